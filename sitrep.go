@@ -1,0 +1,228 @@
+// Package sitrep holds the domain types shared by every part of sitrep: the
+// articles it reads, the events it extracts from them, and the places and
+// actors those events name. The packages below it do the work: extract turns
+// an Article into Events, gazetteer resolves place names, actors resolves
+// actor names, source reads articles from files, and eval scores the
+// extractor against labelled data.
+//
+// The JSON field names of Event and its parts are a contract (see
+// ARCHITECTURE.md): fields may be added, never renamed or removed.
+package sitrep
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Article is one news report as sitrep read it.
+type Article struct {
+	// ID is a stable identifier: the JSONL record's id when the input gave
+	// one, else ArticleID(Text).
+	ID string `json:"id"`
+	// URL is where the article was read from, when known.
+	URL string `json:"url,omitempty"`
+	// Title is the headline, when known.
+	Title string `json:"title,omitempty"`
+	// Published is the publication date; relative dates in the text ("on
+	// Friday", "last week") resolve against it. Zero when unknown.
+	Published time.Time `json:"published"`
+	// Source names the outlet or file the article came from.
+	Source string `json:"source,omitempty"`
+	// Text is the article's plain text; event spans are byte offsets into it.
+	Text string `json:"text"`
+}
+
+// ArticleRef is the part of an Article that each Event carries.
+type ArticleRef struct {
+	ID        string `json:"id"`
+	URL       string `json:"url,omitempty"`
+	Title     string `json:"title,omitempty"`
+	Published string `json:"published,omitempty"` // YYYY-MM-DD
+	Source    string `json:"source,omitempty"`
+}
+
+// Ref returns the reference an Event keeps to its article.
+func (a *Article) Ref() ArticleRef {
+	r := ArticleRef{ID: a.ID, URL: a.URL, Title: a.Title, Source: a.Source}
+	if !a.Published.IsZero() {
+		r.Published = a.Published.Format(DateLayout)
+	}
+	return r
+}
+
+// DateLayout is the layout of every date sitrep reads and writes.
+const DateLayout = "2006-01-02"
+
+// ArticleID returns the id of an article whose text is text: a hash of the
+// text with case, punctuation and white space normalised, so that the same
+// story re-read from another copy gets the same id.
+func ArticleID(text string) string {
+	h := sha256.New()
+	var buf [4]byte
+	space := false
+	for _, r := range text {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if space {
+				h.Write([]byte{' '})
+				space = false
+			}
+			h.Write(utf8.AppendRune(buf[:0], unicode.ToLower(r)))
+		default:
+			space = true
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// Event is one happening an article asserts (or, with Certainty other than
+// "reported", one it merely mentions), with every field traceable to the
+// sentence it came from.
+type Event struct {
+	// ID is stable: a hash of article id, sentence span, type and place.
+	ID string `json:"id"`
+	// EventType and SubEventType follow ACLED's taxonomy (see Taxonomy).
+	EventType    string `json:"event_type"`
+	SubEventType string `json:"sub_event_type"`
+	// Plover is the PLOVER event type (ASSAULT, COERCE, PROTEST, ...).
+	Plover string `json:"plover"`
+	// PloverMode refines Plover where PLOVER defines modes (aerial, withdraw...).
+	PloverMode string `json:"plover_mode,omitempty"`
+	// Date is the event's date (YYYY-MM-DD) resolved against the
+	// publication date; empty when neither the text nor the article tells.
+	Date string `json:"date"`
+	// DatePrecision is day, week, month or year; empty with Date.
+	DatePrecision string `json:"date_precision"`
+	// DateText is the phrase the date came from, empty when it was taken
+	// from the publication date.
+	DateText string `json:"date_text,omitempty"`
+	// Actor1 is who acted, Actor2 whom they acted on; nil when unnamed.
+	Actor1 *Actor `json:"actor1"`
+	Actor2 *Actor `json:"actor2"`
+	// Location is where it happened; nil when no place could be resolved.
+	Location *Location `json:"location"`
+	// Fatalities is the conservative death toll the sentence states, nil
+	// when it states none. FatalitiesText is the phrase it came from.
+	Fatalities     *int   `json:"fatalities"`
+	FatalitiesText string `json:"fatalities_text,omitempty"`
+	// Displaced is the number of people displaced, nil when not stated.
+	Displaced     *int   `json:"displaced"`
+	DisplacedText string `json:"displaced_text,omitempty"`
+	// Certainty is reported, hypothetical, negated or projected.
+	Certainty string `json:"certainty"`
+	// Attribution is who the text says reported it ("SOHR", "the UN").
+	Attribution string `json:"attribution,omitempty"`
+	// Trigger is the words that signalled the event, TriggerSpan their
+	// byte offsets in the article text.
+	Trigger     string `json:"trigger"`
+	TriggerSpan [2]int `json:"trigger_span"`
+	// Sentence is the source sentence, Span its [start,end) byte offsets in
+	// the article text.
+	Sentence string `json:"sentence"`
+	Span     [2]int `json:"span"`
+	// Article is the report the event came from.
+	Article ArticleRef `json:"article"`
+}
+
+// Certainty values.
+const (
+	Reported     = "reported"
+	Hypothetical = "hypothetical"
+	Negated      = "negated"
+	Projected    = "projected"
+)
+
+// Actor is a canonical actor as the actor dictionary names it.
+type Actor struct {
+	// Name is the canonical name ("Military Forces of Syria").
+	Name string `json:"name"`
+	// Side is government, rebel, militia, identity_militia, rioters,
+	// protesters, civilians or external (see Sides).
+	Side string `json:"side"`
+	// Inter is ACLED's inter code, 1-8.
+	Inter int `json:"inter"`
+	// Country is the ISO 3166 alpha-2 code of the actor's country, if any.
+	Country string `json:"country,omitempty"`
+	// Text is the words in the sentence that named the actor; Span their
+	// byte offsets in the article text.
+	Text string `json:"text,omitempty"`
+	Span [2]int `json:"span"`
+}
+
+// Sides maps each side to its ACLED inter code.
+var Sides = map[string]int{
+	"government":       1,
+	"rebel":            2,
+	"militia":          3,
+	"identity_militia": 4,
+	"rioters":          5,
+	"protesters":       6,
+	"civilians":        7,
+	"external":         8,
+}
+
+// SideOfInter returns the side whose inter code is n ("" when none).
+func SideOfInter(n int) string {
+	for s, i := range Sides {
+		if i == n {
+			return s
+		}
+	}
+	return ""
+}
+
+// Location is a resolved place.
+type Location struct {
+	// Name is the gazetteer's name for the place.
+	Name string `json:"name"`
+	// GeonameID is the GeoNames id; 0 for admin areas GeoNames' city file
+	// does not list.
+	GeonameID int     `json:"geonameid"`
+	Lat       float64 `json:"lat"`
+	Lon       float64 `json:"lon"`
+	// Admin1 is the first-level division (province, governorate, state).
+	Admin1 string `json:"admin1"`
+	// Admin2 is the second-level division, when known.
+	Admin2      string `json:"admin2,omitempty"`
+	Country     string `json:"country"`
+	CountryCode string `json:"country_code"`
+	// Precision is town, district, region or country: how much the
+	// coordinates narrow the place down.
+	Precision string `json:"precision"`
+	// Text is the words that named the place; Span their byte offsets.
+	Text string `json:"text,omitempty"`
+	Span [2]int `json:"span"`
+}
+
+// Location precisions, finest first.
+const (
+	PrecisionTown     = "town"
+	PrecisionDistrict = "district"
+	PrecisionRegion   = "region"
+	PrecisionCountry  = "country"
+)
+
+// EventID returns the stable id of an event.
+func EventID(articleID string, span [2]int, subType string, loc *Location) string {
+	var b strings.Builder
+	b.WriteString(articleID)
+	b.WriteByte('|')
+	b.WriteString(strconv.Itoa(span[0]))
+	b.WriteByte('-')
+	b.WriteString(strconv.Itoa(span[1]))
+	b.WriteByte('|')
+	b.WriteString(subType)
+	b.WriteByte('|')
+	if loc != nil {
+		b.WriteString(strconv.Itoa(loc.GeonameID))
+		b.WriteByte('|')
+		b.WriteString(loc.Name)
+	}
+	s := sha256.Sum256([]byte(b.String()))
+	return hex.EncodeToString(s[:])[:16]
+}
