@@ -1,0 +1,167 @@
+package text
+
+import "strings"
+
+// Phrases is a lexicon of multi-word phrases matched over tokens, longest
+// phrase first. Matching compares folded tokens, so "Hayat Tahrir al-Sham",
+// "hayat tahrir al sham" and "Hayat Tahrir Al-Sham" are one phrase: hyphens
+// are transparent and apostrophes inside words are ignored. A word written
+// in capitals of up to five letters ("IS", "US", "SNA") only matches the same
+// word in capitals, so that "is" and "us" never match them.
+type Phrases[V any] struct {
+	entries map[uint64][]phrase[V]
+	// first maps the hash of a phrase's first word to the length, in words,
+	// of the longest phrase starting with it.
+	first map[uint64]int
+	n     int
+}
+
+type phrase[V any] struct {
+	words []string
+	upper uint64 // bit i: word i must be in capitals
+	val   V
+}
+
+// NewPhrases returns an empty lexicon.
+func NewPhrases[V any]() *Phrases[V] {
+	return &Phrases[V]{entries: map[uint64][]phrase[V]{}, first: map[uint64]int{}}
+}
+
+// Len returns the number of phrases added.
+func (p *Phrases[V]) Len() int { return p.n }
+
+// Add adds phrase with value v. Adding the same phrase again replaces its
+// value. A phrase with no words is ignored.
+func (p *Phrases[V]) Add(s string, v V) {
+	var words []string
+	var upper uint64
+	for _, t := range Tokenize(s) {
+		if skippable(t) {
+			continue
+		}
+		if t.Upper && t.End-t.Start <= 5 && len(words) < 64 {
+			upper |= 1 << len(words)
+		}
+		words = append(words, key(t.Norm))
+	}
+	if len(words) == 0 {
+		return
+	}
+	h := hashWords(words)
+	for i, e := range p.entries[h] {
+		if equalWords(e.words, words) && e.upper == upper {
+			p.entries[h][i].val = v
+			return
+		}
+	}
+	p.entries[h] = append(p.entries[h], phrase[V]{words: words, upper: upper, val: v})
+	p.n++
+	f := hashWords(words[:1])
+	if len(words) > p.first[f] {
+		p.first[f] = len(words)
+	}
+}
+
+// Match returns the longest phrase that starts at toks[i]: end is the index
+// after its last token. ok is false when no phrase starts there.
+func (p *Phrases[V]) Match(toks []Token, i int) (end int, v V, ok bool) {
+	if i >= len(toks) || skippable(toks[i]) {
+		return 0, v, false
+	}
+	max := p.first[hashWord(offset64, key(toks[i].Norm))]
+	if max == 0 {
+		return 0, v, false
+	}
+	var hs [16]uint64
+	var ends [16]int
+	if max > len(hs) {
+		max = len(hs)
+	}
+	h := uint64(offset64)
+	n := 0
+	for j := i; j < len(toks) && n < max; j++ {
+		if skippable(toks[j]) {
+			if j == i {
+				break
+			}
+			continue
+		}
+		h = hashWord(h, key(toks[j].Norm))
+		hs[n] = h
+		ends[n] = j + 1
+		n++
+	}
+	for k := n; k > 0; k-- {
+		for _, e := range p.entries[hs[k-1]] {
+			if len(e.words) == k && e.matches(toks, i, ends[k-1]) {
+				return ends[k-1], e.val, true
+			}
+		}
+	}
+	return 0, v, false
+}
+
+func (e *phrase[V]) matches(toks []Token, i, end int) bool {
+	w := 0
+	for j := i; j < end; j++ {
+		if skippable(toks[j]) {
+			continue
+		}
+		if w >= len(e.words) || key(toks[j].Norm) != e.words[w] {
+			return false
+		}
+		if e.upper&(1<<w) != 0 && !toks[j].Upper {
+			return false
+		}
+		w++
+	}
+	return w == len(e.words)
+}
+
+// skippable tokens are transparent to phrase matching.
+func skippable(t Token) bool {
+	return t.Kind == Punct && t.Norm == "-"
+}
+
+// key is the form a word is compared in: folded, without apostrophes.
+func key(w string) string {
+	if strings.IndexByte(w, '\'') < 0 {
+		return w
+	}
+	return strings.ReplaceAll(w, "'", "")
+}
+
+const (
+	offset64 = 14695981039346656037
+	prime64  = 1099511628211
+)
+
+func hashWord(h uint64, w string) uint64 {
+	for i := 0; i < len(w); i++ {
+		h ^= uint64(w[i])
+		h *= prime64
+	}
+	h ^= ' '
+	h *= prime64
+	return h
+}
+
+func hashWords(ws []string) uint64 {
+	h := uint64(offset64)
+	for _, w := range ws {
+		h = hashWord(h, w)
+	}
+	return h
+}
+
+func equalWords(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,147 @@
+package text
+
+import (
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func norms(s string) []string {
+	var out []string
+	for _, t := range Tokenize(s) {
+		out = append(out, t.Norm)
+	}
+	return out
+}
+
+func TestTokenize(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{"thousands and decimals are one number", "1,500 people, 1.5 million.", []string{"1,500", "people", ",", "1.5", "million", "."}},
+		{"possessive s is split off", "Assad’s forces and Assad's", []string{"assad", "'", "s", "forces", "and", "assad", "'", "s"}},
+		{"inner apostrophe stays in the word", "Jama'at N’Djamena", []string{"jama'at", "n'djamena"}},
+		{"hyphens are tokens", "Deir ez-Zor", []string{"deir", "ez", "-", "zor"}},
+		{"diacritics fold", "Côte d'Ivoire São Tomé", []string{"cote", "d'ivoire", "sao", "tome"}},
+		{"dashes and quotes fold", "“chronic failure” — UN", []string{"\"", "chronic", "failure", "\"", "-", "un"}},
+		{"number then word", "12-year-old", []string{"12", "-", "year", "-", "old"}},
+	}
+	for _, tt := range tests {
+		if got := norms(tt.in); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s: Tokenize(%q) = %q, want %q", tt.name, tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestTokenOffsetsAndCase(t *testing.T) {
+	s := "The SDF said Hama’s"
+	toks := Tokenize(s)
+	for _, tk := range toks {
+		if tk.Kind == Word && Fold(s[tk.Start:tk.End]) != tk.Norm && !strings.Contains(s[tk.Start:tk.End], "’") {
+			t.Errorf("token %q at [%d,%d) has Norm %q", s[tk.Start:tk.End], tk.Start, tk.End, tk.Norm)
+		}
+	}
+	if !toks[1].Upper || !toks[1].Cap || toks[0].Upper || !toks[0].Cap || toks[2].Cap {
+		t.Errorf("case flags wrong: %+v", toks[:3])
+	}
+}
+
+func sentences(s string) []string {
+	var out []string
+	for _, sp := range Sentences(s) {
+		out = append(out, s[sp.Start:sp.End])
+	}
+	return out
+}
+
+func TestSentences(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{"plain stops", "Rebels took Hama. The army fled.", []string{"Rebels took Hama.", "The army fled."}},
+		{"title abbreviation does not end a sentence", "Gen. Smith said Dr. Ali left. Then he spoke.", []string{"Gen. Smith said Dr. Ali left.", "Then he spoke."}},
+		{"dotted acronym does not end a sentence", "The U.S. military struck. It said so.", []string{"The U.S. military struck.", "It said so."}},
+		{"closing quote stays with its sentence", "He said, “We are afraid.” Then he left.", []string{"He said, “We are afraid.”", "Then he left."}},
+		{"decimal point is not a stop", "Up to 1.5 million fled. More came.", []string{"Up to 1.5 million fled.", "More came."}},
+		{"lower case after a stop continues", "It was approx. ten km away.", []string{"It was approx. ten km away."}},
+		{"line break before a capital is a boundary", "supported Assad\nLeave a Reply", []string{"supported Assad", "Leave a Reply"}},
+		{"wrapped line continues", "the rebels\nentered Rastan.", []string{"the rebels\nentered Rastan."}},
+		{"blank line is a boundary", "Headline here\n\nthe text begins.", []string{"Headline here", "the text begins."}},
+		{"question and exclamation", "Who fired? Nobody knows! It goes on.", []string{"Who fired?", "Nobody knows!", "It goes on."}},
+		{"date with month abbreviation", "On Dec. 5 rebels advanced. They won.", []string{"On Dec. 5 rebels advanced.", "They won."}},
+	}
+	for _, tt := range tests {
+		if got := sentences(tt.in); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s: Sentences(%q) = %q, want %q", tt.name, tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestSeedArticleSentences(t *testing.T) {
+	b, err := os.ReadFile("../../shared/brief/seed-article.txt")
+	if err != nil {
+		t.Skipf("seed article not available: %v", err)
+	}
+	got := sentences(string(b))
+	want := []string{
+		"If the rebels take Homs, it would cut off the capital, Damascus, from the coast, where Assad’s supporters are based.",
+		"Homs has been at the center of violence since the civil war began in 2011, starting with peaceful protests against Assad’s government.",
+		"The rebels recently entered Rastan and Talbisseh, two towns near Homs, facing little resistance from government troops.",
+		"Leave a Reply",
+	}
+	for _, w := range want {
+		found := false
+		for _, g := range got {
+			if g == w {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("seed article: sentence %q not found in %q", w, got)
+		}
+	}
+}
+
+func TestPhrases(t *testing.T) {
+	p := NewPhrases[string]()
+	p.Add("Hayat Tahrir al-Sham", "HTS")
+	p.Add("IS", "Islamic State")
+	p.Add("Jama'at Nasr al-Islam wal Muslimin", "JNIM")
+	p.Add("US-led coalition", "coalition")
+	p.Add("government forces", "gov")
+	p.Add("government", "gov-short")
+	tests := []struct {
+		name, in string
+		want     string
+		words    int
+	}{
+		{"hyphen or space is one phrase", "Hayat Tahrir Al Sham", "HTS", 4},
+		{"hyphenated text matches", "hayat tahrir al-sham fighters", "HTS", 5},
+		{"capitals phrase needs capitals", "IS fighters", "Islamic State", 1},
+		{"apostrophe is ignored", "Jamaat Nasr al-Islam wal Muslimin", "JNIM", 7},
+		{"compound with hyphen", "the US-led coalition", "", 0},
+		{"longest match wins", "government forces attacked", "gov", 2},
+	}
+	for _, tt := range tests {
+		toks := Tokenize(tt.in)
+		end, v, ok := p.Match(toks, 0)
+		if tt.want == "" {
+			if ok {
+				t.Errorf("%s: Match(%q) = %q, want no match", tt.name, tt.in, v)
+			}
+			continue
+		}
+		if !ok || v != tt.want || end != tt.words {
+			t.Errorf("%s: Match(%q) = %q, %d tokens, %v; want %q, %d", tt.name, tt.in, v, end, ok, tt.want, tt.words)
+		}
+	}
+	if _, _, ok := p.Match(Tokenize("it is here"), 1); ok {
+		t.Errorf("lower-case 'is' matched the capitals phrase IS")
+	}
+	if end, v, ok := p.Match(Tokenize("the US-led coalition"), 1); !ok || v != "coalition" || end != 5 {
+		t.Errorf("US-led coalition at 1: %v %q %d", ok, v, end)
+	}
+}
