@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"testing/iotest"
 )
 
 func TestDetect(t *testing.T) {
@@ -52,6 +53,33 @@ func TestDetect(t *testing.T) {
 			got, err := Detect(tt.file, []byte(tt.head))
 			if !errors.Is(err, tt.wantErr) || got != tt.want {
 				t.Errorf("Detect(%q, %.40q) = %q, %v; want %q, %v", tt.file, tt.head, got, err, tt.want, tt.wantErr)
+			}
+		})
+	}
+}
+
+func TestReadDetectsFormatOnASlowPipe(t *testing.T) {
+	// A pipe may hand over a few bytes at a time; detection must still see
+	// enough of them, and must not wait for more than a line of text.
+	png := "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + strings.Repeat("\x00", 600)
+	tests := []struct {
+		name    string
+		in      string
+		want    int
+		wantErr error
+	}{
+		{"png a byte at a time is binary", png, 0, ErrBinary},
+		{"jsonl a byte at a time is jsonl", `{"text":"one"}` + "\n" + `{"text":"two"}` + "\n", 2, nil},
+		{"html a byte at a time is html", htmlPage("<title>x</title>", story), 1, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			arts, err := Read(iotest.OneByteReader(strings.NewReader(tt.in)), "-", Options{})
+			if len(arts) != tt.want || !errors.Is(err, tt.wantErr) {
+				t.Errorf("Read = %d articles, %v; want %d, %v", len(arts), err, tt.want, tt.wantErr)
+			}
+			if len(arts) == 1 && strings.HasPrefix(arts[0].Text, "<") {
+				t.Errorf("Read took HTML for text: %.40q", arts[0].Text)
 			}
 		})
 	}

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/sitrep/sitrep"
 	"golang.org/x/text/encoding/unicode"
@@ -253,13 +254,51 @@ func (rd *reader) read(r io.Reader) {
 	rd.emit(a)
 }
 
-// peek returns the start of the input for detection.
+// peek returns the start of the input for detection: sniffLen bytes, or
+// less if a line end comes sooner in what is plainly UTF-8 text. It must
+// not wait for more than that: on a pipe ("tail -f feed.jsonl | sitrep
+// ingest -") the first record must be read as soon as its line is
+// complete, not when 8 KiB have come. Binary signatures hold line ends too
+// (PNG's starts "\x89PNG\r\n"), hence the check on the bytes before it.
 func peek(br *bufio.Reader) ([]byte, error) {
-	head, err := br.Peek(sniffLen)
-	if err == io.EOF || err == bufio.ErrBufferFull {
-		err = nil
+	for n := 1; ; {
+		if _, err := br.Peek(n); err != nil {
+			head, _ := br.Peek(br.Buffered())
+			if err == io.EOF {
+				err = nil
+			}
+			return head, err
+		}
+		head, _ := br.Peek(br.Buffered())
+		if len(head) >= sniffLen {
+			return head[:sniffLen], nil
+		}
+		if bytes.IndexByte(head, '\n') >= 0 && plainUTF8(head) {
+			return head, nil
+		}
+		n = len(head) + 1
 	}
-	return head, err
+}
+
+// plainUTF8 reports whether b is UTF-8 (but for a rune cut at its end)
+// without control bytes other than white space and escape.
+func plainUTF8(b []byte) bool {
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c < utf8.RuneSelf {
+			if c < ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1b {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			return len(b)-i < utf8.UTFMax && !utf8.FullRune(b[i:])
+		}
+		i += n
+	}
+	return true
 }
 
 // article fills in what the input left out from the options. Text must be
