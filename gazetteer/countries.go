@@ -17,6 +17,9 @@ type Country struct {
 	Demonyms []string
 	// Region is ACLED's region ("Middle East", "Western Africa").
 	Region string
+	// Numeric is the ISO 3166-1 numeric code ("760"), which ACLED's iso
+	// column holds; empty for Kosovo, which has none.
+	Numeric string
 }
 
 //go:embed countries.tsv
@@ -38,10 +41,10 @@ func loadCountries() {
 			continue
 		}
 		f := strings.Split(line, "\t")
-		if len(f) != 6 {
+		if len(f) != 7 {
 			panic("gazetteer: countries.tsv: bad line: " + line)
 		}
-		k := &Country{ISO2: f[0], ISO3: f[1], Name: f[2], Aliases: splitList(f[3]), Demonyms: splitList(f[4]), Region: f[5]}
+		k := &Country{ISO2: f[0], ISO3: f[1], Name: f[2], Aliases: splitList(f[3]), Demonyms: splitList(f[4]), Region: f[5], Numeric: f[6]}
 		c.list = append(c.list, k)
 		c.byCode[k.ISO2] = k
 		c.byCode[k.ISO3] = k
