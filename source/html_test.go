@@ -238,6 +238,8 @@ func TestRenderText(t *testing.T) {
 		{"pre keeps its lines", "<pre>line one\nline   two</pre>", "line one\nline two"},
 		{"entities are decoded", "<p>Assad&rsquo;s forces &amp; allies</p>", "Assad’s forces & allies"},
 		{"comments are dropped", "<p>Hama<!-- ad --> fell.</p>", "Hama fell."},
+		{"control characters alone make no paragraph", "<p>Aleppo</p>\x03<p>\x03</p><p>Hama</p>", "Aleppo\n\nHama"},
+		{"control characters alone make no word", "<p>Aleppo \x03\u0085 fell</p>", "Aleppo fell"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -142,6 +142,11 @@ func (w *textWriter) preText(s string) {
 }
 
 func (w *textWriter) word(s string) {
+	if invisible(s) {
+		// A "word" of control characters would vanish in cleanText and
+		// leave the separators on either side of it doubled.
+		return
+	}
 	if w.b.Len() > 0 {
 		if w.breaks > 0 {
 			w.b.WriteString("\n\n"[:w.breaks])
@@ -151,4 +156,14 @@ func (w *textWriter) word(s string) {
 	}
 	w.breaks, w.sep = 0, ""
 	w.b.WriteString(s)
+}
+
+// invisible reports whether s is made only of what cleanText drops.
+func invisible(s string) bool {
+	for _, r := range s {
+		if r >= ' ' && r != 0x7f && (r < 0x80 || r >= 0xa0) && r != '\uFEFF' {
+			return false
+		}
+	}
+	return true
 }
