@@ -84,3 +84,25 @@ func TestReadDetectsFormatOnASlowPipe(t *testing.T) {
 		})
 	}
 }
+
+func TestReadFormatFromOptions(t *testing.T) {
+	page := "Rebels entered <b>Hama</b>.\n"
+	tests := []struct {
+		name string
+		opt  Options
+		want string
+	}{
+		{"name without extension is sniffed as text", Options{}, "Rebels entered <b>Hama</b>."},
+		{"Content-Type text/html makes it html", Options{ContentType: "text/html; charset=utf-8"}, "Rebels entered Hama."},
+		{"Format makes it html", Options{Format: HTML}, "Rebels entered Hama."},
+		{"Format text wins over Content-Type", Options{Format: Text, ContentType: "text/html"}, "Rebels entered <b>Hama</b>."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := readOne(t, page, "https://example.com/story", tt.opt)
+			if a.Text != tt.want {
+				t.Errorf("Text = %q, want %q", a.Text, tt.want)
+			}
+		})
+	}
+}

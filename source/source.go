@@ -189,8 +189,8 @@ var (
 
 func (rd *reader) read(r io.Reader) {
 	br := bufio.NewReaderSize(r, 64<<10)
-	head, err := peek(br)
-	if err != nil {
+	head, err := br.Peek(len(utf8BOM))
+	if err != nil && err != io.EOF {
 		rd.bad = append(rd.bad, fileError(rd.name, err))
 		return
 	}

@@ -4,6 +4,9 @@ import (
 	"errors"
 	"testing"
 	"time"
+
+	"github.com/sitrep/sitrep"
+	"golang.org/x/text/encoding/unicode"
 )
 
 func TestCleanText(t *testing.T) {
@@ -68,5 +71,31 @@ func TestParseDate(t *testing.T) {
 		if got, err := parseDate(bad); !errors.Is(err, ErrDate) {
 			t.Errorf("parseDate(%q) = %v, %v; want ErrDate", bad, got, err)
 		}
+	}
+}
+
+func TestReadPlainText(t *testing.T) {
+	utf16be := unicode.UTF16(unicode.BigEndian, unicode.UseBOM)
+	utf16le := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM)
+	jan1 := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name string
+		in   string
+		want string
+	}{
+		{"utf-8 text is kept", "Rebels entered Hama.\n\nThey met little resistance.\n", "Rebels entered Hama.\n\nThey met little resistance."},
+		{"utf-8 BOM and CRLF", "\uFEFFRebels entered Hama.\r\n\r\nThey fled.\r\n", "Rebels entered Hama.\n\nThey fled."},
+		{"utf-16 little-endian with BOM is decoded", encode(t, utf16le, arabic+"\r\n"), arabic},
+		{"utf-16 big-endian with BOM is decoded", encode(t, utf16be, "Rebels entered Hama."), "Rebels entered Hama."},
+		{"latin-1 bytes become U+FFFD", "Les rebelles sont entr\xe9s \xe0 Hama.", "Les rebelles sont entr\uFFFDs \uFFFD Hama."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := readOne(t, tt.in, "story.txt", Options{Published: jan1, Source: "wire", URL: "https://example.com/s"})
+			want := sitrep.Article{ID: sitrep.ArticleID(tt.want), URL: "https://example.com/s", Published: jan1, Source: "wire", Text: tt.want}
+			if a != want {
+				t.Errorf("Read = %+v\nwant %+v", a, want)
+			}
+		})
 	}
 }
