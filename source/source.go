@@ -221,14 +221,14 @@ func (rd *reader) read(r io.Reader) {
 		return
 	}
 
-	max := rd.opt.maxBytes()
-	data, err := io.ReadAll(io.LimitReader(br, max+1))
+	limit := rd.opt.maxBytes()
+	data, err := io.ReadAll(io.LimitReader(br, limit+1))
 	if err != nil {
 		rd.bad = append(rd.bad, fileError(rd.name, err))
 		return
 	}
-	if int64(len(data)) > max {
-		rd.bad = append(rd.bad, fileError(rd.name, fmt.Errorf("%w: more than %s", ErrTooLarge, byteSize(max))))
+	if int64(len(data)) > limit {
+		rd.bad = append(rd.bad, fileError(rd.name, fmt.Errorf("%w: more than %s", ErrTooLarge, byteSize(limit))))
 		return
 	}
 
