@@ -62,22 +62,22 @@ const DateLayout = "2006-01-02"
 // text with case, punctuation and white space normalised, so that the same
 // story re-read from another copy gets the same id.
 func ArticleID(text string) string {
-	h := sha256.New()
-	var buf [4]byte
+	buf := make([]byte, 0, len(text))
 	space := false
 	for _, r := range text {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if space {
-				h.Write([]byte{' '})
-				space = false
+			if space && len(buf) > 0 {
+				buf = append(buf, ' ')
 			}
-			h.Write(utf8.AppendRune(buf[:0], unicode.ToLower(r)))
+			space = false
+			buf = utf8.AppendRune(buf, unicode.ToLower(r))
 		default:
 			space = true
 		}
 	}
-	return hex.EncodeToString(h.Sum(nil))[:16]
+	h := sha256.Sum256(buf)
+	return hex.EncodeToString(h[:8])
 }
 
 // Event is one happening an article asserts (or, with Certainty other than
@@ -89,6 +89,10 @@ type Event struct {
 	// EventType and SubEventType follow ACLED's taxonomy (see Taxonomy).
 	EventType    string `json:"event_type"`
 	SubEventType string `json:"sub_event_type"`
+	// Kind names what sitrep records beyond ACLED's types:
+	// "displacement" for people fleeing (typed Strategic developments /
+	// Other). Empty otherwise.
+	Kind string `json:"kind,omitempty"`
 	// Plover is the PLOVER event type (ASSAULT, COERCE, PROTEST, ...).
 	Plover string `json:"plover"`
 	// PloverMode refines Plover where PLOVER defines modes (aerial, withdraw...).
