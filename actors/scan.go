@@ -1,0 +1,330 @@
+package actors
+
+import (
+	"slices"
+	"sync"
+)
+
+// token is a word of the scanned text with its vocabulary id.
+type token struct {
+	start, end int32
+	// id is the word's vocabulary id, -1 when no alias uses the word.
+	id int32
+	// caps and title: see word.
+	caps, title bool
+	glue        uint8
+}
+
+var tokenPool = sync.Pool{New: func() any { b := make([]token, 0, 1024); return &b }}
+
+// tokenize appends the words of s to dst. anyCase treats every word as
+// capitalised, for Lookup's phrases ("kenyan police").
+func (d *Dict) tokenize(dst []token, s string, anyCase bool) []token {
+	var key [64]byte
+	k := key[:0]
+	for i := 0; ; {
+		var w word
+		var ok bool
+		w, k, i, ok = nextWord(s, i, k)
+		if !ok {
+			break
+		}
+		id, known := d.vocab[string(k)]
+		if !known {
+			id = -1
+		}
+		dst = append(dst, token{start: int32(w.start), end: int32(w.end), id: id, caps: w.caps, title: w.title || anyCase, glue: w.glue})
+	}
+	return dst
+}
+
+// Scan returns every actor mention in text, left to right; where mentions
+// overlap the longest wins. focus is the ISO alpha-2 code of the country the
+// document is about ("" when unknown): generic aliases ("the army",
+// "protesters") take it as their country.
+func (d *Dict) Scan(text, focus string) []Mention {
+	return d.AppendScan(nil, text, focus)
+}
+
+// AppendScan is Scan appending to dst, for callers that reuse a buffer.
+func (d *Dict) AppendScan(dst []Mention, text, focus string) []Mention {
+	focus = normCode(focus)
+	bp := tokenPool.Get().(*[]token)
+	toks := d.tokenize((*bp)[:0], text, false)
+	for i := 0; i < len(toks); {
+		if toks[i].id < 0 || !d.starts[toks[i].id] {
+			i++
+			continue
+		}
+		m, end, ok := d.mention(toks, i, focus)
+		if !ok {
+			i++
+			continue
+		}
+		if m.End > 0 {
+			m.Text = text[m.Start:m.End]
+			dst = append(dst, m)
+		}
+		i = end
+	}
+	*bp = toks[:0]
+	tokenPool.Put(bp)
+	return dst
+}
+
+// Lookup returns the actor that phrase names as a whole: a canonical name
+// ("Military Forces of Kenya"), or an alias with nothing left over ("the
+// Kenyan police", "HTS fighters").
+func (d *Dict) Lookup(phrase, focus string) (Actor, bool) {
+	focus = normCode(focus)
+	if a, ok := d.canonical(phrase); ok {
+		return a, true
+	}
+	toks := d.tokenize(nil, phrase, true)
+	for i := 0; i < len(toks); i++ {
+		m, end, ok := d.mention(toks, i, focus)
+		if ok && end == len(toks) && m.End > 0 {
+			return m.Actor, true
+		}
+		if !slices.Contains(d.articles, toks[i].id) {
+			break
+		}
+	}
+	return Actor{}, false
+}
+
+// canonical looks phrase up among the canonical names.
+func (d *Dict) canonical(phrase string) (Actor, bool) {
+	d.names.once.Do(func() {
+		m := map[string]Actor{}
+		for _, e := range d.entries {
+			if !e.template {
+				m[nameKey(e.name)] = Actor{Name: e.name, Side: e.side, Inter: e.inter, Country: e.country}
+				continue
+			}
+			for ci, nm := range e.names {
+				a := Actor{Name: nm, Side: e.side, Inter: e.inter, Generic: true}
+				if ci < len(d.countries) {
+					a.Country = d.countries[ci].iso
+				}
+				if _, dup := m[nameKey(nm)]; !dup {
+					m[nameKey(nm)] = a
+				}
+			}
+		}
+		d.names.m = m
+	})
+	a, ok := d.names.m[nameKey(phrase)]
+	return a, ok
+}
+
+// nameKey folds a name for comparison: its words' keys, space-separated.
+func nameKey(s string) string {
+	var b, k []byte
+	for i := 0; ; {
+		var ok bool
+		_, k, i, ok = nextWord(s, i, k)
+		if !ok {
+			break
+		}
+		if len(b) > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, k...)
+	}
+	return string(b)
+}
+
+func normCode(c string) string {
+	if len(c) == 2 && c[0] >= 'a' && c[0] <= 'z' || len(c) == 2 && c[1] >= 'a' && c[1] <= 'z' {
+		return string([]byte{c[0] &^ 0x20, c[1] &^ 0x20})
+	}
+	return c
+}
+
+// hit is the best alias match found so far from one start.
+type hit struct {
+	end    int   // index of the token after the match
+	target int32 // index of Dict.targets
+	// slotNode is the slot trie's node that filled the alias's slot, -1
+	// when the alias has none; slotKind says which slot trie.
+	slotNode int32
+	slotKind int
+}
+
+// mention matches the longest alias starting at toks[i] and dresses it as
+// a mention: the "pro-" before it, the head nouns after it. end is the index
+// of the token after the mention; a match that must be dropped ("anti-X",
+// a country name that is a place) returns ok with a zero End, so that the
+// caller skips its words.
+func (d *Dict) mention(toks []token, i int, focus string) (m Mention, end int, ok bool) {
+	best := hit{end: i, target: -1, slotNode: -1}
+	d.walk(toks, 0, i, i, -1, -1, focus, &best)
+	if best.target < 0 {
+		return m, i, false
+	}
+	t := &d.targets[best.target]
+	e := &d.entries[t.entry]
+	end = best.end
+	prev := int32(-1)
+	if i > 0 && toks[i].glue != glueNone {
+		prev = toks[i-1].id
+	}
+	// "anti-government protesters": anti-X names X's opponents, not X.
+	if prev >= 0 && prev == d.anti {
+		return m, end, true
+	}
+	// "fighting in Syria": a bare country name after "in" is a place.
+	if t.indirect && best.slotKind == slotCountry && prev >= 0 && d.places[prev] {
+		return m, end, true
+	}
+	m.Actor = d.actor(e, best, focus)
+	m.Start, m.End = int(toks[i].start), int(toks[end-1].end)
+	m.Head = !t.indirect
+	// Whether the alias already ends in a noun that can act ("Houthi
+	// forces", "government troops") rather than in a bare name ("Houthi").
+	noun := d.heads[toks[end-1].id]
+	absorbed := false
+	if armed(e.side) && !t.indirect {
+		// "Houthi rebels", "IS fighters": the noun after a named actor
+		// belongs to its mention, or it would be read as a second, generic
+		// actor. A bare country is left alone: "Iraqi militiamen" are not
+		// Iraq's army, and the template lists what its demonym covers.
+		end, absorbed = d.absorbHeads(toks, end, &m)
+		// "IS-linked militants", "Houthi-allied fighters": the group's
+		// own men, under a looser name.
+		if !absorbed && end+1 < len(toks) && toks[end].glue == glueHyphen &&
+			toks[end].id >= 0 && d.allied[toks[end].id] {
+			if e2, ok := d.absorbHeads(toks, end+1, &m); ok {
+				end, absorbed = e2, true
+			}
+		}
+	}
+	if absorbed {
+		m.Head = true
+	}
+	if prev >= 0 && prev == d.pro {
+		m.Start = int(toks[i-1].start)
+		if !absorbed && !noun {
+			m.Head = false // "pro-Houthi media"
+		}
+	}
+	// "Houthi-held", "IS-claimed": a modifier, not the actor.
+	if !absorbed && end < len(toks) && toks[end].glue == glueHyphen {
+		m.Head = false
+	}
+	return m, end, true
+}
+
+// absorbHeads extends m over up to two head nouns from toks[end] ("IS
+// fighters", "police officers") and returns the index after them.
+func (d *Dict) absorbHeads(toks []token, end int, m *Mention) (int, bool) {
+	n := 0
+	for ; n < 2 && end < len(toks) && toks[end].glue != glueNone && toks[end].id >= 0 && d.heads[toks[end].id]; n++ {
+		m.End = int(toks[end].end)
+		end++
+	}
+	return end, n > 0
+}
+
+// armed sides are the ones whose names take a following noun ("Taliban
+// fighters", "Kenyan police officers").
+func armed(side string) bool {
+	switch side {
+	case "government", "rebel", "militia", "identity_militia", "external":
+		return true
+	}
+	return false
+}
+
+// walk follows the alias trie from node n at token j (the match started at
+// token i), recording in best the longest match. slotNode and slotKind carry
+// the country a slot was filled with.
+func (d *Dict) walk(toks []token, n int32, i, j int, slotNode int32, slotKind int, focus string, best *hit) {
+	nd := &d.alias.nodes[n]
+	if len(nd.targets) > 0 && j > best.end {
+		if ti := d.pick(nd.targets, focus); ti >= 0 {
+			*best = hit{end: j, target: ti, slotNode: slotNode, slotKind: slotKind}
+		}
+	}
+	if j >= len(toks) || (j > i && toks[j].glue == glueNone) {
+		return
+	}
+	if id := toks[j].id; id >= 0 {
+		if c, ok := d.alias.child(n, id, false); ok {
+			d.walk(toks, c, i, j+1, slotNode, slotKind, focus, best)
+		}
+		if toks[j].caps {
+			if c, ok := d.alias.child(n, id, true); ok {
+				d.walk(toks, c, i, j+1, slotNode, slotKind, focus, best)
+			}
+		}
+	}
+	for kind, next := range nd.slot {
+		if next == 0 {
+			continue
+		}
+		// Every country name or demonym that starts at j fills the slot.
+		st := &d.slots[kind]
+		sn := int32(0)
+		for e := j; e < len(toks); e++ {
+			// English capitalises country names and demonyms: "turkey"
+			// and "chad" are words.
+			if (e > i && toks[e].glue == glueNone) || toks[e].id < 0 || (e == j && !toks[e].title) {
+				break
+			}
+			c, ok := st.child(sn, toks[e].id, true)
+			if !ok || !toks[e].caps {
+				c, ok = st.child(sn, toks[e].id, false)
+			}
+			if !ok {
+				break
+			}
+			sn = c
+			if len(st.nodes[sn].targets) > 0 {
+				d.walk(toks, next, i, e+1, sn, kind, focus, best)
+			}
+		}
+	}
+}
+
+// pick chooses among the targets of one alias: one meant for the focus
+// country first, then one meant for every document.
+func (d *Dict) pick(targets []int32, focus string) int32 {
+	any := int32(-1)
+	for _, ti := range targets {
+		t := &d.targets[ti]
+		if len(t.focus) == 0 {
+			if any < 0 {
+				any = ti
+			}
+		} else if focus != "" && slices.Contains(t.focus, focus) {
+			return ti
+		}
+	}
+	return any
+}
+
+// actor resolves an entry to an actor: a template takes the country of
+// the slot that matched, else the focus.
+func (d *Dict) actor(e *entry, h hit, focus string) Actor {
+	if !e.template {
+		return Actor{Name: e.name, Side: e.side, Inter: e.inter, Country: e.country}
+	}
+	ci := int32(-1)
+	if h.slotNode >= 0 {
+		cands := d.slots[h.slotKind].nodes[h.slotNode].targets
+		ci = cands[0]
+		for _, c := range cands {
+			if d.countries[c].iso == focus {
+				ci = c
+			}
+		}
+	} else if c, ok := d.countryIdx[focus]; ok {
+		ci = c
+	}
+	if ci < 0 {
+		return Actor{Name: e.names[len(e.names)-1], Side: e.side, Inter: e.inter, Generic: true}
+	}
+	return Actor{Name: e.names[ci], Side: e.side, Inter: e.inter, Country: d.countries[ci].iso, Generic: true}
+}
