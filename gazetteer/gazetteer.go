@@ -424,6 +424,9 @@ func (t *table) postings(off int, kinds bool, fn func(i int, k format.Kind)) {
 // and "Tallbisah". See the norm package for the rules.
 func Key(name string) string { return norm.Key(name) }
 
+// AppendKey appends the key of name to dst (Key without allocating).
+func AppendKey(dst []byte, name string) []byte { return norm.AppendKey(dst, name) }
+
 // Skeleton returns the loose form of a key that fuzzy lookups compare
 // (consonants only: "Deir ez-Zor" and "Dayr az Zawr" share one).
 func Skeleton(key string) string { return norm.Skeleton(key) }
@@ -510,13 +513,69 @@ func (g *Gazetteer) appendLookup(dst []Candidate, key, loose []byte, fuzzy bool)
 		return dst
 	}
 	if off := g.skels.find(sk); off >= 0 {
+		var nb [96]byte
 		g.skels.postings(off, false, func(i int, _ format.Kind) {
-			if i < g.n {
-				dst = append(dst, Candidate{Place: g.Place(i), Alt: true, Fuzzy: true})
+			if i >= g.n {
+				return
+			}
+			// A skeleton is a coarse net (Markoye and Morocco share one):
+			// keep only places whose own name is a few edits from the
+			// query.
+			p := g.Place(i)
+			if closeKeys(key, norm.AppendKey(nb[:0], p.Name)) {
+				dst = append(dst, Candidate{Place: p, Alt: true, Fuzzy: true})
 			}
 		})
 	}
 	return dst
+}
+
+// closeKeys reports whether two keys are within a quarter of their length
+// in edits (at least one): Idleb-Idlib, Deir al-Zour-Deir ez-Zor.
+func closeKeys(a, b []byte) bool {
+	n := max(len(a), len(b))
+	limit := max(1, n/4)
+	if abs(len(a)-len(b)) > limit {
+		return false
+	}
+	return editDistance(a, b, limit) <= limit
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// editDistance is the Levenshtein distance of a and b, or limit+1 once it
+// is known to exceed limit.
+func editDistance(a, b []byte, limit int) int {
+	if len(a) > 64 || len(b) > 64 {
+		return limit + 1
+	}
+	var prevBuf, curBuf [65]int
+	prev, cur := prevBuf[:len(b)+1], curBuf[:len(b)+1]
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin > limit {
+			return limit + 1
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 func appendUnique(dst []Candidate, from int, c Candidate) []Candidate {

@@ -17,7 +17,8 @@ func TestKeyJoinsSpellings(t *testing.T) {
 		{"article in the middle", []string{"Deir ez-Zor", "Deir Ez Zor", "Deir-ez-Zor"}},
 		{"final -h", []string{"Hama", "Hamah", "Ḩamāh"}},
 		{"article and final -ah", []string{"Raqqa", "Al-Raqqah", "Ar Raqqah", "ar-Raqqa"}},
-		{"apostrophes as separators", []string{"Ma'arrat an-Nu'man", "Maarrat al-Numan", "Ma‘arrat al-Nu‘man"}},
+		{"apostrophes join", []string{"Ma'arrat an-Nu'man", "Maarrat al-Numan", "Ma‘arrat al-Nu‘man", "Maʿarrat al-Nuʿman"}},
+		{"apostrophe for a final ayn", []string{"Dar'a", "Daraa", "Dara", "Darʿā"}},
 		{"Persian connector", []string{"Mazar-i-Sharif", "Mazar-e Sharif", "Mazar Sharif"}},
 		{"spaces do not count", []string{"Dawlat Abad", "Dawlatabad", "Dawlat-Abad"}},
 		{"ou and u", []string{"Tartous", "Tartus"}},
@@ -55,7 +56,7 @@ func TestSkeletonJoinsLooserSpellings(t *testing.T) {
 }
 
 func TestKeyKeepsDistinctNamesApart(t *testing.T) {
-	pairs := [][2]string{{"Homs", "Hama"}, {"Aleppo", "Idlib"}, {"Iran", "Iraq"}, {"Niger", "Nigeria"}, {"As", "El"}}
+	pairs := [][2]string{{"Homs", "Hama"}, {"Aleppo", "Idlib"}, {"Iran", "Iraq"}, {"Niger", "Nigeria"}, {"As", "El"}, {"Al-Wa'er", "Wa"}}
 	for _, p := range pairs {
 		if Key(p[0]) == Key(p[1]) {
 			t.Errorf("Key(%q) = Key(%q) = %q, want different keys", p[0], p[1], Key(p[0]))

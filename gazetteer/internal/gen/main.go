@@ -426,7 +426,7 @@ func build(towns []town, admin1, admin2 []adminName, countries []country, aliase
 		if len(members) == 0 {
 			continue // uninhabited territories: nothing to place them by
 		}
-		lat, lon := median(members)
+		lat, lon := extentCentre(members)
 		i := b.add(format.Place{Level: levelCountry, Feature: "PCLI", Name: c.name, Lat: lat, Lon: lon,
 			Population: sumPop(members), Country: c.iso2, Admin1Ref: -1, Admin2Ref: -1})
 		b.name(i, c.name, format.KindName)
@@ -620,6 +620,23 @@ func median(ts []*town) (lat, lon float64) {
 	sort.Float64s(lats)
 	sort.Float64s(lons)
 	return lats[len(lats)/2], lons[len(lons)/2]
+}
+
+// extentCentre is the centre of the country's extent: the middle of the
+// range its towns span, once the outermost 5% on each side (islands,
+// exclaves, misplaced records) are left out. The median would sit where
+// towns crowd (European Russia, the Nile), far from where a map should
+// put the country.
+func extentCentre(ts []*town) (lat, lon float64) {
+	lats := make([]float64, len(ts))
+	lons := make([]float64, len(ts))
+	for i, t := range ts {
+		lats[i], lons[i] = t.lat, t.lon
+	}
+	sort.Float64s(lats)
+	sort.Float64s(lons)
+	lo, hi := len(ts)*5/100, len(ts)-1-len(ts)*5/100
+	return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
 }
 
 func sumPop(ts []*town) int {

@@ -6,9 +6,10 @@
 // Tallbisah; Deir ez-Zor, Deir al-Zour, Dayr az Zawr). Two levels absorb
 // that:
 //
-//   - the key: lower case, diacritics folded, apostrophes and hyphens as
-//     word breaks, Arabic articles (al-, ar-, ez- ...) and one-letter
-//     connectors (the Persian -e-, -i-) dropped wherever they stand, doubled
+//   - the key: lower case, diacritics folded, hyphens and spaces as word
+//     breaks, apostrophes (' ’ ʿ ʾ) dropped, Arabic articles (al-, ar-, ez-
+//     ...) and one-letter connectors (the Persian -e-, -i-) dropped
+//     wherever they stand, doubled
 //     letters collapsed, ou -> u, iy -> i, word endings -eh/-ah/-a/-e/-h
 //     removed, words joined without spaces ("Dawlat Abad" = "Dawlatabad");
 //   - the skeleton, derived from the key: consonants only, with the
@@ -29,7 +30,7 @@ import (
 
 // Version identifies the rules; the data file records the version it was
 // keyed with and the gazetteer refuses a file keyed by other rules.
-const Version = 3
+const Version = 5
 
 // MinSkeleton is the shortest skeleton worth a fuzzy match: two consonants
 // match far too much of the world.
@@ -113,6 +114,11 @@ func appendKey(dst []byte, name string, dropArticles, loose bool) []byte {
 				w = append(w, c)
 			case c >= 'A' && c <= 'Z':
 				w = append(w, c+'a'-'A')
+			case c == '\'' || c == '`':
+				// An apostrophe marks an ʿayn or a glottal stop that other
+				// spellings leave out: it joins (Dar'a = Daraa, Ma'arrat =
+				// Maarrat), and what follows it is never an article
+				// (Al-Wa'er is not Al-Wa).
 			default:
 				flush()
 			}
@@ -121,6 +127,11 @@ func appendKey(dst []byte, name string, dropArticles, loose bool) []byte {
 		r, n := utf8.DecodeRuneInString(name[i:])
 		i += n
 		if r >= 0x0300 && r <= 0x036F { // combining marks stay inside the word
+			continue
+		}
+		if r >= 0x02B0 && r <= 0x02FF || r == '’' || r == '‘' || r == '´' {
+			// Modifier letters (the ʿ and ʾ of ʿayn and hamza, ʼ) and
+			// typographic apostrophes join like the apostrophe.
 			continue
 		}
 		if s, ok := foldLatin(r); ok {

@@ -1,0 +1,238 @@
+package geoparse
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/sitrep/sitrep/gazetteer"
+)
+
+// The ACLED files are evaluation fixtures under ../../shared/data (or
+// $SITREP_DATA): never copied into the project. These tests skip without
+// them.
+func dataDir(t testing.TB, sub string) string {
+	dir := os.Getenv("SITREP_DATA")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "shared", "data")
+	}
+	dir = filepath.Join(dir, sub)
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("no evaluation data at %s (set SITREP_DATA to the shared data directory): %v", dir, err)
+	}
+	return dir
+}
+
+// acledCase is one distinct note with the gold labels of all its rows.
+type acledCase struct {
+	notes   string
+	points  [][2]float64
+	admin1  []string
+	country string
+	// location names the gold rows give, for the report only.
+	location []string
+}
+
+func readACLED(path string) ([]acledCase, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	r.LazyQuotes = true
+	r.FieldsPerRecord = -1
+	header, err := r.Read()
+	if err != nil {
+		return nil, err
+	}
+	col := map[string]int{}
+	for i, h := range header {
+		col[strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))] = i
+	}
+	for _, need := range []string{"notes", "latitude", "longitude", "admin1", "country", "location"} {
+		if _, ok := col[need]; !ok {
+			return nil, fmt.Errorf("%s: no %s column", path, need)
+		}
+	}
+	byNote := map[string]*acledCase{}
+	var order []string
+	for {
+		rec, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		get := func(c string) string {
+			if i := col[c]; i < len(rec) {
+				return strings.TrimSpace(rec[i])
+			}
+			return ""
+		}
+		notes := get("notes")
+		lat, err1 := strconv.ParseFloat(get("latitude"), 64)
+		lon, err2 := strconv.ParseFloat(get("longitude"), 64)
+		if notes == "" || err1 != nil || err2 != nil {
+			continue
+		}
+		c := byNote[notes]
+		if c == nil {
+			c = &acledCase{notes: notes, country: get("country")}
+			byNote[notes] = c
+			order = append(order, notes)
+		}
+		c.points = append(c.points, [2]float64{lat, lon})
+		c.admin1 = append(c.admin1, get("admin1"))
+		c.location = append(c.location, get("location"))
+	}
+	cases := make([]acledCase, len(order))
+	for i, n := range order {
+		cases[i] = *byNote[n]
+	}
+	return cases, nil
+}
+
+// nearest returns the distance from p to the closest gold point.
+func (c *acledCase) nearest(p *gazetteer.Place) float64 {
+	best := 1e9
+	for _, pt := range c.points {
+		best = min(best, gazetteer.Distance(p.Lat, p.Lon, pt[0], pt[1]))
+	}
+	return best
+}
+
+// sameAdmin1 reports whether p's admin1 area is one the gold rows name.
+// ACLED and GeoNames spell areas differently ("Idleb", "Idlib"; "Rural
+// Damascus", "Rif-dimashq"), so the gold name is looked up.
+func sameAdmin1(g *gazetteer.Gazetteer, p *gazetteer.Place, gold []string) bool {
+	if p.Admin1Code == "" {
+		return false
+	}
+	for _, a := range gold {
+		if a == "" {
+			continue
+		}
+		if gazetteer.Key(a) == gazetteer.Key(p.Admin1) {
+			return true
+		}
+		for _, c := range g.Lookup(a) {
+			if c.Place.Level == gazetteer.LevelRegion && c.Place.CountryCode == p.CountryCode && c.Place.Admin1Code == p.Admin1Code {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// acledScore is the tally of one file.
+type acledScore struct {
+	cases, located, within25, admin1, sameCountry, reachable int
+}
+
+func (s *acledScore) add(o acledScore) {
+	s.cases += o.cases
+	s.located += o.located
+	s.within25 += o.within25
+	s.admin1 += o.admin1
+	s.sameCountry += o.sameCountry
+	s.reachable += o.reachable
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+// TestACLEDLocations measures, on every ACLED file, how often the event
+// location (the first mention of the note that is not only a qualifier,
+// see Event) lands within 25 km of a gold point of the note, and how
+// often its admin1 area is the gold one. With SITREP_ACLED_MISSES=file,
+// it writes the misses there for study.
+func TestACLEDLocations(t *testing.T) {
+	dir := dataDir(t, "acled")
+	files, _ := filepath.Glob(filepath.Join(dir, "*.csv"))
+	sort.Strings(files)
+	g := gazetteer.Default()
+	p := New(g)
+	var misses io.Writer = io.Discard
+	if path := os.Getenv("SITREP_ACLED_MISSES"); path != "" {
+		f, err := os.Create(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		misses = f
+	}
+	var total acledScore
+	for _, file := range files {
+		cases, err := readACLED(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var sc acledScore
+		for i := range cases {
+			c := &cases[i]
+			sc.cases++
+			// Reachable: some gold location name reads as a place within
+			// 25 km of its point, so a perfect resolver could score it.
+			for k, loc := range c.location {
+				for _, cand := range g.Lookup(loc) {
+					if gazetteer.Distance(cand.Place.Lat, cand.Place.Lon, c.points[k][0], c.points[k][1]) <= 25 {
+						sc.reachable++
+						goto reached
+					}
+				}
+			}
+		reached:
+			ms := p.Parse(c.notes)
+			e := Event(ms)
+			if e < 0 {
+				fmt.Fprintf(misses, "%s\tNONE\t%v\t%s\t%s\n", filepath.Base(file), c.location, c.admin1[0], c.notes)
+				continue
+			}
+			sc.located++
+			pl := ms[e].Place
+			d := c.nearest(pl)
+			if d <= 25 {
+				sc.within25++
+			}
+			if sameAdmin1(g, pl, c.admin1) {
+				sc.admin1++
+			}
+			if cc := gazetteer.CountryByCode(pl.CountryCode); cc != nil && (cc.Name == c.country || slicesContains(cc.Aliases, c.country)) {
+				sc.sameCountry++
+			}
+			if d > 25 {
+				fmt.Fprintf(misses, "%s\t%.0fkm\t%v\t%s\t%q->%s/%s/%s/%s fb=%v\t%s\n", filepath.Base(file), d, c.location, c.admin1[0],
+					ms[e].Text, pl.Name, pl.Admin1, pl.CountryCode, pl.Level, ms[e].Fallback, c.notes)
+			}
+		}
+		t.Logf("%-48s cases %5d  located %.3f  within 25 km %.3f  admin1 %.3f  country %.3f  (reachable by name %.3f)",
+			filepath.Base(file), sc.cases, ratio(sc.located, sc.cases), ratio(sc.within25, sc.cases),
+			ratio(sc.admin1, sc.cases), ratio(sc.sameCountry, sc.cases), ratio(sc.reachable, sc.cases))
+		total.add(sc)
+	}
+	t.Logf("%-48s cases %5d  located %.3f  within 25 km %.3f  admin1 %.3f  country %.3f  (reachable by name %.3f)",
+		"overall", total.cases, ratio(total.located, total.cases), ratio(total.within25, total.cases),
+		ratio(total.admin1, total.cases), ratio(total.sameCountry, total.cases), ratio(total.reachable, total.cases))
+}
+
+func slicesContains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,311 @@
+package geoparse
+
+import (
+	"github.com/sitrep/sitrep/gazetteer"
+)
+
+// context reads the words around each span: what comes before (a
+// preposition of place, a person's title, "the town of"), what comes after
+// (a place noun), and whether the span stands among capitalised words the
+// gazetteer does not know (an organisation, a person). It also looks the
+// spans up.
+func (st *state) context() {
+	lex := st.p.lex
+	st.spanAt = make([]int32, len(st.toks)+1)
+	for i := range st.spanAt {
+		st.spanAt[i] = -1
+	}
+	for i := range st.spans {
+		st.spanAt[st.spans[i].t0] = int32(i)
+	}
+	// Runs that follow a title are people: every span in them is, and so
+	// is every later mention of their words ("President Bashar al-Assad
+	// ... Assad's forces").
+	persons := map[string]bool{}
+	for _, r := range st.runs {
+		if st.titled(r.t0) || st.kunya(r) {
+			for k := r.t0; k <= r.t1; k++ {
+				if st.toks[k].flags&tCap != 0 {
+					persons[lowerASCII(st.word(k))] = true
+				}
+			}
+		}
+	}
+	ri := 0
+	for i := range st.spans {
+		s := &st.spans[i]
+		for ri < len(st.runs) && st.runs[ri].t1 < s.t0 {
+			ri++
+		}
+		var r run
+		if ri < len(st.runs) && st.runs[ri].t0 <= s.t0 {
+			r = st.runs[ri]
+		} else {
+			r = run{s.t0, s.t1}
+		}
+		s.person = st.titled(r.t0) || st.kunya(r)
+		if !s.person && len(persons) > 0 {
+			s.person = persons[lowerASCII(st.word(s.t1))] && persons[lowerASCII(st.word(s.t0))]
+		}
+		// Capitalised words the gazetteer lacks next to the name, within
+		// its run: "Hama Military Council", "Antonio Guterres".
+		if s.t0 > r.t0 && st.strayCap(s.t0-1) || s.t1 < r.t1 && st.strayCap(s.t1+1) {
+			s.inRun = true
+		}
+		if s.t0 == s.t1 {
+			w := st.word(s.t0)
+			s.class = lex.lookup(w)
+			s.acronym = st.toks[s.t0].flags&tUpper != 0 && len(w) <= 4
+		}
+		s.sentInit = st.toks[s.t0].flags&tSentStart != 0
+		s.locative = st.locativeBefore(s.t0)
+		s.cue, s.after = st.cueAfter(s.t1)
+		if s.cue == cueNone && s.t1 > s.t0 {
+			// The place noun may be part of the name: "Tana River County".
+			s.cue = lex.cueOf(st.word(s.t1))
+		}
+		if s.cue == cueNone {
+			s.cue = st.cueBefore(s.t0)
+		}
+	}
+	// Candidates.
+	for i := range st.spans {
+		s := &st.spans[i]
+		name := st.text[s.start:s.end]
+		if !s.unknown {
+			st.buf = st.p.g.AppendExact(st.buf[:0], name)
+		} else if s.locative || s.cue != cueNone {
+			// A name the gazetteer lacks, in a place's position: try its
+			// skeleton ("Harmoushiyeh" for Harmushiyah).
+			st.buf = st.p.g.AppendLookup(st.buf[:0], name)
+		} else {
+			st.buf = st.buf[:0]
+		}
+		for _, c := range st.buf {
+			s.cands = append(s.cands, cand{p: c.Place, alt: c.Alt, fuzzy: c.Fuzzy})
+		}
+		if len(s.cands) > maxCands {
+			st.prune(s)
+		}
+	}
+	st.countFocus()
+}
+
+// maxCands bounds the readings kept per name: "San Jose" has hundreds, and
+// the joint choice is quadratic in them.
+const maxCands = 48
+
+// prune keeps the maxCands readings with the best prior.
+func (st *state) prune(s *span) {
+	for i := range s.cands {
+		s.cands[i].base = prior(&s.cands[i])
+	}
+	sortCands(s.cands)
+	s.cands = s.cands[:maxCands]
+}
+
+// strayCap reports whether token k is a capitalised word no name covers
+// and no place noun: the rest of an organisation's or a person's name.
+func (st *state) strayCap(k int) bool {
+	t := st.toks[k]
+	if t.flags&tCap == 0 || st.spanCovering(k) >= 0 {
+		return false
+	}
+	return st.p.lex.cueOf(st.word(k)) == cueNone
+}
+
+// spanCovering returns the span that covers token k, or -1.
+func (st *state) spanCovering(k int) int {
+	for i := k; i >= 0 && i > k-maxRun; i-- {
+		if j := st.spanAt[i]; j >= 0 {
+			if st.spans[j].t1 >= k {
+				return int(j)
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// kunya reports whether a run is a name of the form Abu X, Umm X, Bin X,
+// Ibn X that the gazetteer does not know as a whole ("Abu Mohammed
+// al-Jolani", but not "Abu Kamal").
+func (st *state) kunya(r run) bool {
+	if r.t1 == r.t0 {
+		return false
+	}
+	switch lowerASCII(st.word(r.t0)) {
+	case "abu", "umm", "bin", "ibn", "bint":
+	default:
+		return false
+	}
+	for i := range st.spans {
+		if s := &st.spans[i]; s.t0 == r.t0 && !s.unknown && s.t1 > s.t0 {
+			return false
+		}
+	}
+	return true
+}
+
+// titled reports whether the word before token k is a person's title
+// ("President", "Gen." with its full stop).
+func (st *state) titled(k int) bool {
+	j := k - 1
+	if st.isPunct(j, '.') {
+		j--
+	}
+	return st.isWord(j) && st.p.lex.lookup(st.word(j))&classTitle != 0
+}
+
+// locativeBefore reports whether a preposition or verb of place stands
+// before token k, allowing fillers between ("in the northern", "near
+// the"), or the name follows "border with".
+func (st *state) locativeBefore(k int) bool {
+	lex := st.p.lex
+	for j, n := k-1, 0; j >= 0 && n < 4; j, n = j-1, n+1 {
+		if !st.isWord(j) {
+			return false
+		}
+		c := lex.lookup(st.word(j))
+		if c&classLocative != 0 {
+			return true
+		}
+		if w := lowerASCII(st.word(j)); w == "with" {
+			// "the border with Jordan".
+			if st.isWord(j-1) {
+				if lw := lowerASCII(st.word(j - 1)); lw == "border" || lw == "borders" || lw == "frontier" {
+					return true
+				}
+			}
+			return false
+		}
+		if c&classFiller == 0 {
+			return false
+		}
+	}
+	return false
+}
+
+// cueAfter returns the place noun after the name ending at token k and
+// the first token after it: "Hama countryside", "Hama's eastern
+// countryside", "Homs Province".
+func (st *state) cueAfter(k int) (cueLevel, int) {
+	lex := st.p.lex
+	j := k + 1
+	for n := 0; n < 3 && st.isWord(j); n++ {
+		if c := lex.cueOf(st.word(j)); c != cueNone {
+			return c, j + 1
+		}
+		// Fillers may come between only after a possessive: "Hama's
+		// eastern countryside", not "Hama in the countryside".
+		if st.toks[k].flags&tPossessive == 0 || lex.lookup(st.word(j))&classFiller == 0 {
+			break
+		}
+		j++
+	}
+	return cueNone, k + 1
+}
+
+// cueBefore returns the level of "the town of X", "the province of X".
+func (st *state) cueBefore(k int) cueLevel {
+	if st.isWord(k-1) && lowerASCII(st.word(k-1)) == "of" && st.isWord(k-2) {
+		return st.p.lex.cueOf(st.word(k - 2))
+	}
+	return cueNone
+}
+
+// countFocus counts the country evidence of the text: demonyms, country
+// names, and the readings of every name, each name's vote split by the
+// prior of its readings. A span's own vote is kept apart (see focusFor):
+// a name must not vouch for itself.
+func (st *state) countFocus() {
+	st.evidence = map[string]float64{}
+	for i, t := range st.toks {
+		if t.flags&tCap == 0 {
+			continue
+		}
+		if cs := st.p.demonymOf(st.word(i)); cs != nil {
+			for _, c := range cs {
+				st.evidence[c] += 1 / float64(len(cs))
+				st.total += 1 / float64(len(cs))
+			}
+		}
+	}
+	for i := range st.spans {
+		s := &st.spans[i]
+		if len(s.cands) == 0 || s.person || s.acronym {
+			continue
+		}
+		// A country named outright is strong evidence; otherwise each
+		// country gets its readings' share of the prior.
+		for j := range s.cands {
+			c := &s.cands[j]
+			if c.p.Level == gazetteer.LevelCountry && !c.alt && !c.fuzzy {
+				s.own = append(s.own, vote{c.p.CountryCode, 2})
+				break
+			}
+		}
+		if len(s.own) == 0 {
+			var total float64
+			for j := range s.cands {
+				total += priorWeight(&s.cands[j])
+			}
+			weight := 0.5 // a name out of context votes weakly
+			if s.locative || s.cue != cueNone {
+				weight = 1
+			}
+			for j := range s.cands {
+				c := &s.cands[j]
+				s.own = addVote(s.own, c.p.CountryCode, weight*priorWeight(c)/total)
+			}
+		}
+		for _, v := range s.own {
+			st.evidence[v.cc] += v.v
+			st.total += v.v
+		}
+	}
+}
+
+// vote is a span's evidence for a country.
+type vote struct {
+	cc string
+	v  float64
+}
+
+func addVote(vs []vote, cc string, v float64) []vote {
+	for i := range vs {
+		if vs[i].cc == cc {
+			vs[i].v += v
+			return vs
+		}
+	}
+	return append(vs, vote{cc, v})
+}
+
+// focusFor returns the share of the text's country evidence for cc,
+// leaving out span s's own vote.
+func (st *state) focusFor(s *span, cc string) float64 {
+	e, t := st.evidence[cc], st.total
+	for _, v := range s.own {
+		t -= v.v
+		if v.cc == cc {
+			e -= v.v
+		}
+	}
+	if t <= 1e-9 {
+		return 0
+	}
+	return max(0, e/t)
+}
+
+// topFocus returns the country with the largest share of evidence other
+// than s's own, and that share.
+func (st *state) topFocus(s *span) (string, float64) {
+	top, share := "", 0.0
+	for cc := range st.evidence {
+		if f := st.focusFor(s, cc); f > share || (f == share && cc < top) {
+			top, share = cc, f
+		}
+	}
+	return top, share
+}

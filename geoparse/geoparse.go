@@ -1,0 +1,164 @@
+// Package geoparse finds the place names in a text and resolves each to a
+// place of the gazetteer, all of them together: the places a text names
+// explain one another. "Rastan, in Homs province" is the Rastan of Homs;
+// "Talbisseh" in an article about Syria is the Syrian one; "Bara village in
+// Idleb countryside" is somewhere in Idleb even though the gazetteer knows
+// no Bara there, and never the Bara of Sudan.
+//
+// Parse is a pure function of the text and the gazetteer: no I/O, and the
+// same text always gives the same mentions.
+//
+// How a mention is resolved, in order:
+//
+//  1. Detection. A mention starts with a capitalised word; the longest run
+//     of words the gazetteer knows wins ("Deir ez-Zor" over "Deir"). Words
+//     that are never places alone (lexicon/stopwords.txt), demonyms
+//     ("Syrian") and names after a person's title ("President Assad") are
+//     not mentions; words that are usually something else
+//     (lexicon/context.txt: Jordan, Kikuyu, Western) are mentions only
+//     when context says place. Unknown names that context marks as places
+//     ("Ikurungu village", "Ti-n-Samane (Markoye, Oudalan)") are kept for
+//     the fallback.
+//  2. Focus. Countries named, demonyms and places with a single reading
+//     vote for the countries the text is about.
+//  3. Scoring. Each candidate place scores its population and rank
+//     (capitals, admin seats), the quality of the name match (main name,
+//     alternate, skeleton), the text's focus, and how it fits the words
+//     around it ("Homs province" wants a province, "Rastan town" a town).
+//  4. Qualifiers. "X, Y", "X in Y", "X (Y, Z)": when Y can contain X, Y
+//     qualifies X and the pair is chosen jointly; an X that is not in the
+//     gazetteer, or whose only readings lie outside Y, falls back to Y at
+//     Y's coarser precision.
+//  5. Proximity. Candidates near the other places of the text gain; the
+//     choice is made again.
+package geoparse
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/gazetteer"
+)
+
+// Parser finds and resolves place mentions. It is safe for concurrent use.
+type Parser struct {
+	g   *gazetteer.Gazetteer
+	lex *lexicon
+	// demonyms maps a lower-case demonym, and its plural, to the ISO codes
+	// of its countries.
+	demonyms map[string][]string
+}
+
+// New returns a parser over the gazetteer g.
+func New(g *gazetteer.Gazetteer) *Parser {
+	lx, err := loadLexicon()
+	if err != nil {
+		panic(fmt.Sprintf("geoparse: %v", err)) // the lists are part of the program
+	}
+	p := &Parser{g: g, lex: lx, demonyms: map[string][]string{}}
+	for _, c := range gazetteer.Countries() {
+		for _, d := range c.Demonyms {
+			d = strings.ToLower(d)
+			for _, form := range []string{d, d + "s", d + "es"} {
+				p.demonyms[form] = appendNew(p.demonyms[form], c.ISO2)
+			}
+		}
+	}
+	return p
+}
+
+func appendNew(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+// Scored is a place with the confidence the parser gives it.
+type Scored struct {
+	Place *gazetteer.Place
+	Score float64
+}
+
+// Mention is one place name in a text.
+type Mention struct {
+	// Start and End are the byte span of the name in the text; Text is the
+	// name as written.
+	Start, End int
+	Text       string
+	// Place is the place the name denotes; nil when it could not be
+	// resolved.
+	Place *gazetteer.Place
+	// Score is the confidence in Place, 0 to 1.
+	Score float64
+	// Alternatives are the next best readings, best first.
+	Alternatives []Scored
+	// Fallback says the name itself is not in the gazetteer (or none of its
+	// readings lies where the text puts it) and Place is the enclosing
+	// place the text names, at that place's coarser precision.
+	Fallback bool
+	// Qualifier is the index of the mention that qualifies this one
+	// ("Homs" in "Rastan, in Homs province"), -1 if none.
+	Qualifier int
+	// IsQualifier says this mention only serves as context for another.
+	IsQualifier bool
+}
+
+// Location returns the mention as the location of an event, nil when the
+// mention is unresolved. Precision is the level of Place: a fallback to a
+// district is at district precision, whatever the name denoted.
+func (m Mention) Location() *sitrep.Location {
+	p := m.Place
+	if p == nil {
+		return nil
+	}
+	loc := &sitrep.Location{
+		Name:        p.Name,
+		GeonameID:   p.GeonameID,
+		Lat:         p.Lat,
+		Lon:         p.Lon,
+		Admin1:      p.Admin1,
+		Admin2:      p.Admin2,
+		CountryCode: p.CountryCode,
+		Precision:   p.Level.String(),
+		Text:        m.Text,
+		Span:        [2]int{m.Start, m.End},
+	}
+	if c := gazetteer.CountryByCode(p.CountryCode); c != nil {
+		loc.Country = c.Name
+	}
+	return loc
+}
+
+// Event returns the index of the mention that most likely locates what a
+// short report (a sentence, an ACLED note) is about: the first mention
+// that is resolved and not only a qualifier of another, preferring one
+// finer than a country; -1 when there is none.
+func Event(ms []Mention) int {
+	country := -1
+	for i, m := range ms {
+		if m.Place == nil || m.IsQualifier {
+			continue
+		}
+		if m.Place.Level != gazetteer.LevelCountry {
+			return i
+		}
+		if country < 0 {
+			country = i
+		}
+	}
+	if country >= 0 {
+		return country
+	}
+	// Only qualifiers resolved: the finest of them.
+	best := -1
+	for i, m := range ms {
+		if m.Place != nil && (best < 0 || m.Place.Level < ms[best].Place.Level) {
+			best = i
+		}
+	}
+	return best
+}

@@ -1,0 +1,153 @@
+package geoparse
+
+import (
+	"embed"
+	"fmt"
+	"strings"
+
+	"github.com/sitrep/sitrep/gazetteer"
+)
+
+// The word lists live in lexicon/*.txt, one entry a line, so that they can
+// be read and extended without reading Go.
+//
+//go:embed lexicon/*.txt
+var lexiconFS embed.FS
+
+// wordClass is a set of the lists a word is on.
+type wordClass uint16
+
+const (
+	classStop      wordClass = 1 << iota // never a place alone
+	classContext                         // a place only when context says so
+	classTitle                           // makes the next capitalised words a person
+	classLocative                        // before a name: the name is a place
+	classFiller                          // may stand between a name and its qualifier
+	classCue                             // a place noun (its level in cueLevel)
+	classConnector                       // lower-case word inside a place name
+)
+
+// cueLevel is what a place noun says about the name before it.
+type cueLevel uint8
+
+const (
+	cueNone cueLevel = iota
+	cueTown
+	cueDistrict
+	cueRegion
+	cueCounty
+	cueAround
+	cueSite
+	cueCountry
+)
+
+var cueLevels = map[string]cueLevel{
+	"town": cueTown, "district": cueDistrict, "region": cueRegion, "county": cueCounty,
+	"around": cueAround, "site": cueSite, "country": cueCountry,
+}
+
+// connectors are the lower-case words that stand inside place names
+// ("Deir ez-Zor", "Ras al Ain", "Bosnia and Herzegovina", "Rio de
+// Janeiro"). They are part of the grammar of names rather than a lexicon,
+// so they stay here.
+var connectors = []string{
+	"al", "el", "ar", "as", "ad", "ash", "at", "az", "an", "ez", "es", "ed", "er", "et", "en",
+	"ech", "esh", "eth", "adh", "ath", "ul", "e", "i", "y", "de", "del", "della", "di", "da",
+	"do", "dos", "das", "du", "des", "la", "le", "les", "lo", "of", "and", "bin", "ibn", "bint",
+	"sur", "upon", "am", "im", "van", "von", "der", "den", "ben", "wa", "the",
+}
+
+// lexicon is the parsed word lists.
+type lexicon struct {
+	class map[string]wordClass
+	cue   map[string]cueLevel
+	// regions holds the gazetteer keys of the names in regions.txt.
+	regions map[string]bool
+}
+
+func loadLexicon() (*lexicon, error) {
+	lx := &lexicon{class: map[string]wordClass{}, cue: map[string]cueLevel{}, regions: map[string]bool{}}
+	rb, err := lexiconFS.ReadFile("lexicon/regions.txt")
+	if err != nil {
+		return nil, err
+	}
+	for _, line := range strings.Split(string(rb), "\n") {
+		if line = strings.TrimSpace(line); line != "" && line[0] != '#' {
+			lx.regions[gazetteer.Key(line)] = true
+		}
+	}
+	lists := []struct {
+		file  string
+		class wordClass
+	}{
+		{"stopwords.txt", classStop},
+		{"context.txt", classContext},
+		{"common.txt", classContext},
+		{"titles.txt", classTitle},
+		{"locatives.txt", classLocative},
+		{"fillers.txt", classFiller},
+		{"cues.txt", classCue},
+	}
+	for _, l := range lists {
+		b, err := lexiconFS.ReadFile("lexicon/" + l.file)
+		if err != nil {
+			return nil, err
+		}
+		for i, line := range strings.Split(string(b), "\n") {
+			line = strings.TrimSpace(line)
+			if line == "" || line[0] == '#' {
+				continue
+			}
+			f := strings.Fields(line)
+			w := strings.ToLower(f[0])
+			lx.class[w] |= l.class
+			if l.class == classCue {
+				if len(f) != 2 || cueLevels[f[1]] == cueNone {
+					return nil, fmt.Errorf("lexicon/%s:%d: want a word and a level (%s)", l.file, i+1, line)
+				}
+				lx.cue[w] = cueLevels[f[1]]
+			} else if len(f) != 1 {
+				return nil, fmt.Errorf("lexicon/%s:%d: one word a line (%s)", l.file, i+1, line)
+			}
+		}
+	}
+	for _, c := range connectors {
+		lx.class[c] |= classConnector
+	}
+	return lx, nil
+}
+
+// lookup returns the classes of a word, ignoring case. It allocates
+// nothing for words of up to 32 bytes.
+func (lx *lexicon) lookup(word string) wordClass {
+	var buf [32]byte
+	if len(word) > len(buf) {
+		return lx.class[strings.ToLower(word)]
+	}
+	b := buf[:len(word)]
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return lx.class[string(b)]
+}
+
+// cueOf returns the level a place noun points to, cueNone for other words.
+func (lx *lexicon) cueOf(word string) cueLevel {
+	var buf [32]byte
+	if len(word) > len(buf) {
+		return cueNone
+	}
+	b := buf[:len(word)]
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return lx.cue[string(b)]
+}

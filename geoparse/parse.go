@@ -1,0 +1,332 @@
+package geoparse
+
+import (
+	"github.com/sitrep/sitrep/gazetteer"
+)
+
+// maxRun bounds the words of one capitalised run, and so the longest name
+// looked up.
+const maxRun = 8
+
+// span is a candidate mention while a text is parsed.
+type span struct {
+	t0, t1     int // first and last token
+	start, end int // byte span
+	cands      []cand
+	// unknown says the gazetteer has no exact reading of the name: cands
+	// are fuzzy matches or none.
+	unknown bool
+	// Context.
+	locative bool      // a preposition or verb of place before it
+	cue      cueLevel  // the place noun after it (or before: "the town of X")
+	after    int       // first token after the name and its place noun
+	person   bool      // the run it is in follows a person's title
+	inRun    bool      // other capitalised words the gazetteer lacks adjoin it
+	class    wordClass // lexicon classes of a one-word name
+	sentInit bool      // the first word of a sentence
+	acronym  bool      // one all-capital word of up to four letters
+	paren    bool      // stands in the parentheses after another name
+	own      []vote    // its own vote for the text's countries
+	listed   bool      // stands in a list with other names ("X, Y and Z")
+	// Qualifiers.
+	quals  []int // spans proposed as its qualifiers, nearest first
+	qual   int   // accepted qualifier, -1
+	isQual bool  // qualifies another span
+	// Resolution.
+	fallback bool    // resolved to its qualifier's place
+	best     int     // index in cands of the choice, -1
+	accepted bool    // kept as a mention
+	score    float64 // score of the choice
+}
+
+// cand is one reading of a span.
+type cand struct {
+	p     *gazetteer.Place
+	alt   bool
+	fuzzy bool
+	base  float64 // prior, focus and context
+	s     float64 // base with qualifier and proximity evidence
+}
+
+// run is a maximal sequence of capitalised words, with the connectors and
+// hyphenated parts between them: the extent a name can have.
+type run struct{ t0, t1 int }
+
+// Parse returns the place mentions of text in text order.
+func (p *Parser) Parse(text string) []Mention {
+	st := &state{p: p, text: text}
+	st.toks = tokenize(text, make([]token, 0, len(text)/5+8))
+	st.detect()
+	if len(st.spans) == 0 {
+		return nil
+	}
+	st.context()
+	st.propose()
+	st.resolve()
+	return st.mentions()
+}
+
+// state is one call of Parse.
+type state struct {
+	p     *Parser
+	text  string
+	toks  []token
+	spans []span
+	// spanAt maps a token to the span starting there, -1 for none.
+	spanAt []int32
+	runs   []run
+	// focus is the share of the text's country evidence per ISO code.
+	evidence map[string]float64
+	total    float64
+	buf      []gazetteer.Candidate
+}
+
+func (st *state) word(i int) string {
+	t := st.toks[i]
+	return st.text[t.start:t.end]
+}
+
+func (st *state) isWord(i int) bool {
+	return i >= 0 && i < len(st.toks) && st.toks[i].flags&tWord != 0
+}
+
+func (st *state) isPunct(i int, c byte) bool {
+	return i >= 0 && i < len(st.toks) && st.toks[i].flags&tWord == 0 && st.toks[i].punct == c
+}
+
+// continues reports whether token k+1 extends a run that has reached k.
+func (st *state) continues(k int) bool {
+	if !st.isWord(k) || !st.isWord(k+1) {
+		return false
+	}
+	a, b := st.toks[k], st.toks[k+1]
+	if a.flags&tPossessive != 0 || b.flags&tNewline != 0 {
+		return false
+	}
+	if b.flags&(tHyphen|tCap) != 0 {
+		return true // "Aleppo Hama", and hyphenated parts of any case: ez-Zor, Ti-n-Samane
+	}
+	// A connector continues the run when a capitalised or hyphenated word
+	// follows it: "Jisr al Shughur", "Bosnia and Herzegovina".
+	if b.flags&tPossessive == 0 && st.p.lex.lookup(st.word(k+1))&classConnector != 0 && st.isWord(k+2) {
+		if lowerASCII(st.word(k+1)) == "the" && lowerASCII(st.word(k)) != "of" {
+			return false // "the" only in "Republic of the Congo"
+		}
+		c := st.toks[k+2]
+		return c.flags&tNewline == 0 && c.flags&(tCap|tHyphen) != 0
+	}
+	return false
+}
+
+// detect finds the capitalised runs and, within each, the longest names
+// the gazetteer knows, left to right; the stretches of a run it does not
+// know become unknown spans, kept if context later marks them as places.
+func (st *state) detect() {
+	toks := st.toks
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.flags&tWord == 0 || t.flags&tCap == 0 {
+			continue
+		}
+		r0 := i
+		// "al-Rastan", "el-Fasher": a lower-case article joined to the
+		// name belongs to it.
+		if t.flags&tHyphen != 0 && st.isWord(i-1) && toks[i-1].flags&tCap == 0 &&
+			st.p.lex.lookup(st.word(i-1))&classConnector != 0 && (len(st.runs) == 0 || st.runs[len(st.runs)-1].t1 < i-1) {
+			r0 = i - 1
+		}
+		j := i
+		for j-r0+1 < maxRun && st.continues(j) {
+			j++
+		}
+		// A run does not end on a connector.
+		for j > i && toks[j].flags&(tCap|tHyphen) == 0 {
+			j--
+		}
+		st.runs = append(st.runs, run{r0, j})
+		st.matchRun(r0, j)
+		i = j
+	}
+}
+
+// canStart reports whether a name may start at token k of a run: not in
+// the middle of a hyphenated compound ("Ti-n-Samane"), unless what the
+// hyphen joins it to is a prefix ("pro-Assad").
+func (st *state) canStart(k, r0 int) bool {
+	t := st.toks[k]
+	if k == r0 {
+		return true
+	}
+	if t.flags&tCap == 0 {
+		return false
+	}
+	if t.flags&tHyphen == 0 {
+		return true
+	}
+	p := st.toks[k-1]
+	return p.flags&tCap == 0 && p.end-p.start >= 3 && st.p.lex.lookup(st.word(k-1))&classConnector == 0
+}
+
+// canEnd reports whether a name may end at token e: not on a connector,
+// and not in the middle of a hyphenated compound unless what follows is a
+// suffix word ("Damascus-based", "Houthi-held").
+func (st *state) canEnd(e int) bool {
+	if st.toks[e].flags&(tCap|tHyphen) == 0 {
+		return false
+	}
+	if !st.isWord(e+1) || st.toks[e+1].flags&tHyphen == 0 {
+		return true
+	}
+	n := st.toks[e+1]
+	return n.flags&tCap == 0 && n.end-n.start >= 3 && st.p.lex.lookup(st.word(e+1))&classConnector == 0
+}
+
+// isRegion reports whether name is a world region (regions.txt).
+func (st *state) isRegion(name string) bool {
+	var kb [64]byte
+	k := gazetteer.AppendKey(kb[:0], name)
+	return st.p.lex.regions[string(k)]
+}
+
+// articleNext reports whether the token after e is an Arabic article
+// continuing the name ("al" in "Khan al-Sabeel").
+func (st *state) articleNext(e int) bool {
+	if !st.isWord(e + 1) {
+		return false
+	}
+	t := st.toks[e+1]
+	if t.flags&tCap != 0 && t.flags&tHyphen == 0 {
+		return false
+	}
+	switch lowerASCII(st.word(e + 1)) {
+	case "al", "el", "ar", "as", "ad", "ash", "at", "az", "an", "ez", "es", "ed", "er", "et", "en", "ech", "esh", "eth", "adh", "ath", "ul":
+		return true
+	}
+	return false
+}
+
+// matchRun finds the names within the run of tokens r0..j.
+func (st *state) matchRun(r0, j int) {
+	toks := st.toks
+	lex := st.p.lex
+	unknownFrom, lastFound := -1, -1
+	flushUnknown := func(end int) {
+		if unknownFrom >= 0 {
+			st.addSpan(unknownFrom, end, true)
+			unknownFrom = -1
+		}
+	}
+	for k := r0; k <= j; k++ {
+		if !st.canStart(k, r0) {
+			if unknownFrom < 0 && toks[k].flags&tCap != 0 && lastFound != k-1 {
+				unknownFrom = k
+			}
+			continue
+		}
+		tk := toks[k]
+		found := -1
+		for e := j; e >= k; e-- {
+			if !st.canEnd(e) {
+				continue
+			}
+			if e == k {
+				w := st.word(k)
+				if lex.lookup(w)&(classStop|classConnector) != 0 || st.p.demonymOf(w) != nil || lex.cueOf(w) != cueNone {
+					break // not a name alone: "The", "Syrian", "Province", "Al"
+				}
+			}
+			name := st.text[tk.start:toks[e].end]
+			if st.isRegion(name) {
+				found = -2 - e // a world region: no mention, and skip it
+				break
+			}
+			if st.p.g.Has(name) {
+				found = e
+				break
+			}
+		}
+		if found <= -2 {
+			flushUnknown(k - 1)
+			k = -2 - found
+			lastFound = k
+			continue
+		}
+		if found < 0 {
+			w := st.word(k)
+			if toks[k].flags&tCap == 0 || lex.lookup(w)&classStop != 0 || st.p.demonymOf(w) != nil ||
+				toks[k].flags&tUpper != 0 && len(w) <= 5 || lex.cueOf(w) != cueNone {
+				// Not part of an unknown name: a stop word, a demonym, an
+				// acronym (QSD, HTS) or a place noun.
+				flushUnknown(k - 1)
+				continue
+			}
+			if unknownFrom < 0 {
+				unknownFrom = k
+			}
+			continue
+		}
+		if found < j && st.articleNext(found) {
+			// "Khan al-Sabeel", "Dar'a al-Balad": the known name is the
+			// head of a longer one the gazetteer lacks. Take the whole.
+			e := found + 1
+			for e < j && (st.toks[e+1].flags&tHyphen != 0 || st.toks[e].flags&tCap != 0 && st.toks[e+1].flags&tCap != 0) {
+				e++
+			}
+			if unknownFrom < 0 {
+				unknownFrom = k
+			}
+			k = e
+			continue
+		}
+		flushUnknown(k - 1)
+		st.addSpan(k, found, false)
+		k, lastFound = found, found
+	}
+	flushUnknown(j)
+}
+
+func (st *state) addSpan(t0, t1 int, unknown bool) {
+	// An unknown stretch does not end on a connector either.
+	for t1 > t0 && st.toks[t1].flags&(tCap|tHyphen) == 0 {
+		t1--
+	}
+	st.spans = append(st.spans, span{
+		t0: t0, t1: t1, start: int(st.toks[t0].start), end: int(st.toks[t1].end),
+		unknown: unknown, qual: -1, best: -1,
+	})
+}
+
+// demonymOf returns the countries whose people word names, nil for other
+// words.
+func (p *Parser) demonymOf(word string) []string {
+	var buf [32]byte
+	if len(word) > len(buf) || len(word) < 3 {
+		return nil
+	}
+	b := buf[:len(word)]
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return p.demonyms[string(b)]
+}
+
+// lowerASCII lower-cases the ASCII letters of s, allocating only when it
+// has upper-case ones.
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if c := b[j]; c >= 'A' && c <= 'Z' {
+					b[j] = c + 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}

@@ -1,0 +1,165 @@
+package geoparse
+
+import (
+	"math"
+)
+
+// propose finds, for each span, the names that may qualify it:
+//
+//	X (A, B)              A, then B ("Ti-n-Samane (Markoye, Oudalan)")
+//	X, [in|of] [the ...] Y    "Rastan, in Homs province", "Dawlat Abad district, Balkh"
+//	X in|of [the ...] Y       "Harmushiyah town in Deir-ez-Zor countryside"
+//
+// Whether Y does qualify X is for resolve to decide (can Y contain X?).
+// Names joined by commas and "and" are also marked as listed.
+func (st *state) propose() {
+	lex := st.p.lex
+	for i := range st.spans {
+		x := &st.spans[i]
+		k := x.after
+		switch {
+		case st.isPunct(k, '('):
+			for j := k + 1; j < len(st.toks) && j < k+24; j++ {
+				if st.isPunct(j, ')') {
+					break
+				}
+				if si := st.spanAt[j]; si >= 0 {
+					x.quals = append(x.quals, int(si))
+					st.spans[si].paren = true
+				}
+			}
+		case st.isPunct(k, ','):
+			if j := st.skipTo(k+1, lex); j >= 0 {
+				x.quals = append(x.quals, j)
+				if st.spans[j].t0 == k+1 {
+					x.listed, st.spans[j].listed = true, true
+				}
+			}
+		case st.isWord(k):
+			switch lowerASCII(st.word(k)) {
+			case "in", "of":
+				if j := st.skipTo(k+1, lex); j >= 0 {
+					x.quals = append(x.quals, j)
+				}
+			case "and", "or":
+				if si := st.spanAt[k+1]; si >= 0 {
+					x.listed, st.spans[si].listed = true, true
+				}
+			}
+		}
+	}
+}
+
+// skipTo returns the span that starts at token k once "in", "of", "the"
+// and compass words are skipped, or -1.
+func (st *state) skipTo(k int, lex *lexicon) int {
+	for n := 0; n < 4 && k < len(st.toks); n++ {
+		if si := st.spanAt[k]; si >= 0 {
+			return int(si)
+		}
+		if !st.isWord(k) || lex.lookup(st.word(k))&(classFiller) == 0 {
+			return -1
+		}
+		k++
+	}
+	return -1
+}
+
+// mentions turns the accepted spans into Mentions.
+func (st *state) mentions() []Mention {
+	index := make([]int, len(st.spans))
+	var ms []Mention
+	for i := range st.spans {
+		s := &st.spans[i]
+		index[i] = -1
+		if !s.accepted {
+			continue
+		}
+		index[i] = len(ms)
+		m := Mention{Start: s.start, End: s.end, Text: st.text[s.start:s.end], Qualifier: -1}
+		switch {
+		case s.fallback:
+			if pl := st.placeOf(s.qual); pl != nil {
+				m.Place = pl
+				m.Fallback = true
+				m.Score = 0.5
+				if q := &st.spans[s.qual]; q.best >= 0 {
+					m.Score = confidence(q) * 0.8
+				}
+			}
+		case s.best >= 0:
+			m.Place = s.cands[s.best].p
+			m.Score = confidence(s)
+			m.Alternatives = alternatives(s)
+		}
+		ms = append(ms, m)
+	}
+	for i := range st.spans {
+		s := &st.spans[i]
+		if index[i] < 0 {
+			continue
+		}
+		m := &ms[index[i]]
+		if s.qual >= 0 {
+			m.Qualifier = index[s.qual]
+		}
+		// A qualifier that is itself not a mention cannot be pointed to; a
+		// span that qualifies only rejected spans is not "only context".
+		if s.isQual {
+			for j := range st.spans {
+				if st.spans[j].qual == i && index[j] >= 0 {
+					m.IsQualifier = true
+					break
+				}
+			}
+		}
+	}
+	return ms
+}
+
+// confidence turns a span's scores into a probability-like number: the
+// softmax share of its choice among its readings, times how far its score
+// clears the acceptance line.
+func confidence(s *span) float64 {
+	if s.best < 0 {
+		return 0
+	}
+	b := s.cands[s.best].s
+	var sum float64
+	for _, c := range s.cands {
+		sum += math.Exp(c.s - b)
+	}
+	return (1 / sum) / (1 + math.Exp(-(b - accept)))
+}
+
+// alternatives lists up to three other readings with their softmax share.
+func alternatives(s *span) []Scored {
+	if len(s.cands) < 2 {
+		return nil
+	}
+	b := s.cands[s.best].s
+	var sum float64
+	for _, c := range s.cands {
+		sum += math.Exp(c.s - b)
+	}
+	var alts []Scored
+	for j, c := range s.cands {
+		if j == s.best {
+			continue
+		}
+		alts = append(alts, Scored{Place: c.p, Score: math.Exp(c.s-b) / sum})
+	}
+	slicesSortScored(alts)
+	if len(alts) > 3 {
+		alts = alts[:3]
+	}
+	return alts
+}
+
+func slicesSortScored(a []Scored) {
+	for i := 1; i < len(a); i++ {
+		for j := i; j > 0 && (a[j].Score > a[j-1].Score || a[j].Score == a[j-1].Score && a[j].Place.Index() < a[j-1].Place.Index()); j-- {
+			a[j], a[j-1] = a[j-1], a[j]
+		}
+	}
+}

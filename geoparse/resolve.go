@@ -1,0 +1,449 @@
+package geoparse
+
+import (
+	"math"
+	"slices"
+
+	"github.com/sitrep/sitrep/gazetteer"
+)
+
+// The weights below are in one unit, roughly "an order of magnitude of
+// population" (population scores half a point per tenfold).
+const (
+	// accept is the score a reading needs for its name to be a mention.
+	accept = 2.2
+	// focusWeight scales the text's country shares (0 to 1).
+	focusWeight = 3.5
+	// qualBonus rewards a reading inside its qualifier (and punishes one
+	// outside it).
+	qualBonus = 4.0
+	// proxWeight rewards a reading near the other places of the text.
+	proxWeight = 2.0
+	// proxKm is the distance at which nearness is worth e^-1 of proxWeight.
+	proxKm = 60.0
+	// nearKm is how close to a town qualifier a reading must lie to be "in"
+	// it ("Dar'a al-Balad in Dar'a city", "Djibo (Djibo, Soum)").
+	nearKm = 30.0
+)
+
+// featureScore ranks GeoNames feature codes: capitals and seats of
+// government are what news names; sections, historical and abandoned
+// places rarely.
+var featureScore = map[string]float64{
+	"PPLC": 1.5, "PPLA": 1.2, "PPLA2": 0.7, "PPLA3": 0.3, "PPLA4": 0.1, "PPLA5": 0.1,
+	"PPL": 0, "PPLG": 0.5, "PPLS": -0.3, "PPLX": -0.4, "PPLL": -0.2, "PPLF": -0.5,
+	"PPLR": -0.5, "PPLH": -1.5, "PPLQ": -1.5, "PPLW": -1.5, "PPLCH": -1.5, "STLMT": -0.5,
+	"ADM1": 0.5, "ADM2": 0.2,
+}
+
+// levelFit[cue][level] is how a reading of some level fits the place noun
+// after (or before) its name.
+var levelFit = [...][4]float64{
+	//            town  district region country
+	cueNone:     {0, -1.5, -0.3, 0},
+	cueTown:     {1.5, -1.5, -2, -3},
+	cueDistrict: {-0.5, 2, 0.5, -3},
+	cueRegion:   {-1, 0.5, 2.5, -2},
+	cueCounty:   {-1, 2, 2, -3},
+	cueAround:   {0.3, 0, 2, -2},
+	cueSite:     {0.3, 0, 0, -1},
+	cueCountry:  {-2, -2, -2, 3},
+}
+
+// prior is what a reading is worth before the text is read.
+func prior(c *cand) float64 {
+	p := c.p
+	var s float64
+	switch p.Level {
+	case gazetteer.LevelCountry:
+		// A country's name is the country: it outweighs any town of the
+		// same name but a capital.
+		s = 6
+	case gazetteer.LevelTown:
+		s = 0.5*math.Log10(float64(p.Population)+1) + featureScore[p.Feature]
+	default:
+		// An area's population is the sum of its towns' (a floor of its
+		// own): it counts as much as a town's, less a little.
+		s = 0.5*math.Log10(float64(p.Population)+1) + featureScore[p.Feature] - 0.5
+	}
+	if c.alt {
+		s -= 0.8
+	}
+	if c.fuzzy {
+		s -= 2.5
+	}
+	return s
+}
+
+// priorWeight turns a prior into a share for the focus vote.
+func priorWeight(c *cand) float64 { return math.Exp(prior(c)) }
+
+func sortCands(cs []cand) {
+	slices.SortStableFunc(cs, func(a, b cand) int {
+		switch {
+		case a.base > b.base:
+			return -1
+		case a.base < b.base:
+			return 1
+		}
+		return a.p.Index() - b.p.Index()
+	})
+}
+
+// hasContext reports whether the words around a span say it is a place.
+func (s *span) hasContext() bool {
+	return s.locative || s.cue != cueNone || s.qual >= 0 || s.isQual || s.paren || s.listed
+}
+
+// resolve scores every reading and chooses one per span.
+func (st *state) resolve() {
+	// 1. Base scores: prior, focus, fit with the words around.
+	for i := range st.spans {
+		s := &st.spans[i]
+		top, topShare := st.topFocus(s)
+		for j := range s.cands {
+			c := &s.cands[j]
+			b := prior(c)
+			if literal(st.text[s.start:s.end], c.p.Name) {
+				b += 0.7 // spelt as the gazetteer spells it
+			}
+			f := st.focusFor(s, c.p.CountryCode)
+			b += focusWeight * f
+			switch {
+			case c.p.CountryCode == top && topShare >= 0.3:
+				b += 0.5
+			case f == 0 && topShare >= 0.5:
+				// The text is about another country: a reading here needs
+				// more than a name (a country less: it may be a neighbour).
+				if c.p.Level == gazetteer.LevelCountry {
+					b -= 1
+				} else {
+					b -= 2
+				}
+			}
+			b += levelFit[s.cue][c.p.Level]
+			if s.locative {
+				b += 1
+			}
+			if s.inRun {
+				if strong(c) {
+					b -= 1
+				} else {
+					b -= 3
+				}
+			}
+			if s.sentInit && s.t0 == s.t1 {
+				b -= 0.5
+			}
+			c.base = b
+			c.s = b
+		}
+		sortCands(s.cands)
+	}
+	// 2. Nearness to the places of the text whose reading is clear.
+	st.proximity()
+	// 3. Qualifiers, from the last span back, so that a qualifier's own
+	// qualifier has fixed its reading first ("X (Markoye, Oudalan)").
+	for i := len(st.spans) - 1; i >= 0; i-- {
+		st.qualify(i)
+	}
+	// 4. Choice and acceptance.
+	for i := range st.spans {
+		st.choose(i)
+	}
+	// Lists: a name that needs context gets it from accepted neighbours.
+	for i := range st.spans {
+		s := &st.spans[i]
+		if s.accepted || s.best < 0 || !s.listed {
+			continue
+		}
+		st.choose(i)
+	}
+}
+
+// strong reports whether a reading is a place news names on its own:
+// a country, a capital or admin seat, a city of 100,000.
+func strong(c *cand) bool {
+	p := c.p
+	if c.fuzzy || c.alt {
+		return false
+	}
+	switch p.Feature {
+	case "PCLI", "PPLC", "PPLA":
+		return true
+	}
+	return p.Level == gazetteer.LevelTown && p.Population >= 100000
+}
+
+// proximity adds to each reading its nearness to the clear readings of
+// other spans: places a text names tend to lie together.
+func (st *state) proximity() {
+	type anchor struct {
+		span     int
+		lat, lon float64
+	}
+	var anchors []anchor
+	for i := range st.spans {
+		s := &st.spans[i]
+		if len(s.cands) == 0 || s.person {
+			continue
+		}
+		c := &s.cands[0]
+		if c.p.Level == gazetteer.LevelCountry {
+			continue
+		}
+		clear := len(s.cands) == 1 || c.base-s.cands[1].base >= 2
+		if clear && c.base >= accept {
+			anchors = append(anchors, anchor{i, c.p.Lat, c.p.Lon})
+		}
+	}
+	if len(anchors) == 0 {
+		return
+	}
+	for i := range st.spans {
+		s := &st.spans[i]
+		if len(s.cands) < 2 {
+			continue
+		}
+		for j := range s.cands {
+			c := &s.cands[j]
+			if c.p.Level == gazetteer.LevelCountry {
+				continue
+			}
+			best := 0.0
+			for _, a := range anchors {
+				if a.span == i {
+					continue
+				}
+				d := gazetteer.Distance(c.p.Lat, c.p.Lon, a.lat, a.lon)
+				if v := math.Exp(-d / proxKm); v > best {
+					best = v
+				}
+			}
+			c.s += proxWeight * best
+		}
+		slices.SortStableFunc(s.cands, func(a, b cand) int {
+			switch {
+			case a.s > b.s:
+				return -1
+			case a.s < b.s:
+				return 1
+			}
+			return a.p.Index() - b.p.Index()
+		})
+	}
+}
+
+// within reports whether reading x lies in reading y: y's area contains
+// it, or y is a town x is near.
+func within(y, x *gazetteer.Place) bool {
+	if y == x {
+		return false
+	}
+	if y.Level == gazetteer.LevelTown {
+		return x.Level == gazetteer.LevelTown && gazetteer.Distance(x.Lat, x.Lon, y.Lat, y.Lon) <= nearKm
+	}
+	if y.Contains(x) {
+		return true
+	}
+	// Many countries' towns carry no admin2 code: a district holds the
+	// towns of its province near its seat.
+	return y.Level == gazetteer.LevelDistrict && x.Admin2Code == "" && x.CountryCode == y.CountryCode &&
+		x.Admin1Code == y.Admin1Code && gazetteer.Distance(x.Lat, x.Lon, y.Lat, y.Lon) <= nearKm
+}
+
+// qualify tries the proposed qualifiers of span i, nearest first, and
+// keeps the first that can contain it.
+func (st *state) qualify(i int) {
+	x := &st.spans[i]
+	for _, qi := range x.quals {
+		y := &st.spans[qi]
+		if y.person || y.acronym || st.placeOf(qi) == nil && len(y.cands) == 0 {
+			continue
+		}
+		if len(x.cands) == 0 {
+			// Unknown name in a place's position: its qualifier locates it.
+			if x.cue != cueNone || x.locative || x.paren || st.isPunct(x.after, '(') {
+				x.qual, y.isQual, x.fallback = qi, true, true
+				return
+			}
+			continue
+		}
+		if len(y.cands) == 0 {
+			continue
+		}
+		// The best pair with x inside y. In a qualifier's place an area
+		// reads better than a town of the same name ("Rastan, Homs").
+		bx, by, bs := -1, -1, math.Inf(-1)
+		for b := range y.cands {
+			yc := &y.cands[b]
+			if !fitsQualifier(x, yc.p) {
+				continue
+			}
+			ys := yc.s
+			if yc.p.Level != gazetteer.LevelTown && y.cue != cueTown {
+				ys += 2
+			}
+			for a := range x.cands {
+				if s := x.cands[a].s + ys; s > bs && within(yc.p, x.cands[a].p) {
+					bx, by, bs = a, b, s
+				}
+			}
+		}
+		if bx < 0 {
+			// No reading of x lies in any reading of y. When the words
+			// make y an enclosing place ("Bara village in Idleb
+			// countryside", "X (A, B)"), x is a place the gazetteer lacks
+			// there: fall back to y. A list ("Aleppo, Hama") is not that.
+			if st.encloses(x, y) {
+				x.qual, y.isQual, x.fallback = qi, true, true
+				return
+			}
+			continue
+		}
+		yp := y.cands[by].p
+		for a := range x.cands {
+			if within(yp, x.cands[a].p) {
+				x.cands[a].s += qualBonus
+			} else {
+				x.cands[a].s -= qualBonus
+			}
+		}
+		for b := range y.cands {
+			if y.cands[b].p == yp {
+				y.cands[b].s += qualBonus
+			}
+		}
+		x.qual, y.isQual = qi, true
+		return
+	}
+}
+
+// fitsQualifier reports whether a reading of a qualifier is coarse enough
+// for the name it qualifies: "X district, Balkh" wants the province of
+// Balkh, not the town.
+func fitsQualifier(x *span, y *gazetteer.Place) bool {
+	switch x.cue {
+	case cueDistrict:
+		return y.Level >= gazetteer.LevelRegion
+	case cueRegion, cueCounty:
+		return y.Level >= gazetteer.LevelCountry
+	}
+	return true
+}
+
+// placeOf returns the place span i resolves to, following fallbacks.
+func (st *state) placeOf(i int) *gazetteer.Place {
+	for n := 0; n < 8; n++ {
+		s := &st.spans[i]
+		if !s.fallback {
+			if s.best >= 0 {
+				return s.cands[s.best].p
+			}
+			if len(s.cands) > 0 && !s.person {
+				return s.cands[0].p
+			}
+			return nil
+		}
+		i = s.qual
+	}
+	return nil
+}
+
+// encloses reports whether the words around x and its qualifier y say
+// that y is an area x lies in, rather than a neighbour in a list.
+func (st *state) encloses(x, y *span) bool {
+	if y.paren {
+		return true
+	}
+	switch x.cue {
+	case cueTown, cueSite, cueAround:
+		return true
+	}
+	switch y.cue {
+	case cueRegion, cueDistrict, cueCounty, cueAround:
+		return true
+	}
+	return false
+}
+
+// choose settles span i's reading and whether it is a mention at all.
+func (st *state) choose(i int) {
+	s := &st.spans[i]
+	s.accepted = false
+	if s.person {
+		return
+	}
+	if s.fallback {
+		s.accepted = st.placeOf(s.qual) != nil
+		return
+	}
+	if len(s.cands) == 0 {
+		// Unknown and unlocated: kept, unresolved, only when the words say
+		// it is a place.
+		s.accepted = s.cue != cueNone && s.cue != cueSite
+		return
+	}
+	best := 0
+	for j := range s.cands {
+		c, b := &s.cands[j], &s.cands[best]
+		if c.s > b.s || (c.s == b.s && c.p.Index() < b.p.Index()) {
+			best = j
+		}
+	}
+	s.best = best
+	c := &s.cands[best]
+	s.score = c.s
+	switch {
+	case s.acronym && c.p.Level != gazetteer.LevelCountry:
+		return // HTS, SDF, UN: organisations, not places
+	case c.fuzzy && st.focusFor(s, c.p.CountryCode) < 0.2 && s.qual < 0:
+		// A skeleton match far from the text's countries is noise.
+		return
+	case s.class&classContext != 0 && (!s.hasContext() && !st.listedWithPlace(i) || !strong(c) && st.focusFor(s, c.p.CountryCode) < 0.25):
+		// Jordan, Kikuyu, Western: a place only where the words say so,
+		// and then the text's own country or a place known on its own.
+		return
+	case s.unknown && !s.hasContext():
+		return
+	}
+	s.accepted = c.s >= accept || s.isQual && c.s >= accept-1.5
+}
+
+// listedWithPlace reports whether span i stands next to an accepted place
+// in a list ("Syria, Jordan and Iraq").
+func (st *state) listedWithPlace(i int) bool {
+	s := &st.spans[i]
+	if !s.listed {
+		return false
+	}
+	for _, j := range []int{i - 1, i + 1} {
+		if j >= 0 && j < len(st.spans) && st.spans[j].accepted && st.spans[j].listed {
+			return true
+		}
+	}
+	return false
+}
+
+// literal reports whether a name is written exactly as the place's name,
+// but for case and diacritics: "Hama" for Hama, not "Room" for Rome.
+func literal(text, name string) bool {
+	var a, b [64]byte
+	x, y := foldLetters(a[:0], text), foldLetters(b[:0], name)
+	return len(x) > 0 && string(x) == string(y)
+}
+
+// foldLetters appends the ASCII letters of s, lower-cased, dropping
+// diacritics by dropping everything outside ASCII.
+func foldLetters(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z':
+			dst = append(dst, c)
+		case c >= 'A' && c <= 'Z':
+			dst = append(dst, c+'a'-'A')
+		}
+	}
+	return dst
+}

@@ -1,0 +1,175 @@
+package geoparse
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// token is a word or a punctuation mark of the text.
+type token struct {
+	start, end int32 // byte span in the text
+	flags      tokFlags
+	punct      byte // for a punctuation token: the ASCII mark, or '"' for any quote
+}
+
+type tokFlags uint16
+
+const (
+	tWord       tokFlags = 1 << iota
+	tCap                 // starts with an upper-case letter
+	tUpper               // all letters upper case, two or more of them
+	tHyphen              // joined to the previous word by a hyphen, no space
+	tSentStart           // first word of a sentence
+	tDigit               // starts with a digit
+	tPossessive          // followed by 's, which is not part of it
+	tNewline             // a line break precedes it
+)
+
+func isApostrophe(r rune) bool {
+	switch r {
+	case '\'', '’', '‘', 'ʿ', 'ʾ', 'ʼ', '`', '´':
+		return true
+	}
+	return false
+}
+
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// tokenize splits text into words and punctuation marks. Apostrophes
+// between letters stay inside words (Dar'a, Ma'arrat); a final 's is cut
+// off and noted (Assad's); hyphens split words but are noted on the word
+// after them (Deir ez-Zor), so that names may span them.
+func tokenize(text string, toks []token) []token {
+	sentStart := true
+	newline := false
+	hyphen := false // the previous character was a hyphen right after a word
+	for i := 0; i < len(text); {
+		c := text[i]
+		// ASCII fast paths.
+		if c == ' ' || c == '\t' || c == '\r' {
+			hyphen = false
+			i++
+			continue
+		}
+		if c == '\n' {
+			hyphen = false
+			newline = true
+			sentStart = true
+			i++
+			continue
+		}
+		r, n := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		}
+		if !isWordRune(r) {
+			if r == '-' || r == '‐' || r == '‑' {
+				// A hyphen joins the words around it only with no space
+				// on either side.
+				hyphen = len(toks) > 0 && toks[len(toks)-1].flags&tWord != 0 && int(toks[len(toks)-1].end) == i
+				i += n
+				continue
+			}
+			if unicode.IsSpace(r) {
+				hyphen = false
+				i += n
+				continue
+			}
+			hyphen = false
+			var p byte
+			switch {
+			case r < utf8.RuneSelf:
+				p = byte(r)
+			case r == '“' || r == '”' || r == '«' || r == '»' || r == '„':
+				p = '"'
+			case r == '’' || r == '‘':
+				p = '\''
+			case r == '–' || r == '—':
+				p = '-'
+			case r == '…':
+				p = '.'
+			default:
+				p = ';' // any other mark: a break that means nothing more
+			}
+			toks = append(toks, token{start: int32(i), end: int32(i + n), punct: p})
+			switch p {
+			case '.', '!', '?':
+				sentStart = true
+			}
+			i += n
+			continue
+		}
+		// A word.
+		start := i
+		var f tokFlags = tWord
+		if hyphen {
+			f |= tHyphen
+		}
+		hyphen = false
+		if newline {
+			f |= tNewline
+			newline = false
+		}
+		if sentStart {
+			f |= tSentStart
+			sentStart = false
+		}
+		if unicode.IsUpper(r) {
+			f |= tCap
+		} else if r < utf8.RuneSelf && c >= '0' && c <= '9' {
+			f |= tDigit
+		}
+		upper, lower := 0, 0
+		for i < len(text) {
+			c := text[i]
+			r, n := rune(c), 1
+			if c >= utf8.RuneSelf {
+				r, n = utf8.DecodeRuneInString(text[i:])
+			}
+			if isWordRune(r) {
+				if r < utf8.RuneSelf {
+					if c >= 'A' && c <= 'Z' {
+						upper++
+					} else if c >= 'a' && c <= 'z' {
+						lower++
+					}
+				} else if unicode.IsUpper(r) {
+					upper++
+				} else if unicode.IsLower(r) {
+					lower++
+				}
+				i += n
+				continue
+			}
+			if isApostrophe(r) && i+n < len(text) {
+				r2, n2 := utf8.DecodeRuneInString(text[i+n:])
+				if (r2 == 's' || r2 == 'S') && (i+n+n2 >= len(text) || !isWordRune(rune(text[i+n+n2]))) {
+					// A possessive: Assad's, Homs's. The word ends here.
+					f |= tPossessive
+					if upper >= 2 && lower == 0 {
+						f |= tUpper
+					}
+					toks = append(toks, token{start: int32(start), end: int32(i), flags: f})
+					i += n + n2
+					goto next
+				}
+				if isWordRune(r2) {
+					i += n
+					continue
+				}
+			}
+			break
+		}
+		if upper >= 2 && lower == 0 {
+			f |= tUpper
+		}
+		toks = append(toks, token{start: int32(start), end: int32(i), flags: f})
+	next:
+	}
+	return toks
+}
