@@ -172,7 +172,7 @@ func (st *state) locativeBefore(k int) bool {
 		}
 		if w := lowerASCII(st.word(j)); w == "with" {
 			// "the border with Jordan".
-			if st.isWord(j-1) {
+			if st.isWord(j - 1) {
 				if lw := lowerASCII(st.word(j - 1)); lw == "border" || lw == "borders" || lw == "frontier" {
 					return true
 				}

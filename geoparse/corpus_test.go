@@ -139,8 +139,8 @@ func runeOffsets(s string) []int {
 // goldScore tallies detection and resolution against gold toponyms.
 type goldScore struct {
 	gold, found, right161, exact int
-	mentions, matched         int
-	towns, townsRight         int // toponyms resolved to a town
+	mentions, matched            int
+	towns, townsRight            int // toponyms resolved to a town
 }
 
 func scoreGold(p *Parser, docs []goldDoc, misses io.Writer) goldScore {
@@ -237,4 +237,3 @@ func TestGeoparseCorpora(t *testing.T) {
 			ratio(sc.right161, sc.found), ratio(sc.townsRight, sc.towns), sc.towns, ratio(sc.right161, sc.gold))
 	}
 }
-
