@@ -1,0 +1,196 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/sitrep/sitrep/eval"
+	"github.com/sitrep/sitrep/extract"
+)
+
+func runEval(args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] != "acled" {
+		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
+			newFlags("eval", stderr).Usage()
+			return nil
+		}
+		fmt.Fprintln(stderr, "usage: sitrep eval acled [--limit N] [--errors N] [--floors FILE] FILE.csv...")
+		return errUsage
+	}
+	fs := newFlags("eval", stderr)
+	limit := fs.Int("limit", 0, "score at most N cases per file (0: all)")
+	errs := fs.Int("errors", 0, "print up to N missed cases per file to stderr, for study")
+	metric := fs.String("metric", "sub_event_type_acc", "which metric --errors lists misses of")
+	floors := fs.String("floors", "", "file of floors: fail when an overall or per-file figure falls below its floor")
+	if err := parseFlags(fs, args[1:]); err != nil {
+		return err
+	}
+	files := fs.Args()
+	if len(files) == 0 {
+		fmt.Fprintln(stderr, "sitrep eval acled: no FILE.csv given")
+		return errUsage
+	}
+	x, err := extract.Default()
+	if err != nil {
+		return err
+	}
+	var total eval.Metrics
+	results := map[string]eval.Metrics{}
+	for _, path := range files {
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		cases, bad, err := eval.ReadACLED(bufio.NewReaderSize(f, 1<<20), path)
+		f.Close()
+		if err != nil {
+			return err
+		}
+		for _, b := range bad {
+			fmt.Fprintln(stderr, "sitrep eval:", b)
+		}
+		if *limit > 0 && len(cases) > *limit {
+			cases = cases[:*limit]
+		}
+		shown := 0
+		m := eval.Score(x, cases, func(o eval.Outcome) {
+			if shown >= *errs || hit(o, *metric) {
+				return
+			}
+			shown++
+			printMiss(stderr, o)
+		})
+		if len(files) > 1 {
+			fmt.Fprintf(stdout, "file: %s\n", path)
+		}
+		printMetrics(stdout, m)
+		if len(files) > 1 {
+			fmt.Fprintln(stdout)
+		}
+		results[filepath.Base(path)] = m
+		total.Add(m)
+	}
+	if len(files) > 1 {
+		fmt.Fprintln(stdout, "file: overall")
+		printMetrics(stdout, total)
+	}
+	results["overall"] = total
+	if *floors != "" {
+		return checkFloors(*floors, results, stdout)
+	}
+	return nil
+}
+
+func printMetrics(w io.Writer, m eval.Metrics) {
+	for _, f := range m.Figures() {
+		switch f.Name {
+		case "cases":
+			fmt.Fprintf(w, "%s: %d\n", f.Name, int(f.Value))
+		case "notes_per_sec":
+			fmt.Fprintf(w, "%s: %.0f\n", f.Name, f.Value)
+		case "mb_per_sec":
+			fmt.Fprintf(w, "%s: %.2f\n", f.Name, f.Value)
+		default:
+			fmt.Fprintf(w, "%s: %.3f\n", f.Name, f.Value)
+		}
+	}
+}
+
+func hit(o eval.Outcome, metric string) bool {
+	switch metric {
+	case "event_type_acc":
+		return o.EventType
+	case "location_25km_acc":
+		return o.Location25
+	case "admin1_acc":
+		return o.Admin1
+	case "fatalities_exact_acc":
+		return o.Fatalities
+	case "actor1_side_acc":
+		return o.Actor1Side
+	case "date_acc":
+		return o.Date
+	case "no_event_rate":
+		return o.Primary != nil
+	}
+	return o.SubEventType
+}
+
+func printMiss(w io.Writer, o eval.Outcome) {
+	r := o.Case.Rows[0]
+	fmt.Fprintf(w, "--- line %d: gold %s / %s, inter1 %d, %s (%s), %.4f,%.4f, fatalities %d\n", r.Line, r.EventType, r.SubEventType, r.Inter1, r.Location, r.Admin1, r.Lat, r.Lon, r.Fatalities)
+	fmt.Fprintf(w, "    %s\n", o.Case.Notes)
+	if o.Primary == nil {
+		fmt.Fprintf(w, "    no event (%d events)\n", len(o.Events))
+		return
+	}
+	p := o.Primary
+	a1 := "-"
+	if p.Actor1 != nil {
+		a1 = p.Actor1.Name + " (" + strconv.Itoa(p.Actor1.Inter) + ")"
+	}
+	loc := "-"
+	if p.Location != nil {
+		loc = fmt.Sprintf("%s (%s, %s) %.4f,%.4f %s", p.Location.Name, p.Location.Admin1, p.Location.CountryCode, p.Location.Lat, p.Location.Lon, p.Location.Precision)
+	}
+	fmt.Fprintf(w, "    got %s / %s [%s], actor1 %s, %s, fatalities %d, date %s\n", p.EventType, p.SubEventType, p.Trigger, a1, loc, o.PredictedFatalities, p.Date)
+}
+
+// checkFloors compares results with the floors file: lines of
+// "FILE METRIC >= VALUE" or "FILE METRIC <= VALUE", FILE being a data
+// file's base name or "overall". A file not evaluated is not checked.
+func checkFloors(path string, results map[string]eval.Metrics, stdout io.Writer) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	var failed []string
+	for n, line := range strings.Split(string(b), "\n") {
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		f := strings.Fields(line)
+		if len(f) == 0 {
+			continue
+		}
+		if len(f) != 4 || (f[2] != ">=" && f[2] != "<=") {
+			return fmt.Errorf("%s:%d: want 'FILE METRIC >=|<= VALUE', got %q", path, n+1, line)
+		}
+		bound, err := strconv.ParseFloat(f[3], 64)
+		if err != nil {
+			return fmt.Errorf("%s:%d: %q is not a number", path, n+1, f[3])
+		}
+		m, ok := results[f[0]]
+		if !ok {
+			continue
+		}
+		var got float64
+		found := false
+		for _, fig := range m.Figures() {
+			if fig.Name == f[1] {
+				got, found = fig.Value, true
+			}
+		}
+		if !found {
+			return fmt.Errorf("%s:%d: unknown metric %q", path, n+1, f[1])
+		}
+		if f[2] == ">=" && got < bound-1e-9 || f[2] == "<=" && got > bound+1e-9 {
+			failed = append(failed, fmt.Sprintf("%s %s = %.3f, floor %s %s", f[0], f[1], got, f[2], f[3]))
+		}
+	}
+	sort.Strings(failed)
+	if len(failed) > 0 {
+		for _, f := range failed {
+			fmt.Fprintln(stdout, "BELOW FLOOR:", f)
+		}
+		return fmt.Errorf("%d figure(s) below their floor in %s", len(failed), path)
+	}
+	fmt.Fprintf(stdout, "floors: all figures at or above the floors in %s\n", path)
+	return nil
+}

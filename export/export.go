@@ -1,0 +1,234 @@
+// Package export writes events in the formats analysts load: JSON lines
+// (sitrep's own contract), ACLED's CSV (the exact header and column order
+// of ACLED's public files) and GeoJSON (RFC 7946).
+package export
+
+import (
+	"bufio"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/gazetteer"
+)
+
+// Writer writes events one at a time; Close finishes the output.
+type Writer interface {
+	Write(e *sitrep.Event) error
+	Close() error
+}
+
+// Formats lists the formats NewWriter knows.
+var Formats = []string{"jsonl", "acled", "geojson"}
+
+// NewWriter returns a writer of format to w.
+func NewWriter(w io.Writer, format string) (Writer, error) {
+	switch format {
+	case "jsonl", "":
+		return &jsonlWriter{enc: json.NewEncoder(w)}, nil
+	case "acled":
+		cw := csv.NewWriter(w)
+		if err := cw.Write(ACLEDHeader); err != nil {
+			return nil, fmt.Errorf("export: acled: %w", err)
+		}
+		return &acledWriter{w: cw}, nil
+	case "geojson":
+		bw := bufio.NewWriter(w)
+		if _, err := bw.WriteString(`{"type":"FeatureCollection","features":[`); err != nil {
+			return nil, fmt.Errorf("export: geojson: %w", err)
+		}
+		return &geojsonWriter{w: bw}, nil
+	}
+	return nil, fmt.Errorf("export: unknown format %q (want one of %s)", format, strings.Join(Formats, ", "))
+}
+
+type jsonlWriter struct{ enc *json.Encoder }
+
+func (j *jsonlWriter) Write(e *sitrep.Event) error {
+	if err := j.enc.Encode(e); err != nil {
+		return fmt.Errorf("export: jsonl: %w", err)
+	}
+	return nil
+}
+
+func (j *jsonlWriter) Close() error { return nil }
+
+// ACLEDHeader is the header of ACLED's public CSV files.
+var ACLEDHeader = []string{
+	"event_id_cnty", "event_date", "year", "time_precision", "disorder_type",
+	"event_type", "sub_event_type", "actor1", "assoc_actor_1", "inter1",
+	"actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
+	"iso", "region", "country", "admin1", "admin2", "admin3", "location",
+	"latitude", "longitude", "geo_precision", "source", "source_scale",
+	"notes", "fatalities", "tags", "timestamp",
+}
+
+// interWords are the words ACLED's current files use for inter codes.
+var interWords = map[int]string{
+	1: "State forces", 2: "Rebel group", 3: "Political militia", 4: "Identity militia",
+	5: "Rioters", 6: "Protesters", 7: "Civilians", 8: "External/Other forces",
+}
+
+type acledWriter struct{ w *csv.Writer }
+
+// ACLEDRecord returns an event as a row of ACLED's CSV. Fields sitrep does
+// not know stay empty; an unstated toll is 0, as in ACLED's files.
+func ACLEDRecord(e *sitrep.Event) []string {
+	r := make([]string, len(ACLEDHeader))
+	set := func(col, v string) {
+		for i, h := range ACLEDHeader {
+			if h == col {
+				r[i] = v
+				return
+			}
+		}
+		panic("export: no ACLED column " + col)
+	}
+	set("event_id_cnty", e.ID)
+	set("event_date", e.Date)
+	if len(e.Date) >= 4 {
+		set("year", e.Date[:4])
+	}
+	set("time_precision", map[string]string{"day": "1", "week": "2", "month": "3", "year": "3"}[e.DatePrecision])
+	set("disorder_type", disorderType(e))
+	set("event_type", e.EventType)
+	set("sub_event_type", e.SubEventType)
+	var i1, i2 int
+	if e.Actor1 != nil {
+		set("actor1", e.Actor1.Name)
+		i1 = e.Actor1.Inter
+		set("inter1", interWords[i1])
+	}
+	if e.Actor2 != nil {
+		set("actor2", e.Actor2.Name)
+		i2 = e.Actor2.Inter
+		set("inter2", interWords[i2])
+	}
+	switch {
+	case i1 != 0 && i2 != 0:
+		set("interaction", interWords[i1]+"-"+interWords[i2])
+	case i1 != 0:
+		set("interaction", interWords[i1]+" only")
+	}
+	if i2 == 7 && (e.EventType == sitrep.ViolenceCivilian || e.EventType == sitrep.Explosions) {
+		set("civilian_targeting", "Civilian targeting")
+	}
+	if l := e.Location; l != nil {
+		if c := gazetteer.CountryByCode(l.CountryCode); c != nil {
+			set("iso", c.Numeric)
+			set("region", c.Region)
+		}
+		set("country", l.Country)
+		set("admin1", l.Admin1)
+		set("admin2", l.Admin2)
+		set("location", l.Name)
+		set("latitude", strconv.FormatFloat(l.Lat, 'f', 4, 64))
+		set("longitude", strconv.FormatFloat(l.Lon, 'f', 4, 64))
+		set("geo_precision", map[string]string{"town": "1", "district": "2", "region": "3", "country": "3"}[l.Precision])
+	}
+	src := e.Article.Source
+	if src == "" {
+		src = e.Article.URL
+	}
+	set("source", src)
+	set("notes", e.Sentence)
+	f := 0
+	if e.Fatalities != nil {
+		f = *e.Fatalities
+	}
+	set("fatalities", strconv.Itoa(f))
+	var tags []string
+	if e.Certainty != "" && e.Certainty != sitrep.Reported {
+		tags = append(tags, "certainty="+e.Certainty)
+	}
+	if e.Attribution != "" {
+		tags = append(tags, "attribution="+e.Attribution)
+	}
+	if e.Displaced != nil {
+		tags = append(tags, "displaced="+strconv.Itoa(*e.Displaced))
+	}
+	set("tags", strings.Join(tags, "; "))
+	if t, err := time.Parse(sitrep.DateLayout, e.Article.Published); err == nil {
+		set("timestamp", strconv.FormatInt(t.Unix(), 10))
+	}
+	return r
+}
+
+// disorderType is ACLED's top-level category of an event.
+func disorderType(e *sitrep.Event) string {
+	switch {
+	case e.EventType == sitrep.Protests, e.SubEventType == "Violent demonstration":
+		return "Demonstrations"
+	case e.EventType == sitrep.Strategic:
+		return "Strategic developments"
+	case e.EventType != "":
+		return "Political violence"
+	}
+	return ""
+}
+
+func (a *acledWriter) Write(e *sitrep.Event) error {
+	if err := a.w.Write(ACLEDRecord(e)); err != nil {
+		return fmt.Errorf("export: acled: %w", err)
+	}
+	return nil
+}
+
+func (a *acledWriter) Close() error {
+	a.w.Flush()
+	if err := a.w.Error(); err != nil {
+		return fmt.Errorf("export: acled: %w", err)
+	}
+	return nil
+}
+
+type geojsonWriter struct {
+	w *bufio.Writer
+	n int
+}
+
+// feature is a GeoJSON Feature whose properties are the event itself.
+type feature struct {
+	Type       string        `json:"type"`
+	ID         string        `json:"id"`
+	Geometry   *point        `json:"geometry"`
+	Properties *sitrep.Event `json:"properties"`
+}
+
+type point struct {
+	Type        string     `json:"type"`
+	Coordinates [2]float64 `json:"coordinates"` // longitude, latitude (RFC 7946)
+}
+
+func (g *geojsonWriter) Write(e *sitrep.Event) error {
+	f := feature{Type: "Feature", ID: e.ID, Properties: e}
+	if e.Location != nil {
+		f.Geometry = &point{Type: "Point", Coordinates: [2]float64{e.Location.Lon, e.Location.Lat}}
+	}
+	b, err := json.Marshal(f)
+	if err != nil {
+		return fmt.Errorf("export: geojson: %w", err)
+	}
+	if g.n > 0 {
+		g.w.WriteByte(',')
+	}
+	g.n++
+	g.w.WriteByte('\n')
+	if _, err := g.w.Write(b); err != nil {
+		return fmt.Errorf("export: geojson: %w", err)
+	}
+	return nil
+}
+
+func (g *geojsonWriter) Close() error {
+	g.w.WriteString("\n]}\n")
+	if err := g.w.Flush(); err != nil {
+		return fmt.Errorf("export: geojson: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,261 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/sitrep/sitrep/text"
+)
+
+// dateMention is a date expression found in a sentence.
+type dateMention struct {
+	date       time.Time
+	precision  string // day, week, month, year
+	start, end int    // token indexes
+}
+
+// findDates returns the date expressions of a sentence's tokens, resolved
+// against the publication date pub (zero when unknown: relative dates are
+// then skipped, absolute ones without a year too).
+func (lx *Lexicon) findDates(s string, toks []text.Token, pub time.Time) []dateMention {
+	var out []dateMention
+	for i := 0; i < len(toks); {
+		if d, ok := lx.dateAt(s, toks, i, pub); ok {
+			out = append(out, d)
+			i = d.end
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+func (lx *Lexicon) dateAt(s string, toks []text.Token, i int, pub time.Time) (dateMention, bool) {
+	t := toks[i]
+	// Relative phrases: "yesterday", "last week".
+	if end, r, ok := lx.relative.Match(toks, i); ok && !pub.IsZero() {
+		return dateMention{date: shift(pub, r.n, r.unit), precision: r.precision, start: i, end: end}, true
+	}
+	if end, p, ok := lx.vagueDate.Match(toks, i); ok && !pub.IsZero() {
+		return dateMention{date: pub, precision: p, start: i, end: end}, true
+	}
+	// "three days ago", "2 weeks ago"
+	if v, end, _, ok := lx.number(s, toks, i); ok && end+1 < len(toks) && toks[end+1].Norm == "ago" && !pub.IsZero() {
+		if _, unit, ok := lx.agoUnits.Match(toks, end); ok {
+			prec := map[byte]string{'d': "day", 'w': "week", 'm': "month", 'y': "year"}[unit]
+			return dateMention{date: shift(pub, -v, unit), precision: prec, start: i, end: end + 2}, true
+		}
+	}
+	// Weekdays: "on Friday" is the last Friday on or before publication.
+	if end, wd, ok := lx.weekdays.Match(toks, i); ok && t.Cap && !pub.IsZero() {
+		delta := (int(pub.Weekday()) - wd + 7) % 7
+		return dateMention{date: pub.AddDate(0, 0, -delta), precision: "day", start: i, end: end}, true
+	}
+	// Day Month [Year]: "21 March 2020", "21st Mar. 2020", "28 Feb".
+	if day, ok := dayNumber(s, toks, i); ok {
+		j := i + 1
+		if j < len(toks) && toks[j].Norm == "of" {
+			j++
+		}
+		if end, m, ok := lx.monthAt(toks, j); ok {
+			y, yend := yearAt(toks, end)
+			return resolveDMY(day, m, y, pub, i, max(end, yend))
+		}
+	}
+	// Month Day[,] [Year]: "March 21, 2020", "October 8th", "December 31 2019".
+	if end, m, ok := lx.monthAt(toks, i); ok && t.Cap {
+		if day, ok := dayNumber(s, toks, end); ok {
+			dend := end + 1
+			if dend < len(toks) && isOrdinalSuffix(toks[dend].Norm) {
+				dend++
+			}
+			k := dend
+			if k < len(toks) && toks[k].Norm == "," {
+				k++
+			}
+			y, yend := yearAt(toks, k)
+			if y == 0 {
+				yend = dend
+			}
+			return resolveDMY(day, m, y, pub, i, yend)
+		}
+		// Month Year: "March 2020".
+		if y, yend := yearAt(toks, end); y != 0 {
+			return dateMention{date: time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC), precision: "month", start: i, end: yend}, true
+		}
+		// "in March": the last such month on or before publication.
+		if i > 0 && (toks[i-1].Norm == "in" || toks[i-1].Norm == "since") && !pub.IsZero() && t.Norm != "may" {
+			y := pub.Year()
+			if m > int(pub.Month()) {
+				y--
+			}
+			return dateMention{date: time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC), precision: "month", start: i, end: end}, true
+		}
+	}
+	// Numeric: "2020-03-21", "21/03/2020", "12/04" (day first).
+	if t.Kind == text.Number {
+		if d, end, ok := numericDate(s, toks, i, pub); ok {
+			return dateMention{date: d, precision: "day", start: i, end: end}, true
+		}
+		// A bare year after "in", "since", "during", "of": "in 2011".
+		if i > 0 && len(t.Norm) == 4 {
+			switch toks[i-1].Norm {
+			case "in", "since", "during", "of", "until", "till", "from":
+				if y, err := strconv.Atoi(t.Norm); err == nil && y >= 1900 && y <= 2100 {
+					return dateMention{date: time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), precision: "year", start: i, end: i + 1}, true
+				}
+			}
+		}
+	}
+	return dateMention{}, false
+}
+
+func (lx *Lexicon) monthAt(toks []text.Token, j int) (end, m int, ok bool) {
+	if j >= len(toks) || toks[j].Kind != text.Word {
+		return 0, 0, false
+	}
+	end, m, ok = lx.months.Match(toks, j)
+	if !ok {
+		return 0, 0, false
+	}
+	// "may" and "mar" are words too: a month name needs a capital.
+	if !toks[j].Cap {
+		return 0, 0, false
+	}
+	if end < len(toks) && toks[end].Norm == "." && toks[end].Start == toks[end-1].End {
+		end++
+	}
+	return end, m, true
+}
+
+// dayNumber reads a day of the month at toks[i]: "21", "21st", "8th".
+func dayNumber(s string, toks []text.Token, i int) (int, bool) {
+	if i >= len(toks) || toks[i].Kind != text.Number {
+		return 0, false
+	}
+	n, err := strconv.Atoi(toks[i].Norm)
+	if err != nil || n < 1 || n > 31 || len(toks[i].Norm) > 2 {
+		return 0, false
+	}
+	return n, true
+}
+
+func isOrdinalSuffix(w string) bool { return w == "st" || w == "nd" || w == "rd" || w == "th" }
+
+// yearAt reads a four-digit year at toks[j] (0 when none).
+func yearAt(toks []text.Token, j int) (int, int) {
+	if j < len(toks) && toks[j].Kind == text.Word && isOrdinalSuffix(toks[j].Norm) {
+		j++
+	}
+	if j < len(toks) && toks[j].Norm == "," {
+		j++
+	}
+	if j >= len(toks) || toks[j].Kind != text.Number || len(toks[j].Norm) != 4 {
+		return 0, j
+	}
+	y, err := strconv.Atoi(toks[j].Norm)
+	if err != nil || y < 1900 || y > 2100 {
+		return 0, j
+	}
+	return y, j + 1
+}
+
+func resolveDMY(day, m, y int, pub time.Time, start, end int) (dateMention, bool) {
+	if y == 0 {
+		if pub.IsZero() {
+			return dateMention{}, false
+		}
+		y = pub.Year()
+		// Without a year, a date after publication is last year's.
+		if time.Date(y, time.Month(m), day, 0, 0, 0, 0, time.UTC).After(pub.AddDate(0, 0, 1)) {
+			y--
+		}
+	}
+	d := time.Date(y, time.Month(m), day, 0, 0, 0, 0, time.UTC)
+	if d.Day() != day {
+		return dateMention{}, false // 31 February
+	}
+	return dateMention{date: d, precision: "day", start: start, end: end}, true
+}
+
+// numericDate reads "2020-03-21", "21/03/2020", "21/03/20" or "12/04"
+// (day first, as most of the world's press writes it).
+func numericDate(s string, toks []text.Token, i int, pub time.Time) (time.Time, int, bool) {
+	if i+2 >= len(toks) {
+		return time.Time{}, 0, false
+	}
+	sep := toks[i+1].Norm
+	if sep != "/" && sep != "-" && sep != "." || toks[i+1].Start != toks[i].End || toks[i+2].Kind != text.Number || toks[i+2].Start != toks[i+1].End {
+		return time.Time{}, 0, false
+	}
+	a, _ := strconv.Atoi(toks[i].Norm)
+	b, _ := strconv.Atoi(toks[i+2].Norm)
+	end := i + 3
+	c, hasC := 0, false
+	if end+1 < len(toks) && toks[end].Norm == sep && toks[end].Start == toks[end-1].End && toks[end+1].Kind == text.Number && toks[end+1].Start == toks[end].End {
+		c, _ = strconv.Atoi(toks[end+1].Norm)
+		hasC = true
+		end += 2
+	}
+	var y, m, d int
+	switch {
+	case len(toks[i].Norm) == 4 && hasC: // 2020-03-21
+		y, m, d = a, b, c
+	case hasC: // 21/03/2020 or 21/03/20
+		d, m, y = a, b, c
+		if y < 100 {
+			y += 2000
+		}
+		if m > 12 && d <= 12 { // US order: 03/21/2020
+			d, m = m, d
+		}
+	case sep == "/" && !pub.IsZero(): // 12/04
+		d, m = a, b
+		if m > 12 && d <= 12 {
+			d, m = m, d
+		}
+		y = pub.Year()
+		if time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC).After(pub.AddDate(0, 0, 1)) {
+			y--
+		}
+	default:
+		return time.Time{}, 0, false
+	}
+	if m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 2100 {
+		return time.Time{}, 0, false
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d {
+		return time.Time{}, 0, false
+	}
+	return t, end, true
+}
+
+// shift moves t by n units (d, w, m, y).
+func shift(t time.Time, n int, unit byte) time.Time {
+	switch unit {
+	case 'd':
+		return t.AddDate(0, 0, n)
+	case 'w':
+		return t.AddDate(0, 0, 7*n)
+	case 'm':
+		return t.AddDate(0, n, 0)
+	case 'y':
+		return t.AddDate(n, 0, 0)
+	}
+	return t
+}
+
+// ParseDate reads a date as sitrep's inputs write it: YYYY-MM-DD,
+// RFC 3339, or ACLED's "21 March 2020", "9-May-20", "31-12-19" and
+// "March 21, 2020".
+func ParseDate(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	for _, layout := range []string{"2006-01-02", time.RFC3339, "2 January 2006", "2-Jan-06", "02-Jan-06", "2-January-2006", "January 2, 2006", "2 Jan 2006", "02/01/2006", "2006/01/02", "02-01-06", "2-1-06", "02-01-2006"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), nil
+		}
+	}
+	return time.Time{}, &time.ParseError{Layout: "YYYY-MM-DD", Value: s, Message: ": not a date sitrep reads (want YYYY-MM-DD, 21 March 2020, 9-May-20 or 31-12-19)"}
+}

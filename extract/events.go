@@ -1,0 +1,574 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/actors"
+	"github.com/sitrep/sitrep/gazetteer"
+	"github.com/sitrep/sitrep/text"
+)
+
+// events turns the drafts into events, in text order.
+func (d *doc) events() []sitrep.Event {
+	var out []sitrep.Event
+	lastDate := map[*sent]dateMention{}
+	var carry *dateMention
+	for _, s := range d.sents {
+		// Only a stated day carries over to the sentences after it ("On
+		// 21 March 2020, ..."); "last week" belongs to its own clause.
+		if len(s.dates) > 0 && s.dates[0].precision == "day" {
+			dm := s.dates[0]
+			carry = &dm
+		}
+		if carry != nil {
+			lastDate[s] = *carry
+		}
+	}
+	for _, dr := range d.drafts {
+		if dr.dropped {
+			continue
+		}
+		out = append(out, d.draftEvents(dr, lastDate)...)
+	}
+	return out
+}
+
+// role is an actor mention chosen for an event.
+type role struct {
+	m  *actors.Mention
+	ok bool
+}
+
+func (d *doc) draftEvents(dr *draft, lastDate map[*sent]dateMention) []sitrep.Event {
+	lx := d.x.lx
+	s := dr.head
+
+	// Classes and anchor: the first act of the head sentence that does not
+	// just refer back.
+	var classes classSet
+	ownMain := false
+	for _, c := range dr.cues {
+		if c.anaphoric == false && lx.mainClass(c.classes) && inSent(s, c) {
+			ownMain = true
+		}
+	}
+	anchor := -1
+	for _, c := range dr.cues {
+		if ownMain && c.anaphoric && inSent(s, c) {
+			continue
+		}
+		classes |= c.classes
+		if anchor < 0 && inSent(s, c) && (lx.mainClass(c.classes) || !ownMain) {
+			anchor = c.start
+		}
+	}
+	if dr.proj != nil {
+		switch dr.projKind {
+		case kDisplaced:
+			classes |= 1 << lx.class("displace")
+		case kDeath:
+			classes |= 1 << lx.class("kill")
+		}
+		anchor = dr.proj.start
+	}
+	if anchor < 0 {
+		anchor = 0
+	}
+
+	// Places: the event's own, else the focus country.
+	places := d.eventPlaces(s, anchor, classes)
+	for _, m := range dr.more {
+		if len(places) > 0 {
+			break
+		}
+		places = d.eventPlaces(m, 0, classes)
+	}
+	// An act with no place, no date, no toll and nobody named is too vague
+	// to be an event ("As the fighting worsens", "some residents burned a
+	// poster"): GDELT's noise.
+	if len(places) == 0 && len(s.dates) == 0 && dr.proj == nil && !d.hasToll(dr) && !d.namesActor(s) {
+		return nil
+	}
+	var locs []*sitrep.Location
+	for _, pi := range places {
+		locs = append(locs, d.location(pi))
+	}
+	if len(locs) == 0 {
+		if c := d.x.gaz.Country(d.focus); c != nil {
+			locs = append(locs, placeLocation(c, "", [2]int{}))
+		}
+	}
+	country := d.focus
+	if len(locs) > 0 && locs[0].CountryCode != "" {
+		country = locs[0].CountryCode
+	}
+
+	// Actors.
+	a1, a2 := d.roles(s, anchor)
+	facts := frameFacts{classes: classes}
+	if a1 != nil {
+		facts.actor1 = a1.Actor.SideIn(country)
+		facts.actor1State = isState(a1.Actor, country)
+	}
+	if a2 != nil {
+		facts.actor2 = a2.Actor.SideIn(country)
+		facts.actor2State = isState(a2.Actor, country)
+	}
+
+	// Toll.
+	fat, fatText := d.fatalities(dr)
+	facts.killed = fat != nil && *fat > 0
+	r := lx.decide(facts)
+	if r == nil {
+		return nil
+	}
+
+	ev := sitrep.Event{
+		EventType:    sitrep.Taxonomy[r.subType],
+		SubEventType: r.subType,
+		Certainty:    dr.certainty,
+		Attribution:  dr.attrib,
+		Sentence:     d.text[s.start:s.end],
+		Span:         [2]int{s.start, s.end},
+		Article:      d.a.Ref(),
+		Kind:         r.kind,
+	}
+	ev.Plover, ev.PloverMode = lx.ploverOf(r.subType, r.kind)
+	if anchor < len(s.toks) {
+		end := anchor + 1
+		for _, c := range dr.cues {
+			if c.start == anchor {
+				end = c.end
+			}
+		}
+		if dr.proj != nil {
+			end = dr.proj.end
+		}
+		ev.Trigger = d.text[s.toks[anchor].Start:s.toks[end-1].End]
+		ev.TriggerSpan = [2]int{s.toks[anchor].Start, s.toks[end-1].End}
+	}
+	if a1 != nil {
+		x := a1.Sitrep(country)
+		ev.Actor1 = &x
+	} else if name, ok := lx.defaultActor1[r.subType]; ok {
+		ev.Actor1 = d.defaultActor(name, country)
+	}
+	if a2 != nil {
+		x := a2.Sitrep(country)
+		ev.Actor2 = &x
+	} else if name, ok := lx.defaultActor2[r.subType]; ok {
+		ev.Actor2 = d.defaultActor(name, country)
+	}
+	if dr.certainty == sitrep.Reported {
+		ev.Fatalities, ev.FatalitiesText = fat, fatText
+	}
+	ev.Displaced, ev.DisplacedText = d.displaced(dr)
+
+	// Date: the sentence's own, else the last one the text gave, else the
+	// publication date.
+	if len(s.dates) > 0 {
+		d.setDate(&ev, s.dates[0], s)
+	} else if dm, ok := lastDate[s]; ok {
+		d.setDate(&ev, dm, nil)
+	} else if !d.pub.IsZero() {
+		ev.Date, ev.DatePrecision = d.pub.Format(sitrep.DateLayout), "day"
+	}
+
+	// One event per place, the toll shared as ACLED shares it.
+	var out []sitrep.Event
+	shares := split(ev.Fatalities, len(locs))
+	for i, loc := range locs {
+		e := ev
+		e.Location = loc
+		if shares != nil {
+			v := shares[i]
+			e.Fatalities = &v
+		}
+		e.ID = sitrep.EventID(d.a.ID, e.Span, e.SubEventType, loc)
+		out = append(out, e)
+	}
+	if len(out) == 0 {
+		ev.ID = sitrep.EventID(d.a.ID, ev.Span, ev.SubEventType, nil)
+		out = append(out, ev)
+	}
+	return out
+}
+
+// hasToll reports whether the draft states a death or displacement figure.
+func (d *doc) hasToll(dr *draft) bool {
+	for _, f := range dr.figs {
+		if len(f.deaths) > 0 || len(f.displaced) > 0 || f.coded != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// namesActor reports whether the sentence names an actor that is not a
+// generic word ("the army", "residents").
+func (d *doc) namesActor(s *sent) bool {
+	for _, ai := range s.actors {
+		if !d.actors[ai].Actor.Generic {
+			return true
+		}
+	}
+	return false
+}
+
+func inSent(s *sent, c cue) bool { return c.s == s }
+
+// split shares n among k events, the remainder going to the first.
+func split(n *int, k int) []int {
+	if n == nil || k <= 1 {
+		return nil
+	}
+	out := make([]int, k)
+	for i := range out {
+		out[i] = *n / k
+	}
+	out[0] += *n % k
+	return out
+}
+
+func (d *doc) setDate(ev *sitrep.Event, dm dateMention, s *sent) {
+	ev.Date = dm.date.Format(sitrep.DateLayout)
+	ev.DatePrecision = dm.precision
+	if s != nil {
+		ev.DateText = d.text[s.toks[dm.start].Start:s.toks[dm.end-1].End]
+	}
+}
+
+func isState(a actors.Actor, country string) bool {
+	return a.Side == "government" && (a.Country == "" || country == "" || a.Country == country)
+}
+
+func (d *doc) defaultActor(words, country string) *sitrep.Actor {
+	a, ok := d.x.actors.Lookup(words, country)
+	if !ok {
+		return nil
+	}
+	return &sitrep.Actor{Name: a.Name, Side: a.SideIn(country), Inter: a.InterIn(country), Country: a.Country}
+}
+
+// roles picks actor1 and actor2 of the act at token anchor of sentence s.
+func (d *doc) roles(s *sent, anchor int) (*actors.Mention, *actors.Mention) {
+	type am struct {
+		m          *actors.Mention
+		start, end int // token indexes
+	}
+	var ms []am
+	for k := 0; k < len(s.toks); {
+		if s.actorAt[k] < 0 {
+			k++
+			continue
+		}
+		id := s.actorAt[k]
+		e := k
+		for e < len(s.toks) && s.actorAt[e] == id {
+			e++
+		}
+		ms = append(ms, am{m: &d.actors[id], start: k, end: e})
+		k = e
+	}
+	if len(ms) == 0 {
+		return nil, nil
+	}
+	norm := func(k int) string {
+		if k < 0 || k >= len(s.toks) {
+			return ""
+		}
+		return s.toks[k].Norm
+	}
+	// "clashes between X and Y"
+	for k := range s.toks {
+		if norm(k) != "between" {
+			continue
+		}
+		var first, second *actors.Mention
+		for _, a := range ms {
+			if a.start <= k || a.start > k+12 {
+				continue
+			}
+			if first == nil {
+				first = a.m
+			} else if second == nil && a.m.Actor.Name != first.Actor.Name {
+				second = a.m
+			}
+		}
+		if first != nil && second != nil {
+			return first, second
+		}
+	}
+	// Passive: "12 soldiers were killed by militants": a form of "be"
+	// (perhaps with an adverb) right before a participle.
+	passive := false
+	if isParticiple(norm(anchor)) {
+		for k := anchor - 1; k >= 0 && k >= anchor-2; k-- {
+			if beForms[norm(k)] {
+				passive = true
+				break
+			}
+			if !strings.HasSuffix(norm(k), "ly") && norm(k) != "reportedly" {
+				break
+			}
+		}
+	}
+	var before, after, agent *actors.Mention
+	for i := len(ms) - 1; i >= 0; i-- {
+		a := ms[i]
+		if a.end <= anchor && before == nil && (a.m.Head || i == 0) {
+			before = a.m
+		}
+	}
+	if before == nil {
+		for i := len(ms) - 1; i >= 0; i-- {
+			if ms[i].end <= anchor {
+				before = ms[i].m
+				break
+			}
+		}
+	}
+	for _, a := range ms {
+		if a.start < anchor {
+			continue
+		}
+		if norm(a.start-1) == "by" && agent == nil {
+			agent = a.m
+			continue
+		}
+		if after == nil && a.m != before {
+			after = a.m
+		}
+	}
+	switch {
+	case agent != nil:
+		if passive || before == nil {
+			return agent, firstOf(before, after)
+		}
+		return before, firstOf(after, agent)
+	case passive:
+		return after, before
+	case before != nil:
+		return before, after
+	}
+	return after, nil
+}
+
+var beForms = map[string]bool{"was": true, "were": true, "been": true, "being": true, "is": true, "are": true, "got": true, "get": true, "be": true}
+
+// isParticiple reports whether w reads as a past participle.
+func isParticiple(w string) bool {
+	if strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en") {
+		return true
+	}
+	switch w {
+	case "shot", "hit", "struck", "seized", "taken", "held", "caught", "beat", "burnt", "slain", "overrun", "lost", "set", "hurt", "fought":
+		return true
+	}
+	return false
+}
+
+func firstOf(ms ...*actors.Mention) *actors.Mention {
+	for _, m := range ms {
+		if m != nil {
+			return m
+		}
+	}
+	return nil
+}
+
+// eventPlaces returns the place mentions where the act at anchor
+// happened: the first place after the act (or, failing that, the nearest
+// before it), with any places listed alongside it ("Aleppo and Hama").
+func (d *doc) eventPlaces(s *sent, anchor int, classes classSet) []int {
+	lx := d.x.lx
+	displacement := lx.has(classes, "displace")
+	var cands []int // token index of each candidate's first token
+	var ids []int
+	for k := 0; k < len(s.toks); k++ {
+		pi := s.placeAt[k]
+		if pi < 0 || (k > 0 && s.placeAt[k-1] == pi) {
+			continue
+		}
+		p := d.places[pi]
+		if p.Place == nil || p.IsQualifier || d.insideActor(pi) {
+			continue
+		}
+		if k > 0 && s.toks[k-1].Norm == "from" && !displacement {
+			continue
+		}
+		cands = append(cands, k)
+		ids = append(ids, pi)
+	}
+	if len(cands) == 0 {
+		return nil
+	}
+	pick := -1
+	for i, k := range cands {
+		if k >= anchor {
+			pick = i
+			break
+		}
+	}
+	if pick < 0 {
+		pick = len(cands) - 1
+	}
+	out := []int{ids[pick]}
+	// Places listed with it: only commas, "and", qualifiers and brackets
+	// between them.
+	end := d.tokenEnd(s, cands[pick])
+	for i := pick + 1; i < len(cands); i++ {
+		if !listGap(s, end, cands[i], d) {
+			break
+		}
+		if d.places[ids[i]].Place.Level == gazetteer.LevelCountry {
+			break
+		}
+		out = append(out, ids[i])
+		end = d.tokenEnd(s, cands[i])
+	}
+	return out
+}
+
+// tokenEnd returns the index after the last token of the place mention
+// starting at token k.
+func (d *doc) tokenEnd(s *sent, k int) int {
+	pi := s.placeAt[k]
+	e := k
+	for e < len(s.toks) && s.placeAt[e] == pi {
+		e++
+	}
+	return e
+}
+
+// listGap reports whether tokens [from,to) only join items of a list.
+func listGap(s *sent, from, to int, d *doc) bool {
+	depth := 0
+	sawJoin := false
+	for k := from; k < to; k++ {
+		t := s.toks[k]
+		switch {
+		case t.Norm == "(":
+			depth++
+		case t.Norm == ")":
+			depth--
+		case depth > 0:
+		case t.Norm == "," || t.Norm == "and" || t.Norm == "&" || t.Norm == "as" || t.Norm == "well":
+			sawJoin = true
+		case s.placeAt[k] >= 0 && d.places[s.placeAt[k]].IsQualifier:
+		case t.Kind == text.Word && (t.Norm == "city" || t.Norm == "town" || t.Norm == "village" || t.Norm == "district" || t.Norm == "area" || t.Norm == "province" || t.Norm == "governorate" || t.Norm == "countryside" || t.Norm == "the"):
+		default:
+			return false
+		}
+	}
+	return sawJoin
+}
+
+// location returns the sitrep.Location of place mention pi.
+func (d *doc) location(pi int) *sitrep.Location {
+	m := d.places[pi]
+	return placeLocation(m.Place, d.text[m.Start:m.End], [2]int{m.Start, m.End})
+}
+
+func placeLocation(p *gazetteer.Place, words string, span [2]int) *sitrep.Location {
+	loc := &sitrep.Location{
+		Name:        p.Name,
+		GeonameID:   p.GeonameID,
+		Lat:         p.Lat,
+		Lon:         p.Lon,
+		Admin1:      p.Admin1,
+		Admin2:      p.Admin2,
+		CountryCode: p.CountryCode,
+		Precision:   p.Level.String(),
+		Text:        words,
+		Span:        span,
+	}
+	if c := gazetteer.CountryByCode(p.CountryCode); c != nil {
+		loc.Country = c.Name
+	}
+	return loc
+}
+
+// fatalities returns the draft's conservative death toll and the words it
+// came from: an ACLED coding note's figure if any, else the sum of the
+// counts its sentences give (a running toll replaces rather than adds), 0
+// when they say nobody died, nil when they do not say.
+func (d *doc) fatalities(dr *draft) (*int, string) {
+	if dr.proj != nil {
+		return nil, ""
+	}
+	total, tollMax := 0, 0
+	counted, unknown, none := false, false, false
+	var text string
+	for fi, f := range dr.figs {
+		s := dr.head
+		if fi > 0 && fi-1 < len(dr.more) {
+			s = dr.more[fi-1]
+		}
+		if f.coded != nil {
+			v := f.coded.value
+			return &v, d.text[s.toks[f.coded.start].Start:s.toks[f.coded.end-1].End]
+		}
+		for _, fg := range f.deaths {
+			if fg.certainty != sitrep.Reported {
+				continue
+			}
+			if fg.toll {
+				tollMax = max(tollMax, fg.value)
+			} else {
+				total += fg.value
+			}
+			counted = true
+			if text == "" {
+				text = d.text[s.toks[fg.start].Start:s.toks[fg.end-1].End]
+			}
+		}
+		unknown = unknown || f.unknownDeaths
+		none = none || f.noDeaths
+	}
+	switch {
+	case counted:
+		v := max(total, tollMax)
+		return &v, text
+	case unknown:
+		return nil, ""
+	case none:
+		v := 0
+		return &v, ""
+	}
+	return nil, ""
+}
+
+// displaced returns the draft's displaced figure, of the draft's certainty.
+func (d *doc) displaced(dr *draft) (*int, string) {
+	if dr.proj != nil {
+		if dr.projKind != kDisplaced {
+			return nil, ""
+		}
+		v := dr.proj.value
+		s := dr.head
+		return &v, d.text[s.toks[dr.proj.start].Start:s.toks[dr.proj.end-1].End]
+	}
+	total := 0
+	var text string
+	for fi, f := range dr.figs {
+		s := dr.head
+		if fi > 0 && fi-1 < len(dr.more) {
+			s = dr.more[fi-1]
+		}
+		for _, fg := range f.displaced {
+			if fg.certainty != dr.certainty {
+				continue
+			}
+			total += fg.value
+			if text == "" {
+				text = d.text[s.toks[fg.start].Start:s.toks[fg.end-1].End]
+			}
+		}
+	}
+	if text == "" {
+		return nil, ""
+	}
+	return &total, text
+}

@@ -1,0 +1,170 @@
+// Package extract turns a news report into the conflict events it asserts:
+// typed in ACLED's taxonomy, with actors, place, date, human toll,
+// certainty and attribution, each traceable to its sentence and byte span.
+//
+// Extraction is a pure function of the text, the publication date, the
+// gazetteer and the lexicons: no I/O, no clock. The word lists and the rules
+// that decide an event's type live in lexicon/*.txt, which a linguist can
+// read and extend without touching Go.
+//
+// The pipeline, per article:
+//
+//	places (geoparse) and actors (actors) over the whole text
+//	-> sentences -> tokens -> cues, modality, figures, dates, attribution
+//	-> frames: the cues of a sentence that share a certainty; a sentence
+//	   that only adds detail ("No fatalities were reported.") joins the
+//	   frame before it
+//	-> rules.txt decides each frame's sub-event type
+//	-> one event per frame and place
+package extract
+
+import (
+	"io/fs"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/actors"
+	"github.com/sitrep/sitrep/gazetteer"
+	"github.com/sitrep/sitrep/geoparse"
+	"github.com/sitrep/sitrep/text"
+)
+
+// Extractor extracts events. It is safe for concurrent use.
+type Extractor struct {
+	lx     *Lexicon
+	gaz    *gazetteer.Gazetteer
+	geo    *geoparse.Parser
+	actors *actors.Dict
+}
+
+// New returns an extractor over the given lexicon, gazetteer and actor
+// dictionary.
+func New(lx *Lexicon, g *gazetteer.Gazetteer, d *actors.Dict) *Extractor {
+	return &Extractor{lx: lx, gaz: g, geo: geoparse.New(g), actors: d}
+}
+
+var defaultX struct {
+	once sync.Once
+	x    *Extractor
+	err  error
+}
+
+// Default returns the extractor built from the embedded lexicon, gazetteer
+// and actor dictionary, loading them on first use.
+func Default() (*Extractor, error) {
+	defaultX.once.Do(func() {
+		sub, err := fs.Sub(lexiconFS, "lexicon")
+		if err != nil {
+			defaultX.err = err
+			return
+		}
+		lx, err := LoadLexicon(sub)
+		if err != nil {
+			defaultX.err = err
+			return
+		}
+		defaultX.x = New(lx, gazetteer.Default(), actors.Default())
+	})
+	return defaultX.x, defaultX.err
+}
+
+// Lexicon returns the extractor's lexicon.
+func (x *Extractor) Lexicon() *Lexicon { return x.lx }
+
+// Extract returns the events article a asserts or mentions, in the order
+// of the text.
+func (x *Extractor) Extract(a *sitrep.Article) []sitrep.Event {
+	d := x.analyse(a)
+	return d.events()
+}
+
+// doc is an article under analysis.
+type doc struct {
+	x      *Extractor
+	a      *sitrep.Article
+	text   string
+	pub    time.Time
+	places []geoparse.Mention
+	actors []actors.Mention
+	focus  string // ISO2 of the country the article is about
+	sents  []*sent
+	drafts []*draft
+}
+
+func (x *Extractor) analyse(a *sitrep.Article) *doc {
+	d := &doc{x: x, a: a, text: a.Text, pub: a.Published}
+	d.places = x.geo.Parse(d.text)
+	d.focus = d.focusCountry()
+	d.actors = x.actors.Scan(d.text, d.focus)
+	para := 0
+	prevEnd := 0
+	for _, sp := range text.Sentences(d.text) {
+		if paragraphBreak(d.text[prevEnd:sp.Start]) {
+			para++
+		}
+		prevEnd = sp.End
+		d.sents = append(d.sents, d.analyseSentence(sp, para))
+	}
+	d.frame()
+	return d
+}
+
+func paragraphBreak(gap string) bool {
+	n := 0
+	for i := 0; i < len(gap); i++ {
+		if gap[i] == '\n' {
+			n++
+		}
+	}
+	return n >= 1
+}
+
+// focusCountry is the country the article is most about: the one its
+// resolved places fall in most often, a country named outright counting
+// double. Ties go to the first mentioned.
+func (d *doc) focusCountry() string {
+	count := map[string]int{}
+	first := map[string]int{}
+	for i, m := range d.places {
+		if m.Place == nil {
+			continue
+		}
+		cc := m.Place.CountryCode
+		w := 1
+		if m.Place.Level == gazetteer.LevelCountry {
+			w = 2
+		}
+		count[cc] += w
+		if _, ok := first[cc]; !ok {
+			first[cc] = i
+		}
+	}
+	best := ""
+	for cc, n := range count {
+		if best == "" || n > count[best] || n == count[best] && first[cc] < first[best] {
+			best = cc
+		}
+	}
+	return best
+}
+
+// placeIndex returns the indexes of d.places that lie within [start,end).
+func (d *doc) placeIndex(start, end int) []int {
+	i := sort.Search(len(d.places), func(i int) bool { return d.places[i].Start >= start })
+	var out []int
+	for ; i < len(d.places) && d.places[i].End <= end; i++ {
+		out = append(out, i)
+	}
+	return out
+}
+
+func (d *doc) actorIndex(start, end int) []int {
+	i := sort.Search(len(d.actors), func(i int) bool { return d.actors[i].Start >= start })
+	var out []int
+	for ; i < len(d.actors) && d.actors[i].End <= end; i++ {
+		out = append(out, i)
+	}
+	return out
+}

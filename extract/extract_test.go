@@ -1,0 +1,160 @@
+package extract
+
+import (
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/gazetteer"
+	"github.com/sitrep/sitrep/text"
+)
+
+func extractor(t testing.TB) *Extractor {
+	t.Helper()
+	x, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return x
+}
+
+func day(s string) time.Time {
+	t, err := time.Parse(sitrep.DateLayout, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+func run(t testing.TB, txt, pub string) []sitrep.Event {
+	t.Helper()
+	a := &sitrep.Article{ID: "t", Text: txt, Published: day(pub)}
+	return extractor(t).Extract(a)
+}
+
+// find returns the events whose location name or text contains place.
+func find(evs []sitrep.Event, place string) []sitrep.Event {
+	var out []sitrep.Event
+	for _, e := range evs {
+		if e.Location != nil && (strings.Contains(text.Fold(e.Location.Name), text.Fold(place)) || strings.Contains(e.Location.Text, place)) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func describe(evs []sitrep.Event) string {
+	var b strings.Builder
+	for _, e := range evs {
+		loc := "-"
+		if e.Location != nil {
+			loc = e.Location.Name + "/" + e.Location.Precision
+		}
+		a1 := "-"
+		if e.Actor1 != nil {
+			a1 = e.Actor1.Name
+		}
+		f := "nil"
+		if e.Fatalities != nil {
+			f = strconv.Itoa(*e.Fatalities)
+		}
+		d := "nil"
+		if e.Displaced != nil {
+			d = strconv.Itoa(*e.Displaced)
+		}
+		b.WriteString("\n  " + e.SubEventType + " @" + loc + " a1=" + a1 + " cert=" + e.Certainty + " fat=" + f + " disp=" + d + " date=" + e.Date + "/" + e.DatePrecision + " attr=" + e.Attribution + " [" + e.Trigger + "]")
+	}
+	return b.String()
+}
+
+// TestSeedArticle is the golden test of the design brief: every happening
+// of the seed article, and nothing that is only hypothetical or history.
+func TestSeedArticle(t *testing.T) {
+	b, err := os.ReadFile("../../shared/brief/seed-article.txt")
+	if err != nil {
+		t.Skipf("seed article not available (../shared/brief): %v", err)
+	}
+	evs := run(t, string(b), "2024-12-06")
+	all := describe(evs)
+
+	taken := func(place, wantName, wantAdmin1 string) {
+		t.Helper()
+		var got []sitrep.Event
+		for _, e := range find(evs, place) {
+			if e.SubEventType == "Non-state actor overtakes territory" && e.Certainty == sitrep.Reported {
+				got = append(got, e)
+			}
+		}
+		if len(got) != 1 {
+			t.Errorf("%s: want one reported Non-state actor overtakes territory event, got %d;%s", place, len(got), all)
+			return
+		}
+		e := got[0]
+		if gazetteer.Key(e.Location.Name) != gazetteer.Key(wantName) || e.Location.Precision != sitrep.PrecisionTown || (wantAdmin1 != "" && !strings.Contains(e.Location.Admin1, wantAdmin1)) {
+			t.Errorf("%s: located at %+v, want %s (town) in %s", place, e.Location, wantName, wantAdmin1)
+		}
+		if e.EventType != sitrep.Battles {
+			t.Errorf("%s: event type %q, want Battles", place, e.EventType)
+		}
+		if e.Actor1 == nil || e.Actor1.Side != "rebel" {
+			t.Errorf("%s: actor1 %+v, want the rebels", place, e.Actor1)
+		}
+	}
+	taken("Aleppo", "Aleppo", "Aleppo")
+	taken("Hama", "Hama", "Hama")
+	taken("Rastan", "Ar Rastan", "Homs")
+	taken("Talbisseh", "Tallbisah", "Homs")
+
+	for _, e := range find(evs, "Homs") {
+		if e.Certainty == sitrep.Reported && (e.SubEventType == "Non-state actor overtakes territory" || e.SubEventType == "Government regains territory") {
+			t.Errorf("Homs: a reported taking of Homs, but the text only says 'If the rebels take Homs': %+v", e)
+		}
+	}
+
+	var strike, clash, lebanon, toll, fleeing, projected bool
+	for _, e := range evs {
+		loc := ""
+		if e.Location != nil {
+			loc = text.Fold(e.Location.Name)
+		}
+		switch {
+		case e.SubEventType == "Air/drone strike" && loc == "hamah" && e.Certainty == sitrep.Reported:
+			strike = e.Actor1 != nil && e.Actor1.Name == "Military Forces of Syria" && e.EventType == sitrep.Explosions
+		case e.SubEventType == "Armed clash" && loc == "hamah" && e.Certainty == sitrep.Reported:
+			clash = true
+		case e.SubEventType == "Armed clash" && e.Location != nil && e.Location.CountryCode == "LB":
+			lebanon = true
+		}
+		if e.Fatalities != nil && *e.Fatalities == 800 {
+			toll = e.Location != nil && e.Location.Precision == sitrep.PrecisionCountry && e.Location.CountryCode == "SY" &&
+				e.Date == "2024-11-29" && e.DatePrecision == "week"
+		}
+		if e.Kind == "displacement" && loc == "homs" && e.Certainty == sitrep.Reported {
+			fleeing = true
+		}
+		if e.Displaced != nil && *e.Displaced == 1500000 {
+			projected = e.Certainty == sitrep.Projected && strings.Contains(e.Attribution, "UN")
+		}
+		if strings.Contains(e.Sentence, "2011") {
+			t.Errorf("an event from the 2011 background sentence: %+v", e)
+		}
+	}
+	for _, c := range []struct {
+		ok   bool
+		what string
+	}{
+		{strike, "government airstrikes on rebel positions in Hama (Air/drone strike, actor1 Military Forces of Syria)"},
+		{clash, "the rebels' clash with government forces in Hama (Armed clash)"},
+		{lebanon, "fighting between Israel and Hezbollah in Lebanon (Armed clash, Lebanon)"},
+		{toll, "more than 800 killed: fatalities 800, week before publication, Syria at country precision"},
+		{fleeing, "people fleeing Homs (displacement at Homs)"},
+		{projected, "the UN's warning: displaced 1500000, projected, attributed to the UN"},
+	} {
+		if !c.ok {
+			t.Errorf("missing: %s;%s", c.what, all)
+		}
+	}
+}

@@ -1,0 +1,344 @@
+package extract
+
+import (
+	"github.com/sitrep/sitrep/text"
+)
+
+// figures is what a sentence says about the human toll.
+type figures struct {
+	deaths, injuries, displaced []figure
+	// noDeaths: the sentence says nobody died ("No fatalities reported").
+	noDeaths bool
+	// unknownDeaths: it says people died but not how many.
+	unknownDeaths bool
+	// coded is an ACLED-style coding note's total ("Fatalities coded as
+	// 10"), which overrides the counts; nil when absent.
+	coded *figure
+}
+
+// figure is one count attached to a casualty phrase.
+type figure struct {
+	value      int
+	certainty  string // reported, hypothetical, projected
+	toll       bool   // a running total ("the death toll rose to 12")
+	start, end int    // token range of the figure and its phrase
+}
+
+// casualty phrase kinds
+const (
+	kDeath = iota
+	kInjury
+	kDisplaced
+	kNoDeaths
+	kUnknown
+	kCoded
+	kSplit
+)
+
+type phraseMatch struct {
+	kind       int
+	start, end int
+	toll       bool
+}
+
+// findFigures reads the casualty figures of a sentence.
+func (lx *Lexicon) findFigures(src string, s *sent) figures {
+	var f figures
+	toks := s.toks
+	inDate := s.inDate
+
+	// Casualty phrases, longest first at each position.
+	var phrases []phraseMatch
+	kindAt := make([]int, len(toks))
+	for i := range kindAt {
+		kindAt[i] = -1
+	}
+	lexes := []*text.Phrases[bool]{lx.death, lx.injury, lx.displaced, lx.nodeaths, lx.unknown, lx.coded, lx.split}
+	for i := 0; i < len(toks); {
+		best, bestEnd := -1, 0
+		for k, p := range lexes {
+			if end, _, ok := p.Match(toks, i); ok && end > bestEnd {
+				best, bestEnd = k, end
+			}
+		}
+		if best < 0 || s.placeAt[i] >= 0 {
+			i++
+			continue
+		}
+		pm := phraseMatch{kind: best, start: i, end: bestEnd}
+		if best == kDeath {
+			for k := i; k < bestEnd; k++ {
+				if toks[k].Norm == "toll" {
+					pm.toll = true
+				}
+			}
+		}
+		phrases = append(phrases, pm)
+		for k := i; k < bestEnd; k++ {
+			kindAt[k] = len(phrases) - 1
+		}
+		i = bestEnd
+	}
+	for _, p := range phrases {
+		if p.kind == kNoDeaths {
+			f.noDeaths = true
+		}
+	}
+
+	// Quantities.
+	type qty struct {
+		Quantity
+		partitive bool
+		attached  int // index into phrases, -1
+		next      int // index of a coordinated quantity ("2 soldiers and 3 civilians"), -1
+		viaLeft   bool
+	}
+	var qs []qty
+	for i := 0; i < len(toks); i++ {
+		if inDate[i] || kindAt[i] >= 0 && phrases[kindAt[i]].kind != kUnknown {
+			continue
+		}
+		q, ok := lx.parseQuantity(src, toks, i)
+		if !ok {
+			// "a man", "an officer": one.
+			if (toks[i].Norm == "a" || toks[i].Norm == "an") && i+1 < len(toks) {
+				if end, _, ok := lx.victim.Match(toks, i+1); ok {
+					q = Quantity{Value: 1, Start: i, End: i + 1}
+					_ = end
+				} else {
+					continue
+				}
+			} else {
+				continue
+			}
+		}
+		if q.End <= i || notACount(toks, q.End) {
+			if q.End > i {
+				i = q.End - 1
+			}
+			continue
+		}
+		// A vague word that says only "some" is an unknown toll, not a count.
+		qs = append(qs, qty{Quantity: q, attached: -1, next: -1})
+		i = q.End - 1
+	}
+	for qi := range qs {
+		q := &qs[qi]
+		for k := q.Start - 1; k >= 0 && k >= q.Start-3; k-- {
+			if _, _, ok := lx.partitive.Match(toks, k); ok {
+				q.partitive = true
+				break
+			}
+		}
+	}
+
+	// Attach each quantity to a phrase: on its left ("killing 3", "death
+	// toll rose to 12", "coded as 10") or on its right ("3 people were
+	// killed", "12 Taliban militants including 2 commanders were killed").
+	phraseEndingAt := func(end int) int {
+		for pi := len(phrases) - 1; pi >= 0; pi-- {
+			if phrases[pi].end == end {
+				return pi
+			}
+		}
+		return -1
+	}
+	for qi := range qs {
+		q := &qs[qi]
+		// Left.
+		for k := q.Start; k >= 0 && k >= q.Start-4; k-- {
+			if pi := phraseEndingAt(k); pi >= 0 && phrases[pi].kind != kUnknown {
+				q.attached, q.viaLeft = pi, true
+				break
+			}
+			if k > 0 && !leftGap[toks[k-1].Norm] {
+				break
+			}
+		}
+		if q.attached >= 0 {
+			continue
+		}
+		// Right.
+		for k := q.End; k < len(toks) && k < q.End+9; k++ {
+			if pi := kindAt[k]; pi >= 0 && phrases[pi].kind != kUnknown {
+				q.attached = pi
+				break
+			}
+			t := toks[k]
+			if t.Kind == text.Punct && t.Norm != "," && t.Norm != "-" && t.Norm != "(" && t.Norm != ")" {
+				break
+			}
+			if stopRight[t.Norm] {
+				break
+			}
+			if t.Kind == text.Number || t.Norm == "a" || t.Norm == "an" {
+				// Another quantity: a subset ("including 2 commanders")
+				// is skipped, a coordinated one ("and 3 civilians")
+				// shares our phrase.
+				nq := -1
+				for qj := qi + 1; qj < len(qs); qj++ {
+					if qs[qj].Start == k {
+						nq = qj
+					}
+				}
+				if nq < 0 {
+					continue
+				}
+				if qs[nq].partitive {
+					k = qs[nq].End - 1
+					continue
+				}
+				if prev := toks[k-1].Norm; prev == "and" || prev == "," || prev == "or" {
+					q.next = nq
+				}
+				break
+			}
+		}
+	}
+	// Coordinated quantities share the phrase of the last of their chain;
+	// a quantity after "and" shares a left-attached one before it
+	// ("killing 2 soldiers and 3 civilians").
+	for qi := len(qs) - 1; qi >= 0; qi-- {
+		if qs[qi].attached < 0 && qs[qi].next >= 0 {
+			qs[qi].attached = qs[qs[qi].next].attached
+		}
+	}
+	for qi := 1; qi < len(qs); qi++ {
+		q := &qs[qi]
+		if q.attached >= 0 || q.partitive || q.Start == 0 || toks[q.Start-1].Norm != "and" && toks[q.Start-1].Norm != "," {
+			continue
+		}
+		if p := qs[qi-1]; p.attached >= 0 && p.viaLeft && q.Start-p.End <= 4 {
+			q.attached = p.attached
+		}
+	}
+
+	// Pronouns: "killing him".
+	for _, p := range phrases {
+		if p.kind == kDeath && p.end < len(toks) {
+			if _, n, ok := lx.pronoun.Match(toks, p.end); ok {
+				f.deaths = append(f.deaths, figure{value: n, certainty: "reported", start: p.start, end: p.end + 1})
+			}
+		}
+	}
+
+	for _, q := range qs {
+		if q.attached < 0 || q.partitive {
+			continue
+		}
+		p := phrases[q.attached]
+		fg := figure{value: q.Value, certainty: lx.figureCertainty(s, q.Quantity, p), toll: p.toll, start: min(q.Start, p.start), end: max(q.End, p.end)}
+		switch p.kind {
+		case kDeath:
+			if q.Vague && q.Value < 10 {
+				// "a few killed": ACLED keeps conservative figures, but a
+				// vague handful is not a count.
+				f.unknownDeaths = true
+				continue
+			}
+			f.deaths = append(f.deaths, fg)
+		case kInjury:
+			f.injuries = append(f.injuries, fg)
+		case kDisplaced:
+			f.displaced = append(f.displaced, fg)
+		case kCoded:
+			if f.coded == nil {
+				c := fg
+				f.coded = &c
+			}
+		}
+	}
+
+	// "An unknown number of deaths", "several soldiers were killed".
+	for _, p := range phrases {
+		if p.kind != kDeath {
+			continue
+		}
+		counted := false
+		for _, fg := range f.deaths {
+			if fg.start <= p.start && p.end <= fg.end {
+				counted = true
+			}
+		}
+		if counted {
+			continue
+		}
+		for _, u := range phrases {
+			if u.kind == kUnknown && u.end <= p.start && p.start-u.end <= 5 {
+				f.unknownDeaths = true
+			}
+		}
+	}
+	return f
+}
+
+// figureCertainty is "projected" for a figure after a modal and a verb of
+// growth ("could rise to 1.5 million"), "hypothetical" after a modal alone.
+func (lx *Lexicon) figureCertainty(s *sent, q Quantity, p phraseMatch) string {
+	toks := s.toks
+	from := min(p.start, q.Start)
+	modal, growth := false, false
+	for k := max(0, from-3); k < q.Start; k++ {
+		if s.inDate[k] {
+			continue
+		}
+		if _, _, ok := lx.hypothetical.Match(toks, k); ok {
+			modal = true
+		}
+		if _, _, ok := lx.projection.Match(toks, k); ok {
+			growth = true
+		}
+	}
+	switch {
+	case modal && growth:
+		return "projected"
+	case modal:
+		return "hypothetical"
+	}
+	return "reported"
+}
+
+// notACount reports whether the token after a number makes it an age, a
+// distance, a time or a measure rather than a count of people.
+func notACount(toks []text.Token, end int) bool {
+	if end >= len(toks) {
+		return false
+	}
+	w := toks[end].Norm
+	if w == "-" && end+1 < len(toks) {
+		w = toks[end+1].Norm
+	}
+	return units[w]
+}
+
+var units = map[string]bool{
+	"year": true, "years": true, "yr": true, "month": true, "months": true, "week": true, "weeks": true,
+	"day": true, "days": true, "hour": true, "hours": true, "minute": true, "minutes": true,
+	"km": true, "kilometres": true, "kilometers": true, "kilometre": true, "kilometer": true,
+	"mile": true, "miles": true, "metres": true, "meters": true, "m": true, "kg": true,
+	"kilograms": true, "tonnes": true, "tons": true, "percent": true, "per": true, "%": true,
+	"st": true, "nd": true, "rd": true, "th": true, "am": true, "pm": true, "a.m": true, "p.m": true,
+	"dollars": true, "usd": true, "$": true, "euros": true, "rupees": true, "shillings": true,
+	"mm": true, "cm": true, "caliber": true, "calibre": true, ":": true, "/": true,
+	"o'clock": true, "vehicles": true, "houses": true, "homes": true, "shops": true, "rounds": true,
+}
+
+// leftGap are the words that may stand between a casualty phrase and the
+// figure after it: "killing at least 3" (qualifiers are part of the
+// quantity), "death toll rose to 12", "fatalities coded as 10".
+var leftGap = map[string]bool{
+	"of": true, "to": true, "at": true, "rose": true, "risen": true, "reached": true,
+	"stood": true, "stands": true, "climbed": true, "increased": true, "was": true,
+	"is": true, "has": true, "had": true, "now": true, ":": true, "could": true,
+	"may": true, "might": true, "would": true, "will": true, "rise": true, "reach": true,
+	"climb": true, "be": true, "expected": true, "as": true, "a": true, "an": true,
+}
+
+// stopRight are words that end the search for the phrase a figure belongs
+// to: clause openers and verbs of other acts.
+var stopRight = map[string]bool{
+	"when": true, "after": true, "while": true, "but": true, "because": true, "as": true,
+	"following": true, "during": true, "before": true, "since": true, "where": true,
+	"which": true, "that": true, "if": true, "than": true, "by": true, "from": true,
+	"with": true,
+}

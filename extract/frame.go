@@ -1,0 +1,196 @@
+package extract
+
+import (
+	"time"
+)
+
+// draft is an event under construction: the cues of one sentence that share
+// a certainty, plus the sentences after it that only add detail.
+type draft struct {
+	head      *sent
+	more      []*sent // sentences merged in, after head
+	certainty string
+	cues      []cue // the head sentence's cues of this certainty
+	figs      []figures
+	dropped   bool // history, not news: it absorbs follow-ups and yields nothing
+	attrib    string
+	// proj is set on drafts made from a single projected or hypothetical
+	// figure ("could rise to 1.5 million").
+	proj *figure
+	// projKind is the casualty kind of proj.
+	projKind int
+	// date is the draft's date, resolved once all sentences are read.
+	date     time.Time
+	datePrec string
+	dateText string
+}
+
+// mainClass reports whether a cue set holds an act of its own, as opposed
+// to a toll ("killed", "wounded", "displaced") or a manner ("without
+// resistance").
+func (lx *Lexicon) mainClass(c classSet) bool {
+	minor := classSet(0)
+	for _, n := range []string{"kill", "injure", "nonviolent", "displaced"} {
+		if id := lx.class(n); id >= 0 {
+			minor |= 1 << id
+		}
+	}
+	return c&^minor != 0
+}
+
+// frame groups the sentences' cues into drafts.
+func (d *doc) frame() {
+	lx := d.x.lx
+	var last *draft
+	for _, s := range d.sents {
+		background := d.isHistory(s)
+		groups := map[string][]cue{}
+		var order []string
+		for _, c := range s.cues {
+			if c.reference {
+				continue
+			}
+			if _, ok := groups[c.certainty]; !ok {
+				order = append(order, c.certainty)
+			}
+			groups[c.certainty] = append(groups[c.certainty], c)
+		}
+		hasDate := len(s.dates) > 0
+		hasPlace := d.hasEventPlace(s)
+		var reported *draft
+		for _, cert := range order {
+			cs := groups[cert]
+			main, own := false, false
+			for _, c := range cs {
+				if lx.mainClass(c.classes) {
+					main = true
+					if !c.anaphoric {
+						own = true
+					}
+				}
+			}
+			if cert != "reported" {
+				// Hypothetical and negated acts are events of their own,
+				// kept apart from the record by their certainty; a
+				// hypothetical toll is not.
+				if main {
+					dr := &draft{head: s, certainty: cert, cues: cs, dropped: background, attrib: s.attribFor(firstCue(cs))}
+					d.drafts = append(d.drafts, dr)
+				}
+				continue
+			}
+			sameBlock := last != nil && last.lastSent().para == s.para
+			switch {
+			case own && !sameBlock, own && (hasDate || hasPlace):
+				// A new act of its own.
+			case sameBlock && !hasDate && !hasPlace:
+				// Detail of the act before: "Police fired tear gas to
+				// disperse the crowd." "The clashes left 3 dead."
+				last.more = append(last.more, s)
+				last.cues = append(last.cues, cs...)
+				last.figs = append(last.figs, s.figs)
+				reported = last
+				continue
+			case own, main || hasFigure(s.figs):
+			default:
+				continue
+			}
+			reported = &draft{head: s, certainty: cert, cues: cs, dropped: background, attrib: s.attribFor(firstCue(cs))}
+			reported.figs = append(reported.figs, s.figs)
+			d.drafts = append(d.drafts, reported)
+		}
+		if reported == nil && last != nil && last.lastSent().para == s.para && (hasFigure(s.figs) || s.figs.noDeaths || s.figs.coded != nil) {
+			// A sentence of figures alone: "No fatalities were reported."
+			last.more = append(last.more, s)
+			last.figs = append(last.figs, s.figs)
+			reported = last
+		}
+		if reported != nil {
+			last = reported
+		}
+		// Projected and hypothetical figures are events of their own: "the
+		// number of displaced people could rise to 1.5 million".
+		for _, list := range []struct {
+			figs []figure
+			kind int
+		}{{s.figs.displaced, kDisplaced}, {s.figs.deaths, kDeath}} {
+			for i := range list.figs {
+				fg := list.figs[i]
+				if fg.certainty == "reported" {
+					continue
+				}
+				d.drafts = append(d.drafts, &draft{head: s, certainty: fg.certainty, proj: &fg, projKind: list.kind, dropped: background, attrib: s.attribFor(fg.start)})
+			}
+		}
+	}
+}
+
+func firstCue(cs []cue) int {
+	if len(cs) == 0 {
+		return 0
+	}
+	return cs[0].start
+}
+
+func (dr *draft) lastSent() *sent {
+	if len(dr.more) > 0 {
+		return dr.more[len(dr.more)-1]
+	}
+	return dr.head
+}
+
+func hasFigure(f figures) bool {
+	for _, l := range [][]figure{f.deaths, f.displaced} {
+		for _, fg := range l {
+			if fg.certainty == "reported" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isHistory reports whether a sentence's own date lies long before the
+// publication date: "since the civil war began in 2011".
+func (d *doc) isHistory(s *sent) bool {
+	if d.pub.IsZero() || len(s.dates) == 0 {
+		return false
+	}
+	for _, dm := range s.dates {
+		if !dm.date.Before(d.pub.AddDate(0, 0, -historyDays)) {
+			return false
+		}
+	}
+	return true
+}
+
+// historyDays is how far before publication a date must lie for its
+// sentence to count as background rather than news.
+const historyDays = 62
+
+// hasEventPlace reports whether the sentence names a place that can be an
+// event's location.
+func (d *doc) hasEventPlace(s *sent) bool {
+	for _, pi := range s.places {
+		if d.places[pi].Place != nil && !d.places[pi].IsQualifier && !d.insideActor(pi) {
+			return true
+		}
+	}
+	return false
+}
+
+// insideActor reports whether place mention pi lies within an actor's name
+// ("Islamic State in the Greater Sahara", "Tigray forces").
+func (d *doc) insideActor(pi int) bool {
+	p := d.places[pi]
+	for _, a := range d.actors {
+		if a.Start <= p.Start && p.End <= a.End {
+			return true
+		}
+		if a.Start > p.End {
+			break
+		}
+	}
+	return false
+}
+

@@ -1,0 +1,290 @@
+package extract
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"strconv"
+	"strings"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/text"
+)
+
+//go:embed lexicon/*.txt
+var lexiconFS embed.FS
+
+// Cue classes, as named by the sections of lexicon/cues.txt. A phrase may
+// stand in several classes, so a cue carries a set.
+type classSet uint64
+
+// Lexicon is every word list and rule the extractor uses, read from the
+// files in lexicon/. It is immutable once built and safe to share.
+type Lexicon struct {
+	classNames []string
+	classIDs   map[string]int
+	cues       *text.Phrases[classSet]
+	rules      []rule
+
+	conditional, hypothetical, projection, negation, reference *text.Phrases[bool]
+
+	vague      *text.Phrases[int]
+	qualifiers *text.Phrases[string]
+
+	death, injury, displaced, nodeaths, unknown, coded, split, victim, partitive *text.Phrases[bool]
+	pronoun                                                                      *text.Phrases[int]
+
+	months, weekdays *text.Phrases[int]
+	relative         *text.Phrases[relDate]
+	vagueDate        *text.Phrases[string]
+	agoUnits         *text.Phrases[byte]
+
+	say, sources *text.Phrases[bool]
+	background   *text.Phrases[bool]
+
+	defaultActor1, defaultActor2 map[string]string // sub-event type -> words
+	plover                       map[string][2]string
+}
+
+// LoadLexicon reads a lexicon from fsys, which holds the files of
+// lexicon/ (cues.txt, rules.txt, ...). Errors name the file and line.
+func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
+	lx := &Lexicon{classIDs: map[string]int{}}
+	read := func(name string) ([]lexEntry, error) {
+		b, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, fmt.Errorf("extract: lexicon: %w", err)
+		}
+		return parseLexFile(name, string(b))
+	}
+
+	// Cues: one class per section; a phrase in several sections gets all.
+	entries, err := read("cues.txt")
+	if err != nil {
+		return nil, err
+	}
+	sets := map[string]classSet{}
+	var order []string
+	for _, e := range entries {
+		id, ok := lx.classIDs[e.Section]
+		if !ok {
+			id = len(lx.classNames)
+			if id >= 64 {
+				return nil, fmt.Errorf("extract: cues.txt:%d: more than 64 cue classes", e.Line)
+			}
+			lx.classIDs[e.Section] = id
+			lx.classNames = append(lx.classNames, e.Section)
+		}
+		if _, seen := sets[e.Phrase]; !seen {
+			order = append(order, e.Phrase)
+		}
+		sets[e.Phrase] |= 1 << id
+	}
+	lx.cues = text.NewPhrases[classSet]()
+	for _, p := range order {
+		lx.cues.Add(p, sets[p])
+	}
+
+	if lx.rules, err = lx.parseRules(fsys); err != nil {
+		return nil, err
+	}
+
+	sections := func(file string, want map[string]func(lexEntry) error) error {
+		entries, err := read(file)
+		if err != nil {
+			return err
+		}
+		for _, e := range entries {
+			f, ok := want[e.Section]
+			if !ok {
+				return fmt.Errorf("extract: %s:%d: unknown section [%s]", file, e.Line, e.Section)
+			}
+			if err := f(e); err != nil {
+				return fmt.Errorf("extract: %s:%d: %v", file, e.Line, err)
+			}
+		}
+		return nil
+	}
+	flag := func(p **text.Phrases[bool]) func(lexEntry) error {
+		*p = text.NewPhrases[bool]()
+		return func(e lexEntry) error { (*p).Add(e.Phrase, true); return nil }
+	}
+	integer := func(p **text.Phrases[int]) func(lexEntry) error {
+		*p = text.NewPhrases[int]()
+		return func(e lexEntry) error {
+			n, err := strconv.Atoi(e.Value)
+			if err != nil {
+				return fmt.Errorf("%q: value %q is not a number", e.Phrase, e.Value)
+			}
+			(*p).Add(e.Phrase, n)
+			return nil
+		}
+	}
+
+	if err := sections("modality.txt", map[string]func(lexEntry) error{
+		"conditional":  flag(&lx.conditional),
+		"hypothetical": flag(&lx.hypothetical),
+		"projection":   flag(&lx.projection),
+		"negation":     flag(&lx.negation),
+		"reference":    flag(&lx.reference),
+	}); err != nil {
+		return nil, err
+	}
+
+	lx.qualifiers = text.NewPhrases[string]()
+	if err := sections("quantities.txt", map[string]func(lexEntry) error{
+		"vague": integer(&lx.vague),
+		"qualifier": func(e lexEntry) error {
+			switch e.Value {
+			case "min", "approx", "exact":
+			default:
+				return fmt.Errorf("%q: qualifier must be min, approx or exact, not %q", e.Phrase, e.Value)
+			}
+			lx.qualifiers.Add(e.Phrase, e.Value)
+			return nil
+		},
+	}); err != nil {
+		return nil, err
+	}
+
+	if err := sections("casualties.txt", map[string]func(lexEntry) error{
+		"death":     flag(&lx.death),
+		"injury":    flag(&lx.injury),
+		"displaced": flag(&lx.displaced),
+		"nodeaths":  flag(&lx.nodeaths),
+		"unknown":   flag(&lx.unknown),
+		"coded":     flag(&lx.coded),
+		"split":     flag(&lx.split),
+		"victim":    flag(&lx.victim),
+		"pronoun":   integer(&lx.pronoun),
+		"partitive": flag(&lx.partitive),
+	}); err != nil {
+		return nil, err
+	}
+
+	lx.relative = text.NewPhrases[relDate]()
+	lx.vagueDate = text.NewPhrases[string]()
+	lx.agoUnits = text.NewPhrases[byte]()
+	if err := sections("dates.txt", map[string]func(lexEntry) error{
+		"month":   integer(&lx.months),
+		"weekday": integer(&lx.weekdays),
+		"relative": func(e lexEntry) error {
+			r, err := parseRelDate(e.Value)
+			if err != nil {
+				return fmt.Errorf("%q: %v", e.Phrase, err)
+			}
+			lx.relative.Add(e.Phrase, r)
+			return nil
+		},
+		"vague": func(e lexEntry) error {
+			if !validPrecision(e.Value) {
+				return fmt.Errorf("%q: bad precision %q", e.Phrase, e.Value)
+			}
+			lx.vagueDate.Add(e.Phrase, e.Value)
+			return nil
+		},
+		"ago": func(e lexEntry) error {
+			if len(e.Value) != 1 || !strings.ContainsAny(e.Value, "dwmy") {
+				return fmt.Errorf("%q: unit must be d, w, m or y", e.Phrase)
+			}
+			lx.agoUnits.Add(e.Phrase, e.Value[0])
+			return nil
+		},
+	}); err != nil {
+		return nil, err
+	}
+
+	if err := sections("attribution.txt", map[string]func(lexEntry) error{
+		"say":        flag(&lx.say),
+		"source":     flag(&lx.sources),
+		"background": flag(&lx.background),
+	}); err != nil {
+		return nil, err
+	}
+	lx.defaultActor1, lx.defaultActor2 = map[string]string{}, map[string]string{}
+	subType := func(m map[string]string) func(lexEntry) error {
+		return func(e lexEntry) error {
+			if _, ok := sitrep.Taxonomy[e.Phrase]; !ok {
+				return fmt.Errorf("%q is not an ACLED sub-event type", e.Phrase)
+			}
+			m[e.Phrase] = e.Value
+			return nil
+		}
+	}
+	if err := sections("defaults.txt", map[string]func(lexEntry) error{
+		"actor1": subType(lx.defaultActor1),
+		"actor2": subType(lx.defaultActor2),
+	}); err != nil {
+		return nil, err
+	}
+	lx.plover = map[string][2]string{}
+	if err := sections("plover.txt", map[string]func(lexEntry) error{
+		"plover": func(e lexEntry) error {
+			f := strings.Fields(e.Value)
+			if len(f) == 0 || len(f) > 2 {
+				return fmt.Errorf("%q: want TYPE [mode], got %q", e.Phrase, e.Value)
+			}
+			var v [2]string
+			copy(v[:], f)
+			lx.plover[e.Phrase] = v
+			return nil
+		},
+	}); err != nil {
+		return nil, err
+	}
+	return lx, nil
+}
+
+// ploverOf returns the PLOVER type and mode of a sub-event type and kind.
+func (lx *Lexicon) ploverOf(subType, kind string) (string, string) {
+	if kind != "" {
+		if v, ok := lx.plover[subType+" ["+kind+"]"]; ok {
+			return v[0], v[1]
+		}
+	}
+	v := lx.plover[subType]
+	return v[0], v[1]
+}
+
+// class returns the id of the cue class name, or -1.
+func (lx *Lexicon) class(name string) int {
+	if id, ok := lx.classIDs[name]; ok {
+		return id
+	}
+	return -1
+}
+
+func (lx *Lexicon) has(s classSet, name string) bool {
+	id := lx.class(name)
+	return id >= 0 && s&(1<<id) != 0
+}
+
+// relDate is a date relative to the publication date.
+type relDate struct {
+	n         int
+	unit      byte // d, w, m, y
+	precision string
+}
+
+func parseRelDate(v string) (relDate, error) {
+	f := strings.Fields(v)
+	if len(f) != 2 || len(f[0]) < 2 {
+		return relDate{}, fmt.Errorf("want OFFSET PRECISION, got %q", v)
+	}
+	unit := f[0][len(f[0])-1]
+	if !strings.ContainsRune("dwmy", rune(unit)) {
+		return relDate{}, fmt.Errorf("offset %q: unit must be d, w, m or y", f[0])
+	}
+	n, err := strconv.Atoi(f[0][:len(f[0])-1])
+	if err != nil {
+		return relDate{}, fmt.Errorf("offset %q: %v", f[0], err)
+	}
+	if !validPrecision(f[1]) {
+		return relDate{}, fmt.Errorf("bad precision %q", f[1])
+	}
+	return relDate{n: n, unit: unit, precision: f[1]}, nil
+}
+
+func validPrecision(p string) bool {
+	return p == "day" || p == "week" || p == "month" || p == "year"
+}

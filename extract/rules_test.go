@@ -1,0 +1,235 @@
+package extract
+
+import (
+	"io/fs"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/text"
+)
+
+func TestDates(t *testing.T) {
+	lx := extractor(t).lx
+	pub := day("2024-12-06") // a Friday
+	tests := []struct {
+		name, in, want, prec string
+	}{
+		{"day month year", "On 21 March 2020, rebels attacked.", "2020-03-21", "day"},
+		{"month day comma year", "On March 21, 2020, rebels attacked.", "2020-03-21", "day"},
+		{"ordinal without year takes the publication year", "On October 8th, a truce was signed.", "2024-10-08", "day"},
+		{"a date after publication is last year's", "On December 31 rebels attacked.", "2023-12-31", "day"},
+		{"weekday is the last one on or before publication", "Rebels attacked on Tuesday.", "2024-12-03", "day"},
+		{"same weekday is the publication day", "Rebels attacked on Friday.", "2024-12-06", "day"},
+		{"yesterday", "Rebels attacked yesterday.", "2024-12-05", "day"},
+		{"last week has week precision", "Since the offensive began last week, 800 died.", "2024-11-29", "week"},
+		{"n days ago", "Rebels attacked three days ago.", "2024-12-03", "day"},
+		{"bare year after in", "The war began in 2011.", "2011-01-01", "year"},
+		{"month and year", "In March 2020 protests began.", "2020-03-01", "month"},
+		{"numeric day first", "Police removed an IED on 12/04.", "2024-04-12", "day"},
+		{"ISO date", "Rebels attacked on 2024-11-30.", "2024-11-30", "day"},
+		{"may the modal is not a month", "Rebels may attack soon.", "", ""},
+	}
+	for _, tt := range tests {
+		toks := text.Tokenize(tt.in)
+		ds := lx.findDates(tt.in, toks, pub)
+		got, prec := "", ""
+		if len(ds) > 0 {
+			got, prec = ds[0].date.Format(sitrep.DateLayout), ds[0].precision
+		}
+		if got != tt.want || prec != tt.prec {
+			t.Errorf("%s: findDates(%q) = %s/%s, want %s/%s", tt.name, tt.in, got, prec, tt.want, tt.prec)
+		}
+	}
+}
+
+func TestQuantities(t *testing.T) {
+	lx := extractor(t).lx
+	tests := []struct {
+		name, in string
+		want     int
+	}{
+		{"digits", "12 people", 12},
+		{"thousands separator", "1,500 people", 1500},
+		{"scaled decimal", "1.5 million people", 1500000},
+		{"number words", "twenty-five people", 25},
+		{"hundred and", "one hundred and twenty people", 120},
+		{"a hundred", "a hundred people", 100},
+		{"more than keeps the figure", "more than 800 people", 800},
+		{"dozens is twelve", "dozens of people", 12},
+		{"a dozen", "a dozen people", 12},
+		{"tens is ten", "tens of people", 10},
+		{"hundreds is a hundred", "hundreds of people", 100},
+		{"range keeps the lower figure", "between 43 and 52 people", 43},
+	}
+	for _, tt := range tests {
+		toks := text.Tokenize(tt.in)
+		q, ok := lx.parseQuantity(tt.in, toks, 0)
+		if !ok || q.Value != tt.want {
+			t.Errorf("%s: parseQuantity(%q) = %d, %v; want %d", tt.name, tt.in, q.Value, ok, tt.want)
+		}
+	}
+}
+
+func TestFatalities(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     int // -1: unstated
+	}{
+		{"passive count", "On 3 May 2020, 3 soldiers were killed in Kabul.", 3},
+		{"active count", "On 3 May 2020, gunmen attacked a bus in Kabul, killing 5 people.", 5},
+		{"subset after including is not added", "On 21 March 2020, 12 Taliban militants including 2 commanders were killed and 5 were wounded in clashes in Kabul.", 12},
+		{"injuries are not fatalities", "On 3 May 2020, 7 people were injured in a blast in Kabul.", -1},
+		{"killed and wounded", "On 3 May 2020, a bomb killed 3 and wounded 5 in Kabul.", 3},
+		{"coordinated counts add up", "On 3 May 2020, an attack in Kabul killed 2 soldiers and 3 civilians.", 5},
+		{"a man is one", "On 3 May 2020, a man was killed by gunmen in Kabul.", 1},
+		{"no fatalities is zero", "On 3 May 2020, rebels shelled Kabul. No fatalities were reported.", 0},
+		{"coding note wins", "On 3 May 2020, clashes took place in Kabul. Unknown fatalities coded as 10.", 10},
+		{"death toll rose to", "On 3 May 2020, fighting in Kabul went on. The death toll rose to 12.", 12},
+		{"dozens killed is twelve", "On 3 May 2020, dozens of people were killed in clashes in Kabul.", 12},
+		{"more than 800", "On 3 May 2020, more than 800 people have been reported killed in fighting in Kabul.", 800},
+		{"a vague few is not a count", "On 3 May 2020, several soldiers were killed in clashes in Kabul.", -1},
+	}
+	for _, tt := range tests {
+		evs := run(t, tt.in, "2020-05-03")
+		got := -2
+		for _, e := range evs {
+			if e.Certainty != sitrep.Reported {
+				continue
+			}
+			if got == -2 {
+				got = -1
+			}
+			if e.Fatalities != nil {
+				if got < 0 {
+					got = 0
+				}
+				got += *e.Fatalities
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%s: %q: fatalities %d, want %d;%s", tt.name, tt.in, got, tt.want, describe(evs))
+		}
+	}
+}
+
+func TestCertainty(t *testing.T) {
+	tests := []struct {
+		name, in, sub, want string
+	}{
+		{"hypothetical capture is not a capture", "If the rebels take Homs, the capital will be cut off.", "Non-state actor overtakes territory", sitrep.Hypothetical},
+		{"negated entry", "The rebels did not enter Hama on Friday.", "Non-state actor overtakes territory", sitrep.Negated},
+		{"plain capture is reported", "The rebels captured Hama on Friday.", "Non-state actor overtakes territory", sitrep.Reported},
+		{"a threat is hypothetical", "Protesters threatened to march on Damascus.", "Peaceful protest", sitrep.Hypothetical},
+	}
+	for _, tt := range tests {
+		evs := run(t, tt.in, "2024-12-06")
+		found := false
+		for _, e := range evs {
+			if e.SubEventType == tt.sub {
+				found = true
+				if e.Certainty != tt.want {
+					t.Errorf("%s: %q: certainty %s, want %s", tt.name, tt.in, e.Certainty, tt.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: %q: no %s event;%s", tt.name, tt.in, tt.sub, describe(evs))
+		}
+	}
+}
+
+func TestTypes(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"regime capture is government regains", "On 29 January 2020, regime forces captured Saraqib in Idlib following clashes with opposition rebels.", "Government regains territory"},
+		{"rebel capture is non-state overtakes", "On 29 January 2020, opposition rebels captured Saraqib in Idlib after clashes with regime forces.", "Non-state actor overtakes territory"},
+		{"shelling exchange between two sides is a clash", "On 31 December 2020, shelling exchange took place between regime forces and opposition rebels in Kafr Nabl.", "Armed clash"},
+		{"one-sided shelling", "On 30 April 2020, regime forces shelled Kafr Nabl in Idleb using artillery fire.", "Shelling/artillery/missile attack"},
+		{"airstrike", "On 13 November 2020, French forces conducted airstrikes against ISGS positions in the area of Tin-Akoff.", "Air/drone strike"},
+		{"attack on civilians", "On 31 December 2019, a man and his son were killed by unidentified assailants in Baragoi, Samburu.", "Attack"},
+		{"protest", "On 13 December 2019, a group of protesters staged a protest near Batticaloa city.", "Peaceful protest"},
+		{"protest dispersed with tear gas", "On 7 October 2019, traders demonstrated in Mombasa. Police officers fired tear gas to disperse the crowd.", "Protest with intervention"},
+		{"protest with burning tyres", "On 2 May 2020, demonstrators blocked a road in Aden burning tyres, demanding better services.", "Violent demonstration"},
+		{"mob lynching", "On 29 December 2019, an angry mob lynched a suspected thief in Kerugoya.", "Mob violence"},
+		{"IED", "On 8 February 2020, JNIM militants detonated an IED against an army vehicle near Gorom-Gorom.", "Remote explosive/landmine/IED"},
+		{"abduction", "On 24 April 2020, Ansaroul Islam militants abducted six civilians in Djibo.", "Abduction/forced disappearance"},
+		{"arrest", "On 1 May 2019, police arrested thirty one people in Kalpitiya.", "Arrests"},
+		{"protest over a killing is a protest", "On 5 May 2020, residents protested in Nairobi over the killing of a student by police.", "Peaceful protest"},
+	}
+	for _, tt := range tests {
+		// Published the day of the note's own date, as ACLED notes are.
+		pub := "2020-05-05"
+		if ds := extractor(t).lx.findDates(tt.in, text.Tokenize(tt.in), day(pub)); len(ds) > 0 {
+			pub = ds[0].date.Format(sitrep.DateLayout)
+		}
+		evs := run(t, tt.in, pub)
+		var got string
+		for _, e := range evs {
+			if e.Certainty == sitrep.Reported {
+				got = e.SubEventType
+				break
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%s: %q = %q, want %q;%s", tt.name, tt.in, got, tt.want, describe(evs))
+		}
+	}
+}
+
+func TestLexiconErrorsNameFileAndLine(t *testing.T) {
+	base := fstest.MapFS{}
+	sub := mustSub(t)
+	for _, name := range []string{"cues.txt", "rules.txt", "modality.txt", "quantities.txt", "casualties.txt", "dates.txt", "attribution.txt", "defaults.txt", "plover.txt"} {
+		b, err := readLexFile(sub, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		base[name] = &fstest.MapFile{Data: b}
+	}
+	tests := []struct {
+		name, file, add, want string
+	}{
+		{"unknown cue class in a rule", "rules.txt", "Attack : nosuchclass\n", "rules.txt:"},
+		{"unknown sub-event type", "rules.txt", "Skirmish : clash\n", "is not an ACLED sub-event type"},
+		{"phrase outside a section", "cues.txt", "", ""},
+		{"bad relative date", "dates.txt", "[relative]\nsoon => +1x day\n", "dates.txt:"},
+		{"unbalanced brace", "modality.txt", "[negation]\nnot{ever\n", "unbalanced"},
+	}
+	for _, tt := range tests {
+		if tt.add == "" {
+			continue
+		}
+		fsys := fstest.MapFS{}
+		for k, v := range base {
+			fsys[k] = v
+		}
+		fsys[tt.file] = &fstest.MapFile{Data: append(append([]byte{}, base[tt.file].Data...), tt.add...)}
+		_, err := LoadLexicon(fsys)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: LoadLexicon error = %v, want one containing %q", tt.name, err, tt.want)
+		}
+	}
+	// A phrase before any section.
+	fsys := fstest.MapFS{}
+	for k, v := range base {
+		fsys[k] = v
+	}
+	fsys["cues.txt"] = &fstest.MapFile{Data: append([]byte("orphan phrase\n"), base["cues.txt"].Data...)}
+	if _, err := LoadLexicon(fsys); err == nil || !strings.Contains(err.Error(), "cues.txt:1") {
+		t.Errorf("phrase outside a section: error = %v, want one naming cues.txt:1", err)
+	}
+}
+
+func mustSub(t *testing.T) fs.FS {
+	t.Helper()
+	sub, err := fs.Sub(lexiconFS, "lexicon")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sub
+}
+
+func readLexFile(fsys fs.FS, name string) ([]byte, error) { return fs.ReadFile(fsys, name) }

@@ -1,0 +1,337 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/sitrep/sitrep/text"
+)
+
+// sent is one sentence under analysis. Token offsets are byte offsets in
+// the article text.
+type sent struct {
+	start, end int
+	para       int
+	toks       []text.Token
+	placeAt    []int  // per token: index into doc.places, or -1
+	inDate     []bool // per token: part of a date ("On 3 May 2020")
+	actorAt    []int // per token: index into doc.actors, or -1
+	places     []int // doc.places in the sentence
+	actors     []int // doc.actors in the sentence
+	cues       []cue
+	dates      []dateMention
+	figs       figures
+	attribs    []attrib // who the sentence says reported what
+}
+
+// cue is an event cue found in a sentence.
+type cue struct {
+	s          *sent
+	start, end int // token indexes in s
+	classes    classSet
+	certainty  string
+	reference  bool // names another event (a reason, a context), not asserted here
+	anaphoric  bool // "the clashes", "this advance": refers back to a known event
+}
+
+func (d *doc) analyseSentence(sp text.Span, para int) *sent {
+	lx := d.x.lx
+	s := &sent{start: sp.Start, end: sp.End, para: para}
+	s.toks = text.AppendTokens(nil, d.text[sp.Start:sp.End])
+	for i := range s.toks {
+		s.toks[i].Start += sp.Start
+		s.toks[i].End += sp.Start
+	}
+	s.places = d.placeIndex(sp.Start, sp.End)
+	s.actors = d.actorIndex(sp.Start, sp.End)
+	s.placeAt = spanIndex(s.toks, len(s.places), func(k int) (int, int) {
+		m := d.places[s.places[k]]
+		return m.Start, m.End
+	}, s.places)
+	s.actorAt = spanIndex(s.toks, len(s.actors), func(k int) (int, int) {
+		m := d.actors[s.actors[k]]
+		return m.Start, m.End
+	}, s.actors)
+
+	s.dates = lx.findDates(d.text, s.toks, d.pub)
+	s.inDate = make([]bool, len(s.toks))
+	for _, dm := range s.dates {
+		for k := dm.start; k < dm.end; k++ {
+			s.inDate[k] = true
+		}
+	}
+	s.findCues(lx)
+	s.modality(lx)
+	s.figs = lx.findFigures(d.text, s)
+	s.attribs = lx.attribution(d.text, s)
+	return s
+}
+
+// spanIndex maps n byte spans (sorted) onto token indexes: the result
+// holds, per token, ids[k] of the span that covers it, or -1.
+func spanIndex(toks []text.Token, n int, span func(int) (int, int), ids []int) []int {
+	at := make([]int, len(toks))
+	for i := range at {
+		at[i] = -1
+	}
+	t := 0
+	for k := 0; k < n; k++ {
+		a, b := span(k)
+		for t < len(toks) && toks[t].End <= a {
+			t++
+		}
+		for u := t; u < len(toks) && toks[u].Start < b; u++ {
+			if toks[u].Start >= a {
+				at[u] = ids[k]
+			}
+		}
+	}
+	return at
+}
+
+// findCues marks the event cues of the sentence. Words inside a place name
+// are not cues ("Battle Creek").
+func (s *sent) findCues(lx *Lexicon) {
+	capPlace := lx.class("capture_place")
+	capture := lx.class("capture")
+	for i := 0; i < len(s.toks); {
+		if s.placeAt[i] >= 0 {
+			i++
+			continue
+		}
+		end, classes, ok := lx.cues.Match(s.toks, i)
+		if !ok {
+			i++
+			continue
+		}
+		if capPlace >= 0 && classes&(1<<capPlace) != 0 {
+			classes &^= 1 << capPlace
+			if s.placeFollows(end) {
+				classes |= 1 << capture
+			}
+		}
+		if classes != 0 {
+			c := cue{s: s, start: i, end: end, classes: classes, certainty: "reported"}
+			if i > 0 {
+				switch s.toks[i-1].Norm {
+				case "the", "this", "these", "that", "those", "such", "its", "their":
+					c.anaphoric = true
+				}
+			}
+			s.cues = append(s.cues, c)
+		}
+		i = end
+	}
+}
+
+// placeFollows reports whether a place name starts at token j, perhaps after
+// "the town of", "the city of".
+func (s *sent) placeFollows(j int) bool {
+	for k := j; k < len(s.toks) && k < j+5; k++ {
+		if s.placeAt[k] >= 0 {
+			return true
+		}
+		switch s.toks[k].Norm {
+		case "the", "town", "city", "village", "villages", "towns", "cities", "of", "strategic", "key", "important", "nearby", "neighbouring", "neighboring", "area", "district", "province", "region", "capital", "provincial", "hill", "base", "airport", "airbase", "border", "crossing":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// modality sets each cue's certainty and marks references.
+func (s *sent) modality(lx *Lexicon) {
+	n := len(s.toks)
+	cond := make([]bool, n)
+	ref := make([]bool, n)
+	for i := 0; i < n; i++ {
+		if s.inDate[i] {
+			continue
+		}
+		if end, _, ok := lx.conditional.Match(s.toks, i); ok {
+			for k := end; k < n && !clauseEnd(s.toks[k]); k++ {
+				cond[k] = true
+			}
+		}
+		if end, _, ok := lx.reference.Match(s.toks, i); ok {
+			for k := end; k < n && k < end+8 && !clauseEnd(s.toks[k]); k++ {
+				ref[k] = true
+			}
+		}
+		// History ("who have previously supported Assad") names no new
+		// event up to the end of its clause.
+		if end, _, ok := lx.background.Match(s.toks, i); ok {
+			for k := i; k < n && !clauseEnd(s.toks[k]); k++ {
+				ref[k] = true
+			}
+			_ = end
+		}
+	}
+	for ci := range s.cues {
+		c := &s.cues[ci]
+		if ref[c.start] {
+			c.reference = true
+		}
+		if cond[c.start] {
+			c.certainty = "hypothetical"
+		}
+		// Modal and negation words a few words before the cue, within the
+		// clause.
+		for k := c.start - 1; k >= 0 && k >= c.start-5; k-- {
+			t := s.toks[k]
+			if clauseEnd(t) || t.Norm == "," || t.Norm == "but" {
+				break
+			}
+			if s.inDate[k] {
+				continue // "May" in "On 3 May 2020" is not a modal
+			}
+			if end, _, ok := lx.negation.Match(s.toks, k); ok && end <= c.start {
+				if c.certainty == "reported" {
+					c.certainty = "negated"
+				}
+				break
+			}
+			if end, _, ok := lx.hypothetical.Match(s.toks, k); ok && end <= c.start {
+				c.certainty = "hypothetical"
+				break
+			}
+		}
+	}
+}
+
+// clauseEnd reports whether t closes a clause for scoping purposes.
+func clauseEnd(t text.Token) bool {
+	if t.Kind != text.Punct {
+		return false
+	}
+	switch t.Norm {
+	case ",", ";", ":", ".", "!", "?", "(", ")":
+		return true
+	}
+	return false
+}
+
+// attrib is a source the sentence cites: the name and the position of
+// its verb of saying.
+type attrib struct {
+	pos  int // token index of the verb ("said", "according to")
+	name string
+}
+
+// attribution returns the sources a sentence cites: the name after
+// "according to", or the name before a verb of saying.
+func (lx *Lexicon) attribution(src string, s *sent) []attrib {
+	var out []attrib
+	toks := s.toks
+	for i := 0; i < len(toks); i++ {
+		end, _, ok := lx.say.Match(toks, i)
+		if !ok {
+			continue
+		}
+		phrase := strings.ToLower(src[toks[i].Start:toks[end-1].End])
+		if phrase == "according to" || phrase == "per" || phrase == "citing" || phrase == "quoting" {
+			if a, b, ok := s.nameAt(lx, end); ok {
+				out = append(out, attrib{pos: i, name: src[toks[a].Start:toks[b-1].End]})
+			}
+			continue
+		}
+		// The name just before the verb: "the UN warned", "SOHR said",
+		// "state media reported".
+		if a, b, ok := s.nameBefore(lx, i); ok {
+			out = append(out, attrib{pos: i, name: src[toks[a].Start:toks[b-1].End]})
+		}
+	}
+	return out
+}
+
+// attribFor returns the source of what the sentence says at token k: the
+// last source cited before it ("the UN warned that ... could rise"), or a
+// source cited at the end of the sentence, after every cue ("..., SOHR
+// said").
+func (s *sent) attribFor(k int) string {
+	name := ""
+	for _, a := range s.attribs {
+		if a.pos < k {
+			name = a.name
+		}
+	}
+	if name != "" || len(s.attribs) == 0 {
+		return name
+	}
+	last := s.attribs[len(s.attribs)-1]
+	for _, c := range s.cues {
+		if c.start > last.pos {
+			return ""
+		}
+	}
+	return last.name
+}
+
+// nameAt reads a source name starting at token j: a known source, an
+// actor, or a run of capitalised words, with a leading "the".
+func (s *sent) nameAt(lx *Lexicon, j int) (int, int, bool) {
+	a := j
+	if a < len(s.toks) && s.toks[a].Norm == "the" {
+		a++
+	}
+	if a >= len(s.toks) {
+		return 0, 0, false
+	}
+	if end, _, ok := lx.sources.Match(s.toks, a); ok {
+		return j, end, true
+	}
+	if s.actorAt[a] >= 0 {
+		b := a
+		for b < len(s.toks) && s.actorAt[b] == s.actorAt[a] {
+			b++
+		}
+		return j, b, true
+	}
+	b := a
+	for b < len(s.toks) && (s.toks[b].Cap || s.toks[b].Upper) && s.toks[b].Kind == text.Word {
+		b++
+	}
+	if b > a {
+		return j, b, true
+	}
+	return 0, 0, false
+}
+
+// nameBefore reads a source name ending just before token i.
+func (s *sent) nameBefore(lx *Lexicon, i int) (int, int, bool) {
+	// Try known sources ending at i, starting up to five words back.
+	for a := max(0, i-5); a < i; a++ {
+		if end, _, ok := lx.sources.Match(s.toks, a); ok && end == i {
+			if a > 0 && s.toks[a-1].Norm == "the" {
+				a--
+			}
+			return a, i, true
+		}
+	}
+	if i > 0 && s.actorAt[i-1] >= 0 {
+		a := i - 1
+		for a > 0 && s.actorAt[a-1] == s.actorAt[i-1] {
+			a--
+		}
+		if a > 0 && s.toks[a-1].Norm == "the" {
+			a--
+		}
+		return a, i, true
+	}
+	a := i
+	for a > 0 && (s.toks[a-1].Cap || s.toks[a-1].Upper) && s.toks[a-1].Kind == text.Word {
+		a--
+	}
+	// A capital at the start of the sentence is only a name if it is an
+	// acronym or one of several capitalised words ("Several reports").
+	if a == 0 && i == 1 && !s.toks[0].Upper {
+		return 0, 0, false
+	}
+	if a < i {
+		if a > 0 && s.toks[a-1].Norm == "the" {
+			a--
+		}
+		return a, i, true
+	}
+	return 0, 0, false
+}
