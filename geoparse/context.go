@@ -1,6 +1,8 @@
 package geoparse
 
 import (
+	"math"
+
 	"github.com/sitrep/sitrep/gazetteer"
 )
 
@@ -74,7 +76,7 @@ func (st *state) context() {
 		name := st.text[s.start:s.end]
 		if !s.unknown {
 			st.buf = st.p.g.AppendExact(st.buf[:0], name)
-		} else if s.locative || s.cue != cueNone {
+		} else if s.locative || s.cue != cueNone || s.fuzzy {
 			// A name the gazetteer lacks, in a place's position: try its
 			// skeleton ("Harmoushiyeh" for Harmushiyah).
 			st.buf = st.p.g.AppendLookup(st.buf[:0], name)
@@ -188,13 +190,18 @@ func (st *state) locativeBefore(k int) bool {
 
 // cueAfter returns the place noun after the name ending at token k and
 // the first token after it: "Hama countryside", "Hama's eastern
-// countryside", "Homs Province".
+// countryside", "Homs Province", "Chandpur Sadar upazila" (the first of
+// several).
 func (st *state) cueAfter(k int) (cueLevel, int) {
 	lex := st.p.lex
 	j := k + 1
 	for n := 0; n < 3 && st.isWord(j); n++ {
 		if c := lex.cueOf(st.word(j)); c != cueNone {
-			return c, j + 1
+			e := j + 1
+			for e < len(st.toks) && st.isWord(e) && lex.cueOf(st.word(e)) != cueNone {
+				e++
+			}
+			return c, e
 		}
 		// Fillers may come between only after a possessive: "Hama's
 		// eastern countryside", not "Hama in the countryside".
@@ -246,17 +253,26 @@ func (st *state) countFocus() {
 			}
 		}
 		if len(s.own) == 0 {
-			var total float64
+			// Each reading votes its share of the name's prior; the name
+			// votes as much as it is likely a place at all ("Nyoro", a
+			// surname, read as Nioro in Mali, must not turn a text about
+			// Kenya to Mali). Skeleton matches are guesses and do not vote.
+			var total, best float64
+			best = math.Inf(-1)
 			for j := range s.cands {
-				total += priorWeight(&s.cands[j])
+				if c := &s.cands[j]; !c.fuzzy {
+					total += priorWeight(c)
+					best = max(best, st.local(s, c))
+				}
 			}
-			weight := 0.5 // a name out of context votes weakly
-			if s.locative || s.cue != cueNone {
-				weight = 1
+			if total == 0 {
+				continue
 			}
+			weight := 1 / (1 + math.Exp(-(best - accept)))
 			for j := range s.cands {
-				c := &s.cands[j]
-				s.own = addVote(s.own, c.p.CountryCode, weight*priorWeight(c)/total)
+				if c := &s.cands[j]; !c.fuzzy {
+					s.own = addVote(s.own, c.p.CountryCode, weight*priorWeight(c)/total)
+				}
 			}
 		}
 		for _, v := range s.own {
@@ -283,7 +299,8 @@ func addVote(vs []vote, cc string, v float64) []vote {
 }
 
 // focusFor returns the share of the text's country evidence for cc,
-// leaving out span s's own vote.
+// leaving out span s's own vote. Little evidence makes a weak focus: the
+// share is of at least one vote's worth.
 func (st *state) focusFor(s *span, cc string) float64 {
 	e, t := st.evidence[cc], st.total
 	for _, v := range s.own {
@@ -292,10 +309,7 @@ func (st *state) focusFor(s *span, cc string) float64 {
 			e -= v.v
 		}
 	}
-	if t <= 1e-9 {
-		return 0
-	}
-	return max(0, e/t)
+	return max(0, e/max(t, 1))
 }
 
 // topFocus returns the country with the largest share of evidence other

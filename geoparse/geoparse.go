@@ -135,29 +135,30 @@ func (m Mention) Location() *sitrep.Location {
 
 // Event returns the index of the mention that most likely locates what a
 // short report (a sentence, an ACLED note) is about: the first mention
-// that is resolved and not only a qualifier of another, preferring one
-// finer than a country; -1 when there is none.
+// that is resolved, not only a qualifier of another, and reasonably sure
+// (a place inside an organisation's name is not); finer than a country
+// if one is. -1 when there is none.
 func Event(ms []Mention) int {
-	country := -1
+	const sure = 0.25
+	best, bestRank := -1, 99
 	for i, m := range ms {
-		if m.Place == nil || m.IsQualifier {
+		if m.Place == nil {
 			continue
 		}
-		if m.Place.Level != gazetteer.LevelCountry {
-			return i
+		// Rank: 0 sure and sub-national, 1 sure country, 2 unsure
+		// sub-national, 3 unsure country, 4 only a qualifier.
+		rank := 0
+		if m.Place.Level == gazetteer.LevelCountry {
+			rank = 1
 		}
-		if country < 0 {
-			country = i
+		if m.Score < sure {
+			rank += 2
 		}
-	}
-	if country >= 0 {
-		return country
-	}
-	// Only qualifiers resolved: the finest of them.
-	best := -1
-	for i, m := range ms {
-		if m.Place != nil && (best < 0 || m.Place.Level < ms[best].Place.Level) {
-			best = i
+		if m.IsQualifier {
+			rank = 4
+		}
+		if rank < bestRank {
+			best, bestRank = i, rank
 		}
 	}
 	return best

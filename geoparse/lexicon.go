@@ -25,6 +25,7 @@ const (
 	classFiller                          // may stand between a name and its qualifier
 	classCue                             // a place noun (its level in cueLevel)
 	classConnector                       // lower-case word inside a place name
+	classHead                            // a generic word that begins place names
 )
 
 // cueLevel is what a place noun says about the name before it.
@@ -87,6 +88,7 @@ func loadLexicon() (*lexicon, error) {
 		{"locatives.txt", classLocative},
 		{"fillers.txt", classFiller},
 		{"cues.txt", classCue},
+		{"heads.txt", classHead},
 	}
 	for _, l := range lists {
 		b, err := lexiconFS.ReadFile("lexicon/" + l.file)

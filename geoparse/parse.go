@@ -16,6 +16,9 @@ type span struct {
 	// unknown says the gazetteer has no exact reading of the name: cands
 	// are fuzzy matches or none.
 	unknown bool
+	// fuzzy says the name may be looked up by skeleton whatever its
+	// context: a run the gazetteer knows only the head of.
+	fuzzy bool
 	// Context.
 	locative bool      // a preposition or verb of place before it
 	cue      cueLevel  // the place noun after it (or before: "the town of X")
@@ -30,6 +33,7 @@ type span struct {
 	listed   bool      // stands in a list with other names ("X, Y and Z")
 	// Qualifiers.
 	quals  []int // spans proposed as its qualifiers, nearest first
+	qhow   []how // how each was proposed
 	qual   int   // accepted qualifier, -1
 	isQual bool  // qualifies another span
 	// Resolution.
@@ -47,6 +51,16 @@ type cand struct {
 	base  float64 // prior, focus and context
 	s     float64 // base with qualifier and proximity evidence
 }
+
+// how says by which words a qualifier was proposed.
+type how uint8
+
+const (
+	byParen how = iota // "X (A, B)"
+	byComma            // "X, Y": a qualifier or a list
+	byIn               // "X in Y": inside
+	byOf               // "X of Y": inside, or only a genitive ("the Direction of Labour")
+)
 
 // run is a maximal sequence of capitalised words, with the connectors and
 // hyphenated parts between them: the extent a name can have.
@@ -151,7 +165,7 @@ func (st *state) detect() {
 
 // canStart reports whether a name may start at token k of a run: not in
 // the middle of a hyphenated compound ("Ti-n-Samane"), unless what the
-// hyphen joins it to is a prefix ("pro-Assad").
+// hyphen joins it to is a word of its own ("pro-Assad", "Sudan-Kenya").
 func (st *state) canStart(k, r0 int) bool {
 	t := st.toks[k]
 	if k == r0 {
@@ -163,13 +177,15 @@ func (st *state) canStart(k, r0 int) bool {
 	if t.flags&tHyphen == 0 {
 		return true
 	}
+	// "pro-Assad", and the second of two capitalised names joined by a
+	// hyphen ("the Sudan-Kenya border", "Kisumu-Usenge road").
 	p := st.toks[k-1]
-	return p.flags&tCap == 0 && p.end-p.start >= 3 && st.p.lex.lookup(st.word(k-1))&classConnector == 0
+	return p.end-p.start >= 3 && st.p.lex.lookup(st.word(k-1))&classConnector == 0
 }
 
 // canEnd reports whether a name may end at token e: not on a connector,
 // and not in the middle of a hyphenated compound unless what follows is a
-// suffix word ("Damascus-based", "Houthi-held").
+// word of its own ("Damascus-based", "Sudan-Kenya").
 func (st *state) canEnd(e int) bool {
 	if st.toks[e].flags&(tCap|tHyphen) == 0 {
 		return false
@@ -178,7 +194,31 @@ func (st *state) canEnd(e int) bool {
 		return true
 	}
 	n := st.toks[e+1]
-	return n.flags&tCap == 0 && n.end-n.start >= 3 && st.p.lex.lookup(st.word(e+1))&classConnector == 0
+	return n.end-n.start >= 3 && st.p.lex.lookup(st.word(e+1))&classConnector == 0 &&
+		(n.flags&tCap == 0 || st.toks[e].flags&tCap != 0)
+}
+
+// strayAfter reports whether the token after e is a capitalised word the
+// gazetteer does not know, continuing e's run.
+func (st *state) strayAfter(e int) bool {
+	if !st.isWord(e + 1) {
+		return false
+	}
+	t := st.toks[e+1]
+	if t.flags&tCap == 0 || t.flags&tUpper != 0 {
+		return false
+	}
+	w := st.word(e + 1)
+	if st.p.lex.lookup(w)&classStop != 0 || st.p.lex.cueOf(w) != cueNone || st.p.demonymOf(w) != nil {
+		return false
+	}
+	return !st.p.g.Has(w)
+}
+
+// fuzzyHas reports whether name has a skeleton match.
+func (st *state) fuzzyHas(name string) bool {
+	st.buf = st.p.g.AppendLookup(st.buf[:0], name)
+	return len(st.buf) > 0
 }
 
 // isRegion reports whether name is a world region (regions.txt).
@@ -264,6 +304,24 @@ func (st *state) matchRun(r0, j int) {
 				unknownFrom = k
 			}
 			continue
+		}
+		if found == k && found < j && st.strayAfter(found) {
+			// One known word followed by capitalised words the gazetteer
+			// does not know: "Tal Heddiyeh", "Khan Shaykun", "Jebel Saman".
+			// If the whole is a misspelling of a known name, or the word is
+			// a generic head, the whole is the name.
+			e := found + 1
+			for e < j && st.toks[e+1].flags&(tCap|tHyphen) != 0 {
+				e++
+			}
+			whole := st.text[tk.start:toks[e].end]
+			if lex.lookup(st.word(k))&classHead != 0 || st.fuzzyHas(whole) {
+				flushUnknown(k - 1)
+				st.addSpan(k, e, true)
+				st.spans[len(st.spans)-1].fuzzy = true
+				k, lastFound = e, e
+				continue
+			}
 		}
 		if found < j && st.articleNext(found) {
 			// "Khan al-Sabeel", "Dar'a al-Balad": the known name is the

@@ -25,12 +25,21 @@ func (st *state) propose() {
 				}
 				if si := st.spanAt[j]; si >= 0 {
 					x.quals = append(x.quals, int(si))
+					x.qhow = append(x.qhow, byParen)
 					st.spans[si].paren = true
 				}
 			}
 		case st.isPunct(k, ','):
 			if j := st.skipTo(k+1, lex); j >= 0 {
 				x.quals = append(x.quals, j)
+				switch {
+				case st.isWord(k+1) && lowerASCII(st.word(k+1)) == "in":
+					x.qhow = append(x.qhow, byIn) // "Rastan, in Homs province"
+				case x.paren:
+					x.qhow = append(x.qhow, byParen) // "(Pobe-Mengao, Soum)": a hierarchy
+				default:
+					x.qhow = append(x.qhow, byComma)
+				}
 				if st.spans[j].t0 == k+1 {
 					x.listed, st.spans[j].listed = true, true
 				}
@@ -40,6 +49,11 @@ func (st *state) propose() {
 			case "in", "of":
 				if j := st.skipTo(k+1, lex); j >= 0 {
 					x.quals = append(x.quals, j)
+					if lowerASCII(st.word(k)) == "in" {
+						x.qhow = append(x.qhow, byIn)
+					} else {
+						x.qhow = append(x.qhow, byOf)
+					}
 				}
 			case "and", "or":
 				if si := st.spanAt[k+1]; si >= 0 {
@@ -48,16 +62,34 @@ func (st *state) propose() {
 			}
 		}
 	}
+	st.shareQualifiers()
 }
 
-// skipTo returns the span that starts at token k once "in", "of", "the"
-// and compass words are skipped, or -1.
+// shareQualifiers gives the names of a list the qualifiers that follow its
+// last one: "between Hitte and Rounga (Ouindigui, Loroum)".
+func (st *state) shareQualifiers() {
+	for i := len(st.spans) - 2; i >= 0; i-- {
+		x, y := &st.spans[i], &st.spans[i+1]
+		if x.listed && y.listed && len(x.quals) == 0 && len(y.quals) > 0 && y.qhow[0] == byParen {
+			x.quals = append(x.quals, y.quals...)
+			x.qhow = append(x.qhow, y.qhow...)
+		}
+	}
+}
+
+// skipTo returns the span that starts at token k once "in", "of", "the",
+// compass words and a place noun with "of" are skipped ("in the southern
+// countryside of Idleb"), or -1.
 func (st *state) skipTo(k int, lex *lexicon) int {
-	for n := 0; n < 4 && k < len(st.toks); n++ {
+	for n := 0; n < 6 && k < len(st.toks); n++ {
 		if si := st.spanAt[k]; si >= 0 {
 			return int(si)
 		}
-		if !st.isWord(k) || lex.lookup(st.word(k))&(classFiller) == 0 {
+		if !st.isWord(k) {
+			return -1
+		}
+		w := st.word(k)
+		if lex.lookup(w)&classFiller == 0 && !(lex.cueOf(w) != cueNone && st.isWord(k+1) && lowerASCII(st.word(k+1)) == "of") {
 			return -1
 		}
 		k++
@@ -90,6 +122,9 @@ func (st *state) mentions() []Mention {
 		case s.best >= 0:
 			m.Place = s.cands[s.best].p
 			m.Score = confidence(s)
+			if s.inRun {
+				m.Score /= 2 // "Hama Military Council": a place in a name
+			}
 			m.Alternatives = alternatives(s)
 		}
 		ms = append(ms, m)

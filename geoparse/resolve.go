@@ -101,39 +101,32 @@ func (st *state) resolve() {
 	for i := range st.spans {
 		s := &st.spans[i]
 		top, topShare := st.topFocus(s)
+		mass := st.total
+		for _, v := range s.own {
+			mass -= v.v
+		}
 		for j := range s.cands {
 			c := &s.cands[j]
-			b := prior(c)
-			if literal(st.text[s.start:s.end], c.p.Name) {
-				b += 0.7 // spelt as the gazetteer spells it
-			}
+			b := st.local(s, c)
 			f := st.focusFor(s, c.p.CountryCode)
 			b += focusWeight * f
 			switch {
 			case c.p.CountryCode == top && topShare >= 0.3:
 				b += 0.5
-			case f == 0 && topShare >= 0.5:
+			case f == 0 && topShare >= 0.5 && mass >= 1.5 && !famous(st.text[s.start:s.end], c):
 				// The text is about another country: a reading here needs
 				// more than a name (a country less: it may be a neighbour).
-				if c.p.Level == gazetteer.LevelCountry {
+				switch {
+				case c.p.Level == gazetteer.LevelCountry:
 					b -= 1
-				} else {
+				case c.alt:
+					b -= 3 // Málaga for "Mala'aq" in a text about Syria
+				default:
 					b -= 2
 				}
 			}
-			b += levelFit[s.cue][c.p.Level]
-			if s.locative {
-				b += 1
-			}
-			if s.inRun {
-				if strong(c) {
-					b -= 1
-				} else {
-					b -= 3
-				}
-			}
-			if s.sentInit && s.t0 == s.t1 {
-				b -= 0.5
+			if famous(st.text[s.start:s.end], c) {
+				b += 1.5
 			}
 			c.base = b
 			c.s = b
@@ -159,6 +152,40 @@ func (st *state) resolve() {
 		}
 		st.choose(i)
 	}
+}
+
+// local is a reading's score from the name and the words around it alone:
+// prior, spelling, fit with the place noun, a preposition of place, and
+// capitalised strangers around it.
+func (st *state) local(s *span, c *cand) float64 {
+	b := prior(c)
+	if literal(st.text[s.start:s.end], c.p.Name) {
+		b += 0.7 // spelt as the gazetteer spells it
+	}
+	b += levelFit[s.cue][c.p.Level]
+	if s.locative {
+		b += 1
+	}
+	if s.inRun {
+		if strong(c) {
+			b -= 1
+		} else {
+			b -= 3
+		}
+	}
+	if s.sentInit && s.t0 == s.t1 {
+		b -= 0.5
+	}
+	return b
+}
+
+// famous reports whether a reading is a place known the world over by the
+// very name written: a capital, or a city of a million.
+func famous(text string, c *cand) bool {
+	if c.alt || c.fuzzy || c.p.Level != gazetteer.LevelTown {
+		return false
+	}
+	return (c.p.Feature == "PPLC" || c.p.Population >= 1000000) && literal(text, c.p.Name)
 }
 
 // strong reports whether a reading is a place news names on its own:
@@ -256,14 +283,27 @@ func within(y, x *gazetteer.Place) bool {
 // keeps the first that can contain it.
 func (st *state) qualify(i int) {
 	x := &st.spans[i]
-	for _, qi := range x.quals {
+	for n, qi := range x.quals {
 		y := &st.spans[qi]
 		if y.person || y.acronym || st.placeOf(qi) == nil && len(y.cands) == 0 {
 			continue
 		}
+		h := x.qhow[n]
+		if h == byParen && n+1 < len(x.quals) && !y.fallback && !st.inLast(y, x) {
+			// In "X (A, B)", A counts only if it lies in B: an A the
+			// gazetteer reads elsewhere (Pobe-Mengao as Pobé, Benin) is
+			// passed over for B.
+			continue
+		}
 		if len(x.cands) == 0 {
 			// Unknown name in a place's position: its qualifier locates it.
-			if x.cue != cueNone || x.locative || x.paren || st.isPunct(x.after, '(') {
+			// "Of" needs a place noun on one side: "the village of X of
+			// Y", not "the Direction of Labour".
+			placey := x.cue != cueNone || x.locative || x.paren || st.isPunct(x.after, '(')
+			if h == byOf {
+				placey = x.cue != cueNone && x.cue != cueSite || y.cue != cueNone
+			}
+			if placey {
 				x.qual, y.isQual, x.fallback = qi, true, true
 				return
 			}
@@ -295,7 +335,7 @@ func (st *state) qualify(i int) {
 			// make y an enclosing place ("Bara village in Idleb
 			// countryside", "X (A, B)"), x is a place the gazetteer lacks
 			// there: fall back to y. A list ("Aleppo, Hama") is not that.
-			if st.encloses(x, y) {
+			if st.encloses(x, y, h) {
 				x.qual, y.isQual, x.fallback = qi, true, true
 				return
 			}
@@ -317,6 +357,20 @@ func (st *state) qualify(i int) {
 		x.qual, y.isQual = qi, true
 		return
 	}
+}
+
+// inLast reports whether some reading of y lies in some reading of x's
+// last qualifier (or is it).
+func (st *state) inLast(y, x *span) bool {
+	b := &st.spans[x.quals[len(x.quals)-1]]
+	for _, cy := range y.cands {
+		for _, cb := range b.cands {
+			if cy.p == cb.p || within(cb.p, cy.p) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // fitsQualifier reports whether a reading of a qualifier is coarse enough
@@ -352,9 +406,9 @@ func (st *state) placeOf(i int) *gazetteer.Place {
 
 // encloses reports whether the words around x and its qualifier y say
 // that y is an area x lies in, rather than a neighbour in a list.
-func (st *state) encloses(x, y *span) bool {
-	if y.paren {
-		return true
+func (st *state) encloses(x, y *span, h how) bool {
+	if h == byParen || h == byIn {
+		return true // "X (A, B)", "X in Y"
 	}
 	switch x.cue {
 	case cueTown, cueSite, cueAround:
@@ -397,6 +451,10 @@ func (st *state) choose(i int) {
 	switch {
 	case s.acronym && c.p.Level != gazetteer.LevelCountry:
 		return // HTS, SDF, UN: organisations, not places
+	case s.inRun && !strong(c):
+		// "Karak Communal Militia", "Liwa Sham al Rasul", "Caroline
+		// Odiga": part of a name the gazetteer does not hold.
+		return
 	case c.fuzzy && st.focusFor(s, c.p.CountryCode) < 0.2 && s.qual < 0:
 		// A skeleton match far from the text's countries is noise.
 		return
