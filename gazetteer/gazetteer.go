@@ -427,6 +427,11 @@ func Key(name string) string { return norm.Key(name) }
 // AppendKey appends the key of name to dst (Key without allocating).
 func AppendKey(dst []byte, name string) []byte { return norm.AppendKey(dst, name) }
 
+// AppendFold appends name lower-cased with diacritics folded and only its
+// letters and digits kept: "Rājshāhi" -> "rajshahi". Two names with the
+// same fold are spelt the same; two with the same key only sound alike.
+func AppendFold(dst []byte, name string) []byte { return norm.AppendFold(dst, name) }
+
 // Skeleton returns the loose form of a key that fuzzy lookups compare
 // (consonants only: "Deir ez-Zor" and "Dayr az Zawr" share one).
 func Skeleton(key string) string { return norm.Skeleton(key) }

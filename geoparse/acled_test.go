@@ -241,6 +241,9 @@ func TestACLEDLocations(t *testing.T) {
 				sc.sameCountry++
 			}
 			if d > 25 {
+				if anyReadingWithin(p, c, 25) {
+					fmt.Fprint(misses, "ORACLE\t")
+				}
 				fmt.Fprintf(misses, "%s\t%.0fkm\t%v\t%s\t%q->%s/%s/%s/%s fb=%v\t%s\n", filepath.Base(file), d, c.location, c.admin1[0],
 					ms[e].Text, pl.Name, pl.Admin1, pl.CountryCode, pl.Level, ms[e].Fallback, c.notes)
 			}

@@ -24,8 +24,13 @@ func (st *state) context() {
 	// is every later mention of their words ("President Bashar al-Assad
 	// ... Assad's forces").
 	persons := map[string]bool{}
-	for _, r := range st.runs {
-		if st.titled(r.t0) || st.kunya(r) {
+	for ri := range st.runs {
+		r := &st.runs[ri]
+		if r.t1 > r.t0 && st.p.lex.lookup(st.word(r.t0))&classTitle != 0 {
+			r.t0++ // "MP Kabir Hashim", "President Assad": the title opens the run
+			st.titleIn = append(st.titleIn, r.t0)
+		}
+		if st.titled(r.t0) || st.kunya(*r) {
 			for k := r.t0; k <= r.t1; k++ {
 				if st.toks[k].flags&tCap != 0 {
 					persons[lowerASCII(st.word(k))] = true
@@ -51,13 +56,15 @@ func (st *state) context() {
 		}
 		// Capitalised words the gazetteer lacks next to the name, within
 		// its run: "Hama Military Council", "Antonio Guterres".
-		if s.t0 > r.t0 && st.strayCap(s.t0-1) || s.t1 < r.t1 && st.strayCap(s.t1+1) {
+		if st.strayNear(s.t0, r.t0, -1) || st.strayNear(s.t1, r.t1, +1) {
 			s.inRun = true
 		}
 		if s.t0 == s.t1 {
 			w := st.word(s.t0)
 			s.class = lex.lookup(w)
 			s.acronym = st.toks[s.t0].flags&tUpper != 0 && len(w) <= 4
+		} else if st.articlesBefore(s.t0, s.t1) {
+			s.class = lex.lookup(st.word(s.t1)) // "al-Sham" is as "Sham"
 		}
 		s.sentInit = st.toks[s.t0].flags&tSentStart != 0
 		s.locative = st.locativeBefore(s.t0)
@@ -106,14 +113,36 @@ func (st *state) prune(s *span) {
 	s.cands = s.cands[:maxCands]
 }
 
-// strayCap reports whether token k is a capitalised word no name covers
-// and no place noun: the rest of an organisation's or a person's name.
-func (st *state) strayCap(k int) bool {
-	t := st.toks[k]
-	if t.flags&tCap == 0 || st.spanCovering(k) >= 0 {
-		return false
+// articlesBefore reports whether tokens t0..t1-1 are all articles.
+func (st *state) articlesBefore(t0, t1 int) bool {
+	for k := t0; k < t1; k++ {
+		if !st.isArticle(k) {
+			return false
+		}
 	}
-	return st.p.lex.cueOf(st.word(k)) == cueNone
+	return true
+}
+
+// strayNear reports whether, going from token k in direction dir without
+// leaving the run that ends (or starts) at limit, the first capitalised
+// word past the connectors is one no known name covers and no place noun:
+// the rest of an organisation's or a person's name ("Tahrir al Sham",
+// "Caroline Odiga").
+func (st *state) strayNear(k, limit, dir int) bool {
+	for j := k + dir; dir < 0 && j >= limit || dir > 0 && j <= limit; j += dir {
+		t := st.toks[j]
+		if t.flags&tCap == 0 {
+			if st.p.lex.lookup(st.word(j))&classConnector != 0 {
+				continue
+			}
+			return false
+		}
+		if si := st.spanCovering(j); si >= 0 && !st.spans[si].unknown {
+			return false
+		}
+		return dir < 0 || st.p.lex.cueOf(st.word(j)) == cueNone
+	}
+	return false
 }
 
 // spanCovering returns the span that covers token k, or -1.
@@ -152,6 +181,11 @@ func (st *state) kunya(r run) bool {
 // titled reports whether the word before token k is a person's title
 // ("President", "Gen." with its full stop).
 func (st *state) titled(k int) bool {
+	for _, t := range st.titleIn {
+		if t == k {
+			return true
+		}
+	}
 	j := k - 1
 	if st.isPunct(j, '.') {
 		j--

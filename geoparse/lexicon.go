@@ -55,7 +55,8 @@ var connectors = []string{
 	"al", "el", "ar", "as", "ad", "ash", "at", "az", "an", "ez", "es", "ed", "er", "et", "en",
 	"ech", "esh", "eth", "adh", "ath", "ul", "e", "i", "y", "de", "del", "della", "di", "da",
 	"do", "dos", "das", "du", "des", "la", "le", "les", "lo", "of", "and", "bin", "ibn", "bint",
-	"sur", "upon", "am", "im", "van", "von", "der", "den", "ben", "wa", "the",
+	"sur", "upon", "am", "im", "van", "von", "der", "den", "ben", "wa", "the", "los", "las",
+	"dei", "degli", "della", "dello",
 }
 
 // lexicon is the parsed word lists.

@@ -89,6 +89,8 @@ type state struct {
 	// spanAt maps a token to the span starting there, -1 for none.
 	spanAt []int32
 	runs   []run
+	// titleIn lists the tokens that follow a title opening their run.
+	titleIn []int
 	// focus is the share of the text's country evidence per ISO code.
 	evidence map[string]float64
 	total    float64
@@ -215,6 +217,16 @@ func (st *state) strayAfter(e int) bool {
 	return !st.p.g.Has(w)
 }
 
+// capAfter reports whether the token after e is a capitalised word that is
+// neither a stop word nor a place noun.
+func (st *state) capAfter(e int) bool {
+	if !st.isWord(e+1) || st.toks[e+1].flags&tCap == 0 {
+		return false
+	}
+	w := st.word(e + 1)
+	return st.p.lex.lookup(w)&classStop == 0 && st.p.lex.cueOf(w) == cueNone
+}
+
 // fuzzyHas reports whether name has a skeleton match.
 func (st *state) fuzzyHas(name string) bool {
 	st.buf = st.p.g.AppendLookup(st.buf[:0], name)
@@ -238,7 +250,12 @@ func (st *state) articleNext(e int) bool {
 	if t.flags&tCap != 0 && t.flags&tHyphen == 0 {
 		return false
 	}
-	switch lowerASCII(st.word(e + 1)) {
+	return st.isArticle(e + 1)
+}
+
+// isArticle reports whether token k is an Arabic article.
+func (st *state) isArticle(k int) bool {
+	switch lowerASCII(st.word(k)) {
 	case "al", "el", "ar", "as", "ad", "ash", "at", "az", "an", "ez", "es", "ed", "er", "et", "en", "ech", "esh", "eth", "adh", "ath", "ul":
 		return true
 	}
@@ -305,7 +322,7 @@ func (st *state) matchRun(r0, j int) {
 			}
 			continue
 		}
-		if found == k && found < j && st.strayAfter(found) {
+		if found == k && found < j && (st.strayAfter(found) || lex.lookup(st.word(k))&classHead != 0 && st.capAfter(found)) {
 			// One known word followed by capitalised words the gazetteer
 			// does not know: "Tal Heddiyeh", "Khan Shaykun", "Jebel Saman".
 			// If the whole is a misspelling of a known name, or the word is

@@ -17,6 +17,9 @@ func (st *state) propose() {
 	for i := range st.spans {
 		x := &st.spans[i]
 		k := x.after
+		for st.isPunct(k, '\'') || st.isPunct(k, '"') {
+			k++ // "the 'Silos area' in Homs province"
+		}
 		switch {
 		case st.isPunct(k, '('):
 			for j := k + 1; j < len(st.toks) && j < k+24; j++ {
@@ -66,11 +69,12 @@ func (st *state) propose() {
 }
 
 // shareQualifiers gives the names of a list the qualifiers that follow its
-// last one: "between Hitte and Rounga (Ouindigui, Loroum)".
+// last one: "between Hitte and Rounga (Ouindigui, Loroum)", "Alexandria
+// and Tal Dweir in the northern countryside of Hama".
 func (st *state) shareQualifiers() {
 	for i := len(st.spans) - 2; i >= 0; i-- {
 		x, y := &st.spans[i], &st.spans[i+1]
-		if x.listed && y.listed && len(x.quals) == 0 && len(y.quals) > 0 && y.qhow[0] == byParen {
+		if x.listed && y.listed && len(x.quals) == 0 && len(y.quals) > 0 && (y.qhow[0] == byParen || y.qhow[0] == byIn) {
 			x.quals = append(x.quals, y.quals...)
 			x.qhow = append(x.qhow, y.qhow...)
 		}

@@ -113,7 +113,7 @@ func (st *state) resolve() {
 			switch {
 			case c.p.CountryCode == top && topShare >= 0.3:
 				b += 0.5
-			case f == 0 && topShare >= 0.5 && mass >= 1.5 && !famous(st.text[s.start:s.end], c):
+			case f == 0 && topShare >= 0.5 && mass >= 0.8 && !famous(st.text[s.start:s.end], c):
 				// The text is about another country: a reading here needs
 				// more than a name (a country less: it may be a neighbour).
 				switch {
@@ -126,6 +126,11 @@ func (st *state) resolve() {
 				}
 			}
 			if famous(st.text[s.start:s.end], c) {
+				b += 1.5
+			}
+			if s.paren && c.p.Level != gazetteer.LevelTown && c.p.Level != gazetteer.LevelCountry {
+				// "X (Markoye, Oudalan)", "Djibo (Soum, Sahel)": the names
+				// in parentheses after a place are its areas.
 				b += 1.5
 			}
 			c.base = b
@@ -309,23 +314,30 @@ func (st *state) qualify(i int) {
 			}
 			continue
 		}
-		if len(y.cands) == 0 {
-			continue
+		// y's readings; a qualifier that itself fell back reads as the
+		// place it fell back to.
+		ys := y.cands
+		if y.fallback || len(ys) == 0 {
+			pl := st.placeOf(qi)
+			if pl == nil {
+				continue
+			}
+			ys = []cand{{p: pl, s: accept}}
 		}
 		// The best pair with x inside y. In a qualifier's place an area
 		// reads better than a town of the same name ("Rastan, Homs").
 		bx, by, bs := -1, -1, math.Inf(-1)
-		for b := range y.cands {
-			yc := &y.cands[b]
+		for b := range ys {
+			yc := &ys[b]
 			if !fitsQualifier(x, yc.p) {
 				continue
 			}
-			ys := yc.s
+			yscore := yc.s
 			if yc.p.Level != gazetteer.LevelTown && y.cue != cueTown {
-				ys += 2
+				yscore += 2
 			}
 			for a := range x.cands {
-				if s := x.cands[a].s + ys; s > bs && within(yc.p, x.cands[a].p) {
+				if s := x.cands[a].s + yscore; s > bs && within(yc.p, x.cands[a].p) {
 					bx, by, bs = a, b, s
 				}
 			}
@@ -335,13 +347,13 @@ func (st *state) qualify(i int) {
 			// make y an enclosing place ("Bara village in Idleb
 			// countryside", "X (A, B)"), x is a place the gazetteer lacks
 			// there: fall back to y. A list ("Aleppo, Hama") is not that.
-			if st.encloses(x, y, h) {
+			if st.encloses(x, y, h, ys[0].s) {
 				x.qual, y.isQual, x.fallback = qi, true, true
 				return
 			}
 			continue
 		}
-		yp := y.cands[by].p
+		yp := ys[by].p
 		for a := range x.cands {
 			if within(yp, x.cands[a].p) {
 				x.cands[a].s += qualBonus
@@ -404,11 +416,38 @@ func (st *state) placeOf(i int) *gazetteer.Place {
 	return nil
 }
 
+// wellKnown reports whether x's best reading is a seat of government or a
+// city, spelt as the gazetteer spells it: "Rajshahi city (Boalia)" is
+// Rajshahi, whatever Boalia turns out to be.
+func (st *state) wellKnown(x *span) bool {
+	for i := range x.cands {
+		c := &x.cands[i]
+		if strong(c) && literal(st.text[x.start:x.end], c.p.Name) {
+			return true
+		}
+	}
+	return false
+}
+
 // encloses reports whether the words around x and its qualifier y say
-// that y is an area x lies in, rather than a neighbour in a list.
-func (st *state) encloses(x, y *span, h how) bool {
-	if h == byParen || h == byIn {
-		return true // "X (A, B)", "X in Y"
+// that y is an area x lies in, rather than a neighbour in a list, so that
+// x, read nowhere inside y, falls back to it. ys is the score of y's best
+// reading: a qualifier read less surely than x itself ("Rajshahi city
+// (Boalia)", Boalia read as Boali in the Central African Republic) does
+// not unseat it.
+func (st *state) encloses(x, y *span, h how, ys float64) bool {
+	xs := x.cands[0].s
+	for _, c := range x.cands {
+		xs = max(xs, c.s)
+	}
+	switch h {
+	case byIn:
+		return true // "Bara village in Idleb countryside"
+	case byParen:
+		return ys >= xs-1
+	}
+	if ys < xs-1 {
+		return false
 	}
 	switch x.cue {
 	case cueTown, cueSite, cueAround:
@@ -418,7 +457,9 @@ func (st *state) encloses(x, y *span, h how) bool {
 	case cueRegion, cueDistrict, cueCounty, cueAround:
 		return true
 	}
-	return false
+	// "Zimmerman, Nairobi": an area or a capital after a comma, far surer
+	// than any reading of the name before it.
+	return ys >= xs+2
 }
 
 // choose settles span i's reading and whether it is a mention at all.
@@ -451,9 +492,10 @@ func (st *state) choose(i int) {
 	switch {
 	case s.acronym && c.p.Level != gazetteer.LevelCountry:
 		return // HTS, SDF, UN: organisations, not places
-	case s.inRun && !strong(c):
+	case s.inRun && (!strong(c) || s.class&classContext != 0):
 		// "Karak Communal Militia", "Liwa Sham al Rasul", "Caroline
-		// Odiga": part of a name the gazetteer does not hold.
+		// Odiga", "the Band Temur area": part of a name the gazetteer
+		// does not hold.
 		return
 	case c.fuzzy && st.focusFor(s, c.p.CountryCode) < 0.2 && s.qual < 0:
 		// A skeleton match far from the text's countries is noise.
@@ -484,24 +526,9 @@ func (st *state) listedWithPlace(i int) bool {
 }
 
 // literal reports whether a name is written exactly as the place's name,
-// but for case and diacritics: "Hama" for Hama, not "Room" for Rome.
+// but for case and diacritics: "Hama" for Ḩamāh, not "Room" for Rome.
 func literal(text, name string) bool {
 	var a, b [64]byte
-	x, y := foldLetters(a[:0], text), foldLetters(b[:0], name)
+	x, y := gazetteer.AppendFold(a[:0], text), gazetteer.AppendFold(b[:0], name)
 	return len(x) > 0 && string(x) == string(y)
-}
-
-// foldLetters appends the ASCII letters of s, lower-cased, dropping
-// diacritics by dropping everything outside ASCII.
-func foldLetters(dst []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= 'a' && c <= 'z':
-			dst = append(dst, c)
-		case c >= 'A' && c <= 'Z':
-			dst = append(dst, c+'a'-'A')
-		}
-	}
-	return dst
 }

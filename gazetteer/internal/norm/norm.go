@@ -159,6 +159,34 @@ func appendKey(dst []byte, name string, dropArticles, loose bool) []byte {
 	return dst
 }
 
+// AppendFold appends the letters and digits of s, lower-cased and with
+// diacritics folded, and nothing else: "Rājshāhi" -> "rajshahi". Unlike
+// the key it keeps every letter, to tell a name written exactly from one
+// that only shares a key ("Room" and "Rome").
+func AppendFold(dst []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+				dst = append(dst, c)
+			case c >= 'A' && c <= 'Z':
+				dst = append(dst, c+'a'-'A')
+			}
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if f, ok := foldLatin(r); ok {
+			dst = append(dst, f...)
+		} else if unicode.IsLetter(r) {
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		}
+	}
+	return dst
+}
+
 func foldLatin(r rune) (string, bool) {
 	for i := range foldBlocks {
 		b := &foldBlocks[i]
