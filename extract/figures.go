@@ -171,6 +171,9 @@ func (lx *Lexicon) findFigures(src string, s *sent) figures {
 			if stopRight[t.Norm] {
 				break
 			}
+			if _, _, ok := lx.nonhuman.Match(toks, k); ok {
+				break // "32 sheep were killed"
+			}
 			if t.Kind == text.Number || t.Norm == "a" || t.Norm == "an" {
 				// Another quantity: a subset ("including 2 commanders")
 				// is skipped, a coordinated one ("and 3 civilians")

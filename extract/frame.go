@@ -91,7 +91,9 @@ func (d *doc) frame() {
 				last.figs = append(last.figs, s.figs)
 				reported = last
 				continue
-			case own, main || hasFigure(s.figs):
+			case own, main, hasFigure(s.figs), hasDate, hasPlace:
+				// Any act with its own date or place: "a man was killed in
+				// Watamu".
 			default:
 				continue
 			}
@@ -193,4 +195,3 @@ func (d *doc) insideActor(pi int) bool {
 	}
 	return false
 }
-

@@ -31,13 +31,15 @@ type Lexicon struct {
 	vague      *text.Phrases[int]
 	qualifiers *text.Phrases[string]
 
-	death, injury, displaced, nodeaths, unknown, coded, split, victim, partitive *text.Phrases[bool]
-	pronoun                                                                      *text.Phrases[int]
+	death, injury, displaced, nodeaths, unknown, coded, split, victim, nonhuman, partitive *text.Phrases[bool]
+	pronoun                                                                                *text.Phrases[int]
 
 	months, weekdays *text.Phrases[int]
 	relative         *text.Phrases[relDate]
 	vagueDate        *text.Phrases[string]
 	agoUnits         *text.Phrases[byte]
+
+	ground, determiner *text.Phrases[bool]
 
 	say, sources *text.Phrases[bool]
 	background   *text.Phrases[bool]
@@ -156,6 +158,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		"coded":     flag(&lx.coded),
 		"split":     flag(&lx.split),
 		"victim":    flag(&lx.victim),
+		"nonhuman":  flag(&lx.nonhuman),
 		"pronoun":   integer(&lx.pronoun),
 		"partitive": flag(&lx.partitive),
 	}); err != nil {
@@ -201,6 +204,13 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 	}); err != nil {
 		return nil, err
 	}
+	if err := sections("syntax.txt", map[string]func(lexEntry) error{
+		"ground":     flag(&lx.ground),
+		"determiner": flag(&lx.determiner),
+	}); err != nil {
+		return nil, err
+	}
+
 	lx.defaultActor1, lx.defaultActor2 = map[string]string{}, map[string]string{}
 	subType := func(m map[string]string) func(lexEntry) error {
 		return func(e lexEntry) error {

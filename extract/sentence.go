@@ -14,9 +14,9 @@ type sent struct {
 	toks       []text.Token
 	placeAt    []int  // per token: index into doc.places, or -1
 	inDate     []bool // per token: part of a date ("On 3 May 2020")
-	actorAt    []int // per token: index into doc.actors, or -1
-	places     []int // doc.places in the sentence
-	actors     []int // doc.actors in the sentence
+	actorAt    []int  // per token: index into doc.actors, or -1
+	places     []int  // doc.places in the sentence
+	actors     []int  // doc.actors in the sentence
 	cues       []cue
 	dates      []dateMention
 	figs       figures
@@ -109,6 +109,16 @@ func (s *sent) findCues(lx *Lexicon) {
 				classes |= 1 << capture
 			}
 		}
+		// "SDF-controlled areas", "IS-held": a participle glued to a name
+		// by a hyphen is a modifier, not an act.
+		if i > 0 && s.toks[i-1].Norm == "-" && s.toks[i-1].Start == s.toks[i].Start-1 && i > 1 && s.toks[i-2].End == s.toks[i-1].Start {
+			classes = 0
+		}
+		// A capture needs ground for its object: "captured 2 soldiers"
+		// takes no territory.
+		if capture >= 0 && classes&(1<<capture) != 0 && !s.groundObject(lx, i, end) {
+			classes &^= 1 << capture
+		}
 		if classes != 0 {
 			c := cue{s: s, start: i, end: end, classes: classes, certainty: "reported"}
 			if i > 0 {
@@ -121,6 +131,45 @@ func (s *sent) findCues(lx *Lexicon) {
 		}
 		i = end
 	}
+}
+
+// groundObject reports whether the capture cue at toks[i:end] has ground
+// for its object: a place name or a noun of ground after it ("captured the
+// village of Badi", "took control of Hill 45"), or a place right before it
+// ("Hama fell to the rebels", "Hama was captured").
+func (s *sent) groundObject(lx *Lexicon, i, end int) bool {
+	for k := end; k < len(s.toks) && k < end+7; {
+		t := s.toks[k]
+		if s.placeAt[k] >= 0 {
+			return true
+		}
+		if e, _, ok := lx.ground.Match(s.toks, k); ok {
+			_ = e
+			return true
+		}
+		if t.Kind == text.Word && (t.Cap || t.Upper) && s.actorAt[k] < 0 {
+			return true // a name the gazetteer does not know: "Gharitah Hill"
+		}
+		if e, _, ok := lx.determiner.Match(s.toks, k); ok {
+			k = e
+			continue
+		}
+		switch t.Norm {
+		case "of", "over", "-", "'", "s":
+			k++
+			continue
+		}
+		break
+	}
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if s.placeAt[k] >= 0 {
+			return true
+		}
+		if clauseEnd(s.toks[k]) {
+			break
+		}
+	}
+	return false
 }
 
 // placeFollows reports whether a place name starts at token j, perhaps after

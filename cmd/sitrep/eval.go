@@ -28,6 +28,7 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 	errs := fs.Int("errors", 0, "print up to N missed cases per file to stderr, for study")
 	metric := fs.String("metric", "sub_event_type_acc", "which metric --errors lists misses of")
 	floors := fs.String("floors", "", "file of floors: fail when an overall or per-file figure falls below its floor")
+	confusion := fs.Bool("confusion", false, "print to stderr how gold sub-event types were typed, most frequent misses first")
 	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
 	}
@@ -41,6 +42,7 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	var total eval.Metrics
+	confused := map[string]int{}
 	results := map[string]eval.Metrics{}
 	for _, path := range files {
 		f, err := os.Open(path)
@@ -60,6 +62,13 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 		}
 		shown := 0
 		m := eval.Score(x, cases, func(o eval.Outcome) {
+			if *confusion {
+				got := "(no event)"
+				if o.Primary != nil {
+					got = o.Primary.SubEventType
+				}
+				confused[o.Case.Rows[0].SubEventType+" -> "+got]++
+			}
 			if shown >= *errs || hit(o, *metric) {
 				return
 			}
@@ -81,6 +90,9 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 		printMetrics(stdout, total)
 	}
 	results["overall"] = total
+	if *confusion {
+		printConfusion(stderr, confused)
+	}
 	if *floors != "" {
 		return checkFloors(*floors, results, stdout)
 	}
@@ -193,4 +205,23 @@ func checkFloors(path string, results map[string]eval.Metrics, stdout io.Writer)
 	}
 	fmt.Fprintf(stdout, "floors: all figures at or above the floors in %s\n", path)
 	return nil
+}
+
+func printConfusion(w io.Writer, c map[string]int) {
+	type kv struct {
+		k string
+		n int
+	}
+	var list []kv
+	for k, n := range c {
+		gold, got, _ := strings.Cut(k, " -> ")
+		if gold != got {
+			list = append(list, kv{k, n})
+		}
+	}
+	sort.Slice(list, func(i, j int) bool { return list[i].n > list[j].n || list[i].n == list[j].n && list[i].k < list[j].k })
+	fmt.Fprintln(w, "misses (gold -> got):")
+	for _, e := range list {
+		fmt.Fprintf(w, "%6d  %s\n", e.n, e.k)
+	}
 }
