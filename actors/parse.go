@@ -17,6 +17,10 @@ type Dict struct {
 	// vocab numbers every word that appears in an alias, a country name, a
 	// demonym or a directive; text words outside it cannot match anything.
 	vocab map[string]int32
+	// known has the bit vocabHash(word) set for every word of vocab: most
+	// words of a text are not in it, and the filter says so without the
+	// map lookup.
+	known *[1 << 16 / 64]uint64
 	// alias holds the aliases; its targets index targets.
 	alias trie
 	// slots[slotCountry] holds country names, slots[slotDemonym] demonyms;
@@ -279,6 +283,11 @@ func parse(src string) (*Dict, error) {
 		}
 	}
 
+	d.known = new([1 << 16 / 64]uint64)
+	for w := range d.vocab {
+		h := vocabHash([]byte(w))
+		d.known[h>>6] |= 1 << (h & 63)
+	}
 	d.starts = make([]bool, len(d.vocab))
 	d.heads = make([]bool, len(d.vocab))
 	d.allied = make([]bool, len(d.vocab))
@@ -336,6 +345,15 @@ func splitList(s string) []string {
 func (d *Dict) wordID(s string) int32 {
 	_, k, _, _ := nextWord(s, 0, nil)
 	return d.id(string(k))
+}
+
+// vocabHash is the 16-bit hash of a word's key that indexes Dict.known.
+func vocabHash(k []byte) uint32 {
+	h := uint32(2166136261)
+	for _, c := range k {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return h>>16 ^ h&0xffff
 }
 
 func (d *Dict) id(key string) int32 {

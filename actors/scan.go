@@ -8,20 +8,29 @@ import (
 // token is a word of the scanned text with its vocabulary id.
 type token struct {
 	start, end int32
-	// id is the word's vocabulary id, -1 when no alias uses the word.
+	// id is the word's vocabulary id, -1 when no alias uses the word (only
+	// Lookup keeps such words).
 	id int32
 	// caps and title: see word.
 	caps, title bool
-	glue        uint8
+	// glue says how the token joins the token before it; next how the
+	// word right after it (a token or not) joins it: "Houthi-held" is a
+	// modifier even though "held" is no token.
+	glue, next uint8
 }
 
-var tokenPool = sync.Pool{New: func() any { b := make([]token, 0, 1024); return &b }}
+var tokenPool = sync.Pool{New: func() any { b := make([]token, 0, 256); return &b }}
 
-// tokenize appends the words of s to dst. anyCase treats every word as
-// capitalised, for Lookup's phrases ("kenyan police").
-func (d *Dict) tokenize(dst []token, s string, anyCase bool) []token {
+// tokenize appends the words of s to dst. Scan keeps only the words of the
+// vocabulary: a word outside it cannot be part of a mention, so it only
+// breaks the phrase, and the next token's glue says so. lookup keeps every
+// word and treats each as capitalised, for Lookup's phrases ("kenyan
+// police" must name the whole phrase).
+func (d *Dict) tokenize(dst []token, s string, lookup bool) []token {
 	var key [64]byte
 	k := key[:0]
+	first := len(dst)
+	broken := false // an unknown word since the last token
 	for i := 0; ; {
 		var w word
 		var ok bool
@@ -29,11 +38,26 @@ func (d *Dict) tokenize(dst []token, s string, anyCase bool) []token {
 		if !ok {
 			break
 		}
-		id, known := d.vocab[string(k)]
+		if n := len(dst); n > first && !broken {
+			dst[n-1].next = w.glue
+		}
+		id, known := int32(-1), false
+		if h := vocabHash(k); d.known[h>>6]&(1<<(h&63)) != 0 {
+			id, known = d.vocab[string(k)]
+		}
 		if !known {
+			if !lookup {
+				broken = true
+				continue
+			}
 			id = -1
 		}
-		dst = append(dst, token{start: int32(w.start), end: int32(w.end), id: id, caps: w.caps, title: w.title || anyCase, glue: w.glue})
+		glue := w.glue
+		if broken {
+			glue = glueNone
+			broken = false
+		}
+		dst = append(dst, token{start: int32(w.start), end: int32(w.end), id: id, caps: w.caps, title: w.title || lookup, glue: glue})
 	}
 	return dst
 }
@@ -72,14 +96,13 @@ func (d *Dict) AppendScan(dst []Mention, text, focus string) []Mention {
 	return dst
 }
 
-// Lookup returns the actor that phrase names as a whole: a canonical name
-// ("Military Forces of Kenya"), or an alias with nothing left over ("the
-// Kenyan police", "HTS fighters").
+// Lookup returns the actor that phrase names as a whole: an alias with
+// nothing left over ("protesters", "the Kenyan police", "HTS fighters"),
+// else a canonical name ("Military Forces of Kenya"). Aliases come first so
+// that "protesters" in news about Kenya is Protesters (Kenya), not the
+// template's countryless name.
 func (d *Dict) Lookup(phrase, focus string) (Actor, bool) {
 	focus = normCode(focus)
-	if a, ok := d.canonical(phrase); ok {
-		return a, true
-	}
 	toks := d.tokenize(nil, phrase, true)
 	for i := 0; i < len(toks); i++ {
 		m, end, ok := d.mention(toks, i, focus)
@@ -90,7 +113,7 @@ func (d *Dict) Lookup(phrase, focus string) (Actor, bool) {
 			break
 		}
 	}
-	return Actor{}, false
+	return d.canonical(phrase)
 }
 
 // canonical looks phrase up among the canonical names.
@@ -210,7 +233,7 @@ func (d *Dict) mention(toks []token, i int, focus string) (m Mention, end int, o
 		}
 	}
 	// "Houthi-held", "IS-claimed": a modifier, not the actor.
-	if !absorbed && end < len(toks) && toks[end].glue == glueHyphen {
+	if !absorbed && toks[end-1].next == glueHyphen {
 		m.Head = false
 	}
 	return m, end, true

@@ -91,7 +91,7 @@ func nextWord(s string, i int, key []byte) (w word, k []byte, j int, ok bool) {
 	}
 	w.start = i
 	upper, lower := 0, 0
-	seg := 0       // letters since the start or the last dot of initials
+	seg := 0        // letters since the start or the last dot of initials
 	dotted := false // the word is initials joined by dots ("U.S")
 	prevLetter := false
 	for i < len(s) {
@@ -232,4 +232,3 @@ var latinFold = func() []string {
 	}
 	return t
 }()
-
