@@ -84,10 +84,10 @@ func (d *doc) draftEvents(dr *draft, lastDate map[*sent]dateMention) []sitrep.Ev
 		}
 		places = d.eventPlaces(m, 0, classes)
 	}
-	// An act with no place, no date, no toll and nobody named is too vague
-	// to be an event ("As the fighting worsens", "some residents burned a
-	// poster"): GDELT's noise.
-	if len(places) == 0 && len(s.dates) == 0 && dr.proj == nil && !d.hasToll(dr) && !d.namesActor(s) {
+	// An act with no place, no date, no toll, and nobody acting or only a
+	// reference back ("As the fighting worsens, people are scared") is too
+	// vague to be an event: GDELT's noise.
+	if len(places) == 0 && len(s.dates) == 0 && dr.proj == nil && !d.hasToll(dr) && (len(s.actors) == 0 || !ownMain) {
 		return nil
 	}
 	var locs []*sitrep.Location
@@ -199,17 +199,6 @@ func (d *doc) draftEvents(dr *draft, lastDate map[*sent]dateMention) []sitrep.Ev
 func (d *doc) hasToll(dr *draft) bool {
 	for _, f := range dr.figs {
 		if len(f.deaths) > 0 || len(f.displaced) > 0 || f.coded != nil {
-			return true
-		}
-	}
-	return false
-}
-
-// namesActor reports whether the sentence names an actor that is not a
-// generic word ("the army", "residents").
-func (d *doc) namesActor(s *sent) bool {
-	for _, ai := range s.actors {
-		if !d.actors[ai].Actor.Generic {
 			return true
 		}
 	}

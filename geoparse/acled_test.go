@@ -18,12 +18,16 @@ import (
 // The ACLED files are evaluation fixtures under ../../shared/data (or
 // $SITREP_DATA): never copied into the project. These tests skip without
 // them.
-func dataDir(t testing.TB, sub string) string {
+func dataPath(sub string) string {
 	dir := os.Getenv("SITREP_DATA")
 	if dir == "" {
 		dir = filepath.Join("..", "..", "shared", "data")
 	}
-	dir = filepath.Join(dir, sub)
+	return filepath.Join(dir, sub)
+}
+
+func dataDir(t testing.TB, sub string) string {
+	dir := dataPath(sub)
 	if _, err := os.Stat(dir); err != nil {
 		t.Skipf("no evaluation data at %s (set SITREP_DATA to the shared data directory): %v", dir, err)
 	}
