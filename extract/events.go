@@ -115,6 +115,11 @@ func (d *doc) draftEvents(dr *draft, lastDate map[*sent]dateMention) []sitrep.Ev
 		facts.actor2 = a2.Actor.SideIn(country)
 		facts.actor2State = isState(a2.Actor, country)
 	}
+	// A victim named only as a fighter ("killed a Northern Brigade
+	// fighter") is armed, whoever's fighter.
+	if (a2 == nil || a2.Actor.Side == "civilians") && d.combatantVictim(s, anchor) {
+		facts.actor2 = "combatant"
+	}
 
 	// Toll.
 	fat, fatText := d.fatalities(dr)
@@ -193,6 +198,30 @@ func (d *doc) draftEvents(dr *draft, lastDate map[*sent]dateMention) []sitrep.Ev
 		out = append(out, ev)
 	}
 	return out
+}
+
+// combatantVictim reports whether the victim of the act at anchor is
+// named as a fighter: the object after an active verb, or the subject of a
+// passive one, within the clause.
+func (d *doc) combatantVictim(s *sent, anchor int) bool {
+	lx := d.x.lx
+	for k := anchor + 1; k < len(s.toks) && k < anchor+8; k++ {
+		if clauseEnd(s.toks[k]) && s.toks[k].Norm != "," {
+			break
+		}
+		if _, _, ok := lx.combatant.Match(s.toks, k); ok {
+			return true
+		}
+	}
+	for k := anchor - 1; k >= 0 && k >= anchor-8; k-- {
+		if clauseEnd(s.toks[k]) {
+			break
+		}
+		if _, _, ok := lx.combatant.Match(s.toks, k); ok && beForms[s.toks[anchor-1].Norm] {
+			return true
+		}
+	}
+	return false
 }
 
 // hasToll reports whether the draft states a death or displacement figure.
@@ -330,6 +359,31 @@ func (d *doc) roles(s *sent, anchor int) (*actors.Mention, *actors.Mention) {
 			after = a.m
 		}
 	}
+	// "a cleric of HTS", "members from the SDF": a person of an armed
+	// group stands for the group.
+	member := func(m *actors.Mention) *actors.Mention {
+		if m == nil || m.Actor.Side != "civilians" {
+			return m
+		}
+		for i, a := range ms {
+			if a.m != m {
+				continue
+			}
+			for j := i + 1; j < len(ms); j++ {
+				n := ms[j]
+				if n.start > a.end+3 {
+					break
+				}
+				gap := norm(n.start - 1)
+				if (gap == "of" || gap == "from" || gap == "the") && n.m.Actor.Side != "civilians" {
+					return n.m
+				}
+			}
+		}
+		return m
+	}
+	after = member(after)
+	before = member(before)
 	switch {
 	case agent != nil:
 		if passive || before == nil {
@@ -393,15 +447,38 @@ func (d *doc) eventPlaces(s *sent, anchor int, classes classSet) []int {
 	if len(cands) == 0 {
 		return nil
 	}
+	// Rank: a sure place finer than a country first, then a sure country,
+	// then unsure ones; among equals, the first after the act, else the
+	// nearest before it.
+	rank := func(i int) int {
+		p := d.places[ids[i]]
+		r := 0
+		if p.Place.Level == gazetteer.LevelCountry {
+			r = 1
+		}
+		if p.Score < sureScore {
+			r += 2
+		}
+		return r
+	}
+	best := 99
+	for i := range cands {
+		best = min(best, rank(i))
+	}
 	pick := -1
 	for i, k := range cands {
-		if k >= anchor {
+		if rank(i) == best && k >= anchor {
 			pick = i
 			break
 		}
 	}
 	if pick < 0 {
-		pick = len(cands) - 1
+		for i := len(cands) - 1; i >= 0; i-- {
+			if rank(i) == best {
+				pick = i
+				break
+			}
+		}
 	}
 	out := []int{ids[pick]}
 	// Places listed with it: only commas, "and", qualifiers and brackets
@@ -419,6 +496,10 @@ func (d *doc) eventPlaces(s *sent, anchor int, classes classSet) []int {
 	}
 	return out
 }
+
+// sureScore is the geoparser's confidence above which a place reading
+// is taken as sure.
+const sureScore = 0.25
 
 // tokenEnd returns the index after the last token of the place mention
 // starting at token k.

@@ -100,17 +100,12 @@ func (lx *Lexicon) findFigures(src string, s *sent) figures {
 		}
 		q, ok := lx.parseQuantity(src, toks, i)
 		if !ok {
-			// "a man", "an officer": one.
-			if (toks[i].Norm == "a" || toks[i].Norm == "an") && i+1 < len(toks) {
-				if end, _, ok := lx.victim.Match(toks, i+1); ok {
-					q = Quantity{Value: 1, Start: i, End: i + 1}
-					_ = end
-				} else {
-					continue
-				}
-			} else {
+			// "a man", "an officer", "a 'Sharia cleric'", "a Democratic
+			// Forces fighter": one.
+			if (toks[i].Norm != "a" && toks[i].Norm != "an") || !lx.personAhead(s, i+1) {
 				continue
 			}
+			q = Quantity{Value: 1, Start: i, End: i + 1}
 		}
 		if q.End <= i || notACount(toks, q.End) {
 			if q.End > i {
@@ -344,4 +339,26 @@ var stopRight = map[string]bool{
 	"following": true, "during": true, "before": true, "since": true, "where": true,
 	"which": true, "that": true, "if": true, "than": true, "by": true, "from": true,
 	"with": true,
+}
+
+// personAhead reports whether a noun for a person comes within a few words
+// after toks[j], past names, quotes and modifiers: the "a" before it then
+// counts one person.
+func (lx *Lexicon) personAhead(s *sent, j int) bool {
+	for k := j; k < len(s.toks) && k < j+5; k++ {
+		if _, _, ok := lx.victim.Match(s.toks, k); ok {
+			return true
+		}
+		t := s.toks[k]
+		if t.Kind == text.Punct && t.Norm != "'" && t.Norm != "\"" && t.Norm != "-" {
+			return false
+		}
+		if t.Kind == text.Number || stopRight[t.Norm] {
+			return false
+		}
+		if _, _, ok := lx.nonhuman.Match(s.toks, k); ok {
+			return false
+		}
+	}
+	return false
 }

@@ -39,7 +39,7 @@ type Lexicon struct {
 	vagueDate        *text.Phrases[string]
 	agoUnits         *text.Phrases[byte]
 
-	ground, determiner *text.Phrases[bool]
+	ground, determiner, combatant *text.Phrases[bool]
 
 	say, sources *text.Phrases[bool]
 	background   *text.Phrases[bool]
@@ -207,6 +207,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 	if err := sections("syntax.txt", map[string]func(lexEntry) error{
 		"ground":     flag(&lx.ground),
 		"determiner": flag(&lx.determiner),
+		"combatant":  flag(&lx.combatant),
 	}); err != nil {
 		return nil, err
 	}

@@ -144,7 +144,7 @@ func sideIn(side string, state bool, want []string) bool {
 			return true
 		case "armed":
 			switch side {
-			case "government", "rebel", "militia", "identity_militia", "external":
+			case "government", "rebel", "militia", "identity_militia", "external", "combatant":
 				return true
 			}
 		case "state":

@@ -2,6 +2,8 @@ package geoparse
 
 import (
 	"math"
+	"slices"
+	"strings"
 
 	"github.com/sitrep/sitrep/gazetteer"
 )
@@ -260,6 +262,14 @@ func (st *state) cueBefore(k int) cueLevel {
 // prior of its readings. A span's own vote is kept apart (see focusFor):
 // a name must not vouch for itself.
 func (st *state) countFocus() {
+	for i := range st.spans {
+		s := &st.spans[i]
+		for j := range s.cands {
+			c := &s.cands[j]
+			c.local = st.local(s, c)
+			c.weight = priorWeight(c)
+		}
+	}
 	st.evidence = map[string]float64{}
 	for i, t := range st.toks {
 		if t.flags&tCap == 0 {
@@ -294,9 +304,10 @@ func (st *state) countFocus() {
 			var total, best float64
 			best = math.Inf(-1)
 			for j := range s.cands {
-				if c := &s.cands[j]; !c.fuzzy {
-					total += priorWeight(c)
-					best = max(best, st.local(s, c))
+				c := &s.cands[j]
+				if !c.fuzzy {
+					total += c.weight
+					best = max(best, c.local)
 				}
 			}
 			if total == 0 {
@@ -305,7 +316,7 @@ func (st *state) countFocus() {
 			weight := 1 / (1 + math.Exp(-(best - accept)))
 			for j := range s.cands {
 				if c := &s.cands[j]; !c.fuzzy {
-					s.own = addVote(s.own, c.p.CountryCode, weight*priorWeight(c)/total)
+					s.own = addVote(s.own, c.p.CountryCode, weight*c.weight/total)
 				}
 			}
 		}
@@ -314,6 +325,19 @@ func (st *state) countFocus() {
 			st.total += v.v
 		}
 	}
+	st.ranked = st.ranked[:0]
+	for cc := range st.evidence {
+		st.ranked = append(st.ranked, cc)
+	}
+	slices.SortFunc(st.ranked, func(a, b string) int {
+		switch ea, eb := st.evidence[a], st.evidence[b]; {
+		case ea > eb:
+			return -1
+		case ea < eb:
+			return 1
+		}
+		return strings.Compare(a, b)
+	})
 }
 
 // vote is a span's evidence for a country.
@@ -349,11 +373,36 @@ func (st *state) focusFor(s *span, cc string) float64 {
 // topFocus returns the country with the largest share of evidence other
 // than s's own, and that share.
 func (st *state) topFocus(s *span) (string, float64) {
-	top, share := "", 0.0
-	for cc := range st.evidence {
-		if f := st.focusFor(s, cc); f > share || (f == share && cc < top) {
-			top, share = cc, f
+	t := st.total
+	for _, v := range s.own {
+		t -= v.v
+	}
+	t = max(t, 1)
+	top, best := "", 0.0
+	consider := func(cc string, e float64) {
+		if f := max(0, e/t); f > best || (f == best && f > 0 && cc < top) {
+			top, best = cc, f
 		}
 	}
-	return top, share
+	// The countries s votes for, less its vote; then the first country in
+	// order of evidence that s does not vote for: no later one can beat it.
+	for _, v := range s.own {
+		consider(v.cc, st.evidence[v.cc]-v.v)
+	}
+	for _, cc := range st.ranked {
+		if !votesFor(s, cc) {
+			consider(cc, st.evidence[cc])
+			break
+		}
+	}
+	return top, best
+}
+
+func votesFor(s *span, cc string) bool {
+	for _, v := range s.own {
+		if v.cc == cc {
+			return true
+		}
+	}
+	return false
 }

@@ -45,11 +45,13 @@ type span struct {
 
 // cand is one reading of a span.
 type cand struct {
-	p     *gazetteer.Place
-	alt   bool
-	fuzzy bool
-	base  float64 // prior, focus and context
-	s     float64 // base with qualifier and proximity evidence
+	p      *gazetteer.Place
+	alt    bool
+	fuzzy  bool
+	local  float64 // prior and the words around (see local), once counted
+	weight float64 // e^prior, its share of the name's focus vote
+	base   float64 // local and focus
+	s      float64 // base with qualifier and proximity evidence
 }
 
 // how says by which words a qualifier was proposed.
@@ -93,6 +95,7 @@ type state struct {
 	titleIn []int
 	// focus is the share of the text's country evidence per ISO code.
 	evidence map[string]float64
+	ranked   []string // the countries of evidence, most first
 	total    float64
 	buf      []gazetteer.Candidate
 }

@@ -21,6 +21,9 @@ const (
 	proxWeight = 2.0
 	// proxKm is the distance at which nearness is worth e^-1 of proxWeight.
 	proxKm = 60.0
+	// proxWindow is how many spans before and after a span its
+	// neighbours are looked for.
+	proxWindow = 24
 	// nearKm is how close to a town qualifier a reading must lie to be "in"
 	// it ("Dar'a al-Balad in Dar'a city", "Djibo (Djibo, Soum)").
 	nearKm = 30.0
@@ -107,7 +110,7 @@ func (st *state) resolve() {
 		}
 		for j := range s.cands {
 			c := &s.cands[j]
-			b := st.local(s, c)
+			b := c.local
 			f := st.focusFor(s, c.p.CountryCode)
 			b += focusWeight * f
 			switch {
@@ -208,10 +211,13 @@ func strong(c *cand) bool {
 }
 
 // proximity adds to each reading its nearness to the clear readings of
-// other spans: places a text names tend to lie together.
+// other spans nearby in the text: places a text names together tend to
+// lie together. Only the spans within proxWindow of each other count, so
+// that a long text costs in proportion to its length.
 func (st *state) proximity() {
 	type anchor struct {
 		span     int
+		place    *gazetteer.Place
 		lat, lon float64
 	}
 	var anchors []anchor
@@ -226,14 +232,18 @@ func (st *state) proximity() {
 		}
 		clear := len(s.cands) == 1 || c.base-s.cands[1].base >= 2
 		if clear && c.base >= accept {
-			anchors = append(anchors, anchor{i, c.p.Lat, c.p.Lon})
+			anchors = append(anchors, anchor{i, c.p, c.p.Lat, c.p.Lon})
 		}
 	}
 	if len(anchors) == 0 {
 		return
 	}
+	a0 := 0
 	for i := range st.spans {
 		s := &st.spans[i]
+		for a0 < len(anchors) && anchors[a0].span < i-proxWindow {
+			a0++
+		}
 		if len(s.cands) < 2 {
 			continue
 		}
@@ -243,8 +253,16 @@ func (st *state) proximity() {
 				continue
 			}
 			best := 0.0
-			for _, a := range anchors {
-				if a.span == i {
+			for _, a := range anchors[a0:] {
+				if a.span > i+proxWindow {
+					break
+				}
+				if a.span == i || a.place == c.p {
+					continue
+				}
+				// Beyond three degrees of latitude nearness is worth
+				// nothing (e^-5): skip the trigonometry.
+				if d := a.lat - c.p.Lat; d > 3 || d < -3 {
 					continue
 				}
 				d := gazetteer.Distance(c.p.Lat, c.p.Lon, a.lat, a.lon)
