@@ -333,10 +333,20 @@ func (d *doc) roles(s *sent, anchor int) (*actors.Mention, *actors.Mention) {
 		}
 	}
 	var before, after, agent *actors.Mention
-	for i := len(ms) - 1; i >= 0; i-- {
-		a := ms[i]
-		if a.end <= anchor && before == nil && (a.m.Head || i == 0) {
+	// The subject: the first actor before the act that is not inside a
+	// prepositional phrase ("Following clashes with HTS, regime forces
+	// captured ...", "Regime forces, supported by airstrikes, took
+	// control"), preferring actors named as such over mere pointers.
+	for pass := 0; pass < 2 && before == nil; pass++ {
+		for _, a := range ms {
+			if a.end > anchor {
+				break
+			}
+			if subjectPreps[norm(a.start-1)] || pass == 0 && !a.m.Head {
+				continue
+			}
 			before = a.m
+			break
 		}
 	}
 	if before == nil {
@@ -396,6 +406,14 @@ func (d *doc) roles(s *sent, anchor int) (*actors.Mention, *actors.Mention) {
 		return before, after
 	}
 	return after, nil
+}
+
+// subjectPreps are the words before an actor that put it in a
+// prepositional phrase rather than in the subject.
+var subjectPreps = map[string]bool{
+	"by": true, "with": true, "against": true, "from": true, "of": true, "between": true,
+	"following": true, "after": true, "to": true, "on": true, "for": true, "among": true,
+	"targeting": true, "toward": true, "towards": true, "at": true, "into": true,
 }
 
 var beForms = map[string]bool{"was": true, "were": true, "been": true, "being": true, "is": true, "are": true, "got": true, "get": true, "be": true}

@@ -94,8 +94,8 @@ func (s *sent) findCues(lx *Lexicon) {
 	capPlace := lx.class("capture_place")
 	capture := lx.class("capture")
 	for i := 0; i < len(s.toks); {
-		if s.placeAt[i] >= 0 {
-			i++
+		if s.placeAt[i] >= 0 || s.inDate[i] {
+			i++ // "Battle Creek", "On 3 March 2020"
 			continue
 		}
 		end, classes, ok := lx.cues.Match(s.toks, i)

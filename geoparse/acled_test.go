@@ -158,8 +158,7 @@ func (s *acledScore) add(o acledScore) {
 // anyReadingWithin reports whether some reading of some name the parser
 // considered lies within km of a gold point.
 func anyReadingWithin(p *Parser, c *acledCase, km float64) bool {
-	st := &state{p: p, text: c.notes}
-	st.toks = tokenize(c.notes, nil)
+	st := newState(p, c.notes)
 	st.detect()
 	if len(st.spans) == 0 {
 		return false

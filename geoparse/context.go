@@ -28,7 +28,7 @@ func (st *state) context() {
 	persons := map[string]bool{}
 	for ri := range st.runs {
 		r := &st.runs[ri]
-		if r.t1 > r.t0 && st.p.lex.lookup(st.word(r.t0))&classTitle != 0 {
+		if r.t1 > r.t0 && st.cls(r.t0)&classTitle != 0 {
 			r.t0++ // "MP Kabir Hashim", "President Assad": the title opens the run
 			st.titleIn = append(st.titleIn, r.t0)
 		}
@@ -66,14 +66,14 @@ func (st *state) context() {
 			s.class = lex.lookup(w)
 			s.acronym = st.toks[s.t0].flags&tUpper != 0 && len(w) <= 4
 		} else if st.articlesBefore(s.t0, s.t1) {
-			s.class = lex.lookup(st.word(s.t1)) // "al-Sham" is as "Sham"
+			s.class = st.cls(s.t1) // "al-Sham" is as "Sham"
 		}
 		s.sentInit = st.toks[s.t0].flags&tSentStart != 0
 		s.locative = st.locativeBefore(s.t0)
 		s.cue, s.after = st.cueAfter(s.t1)
 		if s.cue == cueNone && s.t1 > s.t0 {
 			// The place noun may be part of the name: "Tana River County".
-			s.cue = lex.cueOf(st.word(s.t1))
+			s.cue = st.cue(s.t1)
 		}
 		if s.cue == cueNone {
 			s.cue = st.cueBefore(s.t0)
@@ -134,7 +134,7 @@ func (st *state) strayNear(k, limit, dir int) bool {
 	for j := k + dir; dir < 0 && j >= limit || dir > 0 && j <= limit; j += dir {
 		t := st.toks[j]
 		if t.flags&tCap == 0 {
-			if st.p.lex.lookup(st.word(j))&classConnector != 0 {
+			if st.cls(j)&classConnector != 0 {
 				continue
 			}
 			return false
@@ -142,7 +142,7 @@ func (st *state) strayNear(k, limit, dir int) bool {
 		if si := st.spanCovering(j); si >= 0 && !st.spans[si].unknown {
 			return false
 		}
-		return dir < 0 || st.p.lex.cueOf(st.word(j)) == cueNone
+		return dir < 0 || st.cue(j) == cueNone
 	}
 	return false
 }
@@ -192,19 +192,18 @@ func (st *state) titled(k int) bool {
 	if st.isPunct(j, '.') {
 		j--
 	}
-	return st.isWord(j) && st.p.lex.lookup(st.word(j))&classTitle != 0
+	return st.isWord(j) && st.cls(j)&classTitle != 0
 }
 
 // locativeBefore reports whether a preposition or verb of place stands
 // before token k, allowing fillers between ("in the northern", "near
 // the"), or the name follows "border with".
 func (st *state) locativeBefore(k int) bool {
-	lex := st.p.lex
 	for j, n := k-1, 0; j >= 0 && n < 4; j, n = j-1, n+1 {
 		if !st.isWord(j) {
 			return false
 		}
-		c := lex.lookup(st.word(j))
+		c := st.cls(j)
 		if c&classLocative != 0 {
 			return true
 		}
@@ -229,19 +228,18 @@ func (st *state) locativeBefore(k int) bool {
 // countryside", "Homs Province", "Chandpur Sadar upazila" (the first of
 // several).
 func (st *state) cueAfter(k int) (cueLevel, int) {
-	lex := st.p.lex
 	j := k + 1
 	for n := 0; n < 3 && st.isWord(j); n++ {
-		if c := lex.cueOf(st.word(j)); c != cueNone {
+		if c := st.cue(j); c != cueNone {
 			e := j + 1
-			for e < len(st.toks) && st.isWord(e) && lex.cueOf(st.word(e)) != cueNone {
+			for e < len(st.toks) && st.isWord(e) && st.cue(e) != cueNone {
 				e++
 			}
 			return c, e
 		}
 		// Fillers may come between only after a possessive: "Hama's
 		// eastern countryside", not "Hama in the countryside".
-		if st.toks[k].flags&tPossessive == 0 || lex.lookup(st.word(j))&classFiller == 0 {
+		if st.toks[k].flags&tPossessive == 0 || st.cls(j)&classFiller == 0 {
 			break
 		}
 		j++
@@ -252,7 +250,7 @@ func (st *state) cueAfter(k int) (cueLevel, int) {
 // cueBefore returns the level of "the town of X", "the province of X".
 func (st *state) cueBefore(k int) cueLevel {
 	if st.isWord(k-1) && lowerASCII(st.word(k-1)) == "of" && st.isWord(k-2) {
-		return st.p.lex.cueOf(st.word(k - 2))
+		return st.cue(k - 2)
 	}
 	return cueNone
 }

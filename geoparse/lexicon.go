@@ -26,6 +26,10 @@ const (
 	classCue                             // a place noun (its level in cueLevel)
 	classConnector                       // lower-case word inside a place name
 	classHead                            // a generic word that begins place names
+
+	classUnknown wordClass = 1 << 15 // not looked up yet (see state.cls)
+	// cueShift places a word's cueLevel in the class bits state.cls caches.
+	cueShift = 10
 )
 
 // cueLevel is what a place noun says about the name before it.

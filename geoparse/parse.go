@@ -70,8 +70,7 @@ type run struct{ t0, t1 int }
 
 // Parse returns the place mentions of text in text order.
 func (p *Parser) Parse(text string) []Mention {
-	st := &state{p: p, text: text}
-	st.toks = tokenize(text, make([]token, 0, len(text)/5+8))
+	st := newState(p, text)
 	st.detect()
 	if len(st.spans) == 0 {
 		return nil
@@ -91,6 +90,9 @@ type state struct {
 	// spanAt maps a token to the span starting there, -1 for none.
 	spanAt []int32
 	runs   []run
+	// classes caches the lexicon classes of each token (classUnknown until
+	// looked up).
+	classes []wordClass
 	// titleIn lists the tokens that follow a title opening their run.
 	titleIn []int
 	// focus is the share of the text's country evidence per ISO code.
@@ -98,6 +100,17 @@ type state struct {
 	ranked   []string // the countries of evidence, most first
 	total    float64
 	buf      []gazetteer.Candidate
+}
+
+// cls returns the lexicon classes of word token k, looked up once.
+func (st *state) cls(k int) wordClass {
+	if c := st.classes[k]; c != classUnknown {
+		return c
+	}
+	w := st.word(k)
+	c := st.p.lex.lookup(w) | wordClass(st.p.lex.cueOf(w))<<cueShift
+	st.classes[k] = c
+	return c
 }
 
 func (st *state) word(i int) string {
@@ -127,7 +140,7 @@ func (st *state) continues(k int) bool {
 	}
 	// A connector continues the run when a capitalised or hyphenated word
 	// follows it: "Jisr al Shughur", "Bosnia and Herzegovina".
-	if b.flags&tPossessive == 0 && st.p.lex.lookup(st.word(k+1))&classConnector != 0 && st.isWord(k+2) {
+	if b.flags&tPossessive == 0 && st.cls(k+1)&classConnector != 0 && st.isWord(k+2) {
 		if lowerASCII(st.word(k+1)) == "the" && lowerASCII(st.word(k)) != "of" {
 			return false // "the" only in "Republic of the Congo"
 		}
@@ -151,7 +164,7 @@ func (st *state) detect() {
 		// "al-Rastan", "el-Fasher": a lower-case article joined to the
 		// name belongs to it.
 		if t.flags&tHyphen != 0 && st.isWord(i-1) && toks[i-1].flags&tCap == 0 &&
-			st.p.lex.lookup(st.word(i-1))&classConnector != 0 && (len(st.runs) == 0 || st.runs[len(st.runs)-1].t1 < i-1) {
+			st.cls(i-1)&classConnector != 0 && (len(st.runs) == 0 || st.runs[len(st.runs)-1].t1 < i-1) {
 			r0 = i - 1
 		}
 		j := i
@@ -185,7 +198,7 @@ func (st *state) canStart(k, r0 int) bool {
 	// "pro-Assad", and the second of two capitalised names joined by a
 	// hyphen ("the Sudan-Kenya border", "Kisumu-Usenge road").
 	p := st.toks[k-1]
-	return p.end-p.start >= 3 && st.p.lex.lookup(st.word(k-1))&classConnector == 0
+	return p.end-p.start >= 3 && st.cls(k-1)&classConnector == 0
 }
 
 // canEnd reports whether a name may end at token e: not on a connector,
@@ -199,7 +212,7 @@ func (st *state) canEnd(e int) bool {
 		return true
 	}
 	n := st.toks[e+1]
-	return n.end-n.start >= 3 && st.p.lex.lookup(st.word(e+1))&classConnector == 0 &&
+	return n.end-n.start >= 3 && st.cls(e+1)&classConnector == 0 &&
 		(n.flags&tCap == 0 || st.toks[e].flags&tCap != 0)
 }
 
@@ -214,7 +227,7 @@ func (st *state) strayAfter(e int) bool {
 		return false
 	}
 	w := st.word(e + 1)
-	if st.p.lex.lookup(w)&classStop != 0 || st.p.lex.cueOf(w) != cueNone || st.p.demonymOf(w) != nil {
+	if st.cls(e+1)&classStop != 0 || st.cue(e+1) != cueNone || st.p.demonymOf(w) != nil {
 		return false
 	}
 	return !st.p.g.Has(w)
@@ -226,8 +239,7 @@ func (st *state) capAfter(e int) bool {
 	if !st.isWord(e+1) || st.toks[e+1].flags&tCap == 0 {
 		return false
 	}
-	w := st.word(e + 1)
-	return st.p.lex.lookup(w)&classStop == 0 && st.p.lex.cueOf(w) == cueNone
+	return st.cls(e+1)&classStop == 0 && st.cue(e+1) == cueNone
 }
 
 // fuzzyHas reports whether name has a skeleton match.
@@ -268,7 +280,6 @@ func (st *state) isArticle(k int) bool {
 // matchRun finds the names within the run of tokens r0..j.
 func (st *state) matchRun(r0, j int) {
 	toks := st.toks
-	lex := st.p.lex
 	unknownFrom, lastFound := -1, -1
 	flushUnknown := func(end int) {
 		if unknownFrom >= 0 {
@@ -291,7 +302,7 @@ func (st *state) matchRun(r0, j int) {
 			}
 			if e == k {
 				w := st.word(k)
-				if lex.lookup(w)&(classStop|classConnector) != 0 || st.p.demonymOf(w) != nil || lex.cueOf(w) != cueNone {
+				if st.cls(k)&(classStop|classConnector) != 0 || st.p.demonymOf(w) != nil || st.cue(k) != cueNone {
 					break // not a name alone: "The", "Syrian", "Province", "Al"
 				}
 			}
@@ -313,8 +324,8 @@ func (st *state) matchRun(r0, j int) {
 		}
 		if found < 0 {
 			w := st.word(k)
-			if toks[k].flags&tCap == 0 || lex.lookup(w)&classStop != 0 || st.p.demonymOf(w) != nil ||
-				toks[k].flags&tUpper != 0 && len(w) <= 5 || lex.cueOf(w) != cueNone {
+			if toks[k].flags&tCap == 0 || st.cls(k)&classStop != 0 || st.p.demonymOf(w) != nil ||
+				toks[k].flags&tUpper != 0 && len(w) <= 5 || st.cue(k) != cueNone {
 				// Not part of an unknown name: a stop word, a demonym, an
 				// acronym (QSD, HTS) or a place noun.
 				flushUnknown(k - 1)
@@ -325,7 +336,7 @@ func (st *state) matchRun(r0, j int) {
 			}
 			continue
 		}
-		if found == k && found < j && (st.strayAfter(found) || lex.lookup(st.word(k))&classHead != 0 && st.capAfter(found)) {
+		if found == k && found < j && (st.strayAfter(found) || st.cls(k)&classHead != 0 && st.capAfter(found)) {
 			// One known word followed by capitalised words the gazetteer
 			// does not know: "Tal Heddiyeh", "Khan Shaykun", "Jebel Saman".
 			// If the whole is a misspelling of a known name, or the word is
@@ -335,7 +346,7 @@ func (st *state) matchRun(r0, j int) {
 				e++
 			}
 			whole := st.text[tk.start:toks[e].end]
-			if lex.lookup(st.word(k))&classHead != 0 || st.fuzzyHas(whole) {
+			if st.cls(k)&classHead != 0 || st.fuzzyHas(whole) {
 				flushUnknown(k - 1)
 				st.addSpan(k, e, true)
 				st.spans[len(st.spans)-1].fuzzy = true
@@ -390,6 +401,21 @@ func (p *Parser) demonymOf(word string) []string {
 		b[i] = c
 	}
 	return p.demonyms[string(b)]
+}
+
+func newState(p *Parser, text string) *state {
+	st := &state{p: p, text: text}
+	st.toks = tokenize(text, make([]token, 0, len(text)/5+8))
+	st.classes = make([]wordClass, len(st.toks))
+	for i := range st.classes {
+		st.classes[i] = classUnknown
+	}
+	return st
+}
+
+// cue returns the place-noun level of word token k.
+func (st *state) cue(k int) cueLevel {
+	return cueLevel(st.cls(k) >> cueShift & 7)
 }
 
 // lowerASCII lower-cases the ASCII letters of s, allocating only when it

@@ -92,8 +92,7 @@ func (st *state) skipTo(k int, lex *lexicon) int {
 		if !st.isWord(k) {
 			return -1
 		}
-		w := st.word(k)
-		if lex.lookup(w)&classFiller == 0 && !(lex.cueOf(w) != cueNone && st.isWord(k+1) && lowerASCII(st.word(k+1)) == "of") {
+		if st.cls(k)&classFiller == 0 && !(st.cue(k) != cueNone && st.isWord(k+1) && lowerASCII(st.word(k+1)) == "of") {
 			return -1
 		}
 		k++
