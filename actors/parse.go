@@ -32,8 +32,12 @@ type Dict struct {
 	// to the actor before it (@allied); a bare country name right after it
 	// is a place (@places).
 	starts, heads, allied, places []bool
+	// of is indexed by word id: the word, then "of", names an armed
+	// actor's men ("members of Al-Shabaab", @of).
+	of []bool
+	// ofWord is the id of "of".
 	// pro, anti and the articles are the ids of those words.
-	pro, anti int32
+	pro, anti, ofWord int32
 	articles  []int32
 	entries   []entry
 	targets   []target
@@ -174,7 +178,7 @@ type variable struct {
 func parse(src string) (*Dict, error) {
 	d := &Dict{vocab: map[string]int32{}, alias: newTrie(), slots: [2]trie{newTrie(), newTrie()}, countryIdx: map[string]int32{}}
 	var raws []*rawEntry
-	var heads, allied, places []string
+	var heads, allied, places, of []string
 	the := map[string]bool{}
 	rename := map[string]string{}
 	sc := bufio.NewScanner(strings.NewReader(src))
@@ -200,6 +204,8 @@ func parse(src string) (*Dict, error) {
 				allied = append(allied, items...)
 			case "places":
 				places = append(places, items...)
+			case "of":
+				of = append(of, items...)
 			case "the":
 				for _, c := range items {
 					if gazetteer.CountryByCode(c) == nil {
@@ -257,7 +263,7 @@ func parse(src string) (*Dict, error) {
 	}
 
 	d.loadCountries(the, rename)
-	d.pro, d.anti = d.wordID("pro"), d.wordID("anti")
+	d.pro, d.anti, d.ofWord = d.wordID("pro"), d.wordID("anti"), d.wordID("of")
 	d.articles = []int32{d.wordID("the"), d.wordID("a"), d.wordID("an")}
 	var headIDs, alliedIDs, placeIDs []int32
 	for _, h := range heads {
@@ -265,6 +271,10 @@ func parse(src string) (*Dict, error) {
 	}
 	for _, a := range allied {
 		alliedIDs = append(alliedIDs, d.wordID(a))
+	}
+	var ofIDs []int32
+	for _, w := range of {
+		ofIDs = append(ofIDs, d.wordID(w))
 	}
 	for _, p := range places {
 		placeIDs = append(placeIDs, d.wordID(p))
@@ -297,6 +307,10 @@ func parse(src string) (*Dict, error) {
 	}
 	for _, id := range alliedIDs {
 		d.allied[id] = true
+	}
+	d.of = make([]bool, len(d.vocab))
+	for _, id := range ofIDs {
+		d.of[id] = true
 	}
 	for _, id := range placeIDs {
 		d.places[id] = true

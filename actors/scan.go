@@ -76,13 +76,25 @@ func (d *Dict) AppendScan(dst []Mention, text, focus string) []Mention {
 	bp := tokenPool.Get().(*[]token)
 	toks := d.tokenize((*bp)[:0], text, false)
 	for i := 0; i < len(toks); {
-		if toks[i].id < 0 || !d.starts[toks[i].id] {
+		if m, end, ok := d.memberOf(toks, i, focus); ok {
+			m.Text = text[m.Start:m.End]
+			dst = append(dst, m)
+			i = end
+			continue
+		}
+		if !d.starts[toks[i].id] {
 			i++
 			continue
 		}
 		m, end, ok := d.mention(toks, i, focus)
 		if !ok {
 			i++
+			continue
+		}
+		// A longer mention that starts inside this one wins: "local
+		// People's Defence Force" is the PDF, not "local people".
+		if k := d.longerInside(toks, i, end, focus); k > i {
+			i = k
 			continue
 		}
 		if m.End > 0 {
@@ -94,6 +106,52 @@ func (d *Dict) AppendScan(dst []Mention, text, focus string) []Mention {
 	*bp = toks[:0]
 	tokenPool.Put(bp)
 	return dst
+}
+
+// longerInside returns the index of the first token inside toks[i:end]
+// where a mention starts that is longer than toks[i:end] and ends after it,
+// or i when there is none.
+func (d *Dict) longerInside(toks []token, i, end int, focus string) int {
+	for k := i + 1; k < end; k++ {
+		if !d.starts[toks[k].id] {
+			continue
+		}
+		best := hit{end: k, target: -1, slotNode: -1}
+		d.walk(toks, 0, k, k, -1, -1, focus, &best)
+		if best.target >= 0 && best.end > end && best.end-k > end-i {
+			return k
+		}
+	}
+	return i
+}
+
+// memberOf reads "members of Al-Shabaab", "supporters of the Awami League":
+// a word of @of, "of", perhaps an article, then an armed actor's mention.
+// The mention is the actor's, from the first word. Government actors only
+// count when their words end in a noun ("members of the security forces"):
+// "supporters of the government" are not the government.
+func (d *Dict) memberOf(toks []token, i int, focus string) (m Mention, end int, ok bool) {
+	j := i + 2
+	if !d.of[toks[i].id] || j >= len(toks) || toks[i+1].id != d.ofWord ||
+		toks[i+1].glue == glueNone || toks[j].glue == glueNone {
+		return m, i, false
+	}
+	if slices.Contains(d.articles, toks[j].id) {
+		j++
+		if j >= len(toks) || toks[j].glue == glueNone {
+			return m, i, false
+		}
+	}
+	if !d.starts[toks[j].id] {
+		return m, i, false
+	}
+	m, end, ok = d.mention(toks, j, focus)
+	if !ok || m.End == 0 || !m.Head || !armed(m.Actor.Side) ||
+		(m.Actor.Side == "government" && !d.heads[toks[end-1].id]) {
+		return m, i, false
+	}
+	m.Start = int(toks[i].start)
+	return m, end, true
 }
 
 // Lookup returns the actor that phrase names as a whole: an alias with
