@@ -38,9 +38,9 @@ type Dict struct {
 	// ofWord is the id of "of".
 	// pro, anti and the articles are the ids of those words.
 	pro, anti, ofWord int32
-	articles  []int32
-	entries   []entry
-	targets   []target
+	articles          []int32
+	entries           []entry
+	targets           []target
 	// countries is gazetteer's country table, as template names spell it.
 	countries  []country
 	countryIdx map[string]int32
