@@ -35,16 +35,20 @@ type Dict struct {
 	// of is indexed by word id: the word, then "of", names an armed
 	// actor's men ("members of Al-Shabaab", @of).
 	of []bool
-	// ofWord is the id of "of".
-	// pro, anti and the articles are the ids of those words.
+	// pro, anti and ofWord are the ids of "pro", "anti" and "of";
+	// articles those of "the", "a" and "an".
 	pro, anti, ofWord int32
 	articles          []int32
-	entries           []entry
-	targets           []target
+	// entries are the actors as written (after variables are spelled
+	// out); targets the aliases' readings, which point into entries.
+	entries []entry
+	targets []target
 	// countries is gazetteer's country table, as template names spell it.
-	countries  []country
+	countries []country
+	// countryIdx maps an ISO alpha-2 code to its index in countries.
 	countryIdx map[string]int32
-	nAliases   int
+	// nAliases counts the aliases, for Len.
+	nAliases int
 	// names maps the key of every canonical name to its actor, for Lookup;
 	// built on first use.
 	names struct {
