@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/sitrep/sitrep"
@@ -158,6 +159,14 @@ func (d *doc) draftEvents(dr *draft, lastDate map[*sent]dateMention) []sitrep.Ev
 		ev.Actor1 = &x
 	} else if name, ok := lx.defaultActor1[r.subType]; ok {
 		ev.Actor1 = d.defaultActor(name, country)
+	}
+	if f, ok := lx.forcedActor1[r.subType]; ok && (ev.Actor1 == nil || !slices.Contains(f.unless, ev.Actor1.Side)) {
+		if a := d.defaultActor(f.words, country); a != nil {
+			if ev.Actor1 != nil {
+				a.Text, a.Span = ev.Actor1.Text, ev.Actor1.Span
+			}
+			ev.Actor1 = a
+		}
 	}
 	if a2 != nil {
 		x := a2.Sitrep(country)

@@ -45,6 +45,7 @@ type Lexicon struct {
 	background   *text.Phrases[bool]
 
 	defaultActor1, defaultActor2 map[string]string // sub-event type -> words
+	forcedActor1                 map[string]forced
 	plover                       map[string][2]string
 }
 
@@ -222,9 +223,27 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 			return nil
 		}
 	}
+	lx.forcedActor1 = map[string]forced{}
 	if err := sections("defaults.txt", map[string]func(lexEntry) error{
 		"actor1": subType(lx.defaultActor1),
 		"actor2": subType(lx.defaultActor2),
+		"actor1 always": func(e lexEntry) error {
+			if _, ok := sitrep.Taxonomy[e.Phrase]; !ok {
+				return fmt.Errorf("%q is not an ACLED sub-event type", e.Phrase)
+			}
+			words, unless, _ := strings.Cut(e.Value, " unless ")
+			f := forced{words: strings.TrimSpace(words)}
+			if unless != "" {
+				for _, side := range strings.Split(strings.TrimSpace(unless), "|") {
+					if _, ok := sitrep.Sides[side]; !ok {
+						return fmt.Errorf("%q: unknown side %q", e.Phrase, side)
+					}
+					f.unless = append(f.unless, side)
+				}
+			}
+			lx.forcedActor1[e.Phrase] = f
+			return nil
+		},
 	}); err != nil {
 		return nil, err
 	}
@@ -244,6 +263,13 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		return nil, err
 	}
 	return lx, nil
+}
+
+// forced is a default actor that replaces the one the text names, unless
+// that one has a side in unless.
+type forced struct {
+	words  string
+	unless []string
 }
 
 // ploverOf returns the PLOVER type and mode of a sub-event type and kind.

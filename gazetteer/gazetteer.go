@@ -449,14 +449,22 @@ func (g *Gazetteer) Lookup(name string) []Candidate {
 func (g *Gazetteer) AppendLookup(dst []Candidate, name string) []Candidate {
 	var kb, lb [96]byte
 	key := norm.AppendKey(kb[:0], name)
-	return g.appendLookup(dst, key, norm.AppendLoose(lb[:0], name), true)
+	loose := key
+	if norm.MayHaveJoinedArticle(name) {
+		loose = norm.AppendLoose(lb[:0], name)
+	}
+	return g.appendLookup(dst, key, loose, true)
 }
 
 // AppendExact is AppendLookup without the fuzzy fallback.
 func (g *Gazetteer) AppendExact(dst []Candidate, name string) []Candidate {
 	var kb, lb [96]byte
 	key := norm.AppendKey(kb[:0], name)
-	return g.appendLookup(dst, key, norm.AppendLoose(lb[:0], name), false)
+	loose := key
+	if norm.MayHaveJoinedArticle(name) {
+		loose = norm.AppendLoose(lb[:0], name)
+	}
+	return g.appendLookup(dst, key, loose, false)
 }
 
 // Has reports whether name denotes any place by key or loose spelling,
@@ -469,6 +477,9 @@ func (g *Gazetteer) Has(name string) bool {
 	}
 	if g.keys.find(key) >= 0 {
 		return true
+	}
+	if !norm.MayHaveJoinedArticle(name) {
+		return false
 	}
 	loose := norm.AppendLoose(lb[:0], name)
 	return !bytes.Equal(loose, key) && g.keys.find(loose) >= 0

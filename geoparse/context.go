@@ -273,6 +273,9 @@ func (st *state) countFocus() {
 		if t.flags&tCap == 0 {
 			continue
 		}
+		if st.cls(i)&classDemonym == 0 {
+			continue
+		}
 		if cs := st.p.demonymOf(st.word(i)); cs != nil {
 			for _, c := range cs {
 				st.evidence[c] += 1 / float64(len(cs))

@@ -26,6 +26,7 @@ const (
 	classCue                             // a place noun (its level in cueLevel)
 	classConnector                       // lower-case word inside a place name
 	classHead                            // a generic word that begins place names
+	classDemonym                         // a capitalised demonym (state.cls only)
 
 	classUnknown wordClass = 1 << 15 // not looked up yet (see state.cls)
 	// cueShift places a word's cueLevel in the class bits state.cls caches.

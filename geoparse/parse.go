@@ -109,6 +109,9 @@ func (st *state) cls(k int) wordClass {
 	}
 	w := st.word(k)
 	c := st.p.lex.lookup(w) | wordClass(st.p.lex.cueOf(w))<<cueShift
+	if st.toks[k].flags&tCap != 0 && st.p.demonymOf(w) != nil {
+		c |= classDemonym
+	}
 	st.classes[k] = c
 	return c
 }
@@ -227,7 +230,7 @@ func (st *state) strayAfter(e int) bool {
 		return false
 	}
 	w := st.word(e + 1)
-	if st.cls(e+1)&classStop != 0 || st.cue(e+1) != cueNone || st.p.demonymOf(w) != nil {
+	if st.cls(e+1)&(classStop|classDemonym) != 0 || st.cue(e+1) != cueNone {
 		return false
 	}
 	return !st.p.g.Has(w)
@@ -301,18 +304,17 @@ func (st *state) matchRun(r0, j int) {
 				continue
 			}
 			if e == k {
-				w := st.word(k)
-				if st.cls(k)&(classStop|classConnector) != 0 || st.p.demonymOf(w) != nil || st.cue(k) != cueNone {
+				if st.cls(k)&(classStop|classConnector|classDemonym) != 0 || st.cue(k) != cueNone {
 					break // not a name alone: "The", "Syrian", "Province", "Al"
 				}
 			}
 			name := st.text[tk.start:toks[e].end]
-			if st.isRegion(name) {
-				found = -2 - e // a world region: no mention, and skip it
-				break
-			}
 			if st.p.g.Has(name) {
-				found = e
+				if st.isRegion(name) {
+					found = -2 - e // a world region: no mention, and skip it
+				} else {
+					found = e
+				}
 				break
 			}
 		}
@@ -324,7 +326,7 @@ func (st *state) matchRun(r0, j int) {
 		}
 		if found < 0 {
 			w := st.word(k)
-			if toks[k].flags&tCap == 0 || st.cls(k)&classStop != 0 || st.p.demonymOf(w) != nil ||
+			if toks[k].flags&tCap == 0 || st.cls(k)&(classStop|classDemonym) != 0 ||
 				toks[k].flags&tUpper != 0 && len(w) <= 5 || st.cue(k) != cueNone {
 				// Not part of an unknown name: a stop word, a demonym, an
 				// acronym (QSD, HTS) or a place noun.
@@ -406,6 +408,7 @@ func (p *Parser) demonymOf(word string) []string {
 func newState(p *Parser, text string) *state {
 	st := &state{p: p, text: text}
 	st.toks = tokenize(text, make([]token, 0, len(text)/5+8))
+	st.spans = make([]span, 0, len(st.toks)/16+4)
 	st.classes = make([]wordClass, len(st.toks))
 	for i := range st.classes {
 		st.classes[i] = classUnknown

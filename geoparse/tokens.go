@@ -25,6 +25,24 @@ const (
 	tNewline             // a line break precedes it
 )
 
+// asciiKind classes the ASCII bytes that make words.
+var asciiKind = func() (t [256]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = kLower
+		t[c-'a'+'A'] = kUpper
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = kDigit
+	}
+	return t
+}()
+
+const (
+	kLower = 1 + iota
+	kUpper
+	kDigit
+)
+
 func isApostrophe(r rune) bool {
 	switch r {
 	case '\'', '’', '‘', 'ʿ', 'ʾ', 'ʼ', '`', '´':
@@ -127,17 +145,23 @@ func tokenize(text string, toks []token) []token {
 		upper, lower := 0, 0
 		for i < len(text) {
 			c := text[i]
+			if k := asciiKind[c]; k != 0 {
+				// ASCII letters and digits, the bulk of any English text.
+				if k == kUpper {
+					upper++
+				} else if k == kLower {
+					lower++
+				}
+				i++
+				continue
+			}
 			r, n := rune(c), 1
 			if c >= utf8.RuneSelf {
 				r, n = utf8.DecodeRuneInString(text[i:])
 			}
 			if isWordRune(r) {
 				if r < utf8.RuneSelf {
-					if c >= 'A' && c <= 'Z' {
-						upper++
-					} else if c >= 'a' && c <= 'z' {
-						lower++
-					}
+					// (ASCII letters and digits took the fast path.)
 				} else if unicode.IsUpper(r) {
 					upper++
 				} else if unicode.IsLower(r) {

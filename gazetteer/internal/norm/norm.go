@@ -214,6 +214,25 @@ func ascii(w []byte) bool {
 	return true
 }
 
+// MayHaveJoinedArticle reports, cheaply, whether name has a word the loose
+// key would change (one starting with al-, el- or a doubled sun letter
+// after a or e): when it has none, the loose key is the key.
+func MayHaveJoinedArticle(name string) bool {
+	start := true
+	for i := 0; i < len(name); i++ {
+		c := name[i] | 0x20 // ASCII lower case; other bytes do not matter here
+		isLetter := c >= 'a' && c <= 'z' || name[i] >= utf8.RuneSelf
+		if start && (c == 'a' || c == 'e') && i+2 < len(name) {
+			n1, n2 := name[i+1]|0x20, name[i+2]|0x20
+			if n1 == 'l' || n1 == n2 {
+				return true
+			}
+		}
+		start = !isLetter && name[i] != '\''
+	}
+	return false
+}
+
 // stripJoinedArticle removes an article written as part of its word: al-
 // or el- before four or more letters (Alrastan), or the sun-letter forms
 // whose consonant doubles (Arraqqa, Ezzor, Assuwayda).
