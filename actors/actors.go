@@ -11,11 +11,17 @@
 // names the country ("Nigerian troops"), a bare alias takes the country the
 // document is about ("troops", focus NG).
 //
-// Dict.Scan finds every actor mention in a text, longest match first, left
-// to right, without allocating per word: it runs well above the extractor's
-// speed budget. It has its own scanner rather than text.Tokenize because it
-// needs folded keys with doubled letters collapsed ("Shabaab" = "Shabab")
-// looked up in place, with no string made per word.
+// Dict.Scan finds every actor mention in a text, left to right, the
+// longest where they overlap, without allocating per word: it runs well
+// above the extractor's speed budget. It has its own scanner rather than
+// text.Tokenize because it needs folded keys with doubled letters collapsed
+// ("Shabaab" = "Shabab") looked up in place, with no string made per word.
+//
+// A country's name or demonym alone ("Israel" in "fighting between Israel
+// and Hezbollah", "Russian" in "Russian strikes") is found as a mention of
+// the country's military, but not as a Head: the extractor prefers Head
+// mentions and falls back on these when a sentence names no other actor. A
+// bare country after a word like "in" is a place, and no mention at all.
 package actors
 
 import (
