@@ -106,7 +106,7 @@ func (d *doc) draftEvents(dr *draft, lastDate map[*sent]dateMention) []sitrep.Ev
 	}
 
 	// Actors.
-	a1, a2 := d.roles(s, anchor)
+	a1, a2, passive := d.roles(s, anchor)
 	facts := frameFacts{classes: classes}
 	if a1 != nil {
 		facts.actor1 = a1.Actor.SideIn(country)
@@ -118,7 +118,7 @@ func (d *doc) draftEvents(dr *draft, lastDate map[*sent]dateMention) []sitrep.Ev
 	}
 	// A victim named only as a fighter ("killed a Northern Brigade
 	// fighter") is armed, whoever's fighter.
-	if (a2 == nil || a2.Actor.Side == "civilians") && d.combatantVictim(s, anchor) {
+	if (a2 == nil || a2.Actor.Side == "civilians") && d.combatantVictim(s, anchor, passive) {
 		facts.actor2 = "combatant"
 	}
 
@@ -212,21 +212,24 @@ func (d *doc) draftEvents(dr *draft, lastDate map[*sent]dateMention) []sitrep.Ev
 // combatantVictim reports whether the victim of the act at anchor is
 // named as a fighter: the object after an active verb, or the subject of a
 // passive one, within the clause.
-func (d *doc) combatantVictim(s *sent, anchor int) bool {
+func (d *doc) combatantVictim(s *sent, anchor int, passive bool) bool {
 	lx := d.x.lx
-	for k := anchor + 1; k < len(s.toks) && k < anchor+8; k++ {
-		if clauseEnd(s.toks[k]) && s.toks[k].Norm != "," {
-			break
+	if !passive {
+		for k := anchor + 1; k < len(s.toks) && k < anchor+8; k++ {
+			if clauseEnd(s.toks[k]) && s.toks[k].Norm != "," || s.toks[k].Norm == "by" {
+				break
+			}
+			if _, _, ok := lx.combatant.Match(s.toks, k); ok {
+				return true
+			}
 		}
-		if _, _, ok := lx.combatant.Match(s.toks, k); ok {
-			return true
-		}
+		return false
 	}
 	for k := anchor - 1; k >= 0 && k >= anchor-8; k-- {
 		if clauseEnd(s.toks[k]) {
 			break
 		}
-		if _, _, ok := lx.combatant.Match(s.toks, k); ok && beForms[s.toks[anchor-1].Norm] {
+		if _, _, ok := lx.combatant.Match(s.toks, k); ok {
 			return true
 		}
 	}
@@ -279,7 +282,7 @@ func (d *doc) defaultActor(words, country string) *sitrep.Actor {
 }
 
 // roles picks actor1 and actor2 of the act at token anchor of sentence s.
-func (d *doc) roles(s *sent, anchor int) (*actors.Mention, *actors.Mention) {
+func (d *doc) roles(s *sent, anchor int) (a1, a2 *actors.Mention, passive bool) {
 	type am struct {
 		m          *actors.Mention
 		start, end int // token indexes
@@ -297,9 +300,6 @@ func (d *doc) roles(s *sent, anchor int) (*actors.Mention, *actors.Mention) {
 		}
 		ms = append(ms, am{m: &d.actors[id], start: k, end: e})
 		k = e
-	}
-	if len(ms) == 0 {
-		return nil, nil
 	}
 	norm := func(k int) string {
 		if k < 0 || k >= len(s.toks) {
@@ -324,12 +324,11 @@ func (d *doc) roles(s *sent, anchor int) (*actors.Mention, *actors.Mention) {
 			}
 		}
 		if first != nil && second != nil {
-			return first, second
+			return first, second, false
 		}
 	}
 	// Passive: "12 soldiers were killed by militants": a form of "be"
 	// (perhaps with an adverb) right before a participle.
-	passive := false
 	if isParticiple(norm(anchor)) {
 		for k := anchor - 1; k >= 0 && k >= anchor-2; k-- {
 			if beForms[norm(k)] {
@@ -340,6 +339,18 @@ func (d *doc) roles(s *sent, anchor int) (*actors.Mention, *actors.Mention) {
 				break
 			}
 		}
+		// Headline passive: "Two journalists assaulted by police".
+		for k := anchor + 1; k < len(s.toks) && k <= anchor+4 && !passive; k++ {
+			if norm(k) == "by" {
+				passive = true
+			}
+			if clauseEnd(s.toks[k]) {
+				break
+			}
+		}
+	}
+	if len(ms) == 0 {
+		return nil, nil, passive
 	}
 	var before, after, agent *actors.Mention
 	// The subject: the first actor before the act that is not inside a
@@ -406,15 +417,15 @@ func (d *doc) roles(s *sent, anchor int) (*actors.Mention, *actors.Mention) {
 	switch {
 	case agent != nil:
 		if passive || before == nil {
-			return agent, firstOf(before, after)
+			return agent, firstOf(before, after), passive
 		}
-		return before, firstOf(after, agent)
+		return before, firstOf(after, agent), passive
 	case passive:
-		return after, before
+		return after, before, passive
 	case before != nil:
-		return before, after
+		return before, after, passive
 	}
-	return after, nil
+	return after, nil, passive
 }
 
 // subjectPreps are the words before an actor that put it in a

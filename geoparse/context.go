@@ -82,18 +82,12 @@ func (st *state) context() {
 	// Candidates.
 	for i := range st.spans {
 		s := &st.spans[i]
-		name := st.text[s.start:s.end]
-		if !s.unknown {
-			st.buf = st.p.g.AppendExact(st.buf[:0], name)
-		} else if s.locative || s.cue != cueNone || s.fuzzy {
+		// Known names got their readings when they were found.
+		if s.unknown && (s.locative || s.cue != cueNone || s.fuzzy) {
 			// A name the gazetteer lacks, in a place's position: try its
 			// skeleton ("Harmoushiyeh" for Harmushiyah).
-			st.buf = st.p.g.AppendLookup(st.buf[:0], name)
-		} else {
-			st.buf = st.buf[:0]
-		}
-		for _, c := range st.buf {
-			s.cands = append(s.cands, cand{p: c.Place, alt: c.Alt, fuzzy: c.Fuzzy})
+			st.buf = st.p.g.AppendLookup(st.buf[:0], st.text[s.start:s.end])
+			s.cands = st.keep(st.buf)
 		}
 		if len(s.cands) > maxCands {
 			st.prune(s)

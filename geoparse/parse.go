@@ -1,6 +1,9 @@
 package geoparse
 
 import (
+	"slices"
+	"sync"
+
 	"github.com/sitrep/sitrep/gazetteer"
 )
 
@@ -71,6 +74,7 @@ type run struct{ t0, t1 int }
 // Parse returns the place mentions of text in text order.
 func (p *Parser) Parse(text string) []Mention {
 	st := newState(p, text)
+	defer st.release()
 	st.detect()
 	if len(st.spans) == 0 {
 		return nil
@@ -97,6 +101,8 @@ type state struct {
 	titleIn []int
 	// focus is the share of the text's country evidence per ISO code.
 	evidence map[string]float64
+	// cands backs the readings of all spans.
+	cands []cand
 	ranked   []string // the countries of evidence, most first
 	total    float64
 	buf      []gazetteer.Candidate
@@ -309,7 +315,7 @@ func (st *state) matchRun(r0, j int) {
 				}
 			}
 			name := st.text[tk.start:toks[e].end]
-			if st.p.g.Has(name) {
+			if st.buf = st.p.g.AppendExact(st.buf[:0], name); len(st.buf) > 0 {
 				if st.isRegion(name) {
 					found = -2 - e // a world region: no mention, and skip it
 				} else {
@@ -371,9 +377,20 @@ func (st *state) matchRun(r0, j int) {
 		}
 		flushUnknown(k - 1)
 		st.addSpan(k, found, false)
+		st.spans[len(st.spans)-1].cands = st.keep(st.buf)
 		k, lastFound = found, found
 	}
 	flushUnknown(j)
+}
+
+// keep copies readings into the state's backing array and returns them as
+// one span's slice (full, so that appending to it cannot reach another's).
+func (st *state) keep(cs []gazetteer.Candidate) []cand {
+	i := len(st.cands)
+	for _, c := range cs {
+		st.cands = append(st.cands, cand{p: c.Place, alt: c.Alt, fuzzy: c.Fuzzy})
+	}
+	return st.cands[i:len(st.cands):len(st.cands)]
 }
 
 func (st *state) addSpan(t0, t1 int, unknown bool) {
@@ -405,15 +422,36 @@ func (p *Parser) demonymOf(word string) []string {
 	return p.demonyms[string(b)]
 }
 
+// statePool keeps the buffers of finished parses for the next: a parse
+// of an article then allocates little but its result.
+var statePool = sync.Pool{New: func() any { return new(state) }}
+
 func newState(p *Parser, text string) *state {
-	st := &state{p: p, text: text}
-	st.toks = tokenize(text, make([]token, 0, len(text)/5+8))
-	st.spans = make([]span, 0, len(st.toks)/16+4)
-	st.classes = make([]wordClass, len(st.toks))
+	st := statePool.Get().(*state)
+	st.p, st.text = p, text
+	st.toks = tokenize(text, st.toks[:0])
+	clear(st.spans) // drop the old spans' slices for the collector
+	st.spans = st.spans[:0]
+	st.runs = st.runs[:0]
+	st.titleIn = st.titleIn[:0]
+	st.cands = st.cands[:0]
+	st.ranked = st.ranked[:0]
+	st.total = 0
+	if st.evidence == nil {
+		st.evidence = map[string]float64{}
+	}
+	clear(st.evidence)
+	st.classes = slices.Grow(st.classes[:0], len(st.toks))[:len(st.toks)]
 	for i := range st.classes {
 		st.classes[i] = classUnknown
 	}
 	return st
+}
+
+// release returns st to the pool.
+func (st *state) release() {
+	st.p, st.text = nil, ""
+	statePool.Put(st)
 }
 
 // cue returns the place-noun level of word token k.
