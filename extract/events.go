@@ -113,8 +113,8 @@ func (d *doc) draftEvents(dr *draft, lastDate map[*sent]dateMention) []sitrep.Ev
 		facts.actor1State = isState(a1.Actor, country)
 	}
 	if a2 != nil {
-		facts.actor2 = a2.Actor.SideIn(country)
-		facts.actor2State = isState(a2.Actor, country)
+		facts.actor2 = d.victimSide(s, a2, country)
+		facts.actor2State = facts.actor2 == "government" && isState(a2.Actor, country)
 	}
 	// A victim named only as a fighter ("killed a Northern Brigade
 	// fighter") is armed, whoever's fighter.
@@ -207,6 +207,33 @@ func (d *doc) draftEvents(dr *draft, lastDate map[*sent]dateMention) []sitrep.Ev
 		out = append(out, ev)
 	}
 	return out
+}
+
+// victimSide is the side of a target: its actor's, except that a group's
+// civilian member is a civilian ("a TNA activist", "an AL supporter").
+func (d *doc) victimSide(s *sent, m *actors.Mention, country string) string {
+	side := m.Actor.SideIn(country)
+	if side == "civilians" || side == "protesters" || side == "rioters" {
+		return side
+	}
+	k := 0
+	for k < len(s.toks) && s.toks[k].Start < m.End {
+		k++
+	}
+	for ; k < len(s.toks); k++ {
+		if t := s.toks[k]; t.Norm == ")" || t.Norm == "(" || t.Norm == "'" || t.Norm == "s" || s.actorAt[k] >= 0 && d.actors[s.actorAt[k]].Actor.Name == m.Actor.Name {
+			continue
+		}
+		break
+	}
+	if k < len(s.toks) {
+		if _, _, ok := d.x.lx.victim.Match(s.toks, k); ok {
+			if _, _, ok := d.x.lx.combatant.Match(s.toks, k); !ok {
+				return "civilians"
+			}
+		}
+	}
+	return side
 }
 
 // combatantVictim reports whether the victim of the act at anchor is

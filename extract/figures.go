@@ -345,12 +345,12 @@ var stopRight = map[string]bool{
 // after toks[j], past names, quotes and modifiers: the "a" before it then
 // counts one person.
 func (lx *Lexicon) personAhead(s *sent, j int) bool {
-	for k := j; k < len(s.toks) && k < j+5; k++ {
+	for k := j; k < len(s.toks) && k < j+7; k++ {
 		if _, _, ok := lx.victim.Match(s.toks, k); ok {
 			return true
 		}
 		t := s.toks[k]
-		if t.Kind == text.Punct && t.Norm != "'" && t.Norm != "\"" && t.Norm != "-" {
+		if t.Kind == text.Punct && t.Norm != "'" && t.Norm != "\"" && t.Norm != "-" && t.Norm != "(" && t.Norm != ")" {
 			return false
 		}
 		if t.Kind == text.Number || stopRight[t.Norm] {
