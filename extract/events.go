@@ -383,13 +383,26 @@ func (d *doc) roles(s *sent, anchor int) (a1, a2 *actors.Mention, passive bool) 
 	// The subject: the first actor before the act that is not inside a
 	// prepositional phrase ("Following clashes with HTS, regime forces
 	// captured ...", "Regime forces, supported by airstrikes, took
-	// control"), preferring actors named as such over mere pointers.
+	// control"), preferring actors named as such over mere pointers. When
+	// the act sits in a subordinate clause ("Two people died after police
+	// opened fire"), the subject is sought after its opening word first.
+	from := 0
+	for k := anchor - 1; k > 0; k-- {
+		if subordinators[norm(k)] {
+			for _, a := range ms {
+				if a.start > k && a.end <= anchor && !subjectPreps[norm(a.start-1)] {
+					from = k
+				}
+			}
+			break
+		}
+	}
 	for pass := 0; pass < 2 && before == nil; pass++ {
 		for _, a := range ms {
 			if a.end > anchor {
 				break
 			}
-			if subjectPreps[norm(a.start-1)] || pass == 0 && !a.m.Head {
+			if a.start < from || subjectPreps[norm(a.start-1)] || pass == 0 && !a.m.Head {
 				continue
 			}
 			before = a.m
@@ -453,6 +466,14 @@ func (d *doc) roles(s *sent, anchor int) (a1, a2 *actors.Mention, passive bool) 
 		return before, after, passive
 	}
 	return after, nil, passive
+}
+
+// subordinators open a clause of their own: the subject of the act after
+// them is not before them ("Two people died after police opened fire").
+var subordinators = map[string]bool{
+	"after": true, "when": true, "while": true, "as": true, "because": true, "since": true,
+	"following": true, "before": true, "where": true, "which": true, "who": true, "that": true,
+	"if": true, "although": true, "though": true, "until": true, "once": true, "amid": true,
 }
 
 // subjectPreps are the words before an actor that put it in a

@@ -45,6 +45,14 @@ type phraseMatch struct {
 func (lx *Lexicon) findFigures(src string, s *sent) figures {
 	var f figures
 	toks := s.toks
+	// Tokens that open an act other than a death: the search for a figure's
+	// phrase stops there ("50 rivals assaulted and killed a farmer").
+	actAt := make([]bool, len(toks))
+	for _, c := range s.cues {
+		if lx.mainClass(c.classes) {
+			actAt[c.start] = true
+		}
+	}
 	inDate := s.inDate
 
 	// Casualty phrases, longest first at each position.
@@ -163,7 +171,7 @@ func (lx *Lexicon) findFigures(src string, s *sent) figures {
 			if t.Kind == text.Punct && t.Norm != "," && t.Norm != "-" && t.Norm != "(" && t.Norm != ")" {
 				break
 			}
-			if stopRight[t.Norm] {
+			if stopRight[t.Norm] || actAt[k] {
 				break
 			}
 			if _, _, ok := lx.nonhuman.Match(toks, k); ok {

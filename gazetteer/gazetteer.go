@@ -538,6 +538,9 @@ func (g *Gazetteer) appendLookup(dst []Candidate, key, loose []byte, fuzzy bool)
 			// keep only places whose own name is a few edits from the
 			// query.
 			p := g.Place(i)
+			if n := len(p.Name); n+8 < len(key) || n > 3*len(key)+8 {
+				return // far too short or long to be a few edits away
+			}
 			if closeKeys(key, norm.AppendKey(nb[:0], p.Name)) {
 				dst = append(dst, Candidate{Place: p, Alt: true, Fuzzy: true})
 			}

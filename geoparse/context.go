@@ -254,11 +254,13 @@ func (st *state) cueBefore(k int) cueLevel {
 // prior of its readings. A span's own vote is kept apart (see focusFor):
 // a name must not vouch for itself.
 func (st *state) countFocus() {
+	var fb [64]byte
 	for i := range st.spans {
 		s := &st.spans[i]
+		fold := gazetteer.AppendFold(fb[:0], st.text[s.start:s.end])
 		for j := range s.cands {
 			c := &s.cands[j]
-			c.local = st.local(s, c)
+			c.local = st.local(s, c, fold)
 			c.weight = priorWeight(c)
 		}
 	}

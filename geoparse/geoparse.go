@@ -62,6 +62,7 @@ func New(g *gazetteer.Gazetteer) *Parser {
 			d = strings.ToLower(d)
 			for _, form := range []string{d, d + "s", d + "es"} {
 				p.demonyms[form] = appendNew(p.demonyms[form], c.ISO2)
+				lx.class[form] |= classDemonym
 			}
 		}
 	}

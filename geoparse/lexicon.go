@@ -66,6 +66,8 @@ var connectors = []string{
 
 // lexicon is the parsed word lists.
 type lexicon struct {
+	// class holds each word's classes, with its cueLevel in the bits from
+	// cueShift, so that one look-up tells all.
 	class map[string]wordClass
 	cue   map[string]cueLevel
 	// regions holds the gazetteer keys of the names in regions.txt.
@@ -122,6 +124,9 @@ func loadLexicon() (*lexicon, error) {
 	for _, c := range connectors {
 		lx.class[c] |= classConnector
 	}
+	for w, c := range lx.cue {
+		lx.class[w] |= wordClass(c) << cueShift
+	}
 	return lx, nil
 }
 
@@ -145,17 +150,6 @@ func (lx *lexicon) lookup(word string) wordClass {
 
 // cueOf returns the level a place noun points to, cueNone for other words.
 func (lx *lexicon) cueOf(word string) cueLevel {
-	var buf [32]byte
-	if len(word) > len(buf) {
-		return cueNone
-	}
-	b := buf[:len(word)]
-	for i := 0; i < len(word); i++ {
-		c := word[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b[i] = c
-	}
-	return lx.cue[string(b)]
+	return cueLevel(lx.lookup(word) >> cueShift & 7)
 }
+

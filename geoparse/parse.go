@@ -7,9 +7,12 @@ import (
 	"github.com/sitrep/sitrep/gazetteer"
 )
 
-// maxRun bounds the words of one capitalised run, and so the longest name
-// looked up.
-const maxRun = 8
+// maxRun bounds the words of one capitalised run; maxName, the tokens of
+// the longest name looked up ("Democratic Republic of the Congo").
+const (
+	maxRun  = 8
+	maxName = 6
+)
 
 // span is a candidate mention while a text is parsed.
 type span struct {
@@ -101,8 +104,9 @@ type state struct {
 	titleIn []int
 	// focus is the share of the text's country evidence per ISO code.
 	evidence map[string]float64
-	// cands backs the readings of all spans.
+	// cands backs the readings of all spans (and of the memo).
 	cands []cand
+	memo  map[string]memo
 	ranked   []string // the countries of evidence, most first
 	total    float64
 	buf      []gazetteer.Candidate
@@ -113,10 +117,9 @@ func (st *state) cls(k int) wordClass {
 	if c := st.classes[k]; c != classUnknown {
 		return c
 	}
-	w := st.word(k)
-	c := st.p.lex.lookup(w) | wordClass(st.p.lex.cueOf(w))<<cueShift
-	if st.toks[k].flags&tCap != 0 && st.p.demonymOf(w) != nil {
-		c |= classDemonym
+	c := st.p.lex.lookup(st.word(k))
+	if st.toks[k].flags&tCap == 0 {
+		c &^= classDemonym // "syrian" in lower case is no demonym of note
 	}
 	st.classes[k] = c
 	return c
@@ -305,7 +308,8 @@ func (st *state) matchRun(r0, j int) {
 		}
 		tk := toks[k]
 		found := -1
-		for e := j; e >= k; e-- {
+		var hit memo
+		for e := min(j, k+maxName-1); e >= k; e-- {
 			if !st.canEnd(e) {
 				continue
 			}
@@ -315,11 +319,11 @@ func (st *state) matchRun(r0, j int) {
 				}
 			}
 			name := st.text[tk.start:toks[e].end]
-			if st.buf = st.p.g.AppendExact(st.buf[:0], name); len(st.buf) > 0 {
+			if m := st.lookup(name); m.n > 0 {
 				if st.isRegion(name) {
 					found = -2 - e // a world region: no mention, and skip it
 				} else {
-					found = e
+					found, hit = e, m
 				}
 				break
 			}
@@ -377,10 +381,36 @@ func (st *state) matchRun(r0, j int) {
 		}
 		flushUnknown(k - 1)
 		st.addSpan(k, found, false)
-		st.spans[len(st.spans)-1].cands = st.keep(st.buf)
+		st.spans[len(st.spans)-1].cands = st.copyCands(hit)
 		k, lastFound = found, found
 	}
 	flushUnknown(j)
+}
+
+// memo is the readings of a name looked up before in the same text: a
+// range of st.cands.
+type memo struct{ off, n int32 }
+
+// lookup returns the exact readings of name, from the gazetteer the first
+// time and from the memo after: names recur in a text.
+func (st *state) lookup(name string) memo {
+	if m, ok := st.memo[name]; ok {
+		return m
+	}
+	st.buf = st.p.g.AppendExact(st.buf[:0], name)
+	m := memo{int32(len(st.cands)), int32(len(st.buf))}
+	for _, c := range st.buf {
+		st.cands = append(st.cands, cand{p: c.Place, alt: c.Alt, fuzzy: c.Fuzzy})
+	}
+	st.memo[name] = m
+	return m
+}
+
+// copyCands gives a span its own copy of memoised readings.
+func (st *state) copyCands(m memo) []cand {
+	i := len(st.cands)
+	st.cands = append(st.cands, st.cands[m.off:m.off+m.n]...)
+	return st.cands[i:len(st.cands):len(st.cands)]
 }
 
 // keep copies readings into the state's backing array and returns them as
@@ -439,8 +469,10 @@ func newState(p *Parser, text string) *state {
 	st.total = 0
 	if st.evidence == nil {
 		st.evidence = map[string]float64{}
+		st.memo = map[string]memo{}
 	}
 	clear(st.evidence)
+	clear(st.memo)
 	st.classes = slices.Grow(st.classes[:0], len(st.toks))[:len(st.toks)]
 	for i := range st.classes {
 		st.classes[i] = classUnknown

@@ -164,10 +164,11 @@ func (st *state) resolve() {
 
 // local is a reading's score from the name and the words around it alone:
 // prior, spelling, fit with the place noun, a preposition of place, and
-// capitalised strangers around it.
-func (st *state) local(s *span, c *cand) float64 {
+// capitalised strangers around it. fold is the span's text folded (see
+// gazetteer.AppendFold).
+func (st *state) local(s *span, c *cand, fold []byte) float64 {
 	b := prior(c)
-	if literal(st.text[s.start:s.end], c.p.Name) {
+	if sameFold(fold, c.p.Name) {
 		b += 0.7 // spelt as the gazetteer spells it
 	}
 	b += levelFit[s.cue][c.p.Level]
@@ -252,7 +253,7 @@ func (st *state) proximity() {
 			if c.p.Level == gazetteer.LevelCountry {
 				continue
 			}
-			best := 0.0
+			nearest := math.Inf(1)
 			for _, a := range anchors[a0:] {
 				if a.span > i+proxWindow {
 					break
@@ -265,12 +266,11 @@ func (st *state) proximity() {
 				if d := a.lat - c.p.Lat; d > 3 || d < -3 {
 					continue
 				}
-				d := gazetteer.Distance(c.p.Lat, c.p.Lon, a.lat, a.lon)
-				if v := math.Exp(-d / proxKm); v > best {
-					best = v
-				}
+				nearest = min(nearest, gazetteer.Distance(c.p.Lat, c.p.Lon, a.lat, a.lon))
 			}
-			c.s += proxWeight * best
+			if !math.IsInf(nearest, 1) {
+				c.s += proxWeight * math.Exp(-nearest/proxKm)
+			}
 		}
 		slices.SortStableFunc(s.cands, func(a, b cand) int {
 			switch {
@@ -541,6 +541,15 @@ func (st *state) listedWithPlace(i int) bool {
 		}
 	}
 	return false
+}
+
+// sameFold reports whether name folds to fold.
+func sameFold(fold []byte, name string) bool {
+	if len(name) < len(fold)/2 || len(name) > 4*len(fold)+8 {
+		return false // diacritics at most double a name's bytes
+	}
+	var b [64]byte
+	return len(fold) > 0 && string(gazetteer.AppendFold(b[:0], name)) == string(fold)
 }
 
 // literal reports whether a name is written exactly as the place's name,
