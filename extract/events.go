@@ -111,6 +111,7 @@ func (d *doc) draftEvents(dr *draft, lastDate map[*sent]dateMention) []sitrep.Ev
 	if a1 != nil {
 		facts.actor1 = a1.Actor.SideIn(country)
 		facts.actor1State = isState(a1.Actor, country)
+		facts.actor1Crowd = d.isCrowd(a1)
 	}
 	if a2 != nil {
 		facts.actor2 = d.victimSide(s, a2, country)
@@ -207,6 +208,23 @@ func (d *doc) draftEvents(dr *draft, lastDate map[*sent]dateMention) []sitrep.Ev
 		out = append(out, ev)
 	}
 	return out
+}
+
+// isCrowd reports whether an actor mention's words name an unorganised
+// crowd ("angry locals", "a mob").
+func (d *doc) isCrowd(m *actors.Mention) bool {
+	switch m.Actor.Side {
+	case "civilians", "protesters", "rioters":
+	default:
+		return false
+	}
+	toks := text.Tokenize(m.Text)
+	for k := range toks {
+		if _, _, ok := d.x.lx.crowd.Match(toks, k); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // victimSide is the side of a target: its actor's, except that a group's

@@ -39,7 +39,7 @@ type Lexicon struct {
 	vagueDate        *text.Phrases[string]
 	agoUnits         *text.Phrases[byte]
 
-	ground, determiner, combatant *text.Phrases[bool]
+	ground, determiner, combatant, crowd *text.Phrases[bool]
 
 	say, sources *text.Phrases[bool]
 	background   *text.Phrases[bool]
@@ -209,6 +209,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		"ground":     flag(&lx.ground),
 		"determiner": flag(&lx.determiner),
 		"combatant":  flag(&lx.combatant),
+		"crowd":      flag(&lx.crowd),
 	}); err != nil {
 		return nil, err
 	}
