@@ -208,7 +208,9 @@ type Figure struct {
 
 // Outcome is how one case scored, for error listings.
 type Outcome struct {
-	Case    *Case
+	Case *Case
+	// Primary is the case's main event, the first reported one: the one
+	// the per-event metrics compare with the gold rows.
 	Primary *sitrep.Event
 	Events  []sitrep.Event
 	// Per metric: did the case score?
@@ -226,7 +228,7 @@ func Score(x *extract.Extractor, cases []*Case, fn func(Outcome)) Metrics {
 		a := &sitrep.Article{ID: "case" + strconv.Itoa(i), Published: pub, Text: c.Notes}
 		evs := x.Extract(a)
 		m.Bytes += len(c.Notes)
-		o := scoreCase(c, evs)
+		o := scoreCase(c, evs, firstReported(evs))
 		m.Cases++
 		if o.Primary == nil {
 			m.NoEvent++
@@ -251,16 +253,18 @@ func Score(x *extract.Extractor, cases []*Case, fn func(Outcome)) Metrics {
 	return m
 }
 
-func scoreCase(c *Case, evs []sitrep.Event) Outcome {
+// scoreCase scores a case's events; main is the index of the main event
+// (-1 when none is reported), which the per-event metrics compare.
+func scoreCase(c *Case, evs []sitrep.Event, main int) Outcome {
 	o := Outcome{Case: c, Events: evs}
+	if main >= 0 {
+		o.Primary = &evs[main]
+	}
 	total := 0
 	for i := range evs {
 		e := &evs[i]
 		if e.Certainty != sitrep.Reported {
 			continue
-		}
-		if o.Primary == nil {
-			o.Primary = e
 		}
 		if e.Fatalities != nil {
 			total += *e.Fatalities
@@ -319,3 +323,12 @@ func areaName(s string) string {
 
 // Round rounds v to 3 decimals for printing.
 func Round(v float64) float64 { return math.Round(v*1000) / 1000 }
+
+func firstReported(evs []sitrep.Event) int {
+	for i := range evs {
+		if evs[i].Certainty == sitrep.Reported {
+			return i
+		}
+	}
+	return -1
+}

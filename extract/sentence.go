@@ -124,7 +124,9 @@ func (s *sent) findCues(lx *Lexicon) {
 			if i > 0 {
 				switch s.toks[i-1].Norm {
 				case "the", "this", "these", "that", "those", "such", "its", "their":
-					c.anaphoric = true
+					// "the clashes" points back; "the capture of
+					// Medaya" names its own object.
+					c.anaphoric = end >= len(s.toks) || s.toks[end].Norm != "of"
 				}
 			}
 			s.cues = append(s.cues, c)
@@ -155,8 +157,14 @@ func (s *sent) groundObject(lx *Lexicon, i, end int) bool {
 			continue
 		}
 		switch t.Norm {
-		case "of", "over", "-", "'", "s":
+		case "of", "over", "-", "'", "s", "al", "el", "ad", "ar", "as", "ash", "at", "az", "ad-", "an":
 			k++
+			continue
+		case "it", "them":
+			return true // "taking control of it"
+		}
+		if t.Kind == text.Number {
+			k++ // "took control of over 20 villages"
 			continue
 		}
 		break

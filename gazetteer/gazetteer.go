@@ -200,8 +200,8 @@ func load(file []byte) (*Gazetteer, error) {
 	var errs [3]error
 	wg.Add(3)
 	go func() { defer wg.Done(); errs[0] = g.loadPlaces(streams[0]) }()
-	go func() { defer wg.Done(); g.keys, errs[1] = loadTable(streams[1], true) }()
-	go func() { defer wg.Done(); g.skels, errs[2] = loadTable(streams[2], false) }()
+	go func() { defer wg.Done(); g.keys, errs[1] = loadTable(streams[1]) }()
+	go func() { defer wg.Done(); g.skels, errs[2] = loadTable(streams[2]) }()
 	wg.Wait()
 	for i, what := range []string{"places", "keys", "skeletons"} {
 		if errs[i] != nil {
@@ -340,17 +340,20 @@ func (r *reader) str() string {
 	return s
 }
 
-// table is an open-addressing hash table over the entries of one stream:
-// each slot holds 1 + the offset of an entry (its key string), 0 when
-// empty. Postings are decoded from the stream on each hit.
+// table is an open-addressing hash table over the entries of one stream.
+// Each slot holds the offset of an entry (its key string) + 1 in its low
+// 32 bits, 0 when empty, and the top 32 bits of the key's hash in its high
+// ones: most probes of a key that is not there (most words of a text)
+// stop at the slot without reading the entry, which is a cache miss away.
+// Postings are decoded from the stream on each hit.
 type table struct {
 	data  string
 	seed  maphash.Seed
-	slots []uint32
-	mask  uint32
+	slots []uint64
+	mask  uint64
 }
 
-func loadTable(z []byte, kinds bool) (table, error) {
+func loadTable(z []byte) (table, error) {
 	b, err := lz.Decompress(z)
 	if err != nil {
 		return table{}, err
@@ -364,7 +367,7 @@ func loadTable(z []byte, kinds bool) (table, error) {
 	for size < n*2 {
 		size <<= 1 // at most half full: most lookups miss, and a miss ends at an empty slot
 	}
-	t := table{data: r.s, seed: maphash.MakeSeed(), slots: make([]uint32, size), mask: uint32(size - 1)}
+	t := table{data: r.s, seed: maphash.MakeSeed(), slots: make([]uint64, size), mask: uint64(size - 1)}
 	for range n {
 		off := r.off
 		k := r.str()
@@ -372,11 +375,12 @@ func loadTable(z []byte, kinds bool) (table, error) {
 		if r.err != nil {
 			return t, r.err
 		}
-		h := uint32(maphash.String(t.seed, k)) & t.mask
-		for t.slots[h] != 0 {
-			h = (h + 1) & t.mask
+		h := maphash.String(t.seed, k)
+		i := h & t.mask
+		for t.slots[i] != 0 {
+			i = (i + 1) & t.mask
 		}
-		t.slots[h] = uint32(off) + 1
+		t.slots[i] = h&^0xFFFFFFFF | uint64(off+1)
 	}
 	return t, nil
 }
@@ -386,17 +390,19 @@ func (t *table) find(key []byte) int {
 	if len(t.slots) == 0 {
 		return -1
 	}
-	h := uint32(maphash.Bytes(t.seed, key)) & t.mask
-	for {
-		s := t.slots[h]
+	h := maphash.Bytes(t.seed, key)
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		s := t.slots[i]
 		if s == 0 {
 			return -1
 		}
-		r := reader{s: t.data, off: int(s - 1)}
+		if s&^0xFFFFFFFF != h&^0xFFFFFFFF {
+			continue
+		}
+		r := reader{s: t.data, off: int(uint32(s)) - 1}
 		if k := r.str(); k == string(key) {
 			return r.off
 		}
-		h = (h + 1) & t.mask
 	}
 }
 

@@ -2,6 +2,7 @@ package geoparse
 
 import (
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/sitrep/sitrep/gazetteer"
@@ -245,6 +246,11 @@ func (st *state) strayAfter(e int) bool {
 	return !st.p.g.Has(w)
 }
 
+// cueNext reports whether the word after token k is a place noun.
+func (st *state) cueNext(k int) bool {
+	return st.isWord(k+1) && st.cue(k+1) != cueNone
+}
+
 // capAfter reports whether the token after e is a capitalised word that is
 // neither a stop word nor a place noun.
 func (st *state) capAfter(e int) bool {
@@ -314,8 +320,14 @@ func (st *state) matchRun(r0, j int) {
 				continue
 			}
 			if e == k {
-				if st.cls(k)&(classStop|classConnector|classDemonym) != 0 || st.cue(k) != cueNone {
+				c := st.cls(k)
+				if c&(classStop|classConnector|classDemonym) != 0 || st.cue(k) != cueNone {
 					break // not a name alone: "The", "Syrian", "Province", "Al"
+				}
+				if c&classContext != 0 && toks[k].flags&tSentStart != 0 && !st.cueNext(k) {
+					// "Police", "Mark" opening a sentence: nothing before
+					// can make it a place, and nothing after does.
+					break
 				}
 			}
 			name := st.text[tk.start:toks[e].end]
@@ -397,13 +409,31 @@ func (st *state) lookup(name string) memo {
 	if m, ok := st.memo[name]; ok {
 		return m
 	}
-	st.buf = st.p.g.AppendExact(st.buf[:0], name)
-	m := memo{int32(len(st.cands)), int32(len(st.buf))}
-	for _, c := range st.buf {
+	cs := st.p.exact(name, &st.buf)
+	m := memo{int32(len(st.cands)), int32(len(cs))}
+	for _, c := range cs {
 		st.cands = append(st.cands, cand{p: c.Place, alt: c.Alt, fuzzy: c.Fuzzy})
 	}
 	st.memo[name] = m
 	return m
+}
+
+// maxCached bounds the names the parser remembers across texts.
+const maxCached = 1 << 17
+
+// exact returns the exact readings of name: from the parser's cache of
+// names seen in earlier texts (the same names recur from one news story to
+// the next), else from the gazetteer, using buf.
+func (p *Parser) exact(name string, buf *[]gazetteer.Candidate) []gazetteer.Candidate {
+	if v, ok := p.cache.Load(name); ok {
+		return v.([]gazetteer.Candidate)
+	}
+	*buf = p.g.AppendExact((*buf)[:0], name)
+	if p.cached.Load() < maxCached {
+		p.cached.Add(1)
+		p.cache.Store(strings.Clone(name), slices.Clip(slices.Clone(*buf)))
+	}
+	return *buf
 }
 
 // copyCands gives a span its own copy of memoised readings.

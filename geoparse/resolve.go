@@ -545,8 +545,11 @@ func (st *state) listedWithPlace(i int) bool {
 
 // sameFold reports whether name folds to fold.
 func sameFold(fold []byte, name string) bool {
-	if len(name) < len(fold)/2 || len(name) > 4*len(fold)+8 {
+	if len(name) < len(fold)/2 || len(name) > 4*len(fold)+8 || len(fold) == 0 {
 		return false // diacritics at most double a name's bytes
+	}
+	if c := name[0] | 0x20; name[0] < 0x80 && c >= 'a' && c <= 'z' && c != fold[0] {
+		return false // the first letters differ
 	}
 	var b [64]byte
 	return len(fold) > 0 && string(gazetteer.AppendFold(b[:0], name)) == string(fold)
