@@ -13,7 +13,17 @@ type Phrases[V any] struct {
 	// first maps the hash of a phrase's first word to the length, in words,
 	// of the longest phrase starting with it.
 	first map[uint64]int
+	// bloom has a bit set for every first word's hash, so that most words
+	// are turned away without a map lookup.
+	bloom [bloomWords]uint64
 	n     int
+}
+
+const bloomWords = 128 // 8192 bits
+
+func bloomBit(h uint64) (int, uint64) {
+	b := (h >> 7) % (bloomWords * 64)
+	return int(b / 64), 1 << (b % 64)
 }
 
 type phrase[V any] struct {
@@ -47,7 +57,7 @@ func (p *Phrases[V]) Add(s string, v V) {
 	if len(words) == 0 {
 		return
 	}
-	h := hashWords(words)
+	h := seqHash(words)
 	for i, e := range p.entries[h] {
 		if equalWords(e.words, words) && e.upper == upper {
 			p.entries[h][i].val = v
@@ -56,10 +66,12 @@ func (p *Phrases[V]) Add(s string, v V) {
 	}
 	p.entries[h] = append(p.entries[h], phrase[V]{words: words, upper: upper, val: v})
 	p.n++
-	f := hashWords(words[:1])
+	f := wordHash(words[0])
 	if len(words) > p.first[f] {
 		p.first[f] = len(words)
 	}
+	w, bit := bloomBit(f)
+	p.bloom[w] |= bit
 }
 
 // Match returns the longest phrase that starts at toks[i]: end is the index
@@ -68,7 +80,10 @@ func (p *Phrases[V]) Match(toks []Token, i int) (end int, v V, ok bool) {
 	if i >= len(toks) || skippable(toks[i]) {
 		return 0, v, false
 	}
-	max := p.first[hashWord(offset64, key(toks[i].Norm))]
+	if w, bit := bloomBit(toks[i].Hash); p.bloom[w]&bit == 0 {
+		return 0, v, false
+	}
+	max := p.first[toks[i].Hash]
 	if max == 0 {
 		return 0, v, false
 	}
@@ -81,12 +96,9 @@ func (p *Phrases[V]) Match(toks []Token, i int) (end int, v V, ok bool) {
 	n := 0
 	for j := i; j < len(toks) && n < max; j++ {
 		if skippable(toks[j]) {
-			if j == i {
-				break
-			}
 			continue
 		}
-		h = hashWord(h, key(toks[j].Norm))
+		h = combine(h, toks[j].Hash)
 		hs[n] = h
 		ends[n] = j + 1
 		n++
@@ -107,7 +119,7 @@ func (e *phrase[V]) matches(toks []Token, i, end int) bool {
 		if skippable(toks[j]) {
 			continue
 		}
-		if w >= len(e.words) || key(toks[j].Norm) != e.words[w] {
+		if w >= len(e.words) || !sameKey(toks[j].Norm, e.words[w]) {
 			return false
 		}
 		if e.upper&(1<<w) != 0 && !toks[j].Upper {
@@ -136,22 +148,51 @@ const (
 	prime64  = 1099511628211
 )
 
-func hashWord(h uint64, w string) uint64 {
+// wordHash hashes a word as lexicons compare it: apostrophes ignored.
+func wordHash(w string) uint64 {
+	h := uint64(offset64)
 	for i := 0; i < len(w); i++ {
+		if w[i] == '\'' {
+			continue
+		}
 		h ^= uint64(w[i])
 		h *= prime64
 	}
-	h ^= ' '
-	h *= prime64
 	return h
 }
 
-func hashWords(ws []string) uint64 {
+// combine adds a word's hash to a phrase's.
+func combine(h, w uint64) uint64 {
+	h ^= w
+	h *= prime64
+	h ^= h >> 29
+	return h
+}
+
+func seqHash(ws []string) uint64 {
 	h := uint64(offset64)
 	for _, w := range ws {
-		h = hashWord(h, w)
+		h = combine(h, wordHash(w))
 	}
 	return h
+}
+
+// sameKey reports whether word w, apostrophes ignored, is k.
+func sameKey(w, k string) bool {
+	if len(w) == len(k) {
+		return w == k
+	}
+	j := 0
+	for i := 0; i < len(w); i++ {
+		if w[i] == '\'' {
+			continue
+		}
+		if j >= len(k) || w[i] != k[j] {
+			return false
+		}
+		j++
+	}
+	return j == len(k)
 }
 
 func equalWords(a, b []string) bool {

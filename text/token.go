@@ -39,6 +39,9 @@ type Token struct {
 	// apostrophes made ASCII. It shares memory with the text when the token
 	// was already lower-case ASCII.
 	Norm string
+	// Hash is a hash of Norm without apostrophes, the form lexicons
+	// compare, so that matching a phrase hashes no bytes.
+	Hash uint64
 }
 
 // Tokenize splits s into tokens.
@@ -48,6 +51,7 @@ func Tokenize(s string) []Token {
 
 // AppendTokens appends the tokens of s to dst. Offsets are relative to s.
 func AppendTokens(dst []Token, s string) []Token {
+	first := len(dst)
 	i := 0
 	for i < len(s) {
 		c := s[i]
@@ -86,6 +90,9 @@ func AppendTokens(dst []Token, s string) []Token {
 			dst = append(dst, Token{Start: i, End: i + size, Kind: Punct, Norm: foldPunct(r, s[i:i+size])})
 			i += size
 		}
+	}
+	for k := first; k < len(dst); k++ {
+		dst[k].Hash = wordHash(dst[k].Norm)
 	}
 	return dst
 }

@@ -1,0 +1,93 @@
+package extract
+
+import (
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/sitrep/sitrep"
+)
+
+// benchNotes returns up to n distinct ACLED notes from ../shared/data, or
+// nil when the data is absent.
+func benchNotes(tb testing.TB, n int) []string {
+	files, _ := filepath.Glob("../../shared/data/acled/*.csv")
+	seen := map[string]bool{}
+	var out []string
+	for _, f := range files {
+		fh, err := os.Open(f)
+		if err != nil {
+			continue
+		}
+		r := csv.NewReader(fh)
+		r.LazyQuotes = true
+		r.FieldsPerRecord = -1
+		head, err := r.Read()
+		if err != nil {
+			fh.Close()
+			continue
+		}
+		col := -1
+		for i, h := range head {
+			if h == "notes" {
+				col = i
+			}
+		}
+		per := 0
+		for per < n/len(files)+1 {
+			rec, err := r.Read()
+			if err != nil {
+				break
+			}
+			if col < len(rec) && rec[col] != "" && !seen[rec[col]] {
+				seen[rec[col]] = true
+				out = append(out, rec[col])
+				per++
+			}
+		}
+		fh.Close()
+	}
+	return out
+}
+
+// BenchmarkExtractNotes measures end-to-end extraction over real ACLED
+// notes (MB/s is bytes of note text per second, on one core).
+func BenchmarkExtractNotes(b *testing.B) {
+	notes := benchNotes(b, 5000)
+	if len(notes) == 0 {
+		b.Skip("no ACLED notes under ../shared/data/acled")
+	}
+	x := extractor(b)
+	size := 0
+	for _, n := range notes {
+		size += len(n)
+	}
+	pub := day("2020-05-05")
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for j, n := range notes {
+			x.Extract(&sitrep.Article{ID: "b", Text: n, Published: pub})
+			_ = j
+		}
+	}
+	b.ReportMetric(float64(len(notes)*b.N)/b.Elapsed().Seconds(), "notes/s")
+}
+
+// BenchmarkExtractArticle measures extraction of the seed article, a
+// news report of the kind sitrep reads from the web.
+func BenchmarkExtractArticle(b *testing.B) {
+	txt, err := os.ReadFile("../../shared/brief/seed-article.txt")
+	if err != nil {
+		b.Skip("seed article not available")
+	}
+	x := extractor(b)
+	a := &sitrep.Article{ID: "seed", Text: string(txt), Published: day("2024-12-06")}
+	b.SetBytes(int64(len(txt)))
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		x.Extract(a)
+	}
+}
