@@ -89,8 +89,12 @@ type doc struct {
 	places []geoparse.Mention
 	actors []actors.Mention
 	focus  string // ISO2 of the country the article is about
-	sents  []*sent
-	drafts []*draft
+	toks   []text.Token
+	// placeAt and actorAt give, per token, the index of the place or actor
+	// mention covering it, or -1.
+	placeAt, actorAt []int
+	sents            []*sent
+	drafts           []*draft
 }
 
 func (x *Extractor) analyse(a *sitrep.Article) *doc {
@@ -98,6 +102,9 @@ func (x *Extractor) analyse(a *sitrep.Article) *doc {
 	d.places = x.geo.Parse(d.text)
 	d.focus = d.focusCountry()
 	d.actors = x.actors.Scan(d.text, d.focus)
+	d.toks = text.Tokenize(d.text)
+	d.placeAt = spanIndex(d.toks, len(d.places), func(k int) (int, int) { return d.places[k].Start, d.places[k].End })
+	d.actorAt = spanIndex(d.toks, len(d.actors), func(k int) (int, int) { return d.actors[k].Start, d.actors[k].End })
 	para := 0
 	prevEnd := 0
 	for _, sp := range text.Sentences(d.text) {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"time"
 )
 
@@ -44,22 +45,22 @@ func (d *doc) frame() {
 	var last *draft
 	for _, s := range d.sents {
 		background := d.isHistory(s)
-		groups := map[string][]cue{}
-		var order []string
+		var order []string // certainties, in order of first cue
 		for _, c := range s.cues {
-			if c.reference {
-				continue
-			}
-			if _, ok := groups[c.certainty]; !ok {
+			if !c.reference && !slices.Contains(order, c.certainty) {
 				order = append(order, c.certainty)
 			}
-			groups[c.certainty] = append(groups[c.certainty], c)
 		}
 		hasDate := len(s.dates) > 0
 		hasPlace := d.hasEventPlace(s)
 		var reported *draft
 		for _, cert := range order {
-			cs := groups[cert]
+			var cs []cue
+			for _, c := range s.cues {
+				if !c.reference && c.certainty == cert {
+					cs = append(cs, c)
+				}
+			}
 			main, own := false, false
 			for _, c := range cs {
 				if lx.mainClass(c.classes) {

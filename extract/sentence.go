@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/sitrep/sitrep/text"
@@ -36,21 +37,11 @@ type cue struct {
 func (d *doc) analyseSentence(sp text.Span, para int) *sent {
 	lx := d.x.lx
 	s := &sent{start: sp.Start, end: sp.End, para: para}
-	s.toks = text.AppendTokens(nil, d.text[sp.Start:sp.End])
-	for i := range s.toks {
-		s.toks[i].Start += sp.Start
-		s.toks[i].End += sp.Start
-	}
+	a := sort.Search(len(d.toks), func(i int) bool { return d.toks[i].Start >= sp.Start })
+	b := sort.Search(len(d.toks), func(i int) bool { return d.toks[i].Start >= sp.End })
+	s.toks, s.placeAt, s.actorAt = d.toks[a:b:b], d.placeAt[a:b:b], d.actorAt[a:b:b]
 	s.places = d.placeIndex(sp.Start, sp.End)
 	s.actors = d.actorIndex(sp.Start, sp.End)
-	s.placeAt = spanIndex(s.toks, len(s.places), func(k int) (int, int) {
-		m := d.places[s.places[k]]
-		return m.Start, m.End
-	}, s.places)
-	s.actorAt = spanIndex(s.toks, len(s.actors), func(k int) (int, int) {
-		m := d.actors[s.actors[k]]
-		return m.Start, m.End
-	}, s.actors)
 
 	s.dates = lx.findDates(d.text, s.toks, d.pub)
 	s.inDate = make([]bool, len(s.toks))
@@ -67,8 +58,8 @@ func (d *doc) analyseSentence(sp text.Span, para int) *sent {
 }
 
 // spanIndex maps n byte spans (sorted) onto token indexes: the result
-// holds, per token, ids[k] of the span that covers it, or -1.
-func spanIndex(toks []text.Token, n int, span func(int) (int, int), ids []int) []int {
+// holds, per token, the index k of the span that covers it, or -1.
+func spanIndex(toks []text.Token, n int, span func(int) (int, int)) []int {
 	at := make([]int, len(toks))
 	for i := range at {
 		at[i] = -1
@@ -81,7 +72,7 @@ func spanIndex(toks []text.Token, n int, span func(int) (int, int), ids []int) [
 		}
 		for u := t; u < len(toks) && toks[u].Start < b; u++ {
 			if toks[u].Start >= a {
-				at[u] = ids[k]
+				at[u] = k
 			}
 		}
 	}

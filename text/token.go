@@ -51,6 +51,13 @@ func Tokenize(s string) []Token {
 
 // AppendTokens appends the tokens of s to dst. Offsets are relative to s.
 func AppendTokens(dst []Token, s string) []Token {
+	return appendTokens(dst, s, lowerASCII(s))
+}
+
+// appendTokens tokenizes s, whose ASCII-lower-cased copy is lower: the
+// Norm of an ASCII word is a slice of lower, so a document's words cost one
+// allocation in all.
+func appendTokens(dst []Token, s, lower string) []Token {
 	first := len(dst)
 	i := 0
 	for i < len(s) {
@@ -65,7 +72,7 @@ func AppendTokens(dst []Token, s string) []Token {
 				i = j
 			case isASCIILetter(c):
 				j := scanWord(s, i)
-				dst = append(dst, wordToken(s, i, j))
+				dst = append(dst, wordToken(s, lower, i, j))
 				i = j
 			default:
 				dst = append(dst, Token{Start: i, End: i + 1, Kind: Punct, Norm: s[i : i+1]})
@@ -79,7 +86,7 @@ func AppendTokens(dst []Token, s string) []Token {
 			i += size
 		case unicode.IsLetter(r):
 			j := scanWord(s, i)
-			dst = append(dst, wordToken(s, i, j))
+			dst = append(dst, wordToken(s, lower, i, j))
 			i = j
 		case unicode.IsDigit(r):
 			dst = append(dst, Token{Start: i, End: i + size, Kind: Number, Norm: s[i : i+size]})
@@ -168,12 +175,11 @@ func isLetterAt(s string, i int) bool {
 	return unicode.IsLetter(r)
 }
 
-func wordToken(s string, i, j int) Token {
+func wordToken(s, lower string, i, j int) Token {
 	w := s[i:j]
 	t := Token{Start: i, End: j, Kind: Word}
 	letters, uppers := 0, 0
 	ascii := true
-	lower := true
 	for k := 0; k < len(w); k++ {
 		c := w[k]
 		if c >= utf8.RuneSelf {
@@ -183,7 +189,6 @@ func wordToken(s string, i, j int) Token {
 		if c >= 'A' && c <= 'Z' {
 			uppers++
 			letters++
-			lower = false
 			if k == 0 {
 				t.Cap = true
 			}
@@ -193,11 +198,7 @@ func wordToken(s string, i, j int) Token {
 	}
 	if ascii {
 		t.Upper = letters >= 2 && uppers == letters
-		if lower {
-			t.Norm = w
-		} else {
-			t.Norm = lowerASCII(w)
-		}
+		t.Norm = lower[i:j]
 		return t
 	}
 	first, _ := utf8.DecodeRuneInString(w)
@@ -216,7 +217,16 @@ func wordToken(s string, i, j int) Token {
 	return t
 }
 
+// lowerASCII lower-cases the ASCII letters of w, leaving every other byte,
+// so offsets stay the same. It returns w itself when nothing changes.
 func lowerASCII(w string) string {
+	k := 0
+	for k < len(w) && (w[k] < 'A' || w[k] > 'Z') {
+		k++
+	}
+	if k == len(w) {
+		return w
+	}
 	b := make([]byte, len(w))
 	for k := 0; k < len(w); k++ {
 		c := w[k]
