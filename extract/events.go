@@ -85,10 +85,10 @@ func (d *doc) draftEvents(dr *draft, lastDate map[*sent]dateMention) []sitrep.Ev
 		}
 		places = d.eventPlaces(m, 0, classes)
 	}
-	// An act with no place, no date, no toll, and nobody acting or only a
-	// reference back ("As the fighting worsens, people are scared") is too
-	// vague to be an event: GDELT's noise.
-	if len(places) == 0 && len(s.dates) == 0 && dr.proj == nil && !d.hasToll(dr) && (len(s.actors) == 0 || !ownMain) {
+	// An act with no place, no date, no toll, that only refers back ("As
+	// the fighting worsens, people are scared") is too vague to be an
+	// event: GDELT's noise.
+	if len(places) == 0 && len(s.dates) == 0 && dr.proj == nil && !d.hasToll(dr) && !ownMain {
 		return nil
 	}
 	var locs []*sitrep.Location

@@ -26,7 +26,7 @@ type Lexicon struct {
 	cues       *text.Phrases[classSet]
 	rules      []rule
 
-	conditional, hypothetical, projection, negation, reference *text.Phrases[bool]
+	conditional, hypothetical, projection, negation, reference, demand, named *text.Phrases[bool]
 
 	vague      *text.Phrases[int]
 	qualifiers *text.Phrases[string]
@@ -130,6 +130,8 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		"projection":   flag(&lx.projection),
 		"negation":     flag(&lx.negation),
 		"reference":    flag(&lx.reference),
+		"demand":       flag(&lx.demand),
+		"named":        flag(&lx.named),
 	}); err != nil {
 		return nil, err
 	}

@@ -202,7 +202,17 @@ func (s *sent) modality(lx *Lexicon) {
 			}
 		}
 		if end, _, ok := lx.reference.Match(s.toks, i); ok {
-			for k := end; k < n && k < end+8 && !clauseEnd(s.toks[k]); k++ {
+			for k := end; k < n && k < end+4 && !clauseEnd(s.toks[k]); k++ {
+				ref[k] = true
+			}
+		}
+		if end, _, ok := lx.demand.Match(s.toks, i); ok {
+			for k := end; k < n; k++ {
+				ref[k] = true
+			}
+		}
+		if end, _, ok := lx.named.Match(s.toks, i); ok {
+			for k := i; k < end; k++ {
 				ref[k] = true
 			}
 		}

@@ -535,21 +535,20 @@ func (g *Gazetteer) appendLookup(dst []Candidate, key, loose []byte, fuzzy bool)
 		return dst
 	}
 	if off := g.skels.find(sk); off >= 0 {
-		var nb [96]byte
-		g.skels.postings(off, false, func(i int, _ format.Kind) {
-			if i >= g.n {
+		// The skeleton's postings are keys: keep the places of those a
+		// few edits from the query (a skeleton is a coarse net: Markoye
+		// and Morocco share one).
+		g.skels.postings(off, false, func(koff int, _ format.Kind) {
+			r := reader{s: g.keys.data, off: koff}
+			k := r.str()
+			if r.err != nil || !closeKeys(key, k) {
 				return
 			}
-			// A skeleton is a coarse net (Markoye and Morocco share one):
-			// keep only places whose own name is a few edits from the
-			// query.
-			p := g.Place(i)
-			if n := len(p.Name); n+8 < len(key) || n > 3*len(key)+8 {
-				return // far too short or long to be a few edits away
-			}
-			if closeKeys(key, norm.AppendKey(nb[:0], p.Name)) {
-				dst = append(dst, Candidate{Place: p, Alt: true, Fuzzy: true})
-			}
+			g.keys.postings(r.off, true, func(i int, _ format.Kind) {
+				if i < g.n {
+					dst = appendUnique(dst, n0, Candidate{Place: g.Place(i), Alt: true, Fuzzy: true})
+				}
+			})
 		})
 	}
 	return dst
@@ -557,7 +556,7 @@ func (g *Gazetteer) appendLookup(dst []Candidate, key, loose []byte, fuzzy bool)
 
 // closeKeys reports whether two keys are within a quarter of their length
 // in edits (at least one): Idleb-Idlib, Deir al-Zour-Deir ez-Zor.
-func closeKeys(a, b []byte) bool {
+func closeKeys(a []byte, b string) bool {
 	n := max(len(a), len(b))
 	limit := max(1, n/4)
 	if abs(len(a)-len(b)) > limit {
@@ -575,7 +574,7 @@ func abs(x int) int {
 
 // editDistance is the Levenshtein distance of a and b, or limit+1 once it
 // is known to exceed limit.
-func editDistance(a, b []byte, limit int) int {
+func editDistance(a []byte, b string, limit int) int {
 	if len(a) > 64 || len(b) > 64 {
 		return limit + 1
 	}

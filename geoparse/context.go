@@ -15,17 +15,11 @@ import (
 // spans up.
 func (st *state) context() {
 	lex := st.p.lex
-	st.spanAt = make([]int32, len(st.toks)+1)
-	for i := range st.spanAt {
-		st.spanAt[i] = -1
-	}
-	for i := range st.spans {
-		st.spanAt[st.spans[i].t0] = int32(i)
-	}
+	st.indexSpans()
 	// Runs that follow a title are people: every span in them is, and so
 	// is every later mention of their words ("President Bashar al-Assad
 	// ... Assad's forces").
-	persons := map[string]bool{}
+	persons := st.persons[:0] // tokens of people's names
 	for ri := range st.runs {
 		r := &st.runs[ri]
 		if r.t1 > r.t0 && st.cls(r.t0)&classTitle != 0 {
@@ -35,10 +29,19 @@ func (st *state) context() {
 		if st.titled(r.t0) || st.kunya(*r) {
 			for k := r.t0; k <= r.t1; k++ {
 				if st.toks[k].flags&tCap != 0 {
-					persons[lowerASCII(st.word(k))] = true
+					persons = append(persons, k)
 				}
 			}
 		}
+	}
+	st.persons = persons
+	isPerson := func(k int) bool {
+		for _, p := range persons {
+			if strings.EqualFold(st.word(p), st.word(k)) {
+				return true
+			}
+		}
+		return false
 	}
 	ri := 0
 	for i := range st.spans {
@@ -54,7 +57,7 @@ func (st *state) context() {
 		}
 		s.person = st.titled(r.t0) || st.kunya(r)
 		if !s.person && len(persons) > 0 {
-			s.person = persons[lowerASCII(st.word(s.t1))] && persons[lowerASCII(st.word(s.t0))]
+			s.person = isPerson(s.t1) && isPerson(s.t0)
 		}
 		// Capitalised words the gazetteer lacks next to the name, within
 		// its run: "Hama Military Council", "Antonio Guterres".
@@ -93,7 +96,32 @@ func (st *state) context() {
 			st.prune(s)
 		}
 	}
+	// Names that can be no place from here on are dropped: people, and
+	// unknown names with nothing around them that says place. Most of a
+	// text's capitalised words are such.
+	kept := st.spans[:0]
+	for i := range st.spans {
+		s := &st.spans[i]
+		if s.person || len(s.cands) == 0 && s.cue == cueNone && !s.locative && !st.isPunct(s.after, '(') {
+			continue
+		}
+		kept = append(kept, *s)
+	}
+	clear(st.spans[len(kept):])
+	st.spans = kept
+	st.indexSpans()
 	st.countFocus()
+}
+
+// indexSpans maps each token that starts a span to it (spanAt).
+func (st *state) indexSpans() {
+	st.spanAt = slices.Grow(st.spanAt[:0], len(st.toks)+1)[:len(st.toks)+1]
+	for i := range st.spanAt {
+		st.spanAt[i] = -1
+	}
+	for i := range st.spans {
+		st.spanAt[st.spans[i].t0] = int32(i)
+	}
 }
 
 // maxCands bounds the readings kept per name: "San Jose" has hundreds, and
@@ -161,9 +189,7 @@ func (st *state) kunya(r run) bool {
 	if r.t1 == r.t0 {
 		return false
 	}
-	switch lowerASCII(st.word(r.t0)) {
-	case "abu", "umm", "bin", "ibn", "bint":
-	default:
+	if !st.is(r.t0, "abu") && !st.is(r.t0, "umm") && !st.is(r.t0, "bin") && !st.is(r.t0, "ibn") && !st.is(r.t0, "bint") {
 		return false
 	}
 	for i := range st.spans {
@@ -201,14 +227,9 @@ func (st *state) locativeBefore(k int) bool {
 		if c&classLocative != 0 {
 			return true
 		}
-		if w := lowerASCII(st.word(j)); w == "with" {
+		if st.is(j, "with") {
 			// "the border with Jordan".
-			if st.isWord(j - 1) {
-				if lw := lowerASCII(st.word(j - 1)); lw == "border" || lw == "borders" || lw == "frontier" {
-					return true
-				}
-			}
-			return false
+			return st.is(j-1, "border") || st.is(j-1, "borders") || st.is(j-1, "frontier")
 		}
 		if c&classFiller == 0 {
 			return false
@@ -243,7 +264,7 @@ func (st *state) cueAfter(k int) (cueLevel, int) {
 
 // cueBefore returns the level of "the town of X", "the province of X".
 func (st *state) cueBefore(k int) cueLevel {
-	if st.isWord(k-1) && lowerASCII(st.word(k-1)) == "of" && st.isWord(k-2) {
+	if st.is(k-1, "of") && st.isWord(k-2) {
 		return st.cue(k - 2)
 	}
 	return cueNone
@@ -260,11 +281,11 @@ func (st *state) countFocus() {
 		fold := gazetteer.AppendFold(fb[:0], st.text[s.start:s.end])
 		for j := range s.cands {
 			c := &s.cands[j]
+			c.prior = prior(c)
 			c.local = st.local(s, c, fold)
-			c.weight = priorWeight(c)
+			c.weight = math.Exp(c.prior)
 		}
 	}
-	st.evidence = map[string]float64{}
 	for i, t := range st.toks {
 		if t.flags&tCap == 0 {
 			continue
@@ -274,8 +295,7 @@ func (st *state) countFocus() {
 		}
 		if cs := st.p.demonymOf(st.word(i)); cs != nil {
 			for _, c := range cs {
-				st.evidence[c] += 1 / float64(len(cs))
-				st.total += 1 / float64(len(cs))
+				st.addEvidence(c, 1/float64(len(cs)))
 			}
 		}
 	}
@@ -318,16 +338,11 @@ func (st *state) countFocus() {
 			}
 		}
 		for _, v := range s.own {
-			st.evidence[v.cc] += v.v
-			st.total += v.v
+			st.addEvidence(v.cc, v.v)
 		}
 	}
-	st.ranked = st.ranked[:0]
-	for cc := range st.evidence {
-		st.ranked = append(st.ranked, cc)
-	}
 	slices.SortFunc(st.ranked, func(a, b string) int {
-		switch ea, eb := st.evidence[a], st.evidence[b]; {
+		switch ea, eb := st.evidence[ccIndex(a)], st.evidence[ccIndex(b)]; {
 		case ea > eb:
 			return -1
 		case ea < eb:
@@ -335,6 +350,24 @@ func (st *state) countFocus() {
 		}
 		return strings.Compare(a, b)
 	})
+}
+
+// ccIndex maps an ISO 3166 alpha-2 code to its slot in state.evidence.
+func ccIndex(cc string) int {
+	if len(cc) != 2 || cc[0] < 'A' || cc[0] > 'Z' || cc[1] < 'A' || cc[1] > 'Z' {
+		return 26 * 26
+	}
+	return int(cc[0]-'A')*26 + int(cc[1]-'A')
+}
+
+// addEvidence adds v to the evidence for country cc.
+func (st *state) addEvidence(cc string, v float64) {
+	i := ccIndex(cc)
+	if st.evidence[i] == 0 {
+		st.ranked = append(st.ranked, cc)
+	}
+	st.evidence[i] += v
+	st.total += v
 }
 
 // vote is a span's evidence for a country.
@@ -357,7 +390,7 @@ func addVote(vs []vote, cc string, v float64) []vote {
 // leaving out span s's own vote. Little evidence makes a weak focus: the
 // share is of at least one vote's worth.
 func (st *state) focusFor(s *span, cc string) float64 {
-	e, t := st.evidence[cc], st.total
+	e, t := st.evidence[ccIndex(cc)], st.total
 	for _, v := range s.own {
 		t -= v.v
 		if v.cc == cc {
@@ -384,11 +417,11 @@ func (st *state) topFocus(s *span) (string, float64) {
 	// The countries s votes for, less its vote; then the first country in
 	// order of evidence that s does not vote for: no later one can beat it.
 	for _, v := range s.own {
-		consider(v.cc, st.evidence[v.cc]-v.v)
+		consider(v.cc, st.evidence[ccIndex(v.cc)]-v.v)
 	}
 	for _, cc := range st.ranked {
 		if !votesFor(s, cc) {
-			consider(cc, st.evidence[cc])
+			consider(cc, st.evidence[ccIndex(cc)])
 			break
 		}
 	}

@@ -27,6 +27,7 @@ const (
 	classConnector                       // lower-case word inside a place name
 	classHead                            // a generic word that begins place names
 	classDemonym                         // a capitalised demonym (state.cls only)
+	classArticle                         // an Arabic article (al, el, ash...)
 
 	classUnknown wordClass = 1 << 15 // not looked up yet (see state.cls)
 	// cueShift places a word's cueLevel in the class bits state.cls caches.
@@ -62,6 +63,12 @@ var connectors = []string{
 	"do", "dos", "das", "du", "des", "la", "le", "les", "lo", "of", "and", "bin", "ibn", "bint",
 	"sur", "upon", "am", "im", "van", "von", "der", "den", "ben", "wa", "the", "los", "las",
 	"dei", "degli", "della", "dello",
+}
+
+// arabicArticles are the transliterations of the Arabic article.
+var arabicArticles = []string{
+	"al", "el", "ar", "as", "ad", "ash", "at", "az", "an", "ez", "es", "ed", "er", "et", "en",
+	"ech", "esh", "eth", "adh", "ath", "ul",
 }
 
 // lexicon is the parsed word lists.
@@ -124,6 +131,9 @@ func loadLexicon() (*lexicon, error) {
 	for _, c := range connectors {
 		lx.class[c] |= classConnector
 	}
+	for _, a := range arabicArticles {
+		lx.class[a] |= classArticle
+	}
 	for w, c := range lx.cue {
 		lx.class[w] |= wordClass(c) << cueShift
 	}
@@ -152,4 +162,3 @@ func (lx *lexicon) lookup(word string) wordClass {
 func (lx *lexicon) cueOf(word string) cueLevel {
 	return cueLevel(lx.lookup(word) >> cueShift & 7)
 }
-

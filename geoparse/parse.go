@@ -55,6 +55,7 @@ type cand struct {
 	p      *gazetteer.Place
 	alt    bool
 	fuzzy  bool
+	prior  float64 // see prior
 	local  float64 // prior and the words around (see local), once counted
 	weight float64 // e^prior, its share of the name's focus vote
 	base   float64 // local and focus
@@ -103,14 +104,17 @@ type state struct {
 	classes []wordClass
 	// titleIn lists the tokens that follow a title opening their run.
 	titleIn []int
-	// focus is the share of the text's country evidence per ISO code.
-	evidence map[string]float64
+	// persons lists the tokens of people's names.
+	persons []int
+	// evidence is the text's country evidence, by ccIndex; the last slot
+	// takes any code that is not two letters.
+	evidence [26*26 + 1]float64
 	// cands backs the readings of all spans (and of the memo).
-	cands []cand
-	memo  map[string]memo
-	ranked   []string // the countries of evidence, most first
-	total    float64
-	buf      []gazetteer.Candidate
+	cands  []cand
+	memo   map[string]memo
+	ranked []string // the countries of evidence, most first
+	total  float64
+	buf    []gazetteer.Candidate
 }
 
 // cls returns the lexicon classes of word token k, looked up once.
@@ -154,7 +158,7 @@ func (st *state) continues(k int) bool {
 	// A connector continues the run when a capitalised or hyphenated word
 	// follows it: "Jisr al Shughur", "Bosnia and Herzegovina".
 	if b.flags&tPossessive == 0 && st.cls(k+1)&classConnector != 0 && st.isWord(k+2) {
-		if lowerASCII(st.word(k+1)) == "the" && lowerASCII(st.word(k)) != "of" {
+		if st.is(k+1, "the") && !st.is(k, "of") {
 			return false // "the" only in "Republic of the Congo"
 		}
 		c := st.toks[k+2]
@@ -288,11 +292,30 @@ func (st *state) articleNext(e int) bool {
 
 // isArticle reports whether token k is an Arabic article.
 func (st *state) isArticle(k int) bool {
-	switch lowerASCII(st.word(k)) {
-	case "al", "el", "ar", "as", "ad", "ash", "at", "az", "an", "ez", "es", "ed", "er", "et", "en", "ech", "esh", "eth", "adh", "ath", "ul":
-		return true
+	return st.cls(k)&classArticle != 0
+}
+
+// is reports whether token k is the word w (lower case, ASCII), in any
+// case.
+func (st *state) is(k int, w string) bool {
+	return st.isWord(k) && equalFoldASCII(st.word(k), w)
+}
+
+// equalFoldASCII reports whether s is w (lower-case ASCII) but for case.
+func equalFoldASCII(s, w string) bool {
+	if len(s) != len(w) {
+		return false
 	}
-	return false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != w[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // matchRun finds the names within the run of tokens r0..j.
@@ -495,14 +518,16 @@ func newState(p *Parser, text string) *state {
 	st.runs = st.runs[:0]
 	st.titleIn = st.titleIn[:0]
 	st.cands = st.cands[:0]
-	st.ranked = st.ranked[:0]
 	st.total = 0
-	if st.evidence == nil {
-		st.evidence = map[string]float64{}
+	if st.memo == nil {
 		st.memo = map[string]memo{}
 	}
-	clear(st.evidence)
+	for _, cc := range st.ranked {
+		st.evidence[ccIndex(cc)] = 0
+	}
+	st.evidence[26*26] = 0
 	clear(st.memo)
+	st.ranked = st.ranked[:0]
 	st.classes = slices.Grow(st.classes[:0], len(st.toks))[:len(st.toks)]
 	for i := range st.classes {
 		st.classes[i] = classUnknown
@@ -519,21 +544,4 @@ func (st *state) release() {
 // cue returns the place-noun level of word token k.
 func (st *state) cue(k int) cueLevel {
 	return cueLevel(st.cls(k) >> cueShift & 7)
-}
-
-// lowerASCII lower-cases the ASCII letters of s, allocating only when it
-// has upper-case ones.
-func lowerASCII(s string) string {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 'A' && c <= 'Z' {
-			b := []byte(s)
-			for j := i; j < len(b); j++ {
-				if c := b[j]; c >= 'A' && c <= 'Z' {
-					b[j] = c + 'a' - 'A'
-				}
-			}
-			return string(b)
-		}
-	}
-	return s
 }

@@ -36,7 +36,7 @@ func (st *state) propose() {
 			if j := st.skipTo(k+1, lex); j >= 0 {
 				x.quals = append(x.quals, j)
 				switch {
-				case st.isWord(k+1) && lowerASCII(st.word(k+1)) == "in":
+				case st.is(k+1, "in"):
 					x.qhow = append(x.qhow, byIn) // "Rastan, in Homs province"
 				case x.paren:
 					x.qhow = append(x.qhow, byParen) // "(Pobe-Mengao, Soum)": a hierarchy
@@ -48,17 +48,17 @@ func (st *state) propose() {
 				}
 			}
 		case st.isWord(k):
-			switch lowerASCII(st.word(k)) {
-			case "in", "of":
+			switch {
+			case st.is(k, "in") || st.is(k, "of"):
 				if j := st.skipTo(k+1, lex); j >= 0 {
 					x.quals = append(x.quals, j)
-					if lowerASCII(st.word(k)) == "in" {
+					if st.is(k, "in") {
 						x.qhow = append(x.qhow, byIn)
 					} else {
 						x.qhow = append(x.qhow, byOf)
 					}
 				}
-			case "and", "or":
+			case st.is(k, "and") || st.is(k, "or"):
 				if si := st.spanAt[k+1]; si >= 0 {
 					x.listed, st.spans[si].listed = true, true
 				}
@@ -92,7 +92,7 @@ func (st *state) skipTo(k int, lex *lexicon) int {
 		if !st.isWord(k) {
 			return -1
 		}
-		if st.cls(k)&classFiller == 0 && !(st.cue(k) != cueNone && st.isWord(k+1) && lowerASCII(st.word(k+1)) == "of") {
+		if st.cls(k)&classFiller == 0 && !(st.cue(k) != cueNone && st.is(k+1, "of")) {
 			return -1
 		}
 		k++
@@ -104,6 +104,7 @@ func (st *state) skipTo(k int, lex *lexicon) int {
 func (st *state) mentions() []Mention {
 	index := make([]int, len(st.spans))
 	var ms []Mention
+	var alts []Scored // backs every mention's Alternatives
 	for i := range st.spans {
 		s := &st.spans[i]
 		index[i] = -1
@@ -119,16 +120,22 @@ func (st *state) mentions() []Mention {
 				m.Fallback = true
 				m.Score = 0.5
 				if q := &st.spans[s.qual]; q.best >= 0 {
-					m.Score = confidence(q) * 0.8
+					c, _ := confidence(q)
+					m.Score = c * 0.8
 				}
 			}
 		case s.best >= 0:
 			m.Place = s.cands[s.best].p
-			m.Score = confidence(s)
+			c, sum := confidence(s)
+			m.Score = c
 			if s.inRun {
 				m.Score /= 2 // "Hama Military Council": a place in a name
 			}
-			m.Alternatives = alternatives(s)
+			n := len(alts)
+			alts = alternatives(alts, s, sum)
+			if len(alts) > n {
+				m.Alternatives = alts[n:len(alts):len(alts)]
+			}
 		}
 		ms = append(ms, m)
 	}
@@ -141,15 +148,11 @@ func (st *state) mentions() []Mention {
 		if s.qual >= 0 {
 			m.Qualifier = index[s.qual]
 		}
-		// A qualifier that is itself not a mention cannot be pointed to; a
-		// span that qualifies only rejected spans is not "only context".
-		if s.isQual {
-			for j := range st.spans {
-				if st.spans[j].qual == i && index[j] >= 0 {
-					m.IsQualifier = true
-					break
-				}
-			}
+	}
+	// A span that qualifies only rejected spans is not "only context".
+	for j := range st.spans {
+		if q := st.spans[j].qual; q >= 0 && index[j] >= 0 && index[q] >= 0 {
+			ms[index[q]].IsQualifier = true
 		}
 	}
 	return ms
@@ -157,47 +160,53 @@ func (st *state) mentions() []Mention {
 
 // confidence turns a span's scores into a probability-like number: the
 // softmax share of its choice among its readings, times how far its score
-// clears the acceptance line.
-func confidence(s *span) float64 {
+// clears the acceptance line. It also returns the softmax denominator.
+func confidence(s *span) (float64, float64) {
 	if s.best < 0 {
-		return 0
+		return 0, 0
 	}
 	b := s.cands[s.best].s
 	var sum float64
 	for _, c := range s.cands {
-		sum += math.Exp(c.s - b)
+		if d := c.s - b; d > -20 {
+			sum += math.Exp(d)
+		}
 	}
-	return (1 / sum) / (1 + math.Exp(-(b - accept)))
+	return (1 / sum) / (1 + math.Exp(-(b - accept))), sum
 }
 
-// alternatives lists up to three other readings with their softmax share.
-func alternatives(s *span) []Scored {
-	if len(s.cands) < 2 {
-		return nil
+// alternatives appends to dst up to three other readings with their
+// softmax share (sum is the denominator from confidence), best first.
+func alternatives(dst []Scored, s *span, sum float64) []Scored {
+	if len(s.cands) < 2 || sum == 0 {
+		return dst
 	}
 	b := s.cands[s.best].s
-	var sum float64
-	for _, c := range s.cands {
-		sum += math.Exp(c.s - b)
-	}
-	var alts []Scored
-	for j, c := range s.cands {
+	n0 := len(dst)
+	for j := range s.cands {
 		if j == s.best {
 			continue
 		}
-		alts = append(alts, Scored{Place: c.p, Score: math.Exp(c.s-b) / sum})
-	}
-	slicesSortScored(alts)
-	if len(alts) > 3 {
-		alts = alts[:3]
-	}
-	return alts
-}
-
-func slicesSortScored(a []Scored) {
-	for i := 1; i < len(a); i++ {
-		for j := i; j > 0 && (a[j].Score > a[j-1].Score || a[j].Score == a[j-1].Score && a[j].Place.Index() < a[j-1].Place.Index()); j-- {
-			a[j], a[j-1] = a[j-1], a[j]
+		c := &s.cands[j]
+		sc := Scored{Place: c.p, Score: math.Exp(c.s-b) / sum}
+		// Keep the best three, in order, by insertion.
+		k := len(dst)
+		if k-n0 < 3 {
+			dst = append(dst, sc)
+		} else if better(sc, dst[k-1]) {
+			dst[k-1] = sc
+			k--
+		} else {
+			continue
+		}
+		for k > n0 && better(dst[k], dst[k-1]) {
+			dst[k], dst[k-1] = dst[k-1], dst[k]
+			k--
 		}
 	}
+	return dst
+}
+
+func better(a, b Scored) bool {
+	return a.Score > b.Score || a.Score == b.Score && a.Place.Index() < b.Place.Index()
 }

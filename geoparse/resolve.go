@@ -167,7 +167,7 @@ func (st *state) resolve() {
 // capitalised strangers around it. fold is the span's text folded (see
 // gazetteer.AppendFold).
 func (st *state) local(s *span, c *cand, fold []byte) float64 {
-	b := prior(c)
+	b := c.prior
 	if sameFold(fold, c.p.Name) {
 		b += 0.7 // spelt as the gazetteer spells it
 	}

@@ -23,7 +23,8 @@
 //	    string   key
 //	    string   postings, each a uvarint (place-index delta << 2 | Kind)
 //	skeletons:
-//	  as keys, without kinds: each posting a uvarint place-index delta
+//	  as keys, without kinds; each posting is a uvarint delta of the offset
+//	  of a key entry in the keys stream
 //
 // A string is a uvarint length followed by its bytes. A place record, all
 // integers little-endian:
@@ -46,6 +47,7 @@ package format
 import (
 	"encoding/binary"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/sitrep/sitrep/gazetteer/internal/lz"
@@ -55,7 +57,7 @@ import (
 const Magic = "SRG2"
 
 // Version is bumped whenever the layout changes.
-const Version = 3
+const Version = 4
 
 // RecordSize is the size of one place record.
 const RecordSize = 37
@@ -116,13 +118,12 @@ type Entry struct {
 	Postings []Posting
 }
 
-// Encode lays out and compresses a data file. Depth is lz's search depth.
-func Encode(places []Place, keys, skeletons []Entry, normVersion, depth int) []byte {
-	streams := [][]byte{
-		encodePlaces(places),
-		encodeEntries(keys, true),
-		encodeEntries(skeletons, false),
-	}
+// Encode lays out and compresses a data file: the places, the keys with
+// their postings, and an index from each skeleton (as skeleton makes it
+// from a key; only those of minSkel bytes or more) to the keys that have
+// it. Depth is lz's search depth.
+func Encode(places []Place, keys []Entry, skeleton func(string) string, minSkel, normVersion, depth int) []byte {
+	streams := raw(places, keys, skeleton, minSkel)
 	b := []byte(Magic)
 	b = binary.AppendUvarint(b, Version)
 	b = binary.AppendUvarint(b, uint64(normVersion))
@@ -138,8 +139,37 @@ func Encode(places []Place, keys, skeletons []Entry, normVersion, depth int) []b
 }
 
 // RawSize returns the size of the three streams before compression.
-func RawSize(places []Place, keys, skeletons []Entry) int {
-	return len(encodePlaces(places)) + len(encodeEntries(keys, true)) + len(encodeEntries(skeletons, false))
+func RawSize(places []Place, keys []Entry, skeleton func(string) string, minSkel int) int {
+	n := 0
+	for _, s := range raw(places, keys, skeleton, minSkel) {
+		n += len(s)
+	}
+	return n
+}
+
+func raw(places []Place, keys []Entry, skeleton func(string) string, minSkel int) [][]byte {
+	ks, offsets := encodeEntries(keys, true)
+	// Skeleton postings point at keys (their offsets in the keys stream),
+	// not at places: a fuzzy lookup compares the query with each key
+	// before it looks at any place.
+	bySkel := map[string][]int{}
+	for i, e := range keys {
+		if sk := skeleton(e.Key); len(sk) >= minSkel {
+			bySkel[sk] = append(bySkel[sk], offsets[i])
+		}
+	}
+	skels := make([]Entry, 0, len(bySkel))
+	for sk, offs := range bySkel {
+		e := Entry{Key: sk}
+		slices.Sort(offs)
+		for _, o := range offs {
+			e.Postings = append(e.Postings, Posting{Place: o})
+		}
+		skels = append(skels, e)
+	}
+	slices.SortFunc(skels, func(a, b Entry) int { return strings.Compare(a.Key, b.Key) })
+	ss, _ := encodeEntries(skels, false)
+	return [][]byte{encodePlaces(places), ks, ss}
 }
 
 func encodePlaces(places []Place) []byte {
@@ -206,10 +236,13 @@ func encodePlaces(places []Place) []byte {
 	return append(b, pool.String()...)
 }
 
-func encodeEntries(es []Entry, kinds bool) []byte {
+// encodeEntries lays out entries and returns the offset of each.
+func encodeEntries(es []Entry, kinds bool) ([]byte, []int) {
 	b := binary.AppendUvarint(nil, uint64(len(es)))
+	offsets := make([]int, len(es))
 	var ps []byte
-	for _, e := range es {
+	for i, e := range es {
+		offsets[i] = len(b)
 		b = appendString(b, e.Key)
 		ps = ps[:0]
 		prev := 0
@@ -224,7 +257,7 @@ func encodeEntries(es []Entry, kinds bool) []byte {
 		// The postings go as a string: loading skips them in one step.
 		b = appendString(b, string(ps))
 	}
-	return b
+	return b, offsets
 }
 
 func appendString(b []byte, s string) []byte {

@@ -129,13 +129,13 @@ func run(out, countriesPath, aliasesPath, cache string, depth int) error {
 		return fmt.Errorf("affixes.txt: %w", err)
 	}
 	b := build(towns, admin1, admin2, countries, aliases, affixes)
-	keys, skels := b.keyEntries(), b.skeletonEntries()
-	file := format.Encode(b.places, keys, skels, norm.Version, depth)
+	keys := b.keyEntries()
+	file := format.Encode(b.places, keys, norm.Skeleton, norm.MinSkeleton, norm.Version, depth)
 	if err := os.WriteFile(out, file, 0o644); err != nil {
 		return err
 	}
-	fmt.Fprintf(os.Stderr, "gen: %s: %d places, %d keys, %d skeletons, %d bytes (%d before compression)\n",
-		out, len(b.places), len(keys), len(skels), len(file), format.RawSize(b.places, keys, skels))
+	fmt.Fprintf(os.Stderr, "gen: %s: %d places, %d keys, %d bytes (%d before compression)\n",
+		out, len(b.places), len(keys), len(file), format.RawSize(b.places, keys, norm.Skeleton, norm.MinSkeleton))
 	return nil
 }
 
@@ -369,8 +369,7 @@ func strip(name string, affixes []affix) string {
 type builder struct {
 	places []format.Place
 	// keys maps each key to the places it names, with the best kind each.
-	keys  map[string]map[int]format.Kind
-	skels map[string]map[int]bool
+	keys map[string]map[int]format.Kind
 }
 
 func (b *builder) add(p format.Place) int {
@@ -403,7 +402,7 @@ func (b *builder) post(key string, i int, k format.Kind) {
 }
 
 func build(towns []town, admin1, admin2 []adminName, countries []country, aliases map[string][]string, affixes []affix) *builder {
-	b := &builder{keys: map[string]map[int]format.Kind{}, skels: map[string]map[int]bool{}}
+	b := &builder{keys: map[string]map[int]format.Kind{}}
 
 	// Member towns of each area, to place the areas.
 	byCountry := map[string][]*town{}
@@ -511,20 +510,6 @@ func build(towns []town, admin1, admin2 []adminName, countries []country, aliase
 		}
 	}
 
-	for key, m := range b.keys {
-		sk := string(norm.AppendSkeleton(nil, []byte(key)))
-		if len(sk) < norm.MinSkeleton {
-			continue
-		}
-		s := b.skels[sk]
-		if s == nil {
-			s = map[int]bool{}
-			b.skels[sk] = s
-		}
-		for i := range m {
-			s[i] = true
-		}
-	}
 	return b
 }
 
@@ -653,20 +638,6 @@ func (b *builder) keyEntries() []format.Entry {
 		e := format.Entry{Key: k}
 		for i, kind := range m {
 			e.Postings = append(e.Postings, format.Posting{Place: i, Kind: kind})
-		}
-		slices.SortFunc(e.Postings, func(a, b format.Posting) int { return a.Place - b.Place })
-		es = append(es, e)
-	}
-	slices.SortFunc(es, func(a, b format.Entry) int { return strings.Compare(a.Key, b.Key) })
-	return es
-}
-
-func (b *builder) skeletonEntries() []format.Entry {
-	es := make([]format.Entry, 0, len(b.skels))
-	for k, m := range b.skels {
-		e := format.Entry{Key: k}
-		for i := range m {
-			e.Postings = append(e.Postings, format.Posting{Place: i})
 		}
 		slices.SortFunc(e.Postings, func(a, b format.Posting) int { return a.Place - b.Place })
 		es = append(es, e)
