@@ -1,0 +1,392 @@
+package geoparse
+
+import (
+	"os"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/sitrep/sitrep/gazetteer"
+)
+
+var testParser = sync.OnceValue(func() *Parser { return New(gazetteer.Default()) })
+
+// find returns the first mention whose text is name, or nil.
+func find(ms []Mention, name string) *Mention {
+	for i := range ms {
+		if ms[i].Text == name {
+			return &ms[i]
+		}
+	}
+	return nil
+}
+
+func describe(ms []Mention) string {
+	var b strings.Builder
+	for _, m := range ms {
+		b.WriteString(m.Text)
+		b.WriteString("->")
+		if m.Place == nil {
+			b.WriteString("nil")
+		} else {
+			b.WriteString(m.Place.Name + "/" + m.Place.Admin1 + "/" + m.Place.CountryCode + "/" + m.Place.Level.String())
+		}
+		b.WriteString("; ")
+	}
+	return b.String()
+}
+
+// want is what one mention must resolve to; empty fields are not checked.
+type want struct {
+	text     string
+	place    string // GeoNames name of the place
+	cc       string
+	admin1   string
+	level    gazetteer.Level
+	fallback bool
+	qualBy   string // text of the mention that qualifies it
+	isQual   bool
+}
+
+func TestResolution(t *testing.T) {
+	cases := []struct {
+		name string
+		text string
+		want []want
+		// absent are names that must not be mentions.
+		absent []string
+	}{
+		{
+			name: "Rastan in Homs province resolves to Ar Rastan, Syria",
+			text: "Rebels entered Rastan, in Homs province, on Friday.",
+			want: []want{
+				{text: "Rastan", place: "Ar Rastan", cc: "SY", admin1: "Homs", qualBy: "Homs"},
+				{text: "Homs", cc: "SY", level: gazetteer.LevelRegion, isQual: true},
+			},
+		},
+		{
+			name: "Talbisseh is Tallbisah in a text about Syria",
+			text: "Syrian troops withdrew from Talbisseh.",
+			want: []want{{text: "Talbisseh", place: "Tallbīsah", cc: "SY", admin1: "Homs"}},
+		},
+		{
+			name:   "Syrian is not a place",
+			text:   "The Syrian army shelled Hama.",
+			want:   []want{{text: "Hama", place: "Ḩamāh", cc: "SY"}},
+			absent: []string{"Syrian"},
+		},
+		{
+			name: "Jordan the country, not a person",
+			text: "Thousands fled across the border with Jordan.",
+			want: []want{{text: "Jordan", cc: "JO", level: gazetteer.LevelCountry}},
+		},
+		{
+			name:   "Michael Jordan is a person",
+			text:   "Michael Jordan visited the children.",
+			absent: []string{"Jordan", "Michael"},
+		},
+		{
+			name:   "a president's name is a person, and so is its later use",
+			text:   "President Bashar al-Assad spoke in Damascus. Assad's forces advanced.",
+			want:   []want{{text: "Damascus", place: "Damascus", cc: "SY"}},
+			absent: []string{"Assad", "Bashar", "Bashar al-Assad"},
+		},
+		{
+			name: "a country's name is the country, not a town of that name",
+			text: "Fighting continues in neighbouring Lebanon.",
+			want: []want{{text: "Lebanon", cc: "LB", level: gazetteer.LevelCountry}},
+		},
+		{
+			name: "unknown village falls back to its governorate",
+			text: "Clashes erupted in Harmushiyah town in Deir-ez-Zor countryside.",
+			want: []want{
+				{text: "Harmushiyah", cc: "SY", admin1: "Deir ez-Zor", level: gazetteer.LevelRegion, fallback: true, qualBy: "Deir-ez-Zor"},
+				{text: "Deir-ez-Zor", cc: "SY", level: gazetteer.LevelRegion, isQual: true},
+			},
+		},
+		{
+			name: "a village the gazetteer reads abroad falls back to the area the text names",
+			text: "Bara village in Idleb countryside was shelled.",
+			want: []want{{text: "Bara", cc: "SY", admin1: "Idlib", fallback: true}},
+		},
+		{
+			name: "parentheses list the admin2 and admin1 of the place before them",
+			text: "JNIM militants attacked Ti-n-Samane (Markoye, Oudalan).",
+			want: []want{{text: "Ti-n-Samane", cc: "BF", admin1: "Sahel", fallback: true}},
+		},
+		{
+			name: "coded as: the parentheses locate an unknown village",
+			text: "Police shot a man in Ikurungu village (coded as Kutu, Kirinyaga County).",
+			want: []want{{text: "Ikurungu", cc: "KE", admin1: "Kirinyaga County", fallback: true}},
+		},
+		{
+			name: "district then province after a comma",
+			text: "Taliban militants attacked a checkpoint in Dawlat Abad district, Balkh.",
+			want: []want{
+				{text: "Dawlat Abad", cc: "AF", admin1: "Balkh", qualBy: "Balkh"},
+				{text: "Balkh", cc: "AF", level: gazetteer.LevelRegion, isQual: true},
+			},
+		},
+		{
+			name: "countryside is the governorate",
+			text: "Regime forces shelled the Hama countryside.",
+			want: []want{{text: "Hama", cc: "SY", level: gazetteer.LevelRegion}},
+		},
+		{
+			name: "a list of cities is a list, not qualifiers",
+			text: "Clashes were reported in Idlib, Hama and Homs.",
+			want: []want{
+				{text: "Idlib", cc: "SY", level: gazetteer.LevelTown},
+				{text: "Hama", cc: "SY", level: gazetteer.LevelTown},
+				{text: "Homs", cc: "SY", level: gazetteer.LevelTown},
+			},
+		},
+		{
+			name: "loose spelling with the article joined",
+			text: "Shelling hit Deir Ezzor overnight.",
+			want: []want{{text: "Deir Ezzor", place: "Deir ez-Zor", cc: "SY"}},
+		},
+		{
+			name: "one unresolvable name never empties the rest",
+			text: "Fighting was reported in Xqzvvbn and in Aleppo.",
+			want: []want{{text: "Aleppo", place: "Aleppo", cc: "SY"}},
+		},
+		{
+			name:   "an organisation's name is not its place",
+			text:   "Fighters of Hayat Tahrir al-Sham attacked Saraqib.",
+			absent: []string{"Sham", "al-Sham"},
+		},
+		{
+			name:   "world regions are not places",
+			text:   "Drought hit the Horn of Africa and the Middle East.",
+			absent: []string{"Africa", "Middle East", "Horn of Africa"},
+		},
+		{
+			name: "capitals far from each other",
+			text: "Flights from Kabul to Mogadishu and Ouagadougou resumed.",
+			want: []want{
+				{text: "Kabul", place: "Kabul", cc: "AF"},
+				{text: "Mogadishu", place: "Mogadishu", cc: "SO"},
+				{text: "Ouagadougou", place: "Ouagadougou", cc: "BF"},
+			},
+		},
+		{
+			name: "a headline in capitals",
+			text: "ALEPPO, Syria (Reuters) - Rebels advanced.",
+			want: []want{{text: "ALEPPO", place: "Aleppo", cc: "SY"}},
+		},
+	}
+	p := testParser()
+	for _, c := range cases {
+		ms := p.Parse(c.text)
+		for _, w := range c.want {
+			m := find(ms, w.text)
+			if m == nil {
+				t.Errorf("%s: no mention %q in %q; got %s", c.name, w.text, c.text, describe(ms))
+				continue
+			}
+			pl := m.Place
+			switch {
+			case pl == nil:
+				t.Errorf("%s: %q is unresolved", c.name, w.text)
+			case w.place != "" && pl.Name != w.place,
+				w.cc != "" && pl.CountryCode != w.cc,
+				w.admin1 != "" && pl.Admin1 != w.admin1,
+				w.level != gazetteer.LevelTown && pl.Level != w.level,
+				w.fallback != m.Fallback,
+				w.isQual != m.IsQualifier:
+				t.Errorf("%s: %q = %s/%s/%s/%s fallback=%v qualifier=%v, want %+v", c.name, w.text,
+					pl.Name, pl.Admin1, pl.CountryCode, pl.Level, m.Fallback, m.IsQualifier, w)
+			}
+			if w.qualBy != "" && (m.Qualifier < 0 || ms[m.Qualifier].Text != w.qualBy) {
+				t.Errorf("%s: %q has qualifier %d, want %q; got %s", c.name, w.text, m.Qualifier, w.qualBy, describe(ms))
+			}
+		}
+		for _, a := range c.absent {
+			if m := find(ms, a); m != nil && m.Place != nil {
+				t.Errorf("%s: %q must not be a place; got %s", c.name, a, describe(ms))
+			}
+		}
+	}
+}
+
+func TestSeedArticle(t *testing.T) {
+	b, err := os.ReadFile("testdata/seed-article.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms := testParser().Parse(string(b))
+	want := map[string]struct {
+		place, cc, admin1 string
+		level             gazetteer.Level
+	}{
+		"Aleppo":    {"Aleppo", "SY", "Aleppo", gazetteer.LevelTown},
+		"Hama":      {"Ḩamāh", "SY", "Hama", gazetteer.LevelTown},
+		"Homs":      {"Homs", "SY", "Homs", gazetteer.LevelTown},
+		"Damascus":  {"Damascus", "SY", "Damascus Governorate", gazetteer.LevelTown},
+		"Rastan":    {"Ar Rastan", "SY", "Homs", gazetteer.LevelTown},
+		"Talbisseh": {"Tallbīsah", "SY", "Homs", gazetteer.LevelTown},
+		"Lebanon":   {"Lebanon", "LB", "", gazetteer.LevelCountry},
+		"Syria":     {"Syria", "SY", "", gazetteer.LevelCountry},
+	}
+	seen := map[string]bool{}
+	for _, m := range ms {
+		if m.Place == nil {
+			continue
+		}
+		w, ok := want[m.Text]
+		if !ok {
+			// Anything else must at least lie in the region the article is
+			// about.
+			if cc := m.Place.CountryCode; cc != "SY" && cc != "LB" && cc != "IL" {
+				t.Errorf("seed: %q resolved to %s in %s, far from the story", m.Text, m.Place.Name, cc)
+			}
+			continue
+		}
+		seen[m.Text] = true
+		if m.Place.Name != w.place || m.Place.CountryCode != w.cc || m.Place.Admin1 != w.admin1 || m.Place.Level != w.level {
+			t.Errorf("seed: %q at %d = %s/%s/%s/%s, want %+v", m.Text, m.Start, m.Place.Name, m.Place.Admin1, m.Place.CountryCode, m.Place.Level, w)
+		}
+	}
+	for name := range want {
+		if !seen[name] {
+			t.Errorf("seed: %q not found; got %s", name, describe(ms))
+		}
+	}
+	for _, m := range ms {
+		if got := string(b[m.Start:m.End]); got != m.Text {
+			t.Errorf("seed: span [%d,%d) is %q, Text is %q", m.Start, m.End, got, m.Text)
+		}
+	}
+}
+
+func TestLocation(t *testing.T) {
+	ms := testParser().Parse("Rebels entered Rastan, in Homs province.")
+	r := find(ms, "Rastan")
+	if r == nil || r.Place == nil {
+		t.Fatalf("no Rastan: %s", describe(ms))
+	}
+	loc := r.Location()
+	if loc.Name != "Ar Rastan" || loc.Country != "Syria" || loc.CountryCode != "SY" || loc.Admin1 != "Homs" ||
+		loc.Precision != "town" || loc.Span != [2]int{r.Start, r.End} || loc.Text != "Rastan" || loc.GeonameID == 0 {
+		t.Errorf("Location() = %+v", loc)
+	}
+	if h := find(ms, "Homs"); h == nil || h.Location().Precision != "region" {
+		t.Errorf("Homs province must be at region precision")
+	}
+	if (Mention{}).Location() != nil {
+		t.Errorf("an unresolved mention has no location")
+	}
+}
+
+func TestEventPrefersTheNamedPlaceOverItsQualifier(t *testing.T) {
+	ms := testParser().Parse("On Monday regime forces captured Sahyan in Idleb after clashes.")
+	e := Event(ms)
+	if e < 0 || ms[e].Text != "Sahyan" || ms[e].Place == nil || ms[e].Place.Admin1 != "Idlib" {
+		t.Errorf("Event = %d in %s, want Sahyan (falling back to Idlib)", e, describe(ms))
+	}
+	if Event(nil) != -1 {
+		t.Errorf("Event(nil) != -1")
+	}
+}
+
+func TestParseIsDeterministic(t *testing.T) {
+	b, err := os.ReadFile("testdata/seed-article.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := testParser()
+	a := p.Parse(string(b))
+	for range 3 {
+		if c := p.Parse(string(b)); !reflect.DeepEqual(a, c) {
+			t.Fatalf("two parses of one text differ")
+		}
+	}
+}
+
+func TestTokenize(t *testing.T) {
+	cases := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"apostrophes inside words stay", "Dar'a and Ma'arrat", []string{"Dar'a", "and", "Ma'arrat"}},
+		{"a possessive is cut off", "Assad's forces", []string{"Assad", "forces"}},
+		{"hyphens split words", "Deir ez-Zor", []string{"Deir", "ez", "Zor"}},
+		{"punctuation is its own token", "Homs, (Syria).", []string{"Homs", ",", "(", "Syria", ")", "."}},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, tk := range tokenize(c.text, nil) {
+			got = append(got, c.text[tk.start:tk.end])
+		}
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s: tokenize(%q) = %q, want %q", c.name, c.text, got, c.want)
+		}
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add("Rastan, in Homs province (Syria), al-Rastan's - Ti-n-Samane (Markoye, Oudalan).")
+	f.Add("ʿAyn al-ʿArab’s “Kobani” …")
+	p := testParser()
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, m := range p.Parse(text) {
+			if m.Start < 0 || m.End > len(text) || m.Start >= m.End || text[m.Start:m.End] != m.Text {
+				t.Fatalf("bad span [%d,%d) for %q", m.Start, m.End, m.Text)
+			}
+		}
+	})
+}
+
+// benchTexts returns news articles: the GeoVirus articles when the
+// shared data is there, else the seed article.
+func benchTexts(b *testing.B) []string {
+	var texts []string
+	if docs, err := readGeoVirus(dataPath("geoparse/GeoVirus.xml")); err == nil {
+		for _, d := range docs {
+			texts = append(texts, d.text)
+		}
+	}
+	if len(texts) == 0 {
+		s, err := os.ReadFile("testdata/seed-article.txt")
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = []string{string(s)}
+	}
+	return texts
+}
+
+// BenchmarkParse parses news articles one by one, as the extractor does;
+// MB/s is of text.
+func BenchmarkParse(b *testing.B) {
+	texts := benchTexts(b)
+	p := testParser()
+	n := 0
+	for _, t := range texts {
+		n += len(t)
+		p.Parse(t)
+	}
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, t := range texts {
+			p.Parse(t)
+		}
+	}
+}
+
+// BenchmarkParseLongText parses all the articles as one text, to show
+// that the cost stays linear in the length.
+func BenchmarkParseLongText(b *testing.B) {
+	text := strings.Join(benchTexts(b), "\n\n")
+	p := testParser()
+	p.Parse(text)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		p.Parse(text)
+	}
+}
