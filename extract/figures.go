@@ -75,8 +75,11 @@ func (lx *Lexicon) findFigures(src string, s *sent) figures {
 		}
 		pm := phraseMatch{kind: best, start: i, end: bestEnd}
 		if best == kDeath {
+			// A running toll ("the death toll rose to 12") or a summary
+			// ("3 fatalities.") restates the count rather than adding to it.
 			for k := i; k < bestEnd; k++ {
-				if toks[k].Norm == "toll" {
+				switch toks[k].Norm {
+				case "toll", "fatalities", "fatality":
 					pm.toll = true
 				}
 			}
@@ -162,13 +165,13 @@ func (lx *Lexicon) findFigures(src string, s *sent) figures {
 			continue
 		}
 		// Right.
-		for k := q.End; k < len(toks) && k < q.End+9; k++ {
+		for k := q.End; k < len(toks) && k < q.End+14; k++ {
 			if pi := kindAt[k]; pi >= 0 && phrases[pi].kind != kUnknown {
 				q.attached = pi
 				break
 			}
 			t := toks[k]
-			if t.Kind == text.Punct && t.Norm != "," && t.Norm != "-" && t.Norm != "(" && t.Norm != ")" {
+			if t.Kind == text.Punct && t.Norm != "," && t.Norm != "-" && t.Norm != "(" && t.Norm != ")" && t.Norm != "'" {
 				break
 			}
 			if stopRight[t.Norm] || actAt[k] {
@@ -335,7 +338,7 @@ var units = map[string]bool{
 var leftGap = map[string]bool{
 	"of": true, "to": true, "at": true, "rose": true, "risen": true, "reached": true,
 	"stood": true, "stands": true, "climbed": true, "increased": true, "was": true,
-	"is": true, "has": true, "had": true, "now": true, ":": true, "could": true,
+	"is": true, "are": true, "were": true, "has": true, "had": true, "now": true, ":": true, "could": true,
 	"may": true, "might": true, "would": true, "will": true, "rise": true, "reach": true,
 	"climb": true, "be": true, "expected": true, "as": true, "a": true, "an": true,
 }
@@ -345,7 +348,7 @@ var leftGap = map[string]bool{
 var stopRight = map[string]bool{
 	"when": true, "after": true, "while": true, "but": true, "because": true, "as": true,
 	"following": true, "during": true, "before": true, "since": true, "where": true,
-	"which": true, "that": true, "if": true, "than": true, "by": true, "from": true,
+	"which": true, "that": true, "if": true, "than": true, "by": true,
 	"with": true,
 }
 
