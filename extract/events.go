@@ -672,6 +672,9 @@ func (d *doc) fatalities(dr *draft) (*int, string) {
 	if dr.proj != nil {
 		return nil, ""
 	}
+	if dr.coded != nil {
+		return dr.coded, dr.codedText
+	}
 	total, tollMax := 0, 0
 	counted, unknown, none := false, false, false
 	var text string
@@ -679,10 +682,6 @@ func (d *doc) fatalities(dr *draft) (*int, string) {
 		s := dr.head
 		if fi > 0 && fi-1 < len(dr.more) {
 			s = dr.more[fi-1]
-		}
-		if f.coded != nil {
-			v := f.coded.value
-			return &v, d.text[s.toks[f.coded.start].Start:s.toks[f.coded.end-1].End]
 		}
 		for _, fg := range f.deaths {
 			if fg.certainty != sitrep.Reported {

@@ -115,6 +115,7 @@ func (x *Extractor) analyse(a *sitrep.Article) *doc {
 		d.sents = append(d.sents, d.analyseSentence(sp, para))
 	}
 	d.frame()
+	d.spreadCoded()
 	return d
 }
 

@@ -69,8 +69,8 @@ func (lx *Lexicon) findFigures(src string, s *sent) figures {
 				best, bestEnd = k, end
 			}
 		}
-		if best < 0 || s.placeAt[i] >= 0 {
-			i++
+		if best < 0 || s.placeAt[i] >= 0 || best == kDeath && s.ref != nil && s.ref[i] {
+			i++ // a death named as the reason for something else is not this event's
 			continue
 		}
 		pm := phraseMatch{kind: best, start: i, end: bestEnd}
@@ -174,7 +174,7 @@ func (lx *Lexicon) findFigures(src string, s *sent) figures {
 			if t.Kind == text.Punct && t.Norm != "," && t.Norm != "-" && t.Norm != "(" && t.Norm != ")" && t.Norm != "'" {
 				break
 			}
-			if stopRight[t.Norm] || actAt[k] {
+			if stopRight[t.Norm] || actAt[k] && !beForms[toks[k-1].Norm] && toks[k-1].Norm != "and" {
 				break
 			}
 			if _, _, ok := lx.nonhuman.Match(toks, k); ok {
@@ -349,7 +349,8 @@ var stopRight = map[string]bool{
 	"when": true, "after": true, "while": true, "but": true, "because": true, "as": true,
 	"following": true, "during": true, "before": true, "since": true, "where": true,
 	"which": true, "that": true, "if": true, "than": true, "by": true,
-	"with": true,
+	"with": true, "causing": true, "resulting": true, "leading": true, "leaving": true,
+	"injuring": true, "wounding": true,
 }
 
 // personAhead reports whether a noun for a person comes within a few words

@@ -20,6 +20,11 @@ type draft struct {
 	proj *figure
 	// projKind is the casualty kind of proj.
 	projKind int
+	// coded, when set, is the fatality total an ACLED-style coding note of
+	// the paragraph gives this draft: the whole total for the paragraph's
+	// first reported draft, 0 for the others.
+	coded     *int
+	codedText string
 	// date is the draft's date, resolved once all sentences are read.
 	date     time.Time
 	datePrec string
@@ -126,6 +131,44 @@ func (d *doc) frame() {
 			}
 		}
 	}
+}
+
+// spreadCoded applies each paragraph's coding note ("Total fatalities
+// coded as 6") to the paragraph's reported drafts: the note gives the total
+// of all of them, so the first carries it and the rest carry none.
+func (d *doc) spreadCoded() {
+	for i, dr := range d.drafts {
+		if dr.certainty != "reported" || dr.proj != nil {
+			continue
+		}
+		for fi, f := range dr.figs {
+			if f.coded == nil {
+				continue
+			}
+			s := dr.sentOfFig(fi)
+			text := d.text[s.toks[f.coded.start].Start:s.toks[f.coded.end-1].End]
+			first := true
+			for _, other := range d.drafts[:i+1] {
+				if other.certainty != "reported" || other.proj != nil || other.head.para != s.para {
+					continue
+				}
+				v := 0
+				if first {
+					v = f.coded.value
+					first = false
+				}
+				other.coded, other.codedText = &v, text
+			}
+		}
+	}
+}
+
+// sentOfFig returns the sentence whose figures are dr.figs[i].
+func (dr *draft) sentOfFig(i int) *sent {
+	if i > 0 && i-1 < len(dr.more) {
+		return dr.more[i-1]
+	}
+	return dr.head
 }
 
 func firstCue(cs []cue) int {

@@ -15,6 +15,7 @@ type sent struct {
 	toks       []text.Token
 	placeAt    []int  // per token: index into doc.places, or -1
 	inDate     []bool // per token: part of a date ("On 3 May 2020")
+	ref        []bool // per token: inside a reference to another event
 	actorAt    []int  // per token: index into doc.actors, or -1
 	places     []int  // doc.places in the sentence
 	actors     []int  // doc.actors in the sentence
@@ -192,6 +193,7 @@ func (s *sent) modality(lx *Lexicon) {
 	n := len(s.toks)
 	cond := make([]bool, n)
 	ref := make([]bool, n)
+	s.ref = ref
 	for i := 0; i < n; i++ {
 		if s.inDate[i] {
 			continue

@@ -36,8 +36,6 @@ package geoparse
 import (
 	"fmt"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/gazetteer"
@@ -50,10 +48,6 @@ type Parser struct {
 	// demonyms maps a lower-case demonym, and its plural, to the ISO codes
 	// of its countries.
 	demonyms map[string][]string
-	// cache holds the exact readings of names seen before (string ->
-	// []gazetteer.Candidate, nil for none), cached counts them.
-	cache  sync.Map
-	cached atomic.Int64
 }
 
 // New returns a parser over the gazetteer g.

@@ -2,7 +2,6 @@ package geoparse
 
 import (
 	"slices"
-	"strings"
 	"sync"
 
 	"github.com/sitrep/sitrep/gazetteer"
@@ -432,31 +431,13 @@ func (st *state) lookup(name string) memo {
 	if m, ok := st.memo[name]; ok {
 		return m
 	}
-	cs := st.p.exact(name, &st.buf)
-	m := memo{int32(len(st.cands)), int32(len(cs))}
-	for _, c := range cs {
+	st.buf = st.p.g.AppendExact(st.buf[:0], name)
+	m := memo{int32(len(st.cands)), int32(len(st.buf))}
+	for _, c := range st.buf {
 		st.cands = append(st.cands, cand{p: c.Place, alt: c.Alt, fuzzy: c.Fuzzy})
 	}
 	st.memo[name] = m
 	return m
-}
-
-// maxCached bounds the names the parser remembers across texts.
-const maxCached = 1 << 17
-
-// exact returns the exact readings of name: from the parser's cache of
-// names seen in earlier texts (the same names recur from one news story to
-// the next), else from the gazetteer, using buf.
-func (p *Parser) exact(name string, buf *[]gazetteer.Candidate) []gazetteer.Candidate {
-	if v, ok := p.cache.Load(name); ok {
-		return v.([]gazetteer.Candidate)
-	}
-	*buf = p.g.AppendExact((*buf)[:0], name)
-	if p.cached.Load() < maxCached {
-		p.cached.Add(1)
-		p.cache.Store(strings.Clone(name), slices.Clip(slices.Clone(*buf)))
-	}
-	return *buf
 }
 
 // copyCands gives a span its own copy of memoised readings.

@@ -21,6 +21,8 @@ const (
 	proxWeight = 2.0
 	// proxKm is the distance at which nearness is worth e^-1 of proxWeight.
 	proxKm = 60.0
+	// kmPerDegree is the length of a degree of latitude.
+	kmPerDegree = 111.2
 	// proxWindow is how many spans before and after a span its
 	// neighbours are looked for.
 	proxWindow = 24
@@ -253,6 +255,10 @@ func (st *state) proximity() {
 			if c.p.Level == gazetteer.LevelCountry {
 				continue
 			}
+			// Within the few hundred kilometres that count, a flat map is
+			// exact enough: degrees of latitude, and of longitude scaled
+			// by the cosine of the latitude.
+			scale := math.Cos(c.p.Lat * math.Pi / 180)
 			nearest := math.Inf(1)
 			for _, a := range anchors[a0:] {
 				if a.span > i+proxWindow {
@@ -261,15 +267,21 @@ func (st *state) proximity() {
 				if a.span == i || a.place == c.p {
 					continue
 				}
-				// Beyond three degrees of latitude nearness is worth
-				// nothing (e^-5): skip the trigonometry.
-				if d := a.lat - c.p.Lat; d > 3 || d < -3 {
-					continue
+				dy := a.lat - c.p.Lat
+				if dy > 3 || dy < -3 {
+					continue // beyond 330 km nearness is worth nothing (e^-5)
 				}
-				nearest = min(nearest, gazetteer.Distance(c.p.Lat, c.p.Lon, a.lat, a.lon))
+				dx := a.lon - c.p.Lon
+				if dx > 180 {
+					dx -= 360
+				} else if dx < -180 {
+					dx += 360
+				}
+				dx *= scale
+				nearest = min(nearest, dx*dx+dy*dy)
 			}
 			if !math.IsInf(nearest, 1) {
-				c.s += proxWeight * math.Exp(-nearest/proxKm)
+				c.s += proxWeight * math.Exp(-math.Sqrt(nearest)*kmPerDegree/proxKm)
 			}
 		}
 		slices.SortStableFunc(s.cands, func(a, b cand) int {
