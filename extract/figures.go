@@ -14,6 +14,10 @@ type figures struct {
 	// coded is an ACLED-style coding note's total ("Fatalities coded as
 	// 10"), which overrides the counts; nil when absent.
 	coded *figure
+	// splitN is the number of events a coding note shares the total among
+	// ("split between 3 events"), 0 when it shares none; share is the
+	// per-event figure it states ("5 each", "(5)"), 0 when it states none.
+	splitN, share int
 }
 
 // figure is one count attached to a casualty phrase.
@@ -171,6 +175,9 @@ func (lx *Lexicon) findFigures(src string, s *sent) figures {
 				break
 			}
 			t := toks[k]
+			if inDate[k] {
+				continue // "Three people were on 21/12 killed"
+			}
 			if t.Kind == text.Punct && t.Norm != "," && t.Norm != "-" && t.Norm != "(" && t.Norm != ")" && t.Norm != "'" {
 				break
 			}
@@ -231,6 +238,24 @@ func (lx *Lexicon) findFigures(src string, s *sent) figures {
 		}
 	}
 
+	// "The commander was killed", "Razuk has been killed": a singular
+	// passive with no count counts one.
+	for pi, p := range phrases {
+		if p.kind != kDeath || p.start < 1 {
+			continue
+		}
+		counted := false
+		for _, q := range qs {
+			if q.attached == pi {
+				counted = true
+			}
+		}
+		prev := toks[p.start-1].Norm
+		if !counted && (prev == "was" || prev == "been" && p.start >= 2 && (toks[p.start-2].Norm == "has" || toks[p.start-2].Norm == "had")) {
+			f.deaths = append(f.deaths, figure{value: 1, certainty: "reported", start: p.start - 1, end: p.end})
+		}
+	}
+
 	for _, q := range qs {
 		if q.attached < 0 || q.partitive {
 			continue
@@ -254,6 +279,42 @@ func (lx *Lexicon) findFigures(src string, s *sent) figures {
 			if f.coded == nil {
 				c := fg
 				f.coded = &c
+			}
+		}
+	}
+
+	// "split between 3 events", "split, 5 each, between the 2 locations",
+	// "split across 3 events (5)".
+	for _, p := range phrases {
+		if p.kind != kSplit {
+			continue
+		}
+		for k := max(0, p.start-4); k < len(toks) && k < p.end+8; k++ {
+			q, ok := lx.parseQuantity(src, toks, k)
+			if !ok || q.End <= k {
+				continue
+			}
+			next := ""
+			if q.End < len(toks) {
+				next = toks[q.End].Norm
+			}
+			prev := ""
+			if k > 0 {
+				prev = toks[k-1].Norm
+			}
+			switch {
+			case next == "each" || prev == "(" && next == ")":
+				f.share = q.Value
+			case k >= p.end && (next == "events" || next == "locations" || next == "places" || next == "sites" || next == "villages" || next == "areas" || next == "incidents"):
+				f.splitN = q.Value
+			}
+			k = q.End - 1
+		}
+		if f.splitN == 0 {
+			for k := p.end; k < len(toks) && k < p.end+4; k++ {
+				if toks[k].Norm == "two" || toks[k].Norm == "both" {
+					f.splitN = 2
+				}
 			}
 		}
 	}

@@ -142,11 +142,28 @@ func (d *doc) spreadCoded() {
 			continue
 		}
 		for fi, f := range dr.figs {
-			if f.coded == nil {
+			total, ok := 0, false
+			s := dr.sentOfFig(fi)
+			var text string
+			switch {
+			case f.share > 0:
+				total, ok = f.share, true
+			case f.coded != nil:
+				total, ok = f.coded.value, true
+				text = d.text[s.toks[f.coded.start].Start:s.toks[f.coded.end-1].End]
+			case f.splitN > 1:
+				// "20 fatalities split up between 3 events": this
+				// report is one of them.
+				if v, _ := d.fatalities(dr); v != nil {
+					total, ok = *v, true
+				}
+			}
+			if !ok {
 				continue
 			}
-			s := dr.sentOfFig(fi)
-			text := d.text[s.toks[f.coded.start].Start:s.toks[f.coded.end-1].End]
+			if f.share == 0 && f.splitN > 1 {
+				total = (2*total + f.splitN) / (2 * f.splitN) // rounded half up
+			}
 			first := true
 			for _, other := range d.drafts[:i+1] {
 				if other.certainty != "reported" || other.proj != nil || other.head.para != s.para {
@@ -154,7 +171,7 @@ func (d *doc) spreadCoded() {
 				}
 				v := 0
 				if first {
-					v = f.coded.value
+					v = total
 					first = false
 				}
 				other.coded, other.codedText = &v, text

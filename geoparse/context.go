@@ -55,7 +55,7 @@ func (st *state) context() {
 		} else {
 			r = run{s.t0, s.t1}
 		}
-		s.person = st.titled(r.t0) || st.kunya(r)
+		s.person = st.titled(r.t0) || st.kunya(r) || st.partisan(s.t0)
 		if !s.person && len(persons) > 0 {
 			s.person = isPerson(s.t1) && isPerson(s.t0)
 		}
@@ -67,7 +67,7 @@ func (st *state) context() {
 		if s.t0 == s.t1 {
 			w := st.word(s.t0)
 			s.class = lex.lookup(w)
-			s.acronym = st.toks[s.t0].flags&tUpper != 0 && len(w) <= 4
+			s.acronym = st.toks[s.t0].flags&tUpper != 0 && len(w) <= 4 || len(w) <= 4 && hasInnerUpper(w)
 		} else if st.articlesBefore(s.t0, s.t1) {
 			s.class = st.cls(s.t1) // "al-Sham" is as "Sham"
 		}
@@ -153,18 +153,31 @@ func (st *state) articlesBefore(t0, t1 int) bool {
 // the rest of an organisation's or a person's name ("Tahrir al Sham",
 // "Caroline Odiga").
 func (st *state) strayNear(k, limit, dir int) bool {
+	crossed := false // a connector lies between
 	for j := k + dir; dir < 0 && j >= limit || dir > 0 && j <= limit; j += dir {
 		t := st.toks[j]
 		if t.flags&tCap == 0 {
+			if st.is(j, "of") || st.is(j, "and") {
+				// "the Beach Management Unit of Naivasha": the place an
+				// office is of is the office's place.
+				return false
+			}
 			if st.cls(j)&classConnector != 0 {
+				crossed = true
 				continue
 			}
 			return false
 		}
-		if si := st.spanCovering(j); si >= 0 && !st.spans[si].unknown {
-			return false
+		if st.cue(j) != cueNone && dir > 0 {
+			return false // "Homs Province"
 		}
-		return dir < 0 || st.cue(j) == cueNone
+		// Another known name right against this one ("Hazar Asp", "Jose
+		// Felix Ribas") makes one name the gazetteer lacks, not two
+		// places; across an article it is the same ("Khan al Sabeel").
+		if si := st.spanCovering(j); si >= 0 && !st.spans[si].unknown {
+			return !crossed || st.isArticle(j-dir)
+		}
+		return true
 	}
 	return false
 }
@@ -182,6 +195,24 @@ func (st *state) spanCovering(k int) int {
 	return -1
 }
 
+// hasInnerUpper reports whether a word has an upper-case ASCII letter
+// after its first: "FaR", "JoS" are acronyms too.
+func hasInnerUpper(w string) bool {
+	for i := 1; i < len(w); i++ {
+		if w[i] >= 'A' && w[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+// partisan reports whether the name at token k is the object of "pro-" or
+// "anti-" ("pro-Hadi forces", "anti-Assad protesters"): a side, not a
+// place.
+func (st *state) partisan(k int) bool {
+	return st.toks[k].flags&tHyphen != 0 && (st.is(k-1, "pro") || st.is(k-1, "anti"))
+}
+
 // kunya reports whether a run is a name of the form Abu X, Umm X, Bin X,
 // Ibn X that the gazetteer does not know as a whole ("Abu Mohammed
 // al-Jolani", but not "Abu Kamal").
@@ -189,7 +220,8 @@ func (st *state) kunya(r run) bool {
 	if r.t1 == r.t0 {
 		return false
 	}
-	if !st.is(r.t0, "abu") && !st.is(r.t0, "umm") && !st.is(r.t0, "bin") && !st.is(r.t0, "ibn") && !st.is(r.t0, "bint") {
+	if !st.is(r.t0, "abu") && !st.is(r.t0, "umm") && !st.is(r.t0, "bin") && !st.is(r.t0, "ibn") && !st.is(r.t0, "bint") &&
+		!st.is(r.t0, "abdul") && !st.is(r.t0, "abd") && !st.is(r.t0, "abdel") && !st.is(r.t0, "abdul") && !st.is(r.t0, "abdol") {
 		return false
 	}
 	for i := range st.spans {
@@ -292,6 +324,9 @@ func (st *state) countFocus() {
 		}
 		if st.cls(i)&classDemonym == 0 {
 			continue
+		}
+		if st.partisan(i) || st.isWord(i+1) && st.toks[i+1].flags&tHyphen != 0 && st.toks[i+1].flags&tCap == 0 {
+			continue // "Saudi-led", "Turkish-backed", "pro-Iranian": a side, not a place
 		}
 		if cs := st.p.demonymOf(st.word(i)); cs != nil {
 			for _, c := range cs {

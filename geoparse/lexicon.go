@@ -62,7 +62,7 @@ var connectors = []string{
 	"ech", "esh", "eth", "adh", "ath", "ul", "e", "i", "y", "de", "del", "della", "di", "da",
 	"do", "dos", "das", "du", "des", "la", "le", "les", "lo", "of", "and", "bin", "ibn", "bint",
 	"sur", "upon", "am", "im", "van", "von", "der", "den", "ben", "wa", "the", "los", "las",
-	"dei", "degli", "della", "dello",
+	"dei", "degli", "della", "dello", "ya", "wa", "na",
 }
 
 // arabicArticles are the transliterations of the Arabic article.

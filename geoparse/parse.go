@@ -69,6 +69,7 @@ const (
 	byComma            // "X, Y": a qualifier or a list
 	byIn               // "X in Y": inside
 	byOf               // "X of Y": inside, or only a genitive ("the Direction of Labour")
+	byNear             // "X near Y": close by
 )
 
 // run is a maximal sequence of capitalised words, with the connectors and
@@ -221,8 +222,8 @@ func (st *state) canStart(k, r0 int) bool {
 // and not in the middle of a hyphenated compound unless what follows is a
 // word of its own ("Damascus-based", "Sudan-Kenya").
 func (st *state) canEnd(e int) bool {
-	if st.toks[e].flags&(tCap|tHyphen) == 0 {
-		return false
+	if st.toks[e].flags&(tCap|tHyphen) == 0 || st.isArticle(e) {
+		return false // "Sahm El" is no name
 	}
 	if !st.isWord(e+1) || st.toks[e+1].flags&tHyphen == 0 {
 		return true

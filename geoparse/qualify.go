@@ -58,6 +58,13 @@ func (st *state) propose() {
 						x.qhow = append(x.qhow, byOf)
 					}
 				}
+			case st.is(k, "near") || st.is(k, "outside") || st.is(k, "around"):
+				// "Al-Hail oil fields near Sokhneh city": a name the
+				// gazetteer lacks is placed at the town it is near.
+				if j := st.skipTo(k+1, lex); j >= 0 {
+					x.quals = append(x.quals, j)
+					x.qhow = append(x.qhow, byNear)
+				}
 			case st.is(k, "and") || st.is(k, "or"):
 				if si := st.spanAt[k+1]; si >= 0 {
 					x.listed, st.spans[si].listed = true, true
@@ -74,7 +81,7 @@ func (st *state) propose() {
 func (st *state) shareQualifiers() {
 	for i := len(st.spans) - 2; i >= 0; i-- {
 		x, y := &st.spans[i], &st.spans[i+1]
-		if x.listed && y.listed && len(x.quals) == 0 && len(y.quals) > 0 && (y.qhow[0] == byParen || y.qhow[0] == byIn) {
+		if x.listed && y.listed && len(x.quals) == 0 && len(y.quals) > 0 && (y.qhow[0] == byParen || y.qhow[0] == byIn || y.qhow[0] == byNear) {
 			x.quals = append(x.quals, y.quals...)
 			x.qhow = append(x.qhow, y.qhow...)
 		}

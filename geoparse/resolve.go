@@ -323,6 +323,9 @@ func (st *state) qualify(i int) {
 		if y.person || y.acronym || st.placeOf(qi) == nil && len(y.cands) == 0 {
 			continue
 		}
+		if y.class&classContext != 0 && len(y.cands) > 0 && !strong(&y.cands[0]) && st.focusFor(y, y.cands[0].p.CountryCode) < 0.25 {
+			continue // "Eastern", "Room": a common word is no qualifier on its own
+		}
 		h := x.qhow[n]
 		if h == byParen && n+1 < len(x.quals) && !y.fallback && !st.inLast(y, x) {
 			// In "X (A, B)", A counts only if it lies in B: an A the
@@ -471,8 +474,8 @@ func (st *state) encloses(x, y *span, h how, ys float64) bool {
 		xs = max(xs, c.s)
 	}
 	switch h {
-	case byIn:
-		return true // "Bara village in Idleb countryside"
+	case byIn, byNear:
+		return true // "Bara village in Idleb countryside", "oil fields near Sokhneh"
 	case byParen:
 		return ys >= xs-1
 	}
