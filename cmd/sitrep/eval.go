@@ -192,6 +192,8 @@ func checkFloors(path string, results map[string]eval.Metrics, stdout io.Writer)
 		if !found {
 			return fmt.Errorf("%s:%d: unknown metric %q", path, n+1, f[1])
 		}
+		// Figures are reported to three decimals; compare them so.
+		got = eval.Round(got)
 		if f[2] == ">=" && got < bound-1e-9 || f[2] == "<=" && got > bound+1e-9 {
 			failed = append(failed, fmt.Sprintf("%s %s = %.3f, floor %s %s", f[0], f[1], got, f[2], f[3]))
 		}
