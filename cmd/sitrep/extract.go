@@ -16,6 +16,7 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 	published := fs.String("published", "", "publication date (YYYY-MM-DD) of inputs that carry none, such as plain text")
 	format := fs.String("format", "jsonl", "output format: jsonl, acled or geojson")
 	src := fs.String("source", "", "source name of inputs that name none (default: the file name)")
+	explain := fs.Bool("explain", false, "instead of events, write how each article was read: places, actors, cues, figures, frames (for tuning the lexicons)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -42,6 +43,9 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 	}
 	opt.Skipped = func(path string, why error) { fmt.Fprintf(stderr, "sitrep extract: skipped %s: %v\n", path, why) }
 	werr := source.Walk(paths, opt, func(a sitrep.Article) error {
+		if *explain {
+			return x.Explain(bw, &a)
+		}
 		for _, e := range x.Extract(&a) {
 			if err := w.Write(&e); err != nil {
 				return err
