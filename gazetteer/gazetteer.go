@@ -351,6 +351,16 @@ type table struct {
 	seed  maphash.Seed
 	slots []uint64
 	mask  uint64
+	// bloom has two bits set per key, from the hash: a word that is no
+	// key (most words) is known to be none after touching 512 KB, not the
+	// megabytes of slots.
+	bloom []uint64
+}
+
+const bloomBits = 1 << 22
+
+func bloomAt(h uint64) (uint64, uint64) {
+	return h & (bloomBits - 1), (h >> 22) & (bloomBits - 1)
 }
 
 func loadTable(z []byte) (table, error) {
@@ -367,7 +377,8 @@ func loadTable(z []byte) (table, error) {
 	for size < n*2 {
 		size <<= 1 // at most half full: most lookups miss, and a miss ends at an empty slot
 	}
-	t := table{data: r.s, seed: maphash.MakeSeed(), slots: make([]uint64, size), mask: uint64(size - 1)}
+	t := table{data: r.s, seed: maphash.MakeSeed(), slots: make([]uint64, size), mask: uint64(size - 1),
+		bloom: make([]uint64, bloomBits/64)}
 	for range n {
 		off := r.off
 		k := r.str()
@@ -376,6 +387,9 @@ func loadTable(z []byte) (table, error) {
 			return t, r.err
 		}
 		h := maphash.String(t.seed, k)
+		b1, b2 := bloomAt(h >> 20)
+		t.bloom[b1/64] |= 1 << (b1 % 64)
+		t.bloom[b2/64] |= 1 << (b2 % 64)
 		i := h & t.mask
 		for t.slots[i] != 0 {
 			i = (i + 1) & t.mask
@@ -391,6 +405,9 @@ func (t *table) find(key []byte) int {
 		return -1
 	}
 	h := maphash.Bytes(t.seed, key)
+	if b1, b2 := bloomAt(h >> 20); t.bloom[b1/64]&(1<<(b1%64)) == 0 || t.bloom[b2/64]&(1<<(b2%64)) == 0 {
+		return -1
+	}
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
 		s := t.slots[i]
 		if s == 0 {

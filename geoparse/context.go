@@ -92,8 +92,27 @@ func (st *state) context() {
 			st.buf = st.p.g.AppendLookup(st.buf[:0], st.text[s.start:s.end])
 			s.cands = st.keep(st.buf)
 		}
-		if len(s.cands) > maxCands {
-			st.prune(s)
+	}
+	// Names with many readings ("San Jose", "Washington") keep the best by
+	// prior and those in the countries the text's surer names point to.
+	var hint [26*26 + 1]bool
+	for i := range st.spans {
+		if s := &st.spans[i]; len(s.cands) > 0 && len(s.cands) <= 3 {
+			for _, c := range s.cands {
+				hint[ccIndex(c.p.CountryCode)] = true
+			}
+		}
+	}
+	for i, t := range st.toks {
+		if t.flags&tCap != 0 && st.cls(i)&classDemonym != 0 {
+			for _, cc := range st.p.demonymOf(st.word(i)) {
+				hint[ccIndex(cc)] = true
+			}
+		}
+	}
+	for i := range st.spans {
+		if s := &st.spans[i]; len(s.cands) > maxCands {
+			st.prune(s, &hint)
 		}
 	}
 	// Names that can be no place from here on are dropped: people, and
@@ -124,17 +143,25 @@ func (st *state) indexSpans() {
 	}
 }
 
-// maxCands bounds the readings kept per name: "San Jose" has hundreds, and
-// the joint choice is quadratic in them.
-const maxCands = 48
+// maxCands bounds the readings kept per name by prior: "San Jose" has
+// hundreds, and every reading costs.
+const maxCands = 12
 
-// prune keeps the maxCands readings with the best prior.
-func (st *state) prune(s *span) {
+// prune keeps the maxCands readings with the best prior, and up to as many
+// more in the hinted countries.
+func (st *state) prune(s *span, hint *[26*26 + 1]bool) {
 	for i := range s.cands {
 		s.cands[i].base = prior(&s.cands[i])
 	}
 	sortCands(s.cands)
-	s.cands = s.cands[:maxCands]
+	n := maxCands
+	for i := maxCands; i < len(s.cands) && n < 2*maxCands; i++ {
+		if hint[ccIndex(s.cands[i].p.CountryCode)] {
+			s.cands[n], s.cands[i] = s.cands[i], s.cands[n]
+			n++
+		}
+	}
+	s.cands = s.cands[:n]
 }
 
 // articlesBefore reports whether tokens t0..t1-1 are all articles.
