@@ -106,29 +106,41 @@ func (d *doc) draftEvents(dr *draft, lastDate map[*sent]dateMention) []sitrep.Ev
 	}
 
 	// Actors.
-	a1, a2, passive := d.roles(s, anchor)
-	facts := frameFacts{classes: classes}
-	if a1 != nil {
-		facts.actor1 = a1.Actor.SideIn(country)
-		facts.actor1State = isState(a1.Actor, country)
-		facts.actor1Crowd = d.isCrowd(a1)
-	}
-	if a2 != nil {
-		facts.actor2 = d.victimSide(s, a2, country)
-		facts.actor2State = facts.actor2 == "government" && isState(a2.Actor, country)
-	}
-	// A victim named only as a fighter ("killed a Northern Brigade
-	// fighter") is armed, whoever's fighter.
-	if (a2 == nil || a2.Actor.Side == "civilians") && d.combatantVictim(s, anchor, passive) {
-		facts.actor2 = "combatant"
-	}
-
-	// Toll.
 	fat, fatText := d.fatalities(dr)
-	facts.killed = fat != nil && *fat > 0
-	r := lx.decide(facts)
+	decide := func(anchor int) (*rule, *actors.Mention, *actors.Mention) {
+		a1, a2, passive := d.roles(s, anchor)
+		facts := frameFacts{classes: classes, killed: fat != nil && *fat > 0}
+		if a1 != nil {
+			facts.actor1 = a1.Actor.SideIn(country)
+			facts.actor1State = isState(a1.Actor, country)
+			facts.actor1Crowd = d.isCrowd(a1)
+		}
+		if a2 != nil {
+			facts.actor2 = d.victimSide(s, a2, country)
+			facts.actor2State = facts.actor2 == "government" && isState(a2.Actor, country)
+		}
+		// A victim named only as a fighter ("killed a Northern Brigade
+		// fighter") is armed, whoever's fighter.
+		if (a2 == nil || a2.Actor.Side == "civilians") && d.combatantVictim(s, anchor, passive) {
+			facts.actor2 = "combatant"
+		}
+		return lx.decide(facts), a1, a2
+	}
+	r, a1, a2 := decide(anchor)
 	if r == nil {
 		return nil
+	}
+	// The rule names the act that matters ("captured" in "Following
+	// clashes with HTS, regime forces captured Rabiah"): read the actors
+	// around that act and decide again.
+	for _, c := range dr.cues {
+		if !inSent(s, c) || c.classes&r.need == 0 || c.start == anchor {
+			continue
+		}
+		if r2, b1, b2 := decide(c.start); r2 != nil && c.classes&r2.need != 0 {
+			r, a1, a2, anchor = r2, b1, b2, c.start
+		}
+		break
 	}
 
 	ev := sitrep.Event{
