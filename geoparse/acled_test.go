@@ -269,3 +269,25 @@ func slicesContains(list []string, s string) bool {
 	}
 	return false
 }
+
+// BenchmarkParseACLEDNotes parses the notes of the Syria file one by one:
+// short texts, where what a parse costs whatever its length shows.
+func BenchmarkParseACLEDNotes(b *testing.B) {
+	cases, err := readACLED(filepath.Join(dataDir(b, "acled"), "syria_battles_2017-2020.csv"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := New(gazetteer.Default())
+	n := 0
+	for _, c := range cases {
+		n += len(c.notes)
+		p.Parse(c.notes)
+	}
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, c := range cases {
+			p.Parse(c.notes)
+		}
+	}
+}
