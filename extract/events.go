@@ -345,6 +345,14 @@ func (d *doc) roles(s *sent, anchor int) (a1, a2 *actors.Mention, passive bool) 
 		start, end int // token indexes
 	}
 	var ms []am
+	source := func(k int) bool {
+		for _, at := range s.attribs {
+			if at.from <= k && k < at.to {
+				return true
+			}
+		}
+		return false
+	}
 	for k := 0; k < len(s.toks); {
 		if s.actorAt[k] < 0 {
 			k++
@@ -352,10 +360,14 @@ func (d *doc) roles(s *sent, anchor int) (a1, a2 *actors.Mention, passive bool) 
 		}
 		id := s.actorAt[k]
 		e := k
+		src := false
 		for e < len(s.toks) && s.actorAt[e] == id {
+			src = src || source(e)
 			e++
 		}
-		ms = append(ms, am{m: &d.actors[id], start: k, end: e})
+		if !src { // "Ukrainian officials said": a source, not a party
+			ms = append(ms, am{m: &d.actors[id], start: k, end: e})
+		}
 		k = e
 	}
 	norm := func(k int) string {

@@ -85,7 +85,10 @@ func (d *doc) frame() {
 				}
 				continue
 			}
-			sameBlock := last != nil && last.lastSent().para == s.para
+			// A sentence continues the act before it when it is in the
+			// same paragraph or directly follows it (news puts details in
+			// paragraphs of their own).
+			sameBlock := last != nil && (last.lastSent().para == s.para || last.lastSent().idx == s.idx-1)
 			switch {
 			case own && !sameBlock, own && (hasDate || hasPlace):
 				// A new act of its own.
@@ -107,7 +110,7 @@ func (d *doc) frame() {
 			reported.figs = append(reported.figs, s.figs)
 			d.drafts = append(d.drafts, reported)
 		}
-		if reported == nil && last != nil && last.lastSent().para == s.para && (hasFigure(s.figs) || s.figs.noDeaths || s.figs.coded != nil) {
+		if reported == nil && last != nil && (last.lastSent().para == s.para || last.lastSent().idx == s.idx-1) && (hasFigure(s.figs) || s.figs.noDeaths || s.figs.coded != nil) {
 			// A sentence of figures alone: "No fatalities were reported."
 			last.more = append(last.more, s)
 			last.figs = append(last.figs, s.figs)

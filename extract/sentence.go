@@ -11,6 +11,7 @@ import (
 // the article text.
 type sent struct {
 	start, end int
+	idx        int // position among the article's sentences
 	para       int
 	toks       []text.Token
 	placeAt    []int  // per token: index into doc.places, or -1
@@ -37,7 +38,7 @@ type cue struct {
 
 func (d *doc) analyseSentence(sp text.Span, para int) *sent {
 	lx := d.x.lx
-	s := &sent{start: sp.Start, end: sp.End, para: para}
+	s := &sent{start: sp.Start, end: sp.End, para: para, idx: len(d.sents)}
 	a := sort.Search(len(d.toks), func(i int) bool { return d.toks[i].Start >= sp.Start })
 	b := sort.Search(len(d.toks), func(i int) bool { return d.toks[i].Start >= sp.End })
 	s.toks, s.placeAt, s.actorAt = d.toks[a:b:b], d.placeAt[a:b:b], d.actorAt[a:b:b]
@@ -85,6 +86,7 @@ func spanIndex(toks []text.Token, n int, span func(int) (int, int)) []int {
 func (s *sent) findCues(lx *Lexicon) {
 	capPlace := lx.class("capture_place")
 	capture := lx.class("capture")
+	withdraw := lx.class("withdraw")
 	for i := 0; i < len(s.toks); {
 		if s.placeAt[i] >= 0 || s.inDate[i] {
 			i++ // "Battle Creek", "On 3 March 2020"
@@ -106,10 +108,13 @@ func (s *sent) findCues(lx *Lexicon) {
 		if i > 0 && s.toks[i-1].Norm == "-" && s.toks[i-1].Start == s.toks[i].Start-1 && i > 1 && s.toks[i-2].End == s.toks[i-1].Start {
 			classes = 0
 		}
-		// A capture needs ground for its object: "captured 2 soldiers"
-		// takes no territory.
-		if capture >= 0 && classes&(1<<capture) != 0 && !s.groundObject(lx, i, end) {
-			classes &^= 1 << capture
+		// A capture or a withdrawal needs ground for its object:
+		// "captured 2 soldiers" takes no territory, a law "withdrawn"
+		// cedes none.
+		for _, id := range []int{capture, withdraw} {
+			if id >= 0 && classes&(1<<id) != 0 && !s.groundObject(lx, i, end) {
+				classes &^= 1 << id
+			}
 		}
 		if classes != 0 {
 			c := cue{s: s, start: i, end: end, classes: classes, certainty: "reported"}
@@ -149,7 +154,7 @@ func (s *sent) groundObject(lx *Lexicon, i, end int) bool {
 			continue
 		}
 		switch t.Norm {
-		case "of", "over", "-", "'", "s", "al", "el", "ad", "ar", "as", "ash", "at", "az", "ad-", "an":
+		case "of", "over", "-", "'", "s", "al", "el", "ad", "ar", "as", "ash", "at", "az", "ad-", "an", "from", "to", "towards", "toward", "into":
 			k++
 			continue
 		case "it", "them":
@@ -276,6 +281,9 @@ func clauseEnd(t text.Token) bool {
 type attrib struct {
 	pos  int // token index of the verb ("said", "according to")
 	name string
+	// from and to are the token range of the name: the source is not an
+	// actor of the event it reports.
+	from, to int
 }
 
 // attribution returns the sources a sentence cites: the name after
@@ -291,14 +299,14 @@ func (lx *Lexicon) attribution(src string, s *sent) []attrib {
 		phrase := strings.ToLower(src[toks[i].Start:toks[end-1].End])
 		if phrase == "according to" || phrase == "per" || phrase == "citing" || phrase == "quoting" {
 			if a, b, ok := s.nameAt(lx, end); ok {
-				out = append(out, attrib{pos: i, name: src[toks[a].Start:toks[b-1].End]})
+				out = append(out, attrib{pos: i, name: src[toks[a].Start:toks[b-1].End], from: a, to: b})
 			}
 			continue
 		}
 		// The name just before the verb: "the UN warned", "SOHR said",
 		// "state media reported".
 		if a, b, ok := s.nameBefore(lx, i); ok {
-			out = append(out, attrib{pos: i, name: src[toks[a].Start:toks[b-1].End]})
+			out = append(out, attrib{pos: i, name: src[toks[a].Start:toks[b-1].End], from: a, to: b})
 		}
 	}
 	return out
