@@ -65,3 +65,60 @@ func TestGolden(t *testing.T) {
 		}
 	}
 }
+
+// TestGoldenFacts states what must hold in the golden articles, whatever
+// else changes in them.
+func TestGoldenFacts(t *testing.T) {
+	x := extractor(t)
+	evs := func(name string) []sitrep.Event { return x.Extract(readArticle(t, "testdata/"+name)) }
+	has := func(list []sitrep.Event, ok func(e sitrep.Event) bool) bool {
+		for _, e := range list {
+			if ok(e) {
+				return true
+			}
+		}
+		return false
+	}
+	at := func(e sitrep.Event, name string) bool { return e.Location != nil && e.Location.Name == name }
+	reported := func(e sitrep.Event) bool { return e.Certainty == sitrep.Reported }
+
+	kenya := evs("kenya-protest.txt")
+	sahel := evs("sahel-ambush.txt")
+	donbas := evs("donbas-shelling.txt")
+	tests := []struct {
+		name string
+		list []sitrep.Event
+		ok   func(e sitrep.Event) bool
+		want bool
+	}{
+		{"tear gas in the next paragraph makes the Kisumu march a protest with intervention", kenya, func(e sitrep.Event) bool {
+			return reported(e) && at(e, "Kisumu") && e.SubEventType == "Protest with intervention" && e.Actor2 != nil && e.Actor2.Side == "government"
+		}, true},
+		{"the Nairobi demonstration is peaceful", kenya, func(e sitrep.Event) bool {
+			return reported(e) && at(e, "Nairobi") && e.SubEventType == "Peaceful protest"
+		}, true},
+		{"threatened nationwide protests are not reported protests", kenya, func(e sitrep.Event) bool {
+			return reported(e) && e.Location != nil && e.Location.Precision == sitrep.PrecisionCountry
+		}, false},
+		{"the Djibo ambush killed 12 soldiers, per security sources", sahel, func(e sitrep.Event) bool {
+			return reported(e) && at(e, "Djibo") && e.SubEventType == "Armed clash" && e.Fatalities != nil && *e.Fatalities == 12 && e.Attribution == "security sources"
+		}, true},
+		{"five civilians abducted", sahel, func(e sitrep.Event) bool {
+			return reported(e) && e.SubEventType == "Abduction/forced disappearance" && e.Actor2 != nil && e.Actor2.Side == "civilians"
+		}, true},
+		{"the army's strikes are air strikes by Burkina Faso's military", sahel, func(e sitrep.Event) bool {
+			return reported(e) && e.SubEventType == "Air/drone strike" && e.Actor1 != nil && e.Actor1.Name == "Military Forces of Burkina Faso"
+		}, true},
+		{"the shelling of Stanytsia Luhanska killed no one", donbas, func(e sitrep.Event) bool {
+			return reported(e) && at(e, "Stanytsia Luhanska") && e.SubEventType == "Shelling/artillery/missile attack" && e.Fatalities != nil && *e.Fatalities == 0
+		}, true},
+		{"an accusation is not an attack", donbas, func(e sitrep.Event) bool {
+			return reported(e) && at(e, "Horlivka")
+		}, false},
+	}
+	for _, tt := range tests {
+		if got := has(tt.list, tt.ok); got != tt.want {
+			t.Errorf("%s: found %v, want %v;%s", tt.name, got, tt.want, describe(tt.list))
+		}
+	}
+}
