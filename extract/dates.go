@@ -21,6 +21,10 @@ type dateMention struct {
 func (lx *Lexicon) findDates(s string, toks []text.Token, pub time.Time) []dateMention {
 	var out []dateMention
 	for i := 0; i < len(toks); {
+		if !lx.mayDate(toks[i]) {
+			i++
+			continue
+		}
 		if d, ok := lx.dateAt(s, toks, i, pub); ok {
 			out = append(out, d)
 			i = d.end
@@ -29,6 +33,20 @@ func (lx *Lexicon) findDates(s string, toks []text.Token, pub time.Time) []dateM
 		i++
 	}
 	return out
+}
+
+// mayDate reports whether a date expression may start at t, cheaply: a
+// number, a capitalised word (a month or a weekday), or the first word of
+// a relative phrase.
+func (lx *Lexicon) mayDate(t text.Token) bool {
+	switch {
+	case t.Kind == text.Number, t.Cap:
+		return true
+	case t.Kind != text.Word:
+		return false
+	}
+	_, isNum := numberWords[t.Norm]
+	return isNum || lx.relative.MayStart(t) || lx.vagueDate.MayStart(t)
 }
 
 func (lx *Lexicon) dateAt(s string, toks []text.Token, i int, pub time.Time) (dateMention, bool) {

@@ -113,7 +113,10 @@ func (lx *Lexicon) findFigures(src string, s *sent) figures {
 		if inDate[i] || kindAt[i] >= 0 && phrases[kindAt[i]].kind != kUnknown {
 			continue
 		}
-		q, ok := lx.parseQuantity(src, toks, i)
+		q, ok := Quantity{}, false
+		if lx.mayQuantity(toks[i]) {
+			q, ok = lx.parseQuantity(src, toks, i)
+		}
 		if !ok {
 			// "a man", "an officer", "a 'Sharia cleric'", "a Democratic
 			// Forces fighter": one.
@@ -340,6 +343,18 @@ func (lx *Lexicon) findFigures(src string, s *sent) figures {
 		}
 	}
 	return f
+}
+
+// mayQuantity reports whether a quantity may start at t, cheaply.
+func (lx *Lexicon) mayQuantity(t text.Token) bool {
+	if t.Kind == text.Number {
+		return true
+	}
+	if t.Kind != text.Word {
+		return false
+	}
+	_, isNum := numberWords[t.Norm]
+	return isNum || lx.qualifiers.MayStart(t) || lx.vague.MayStart(t) || t.Norm == "a"
 }
 
 // figureCertainty is "projected" for a figure after a modal and a verb of

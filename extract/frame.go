@@ -35,13 +35,7 @@ type draft struct {
 // to a toll ("killed", "wounded", "displaced") or a manner ("without
 // resistance").
 func (lx *Lexicon) mainClass(c classSet) bool {
-	minor := classSet(0)
-	for _, n := range []string{"kill", "injure", "nonviolent", "displaced"} {
-		if id := lx.class(n); id >= 0 {
-			minor |= 1 << id
-		}
-	}
-	return c&^minor != 0
+	return c&^lx.minor != 0
 }
 
 // frame groups the sentences' cues into drafts.

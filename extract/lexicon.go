@@ -22,6 +22,7 @@ type classSet uint64
 // files in lexicon/. It is immutable once built and safe to share.
 type Lexicon struct {
 	classNames []string
+	minor      classSet // classes that are a toll or a manner, not an act (see mainClass)
 	classIDs   map[string]int
 	cues       *text.Phrases[classSet]
 	rules      []rule
@@ -86,6 +87,12 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 	lx.cues = text.NewPhrases[classSet]()
 	for _, p := range order {
 		lx.cues.Add(p, sets[p])
+	}
+
+	for _, n := range []string{"kill", "injure", "nonviolent", "displaced"} {
+		if id := lx.class(n); id >= 0 {
+			lx.minor |= 1 << id
+		}
 	}
 
 	if lx.rules, err = lx.parseRules(fsys); err != nil {

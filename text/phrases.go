@@ -19,11 +19,19 @@ type Phrases[V any] struct {
 	n     int
 }
 
-const bloomWords = 128 // 8192 bits
+const bloomWords = 512 // 32768 bits
 
 func bloomBit(h uint64) (int, uint64) {
 	b := (h >> 7) % (bloomWords * 64)
 	return int(b / 64), 1 << (b % 64)
+}
+
+// MayStart reports whether a phrase may start at t: false means none
+// does. It costs a bit test, for hot loops that would otherwise call
+// Match on every word.
+func (p *Phrases[V]) MayStart(t Token) bool {
+	w, bit := bloomBit(t.Hash)
+	return p.bloom[w]&bit != 0
 }
 
 type phrase[V any] struct {
