@@ -74,7 +74,7 @@ func (st *state) context() {
 		s.sentInit = st.toks[s.t0].flags&tSentStart != 0
 		s.locative = st.locativeBefore(s.t0)
 		s.cue, s.after = st.cueAfter(s.t1)
-		if s.cue == cueNone && s.t1 > s.t0 {
+		if s.cue == cueNone && s.t1 > s.t0 && st.cls(s.t1)&classUnit == 0 {
 			// The place noun may be part of the name: "Tana River County".
 			s.cue = st.cue(s.t1)
 		}
@@ -112,7 +112,7 @@ func (st *state) context() {
 	}
 	for i := range st.spans {
 		if s := &st.spans[i]; len(s.cands) > maxCands {
-			st.prune(s, &hint)
+			st.prune(i, &hint)
 		}
 	}
 	// Names that can be no place from here on are dropped: people, and
@@ -147,16 +147,28 @@ func (st *state) indexSpans() {
 // hundreds, and every reading costs.
 const maxCands = 12
 
-// prune keeps the maxCands readings with the best prior, and up to as many
-// more in the hinted countries.
-func (st *state) prune(s *span, hint *[26*26 + 1]bool) {
+// prune keeps span si's maxCands readings with the best prior, and up to
+// as many more that lie in the hinted countries or in a reading of one of
+// the next names (which may qualify it: "Benito Juarez, Nuevo Leon").
+func (st *state) prune(si int, hint *[26*26 + 1]bool) {
+	s := &st.spans[si]
 	for i := range s.cands {
 		s.cands[i].base = prior(&s.cands[i])
 	}
 	sortCands(s.cands)
+	keep := func(c *cand) bool {
+		for j := si + 1; j < len(st.spans) && j <= si+3; j++ {
+			for _, q := range st.spans[j].cands {
+				if within(q.p, c.p) {
+					return true
+				}
+			}
+		}
+		return hint[ccIndex(c.p.CountryCode)]
+	}
 	n := maxCands
 	for i := maxCands; i < len(s.cands) && n < 2*maxCands; i++ {
-		if hint[ccIndex(s.cands[i].p.CountryCode)] {
+		if keep(&s.cands[i]) {
 			s.cands[n], s.cands[i] = s.cands[i], s.cands[n]
 			n++
 		}
@@ -194,6 +206,9 @@ func (st *state) strayNear(k, limit, dir int) bool {
 				continue
 			}
 			return false
+		}
+		if dir > 0 && st.cls(j)&classUnit != 0 {
+			return true // "Hamza Division", "Hama Military Council"
 		}
 		if st.cue(j) != cueNone && dir > 0 {
 			return false // "Homs Province"
@@ -304,6 +319,9 @@ func (st *state) locativeBefore(k int) bool {
 func (st *state) cueAfter(k int) (cueLevel, int) {
 	j := k + 1
 	for n := 0; n < 3 && st.isWord(j); n++ {
+		if st.toks[j].flags&tCap != 0 && st.cls(j)&classUnit != 0 {
+			break // "Muthanna Division" is a unit, not a division
+		}
 		if c := st.cue(j); c != cueNone {
 			e := j + 1
 			for e < len(st.toks) && st.isWord(e) && st.cue(e) != cueNone {

@@ -28,6 +28,7 @@ const (
 	classHead                            // a generic word that begins place names
 	classDemonym                         // a capitalised demonym (state.cls only)
 	classArticle                         // an Arabic article (al, el, ash...)
+	classUnit                            // capitalised after a name, an armed unit or a body: "Hamza Division"
 
 	classUnknown wordClass = 1 << 15 // not looked up yet (see state.cls)
 	// cueShift places a word's cueLevel in the class bits state.cls caches.
@@ -46,11 +47,12 @@ const (
 	cueAround
 	cueSite
 	cueCountry
+	cueRoute // a road or front between places: "the Homs-Tadmor road"
 )
 
 var cueLevels = map[string]cueLevel{
 	"town": cueTown, "district": cueDistrict, "region": cueRegion, "county": cueCounty,
-	"around": cueAround, "site": cueSite, "country": cueCountry,
+	"around": cueAround, "site": cueSite, "country": cueCountry, "route": cueRoute,
 }
 
 // connectors are the lower-case words that stand inside place names
@@ -104,6 +106,7 @@ func loadLexicon() (*lexicon, error) {
 		{"fillers.txt", classFiller},
 		{"cues.txt", classCue},
 		{"heads.txt", classHead},
+		{"units.txt", classUnit},
 	}
 	for _, l := range lists {
 		b, err := lexiconFS.ReadFile("lexicon/" + l.file)

@@ -37,6 +37,7 @@ type span struct {
 	paren    bool      // stands in the parentheses after another name
 	own      []vote    // its own vote for the text's countries
 	listed   bool      // stands in a list with other names ("X, Y and Z")
+	road     bool      // names an end of a road ("the Homs-Tadmor road")
 	// Qualifiers.
 	quals  []int // spans proposed as its qualifiers, nearest first
 	qhow   []how // how each was proposed

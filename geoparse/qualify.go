@@ -47,6 +47,12 @@ func (st *state) propose() {
 					x.listed, st.spans[j].listed = true, true
 				}
 			}
+		case st.isWord(k) && st.compassOf(k) > 0:
+			// "Al-Maliha village west of Shadadah": placed near it.
+			if j := st.skipTo(st.compassOf(k), lex); j >= 0 {
+				x.quals = append(x.quals, j)
+				x.qhow = append(x.qhow, byNear)
+			}
 		case st.isWord(k):
 			switch {
 			case st.is(k, "in") || st.is(k, "of"):
@@ -73,6 +79,39 @@ func (st *state) propose() {
 		}
 	}
 	st.shareQualifiers()
+	// "The Homs-Tadmor road", "Dhaka - Khulna highway": the names are the
+	// ends of a road, not where it happened.
+	for i := 0; i+1 < len(st.spans); i++ {
+		x, y := &st.spans[i], &st.spans[i+1]
+		joined := y.t0 == x.t1+1 && st.toks[y.t0].flags&tHyphen != 0 ||
+			y.t0 == x.t1+2 && (st.isPunct(x.t1+1, '-') || st.isPunct(x.t1+1, '/'))
+		if joined && y.cue == cueRoute {
+			x.road, y.road = true, true
+		}
+	}
+}
+
+// compassOf returns the token after "north of", "south-east of" ... at k,
+// or -1.
+func (st *state) compassOf(k int) int {
+	isPoint := func(j int) bool {
+		for _, w := range [...]string{"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"} {
+			if st.is(j, w) {
+				return true
+			}
+		}
+		return false
+	}
+	if !isPoint(k) {
+		return -1
+	}
+	if isPoint(k+1) && st.toks[k+1].flags&tHyphen != 0 {
+		k++ // "south-east"
+	}
+	if st.is(k+1, "of") {
+		return k + 2
+	}
+	return -1
 }
 
 // shareQualifiers gives the names of a list the qualifiers that follow its
@@ -137,6 +176,9 @@ func (st *state) mentions() []Mention {
 			m.Score = c
 			if s.inRun {
 				m.Score /= 2 // "Hama Military Council": a place in a name
+			}
+			if s.road {
+				m.Score /= 5 // an end of a road: seldom where it happened
 			}
 			n := len(alts)
 			alts = alternatives(alts, s, sum)

@@ -53,6 +53,7 @@ var levelFit = [...][4]float64{
 	cueAround:   {0.3, 0, 2, -2},
 	cueSite:     {0.3, 0, 0, -1},
 	cueCountry:  {-2, -2, -2, 3},
+	cueRoute:    {0.3, 0, 0, -1},
 }
 
 // prior is what a reading is worth before the text is read.

@@ -88,8 +88,11 @@ func tokenize(text string, toks []token) []token {
 		if !isWordRune(r) {
 			if r == '-' || r == '‐' || r == '‑' {
 				// A hyphen joins the words around it only with no space
-				// on either side.
+				// on either side; with space it separates, like a dash.
 				hyphen = len(toks) > 0 && toks[len(toks)-1].flags&tWord != 0 && int(toks[len(toks)-1].end) == i
+				if !hyphen {
+					toks = append(toks, token{start: int32(i), end: int32(i + n), punct: '-'})
+				}
 				i += n
 				continue
 			}
