@@ -81,6 +81,16 @@ func AppendLoose(dst []byte, name string) []byte {
 }
 
 func appendKey(dst []byte, name string, dropArticles, loose bool) []byte {
+	if dropArticles {
+		if k, ok := appendWordKey(dst, name, loose); ok {
+			return k
+		}
+	}
+	return appendKeySlow(dst, name, dropArticles, loose)
+}
+
+// appendKeySlow is appendKey for any name.
+func appendKeySlow(dst []byte, name string, dropArticles, loose bool) []byte {
 	start := len(dst)
 	var wb [96]byte
 	w := wb[:0]
@@ -154,7 +164,7 @@ func appendKey(dst []byte, name string, dropArticles, loose bool) []byte {
 	flush()
 	if kept == 0 && dropped > 0 && dropArticles {
 		// The name is nothing but articles ("As", "El"): key it as it is.
-		return appendKey(dst[:start], name, false, false)
+		return appendKeySlow(dst[:start], name, false, false)
 	}
 	return dst
 }
@@ -185,6 +195,35 @@ func AppendFold(dst []byte, s string) []byte {
 		}
 	}
 	return dst
+}
+
+// appendWordKey is the key of a name that is one word of ASCII letters
+// (most names in a text), without the general machinery; ok is false for
+// any other name.
+func appendWordKey(dst []byte, name string, loose bool) ([]byte, bool) {
+	if len(name) == 0 || len(name) > 64 {
+		return dst, false
+	}
+	var wb [64]byte
+	w := wb[:len(name)]
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case c >= 'a' && c <= 'z':
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		default:
+			return dst, false
+		}
+		w[i] = c
+	}
+	if isArticle(w) {
+		return append(dst, w...), true // a name that is only an article keeps it
+	}
+	if loose {
+		w = stripJoinedArticle(w)
+	}
+	return append(dst, normWord(w)...), true
 }
 
 func foldLatin(r rune) (string, bool) {
