@@ -134,6 +134,7 @@ type Gazetteer struct {
 	countries  []string
 	keys       table
 	skels      table
+	starts     table // first words of names of several words
 
 	areasOnce sync.Once
 	areas     map[string]int32 // "SY", "SY.11", "SY.11.163532" -> place index
@@ -177,12 +178,12 @@ func load(file []byte) (*Gazetteer, error) {
 	if v := r.uvarint(); v != norm.Version {
 		return nil, fmt.Errorf("data file keyed by rules %d, want %d: run go generate", v, norm.Version)
 	}
-	if n := r.uvarint(); n != 3 {
-		return nil, fmt.Errorf("%d streams, want 3", n)
+	if n := r.uvarint(); n != 4 {
+		return nil, fmt.Errorf("%d streams, want 4", n)
 	}
-	var streams [3][]byte
+	var streams [4][]byte
 	off := 0
-	lens := [3]int{r.uvarint(), r.uvarint(), r.uvarint()}
+	lens := [4]int{r.uvarint(), r.uvarint(), r.uvarint(), r.uvarint()}
 	if r.err != nil {
 		return nil, r.err
 	}
@@ -197,13 +198,14 @@ func load(file []byte) (*Gazetteer, error) {
 	// core the load takes as long as its largest part.
 	g := &Gazetteer{}
 	var wg sync.WaitGroup
-	var errs [3]error
-	wg.Add(3)
+	var errs [4]error
+	wg.Add(4)
 	go func() { defer wg.Done(); errs[0] = g.loadPlaces(streams[0]) }()
 	go func() { defer wg.Done(); g.keys, errs[1] = loadTable(streams[1]) }()
 	go func() { defer wg.Done(); g.skels, errs[2] = loadTable(streams[2]) }()
+	go func() { defer wg.Done(); g.starts, errs[3] = loadTable(streams[3]) }()
 	wg.Wait()
-	for i, what := range []string{"places", "keys", "skeletons"} {
+	for i, what := range []string{"places", "keys", "skeletons", "starts"} {
 		if errs[i] != nil {
 			return nil, fmt.Errorf("%s: %w", what, errs[i])
 		}
@@ -488,6 +490,15 @@ func (g *Gazetteer) AppendExact(dst []Candidate, name string) []Candidate {
 		loose = norm.AppendLoose(lb[:0], name)
 	}
 	return g.appendLookup(dst, key, loose, false)
+}
+
+// StartsName reports whether some name of several words begins with word
+// (by key): "Deir", "New", "Al". A parser need look up stretches of text
+// longer than a word only from such words.
+func (g *Gazetteer) StartsName(word string) bool {
+	var kb [96]byte
+	key := norm.AppendKey(kb[:0], word)
+	return len(key) > 0 && g.starts.find(key) >= 0
 }
 
 // Has reports whether name denotes any place by key or loose spelling,

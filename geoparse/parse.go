@@ -339,7 +339,11 @@ func (st *state) matchRun(r0, j int) {
 		tk := toks[k]
 		found := -1
 		var hit memo
-		for e := min(j, k+maxName-1); e >= k; e-- {
+		last := min(j, k+maxName-1)
+		if last > k && !st.p.g.StartsName(st.word(k)) {
+			last = k // no name of several words starts with this one
+		}
+		for e := last; e >= k; e-- {
 			if !st.canEnd(e) {
 				continue
 			}

@@ -5,12 +5,12 @@
 // decompression: places are fixed-size records read in place (no pointers
 // for the garbage collector to scan, no parsing), names point into a
 // string pool, and only the hash tables over the keys are built at start.
-// The file holds three independently compressed streams so that a
+// The file holds four independently compressed streams so that a
 // multi-core machine decompresses them at once.
 //
 //	magic   "SRG2"
 //	uvarint Version, norm.Version (the rules the keys were made with)
-//	uvarint number of streams (3), then each stream's compressed length
+//	uvarint number of streams (4), then each stream's compressed length
 //	streams, each compressed with package lz:
 //
 //	places:
@@ -25,6 +25,9 @@
 //	skeletons:
 //	  as keys, without kinds; each posting is a uvarint delta of the offset
 //	  of a key entry in the keys stream
+//	starts:
+//	  as keys, with no postings: the keys of the first words of the names
+//	  of several words (a parser looks up longer stretches from these only)
 //
 // A string is a uvarint length followed by its bytes. A place record, all
 // integers little-endian:
@@ -57,7 +60,7 @@ import (
 const Magic = "SRG2"
 
 // Version is bumped whenever the layout changes.
-const Version = 4
+const Version = 5
 
 // RecordSize is the size of one place record.
 const RecordSize = 37
@@ -122,8 +125,8 @@ type Entry struct {
 // their postings, and an index from each skeleton (as skeleton makes it
 // from a key; only those of minSkel bytes or more) to the keys that have
 // it. Depth is lz's search depth.
-func Encode(places []Place, keys []Entry, skeleton func(string) string, minSkel, normVersion, depth int) []byte {
-	streams := raw(places, keys, skeleton, minSkel)
+func Encode(places []Place, keys []Entry, starts []string, skeleton func(string) string, minSkel, normVersion, depth int) []byte {
+	streams := raw(places, keys, starts, skeleton, minSkel)
 	b := []byte(Magic)
 	b = binary.AppendUvarint(b, Version)
 	b = binary.AppendUvarint(b, uint64(normVersion))
@@ -139,15 +142,15 @@ func Encode(places []Place, keys []Entry, skeleton func(string) string, minSkel,
 }
 
 // RawSize returns the size of the three streams before compression.
-func RawSize(places []Place, keys []Entry, skeleton func(string) string, minSkel int) int {
+func RawSize(places []Place, keys []Entry, starts []string, skeleton func(string) string, minSkel int) int {
 	n := 0
-	for _, s := range raw(places, keys, skeleton, minSkel) {
+	for _, s := range raw(places, keys, starts, skeleton, minSkel) {
 		n += len(s)
 	}
 	return n
 }
 
-func raw(places []Place, keys []Entry, skeleton func(string) string, minSkel int) [][]byte {
+func raw(places []Place, keys []Entry, starts []string, skeleton func(string) string, minSkel int) [][]byte {
 	ks, offsets := encodeEntries(keys, true)
 	// Skeleton postings point at keys (their offsets in the keys stream),
 	// not at places: a fuzzy lookup compares the query with each key
@@ -169,7 +172,12 @@ func raw(places []Place, keys []Entry, skeleton func(string) string, minSkel int
 	}
 	slices.SortFunc(skels, func(a, b Entry) int { return strings.Compare(a.Key, b.Key) })
 	ss, _ := encodeEntries(skels, false)
-	return [][]byte{encodePlaces(places), ks, ss}
+	firsts := make([]Entry, len(starts))
+	for i, f := range starts {
+		firsts[i] = Entry{Key: f}
+	}
+	fs, _ := encodeEntries(firsts, false)
+	return [][]byte{encodePlaces(places), ks, ss, fs}
 }
 
 func encodePlaces(places []Place) []byte {

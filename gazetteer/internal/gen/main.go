@@ -27,6 +27,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -130,12 +131,13 @@ func run(out, countriesPath, aliasesPath, cache string, depth int) error {
 	}
 	b := build(towns, admin1, admin2, countries, aliases, affixes)
 	keys := b.keyEntries()
-	file := format.Encode(b.places, keys, norm.Skeleton, norm.MinSkeleton, norm.Version, depth)
+	starts := slices.Sorted(maps.Keys(b.starts))
+	file := format.Encode(b.places, keys, starts, norm.Skeleton, norm.MinSkeleton, norm.Version, depth)
 	if err := os.WriteFile(out, file, 0o644); err != nil {
 		return err
 	}
 	fmt.Fprintf(os.Stderr, "gen: %s: %d places, %d keys, %d bytes (%d before compression)\n",
-		out, len(b.places), len(keys), len(file), format.RawSize(b.places, keys, norm.Skeleton, norm.MinSkeleton))
+		out, len(b.places), len(keys), len(file), format.RawSize(b.places, keys, starts, norm.Skeleton, norm.MinSkeleton))
 	return nil
 }
 
@@ -370,6 +372,8 @@ type builder struct {
 	places []format.Place
 	// keys maps each key to the places it names, with the best kind each.
 	keys map[string]map[int]format.Kind
+	// starts holds the keys of the first words of names of several words.
+	starts map[string]bool
 }
 
 func (b *builder) add(p format.Place) int {
@@ -388,6 +392,13 @@ func (b *builder) name(i int, name string, k format.Kind) {
 	if loose := string(norm.AppendLoose(nil, name)); loose != key && len(loose) >= 3 {
 		b.post(loose, i, format.KindLoose)
 	}
+	// A name of several words: its first word starts a name. A parser
+	// needs to look up longer stretches of text only from such words.
+	if words := strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '-' || r == '‐' }); len(words) > 1 {
+		if f := norm.Key(words[0]); f != "" {
+			b.starts[f] = true
+		}
+	}
 }
 
 func (b *builder) post(key string, i int, k format.Kind) {
@@ -402,7 +413,7 @@ func (b *builder) post(key string, i int, k format.Kind) {
 }
 
 func build(towns []town, admin1, admin2 []adminName, countries []country, aliases map[string][]string, affixes []affix) *builder {
-	b := &builder{keys: map[string]map[int]format.Kind{}}
+	b := &builder{keys: map[string]map[int]format.Kind{}, starts: map[string]bool{}}
 
 	// Member towns of each area, to place the areas.
 	byCountry := map[string][]*town{}
