@@ -228,6 +228,9 @@ func TestACLEDLocations(t *testing.T) {
 			ms := p.Parse(c.notes)
 			e := Event(ms)
 			if e < 0 {
+				if anyReadingWithin(p, c, 25) {
+					fmt.Fprint(misses, "ORACLE\t")
+				}
 				fmt.Fprintf(misses, "%s\tNONE\t%v\t%s\t%s\n", filepath.Base(file), c.location, c.admin1[0], c.notes)
 				continue
 			}

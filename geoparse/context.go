@@ -210,6 +210,9 @@ func (st *state) strayNear(k, limit, dir int) bool {
 		if dir > 0 && st.cls(j)&classUnit != 0 {
 			return true // "Hamza Division", "Hama Military Council"
 		}
+		if dir > 0 && st.cls(j)&classFacility != 0 {
+			return false // "Kelaniya University" is in Kelaniya
+		}
 		if st.cue(j) != cueNone && dir > 0 {
 			return false // "Homs Province"
 		}

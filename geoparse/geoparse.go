@@ -106,6 +106,9 @@ type Mention struct {
 	Qualifier int
 	// IsQualifier says this mention only serves as context for another.
 	IsQualifier bool
+	// Locative says a preposition or verb of place stands before the name
+	// ("in X", "near X", "captured X"): what happened, happened there.
+	Locative bool
 }
 
 // Location returns the mention as the location of an event, nil when the
@@ -136,9 +139,10 @@ func (m Mention) Location() *sitrep.Location {
 
 // Event returns the index of the mention that most likely locates what a
 // short report (a sentence, an ACLED note) is about: the first mention
-// that is resolved, not only a qualifier of another, and reasonably sure
-// (a place inside an organisation's name is not); finer than a country
-// if one is. -1 when there is none.
+// that is resolved and not only a qualifier of another, preferring one
+// reasonably sure (a place inside an organisation's name or at the end of
+// a road is not), then one finer than a country, then one after a
+// preposition of place. -1 when there is none.
 func Event(ms []Mention) int {
 	const sure = 0.25
 	best, bestRank := -1, 99
@@ -146,17 +150,20 @@ func Event(ms []Mention) int {
 		if m.Place == nil {
 			continue
 		}
-		// Rank: 0 sure and sub-national, 1 sure country, 2 unsure
-		// sub-national, 3 unsure country, 4 only a qualifier.
+		// Rank: sure before unsure, sub-national before a country, after
+		// a preposition of place before not; only a qualifier last.
 		rank := 0
-		if m.Place.Level == gazetteer.LevelCountry {
+		if !m.Locative {
 			rank = 1
 		}
-		if m.Score < sure {
+		if m.Place.Level == gazetteer.LevelCountry {
 			rank += 2
 		}
+		if m.Score < sure {
+			rank += 4
+		}
 		if m.IsQualifier {
-			rank = 4
+			rank = 8
 		}
 		if rank < bestRank {
 			best, bestRank = i, rank

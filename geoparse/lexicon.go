@@ -15,7 +15,7 @@ import (
 var lexiconFS embed.FS
 
 // wordClass is a set of the lists a word is on.
-type wordClass uint16
+type wordClass uint32
 
 const (
 	classStop      wordClass = 1 << iota // never a place alone
@@ -29,10 +29,12 @@ const (
 	classDemonym                         // a capitalised demonym (state.cls only)
 	classArticle                         // an Arabic article (al, el, ash...)
 	classUnit                            // capitalised after a name, an armed unit or a body: "Hamza Division"
+	classFacility                        // capitalised after a name, a facility there: "Kelaniya University"
 
-	classUnknown wordClass = 1 << 15 // not looked up yet (see state.cls)
-	// cueShift places a word's cueLevel in the class bits state.cls caches.
-	cueShift = 10
+	classUnknown wordClass = 1 << 31 // not looked up yet (see state.cls)
+	// cueShift places a word's cueLevel in the class bits (four, above
+	// the twelve classes).
+	cueShift = 12
 )
 
 // cueLevel is what a place noun says about the name before it.
@@ -107,6 +109,7 @@ func loadLexicon() (*lexicon, error) {
 		{"cues.txt", classCue},
 		{"heads.txt", classHead},
 		{"units.txt", classUnit},
+		{"facilities.txt", classFacility},
 	}
 	for _, l := range lists {
 		b, err := lexiconFS.ReadFile("lexicon/" + l.file)
@@ -163,5 +166,5 @@ func (lx *lexicon) lookup(word string) wordClass {
 
 // cueOf returns the level a place noun points to, cueNone for other words.
 func (lx *lexicon) cueOf(word string) cueLevel {
-	return cueLevel(lx.lookup(word) >> cueShift & 7)
+	return cueLevel(lx.lookup(word) >> cueShift & 15)
 }

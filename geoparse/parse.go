@@ -530,5 +530,5 @@ func (st *state) release() {
 
 // cue returns the place-noun level of word token k.
 func (st *state) cue(k int) cueLevel {
-	return cueLevel(st.cls(k) >> cueShift & 7)
+	return cueLevel(st.cls(k) >> cueShift & 15)
 }

@@ -3,6 +3,7 @@ package geoparse
 import (
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/sitrep/sitrep/gazetteer"
 )
@@ -66,19 +67,36 @@ func prior(c *cand) float64 {
 		// same name but a capital.
 		s = 6
 	case gazetteer.LevelTown:
-		s = 0.5*math.Log10(float64(p.Population)+1) + featureScore[p.Feature]
+		s = 0.5*math.Log10(float64(townPop(p))+1) + featureScore[p.Feature]
 	default:
 		// An area's population is the sum of its towns' (a floor of its
 		// own): it counts as much as a town's, less a little.
 		s = 0.5*math.Log10(float64(p.Population)+1) + featureScore[p.Feature] - 0.5
 	}
-	if c.alt {
+	switch {
+	case c.fuzzy:
+		s -= 2.5
+	case c.alt:
 		s -= 0.8
 	}
-	if c.fuzzy {
-		s -= 2.5
-	}
 	return s
+}
+
+// townPop is a town's population for the prior. GeoNames gives 0 where it
+// does not know (Ash Shaddadah, a town of 15,000), and cities500 holds
+// only places of 500 people or more: an unknown population is taken as a
+// small town's, a larger one for a seat of government.
+func townPop(p *gazetteer.Place) int {
+	if p.Population > 0 {
+		return p.Population
+	}
+	switch p.Feature {
+	case "PPLC", "PPLA", "PPLA2":
+		return 20000
+	case "PPLA3":
+		return 5000
+	}
+	return 1500
 }
 
 // priorWeight turns a prior into a share for the focus vote.
@@ -531,8 +549,9 @@ func (st *state) choose(i int) {
 		// Odiga", "the Band Temur area": part of a name the gazetteer
 		// does not hold.
 		return
-	case c.fuzzy && st.focusFor(s, c.p.CountryCode) < 0.2 && s.qual < 0:
-		// A skeleton match far from the text's countries is noise.
+	case c.fuzzy && st.focusFor(s, c.p.CountryCode) < 0.2 && s.qual < 0 && !s.locative && s.cue == cueNone:
+		// A skeleton match far from the text's countries, and with nothing
+		// around it that says place, is noise.
 		return
 	case s.class&classContext != 0 && (!s.hasContext() && !st.listedWithPlace(i) || !strong(c) && st.focusFor(s, c.p.CountryCode) < 0.25):
 		// Jordan, Kikuyu, Western: a place only where the words say so,
@@ -559,8 +578,23 @@ func (st *state) listedWithPlace(i int) bool {
 	return false
 }
 
-// sameFold reports whether name folds to fold.
+// sameFold reports whether name folds to fold, with or without a leading
+// article ("Shadadah" for Ash Shaddādah is not literal, "Rastan" for Ar
+// Rastan is).
 func sameFold(fold []byte, name string) bool {
+	if sameFold1(fold, name) {
+		return true
+	}
+	if i := strings.IndexAny(name, " -"); i > 0 && i <= 3 && len(name) > i+1 {
+		switch strings.ToLower(name[:i]) {
+		case "al", "el", "ar", "as", "ash", "ad", "at", "az", "an", "en", "es", "ez":
+			return sameFold1(fold, name[i+1:])
+		}
+	}
+	return false
+}
+
+func sameFold1(fold []byte, name string) bool {
 	if len(name) < len(fold)/2 || len(name) > 4*len(fold)+8 || len(fold) == 0 {
 		return false // diacritics at most double a name's bytes
 	}
