@@ -157,14 +157,17 @@ func (st *state) prune(si int, hint *[26*26 + 1]bool) {
 	}
 	sortCands(s.cands)
 	keep := func(c *cand) bool {
+		if hint[ccIndex(c.p.CountryCode)] {
+			return true
+		}
 		for j := si + 1; j < len(st.spans) && j <= si+3; j++ {
 			for _, q := range st.spans[j].cands {
-				if within(q.p, c.p) {
+				if q.p.CountryCode == c.p.CountryCode && within(q.p, c.p) {
 					return true
 				}
 			}
 		}
-		return hint[ccIndex(c.p.CountryCode)]
+		return false
 	}
 	n := maxCands
 	for i := maxCands; i < len(s.cands) && n < 2*maxCands; i++ {

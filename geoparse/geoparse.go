@@ -63,6 +63,7 @@ func New(g *gazetteer.Gazetteer) *Parser {
 			for _, form := range []string{d, d + "s", d + "es"} {
 				p.demonyms[form] = appendNew(p.demonyms[form], c.ISO2)
 				lx.class[form] |= classDemonym
+				lx.maxLen = max(lx.maxLen, len(form))
 			}
 		}
 	}

@@ -83,6 +83,9 @@ type lexicon struct {
 	cue   map[string]cueLevel
 	// regions holds the gazetteer keys of the names in regions.txt.
 	regions map[string]bool
+	// maxLen is the length of the longest word listed: longer words are
+	// on no list.
+	maxLen int
 }
 
 func loadLexicon() (*lexicon, error) {
@@ -143,6 +146,9 @@ func loadLexicon() (*lexicon, error) {
 	for w, c := range lx.cue {
 		lx.class[w] |= wordClass(c) << cueShift
 	}
+	for w := range lx.class {
+		lx.maxLen = max(lx.maxLen, len(w))
+	}
 	return lx, nil
 }
 
@@ -150,6 +156,9 @@ func loadLexicon() (*lexicon, error) {
 // nothing for words of up to 32 bytes.
 func (lx *lexicon) lookup(word string) wordClass {
 	var buf [32]byte
+	if len(word) > lx.maxLen && lx.maxLen > 0 {
+		return 0
+	}
 	if len(word) > len(buf) {
 		return lx.class[strings.ToLower(word)]
 	}

@@ -223,7 +223,7 @@ func (st *state) canStart(k, r0 int) bool {
 // and not in the middle of a hyphenated compound unless what follows is a
 // word of its own ("Damascus-based", "Sudan-Kenya").
 func (st *state) canEnd(e int) bool {
-	if st.toks[e].flags&(tCap|tHyphen) == 0 || st.isArticle(e) {
+	if st.toks[e].flags&(tCap|tHyphen) == 0 || st.toks[e].end-st.toks[e].start <= 3 && st.isArticle(e) {
 		return false // "Sahm El" is no name
 	}
 	if !st.isWord(e+1) || st.toks[e+1].flags&tHyphen == 0 {
