@@ -1,0 +1,123 @@
+package main
+
+import (
+	"testing"
+
+	"github.com/sitrep/sitrep/gazetteer"
+	"github.com/sitrep/sitrep/gazetteer/internal/format"
+	"github.com/sitrep/sitrep/gazetteer/internal/norm"
+)
+
+func TestStripRemovesGenericAffixes(t *testing.T) {
+	affixes, err := readAffixes(affixesTxt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct{ name, want string }{
+		{"Homs Governorate", "Homs"},
+		{"Province du Yatenga", "Yatenga"},
+		{"Province de l'Oudalan", "Oudalan"},
+		{"Kirinyaga County", "Kirinyaga"},
+		{"Nyamira county", "Nyamira"},
+		{"Sar-e Pol Province", "Sar-e Pol"},
+		{"Homs", ""},       // nothing to strip
+		{"Province", ""},   // nothing would remain
+		{"Statesboro", ""}, // a suffix must be a whole word
+		{"Dhaka Division", "Dhaka"},
+	}
+	for _, c := range cases {
+		if got := strip(c.name, affixes); got != c.want {
+			t.Errorf("strip(%q) = %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+func TestUsableAlt(t *testing.T) {
+	cases := []struct {
+		alt  string
+		want bool
+	}{
+		{"Tallbisah", true},
+		{"Deir al-Zour", true},
+		{"Madīnat Ḩalab", true},
+		{"DEZ", false},          // an airport code
+		{"dyralzwr", false},     // a machine transliteration
+		{"حلب", false},          // another script
+		{"Алеппо", false},       // another script
+		{"75001", false},        // a postal code
+		{"http://x.org", false}, // a link
+	}
+	for _, c := range cases {
+		if got := usableAlt(c.alt); got != c.want {
+			t.Errorf("usableAlt(%q) = %v, want %v", c.alt, got, c.want)
+		}
+	}
+}
+
+// TestBuildAndLoad runs a small world through the generator and the
+// loader: what go generate writes, the gazetteer reads back.
+func TestBuildAndLoad(t *testing.T) {
+	affixes, err := readAffixes(affixesTxt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	towns := []town{
+		{id: 169577, name: "Homs", ascii: "Homs", alts: []string{"Hims", "حمص"}, lat: 34.72682, lon: 36.72339, feature: "PPLA", country: "SY", a1: "11", population: 775404},
+		{id: 172946, name: "Ar Rastan", ascii: "Ar Rastan", alts: []string{"Al-Rastan", "Rastan"}, lat: 34.92667, lon: 36.73241, feature: "PPLA2", country: "SY", a1: "11", population: 53152},
+		{id: 163779, name: "Tallbīsah", ascii: "Tallbisah", alts: []string{"Talbiseh", "DEZ"}, lat: 34.84072, lon: 36.73092, feature: "PPLA3", country: "SY", a1: "11", population: 38491},
+		{id: 163532, name: "Tall Kalakh", ascii: "Tall Kalakh", lat: 34.66842, lon: 36.25995, feature: "PPLA2", country: "SY", a1: "11"},
+		{id: 2988507, name: "Paris", ascii: "Paris", lat: 48.85341, lon: 2.3488, feature: "PPLC", country: "FR", a1: "11", population: 2138551},
+	}
+	admin1 := []adminName{{Code: "SY.11", Name: "Homs Governorate"}, {Code: "FR.11", Name: "Île-de-France"}}
+	admin2 := []adminName{{Code: "SY.11.163532", Name: "Tall Kalakh District"}, {Code: "SY.11.999", Name: "Empty District"}}
+	countries := []country{{iso2: "SY", name: "Syria", aliases: []string{"Syrian Arab Republic"}}, {iso2: "FR", name: "France"}, {iso2: "AQ", name: "Antarctica"}}
+	aliases := map[string][]string{"SY.11": {"Hims Province"}}
+	b := build(towns, admin1, admin2, countries, aliases, affixes)
+	keys := b.keyEntries()
+	var starts []string
+	for s := range b.starts {
+		starts = append(starts, s)
+	}
+	file := format.Encode(b.places, keys, starts, norm.Skeleton, norm.MinSkeleton, norm.Version, 4)
+	g, err := gazetteer.Load(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Antarctica has no towns and the empty district no seat: neither is
+	// placed.
+	if g.Country("AQ") != nil || g.Admin2("SY", "11", "999") != nil {
+		t.Errorf("areas with nothing to place them by must be left out")
+	}
+	find := func(q, name string, lvl gazetteer.Level) *gazetteer.Place {
+		for _, c := range g.Lookup(q) {
+			if c.Place.Name == name && c.Place.Level == lvl {
+				return c.Place
+			}
+		}
+		t.Errorf("Lookup(%q) lacks %s (%s)", q, name, lvl)
+		return nil
+	}
+	if p := find("Rastan", "Ar Rastan", gazetteer.LevelTown); p != nil {
+		if p.Admin1 != "Homs Governorate" || p.Admin1Code != "11" || p.CountryCode != "SY" || p.GeonameID != 172946 {
+			t.Errorf("Ar Rastan = %+v", p)
+		}
+	}
+	find("Talbisseh", "Tallbīsah", gazetteer.LevelTown)
+	find("Homs", "Homs Governorate", gazetteer.LevelRegion)              // without its suffix
+	find("Hims", "Homs Governorate", gazetteer.LevelRegion)              // from aliases.tsv, stripped
+	find("Syrian Arab Republic", "Syria", gazetteer.LevelCountry)        // a country's alias
+	find("Tall Kalakh", "Tall Kalakh District", gazetteer.LevelDistrict) // without its suffix
+	if len(g.Lookup("DEZ")) != 0 {
+		t.Errorf("a code among alternate names must not become a key")
+	}
+	// Areas sit at their seats.
+	if a := g.Admin1("SY", "11"); a == nil || gazetteer.Distance(a.Lat, a.Lon, 34.72682, 36.72339) > 0.01 {
+		t.Errorf("Homs governorate = %+v, want it at Homs", a)
+	}
+	if d := g.Admin2("SY", "11", "163532"); d == nil || gazetteer.Distance(d.Lat, d.Lon, 34.66842, 36.25995) > 0.01 {
+		t.Errorf("Tall Kalakh District = %+v, want it at its namesake town", d)
+	}
+	if !g.StartsName("Ar") || !g.StartsName("Tall") || g.StartsName("Paris") {
+		t.Errorf("StartsName: Ar and Tall start names of several words, Paris none")
+	}
+}
