@@ -213,8 +213,18 @@ func (st *state) strayNear(k, limit, dir int) bool {
 		if dir > 0 && st.cls(j)&classUnit != 0 {
 			return true // "Hamza Division", "Hama Military Council"
 		}
-		if dir > 0 && st.cls(j)&classFacility != 0 {
-			return false // "Kelaniya University" is in Kelaniya
+		if dir > 0 {
+			// "Kelaniya University", "Matale International Airport",
+			// "Gampaha Municipal Council", "Matara Mayor": a facility or
+			// an office of the place, past an adjective or two.
+			for f := j; f <= limit && f < j+3 && st.toks[f].flags&tCap != 0; f++ {
+				if st.cls(f)&(classFacility|classTitle) != 0 {
+					return false
+				}
+				if st.cls(f)&classStop == 0 {
+					break
+				}
+			}
 		}
 		if st.cue(j) != cueNone && dir > 0 {
 			return false // "Homs Province"

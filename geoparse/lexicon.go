@@ -173,6 +173,16 @@ func (lx *lexicon) lookup(word string) wordClass {
 	return lx.class[string(b)]
 }
 
+// withoutCue returns an area's name without its last word if that is a
+// place noun ("Colombo District" -> "Colombo"), else "".
+func (lx *lexicon) withoutCue(name string) string {
+	i := strings.LastIndexByte(name, ' ')
+	if i <= 0 || lx.cueOf(name[i+1:]) == cueNone {
+		return ""
+	}
+	return name[:i]
+}
+
 // cueOf returns the level a place noun points to, cueNone for other words.
 func (lx *lexicon) cueOf(word string) cueLevel {
 	return cueLevel(lx.lookup(word) >> cueShift & 15)

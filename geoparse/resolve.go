@@ -189,8 +189,8 @@ func (st *state) resolve() {
 // gazetteer.AppendFold).
 func (st *state) local(s *span, c *cand, fold []byte) float64 {
 	b := c.prior
-	if sameFold(fold, c.p.Name) {
-		b += 0.7 // spelt as the gazetteer spells it
+	if sameFold(fold, c.p.Name) || c.p.Level != gazetteer.LevelTown && sameFold(fold, st.p.lex.withoutCue(c.p.Name)) {
+		b += 0.7 // spelt as the gazetteer spells it ("Colombo" for Colombo District too)
 	}
 	b += levelFit[s.cue][c.p.Level]
 	if s.locative {
