@@ -48,6 +48,8 @@ type Parser struct {
 	// demonyms maps a lower-case demonym, and its plural, to the ISO codes
 	// of its countries.
 	demonyms map[string][]string
+	// cache holds the readings of names met in earlier texts.
+	cache lookupCache
 }
 
 // New returns a parser over the gazetteer g.

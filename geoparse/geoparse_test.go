@@ -390,3 +390,31 @@ func BenchmarkParseLongText(b *testing.B) {
 		p.Parse(text)
 	}
 }
+
+func TestParseIsSafeForConcurrentUse(t *testing.T) {
+	b, err := os.ReadFile("testdata/seed-article.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := New(gazetteer.Default())
+	want := p.Parse(string(b))
+	var wg sync.WaitGroup
+	errs := make(chan string, 8)
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 5 {
+				if got := p.Parse(string(b)); !reflect.DeepEqual(got, want) {
+					errs <- "a concurrent parse differs from a serial one"
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Fatal(e)
+	}
+}

@@ -2,6 +2,7 @@ package geoparse
 
 import (
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/sitrep/sitrep/gazetteer"
@@ -437,13 +438,51 @@ func (st *state) lookup(name string) memo {
 	if m, ok := st.memo[name]; ok {
 		return m
 	}
-	st.buf = st.p.g.AppendExact(st.buf[:0], name)
-	m := memo{int32(len(st.cands)), int32(len(st.buf))}
-	for _, c := range st.buf {
+	cs := st.p.cache.get(name)
+	if cs == nil {
+		st.buf = st.p.g.AppendExact(st.buf[:0], name)
+		cs = st.buf
+		st.p.cache.put(name, cs)
+	}
+	m := memo{int32(len(st.cands)), int32(len(cs))}
+	for _, c := range cs {
 		st.cands = append(st.cands, cand{p: c.Place, alt: c.Alt, fuzzy: c.Fuzzy})
 	}
 	st.memo[name] = m
 	return m
+}
+
+// lookupCache remembers the readings of names found in earlier texts: the
+// same names come back story after story, and a map is cheaper than the
+// gazetteer's key, hash table and postings. Names with no reading are not
+// kept (the gazetteer's filter answers those fast), and it stops growing
+// at maxCached names.
+type lookupCache struct {
+	mu sync.RWMutex
+	m  map[string][]gazetteer.Candidate
+}
+
+const maxCached = 1 << 16
+
+func (c *lookupCache) get(name string) []gazetteer.Candidate {
+	c.mu.RLock()
+	cs := c.m[name]
+	c.mu.RUnlock()
+	return cs
+}
+
+func (c *lookupCache) put(name string, cs []gazetteer.Candidate) {
+	if len(cs) == 0 {
+		return
+	}
+	c.mu.Lock()
+	if c.m == nil {
+		c.m = map[string][]gazetteer.Candidate{}
+	}
+	if len(c.m) < maxCached {
+		c.m[strings.Clone(name)] = slices.Clone(cs)
+	}
+	c.mu.Unlock()
 }
 
 // copyCands gives a span its own copy of memoised readings.
