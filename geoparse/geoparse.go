@@ -69,6 +69,7 @@ func New(g *gazetteer.Gazetteer) *Parser {
 			}
 		}
 	}
+	lx.fast = newWordTable(lx.class)
 	return p
 }
 

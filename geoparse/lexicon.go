@@ -86,6 +86,9 @@ type lexicon struct {
 	// maxLen is the length of the longest word listed: longer words are
 	// on no list.
 	maxLen int
+	// fast answers for the ASCII words of class (see wordTable); built
+	// once every list is in.
+	fast wordTable
 }
 
 func loadLexicon() (*lexicon, error) {
@@ -155,10 +158,15 @@ func loadLexicon() (*lexicon, error) {
 // lookup returns the classes of a word, ignoring case. It allocates
 // nothing for words of up to 32 bytes.
 func (lx *lexicon) lookup(word string) wordClass {
-	var buf [32]byte
 	if len(word) > lx.maxLen && lx.maxLen > 0 {
 		return 0
 	}
+	if lx.fast.slots != nil {
+		if c, ok := lx.fast.get(word); ok {
+			return c
+		}
+	}
+	var buf [32]byte
 	if len(word) > len(buf) {
 		return lx.class[strings.ToLower(word)]
 	}
@@ -171,6 +179,73 @@ func (lx *lexicon) lookup(word string) wordClass {
 		b[i] = c
 	}
 	return lx.class[string(b)]
+}
+
+// wordTable is an open-addressing table of the lexicon's ASCII words,
+// looked up without lower-casing a copy first: the hash and the
+// comparison fold ASCII case as they go. A word with other bytes misses
+// (ok false) and goes to the map.
+type wordTable struct {
+	slots []wordSlot
+	mask  uint32
+}
+
+type wordSlot struct {
+	word  string
+	class wordClass
+}
+
+func foldHash(w string) (uint32, bool) {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 0x80 {
+			return 0, false
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return h, true
+}
+
+func newWordTable(class map[string]wordClass) wordTable {
+	size := 1
+	for size < 4*len(class) {
+		size <<= 1
+	}
+	t := wordTable{slots: make([]wordSlot, size), mask: uint32(size - 1)}
+	for w, c := range class {
+		h, ok := foldHash(w)
+		if !ok || w == "" {
+			continue
+		}
+		i := h & t.mask
+		for t.slots[i].word != "" {
+			i = (i + 1) & t.mask
+		}
+		t.slots[i] = wordSlot{w, c}
+	}
+	return t
+}
+
+// get returns the classes of w (any ASCII case); ok is false for a word
+// with non-ASCII bytes, which the table cannot answer for.
+func (t *wordTable) get(w string) (wordClass, bool) {
+	h, ok := foldHash(w)
+	if !ok {
+		return 0, false
+	}
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		s := &t.slots[i]
+		if s.word == "" {
+			return 0, true
+		}
+		if equalFoldASCII(w, s.word) {
+			return s.class, true
+		}
+	}
 }
 
 // withoutCue returns an area's name without its last word if that is a
