@@ -21,6 +21,7 @@ package extract
 import (
 	"io/fs"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -101,7 +102,7 @@ func (x *Extractor) analyse(a *sitrep.Article) *doc {
 	d := &doc{x: x, a: a, text: a.Text, pub: a.Published}
 	d.places = x.geo.Parse(d.text)
 	d.focus = d.focusCountry()
-	d.actors = x.actors.Scan(d.text, d.focus)
+	d.actors = d.dropPlaceActors(x.actors.Scan(d.text, d.focus))
 	d.toks = text.Tokenize(d.text)
 	d.placeAt = spanIndex(d.toks, len(d.places), func(k int) (int, int) { return d.places[k].Start, d.places[k].End })
 	d.actorAt = spanIndex(d.toks, len(d.actors), func(k int) (int, int) { return d.actors[k].Start, d.actors[k].End })
@@ -156,6 +157,40 @@ func (d *doc) focusCountry() string {
 		}
 	}
 	return best
+}
+
+// dropPlaceActors removes actor mentions that are only a place's name in
+// a place's position: "Samburu" in "in Baragoi, Samburu" is the county, not
+// the Samburu militia; "Israel" in "between Israel and Hezbollah" stays.
+func (d *doc) dropPlaceActors(ms []actors.Mention) []actors.Mention {
+	out := ms[:0]
+	pi := 0
+	for _, m := range ms {
+		for pi < len(d.places) && d.places[pi].End <= m.Start {
+			pi++
+		}
+		if pi < len(d.places) {
+			p := d.places[pi]
+			if p.Start == m.Start && p.End == m.End && p.Place != nil && (p.IsQualifier || locative(d.text[:m.Start])) {
+				continue
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// locative reports whether text before a name ends with a preposition of
+// place ("in", "near") or a comma after a place ("Baragoi, Samburu").
+func locative(before string) bool {
+	before = strings.TrimRight(before, " ")
+	i := strings.LastIndexAny(before, " ,(")
+	w := strings.ToLower(before[i+1:])
+	switch w {
+	case "in", "at", "near", "around", "outside", "inside", "into", "from", "of", "across", "towards", "toward":
+		return true
+	}
+	return strings.HasSuffix(before, ",") || strings.HasSuffix(before, "(")
 }
 
 // placeIndex returns the indexes of d.places that lie within [start,end).
