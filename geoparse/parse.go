@@ -235,6 +235,30 @@ func (st *state) canEnd(e int) bool {
 		(n.flags&tCap == 0 || st.toks[e].flags&tCap != 0)
 }
 
+// compassTown reports whether name, which starts with a compass word at
+// token k ("East Hama", "Northern Aleppo"), reads only as towns: then the
+// compass word describes the place after it. Names of countries and areas
+// keep it ("South Sudan", "West Bank", "North Kivu").
+func (st *state) compassTown(k int, name string) bool {
+	switch {
+	case st.is(k, "north"), st.is(k, "south"), st.is(k, "east"), st.is(k, "west"),
+		st.is(k, "northern"), st.is(k, "southern"), st.is(k, "eastern"), st.is(k, "western"),
+		st.is(k, "central"), st.is(k, "upper"), st.is(k, "lower"):
+	default:
+		return false
+	}
+	m := st.lookup(name)
+	if m.n == 0 {
+		return false
+	}
+	for _, c := range st.cands[m.off : m.off+m.n] {
+		if c.p.Level != gazetteer.LevelTown {
+			return false
+		}
+	}
+	return true
+}
+
 // strayAfter reports whether the token after e is a capitalised word the
 // gazetteer does not know, continuing e's run.
 func (st *state) strayAfter(e int) bool {
@@ -360,6 +384,9 @@ func (st *state) matchRun(r0, j int) {
 				}
 			}
 			name := st.text[tk.start:toks[e].end]
+			if e > k && st.compassTown(k, name) {
+				continue // "East Hama" is Hama, not East Ham
+			}
 			if m := st.lookup(name); m.n > 0 {
 				if st.isRegion(name) {
 					found = -2 - e // a world region: no mention, and skip it

@@ -337,6 +337,11 @@ func within(y, x *gazetteer.Place) bool {
 // keeps the first that can contain it.
 func (st *state) qualify(i int) {
 	x := &st.spans[i]
+	if x.inRun || x.class&classContext != 0 && !x.locative && x.cue == cueNone {
+		// "the Scientific Research Center in Zawi": part of a name, or a
+		// common word, is no place to be located by what follows.
+		return
+	}
 	for n, qi := range x.quals {
 		y := &st.spans[qi]
 		if y.person || y.acronym || st.placeOf(qi) == nil && len(y.cands) == 0 {
