@@ -120,9 +120,12 @@ func (d *doc) draftEvents(dr *draft, lastDate map[*sent]dateMention) []sitrep.Ev
 			facts.actor2State = facts.actor2 == "government" && isState(a2.Actor, country)
 		}
 		// A victim named only as a fighter ("killed a Northern Brigade
-		// fighter") is armed, whoever's fighter.
-		if (a2 == nil || a2.Actor.Side == "civilians") && d.combatantVictim(s, anchor, passive) {
-			facts.actor2 = "combatant"
+		// fighter") or by what was hit ("attacked a checkpoint", "attacked
+		// the village") tells which side it was on.
+		if a2 == nil || a2.Actor.Side == "civilians" {
+			if k := d.victimKind(s, anchor, passive); k != "" && (a2 == nil || k == "combatant") {
+				facts.actor2 = k
+			}
 		}
 		return lx.decide(facts), a1, a2
 	}
@@ -266,31 +269,45 @@ func (d *doc) victimSide(s *sent, m *actors.Mention, country string) string {
 	return side
 }
 
-// combatantVictim reports whether the victim of the act at anchor is
-// named as a fighter: the object after an active verb, or the subject of a
-// passive one, within the clause.
-func (d *doc) combatantVictim(s *sent, anchor int, passive bool) bool {
+// victimKind tells from the words for the victim of the act at anchor (the
+// object after an active verb, the subject of a passive one, within the
+// clause) whether it was armed ("combatant": "a fighter", "a checkpoint")
+// or civilian ("civilians": "the village", "a bus"); "" when the words do
+// not say.
+func (d *doc) victimKind(s *sent, anchor int, passive bool) string {
 	lx := d.x.lx
+	kind := func(k int) string {
+		if _, _, ok := lx.combatant.Match(s.toks, k); ok {
+			return "combatant"
+		}
+		if _, _, ok := lx.militaryTarget.Match(s.toks, k); ok {
+			return "combatant"
+		}
+		if _, _, ok := lx.civilianTarget.Match(s.toks, k); ok {
+			return "civilians"
+		}
+		return ""
+	}
 	if !passive {
 		for k := anchor + 1; k < len(s.toks) && k < anchor+8; k++ {
 			if clauseEnd(s.toks[k]) && s.toks[k].Norm != "," || s.toks[k].Norm == "by" {
 				break
 			}
-			if _, _, ok := lx.combatant.Match(s.toks, k); ok {
-				return true
+			if v := kind(k); v != "" {
+				return v
 			}
 		}
-		return false
+		return ""
 	}
 	for k := anchor - 1; k >= 0 && k >= anchor-8; k-- {
 		if clauseEnd(s.toks[k]) {
 			break
 		}
-		if _, _, ok := lx.combatant.Match(s.toks, k); ok {
-			return true
+		if v := kind(k); v != "" {
+			return v
 		}
 	}
-	return false
+	return ""
 }
 
 // hasToll reports whether the draft states a death or displacement figure.

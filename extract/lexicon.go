@@ -41,6 +41,7 @@ type Lexicon struct {
 	agoUnits         *text.Phrases[byte]
 
 	ground, determiner, combatant, crowd *text.Phrases[bool]
+	militaryTarget, civilianTarget       *text.Phrases[bool]
 
 	say, sources *text.Phrases[bool]
 	background   *text.Phrases[bool]
@@ -215,10 +216,12 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		return nil, err
 	}
 	if err := sections("syntax.txt", map[string]func(lexEntry) error{
-		"ground":     flag(&lx.ground),
-		"determiner": flag(&lx.determiner),
-		"combatant":  flag(&lx.combatant),
-		"crowd":      flag(&lx.crowd),
+		"ground":          flag(&lx.ground),
+		"determiner":      flag(&lx.determiner),
+		"combatant":       flag(&lx.combatant),
+		"crowd":           flag(&lx.crowd),
+		"military target": flag(&lx.militaryTarget),
+		"civilian target": flag(&lx.civilianTarget),
 	}); err != nil {
 		return nil, err
 	}
