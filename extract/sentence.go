@@ -114,6 +114,15 @@ func (s *sent) findCues(lx *Lexicon) {
 		for _, id := range []int{capture, withdraw} {
 			if id >= 0 && classes&(1<<id) != 0 && !s.groundObject(lx, i, end) {
 				classes &^= 1 << id
+				// "seized a vehicle" is looting; "captured two
+				// soldiers", an abduction.
+				if id == capture && seizure[s.toks[i].Norm] {
+					if s.personObject(lx, end) {
+						classes |= 1 << lx.class("abduct")
+					} else {
+						classes |= 1 << lx.class("loot")
+					}
+				}
 			}
 		}
 		if classes != 0 {
@@ -172,6 +181,27 @@ func (s *sent) groundObject(lx *Lexicon, i, end int) bool {
 		}
 		if clauseEnd(s.toks[k]) {
 			break
+		}
+	}
+	return false
+}
+
+// seizure are the capture verbs that, with a thing or a person for their
+// object, take that instead of ground.
+var seizure = map[string]bool{"seized": true, "seize": true, "seizes": true, "seizing": true, "captured": true, "capture": true, "captures": true, "capturing": true}
+
+// personObject reports whether the object after token j names people: a
+// number or article before a noun for a person, or an actor.
+func (s *sent) personObject(lx *Lexicon, j int) bool {
+	for k := j; k < len(s.toks) && k < j+5; k++ {
+		if s.actorAt[k] >= 0 {
+			return true
+		}
+		if _, _, ok := lx.victim.Match(s.toks, k); ok {
+			return true
+		}
+		if clauseEnd(s.toks[k]) {
+			return false
 		}
 	}
 	return false
