@@ -286,6 +286,9 @@ func (d *doc) victimKind(s *sent, anchor int, passive bool) string {
 		if _, _, ok := lx.civilianTarget.Match(s.toks, k); ok {
 			return "civilians"
 		}
+		if _, _, ok := lx.victim.Match(s.toks, k); ok {
+			return "civilians" // a person not named as a fighter
+		}
 		return ""
 	}
 	if !passive {
