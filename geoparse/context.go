@@ -345,6 +345,13 @@ func (st *state) cueAfter(k int) (cueLevel, int) {
 			}
 			return c, e
 		}
+		if n == 0 && st.toks[j].flags&tCap == 0 && st.isWord(j+1) && st.toks[j+1].flags&tCap == 0 &&
+			st.cue(j+1) != cueNone && st.cls(j)&(classStop|classLocative|classConnector) == 0 {
+			// A noun between: "Al-Hail oil fields", "Zaatari refugee
+			// camp", "Bab al-Salameh border crossing".
+			j++
+			continue
+		}
 		// Fillers may come between only after a possessive: "Hama's
 		// eastern countryside", not "Hama in the countryside".
 		if st.toks[k].flags&tPossessive == 0 || st.cls(j)&classFiller == 0 {

@@ -117,7 +117,9 @@ type Mention struct {
 
 // Location returns the mention as the location of an event, nil when the
 // mention is unresolved. Precision is the level of Place: a fallback to a
-// district is at district precision, whatever the name denoted.
+// district is at district precision, whatever the name denoted; a
+// fallback to a town ("Al-Hail oil fields near Sokhneh", "X (coded as
+// Kutu)") is only near it, at district precision.
 func (m Mention) Location() *sitrep.Location {
 	p := m.Place
 	if p == nil {
@@ -134,6 +136,9 @@ func (m Mention) Location() *sitrep.Location {
 		Precision:   p.Level.String(),
 		Text:        m.Text,
 		Span:        [2]int{m.Start, m.End},
+	}
+	if m.Fallback && p.Level == gazetteer.LevelTown {
+		loc.Precision = gazetteer.LevelDistrict.String()
 	}
 	if c := gazetteer.CountryByCode(p.CountryCode); c != nil {
 		loc.Country = c.Name

@@ -278,6 +278,10 @@ func TestLocation(t *testing.T) {
 	if (Mention{}).Location() != nil {
 		t.Errorf("an unresolved mention has no location")
 	}
+	near := testParser().Parse("Syrian army units clashed with IS around the Al-Hail oil fields near Palmyra city.")
+	if h := find(near, "Al-Hail"); h == nil || !h.Fallback || h.Location().Precision != "district" {
+		t.Errorf("a name placed at the town it is near is at district precision; got %s", describe(near))
+	}
 }
 
 func TestEventPrefersTheNamedPlaceOverItsQualifier(t *testing.T) {
