@@ -123,7 +123,7 @@ func (d *doc) draftEvents(dr *draft, lastDate map[*sent]dateMention) []sitrep.Ev
 		// fighter") or by what was hit ("attacked a checkpoint", "attacked
 		// the village") tells which side it was on.
 		if a2 == nil || a2.Actor.Side == "civilians" {
-			if k := d.victimKind(s, anchor, passive); k != "" && (a2 == nil || k == "combatant") {
+			if k := d.harmedKind(s, dr, anchor, passive); k != "" && (a2 == nil || k == "combatant") {
 				facts.actor2 = k
 			}
 		}
@@ -136,7 +136,16 @@ func (d *doc) draftEvents(dr *draft, lastDate map[*sent]dateMention) []sitrep.Ev
 	// The rule names the act that matters ("captured" in "Following
 	// clashes with HTS, regime forces captured Rabiah"): read the actors
 	// around that act and decide again.
+	anchorClasses := classSet(0)
 	for _, c := range dr.cues {
+		if inSent(s, c) && c.start == anchor {
+			anchorClasses = c.classes
+		}
+	}
+	for _, c := range dr.cues {
+		if anchorClasses&r.need != 0 {
+			break // the act that decided is the anchor already
+		}
 		if !inSent(s, c) || c.classes&r.need == 0 || c.start == anchor {
 			continue
 		}
@@ -259,7 +268,7 @@ func (d *doc) victimSide(s *sent, m *actors.Mention, country string) string {
 		}
 		break
 	}
-	if k < len(s.toks) {
+	if k < len(s.toks) && !neutralMember[s.toks[k].Norm] {
 		if _, _, ok := d.x.lx.victim.Match(s.toks, k); ok {
 			if _, _, ok := d.x.lx.combatant.Match(s.toks, k); !ok {
 				return "civilians"
@@ -267,6 +276,36 @@ func (d *doc) victimSide(s *sent, m *actors.Mention, country string) string {
 		}
 	}
 	return side
+}
+
+// harmedKind is victimKind over every act of harm in the sentence (the
+// attack at anchor, and any killing, wounding or abduction): "Islamic
+// State killed 11 regime fighters ... after attacks" harmed fighters.
+func (d *doc) harmedKind(s *sent, dr *draft, anchor int, passive bool) string {
+	lx := d.x.lx
+	kind := d.victimKind(s, anchor, passive)
+	if kind == "combatant" {
+		return kind
+	}
+	harm := classSet(0)
+	for _, n := range []string{"attack", "kill", "injure", "abduct"} {
+		if id := lx.class(n); id >= 0 {
+			harm |= 1 << id
+		}
+	}
+	for _, c := range dr.cues {
+		if !inSent(s, c) || c.start == anchor || c.classes&harm == 0 {
+			continue
+		}
+		p := isParticiple(s.toks[c.start].Norm) && c.start > 0 && beForms[s.toks[c.start-1].Norm]
+		switch d.victimKind(s, c.start, p) {
+		case "combatant":
+			return "combatant"
+		case "civilians":
+			kind = "civilians"
+		}
+	}
+	return kind
 }
 
 // victimKind tells from the words for the victim of the act at anchor (the
@@ -789,3 +828,7 @@ func (d *doc) displaced(dr *draft) (*int, string) {
 	}
 	return &total, text
 }
+
+// neutralMember are nouns for a group's people that say nothing of
+// whether they bear arms: "al Shabaab suspects" are al Shabaab's.
+var neutralMember = map[string]bool{"suspect": true, "suspects": true, "member": true, "members": true, "affiliate": true, "affiliates": true, "loyalist": true, "loyalists": true, "cell": true, "cells": true}
