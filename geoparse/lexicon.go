@@ -192,6 +192,7 @@ type wordTable struct {
 
 type wordSlot struct {
 	word  string
+	hash  uint32 // of the word, to pass over other words without comparing
 	class wordClass
 }
 
@@ -225,7 +226,7 @@ func newWordTable(class map[string]wordClass) wordTable {
 		for t.slots[i].word != "" {
 			i = (i + 1) & t.mask
 		}
-		t.slots[i] = wordSlot{w, c}
+		t.slots[i] = wordSlot{w, h, c}
 	}
 	return t
 }
@@ -242,7 +243,7 @@ func (t *wordTable) get(w string) (wordClass, bool) {
 		if s.word == "" {
 			return 0, true
 		}
-		if equalFoldASCII(w, s.word) {
+		if s.hash == h && equalFoldASCII(w, s.word) {
 			return s.class, true
 		}
 	}

@@ -159,7 +159,9 @@ func (st *state) continues(k int) bool {
 	}
 	// A connector continues the run when a capitalised or hyphenated word
 	// follows it: "Jisr al Shughur", "Bosnia and Herzegovina".
-	if b.flags&tPossessive == 0 && st.cls(k+1)&classConnector != 0 && st.isWord(k+2) {
+	// (Connectors are short: longer words need no look-up.)
+	if b.flags&tPossessive == 0 && b.end-b.start <= 5 && st.isWord(k+2) && st.toks[k+2].flags&(tCap|tHyphen) != 0 &&
+		st.cls(k+1)&classConnector != 0 {
 		if st.is(k+1, "the") && !st.is(k, "of") {
 			return false // "the" only in "Republic of the Congo"
 		}
