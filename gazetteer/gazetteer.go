@@ -566,10 +566,14 @@ func (g *Gazetteer) appendLookup(dst []Candidate, key, loose []byte, fuzzy bool)
 		// The skeleton's postings are keys: keep the places of those a
 		// few edits from the query (a skeleton is a coarse net: Markoye
 		// and Morocco share one).
+		short := len(sk) <= norm.MinSkeleton
 		g.skels.postings(off, false, func(koff int, _ format.Kind) {
 			r := reader{s: g.keys.data, off: koff}
 			k := r.str()
-			if r.err != nil || !closeKeys(key, k) {
+			if r.err != nil || len(k) == 0 || short && k[0] != key[0] {
+				return // the short skeletons gather hundreds of keys: same first letter at least
+			}
+			if !closeKeys(key, k) {
 				return
 			}
 			g.keys.postings(r.off, true, func(i int, _ format.Kind) {
