@@ -47,6 +47,10 @@ type Actor struct {
 	// Country is the ISO 3166 alpha-2 code of the actor's country, "" when
 	// it has none (Islamic State, UN peacekeepers) or it is unknown.
 	Country string
+	// Kind refines the side where ACLED's coding depends on it: "party"
+	// for a political party's members and supporters, whose fights are
+	// riots rather than battles. Empty for most actors.
+	Kind string
 	// Generic is true when the actor's country came from a demonym or a
 	// country name in the text ("Kenyan police") or from the document's
 	// focus ("the police"), rather than from a named entry.

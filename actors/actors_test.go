@@ -157,19 +157,19 @@ func TestLookup(t *testing.T) {
 		name, phrase, focus string
 		want                Actor
 	}{
-		{"protesters take the focus country", "protesters", "KE", Actor{"Protesters (Kenya)", "protesters", 6, "KE", true}},
-		{"police take the focus country", "police", "KE", Actor{"Police Forces of Kenya", "government", 1, "KE", true}},
-		{"unidentified gunmen are an armed group", "unidentified gunmen", "SY", Actor{"Unidentified Armed Group (Syria)", "militia", 3, "SY", true}},
-		{"civilians", "civilians", "SY", Actor{"Civilians (Syria)", "civilians", 7, "SY", true}},
-		{"rioters", "rioters", "BD", Actor{"Rioters (Bangladesh)", "rioters", 5, "BD", true}},
-		{"a leading article is skipped", "the Kenyan police", "", Actor{"Police Forces of Kenya", "government", 1, "KE", true}},
-		{"a lower-case demonym in a phrase", "kenyan police", "", Actor{"Police Forces of Kenya", "government", 1, "KE", true}},
-		{"a canonical name", "Military Forces of Kenya", "", Actor{"Military Forces of Kenya", "government", 1, "KE", true}},
-		{"a named group's canonical name", "HTS: Hayat Tahrir al Sham", "", Actor{"HTS: Hayat Tahrir al Sham", "rebel", 2, "", false}},
-		{"a named group's alias", "Tahrir al-Sham", "SY", Actor{"HTS: Hayat Tahrir al Sham", "rebel", 2, "", false}},
-		{"the United States takes 'the'", "American soldiers", "", Actor{"Military Forces of the United States", "government", 1, "US", true}},
-		{"Congolese without a focus is the DRC", "Congolese army", "", Actor{"Military Forces of the Democratic Republic of Congo", "government", 1, "CD", true}},
-		{"Congolese in Congo-Brazzaville", "Congolese army", "CG", Actor{"Military Forces of the Republic of Congo", "government", 1, "CG", true}},
+		{"protesters take the focus country", "protesters", "KE", Actor{Name: "Protesters (Kenya)", Side: "protesters", Inter: 6, Country: "KE", Generic: true}},
+		{"police take the focus country", "police", "KE", Actor{Name: "Police Forces of Kenya", Side: "government", Inter: 1, Country: "KE", Generic: true}},
+		{"unidentified gunmen are an armed group", "unidentified gunmen", "SY", Actor{Name: "Unidentified Armed Group (Syria)", Side: "militia", Inter: 3, Country: "SY", Generic: true}},
+		{"civilians", "civilians", "SY", Actor{Name: "Civilians (Syria)", Side: "civilians", Inter: 7, Country: "SY", Generic: true}},
+		{"rioters", "rioters", "BD", Actor{Name: "Rioters (Bangladesh)", Side: "rioters", Inter: 5, Country: "BD", Generic: true}},
+		{"a leading article is skipped", "the Kenyan police", "", Actor{Name: "Police Forces of Kenya", Side: "government", Inter: 1, Country: "KE", Generic: true}},
+		{"a lower-case demonym in a phrase", "kenyan police", "", Actor{Name: "Police Forces of Kenya", Side: "government", Inter: 1, Country: "KE", Generic: true}},
+		{"a canonical name", "Military Forces of Kenya", "", Actor{Name: "Military Forces of Kenya", Side: "government", Inter: 1, Country: "KE", Generic: true}},
+		{"a named group's canonical name", "HTS: Hayat Tahrir al Sham", "", Actor{Name: "HTS: Hayat Tahrir al Sham", Side: "rebel", Inter: 2, Country: "", Generic: false}},
+		{"a named group's alias", "Tahrir al-Sham", "SY", Actor{Name: "HTS: Hayat Tahrir al Sham", Side: "rebel", Inter: 2, Country: "", Generic: false}},
+		{"the United States takes 'the'", "American soldiers", "", Actor{Name: "Military Forces of the United States", Side: "government", Inter: 1, Country: "US", Generic: true}},
+		{"Congolese without a focus is the DRC", "Congolese army", "", Actor{Name: "Military Forces of the Democratic Republic of Congo", Side: "government", Inter: 1, Country: "CD", Generic: true}},
+		{"Congolese in Congo-Brazzaville", "Congolese army", "CG", Actor{Name: "Military Forces of the Republic of Congo", Side: "government", Inter: 1, Country: "CG", Generic: true}},
 	}
 	d := Default()
 	for _, tt := range tests {
@@ -325,7 +325,8 @@ func TestParseErrors(t *testing.T) {
 		{"an unknown side", "A | warlords\n  a\n", "line 1: unknown side"},
 		{"an unknown country", "A | rebel | XX\n  a\n", "line 1: unknown country code"},
 		{"an alias before any entry", "# c\n  a\n", "line 2: alias before the first entry"},
-		{"an entry without a side", "A\n", "line 1: want 'Name | side | country'"},
+		{"an entry without a side", "A\n", "line 1: want 'Name | side | country | kind'"},
+		{"an unknown kind", "A | militia | KE | gang\n", "line 1: unknown kind \"gang\""},
 		{"a bad focus code", "A | rebel\n  a @QQ\n", "line 2: unknown country code \"QQ\" after @"},
 		{"two @ on a line", "A | rebel\n  a @KE; b @UG\n", "line 2: more than one @ on a line"},
 		{"an unclosed group", "A | rebel\n\n  a (b|c\n", "line 3: '(' without ')'"},
@@ -434,5 +435,21 @@ func BenchmarkDefaultLoad(b *testing.B) {
 		if _, err := parse(defaultText); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+func TestPartyKind(t *testing.T) {
+	d := Default()
+	ms := d.Scan("Awami League supporters clashed with BNP activists in Dhaka.", "BD")
+	if len(ms) < 2 {
+		t.Fatalf("Scan found %d mentions, want the two parties", len(ms))
+	}
+	for _, m := range ms[:2] {
+		if m.Actor.Kind != "party" {
+			t.Errorf("%q: Kind %q, want party", m.Text, m.Actor.Kind)
+		}
+	}
+	if a, _ := d.Lookup("Taliban", "AF"); a.Kind != "" {
+		t.Errorf("Taliban: Kind %q, want none", a.Kind)
 	}
 }

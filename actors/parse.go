@@ -70,6 +70,7 @@ type entry struct {
 	name  string
 	side  string
 	inter int
+	kind  string // see Actor.Kind
 	// country is a named entry's ISO alpha-2 code.
 	country  string
 	template bool
@@ -163,11 +164,14 @@ func Parse(r io.Reader) (*Dict, error) {
 
 // rawEntry is an entry as written, before its variables are expanded.
 type rawEntry struct {
-	name, side, country string
-	aliases             []rawLine
-	vars                []variable
-	line                int
+	name, side, country, kind string
+	aliases                   []rawLine
+	vars                      []variable
+	line                      int
 }
+
+// validKinds are the kinds an entry may declare in its fourth column.
+var validKinds = map[string]bool{"party": true}
 
 type rawLine struct {
 	text string
@@ -249,12 +253,18 @@ func parse(src string) (*Dict, error) {
 			e.aliases = append(e.aliases, rawLine{t, n})
 		default:
 			f := strings.Split(line, "|")
-			if len(f) < 2 || len(f) > 3 {
-				return nil, fmt.Errorf("actors: line %d: want 'Name | side | country', got %q", n, strings.TrimSpace(line))
+			if len(f) < 2 || len(f) > 4 {
+				return nil, fmt.Errorf("actors: line %d: want 'Name | side | country | kind', got %q", n, strings.TrimSpace(line))
 			}
 			e := &rawEntry{name: strings.TrimSpace(f[0]), side: strings.TrimSpace(f[1]), line: n}
-			if len(f) == 3 {
+			if len(f) >= 3 {
 				e.country = strings.ToUpper(strings.TrimSpace(f[2]))
+			}
+			if len(f) == 4 {
+				e.kind = strings.TrimSpace(f[3])
+				if !validKinds[e.kind] {
+					return nil, fmt.Errorf("actors: line %d: unknown kind %q (want party)", n, e.kind)
+				}
 			}
 			if e.name == "" {
 				return nil, fmt.Errorf("actors: line %d: entry without a name", n)
@@ -430,7 +440,7 @@ func (r *rawEntry) expand() ([]*rawEntry, error) {
 	if len(r.vars) == 0 {
 		return []*rawEntry{r}, nil
 	}
-	out := []*rawEntry{{name: r.name, side: r.side, country: r.country, aliases: r.aliases, line: r.line}}
+	out := []*rawEntry{{name: r.name, side: r.side, country: r.country, kind: r.kind, aliases: r.aliases, line: r.line}}
 	for _, v := range r.vars {
 		if len(v.values) == 0 {
 			return nil, fmt.Errorf("actors: line %d: %s has no values", r.line, v.name)
@@ -438,7 +448,7 @@ func (r *rawEntry) expand() ([]*rawEntry, error) {
 		var next []*rawEntry
 		for _, e := range out {
 			for _, val := range v.values {
-				c := &rawEntry{name: strings.ReplaceAll(e.name, v.name, val), side: e.side, country: e.country, line: e.line}
+				c := &rawEntry{name: strings.ReplaceAll(e.name, v.name, val), side: e.side, country: e.country, kind: e.kind, line: e.line}
 				for _, a := range e.aliases {
 					c.aliases = append(c.aliases, rawLine{strings.ReplaceAll(a.text, v.name, val), a.line})
 				}
@@ -455,7 +465,7 @@ func (d *Dict) addEntry(r *rawEntry, sides map[string]string) error {
 	if !ok {
 		return fmt.Errorf("actors: line %d: unknown side %q (want one of government, rebel, militia, identity_militia, rioters, protesters, civilians, external)", r.line, r.side)
 	}
-	e := entry{name: r.name, side: r.side, inter: inter, line: r.line}
+	e := entry{name: r.name, side: r.side, inter: inter, kind: r.kind, line: r.line}
 	if err := checkPlaceholders(r.name, false); err != nil {
 		return fmt.Errorf("actors: line %d: %w", r.line, err)
 	}

@@ -390,7 +390,7 @@ func (d *Dict) pick(targets []int32, focus string) int32 {
 // the slot that matched, else the focus.
 func (d *Dict) actor(e *entry, h hit, focus string) Actor {
 	if !e.template {
-		return Actor{Name: e.name, Side: e.side, Inter: e.inter, Country: e.country}
+		return Actor{Name: e.name, Side: e.side, Inter: e.inter, Country: e.country, Kind: e.kind}
 	}
 	ci := int32(-1)
 	if h.slotNode >= 0 {
@@ -405,7 +405,7 @@ func (d *Dict) actor(e *entry, h hit, focus string) Actor {
 		ci = c
 	}
 	if ci < 0 {
-		return Actor{Name: e.names[len(e.names)-1], Side: e.side, Inter: e.inter, Generic: true}
+		return Actor{Name: e.names[len(e.names)-1], Side: e.side, Inter: e.inter, Kind: e.kind, Generic: true}
 	}
-	return Actor{Name: e.names[ci], Side: e.side, Inter: e.inter, Country: d.countries[ci].iso, Generic: true}
+	return Actor{Name: e.names[ci], Side: e.side, Inter: e.inter, Country: d.countries[ci].iso, Kind: e.kind, Generic: true}
 }

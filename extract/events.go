@@ -114,6 +114,7 @@ func (d *doc) draftEvents(dr *draft, lastDate map[*sent]dateMention) []sitrep.Ev
 			facts.actor1 = a1.Actor.SideIn(country)
 			facts.actor1State = isState(a1.Actor, country)
 			facts.actor1Crowd = d.isCrowd(a1)
+			facts.actor1Party = a1.Actor.Kind == "party"
 		}
 		if a2 != nil {
 			facts.actor2 = d.victimSide(s, a2, country)

@@ -29,6 +29,7 @@ type frameFacts struct {
 	actor1, actor2 string // sides; "" when unnamed
 	actor1State    bool   // actor1 is the state forces of the event's country
 	actor1Crowd    bool   // actor1 is an unorganised crowd ("locals", "a mob")
+	actor1Party    bool   // actor1 is a political party's people (actors' kind "party")
 	actor2State    bool
 	killed         bool
 }
@@ -83,7 +84,7 @@ func (lx *Lexicon) parseRules(fsys fs.FS) ([]rule, error) {
 				}
 				sides := strings.Split(c[len("actor1="):], "|")
 				for _, s := range sides {
-					if _, ok := sitrep.Sides[s]; !ok && s != "armed" && s != "state" && s != "crowd" {
+					if _, ok := sitrep.Sides[s]; !ok && s != "armed" && s != "state" && s != "crowd" && s != "party" {
 						return nil, bad("unknown side %q", s)
 					}
 				}
@@ -125,7 +126,7 @@ func (lx *Lexicon) decide(f frameFacts) *rule {
 		if r.noActor1 && f.actor1 != "" || r.noActor2 && f.actor2 != "" {
 			continue
 		}
-		if r.actor1 != nil && !sideIn(f.actor1, f.actor1State, r.actor1) && !(f.actor1Crowd && slices.Contains(r.actor1, "crowd")) {
+		if r.actor1 != nil && !sideIn(f.actor1, f.actor1State, r.actor1) && !(f.actor1Crowd && slices.Contains(r.actor1, "crowd")) && !(f.actor1Party && slices.Contains(r.actor1, "party")) {
 			continue
 		}
 		if r.actor2 != nil && !sideIn(f.actor2, f.actor2State, r.actor2) {
