@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/sitrep/sitrep"
@@ -74,6 +75,34 @@ func BenchmarkExtractNotes(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(len(notes)*b.N)/b.Elapsed().Seconds(), "notes/s")
+}
+
+// BenchmarkExtractLongArticles measures extraction over article-sized
+// texts: the ACLED notes joined twenty to a text, one paragraph each, as
+// a news report runs to a few kilobytes.
+func BenchmarkExtractLongArticles(b *testing.B) {
+	notes := benchNotes(b, 5000)
+	if len(notes) == 0 {
+		b.Skip("no ACLED notes under ../shared/data/acled")
+	}
+	x := extractor(b)
+	var docs []string
+	for i := 0; i < len(notes); i += 20 {
+		docs = append(docs, strings.Join(notes[i:min(i+20, len(notes))], "\n\n"))
+	}
+	size := 0
+	for _, d := range docs {
+		size += len(d)
+	}
+	pub := day("2020-05-05")
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, d := range docs {
+			x.Extract(&sitrep.Article{ID: "b", Text: d, Published: pub})
+		}
+	}
 }
 
 // BenchmarkExtractArticle measures extraction of the seed article, a
