@@ -85,6 +85,7 @@ func (d *doc) draftEvents(dr *draft, lastDate map[*sent]dateMention) []sitrep.Ev
 		}
 		places = d.eventPlaces(m, 0, classes)
 	}
+
 	// An act with no place, no date, no toll, that only refers back ("As
 	// the fighting worsens, people are scared") is too vague to be an
 	// event: GDELT's noise.
@@ -654,8 +655,8 @@ func (d *doc) eventPlaces(s *sent, anchor int, classes classSet) []int {
 		best = min(best, rank(i))
 	}
 	pick := -1
-	for i, k := range cands {
-		if rank(i) == best && k >= anchor {
+	for i := range cands {
+		if rank(i) == best {
 			pick = i
 			break
 		}
