@@ -114,7 +114,7 @@ func (d *doc) draftEvents(dr *draft, lastDate map[*sent]dateMention) []sitrep.Ev
 		if a1 != nil {
 			facts.actor1 = a1.Actor.SideIn(country)
 			facts.actor1State = isState(a1.Actor, country)
-			facts.actor1Crowd = d.isCrowd(a1)
+			facts.actor1Crowd = d.isCrowd(s, a1)
 			facts.actor1Party = a1.Actor.Kind == "party"
 		}
 		if a2 != nil {
@@ -238,15 +238,17 @@ func (d *doc) draftEvents(dr *draft, lastDate map[*sent]dateMention) []sitrep.Ev
 
 // isCrowd reports whether an actor mention's words name an unorganised
 // crowd ("angry locals", "a mob").
-func (d *doc) isCrowd(m *actors.Mention) bool {
+func (d *doc) isCrowd(s *sent, m *actors.Mention) bool {
 	switch m.Actor.Side {
 	case "civilians", "protesters", "rioters":
 	default:
 		return false
 	}
-	toks := text.Tokenize(m.Text)
-	for k := range toks {
-		if _, _, ok := d.x.lx.crowd.Match(toks, k); ok {
+	for k := range s.toks {
+		if s.toks[k].Start < m.Start || s.toks[k].Start >= m.End {
+			continue
+		}
+		if _, _, ok := d.x.lx.crowd.Match(s.toks, k); ok {
 			return true
 		}
 	}

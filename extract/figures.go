@@ -65,14 +65,18 @@ func (lx *Lexicon) findFigures(src string, s *sent) figures {
 	for i := range kindAt {
 		kindAt[i] = -1
 	}
-	lexes := []*text.Phrases[bool]{lx.death, lx.injury, lx.displaced, lx.nodeaths, lx.unknown, lx.coded, lx.split}
 	for i := 0; i < len(toks); {
-		best, bestEnd := -1, 0
-		for k, p := range lexes {
-			if end, _, ok := p.Match(toks, i); ok && end > bestEnd {
-				best, bestEnd = k, end
+		end, mask, ok := lx.casualty.Match(toks, i)
+		best := -1
+		if ok {
+			for k := kDeath; k <= kSplit; k++ {
+				if mask&(1<<k) != 0 {
+					best = k
+					break
+				}
 			}
 		}
+		bestEnd := end
 		if best < 0 || s.placeAt[i] >= 0 || best == kDeath && s.ref != nil && s.ref[i] {
 			i++ // a death named as the reason for something else is not this event's
 			continue

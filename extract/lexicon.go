@@ -27,13 +27,19 @@ type Lexicon struct {
 	cues       *text.Phrases[classSet]
 	rules      []rule
 
-	conditional, hypothetical, projection, negation, reference, demand, named *text.Phrases[bool]
+	hypothetical, projection, negation *text.Phrases[bool]
+	// scopes holds the phrases that open a scope (conditional, reference,
+	// demand, named, background: bits by scope kind), matched in one pass.
+	scopes *text.Phrases[uint8]
 
 	vague      *text.Phrases[int]
 	qualifiers *text.Phrases[string]
 
-	death, injury, displaced, nodeaths, unknown, coded, split, victim, nonhuman, partitive *text.Phrases[bool]
-	pronoun                                                                                *text.Phrases[int]
+	// casualty holds every casualty phrase (bits by casualty kind: kDeath
+	// ...kSplit), matched in one pass.
+	casualty                    *text.Phrases[uint8]
+	victim, nonhuman, partitive *text.Phrases[bool]
+	pronoun                     *text.Phrases[int]
 
 	months, weekdays *text.Phrases[int]
 	relative         *text.Phrases[relDate]
@@ -44,7 +50,6 @@ type Lexicon struct {
 	militaryTarget, civilianTarget       *text.Phrases[bool]
 
 	say, sources *text.Phrases[bool]
-	background   *text.Phrases[bool]
 
 	defaultActor1, defaultActor2 map[string]string // sub-event type -> words
 	forcedActor1                 map[string]forced
@@ -132,14 +137,15 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		}
 	}
 
+	scopes := newMaskLex()
 	if err := sections("modality.txt", map[string]func(lexEntry) error{
-		"conditional":  flag(&lx.conditional),
+		"conditional":  scopes.add(sConditional),
 		"hypothetical": flag(&lx.hypothetical),
 		"projection":   flag(&lx.projection),
 		"negation":     flag(&lx.negation),
-		"reference":    flag(&lx.reference),
-		"demand":       flag(&lx.demand),
-		"named":        flag(&lx.named),
+		"reference":    scopes.add(sReference),
+		"demand":       scopes.add(sDemand),
+		"named":        scopes.add(sNamed),
 	}); err != nil {
 		return nil, err
 	}
@@ -160,14 +166,15 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		return nil, err
 	}
 
+	casualty := newMaskLex()
 	if err := sections("casualties.txt", map[string]func(lexEntry) error{
-		"death":     flag(&lx.death),
-		"injury":    flag(&lx.injury),
-		"displaced": flag(&lx.displaced),
-		"nodeaths":  flag(&lx.nodeaths),
-		"unknown":   flag(&lx.unknown),
-		"coded":     flag(&lx.coded),
-		"split":     flag(&lx.split),
+		"death":     casualty.add(kDeath),
+		"injury":    casualty.add(kInjury),
+		"displaced": casualty.add(kDisplaced),
+		"nodeaths":  casualty.add(kNoDeaths),
+		"unknown":   casualty.add(kUnknown),
+		"coded":     casualty.add(kCoded),
+		"split":     casualty.add(kSplit),
 		"victim":    flag(&lx.victim),
 		"nonhuman":  flag(&lx.nonhuman),
 		"pronoun":   integer(&lx.pronoun),
@@ -211,10 +218,12 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 	if err := sections("attribution.txt", map[string]func(lexEntry) error{
 		"say":        flag(&lx.say),
 		"source":     flag(&lx.sources),
-		"background": flag(&lx.background),
+		"background": scopes.add(sBackground),
 	}); err != nil {
 		return nil, err
 	}
+	lx.scopes = scopes.build()
+	lx.casualty = casualty.build()
 	if err := sections("syntax.txt", map[string]func(lexEntry) error{
 		"ground":          flag(&lx.ground),
 		"determiner":      flag(&lx.determiner),
@@ -276,6 +285,42 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		return nil, err
 	}
 	return lx, nil
+}
+
+// Scope kinds, bits of Lexicon.scopes.
+const (
+	sConditional = iota
+	sReference
+	sDemand
+	sNamed
+	sBackground
+)
+
+// maskLex gathers phrases of several sections into one lexicon whose value
+// is the set of sections a phrase is in, so a text is matched once for all.
+type maskLex struct {
+	masks map[string]uint8
+	order []string
+}
+
+func newMaskLex() *maskLex { return &maskLex{masks: map[string]uint8{}} }
+
+func (m *maskLex) add(bit int) func(lexEntry) error {
+	return func(e lexEntry) error {
+		if _, ok := m.masks[e.Phrase]; !ok {
+			m.order = append(m.order, e.Phrase)
+		}
+		m.masks[e.Phrase] |= 1 << bit
+		return nil
+	}
+}
+
+func (m *maskLex) build() *text.Phrases[uint8] {
+	p := text.NewPhrases[uint8]()
+	for _, ph := range m.order {
+		p.Add(ph, m.masks[ph])
+	}
+	return p
 }
 
 // forced is a default actor that replaces the one the text names, unless

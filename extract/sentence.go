@@ -233,33 +233,36 @@ func (s *sent) modality(lx *Lexicon) {
 		if s.inDate[i] {
 			continue
 		}
-		if end, _, ok := lx.conditional.Match(s.toks, i); ok {
+		end, kinds, ok := lx.scopes.Match(s.toks, i)
+		if !ok {
+			continue
+		}
+		if kinds&(1<<sConditional) != 0 {
 			for k := end; k < n && !clauseEnd(s.toks[k]); k++ {
 				cond[k] = true
 			}
 		}
-		if end, _, ok := lx.reference.Match(s.toks, i); ok {
+		if kinds&(1<<sReference) != 0 {
 			for k := end; k < n && k < end+4 && !clauseEnd(s.toks[k]); k++ {
 				ref[k] = true
 			}
 		}
-		if end, _, ok := lx.demand.Match(s.toks, i); ok {
+		if kinds&(1<<sDemand) != 0 {
 			for k := end; k < n; k++ {
 				ref[k] = true
 			}
 		}
-		if end, _, ok := lx.named.Match(s.toks, i); ok {
+		if kinds&(1<<sNamed) != 0 {
 			for k := i; k < end; k++ {
 				ref[k] = true
 			}
 		}
 		// History ("who have previously supported Assad") names no new
 		// event up to the end of its clause.
-		if end, _, ok := lx.background.Match(s.toks, i); ok {
+		if kinds&(1<<sBackground) != 0 {
 			for k := i; k < n && !clauseEnd(s.toks[k]); k++ {
 				ref[k] = true
 			}
-			_ = end
 		}
 	}
 	for ci := range s.cues {
