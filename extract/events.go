@@ -12,25 +12,23 @@ import (
 
 // events turns the drafts into events, in text order.
 func (d *doc) events() []sitrep.Event {
-	var out []sitrep.Event
-	lastDate := map[*sent]dateMention{}
+	// lastDate[i] is the last day the text stated by sentence i: only a
+	// stated day carries over to the sentences after it ("On 21 March
+	// 2020, ..."); "last week" belongs to its own clause.
+	lastDate := make([]*dateMention, len(d.sents))
 	var carry *dateMention
-	for _, s := range d.sents {
-		// Only a stated day carries over to the sentences after it ("On
-		// 21 March 2020, ..."); "last week" belongs to its own clause.
+	for i, s := range d.sents {
 		if len(s.dates) > 0 && s.dates[0].precision == "day" {
-			dm := s.dates[0]
-			carry = &dm
+			carry = &s.dates[0]
 		}
-		if carry != nil {
-			lastDate[s] = *carry
-		}
+		lastDate[i] = carry
 	}
+	out := make([]sitrep.Event, 0, len(d.drafts)+2)
 	for _, dr := range d.drafts {
 		if dr.dropped {
 			continue
 		}
-		out = append(out, d.draftEvents(dr, lastDate)...)
+		out = d.appendDraftEvents(out, dr, lastDate)
 	}
 	return out
 }
@@ -41,7 +39,7 @@ type role struct {
 	ok bool
 }
 
-func (d *doc) draftEvents(dr *draft, lastDate map[*sent]dateMention) []sitrep.Event {
+func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateMention) []sitrep.Event {
 	lx := d.x.lx
 	s := dr.head
 
@@ -90,7 +88,7 @@ func (d *doc) draftEvents(dr *draft, lastDate map[*sent]dateMention) []sitrep.Ev
 	// the fighting worsens, people are scared") is too vague to be an
 	// event: GDELT's noise.
 	if len(places) == 0 && len(s.dates) == 0 && dr.proj == nil && !d.hasToll(dr) && !ownMain {
-		return nil
+		return out
 	}
 	var locs []*sitrep.Location
 	for _, pi := range places {
@@ -133,7 +131,7 @@ func (d *doc) draftEvents(dr *draft, lastDate map[*sent]dateMention) []sitrep.Ev
 	}
 	r, a1, a2 := decide(anchor)
 	if r == nil {
-		return nil
+		return out
 	}
 	// The rule names the act that matters ("captured" in "Following
 	// clashes with HTS, regime forces captured Rabiah"): read the actors
@@ -210,14 +208,14 @@ func (d *doc) draftEvents(dr *draft, lastDate map[*sent]dateMention) []sitrep.Ev
 	// publication date.
 	if len(s.dates) > 0 {
 		d.setDate(&ev, s.dates[0], s)
-	} else if dm, ok := lastDate[s]; ok {
-		d.setDate(&ev, dm, nil)
+	} else if dm := lastDate[s.idx]; dm != nil {
+		d.setDate(&ev, *dm, nil)
 	} else if !d.pub.IsZero() {
 		ev.Date, ev.DatePrecision = d.pub.Format(sitrep.DateLayout), "day"
 	}
 
 	// One event per place, the toll shared as ACLED shares it.
-	var out []sitrep.Event
+	n := len(out)
 	shares := split(ev.Fatalities, len(locs))
 	for i, loc := range locs {
 		e := ev
@@ -229,7 +227,7 @@ func (d *doc) draftEvents(dr *draft, lastDate map[*sent]dateMention) []sitrep.Ev
 		e.ID = sitrep.EventID(d.a.ID, e.Span, e.SubEventType, loc)
 		out = append(out, e)
 	}
-	if len(out) == 0 {
+	if len(out) == n {
 		ev.ID = sitrep.EventID(d.a.ID, ev.Span, ev.SubEventType, nil)
 		out = append(out, ev)
 	}
