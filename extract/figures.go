@@ -324,6 +324,23 @@ func (lx *Lexicon) findFigures(src string, s *sent) figures {
 				}
 			}
 		}
+		if f.splitN == 0 {
+			// "split evenly between Makbas and Blinta": as many events
+			// as the names listed.
+			names := 0
+			for k := p.end; k < len(toks); k++ {
+				t := toks[k]
+				if t.Kind == text.Word && (t.Cap || s.placeAt[k] >= 0) && (k == p.end || !toks[k-1].Cap || toks[k-1].Kind != text.Word) {
+					names++
+				}
+				if t.Kind == text.Punct && t.Norm != "," && t.Norm != "-" && t.Norm != "'" {
+					break
+				}
+			}
+			if names >= 2 {
+				f.splitN = names
+			}
+		}
 	}
 
 	// "An unknown number of deaths", "several soldiers were killed".
