@@ -87,6 +87,7 @@ func (s *sent) findCues(lx *Lexicon) {
 	capPlace := lx.class("capture_place")
 	capture := lx.class("capture")
 	withdraw := lx.class("withdraw")
+	enter := lx.class("enter")
 	for i := 0; i < len(s.toks); {
 		if s.placeAt[i] >= 0 || s.inDate[i] {
 			i++ // "Battle Creek", "On 3 March 2020"
@@ -111,7 +112,7 @@ func (s *sent) findCues(lx *Lexicon) {
 		// A capture or a withdrawal needs ground for its object:
 		// "captured 2 soldiers" takes no territory, a law "withdrawn"
 		// cedes none.
-		for _, id := range []int{capture, withdraw} {
+		for _, id := range []int{capture, withdraw, enter} {
 			if id >= 0 && classes&(1<<id) != 0 && !s.groundObject(lx, i, end) {
 				classes &^= 1 << id
 				// "seized a vehicle" is looting; "captured two
