@@ -140,6 +140,9 @@ func sameAdmin1(g *gazetteer.Gazetteer, p *gazetteer.Place, gold []string) bool 
 // acledScore is the tally of one file.
 type acledScore struct {
 	cases, located, within25, admin1, sameCountry, reachable int
+	// wrongCountry counts the cases located in another country than the
+	// gold one: worse than none, for it makes the actors foreign too.
+	wrongCountry int
 	// oracle counts the cases where some reading of some name in the note
 	// lies within 25 km: what a perfect choice among readings would get.
 	oracle int
@@ -151,6 +154,7 @@ func (s *acledScore) add(o acledScore) {
 	s.within25 += o.within25
 	s.admin1 += o.admin1
 	s.sameCountry += o.sameCountry
+	s.wrongCountry += o.wrongCountry
 	s.reachable += o.reachable
 	s.oracle += o.oracle
 }
@@ -243,25 +247,33 @@ func TestACLEDLocations(t *testing.T) {
 			if sameAdmin1(g, pl, c.admin1) {
 				sc.admin1++
 			}
+			same := false
 			if cc := gazetteer.CountryByCode(pl.CountryCode); cc != nil && (cc.Name == c.country || slicesContains(cc.Aliases, c.country)) {
 				sc.sameCountry++
+				same = true
+			} else {
+				sc.wrongCountry++
 			}
 			if d > 25 {
 				if anyReadingWithin(p, c, 25) {
 					fmt.Fprint(misses, "ORACLE\t")
 				}
+				if !same {
+					fmt.Fprintf(misses, "COUNTRY(%s)\t", c.country)
+				}
 				fmt.Fprintf(misses, "%s\t%.0fkm\t%v\t%s\t%q->%s/%s/%s/%s fb=%v\t%s\n", filepath.Base(file), d, c.location, c.admin1[0],
 					ms[e].Text, pl.Name, pl.Admin1, pl.CountryCode, pl.Level, ms[e].Fallback, c.notes)
 			}
 		}
-		t.Logf("%-48s cases %5d  located %.3f  within 25 km %.3f  admin1 %.3f  country %.3f  (some reading within 25 km %.3f; gold name in gazetteer %.3f)",
+		t.Logf("%-48s cases %5d  located %.3f  within 25 km %.3f  admin1 %.3f  country %.3f  wrong country %.4f  (some reading within 25 km %.3f; gold name in gazetteer %.3f)",
 			filepath.Base(file), sc.cases, ratio(sc.located, sc.cases), ratio(sc.within25, sc.cases),
-			ratio(sc.admin1, sc.cases), ratio(sc.sameCountry, sc.cases), ratio(sc.oracle, sc.cases), ratio(sc.reachable, sc.cases))
+			ratio(sc.admin1, sc.cases), ratio(sc.sameCountry, sc.cases), ratio(sc.wrongCountry, sc.cases), ratio(sc.oracle, sc.cases), ratio(sc.reachable, sc.cases))
 		total.add(sc)
 	}
-	t.Logf("%-48s cases %5d  located %.3f  within 25 km %.3f  admin1 %.3f  country %.3f  (some reading within 25 km %.3f; gold name in gazetteer %.3f)",
-		"overall", total.cases, ratio(total.located, total.cases), ratio(total.within25, total.cases),
-		ratio(total.admin1, total.cases), ratio(total.sameCountry, total.cases), ratio(total.oracle, total.cases), ratio(total.reachable, total.cases))
+	t.Logf("%-48s cases %5d  located %.3f  within 25 km %.4f (%d)  admin1 %.3f  country %.3f  wrong country %.4f (%d)  (some reading within 25 km %.3f; gold name in gazetteer %.3f)",
+		"overall", total.cases, ratio(total.located, total.cases), ratio(total.within25, total.cases), total.within25,
+		ratio(total.admin1, total.cases), ratio(total.sameCountry, total.cases), ratio(total.wrongCountry, total.cases), total.wrongCountry,
+		ratio(total.oracle, total.cases), ratio(total.reachable, total.cases))
 }
 
 func slicesContains(list []string, s string) bool {

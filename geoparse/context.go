@@ -1,6 +1,7 @@
 package geoparse
 
 import (
+	"hash/maphash"
 	"math"
 	"slices"
 	"strings"
@@ -386,6 +387,11 @@ func (st *state) countFocus() {
 			c.weight = math.Exp(c.prior)
 		}
 	}
+	for _, cc := range st.hints {
+		if len(cc) == 2 {
+			st.addEvidence(strings.ToUpper(cc), hintWeight)
+		}
+	}
 	for i, t := range st.toks {
 		if t.flags&tCap == 0 {
 			continue
@@ -411,7 +417,7 @@ func (st *state) countFocus() {
 		// country gets its readings' share of the prior.
 		for j := range s.cands {
 			c := &s.cands[j]
-			if c.p.Level == gazetteer.LevelCountry && !c.alt && !c.fuzzy {
+			if c.p.Level == gazetteer.LevelCountry && !c.alt && !c.fuzzy && literal(st.text[s.start:s.end], c.p.Name) {
 				s.own = append(s.own, vote{c.p.CountryCode, 2})
 				break
 			}
@@ -444,6 +450,7 @@ func (st *state) countFocus() {
 			st.addEvidence(v.cc, v.v)
 		}
 	}
+	st.groupVotes()
 	slices.SortFunc(st.ranked, func(a, b string) int {
 		switch ea, eb := st.evidence[ccIndex(a)], st.evidence[ccIndex(b)]; {
 		case ea > eb:
@@ -454,6 +461,58 @@ func (st *state) countFocus() {
 		return strings.Compare(a, b)
 	})
 }
+
+// groupVotes gives each span the votes of every span of the same name
+// (by key) as its self: "Mannar city (Mannar, Mannar district)" must not
+// find Mannar's readings in Colombia confirmed by Mannar thrice.
+func (st *state) groupVotes() {
+	if st.groups == nil {
+		st.groups = map[uint64]int32{}
+	}
+	clear(st.groups)
+	var kb [96]byte
+	shared := false
+	for i := range st.spans {
+		s := &st.spans[i]
+		s.self, s.next = s.own, -1
+		if len(s.own) == 0 {
+			continue
+		}
+		h := maphash.Bytes(groupSeed, gazetteer.AppendKey(kb[:0], st.text[s.start:s.end]))
+		if j, ok := st.groups[h]; ok {
+			// Chain the spans of a name: j is the last one met.
+			st.spans[j].next = int32(i)
+			shared = true
+		}
+		st.groups[h] = int32(i)
+	}
+	if !shared {
+		return
+	}
+	done := slices.Grow(st.groupDone[:0], len(st.spans))[:len(st.spans)]
+	clear(done)
+	for i := range st.spans {
+		if done[i] || st.spans[i].next < 0 {
+			continue
+		}
+		var self []vote
+		for j := i; j >= 0; j = int(st.spans[j].next) {
+			for _, v := range st.spans[j].own {
+				self = addVote(self, v.cc, v.v)
+			}
+		}
+		for j := i; j >= 0; j = int(st.spans[j].next) {
+			st.spans[j].self, done[j] = self, true
+		}
+	}
+	st.groupDone = done
+}
+
+var groupSeed = maphash.MakeSeed()
+
+// hintWeight is the evidence a caller's hint gives its country: a little
+// less than a country named in the text (2), more than a demonym (1).
+const hintWeight = 1.5
 
 // ccIndex maps an ISO 3166 alpha-2 code to its slot in state.evidence.
 func ccIndex(cc string) int {
@@ -490,11 +549,11 @@ func addVote(vs []vote, cc string, v float64) []vote {
 }
 
 // focusFor returns the share of the text's country evidence for cc,
-// leaving out span s's own vote. Little evidence makes a weak focus: the
+// leaving out the votes of span s's name (see groupVotes). Little evidence makes a weak focus: the
 // share is of at least one vote's worth.
 func (st *state) focusFor(s *span, cc string) float64 {
 	e, t := st.evidence[ccIndex(cc)], st.total
-	for _, v := range s.own {
+	for _, v := range s.self {
 		t -= v.v
 		if v.cc == cc {
 			e -= v.v
@@ -507,7 +566,7 @@ func (st *state) focusFor(s *span, cc string) float64 {
 // than s's own, and that share.
 func (st *state) topFocus(s *span) (string, float64) {
 	t := st.total
-	for _, v := range s.own {
+	for _, v := range s.self {
 		t -= v.v
 	}
 	t = max(t, 1)
@@ -519,7 +578,7 @@ func (st *state) topFocus(s *span) (string, float64) {
 	}
 	// The countries s votes for, less its vote; then the first country in
 	// order of evidence that s does not vote for: no later one can beat it.
-	for _, v := range s.own {
+	for _, v := range s.self {
 		consider(v.cc, st.evidence[ccIndex(v.cc)]-v.v)
 	}
 	for _, cc := range st.ranked {
@@ -532,7 +591,7 @@ func (st *state) topFocus(s *span) (string, float64) {
 }
 
 func votesFor(s *span, cc string) bool {
-	for _, v := range s.own {
+	for _, v := range s.self {
 		if v.cc == cc {
 			return true
 		}

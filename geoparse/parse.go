@@ -37,6 +37,8 @@ type span struct {
 	acronym  bool      // one all-capital word of up to four letters
 	paren    bool      // stands in the parentheses after another name
 	own      []vote    // its own vote for the text's countries
+	self     []vote    // the votes of all the spans of its name (see groupVotes)
+	next     int32     // the next span of the same name, -1
 	listed   bool      // stands in a list with other names ("X, Y and Z")
 	road     bool      // names an end of a road ("the Homs-Tadmor road")
 	// Qualifiers.
@@ -80,8 +82,19 @@ type run struct{ t0, t1 int }
 
 // Parse returns the place mentions of text in text order.
 func (p *Parser) Parse(text string) []Mention {
+	return p.ParseHints(text, nil)
+}
+
+// ParseHints is Parse for a text the caller knows more about: hints are
+// the ISO 3166 alpha-2 codes of countries the text involves (the
+// countries of its actors: "Tiger Forces", "Kenyan police"). A hint
+// weighs almost as much as a country the text names, so that "Maareh
+// village east of Sarhan" in a note about the Tiger Forces is read in
+// Syria, and a weak reading abroad is not taken for lack of evidence.
+func (p *Parser) ParseHints(text string, hints []string) []Mention {
 	st := newState(p, text)
 	defer st.release()
+	st.hints = hints
 	st.detect()
 	if len(st.spans) == 0 {
 		return nil
@@ -108,6 +121,8 @@ type state struct {
 	titleIn []int
 	// persons lists the tokens of people's names.
 	persons []int
+	// hints are the caller's countries (see ParseHints).
+	hints []string
 	// evidence is the text's country evidence, by ccIndex; the last slot
 	// takes any code that is not two letters.
 	evidence [26*26 + 1]float64
@@ -117,6 +132,9 @@ type state struct {
 	ranked []string // the countries of evidence, most first
 	total  float64
 	buf    []gazetteer.Candidate
+	// groups and groupDone serve groupVotes.
+	groups    map[uint64]int32
+	groupDone []bool
 }
 
 // cls returns the lexicon classes of word token k, looked up once.
@@ -592,7 +610,7 @@ func newState(p *Parser, text string) *state {
 
 // release returns st to the pool.
 func (st *state) release() {
-	st.p, st.text = nil, ""
+	st.p, st.text, st.hints = nil, "", nil
 	statePool.Put(st)
 }
 

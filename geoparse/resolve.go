@@ -126,7 +126,7 @@ func (st *state) resolve() {
 		s := &st.spans[i]
 		top, topShare := st.topFocus(s)
 		mass := st.total
-		for _, v := range s.own {
+		for _, v := range s.self {
 			mass -= v.v
 		}
 		for j := range s.cands {
