@@ -94,9 +94,9 @@ func (d *doc) frame() {
 				last.figs = append(last.figs, s.figs)
 				reported = last
 				continue
-			case own, main, hasFigure(s.figs), hasDate, hasPlace:
-				// Any act with its own date or place: "a man was killed in
-				// Watamu".
+			case own, main, hasFigure(s.figs), hasDate, hasPlace, len(s.actors) > 0:
+				// Any act with its own date, place or actor: "a man was
+				// killed in Watamu", "Gunmen kill Italian missionary".
 			default:
 				continue
 			}

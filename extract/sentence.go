@@ -106,7 +106,7 @@ func (s *sent) findCues(lx *Lexicon) {
 		}
 		// "SDF-controlled areas", "IS-held": a participle glued to a name
 		// by a hyphen is a modifier, not an act.
-		if i > 0 && s.toks[i-1].Norm == "-" && s.toks[i-1].Start == s.toks[i].Start-1 && i > 1 && s.toks[i-2].End == s.toks[i-1].Start {
+		if i > 0 && s.toks[i-1].Norm == "-" && s.toks[i-1].Start == s.toks[i].Start-1 && i > 1 && s.toks[i-2].End == s.toks[i-1].Start && isParticiple(s.toks[i].Norm) {
 			classes = 0
 		}
 		// A capture or a withdrawal needs ground for its object:
@@ -130,7 +130,7 @@ func (s *sent) findCues(lx *Lexicon) {
 			c := cue{s: s, start: i, end: end, classes: classes, certainty: "reported"}
 			if i > 0 {
 				switch s.toks[i-1].Norm {
-				case "the", "this", "these", "that", "those", "such", "its", "their":
+				case "the", "this", "these", "that", "those", "such":
 					// "the clashes" points back; "the capture of
 					// Medaya" names its own object.
 					c.anaphoric = end >= len(s.toks) || s.toks[end].Norm != "of"
