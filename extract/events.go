@@ -426,7 +426,12 @@ func (d *doc) roles(s *sent, anchor int) (a1, a2 *actors.Mention, passive bool) 
 			src = src || source(e)
 			e++
 		}
-		if !src { // "Ukrainian officials said": a source, not a party
+		switch {
+		case src: // "Ukrainian officials said": a source, not a party
+		case len(ms) > 0 && ms[len(ms)-1].end == k && ms[len(ms)-1].m.Actor.Side == "civilians" && (d.actors[id].Actor.Side == "protesters" || d.actors[id].Actor.Side == "rioters"):
+			// "student demonstrators": people named by what they do.
+			ms[len(ms)-1].m, ms[len(ms)-1].end = &d.actors[id], e
+		default:
 			ms = append(ms, am{m: &d.actors[id], start: k, end: e})
 		}
 		k = e

@@ -95,7 +95,13 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		lx.cues.Add(p, sets[p])
 	}
 
-	for _, n := range []string{"kill", "injure", "nonviolent", "displaced"} {
+	// "demand" is no section of cues.txt: sentences that say what people
+	// demanded get it (see modality).
+	if _, ok := lx.classIDs["demand"]; !ok {
+		lx.classIDs["demand"] = len(lx.classNames)
+		lx.classNames = append(lx.classNames, "demand")
+	}
+	for _, n := range []string{"kill", "injure", "nonviolent", "displaced", "demand"} {
 		if id := lx.class(n); id >= 0 {
 			lx.minor |= 1 << id
 		}

@@ -230,6 +230,7 @@ func (s *sent) modality(lx *Lexicon) {
 	cond := make([]bool, n)
 	ref := make([]bool, n)
 	s.ref = ref
+	var demand []cue // pseudo cues of class "demand", added after the others
 	for i := 0; i < n; i++ {
 		if s.inDate[i] {
 			continue
@@ -252,6 +253,7 @@ func (s *sent) modality(lx *Lexicon) {
 			for k := end; k < n; k++ {
 				ref[k] = true
 			}
+			demand = append(demand, cue{s: s, start: i, end: end, classes: 1 << lx.class("demand"), certainty: "reported"})
 		}
 		if kinds&(1<<sNamed) != 0 {
 			for k := i; k < end; k++ {
@@ -296,6 +298,7 @@ func (s *sent) modality(lx *Lexicon) {
 			}
 		}
 	}
+	s.cues = append(s.cues, demand...)
 }
 
 // clauseEnd reports whether t closes a clause for scoping purposes.
