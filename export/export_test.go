@@ -1,0 +1,126 @@
+package export
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/sitrep/sitrep"
+)
+
+func sample() sitrep.Event {
+	f := 3
+	return sitrep.Event{
+		ID: "e1", EventType: sitrep.Battles, SubEventType: "Armed clash", Plover: "ASSAULT",
+		Date: "2024-12-05", DatePrecision: "day",
+		Actor1:    &sitrep.Actor{Name: "Opposition Rebels (Syria)", Side: "rebel", Inter: 2},
+		Actor2:    &sitrep.Actor{Name: "Military Forces of Syria", Side: "government", Inter: 1},
+		Location:  &sitrep.Location{Name: "Hama", Lat: 35.13, Lon: 36.75, Admin1: "Hama", Country: "Syria", CountryCode: "SY", Precision: "town"},
+		Fatalities: &f, Certainty: sitrep.Reported, Attribution: "SOHR",
+		Sentence: `Rebels clashed with "government forces" in Hama, killing 3.`,
+		Article:  sitrep.ArticleRef{ID: "a1", Published: "2024-12-06", Source: "example"},
+	}
+}
+
+func TestACLEDHeaderIsACLEDs(t *testing.T) {
+	want := "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp"
+	if got := strings.Join(ACLEDHeader, ","); got != want {
+		t.Errorf("ACLED header = %s\nwant %s", got, want)
+	}
+}
+
+func TestACLEDRowRoundTripsThroughCSV(t *testing.T) {
+	var buf bytes.Buffer
+	w, err := NewWriter(&buf, "acled")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := sample()
+	if err := w.Write(&e); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(&buf).ReadAll()
+	if err != nil {
+		t.Fatalf("the ACLED output does not parse as CSV: %v", err)
+	}
+	if len(recs) != 2 || len(recs[1]) != len(ACLEDHeader) {
+		t.Fatalf("got %d records of %d fields, want a header and one row of %d", len(recs), len(recs[len(recs)-1]), len(ACLEDHeader))
+	}
+	row := map[string]string{}
+	for i, h := range recs[0] {
+		row[h] = recs[1][i]
+	}
+	for col, want := range map[string]string{
+		"event_date": "2024-12-05", "year": "2024", "time_precision": "1", "disorder_type": "Political violence",
+		"inter1": "Rebel group", "inter2": "State forces", "interaction": "Rebel group-State forces",
+		"iso": "760", "region": "Middle East", "country": "Syria", "location": "Hama",
+		"latitude": "35.1300", "longitude": "36.7500", "geo_precision": "1", "fatalities": "3",
+		"notes": `Rebels clashed with "government forces" in Hama, killing 3.`, "tags": "attribution=SOHR",
+	} {
+		if row[col] != want {
+			t.Errorf("column %s = %q, want %q", col, row[col], want)
+		}
+	}
+}
+
+func TestACLEDUnstatedTollIsZero(t *testing.T) {
+	e := sample()
+	e.Fatalities = nil
+	rec := ACLEDRecord(&e)
+	for i, h := range ACLEDHeader {
+		if h == "fatalities" && rec[i] != "0" {
+			t.Errorf("fatalities = %q, want 0 for an unstated toll", rec[i])
+		}
+	}
+}
+
+func TestGeoJSONIsLonLat(t *testing.T) {
+	var buf bytes.Buffer
+	w, _ := NewWriter(&buf, "geojson")
+	e := sample()
+	w.Write(&e)
+	noLoc := sample()
+	noLoc.Location = nil
+	w.Write(&noLoc)
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	var fc struct {
+		Type     string
+		Features []struct {
+			Type     string
+			Geometry *struct {
+				Type        string
+				Coordinates []float64
+			}
+			Properties map[string]any
+		}
+	}
+	if err := json.Unmarshal(buf.Bytes(), &fc); err != nil {
+		t.Fatalf("GeoJSON does not parse: %v\n%s", err, buf.String())
+	}
+	if fc.Type != "FeatureCollection" || len(fc.Features) != 2 {
+		t.Fatalf("got %s with %d features, want a FeatureCollection of 2", fc.Type, len(fc.Features))
+	}
+	g := fc.Features[0].Geometry
+	if g == nil || g.Type != "Point" || len(g.Coordinates) != 2 || g.Coordinates[0] != 36.75 || g.Coordinates[1] != 35.13 {
+		t.Errorf("geometry = %+v, want Point [36.75, 35.13] (lon, lat)", g)
+	}
+	if fc.Features[1].Geometry != nil {
+		t.Errorf("an event without a place has geometry %+v, want null", fc.Features[1].Geometry)
+	}
+	if fc.Features[0].Properties["sub_event_type"] != "Armed clash" {
+		t.Errorf("properties lack the event: %v", fc.Features[0].Properties)
+	}
+}
+
+func TestUnknownFormatIsAnError(t *testing.T) {
+	if _, err := NewWriter(&bytes.Buffer{}, "xml"); err == nil || !strings.Contains(err.Error(), `"xml"`) {
+		t.Errorf("NewWriter(xml) error = %v, want one naming the format", err)
+	}
+}
