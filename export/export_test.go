@@ -15,9 +15,9 @@ func sample() sitrep.Event {
 	return sitrep.Event{
 		ID: "e1", EventType: sitrep.Battles, SubEventType: "Armed clash", Plover: "ASSAULT",
 		Date: "2024-12-05", DatePrecision: "day",
-		Actor1:    &sitrep.Actor{Name: "Opposition Rebels (Syria)", Side: "rebel", Inter: 2},
-		Actor2:    &sitrep.Actor{Name: "Military Forces of Syria", Side: "government", Inter: 1},
-		Location:  &sitrep.Location{Name: "Hama", Lat: 35.13, Lon: 36.75, Admin1: "Hama", Country: "Syria", CountryCode: "SY", Precision: "town"},
+		Actor1:     &sitrep.Actor{Name: "Opposition Rebels (Syria)", Side: "rebel", Inter: 2},
+		Actor2:     &sitrep.Actor{Name: "Military Forces of Syria", Side: "government", Inter: 1},
+		Location:   &sitrep.Location{Name: "Hama", Lat: 35.13, Lon: 36.75, Admin1: "Hama", Country: "Syria", CountryCode: "SY", Precision: "town"},
 		Fatalities: &f, Certainty: sitrep.Reported, Attribution: "SOHR",
 		Sentence: `Rebels clashed with "government forces" in Hama, killing 3.`,
 		Article:  sitrep.ArticleRef{ID: "a1", Published: "2024-12-06", Source: "example"},
