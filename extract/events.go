@@ -199,6 +199,17 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 	} else if name, ok := lx.defaultActor2[r.subType]; ok {
 		ev.Actor2 = d.defaultActor(name, country)
 	}
+	// Violence against civilians is done to civilians, not by them: read
+	// as the subject, they are the victims ("Police informant killed").
+	if ev.EventType == sitrep.ViolenceCivilian && ev.Actor1 != nil && ev.Actor1.Side == "civilians" {
+		if ev.Actor2 == nil || ev.Actor2.Side == "civilians" {
+			ev.Actor2 = ev.Actor1
+		}
+		ev.Actor1 = nil
+		if name, ok := lx.defaultActor1[r.subType]; ok {
+			ev.Actor1 = d.defaultActor(name, country)
+		}
+	}
 	if dr.certainty == sitrep.Reported {
 		ev.Fatalities, ev.FatalitiesText = fat, fatText
 	}
