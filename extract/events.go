@@ -113,11 +113,16 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 			facts.actor1 = a1.Actor.SideIn(country)
 			facts.actor1State = isState(a1.Actor, country)
 			facts.actor1Crowd = d.isCrowd(s, a1)
-			facts.actor1Party = a1.Actor.Kind == "party"
+			if a1.Actor.Kind == "party" {
+				facts.actor1 = "party" // a party's people fight as a crowd, not an army
+			}
 		}
 		if a2 != nil {
 			facts.actor2 = d.victimSide(s, a2, country)
 			facts.actor2State = facts.actor2 == "government" && isState(a2.Actor, country)
+			if a2.Actor.Kind == "party" && facts.actor2 != "civilians" {
+				facts.actor2 = "party"
+			}
 		}
 		// A victim named only as a fighter ("killed a Northern Brigade
 		// fighter") or by what was hit ("attacked a checkpoint", "attacked

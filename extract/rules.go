@@ -26,10 +26,9 @@ type rule struct {
 // frameFacts is what the rules look at.
 type frameFacts struct {
 	classes        classSet
-	actor1, actor2 string // sides; "" when unnamed
+	actor1, actor2 string // sides ("party" for a party's people); "" when unnamed
 	actor1State    bool   // actor1 is the state forces of the event's country
 	actor1Crowd    bool   // actor1 is an unorganised crowd ("locals", "a mob")
-	actor1Party    bool   // actor1 is a political party's people (actors' kind "party")
 	actor2State    bool
 	killed         bool
 }
@@ -126,7 +125,7 @@ func (lx *Lexicon) decide(f frameFacts) *rule {
 		if r.noActor1 && f.actor1 != "" || r.noActor2 && f.actor2 != "" {
 			continue
 		}
-		if r.actor1 != nil && !sideIn(f.actor1, f.actor1State, r.actor1) && !(f.actor1Crowd && slices.Contains(r.actor1, "crowd")) && !(f.actor1Party && slices.Contains(r.actor1, "party")) {
+		if r.actor1 != nil && !sideIn(f.actor1, f.actor1State, r.actor1) && !(f.actor1Crowd && slices.Contains(r.actor1, "crowd")) {
 			continue
 		}
 		if r.actor2 != nil && !sideIn(f.actor2, f.actor2State, r.actor2) {
