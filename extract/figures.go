@@ -103,6 +103,9 @@ func (lx *Lexicon) findFigures(src string, s *sent) figures {
 			f.noDeaths = true
 		}
 	}
+	if len(phrases) == 0 {
+		return f // no toll named: no figure to attach
+	}
 
 	// Quantities.
 	type qty struct {
@@ -371,11 +374,7 @@ func (lx *Lexicon) mayQuantity(t text.Token) bool {
 	if t.Kind == text.Number {
 		return true
 	}
-	if t.Kind != text.Word {
-		return false
-	}
-	_, isNum := numberWords[t.Norm]
-	return isNum || lx.qualifiers.MayStart(t) || lx.vague.MayStart(t) || t.Norm == "a"
+	return t.Kind == text.Word && lx.quantityStart.MayStart(t)
 }
 
 // figureCertainty is "projected" for a figure after a modal and a verb of

@@ -34,6 +34,9 @@ type Lexicon struct {
 
 	vague      *text.Phrases[int]
 	qualifiers *text.Phrases[string]
+	// quantityStart holds every word a quantity may start with, for a
+	// cheap test before parsing one.
+	quantityStart *text.Phrases[bool]
 
 	// casualty holds every casualty phrase (bits by casualty kind: kDeath
 	// ...kSplit), matched in one pass.
@@ -157,8 +160,13 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 	}
 
 	lx.qualifiers = text.NewPhrases[string]()
+	var qEntries []string // every phrase of quantities.txt
+	vagueAdd := integer(&lx.vague)
 	if err := sections("quantities.txt", map[string]func(lexEntry) error{
-		"vague": integer(&lx.vague),
+		"vague": func(e lexEntry) error {
+			qEntries = append(qEntries, e.Phrase)
+			return vagueAdd(e)
+		},
 		"qualifier": func(e lexEntry) error {
 			switch e.Value {
 			case "min", "approx", "exact":
@@ -166,6 +174,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 				return fmt.Errorf("%q: qualifier must be min, approx or exact, not %q", e.Phrase, e.Value)
 			}
 			lx.qualifiers.Add(e.Phrase, e.Value)
+			qEntries = append(qEntries, e.Phrase)
 			return nil
 		},
 	}); err != nil {
@@ -187,6 +196,17 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		"partitive": flag(&lx.partitive),
 	}); err != nil {
 		return nil, err
+	}
+
+	lx.quantityStart = text.NewPhrases[bool]()
+	for w := range numberWords {
+		lx.quantityStart.Add(w, true)
+	}
+	for _, e := range qEntries {
+		lx.quantityStart.Add(strings.Fields(e)[0], true)
+	}
+	for _, w := range []string{"a", "an"} {
+		lx.quantityStart.Add(w, true)
 	}
 
 	lx.relative = text.NewPhrases[relDate]()
