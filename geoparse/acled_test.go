@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sitrep/sitrep/actors"
 	"github.com/sitrep/sitrep/gazetteer"
 )
 
@@ -143,6 +144,9 @@ type acledScore struct {
 	// wrongCountry counts the cases located in another country than the
 	// gold one: worse than none, for it makes the actors foreign too.
 	wrongCountry int
+	// hinted* are within25 and wrongCountry when the parser is told the
+	// countries of the note's actors, as the extractor can tell it.
+	hintedWithin25, hintedWrong int
 	// oracle counts the cases where some reading of some name in the note
 	// lies within 25 km: what a perfect choice among readings would get.
 	oracle int
@@ -155,6 +159,8 @@ func (s *acledScore) add(o acledScore) {
 	s.admin1 += o.admin1
 	s.sameCountry += o.sameCountry
 	s.wrongCountry += o.wrongCountry
+	s.hintedWithin25 += o.hintedWithin25
+	s.hintedWrong += o.hintedWrong
 	s.reachable += o.reachable
 	s.oracle += o.oracle
 }
@@ -196,6 +202,7 @@ func TestACLEDLocations(t *testing.T) {
 	sort.Strings(files)
 	g := gazetteer.Default()
 	p := New(g)
+	dict := actors.Default()
 	var misses io.Writer = io.Discard
 	if path := os.Getenv("SITREP_ACLED_MISSES"); path != "" {
 		f, err := os.Create(path)
@@ -229,6 +236,17 @@ func TestACLEDLocations(t *testing.T) {
 			if anyReadingWithin(p, c, 25) {
 				sc.oracle++
 			}
+			if ms := p.ParseHints(c.notes, actorHints(dict, c.notes)); len(ms) > 0 {
+				if e := Event(ms); e >= 0 {
+					pl := ms[e].Place
+					if c.nearest(pl) <= 25 {
+						sc.hintedWithin25++
+					}
+					if !c.inCountry(pl) {
+						sc.hintedWrong++
+					}
+				}
+			}
 			ms := p.Parse(c.notes)
 			e := Event(ms)
 			if e < 0 {
@@ -247,10 +265,9 @@ func TestACLEDLocations(t *testing.T) {
 			if sameAdmin1(g, pl, c.admin1) {
 				sc.admin1++
 			}
-			same := false
-			if cc := gazetteer.CountryByCode(pl.CountryCode); cc != nil && (cc.Name == c.country || slicesContains(cc.Aliases, c.country)) {
+			same := c.inCountry(pl)
+			if same {
 				sc.sameCountry++
-				same = true
 			} else {
 				sc.wrongCountry++
 			}
@@ -265,15 +282,37 @@ func TestACLEDLocations(t *testing.T) {
 					ms[e].Text, pl.Name, pl.Admin1, pl.CountryCode, pl.Level, ms[e].Fallback, c.notes)
 			}
 		}
-		t.Logf("%-48s cases %5d  located %.3f  within 25 km %.3f  admin1 %.3f  country %.3f  wrong country %.4f  (some reading within 25 km %.3f; gold name in gazetteer %.3f)",
+		t.Logf("%-48s cases %5d  located %.3f  within 25 km %.3f  admin1 %.3f  country %.3f  wrong country %.4f  (some reading within 25 km %.3f; gold name in gazetteer %.3f; with actor hints: within 25 km %.3f, wrong country %.4f)",
 			filepath.Base(file), sc.cases, ratio(sc.located, sc.cases), ratio(sc.within25, sc.cases),
-			ratio(sc.admin1, sc.cases), ratio(sc.sameCountry, sc.cases), ratio(sc.wrongCountry, sc.cases), ratio(sc.oracle, sc.cases), ratio(sc.reachable, sc.cases))
+			ratio(sc.admin1, sc.cases), ratio(sc.sameCountry, sc.cases), ratio(sc.wrongCountry, sc.cases), ratio(sc.oracle, sc.cases), ratio(sc.reachable, sc.cases),
+			ratio(sc.hintedWithin25, sc.cases), ratio(sc.hintedWrong, sc.cases))
 		total.add(sc)
 	}
 	t.Logf("%-48s cases %5d  located %.3f  within 25 km %.4f (%d)  admin1 %.3f  country %.3f  wrong country %.4f (%d)  (some reading within 25 km %.3f; gold name in gazetteer %.3f)",
 		"overall", total.cases, ratio(total.located, total.cases), ratio(total.within25, total.cases), total.within25,
 		ratio(total.admin1, total.cases), ratio(total.sameCountry, total.cases), ratio(total.wrongCountry, total.cases), total.wrongCountry,
 		ratio(total.oracle, total.cases), ratio(total.reachable, total.cases))
+	t.Logf("%-48s cases %5d  within 25 km %.4f (%d)  wrong country %.4f (%d)",
+		"overall, with actor hints", total.cases, ratio(total.hintedWithin25, total.cases), total.hintedWithin25,
+		ratio(total.hintedWrong, total.cases), total.hintedWrong)
+}
+
+// inCountry reports whether p lies in the note's gold country.
+func (c *acledCase) inCountry(p *gazetteer.Place) bool {
+	cc := gazetteer.CountryByCode(p.CountryCode)
+	return cc != nil && (cc.Name == c.country || slicesContains(cc.Aliases, c.country))
+}
+
+// actorHints returns the countries of the actors the dictionary finds in
+// text: what the extractor can pass to ParseHints.
+func actorHints(d *actors.Dict, text string) []string {
+	var hints []string
+	for _, m := range d.Scan(text, "") {
+		if cc := m.Actor.Country; cc != "" && !slicesContains(hints, cc) {
+			hints = append(hints, cc)
+		}
+	}
+	return hints
 }
 
 func slicesContains(list []string, s string) bool {

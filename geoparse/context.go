@@ -383,6 +383,7 @@ func (st *state) countFocus() {
 		for j := range s.cands {
 			c := &s.cands[j]
 			c.prior = prior(c)
+			c.lit = sameFold(fold, c.p.Name) || c.p.Level != gazetteer.LevelTown && sameFold(fold, st.p.lex.withoutCue(c.p.Name))
 			c.local = st.local(s, c, fold)
 			c.weight = math.Exp(c.prior)
 		}

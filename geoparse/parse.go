@@ -58,6 +58,7 @@ type cand struct {
 	p      *gazetteer.Place
 	alt    bool
 	fuzzy  bool
+	lit    bool    // written as the place's name (see sameFold)
 	prior  float64 // see prior
 	local  float64 // prior and the words around (see local), once counted
 	weight float64 // e^prior, its share of the name's focus vote

@@ -134,6 +134,11 @@ func (st *state) resolve() {
 			b := c.local
 			f := st.focusFor(s, c.p.CountryCode)
 			b += focusWeight * f
+			// A weak reading in a country nothing else in the text
+			// supports loses what it lacks in evidence.
+			// A text with no country evidence at all does not contradict
+			// it, and asks half as much.
+			b -= st.weakness(s, c) * max(0, 1-f/supportShare) * (0.5 + 0.5*min(1, max(0, mass)))
 			switch {
 			case c.p.CountryCode == top && topShare >= 0.3:
 				b += 0.5
@@ -189,7 +194,7 @@ func (st *state) resolve() {
 // gazetteer.AppendFold).
 func (st *state) local(s *span, c *cand, fold []byte) float64 {
 	b := c.prior
-	if sameFold(fold, c.p.Name) || c.p.Level != gazetteer.LevelTown && sameFold(fold, st.p.lex.withoutCue(c.p.Name)) {
+	if c.lit {
 		b += 0.7 // spelt as the gazetteer spells it ("Colombo" for Colombo District too)
 	}
 	b += levelFit[s.cue][c.p.Level]
@@ -208,6 +213,60 @@ func (st *state) local(s *span, c *cand, fold []byte) float64 {
 	}
 	return b
 }
+
+// supportShare is the share of the text's country evidence that fully
+// supports a reading in that country (see weakness).
+const supportShare = 0.25
+
+// weakness is how much a reading needs support from the rest of the text,
+// in score units: what it loses in a country nothing else in the text
+// points to (in proportion as less does). A country's own name, a capital,
+// a city written as the gazetteer writes it, need none; a name that only
+// sounds like a place's (Grenade for Grenada, Banh for Banhā), an
+// alternate name, a skeleton match, a village, a name inside a longer
+// run of capitalised words (Pradeshiya Sabha) need the more the weaker they
+// are: a wrong country is worse than none.
+func (st *state) weakness(s *span, c *cand) float64 {
+	var w float64
+	switch {
+	case c.fuzzy:
+		w = weakFuzzy
+	case c.p.Level == gazetteer.LevelCountry:
+		if !c.lit {
+			w = weakFuzzy // "Grenade" is no Grenada
+		}
+		return w
+	case c.p.Level != gazetteer.LevelTown:
+		// Areas are few, and their names distinctive: only a skeleton
+		// match is weak.
+	case c.alt:
+		w = weakAlt
+	case !c.lit:
+		w = weakSpelling
+	}
+	if c.p.Level == gazetteer.LevelTown {
+		switch pop := townPop(c.p); {
+		case c.p.Feature == "PPLC" || c.p.Feature == "PPLA" || pop >= 100000:
+			w += weakCity
+		case pop < 10000 && c.p.Feature != "PPLA2":
+			w += weakVillage
+		}
+	}
+	if s.inRun {
+		w += weakInRun
+	}
+	return max(0, w)
+}
+
+// The weights of weakness.
+const (
+	weakFuzzy    = 3.0
+	weakAlt      = 1.2
+	weakSpelling = 1.5
+	weakCity     = -1.0
+	weakVillage  = 1.0
+	weakInRun    = 2.5
+)
 
 // famous reports whether a reading is a place known the world over by the
 // very name written: a capital, or a city of a million.
