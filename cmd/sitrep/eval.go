@@ -29,6 +29,7 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 	metric := fs.String("metric", "sub_event_type_acc", "which metric --errors lists misses of")
 	floors := fs.String("floors", "", "file of floors: fail when an overall or per-file figure falls below its floor")
 	confusion := fs.Bool("confusion", false, "print to stderr how gold sub-event types were typed, most frequent misses first")
+	markdown := fs.Bool("markdown", false, "print one Markdown table, a row per file and overall, instead of name: value lines")
 	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
 	}
@@ -42,6 +43,7 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	var total eval.Metrics
+	var order []string
 	confused := map[string]int{}
 	results := map[string]eval.Metrics{}
 	for _, path := range files {
@@ -75,21 +77,27 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 			shown++
 			printMiss(stderr, o)
 		})
-		if len(files) > 1 {
-			fmt.Fprintf(stdout, "file: %s\n", path)
-		}
-		printMetrics(stdout, m)
-		if len(files) > 1 {
-			fmt.Fprintln(stdout)
+		if !*markdown {
+			if len(files) > 1 {
+				fmt.Fprintf(stdout, "file: %s\n", path)
+			}
+			printMetrics(stdout, m)
+			if len(files) > 1 {
+				fmt.Fprintln(stdout)
+			}
 		}
 		results[filepath.Base(path)] = m
+		order = append(order, filepath.Base(path))
 		total.Add(m)
 	}
-	if len(files) > 1 {
+	results["overall"] = total
+	switch {
+	case *markdown:
+		printTable(stdout, order, results)
+	case len(files) > 1:
 		fmt.Fprintln(stdout, "file: overall")
 		printMetrics(stdout, total)
 	}
-	results["overall"] = total
 	if *confusion {
 		printConfusion(stderr, confused)
 	}
@@ -111,6 +119,39 @@ func printMetrics(w io.Writer, m eval.Metrics) {
 		default:
 			fmt.Fprintf(w, "%s: %.3f\n", f.Name, f.Value)
 		}
+	}
+}
+
+// printTable writes the results as a Markdown table, a row per file in
+// order and one for all of them.
+func printTable(w io.Writer, order []string, results map[string]eval.Metrics) {
+	figs := results["overall"].Figures()
+	fmt.Fprint(w, "| file |")
+	for _, f := range figs {
+		fmt.Fprintf(w, " %s |", f.Name)
+	}
+	fmt.Fprint(w, "\n|---|")
+	for range figs {
+		fmt.Fprint(w, "---:|")
+	}
+	fmt.Fprintln(w)
+	for _, name := range append(order, "overall") {
+		label := strings.TrimSuffix(name, ".csv")
+		if name == "overall" {
+			label = "**overall**"
+		}
+		fmt.Fprintf(w, "| %s |", label)
+		for _, f := range results[name].Figures() {
+			switch f.Name {
+			case "cases", "notes_per_sec":
+				fmt.Fprintf(w, " %.0f |", f.Value)
+			case "mb_per_sec":
+				fmt.Fprintf(w, " %.2f |", f.Value)
+			default:
+				fmt.Fprintf(w, " %.3f |", f.Value)
+			}
+		}
+		fmt.Fprintln(w)
 	}
 }
 
