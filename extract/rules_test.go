@@ -233,3 +233,53 @@ func mustSub(t *testing.T) fs.FS {
 }
 
 func readLexFile(fsys fs.FS, name string) ([]byte, error) { return fs.ReadFile(fsys, name) }
+
+// TestEverySubEventType shows each of ACLED's 25 sub-event types coming out
+// of a sentence that reports it.
+func TestEverySubEventType(t *testing.T) {
+	tests := []struct{ want, in string }{
+		{"Armed clash", "On 3 May 2020, the army clashed with Taliban militants in Kunduz."},
+		{"Government regains territory", "On 3 May 2020, government forces recaptured the town of Saraqib from the rebels."},
+		{"Non-state actor overtakes territory", "On 3 May 2020, the rebels captured the town of Saraqib after heavy fighting with regime forces."},
+		{"Chemical weapon", "On 3 May 2020, regime forces used chlorine gas on Douma, residents said."},
+		{"Air/drone strike", "On 3 May 2020, Russian warplanes carried out airstrikes on Maarat al-Numan."},
+		{"Suicide bomb", "On 3 May 2020, a suicide bomber blew himself up at a checkpoint in Mogadishu."},
+		{"Shelling/artillery/missile attack", "On 3 May 2020, regime forces shelled Kafr Nabl with artillery."},
+		{"Remote explosive/landmine/IED", "On 3 May 2020, a roadside bomb hit a minibus near Kandahar."},
+		{"Grenade", "On 3 May 2020, unknown men hurled a grenade at a bar in Garissa."},
+		{"Sexual violence", "On 3 May 2020, soldiers raped two women in a village near Bunia."},
+		{"Attack", "On 3 May 2020, gunmen shot dead a farmer in Baragoi."},
+		{"Abduction/forced disappearance", "On 3 May 2020, militants kidnapped a teacher in Djibo."},
+		{"Peaceful protest", "On 3 May 2020, hundreds of teachers protested in Colombo over unpaid salaries."},
+		{"Protest with intervention", "On 3 May 2020, students demonstrated in Nairobi and police dispersed them with tear gas."},
+		{"Excessive force against protesters", "On 3 May 2020, police opened fire on protesters in Khartoum, killing three demonstrators."},
+		{"Violent demonstration", "On 3 May 2020, protesters burned tyres and pelted stones at police in Kisumu."},
+		{"Mob violence", "On 3 May 2020, an angry mob lynched a suspected thief in Kerugoya."},
+		{"Agreement", "On 3 May 2020, the two clans signed a peace agreement in Garissa."},
+		{"Arrests", "On 3 May 2020, police arrested 20 opposition activists in Harare."},
+		{"Change to group/activity", "On 3 May 2020, the militia recruited dozens of youths in Beni."},
+		{"Disrupted weapons use", "On 3 May 2020, police defused an IED planted on a road near Mandera."},
+		{"Headquarters or base established", "On 3 May 2020, Turkish forces established a new military base near Idlib."},
+		{"Looting/property destruction", "On 3 May 2020, militants looted shops and burned a school in Arbinda."},
+		{"Non-violent transfer of territory", "On 3 May 2020, the militants withdrew from the town of Tongomayel and handed it over to the army without a fight."},
+		{"Other", "On 3 May 2020, soldiers staged a coup and seized the presidential palace in Bamako."},
+	}
+	seen := map[string]bool{}
+	for _, tt := range tests {
+		seen[tt.want] = true
+		evs := run(t, tt.in, "2020-05-03")
+		got := ""
+		for _, e := range evs {
+			if e.Certainty == sitrep.Reported {
+				got = e.SubEventType
+				break
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%q = %q, want %q;%s", tt.in, got, tt.want, describe(evs))
+		}
+	}
+	if len(seen) != len(sitrep.Taxonomy) {
+		t.Errorf("the table covers %d sub-event types, ACLED has %d", len(seen), len(sitrep.Taxonomy))
+	}
+}
