@@ -283,3 +283,37 @@ func TestEverySubEventType(t *testing.T) {
 		t.Errorf("the table covers %d sub-event types, ACLED has %d", len(seen), len(sitrep.Taxonomy))
 	}
 }
+
+func TestAttribution(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"according to", "Regime forces shelled Kafr Nabl on Friday, according to SOHR.", "SOHR"},
+		{"state media said", "State media said rebels attacked a checkpoint in Hama on Friday.", "State media"},
+		{"a source before its verb", "The army shelled Kafr Nabl on Friday, the Syrian Observatory for Human Rights said.", "the Syrian Observatory for Human Rights"},
+		{"the UN warned", "The UN warned that the number of displaced people could rise to 1.5 million.", "The UN"},
+		{"no source", "Rebels attacked a checkpoint in Hama on Friday.", ""},
+	}
+	for _, tt := range tests {
+		evs := run(t, tt.in, "2024-12-06")
+		if len(evs) == 0 {
+			t.Errorf("%s: %q gave no event", tt.name, tt.in)
+			continue
+		}
+		if evs[0].Attribution != tt.want {
+			t.Errorf("%s: attribution of %q = %q, want %q", tt.name, tt.in, evs[0].Attribution, tt.want)
+		}
+	}
+}
+
+func TestHistoryIsNoEvent(t *testing.T) {
+	for _, in := range []string{
+		"Homs has been at the center of violence since the civil war began in 2011, starting with peaceful protests against the government.",
+		"In 2014, Islamic State fighters captured Mosul.",
+	} {
+		if evs := run(t, in, "2024-12-06"); len(evs) != 0 {
+			t.Errorf("%q gave events, want none (history):%s", in, describe(evs))
+		}
+	}
+	if evs := run(t, "Islamic State fighters captured Mosul on Tuesday.", "2024-12-06"); len(evs) == 0 {
+		t.Error("a capture this week gave no event")
+	}
+}

@@ -329,6 +329,11 @@ func (lx *Lexicon) attribution(src string, s *sent) []attrib {
 	var out []attrib
 	toks := s.toks
 	for i := 0; i < len(toks); i++ {
+		// A verb of saying is in lower case and in no name: "State" in
+		// "Islamic State" says nothing.
+		if toks[i].Cap && i > 0 || s.actorAt[i] >= 0 {
+			continue
+		}
 		end, _, ok := lx.say.Match(toks, i)
 		if !ok {
 			continue
