@@ -68,6 +68,11 @@ func (st *state) context() {
 		if s.t0 == s.t1 {
 			w := st.word(s.t0)
 			s.class = lex.lookup(w)
+			if s.class&(classFacility|classUnit) != 0 {
+				// "Sabha" (a council), "Temple", "Division": alone, such a
+				// word is a place only where the words around say so.
+				s.class |= classContext
+			}
 			s.acronym = st.toks[s.t0].flags&tUpper != 0 && len(w) <= 4 || len(w) <= 4 && hasInnerUpper(w)
 		} else if st.articlesBefore(s.t0, s.t1) {
 			s.class = st.cls(s.t1) // "al-Sham" is as "Sham"
@@ -383,7 +388,11 @@ func (st *state) countFocus() {
 		for j := range s.cands {
 			c := &s.cands[j]
 			c.prior = prior(c)
-			c.lit = sameFold(fold, c.p.Name) || c.p.Level != gazetteer.LevelTown && sameFold(fold, st.p.lex.withoutCue(c.p.Name))
+			// The other names of an area or a country are the news names
+			// aliases.tsv and countries.tsv give it, or loose spellings of
+			// its own: as good as literal.
+			c.lit = sameFold(fold, c.p.Name) || c.p.Level != gazetteer.LevelTown &&
+				(c.alt || sameFold(fold, st.p.lex.withoutCue(c.p.Name)))
 			c.local = st.local(s, c, fold)
 			c.weight = math.Exp(c.prior)
 		}
@@ -465,7 +474,8 @@ func (st *state) countFocus() {
 
 // groupVotes gives each span the votes of every span of the same name
 // (by key) as its self: "Mannar city (Mannar, Mannar district)" must not
-// find Mannar's readings in Colombia confirmed by Mannar thrice.
+// find Mannar's readings in Colombia confirmed by Mannar thrice. It also
+// sets each span's group, the first span of its name.
 func (st *state) groupVotes() {
 	if st.groups == nil {
 		st.groups = map[uint64]int32{}
@@ -475,38 +485,36 @@ func (st *state) groupVotes() {
 	shared := false
 	for i := range st.spans {
 		s := &st.spans[i]
-		s.self, s.next = s.own, -1
+		s.self, s.group = s.own, int32(i)
 		if len(s.own) == 0 {
 			continue
 		}
 		h := maphash.Bytes(groupSeed, gazetteer.AppendKey(kb[:0], st.text[s.start:s.end]))
 		if j, ok := st.groups[h]; ok {
-			// Chain the spans of a name: j is the last one met.
-			st.spans[j].next = int32(i)
+			s.group = j
 			shared = true
+		} else {
+			st.groups[h] = int32(i)
 		}
-		st.groups[h] = int32(i)
 	}
 	if !shared {
 		return
 	}
-	done := slices.Grow(st.groupDone[:0], len(st.spans))[:len(st.spans)]
-	clear(done)
 	for i := range st.spans {
-		if done[i] || st.spans[i].next < 0 {
-			continue
-		}
-		var self []vote
-		for j := i; j >= 0; j = int(st.spans[j].next) {
-			for _, v := range st.spans[j].own {
-				self = addVote(self, v.cc, v.v)
+		s := &st.spans[i]
+		if g := &st.spans[s.group]; s.group != int32(i) {
+			if len(g.self) == len(g.own) && &g.self[0] == &g.own[0] {
+				g.self = slices.Clone(g.own) // the leader's own votes stay its own
+			}
+			for _, v := range s.own {
+				g.self = addVote(g.self, v.cc, v.v)
 			}
 		}
-		for j := i; j >= 0; j = int(st.spans[j].next) {
-			st.spans[j].self, done[j] = self, true
-		}
 	}
-	st.groupDone = done
+	for i := range st.spans {
+		s := &st.spans[i]
+		s.self = st.spans[s.group].self
+	}
 }
 
 var groupSeed = maphash.MakeSeed()

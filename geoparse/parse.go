@@ -38,7 +38,7 @@ type span struct {
 	paren    bool      // stands in the parentheses after another name
 	own      []vote    // its own vote for the text's countries
 	self     []vote    // the votes of all the spans of its name (see groupVotes)
-	next     int32     // the next span of the same name, -1
+	group    int32     // the first span of the same name (see groupVotes)
 	listed   bool      // stands in a list with other names ("X, Y and Z")
 	road     bool      // names an end of a road ("the Homs-Tadmor road")
 	// Qualifiers.
@@ -133,9 +133,9 @@ type state struct {
 	ranked []string // the countries of evidence, most first
 	total  float64
 	buf    []gazetteer.Candidate
-	// groups and groupDone serve groupVotes.
-	groups    map[uint64]int32
-	groupDone []bool
+	// groups serves groupVotes; sure, oneSense.
+	groups map[uint64]int32
+	sure   []int32
 }
 
 // cls returns the lexicon classes of word token k, looked up once.

@@ -76,7 +76,7 @@ func prior(c *cand) float64 {
 	switch {
 	case c.fuzzy:
 		s -= 2.5
-	case c.alt:
+	case c.alt && p.Level == gazetteer.LevelTown:
 		s -= 0.8
 	}
 	return s
@@ -186,6 +186,46 @@ func (st *state) resolve() {
 		}
 		st.choose(i)
 	}
+	st.oneSense()
+}
+
+// oneSense gives the spans of a name that were not accepted the reading of
+// the surest that was: a text names one place by one name, and "in
+// Ferguson" makes the "#Ferguson" after it a place too.
+func (st *state) oneSense() {
+	sure := slices.Grow(st.sure[:0], len(st.spans))[:len(st.spans)]
+	st.sure = sure
+	shared := false
+	for i := range st.spans {
+		sure[i] = -1
+		s := &st.spans[i]
+		if s.group != int32(i) {
+			shared = true
+		}
+		if !s.accepted || s.fallback || s.best < 0 {
+			continue
+		}
+		if g := s.group; sure[g] < 0 || s.score > st.spans[sure[g]].score {
+			sure[g] = int32(i)
+		}
+	}
+	if !shared {
+		return
+	}
+	for i := range st.spans {
+		s := &st.spans[i]
+		if s.accepted || s.person || s.inRun || s.acronym || s.fallback || sure[s.group] < 0 {
+			continue
+		}
+		t := &st.spans[sure[s.group]]
+		p := t.cands[t.best].p
+		for k := range s.cands {
+			if s.cands[k].p == p {
+				s.best, s.score, s.accepted = k, s.cands[k].s, true
+				break
+			}
+		}
+	}
 }
 
 // local is a reading's score from the name and the words around it alone:
@@ -194,8 +234,11 @@ func (st *state) resolve() {
 // gazetteer.AppendFold).
 func (st *state) local(s *span, c *cand, fold []byte) float64 {
 	b := c.prior
-	if c.lit {
+	switch {
+	case c.lit:
 		b += 0.7 // spelt as the gazetteer spells it ("Colombo" for Colombo District too)
+	case c.p.Level == gazetteer.LevelCountry:
+		b -= 3 // a country is its name: "Grenade" is no Grenada
 	}
 	b += levelFit[s.cue][c.p.Level]
 	if s.locative {
@@ -255,6 +298,9 @@ func (st *state) weakness(s *span, c *cand) float64 {
 	if s.inRun {
 		w += weakInRun
 	}
+	if s.sentInit && s.t0 == s.t1 && !s.locative && !st.isPunct(s.t0-1, '#') {
+		w += weakSentInit // "Grenade attack kills five": any word opens a sentence
+	}
 	return max(0, w)
 }
 
@@ -266,6 +312,7 @@ const (
 	weakCity     = -1.0
 	weakVillage  = 1.0
 	weakInRun    = 2.5
+	weakSentInit = 1.0
 )
 
 // famous reports whether a reading is a place known the world over by the
