@@ -2,6 +2,7 @@ package extract
 
 import (
 	"github.com/sitrep/sitrep/text"
+	"strings"
 )
 
 // figures is what a sentence says about the human toll.
@@ -150,6 +151,13 @@ func (lx *Lexicon) findFigures(src string, s *sent) figures {
 				break
 			}
 		}
+		// "one of whom", "two of them": a subset too.
+		if q.End+1 < len(toks) && toks[q.End].Norm == "of" {
+			switch toks[q.End+1].Norm {
+			case "whom", "which", "them", "those":
+				q.partitive = true
+			}
+		}
 	}
 
 	// Attach each quantity to a phrase: on its left ("killing 3", "death
@@ -188,7 +196,7 @@ func (lx *Lexicon) findFigures(src string, s *sent) figures {
 			if inDate[k] {
 				continue // "Three people were on 21/12 killed"
 			}
-			if t.Kind == text.Punct && t.Norm != "," && t.Norm != "-" && t.Norm != "(" && t.Norm != ")" && t.Norm != "'" {
+			if t.Kind == text.Punct && t.Norm != "," && t.Norm != "-" && t.Norm != "(" && t.Norm != ")" && t.Norm != "'" && t.Norm != "\"" {
 				break
 			}
 			if stopRight[t.Norm] || actAt[k] && !beForms[toks[k-1].Norm] && toks[k-1].Norm != "and" {
@@ -239,11 +247,18 @@ func (lx *Lexicon) findFigures(src string, s *sent) figures {
 		}
 	}
 
-	// Pronouns: "killing him".
+	// Pronouns and bare singulars: "killing him", "kills civilian".
 	for _, p := range phrases {
-		if p.kind == kDeath && p.end < len(toks) {
-			if _, n, ok := lx.pronoun.Match(toks, p.end); ok {
-				f.deaths = append(f.deaths, figure{value: n, certainty: "reported", start: p.start, end: p.end + 1})
+		if p.kind != kDeath || p.end >= len(toks) {
+			continue
+		}
+		if _, n, ok := lx.pronoun.Match(toks, p.end); ok {
+			f.deaths = append(f.deaths, figure{value: n, certainty: "reported", start: p.start, end: p.end + 1})
+			continue
+		}
+		if w := toks[p.end].Norm; !strings.HasSuffix(w, "s") && w != "people" && w != "men" && w != "women" && w != "children" {
+			if e, _, ok := lx.victim.Match(toks, p.end); ok && e == p.end+1 {
+				f.deaths = append(f.deaths, figure{value: 1, certainty: "reported", start: p.start, end: e})
 			}
 		}
 	}

@@ -255,7 +255,9 @@ func (s *sent) modality(lx *Lexicon) {
 			}
 			demand = append(demand, cue{s: s, start: i, end: end, classes: 1 << lx.class("demand"), certainty: "reported"})
 		}
-		if kinds&(1<<sNamed) != 0 {
+		if kinds&(1<<sNamed) != 0 && (i == 0 || !resultWords[s.toks[i-1].Norm]) {
+			// "protested over the killing of" names another event;
+			// "resulted in the killing of" gives this one's toll.
 			for k := i; k < end; k++ {
 				ref[k] = true
 			}
@@ -300,6 +302,10 @@ func (s *sent) modality(lx *Lexicon) {
 	}
 	s.cues = append(s.cues, demand...)
 }
+
+// resultWords end the phrases that make "the killing of" a consequence of
+// the act: "resulted in", "led to", "causing".
+var resultWords = map[string]bool{"in": true, "to": true, "caused": true, "causing": true, "left": true, "leaving": true}
 
 // clauseEnd reports whether t closes a clause for scoping purposes.
 func clauseEnd(t text.Token) bool {
