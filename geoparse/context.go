@@ -80,6 +80,7 @@ func (st *state) context() {
 		s.sentInit = st.toks[s.t0].flags&tSentStart != 0
 		s.locative = st.locativeBefore(s.t0)
 		s.cue, s.after = st.cueAfter(s.t1)
+		s.beyond = st.beyond(s)
 		if s.cue == cueNone && s.t1 > s.t0 && st.cls(s.t1)&classUnit == 0 {
 			// The place noun may be part of the name: "Tana River County".
 			s.cue = st.cue(s.t1)
@@ -366,6 +367,31 @@ func (st *state) cueAfter(k int) (cueLevel, int) {
 		j++
 	}
 	return cueNone, k + 1
+}
+
+// beyond reports whether the words around a span make it a place
+// across a border from where things happened, or where someone came
+// from: "near the border with Somalia", "the Mali border", "fled from
+// Niger", "the Somalia-based group".
+func (st *state) beyond(s *span) bool {
+	k := s.t0 - 1
+	if st.is(k, "the") {
+		k--
+	}
+	switch {
+	case st.is(k, "from"):
+		return true
+	case st.is(k, "with") && (st.is(k-1, "border") || st.is(k-1, "borders") || st.is(k-1, "frontier")):
+		return true
+	}
+	e := s.t1 + 1
+	if st.isWord(e) && st.toks[e].flags&tHyphen != 0 {
+		if st.toks[e].flags&tCap == 0 {
+			return true // "Somalia-based", "Turkey-backed"
+		}
+		e++ // "the Somalia-Kenya border"
+	}
+	return st.is(e, "border") || st.is(e, "borders") || st.is(e, "frontier")
 }
 
 // cueBefore returns the level of "the town of X", "the province of X".

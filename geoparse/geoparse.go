@@ -113,6 +113,11 @@ type Mention struct {
 	// Locative says a preposition or verb of place stands before the name
 	// ("in X", "near X", "captured X"): what happened, happened there.
 	Locative bool
+
+	// beyond says the words put the place across a border from what
+	// happened, or make it where someone came from ("the border with
+	// Somalia", "from Niger", "Somalia-based").
+	beyond bool
 }
 
 // Location returns the mention as the location of an event, nil when the
@@ -151,12 +156,15 @@ func (m Mention) Location() *sitrep.Location {
 // that is resolved and not only a qualifier of another, preferring one
 // reasonably sure (a place inside an organisation's name or at the end of
 // a road is not), then one finer than a country, then one after a
-// preposition of place. -1 when there is none.
+// preposition of place. A country across a border ("near the border with
+// Somalia") or whence someone came ("attackers from Mali") is none: the
+// events happened elsewhere, and a wrong country is worse than none. -1
+// when there is none.
 func Event(ms []Mention) int {
 	const sure = 0.25
 	best, bestRank := -1, 99
 	for i, m := range ms {
-		if m.Place == nil {
+		if m.Place == nil || m.beyond && m.Place.Level == gazetteer.LevelCountry {
 			continue
 		}
 		// Rank: sure before unsure, sub-national before a country, after
@@ -171,7 +179,7 @@ func Event(ms []Mention) int {
 		if m.Score < sure {
 			rank += 4
 		}
-		if m.IsQualifier {
+		if m.IsQualifier || m.beyond {
 			rank = 8
 		}
 		if rank < bestRank {

@@ -28,6 +28,7 @@ type span struct {
 	fuzzy bool
 	// Context.
 	locative bool      // a preposition or verb of place before it
+	beyond   bool      // across a border from the events, or whence someone came (see state.beyond)
 	cue      cueLevel  // the place noun after it (or before: "the town of X")
 	after    int       // first token after the name and its place noun
 	person   bool      // the run it is in follows a person's title
