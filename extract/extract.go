@@ -20,6 +20,7 @@ package extract
 
 import (
 	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -100,9 +101,32 @@ type doc struct {
 
 func (x *Extractor) analyse(a *sitrep.Article) *doc {
 	d := &doc{x: x, a: a, text: a.Text, pub: a.Published}
-	d.places = x.geo.Parse(d.text)
+	// Actors first, without a focus: the countries of those the text
+	// names ("Syrian regime forces", "the Tatmadaw") tell the geoparser
+	// where the text is when it names no country. Generic ones ("the
+	// army") then take the focus the places give.
+	ms := x.actors.Scan(d.text, "")
+	var hints []string
+	for _, m := range ms {
+		if m.Actor.Country != "" && !slices.Contains(hints, m.Actor.Country) {
+			hints = append(hints, m.Actor.Country)
+		}
+	}
+	d.places = x.geo.ParseHints(d.text, hints)
 	d.focus = d.focusCountry()
-	d.actors = d.dropPlaceActors(x.actors.Scan(d.text, d.focus))
+	if d.focus == "" && len(hints) == 1 {
+		d.focus = hints[0]
+	}
+	if d.focus != "" {
+		for i := range ms {
+			if a := ms[i].Actor; a.Generic && a.Country == "" {
+				if b, ok := x.actors.Lookup(ms[i].Text, d.focus); ok {
+					ms[i].Actor = b
+				}
+			}
+		}
+	}
+	d.actors = d.dropPlaceActors(ms)
 	d.toks = text.Tokenize(d.text)
 	d.placeAt = spanIndex(d.toks, len(d.places), func(k int) (int, int) { return d.places[k].Start, d.places[k].End })
 	d.actorAt = spanIndex(d.toks, len(d.actors), func(k int) (int, int) { return d.actors[k].Start, d.actors[k].End })
