@@ -106,16 +106,22 @@ func (x *Extractor) analyse(a *sitrep.Article) *doc {
 	// where the text is when it names no country. Generic ones ("the
 	// army") then take the focus the places give.
 	ms := x.actors.Scan(d.text, "")
-	var hints []string
+	var hints, local []string
 	for _, m := range ms {
-		if m.Actor.Country != "" && !slices.Contains(hints, m.Actor.Country) {
-			hints = append(hints, m.Actor.Country)
+		c := m.Actor.Country
+		if c != "" && !slices.Contains(hints, c) {
+			hints = append(hints, c)
+		}
+		// State forces fight abroad ("Russian airstrikes" over Syria);
+		// other groups mostly at home.
+		if c != "" && m.Actor.Side != "government" && !slices.Contains(local, c) {
+			local = append(local, c)
 		}
 	}
 	d.places = x.geo.ParseHints(d.text, hints)
 	d.focus = d.focusCountry()
-	if d.focus == "" && len(hints) == 1 {
-		d.focus = hints[0]
+	if d.focus == "" && len(local) == 1 {
+		d.focus = local[0]
 	}
 	if d.focus != "" {
 		for i := range ms {
