@@ -249,14 +249,26 @@ func (t *wordTable) get(w string) (wordClass, bool) {
 	}
 }
 
-// withoutCue returns an area's name without its last word if that is a
-// place noun ("Colombo District" -> "Colombo"), else "".
+// withoutCue returns an area's name without the place noun that ends or
+// opens it ("Colombo District" -> "Colombo", "Province du Bam" -> "Bam"),
+// else "".
 func (lx *lexicon) withoutCue(name string) string {
-	i := strings.LastIndexByte(name, ' ')
-	if i <= 0 || lx.cueOf(name[i+1:]) == cueNone {
+	if i := strings.LastIndexByte(name, ' '); i > 0 && lx.cueOf(name[i+1:]) != cueNone {
+		return name[:i]
+	}
+	i := strings.IndexByte(name, ' ')
+	if i <= 0 || lx.cueOf(name[:i]) == cueNone {
 		return ""
 	}
-	return name[:i]
+	// Past the place noun, the connectors: "de la", "du", "of".
+	rest := name[i+1:]
+	for {
+		j := strings.IndexByte(rest, ' ')
+		if j <= 0 || lx.lookup(rest[:j])&classConnector == 0 {
+			return rest
+		}
+		rest = rest[j+1:]
+	}
 }
 
 // cueOf returns the level a place noun points to, cueNone for other words.
