@@ -335,6 +335,12 @@ func (d *doc) victimKind(s *sent, anchor int, passive bool) string {
 	lx := d.x.lx
 	kind := func(k int) string {
 		if _, _, ok := lx.combatant.Match(s.toks, k); ok {
+			// "a former soldier", "an off-duty officer" bear no arms.
+			for j := k - 1; j >= 0 && j >= k-2; j-- {
+				if unarmed[s.toks[j].Norm] {
+					return "civilians"
+				}
+			}
 			return "combatant"
 		}
 		if _, _, ok := lx.militaryTarget.Match(s.toks, k); ok {
@@ -548,6 +554,12 @@ func (d *doc) roles(s *sent, anchor int) (a1, a2 *actors.Mention, passive bool) 
 		if norm(a.start-1) == "by" && agent == nil {
 			agent = a.m
 			continue
+		}
+		// "a Kenyan village": a demonym before a thing names no party.
+		if !a.m.Head && a.end < len(s.toks) {
+			if _, _, ok := d.x.lx.civilianTarget.Match(s.toks, a.end); ok {
+				continue
+			}
 		}
 		if after == nil && a.m != before {
 			after = a.m
@@ -851,6 +863,9 @@ func (d *doc) displaced(dr *draft) (*int, string) {
 	}
 	return &total, text
 }
+
+// unarmed are words before a fighter's noun that make him a civilian.
+var unarmed = map[string]bool{"former": true, "ex": true, "retired": true, "off-duty": true, "duty": true, "unarmed": true, "demobilised": true, "demobilized": true}
 
 // neutralMember are nouns for a group's people that say nothing of
 // whether they bear arms: "al Shabaab suspects" are al Shabaab's.
