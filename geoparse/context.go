@@ -220,6 +220,9 @@ func (st *state) strayNear(k, limit, dir int) bool {
 		if dir > 0 && st.cls(j)&classUnit != 0 {
 			return true // "Hamza Division", "Hama Military Council"
 		}
+		if dir > 0 && st.compassWord(j) {
+			return false // "Bomet Central", "Baringo South": a part of the place
+		}
 		if dir > 0 {
 			// "Kelaniya University", "Matale International Airport",
 			// "Gampaha Municipal Council", "Matara Mayor": a facility or

@@ -262,11 +262,7 @@ func (st *state) canEnd(e int) bool {
 // compass word describes the place after it. Names of countries and areas
 // keep it ("South Sudan", "West Bank", "North Kivu").
 func (st *state) compassTown(k int, name string) bool {
-	switch {
-	case st.is(k, "north"), st.is(k, "south"), st.is(k, "east"), st.is(k, "west"),
-		st.is(k, "northern"), st.is(k, "southern"), st.is(k, "eastern"), st.is(k, "western"),
-		st.is(k, "central"), st.is(k, "upper"), st.is(k, "lower"):
-	default:
+	if !st.compassWord(k) {
 		return false
 	}
 	m := st.lookup(name)
@@ -279,6 +275,18 @@ func (st *state) compassTown(k int, name string) bool {
 		}
 	}
 	return true
+}
+
+// compassWord reports whether token k is a compass word that names a
+// part of a place: North, Eastern, Central, Upper...
+func (st *state) compassWord(k int) bool {
+	switch {
+	case st.is(k, "north"), st.is(k, "south"), st.is(k, "east"), st.is(k, "west"),
+		st.is(k, "northern"), st.is(k, "southern"), st.is(k, "eastern"), st.is(k, "western"),
+		st.is(k, "central"), st.is(k, "upper"), st.is(k, "lower"):
+		return true
+	}
+	return false
 }
 
 // strayAfter reports whether the token after e is a capitalised word the

@@ -174,8 +174,19 @@ func (st *state) resolve() {
 	for i := len(st.spans) - 1; i >= 0; i-- {
 		st.qualify(i)
 	}
-	// 4. Choice and acceptance.
+	// 4. Choice and acceptance: the names first, then those that fall
+	// back to a qualifier, which must itself be a place the text names
+	// ("the Maareh village east of Sarhan" does not fall back to Manisa,
+	// a skeleton reading of Sarhan that is no mention).
 	for i := range st.spans {
+		if !st.spans[i].fallback {
+			st.choose(i)
+		}
+	}
+	for i := range st.spans {
+		if s := &st.spans[i]; s.fallback && !st.qualAccepted(i) {
+			s.fallback, s.qual = false, -1
+		}
 		st.choose(i)
 	}
 	// Lists: a name that needs context gets it from accepted neighbours.
@@ -290,7 +301,9 @@ func (st *state) weakness(s *span, c *cand) float64 {
 	if c.p.Level == gazetteer.LevelTown {
 		switch pop := townPop(c.p); {
 		case c.p.Feature == "PPLC" || c.p.Feature == "PPLA" || pop >= 100000:
-			w += weakCity
+			if c.lit || c.alt {
+				w += weakCity // a city is known by its names, not by what sounds like them
+			}
 		case pop < 10000 && c.p.Feature != "PPLA2":
 			w += weakVillage
 		}
@@ -559,6 +572,16 @@ func fitsQualifier(x *span, y *gazetteer.Place) bool {
 		return y.Level >= gazetteer.LevelCountry
 	}
 	return true
+}
+
+// qualAccepted reports whether the qualifier span i falls back to is
+// accepted, following fallbacks.
+func (st *state) qualAccepted(i int) bool {
+	for n := 0; n < 8 && st.spans[i].fallback; n++ {
+		i = st.spans[i].qual
+	}
+	s := &st.spans[i]
+	return s.accepted && !s.fallback
 }
 
 // placeOf returns the place span i resolves to, following fallbacks.
