@@ -40,13 +40,14 @@ func (lx *Lexicon) findDates(s string, toks []text.Token, pub time.Time) []dateM
 // a relative phrase.
 func (lx *Lexicon) mayDate(t text.Token) bool {
 	switch {
-	case t.Kind == text.Number, t.Cap:
+	case t.Kind == text.Number:
 		return true
 	case t.Kind != text.Word:
 		return false
+	case t.Cap && (lx.months.MayStart(t) || lx.weekdays.MayStart(t)):
+		return true
 	}
-	_, isNum := numberWords[t.Norm]
-	return isNum || lx.relative.MayStart(t) || lx.vagueDate.MayStart(t)
+	return lx.quantityStart.MayStart(t) || lx.relative.MayStart(t) || lx.vagueDate.MayStart(t)
 }
 
 func (lx *Lexicon) dateAt(s string, toks []text.Token, i int, pub time.Time) (dateMention, bool) {

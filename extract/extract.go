@@ -24,6 +24,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/sitrep/sitrep"
@@ -39,6 +40,9 @@ type Extractor struct {
 	gaz    *gazetteer.Gazetteer
 	geo    *geoparse.Parser
 	actors *actors.Dict
+
+	actorCache  sync.Map // focus|words -> cachedActor
+	actorCacheN atomic.Int64
 }
 
 // New returns an extractor over the given lexicon, gazetteer and actor
@@ -126,7 +130,7 @@ func (x *Extractor) analyse(a *sitrep.Article) *doc {
 	if d.focus != "" {
 		for i := range ms {
 			if a := ms[i].Actor; a.Generic && a.Country == "" {
-				if b, ok := x.actors.Lookup(ms[i].Text, d.focus); ok {
+				if b, ok := x.lookupActor(ms[i].Text, d.focus); ok {
 					ms[i].Actor = b
 				}
 			}
@@ -159,6 +163,30 @@ func paragraphBreak(gap string) bool {
 	}
 	return n >= 1
 }
+
+// lookupActor is actors.Lookup, remembered: the same generic words ("the
+// army", "protesters") come back in text after text.
+func (x *Extractor) lookupActor(words, focus string) (actors.Actor, bool) {
+	key := focus + "|" + words
+	if v, ok := x.actorCache.Load(key); ok {
+		r := v.(cachedActor)
+		return r.a, r.ok
+	}
+	a, ok := x.actors.Lookup(words, focus)
+	if n := x.actorCacheN.Add(1); n <= maxActorCache {
+		x.actorCache.Store(key, cachedActor{a, ok})
+	}
+	return a, ok
+}
+
+type cachedActor struct {
+	a  actors.Actor
+	ok bool
+}
+
+// maxActorCache bounds the cache of generic actor words: text from the web
+// must not grow it without end.
+const maxActorCache = 1 << 16
 
 // focusCountry is the country the article is most about: the one its
 // resolved places fall in most often, a country named outright counting
