@@ -53,7 +53,9 @@ func TestResolution(t *testing.T) {
 	cases := []struct {
 		name string
 		text string
-		want []want
+		// hints are the caller's countries (see ParseHints).
+		hints []string
+		want  []want
 		// absent are names that must not be mentions.
 		absent []string
 	}{
@@ -176,10 +178,72 @@ func TestResolution(t *testing.T) {
 			text: "ALEPPO, Syria (Reuters) - Rebels advanced.",
 			want: []want{{text: "ALEPPO", place: "Aleppo", cc: "SY"}},
 		},
+		// Weak readings in countries nothing in the text points to.
+		{
+			name:   "a common word opening a sentence is no country spelt otherwise",
+			text:   "Grenade attack at mosque kills five.",
+			absent: []string{"Grenade"},
+		},
+		{
+			name:   "a council inside a longer name is no Libyan city",
+			text:   "A UNP Pradeshiya Sabha member was assaulted in Tangalle DS (Hambantota).",
+			want:   []want{{text: "Tangalle", place: "Tangalle", cc: "LK"}},
+			absent: []string{"Sabha"},
+		},
+		{
+			name:   "a village is no city of a million",
+			text:   "Tiba village was shelled.",
+			absent: []string{"Tiba"},
+		},
+		{
+			name:   "a skeleton match abroad is no place",
+			text:   "Clashes took place near Tiare.",
+			absent: []string{"Tiare"},
+		},
+		{
+			name:   "a spelling that only sounds like a town abroad is no place",
+			text:   "Gunmen attacked Madou.",
+			absent: []string{"Madou"},
+		},
+		{
+			name:   "a part of a name is not a state of Nigeria",
+			text:   "Clashes in Wadi Al Tarab.",
+			absent: []string{"Tarab", "Wadi Al Tarab"},
+		},
+		{
+			name:   "a repeated name does not vouch for itself",
+			text:   "Families protested near Mannar city (Mannar, Mannar district).",
+			hints:  []string{"LK"},
+			absent: []string{"Mannar"},
+		},
+		{
+			name: "a province under the name news used before 2025",
+			text: "Militants attacked Mentao (Pobe-Mengao, Soum).",
+			want: []want{{text: "Mentao", cc: "BF", admin1: "Sahel", level: gazetteer.LevelDistrict, fallback: true}},
+		},
+		{
+			name:   "a hint makes a town abroad that only sounds like the name no reading",
+			text:   "Regime forces shelled Sarha.",
+			hints:  []string{"SY"},
+			absent: []string{"Sarha"},
+		},
+		{
+			name:   "no fall back to a qualifier that is no mention",
+			text:   "Tiger Forces captured the Maareh village east of Sarhan.",
+			hints:  []string{"SY"},
+			want:   []want{{text: "Maareh", cc: "SY"}},
+			absent: []string{"Sarhan"},
+		},
+		{
+			name:  "a hint chooses between two cities of one name",
+			text:  "Protesters gathered in Tripoli.",
+			hints: []string{"LB"},
+			want:  []want{{text: "Tripoli", cc: "LB"}},
+		},
 	}
 	p := testParser()
 	for _, c := range cases {
-		ms := p.Parse(c.text)
+		ms := p.ParseHints(c.text, c.hints)
 		for _, w := range c.want {
 			m := find(ms, w.text)
 			if m == nil {
@@ -207,6 +271,42 @@ func TestResolution(t *testing.T) {
 			if m := find(ms, a); m != nil && m.Place != nil {
 				t.Errorf("%s: %q must not be a place; got %s", c.name, a, describe(ms))
 			}
+		}
+	}
+}
+
+func TestParseHints(t *testing.T) {
+	p := testParser()
+	const text = "Protesters gathered in Tripoli."
+	if got, want := describe(p.Parse(text)), describe(p.ParseHints(text, nil)); got != want {
+		t.Errorf("Parse(%q) = %s, ParseHints with no hints = %s", text, got, want)
+	}
+	for _, c := range []struct {
+		hints []string
+		cc    string
+	}{
+		{nil, "LY"},
+		{[]string{"LB"}, "LB"},
+		{[]string{"lb"}, "LB"},
+		{[]string{"XX", "LB"}, "LB"},
+	} {
+		ms := p.ParseHints(text, c.hints)
+		if m := find(ms, "Tripoli"); m == nil || m.Place == nil || m.Place.CountryCode != c.cc {
+			t.Errorf("ParseHints(%q, %q) = %s, want Tripoli in %s", text, c.hints, describe(ms), c.cc)
+		}
+	}
+}
+
+func TestEventIsNoCountryAcrossTheBorder(t *testing.T) {
+	p := testParser()
+	for _, text := range []string{
+		"Kenyan police shot two robbers near the border with Somalia.",
+		"Armed men from Somalia killed a herder.",
+		"Militants of the Somalia-based group attacked a bus.",
+	} {
+		ms := p.Parse(text)
+		if e := Event(ms); e >= 0 {
+			t.Errorf("Event(%q) = %q, want none; got %s", text, ms[e].Text, describe(ms))
 		}
 	}
 }

@@ -49,12 +49,14 @@ const (
 	cueAround
 	cueSite
 	cueCountry
-	cueRoute // a road or front between places: "the Homs-Tadmor road"
+	cueRoute   // a road or front between places: "the Homs-Tadmor road"
+	cueVillage // a settlement too small to be a city: "Tiba village" is no Chiba
 )
 
 var cueLevels = map[string]cueLevel{
 	"town": cueTown, "district": cueDistrict, "region": cueRegion, "county": cueCounty,
 	"around": cueAround, "site": cueSite, "country": cueCountry, "route": cueRoute,
+	"village": cueVillage,
 }
 
 // connectors are the lower-case words that stand inside place names

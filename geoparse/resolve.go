@@ -55,6 +55,7 @@ var levelFit = [...][4]float64{
 	cueSite:     {0.3, 0, 0, -1},
 	cueCountry:  {-2, -2, -2, 3},
 	cueRoute:    {0.3, 0, 0, -1},
+	cueVillage:  {1.5, -1.5, -2, -3},
 }
 
 // prior is what a reading is worth before the text is read.
@@ -137,8 +138,12 @@ func (st *state) resolve() {
 			// A weak reading in a country nothing else in the text
 			// supports loses what it lacks in evidence.
 			// A text with no country evidence at all does not contradict
-			// it, and asks half as much.
-			b -= st.weakness(s, c) * max(0, 1-f/supportShare) * (0.5 + 0.5*min(1, max(0, mass)))
+			// it, and asks half as much, but of a skeleton match.
+			scale := 1.0
+			if !c.fuzzy {
+				scale = 0.5 + 0.5*min(1, max(0, mass))
+			}
+			b -= st.weakness(s, c) * max(0, 1-f/supportShare) * scale
 			switch {
 			case c.p.CountryCode == top && topShare >= 0.3:
 				b += 0.5
@@ -252,6 +257,9 @@ func (st *state) local(s *span, c *cand, fold []byte) float64 {
 		b -= 3 // a country is its name: "Grenade" is no Grenada
 	}
 	b += levelFit[s.cue][c.p.Level]
+	if s.cue == cueVillage && c.p.Level == gazetteer.LevelTown && townPop(c.p) >= villageMax {
+		b -= 2 // a village is no city: "Tiba village" is not Chiba
+	}
 	if s.locative {
 		b += 1
 	}
@@ -267,6 +275,9 @@ func (st *state) local(s *span, c *cand, fold []byte) float64 {
 	}
 	return b
 }
+
+// villageMax is the population past which a town is no village.
+const villageMax = 20000
 
 // supportShare is the share of the text's country evidence that fully
 // supports a reading in that country (see weakness).
@@ -301,12 +312,15 @@ func (st *state) weakness(s *span, c *cand) float64 {
 	if c.p.Level == gazetteer.LevelTown {
 		switch pop := townPop(c.p); {
 		case c.p.Feature == "PPLC" || c.p.Feature == "PPLA" || pop >= 100000:
-			if c.lit || c.alt {
+			if c.lit || c.alt && !c.fuzzy {
 				w += weakCity // a city is known by its names, not by what sounds like them
 			}
 		case pop < 10000 && c.p.Feature != "PPLA2":
 			w += weakVillage
 		}
+	}
+	if c.p.Level == gazetteer.LevelDistrict && c.p.Population < 10000 {
+		w += weakVillage // a district of villages the gazetteer hardly knows
 	}
 	if s.inRun {
 		w += weakInRun
@@ -509,7 +523,7 @@ func (st *state) qualify(i int) {
 				continue
 			}
 			yscore := yc.s
-			if yc.p.Level != gazetteer.LevelTown && y.cue != cueTown {
+			if yc.p.Level != gazetteer.LevelTown && y.cue != cueTown && y.cue != cueVillage {
 				yscore += 2
 			}
 			for a := range x.cands {
@@ -636,7 +650,7 @@ func (st *state) encloses(x, y *span, h how, ys float64) bool {
 		return false
 	}
 	switch x.cue {
-	case cueTown, cueSite, cueAround:
+	case cueTown, cueVillage, cueSite, cueAround:
 		return true
 	}
 	switch y.cue {
