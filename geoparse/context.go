@@ -97,7 +97,7 @@ func (st *state) context() {
 			// A name the gazetteer lacks, in a place's position: try its
 			// skeleton ("Harmoushiyeh" for Harmushiyah).
 			st.buf = st.p.g.AppendLookup(st.buf[:0], st.text[s.start:s.end])
-			s.cands = st.keep(st.buf)
+			s.cands = st.keep(st.buf, s.start, s.end)
 		}
 	}
 	// Names with many readings ("San Jose", "Washington") keep the best by
@@ -159,10 +159,7 @@ const maxCands = 12
 // the next names (which may qualify it: "Benito Juarez, Nuevo Leon").
 func (st *state) prune(si int, hint *[26*26 + 1]bool) {
 	s := &st.spans[si]
-	for i := range s.cands {
-		s.cands[i].base = prior(&s.cands[i])
-	}
-	sortCands(s.cands)
+	// (The readings come best prior first: see readings.)
 	keep := func(c *cand) bool {
 		if hint[ccIndex(c.p.CountryCode)] {
 			return true
@@ -410,20 +407,11 @@ func (st *state) cueBefore(k int) cueLevel {
 // prior of its readings. A span's own vote is kept apart (see focusFor):
 // a name must not vouch for itself.
 func (st *state) countFocus() {
-	var fb [64]byte
 	for i := range st.spans {
 		s := &st.spans[i]
-		fold := gazetteer.AppendFold(fb[:0], st.text[s.start:s.end])
 		for j := range s.cands {
 			c := &s.cands[j]
-			c.prior = prior(c)
-			// The other names of an area or a country are the news names
-			// aliases.tsv and countries.tsv give it, or loose spellings of
-			// its own: as good as literal.
-			c.lit = sameFold(fold, c.p.Name) || c.p.Level != gazetteer.LevelTown &&
-				(c.alt || sameFold(fold, st.p.lex.withoutCue(c.p.Name)))
-			c.local = st.local(s, c, fold)
-			c.weight = math.Exp(c.prior)
+			c.local = st.local(s, c)
 		}
 	}
 	for _, cc := range st.hints {

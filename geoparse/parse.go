@@ -1,6 +1,7 @@
 package geoparse
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -130,7 +131,7 @@ type state struct {
 	evidence [26*26 + 1]float64
 	// cands backs the readings of all spans (and of the memo).
 	cands  []cand
-	memo   map[string]memo
+	memo   map[string][]cand
 	ranked []string // the countries of evidence, most first
 	total  float64
 	buf    []gazetteer.Candidate
@@ -266,10 +267,10 @@ func (st *state) compassTown(k int, name string) bool {
 		return false
 	}
 	m := st.lookup(name)
-	if m.n == 0 {
+	if len(m) == 0 {
 		return false
 	}
-	for _, c := range st.cands[m.off : m.off+m.n] {
+	for _, c := range m {
 		if c.p.Level != gazetteer.LevelTown {
 			return false
 		}
@@ -393,7 +394,7 @@ func (st *state) matchRun(r0, j int) {
 		}
 		tk := toks[k]
 		found := -1
-		var hit memo
+		var hit []cand
 		last := min(j, k+maxName-1)
 		if last > k && !st.p.g.StartsName(st.word(k)) {
 			last = k // no name of several words starts with this one
@@ -417,7 +418,7 @@ func (st *state) matchRun(r0, j int) {
 			if e > k && st.compassTown(k, name) {
 				continue // "East Hama" is Hama, not East Ham
 			}
-			if m := st.lookup(name); m.n > 0 {
+			if m := st.lookup(name); len(m) > 0 {
 				if st.isRegion(name) {
 					found = -2 - e // a world region: no mention, and skip it
 				} else {
@@ -485,77 +486,97 @@ func (st *state) matchRun(r0, j int) {
 	flushUnknown(j)
 }
 
-// memo is the readings of a name looked up before in the same text: a
-// range of st.cands.
-type memo struct{ off, n int32 }
-
-// lookup returns the exact readings of name, from the gazetteer the first
-// time and from the memo after: names recur in a text.
-func (st *state) lookup(name string) memo {
+// lookup returns the exact readings of name, with what they are worth
+// before the text is read (see readings), from the gazetteer the first
+// time and from the memo and the parser's cache after: names recur in a
+// text and from text to text. The slice is shared: copy it to change it.
+func (st *state) lookup(name string) []cand {
 	if m, ok := st.memo[name]; ok {
 		return m
 	}
-	cs := st.p.cache.get(name)
-	if cs == nil {
+	m, ok := st.p.cache.get(name)
+	if !ok {
 		st.buf = st.p.g.AppendExact(st.buf[:0], name)
-		cs = st.buf
-		st.p.cache.put(name, cs)
-	}
-	m := memo{int32(len(st.cands)), int32(len(cs))}
-	for _, c := range cs {
-		st.cands = append(st.cands, cand{p: c.Place, alt: c.Alt, fuzzy: c.Fuzzy})
+		var fb [64]byte
+		m = st.p.readings(nil, st.buf, gazetteer.AppendFold(fb[:0], name))
+		st.p.cache.put(name, m)
 	}
 	st.memo[name] = m
 	return m
 }
 
-// lookupCache remembers the readings of names found in earlier texts: the
-// same names come back story after story, and a map is cheaper than the
-// gazetteer's key, hash table and postings. Names with no reading are not
-// kept (the gazetteer's filter answers those fast), and it stops growing
-// at maxCached names.
+// readings appends to dst the readings of a name folded to fold (see
+// gazetteer.AppendFold), with their prior, weight and spelling, best
+// prior first (ties by gazetteer order).
+func (p *Parser) readings(dst []cand, cs []gazetteer.Candidate, fold []byte) []cand {
+	n := len(dst)
+	for _, gc := range cs {
+		c := cand{p: gc.Place, alt: gc.Alt, fuzzy: gc.Fuzzy}
+		// The other names of an area or a country are the news names
+		// aliases.tsv and countries.tsv give it, or loose spellings of
+		// its own: as good as literal.
+		c.lit = sameFold(fold, c.p.Name) || c.p.Level != gazetteer.LevelTown &&
+			(c.alt || sameFold(fold, p.lex.withoutCue(c.p.Name)))
+		c.prior = prior(&c)
+		c.weight = math.Exp(c.prior)
+		dst = append(dst, c)
+	}
+	slices.SortStableFunc(dst[n:], func(a, b cand) int {
+		switch {
+		case a.prior > b.prior:
+			return -1
+		case a.prior < b.prior:
+			return 1
+		}
+		return a.p.Index() - b.p.Index()
+	})
+	return dst
+}
+
+// lookupCache remembers the readings of names met in earlier texts, and
+// that a name has none (most capitalised words): the same names come back
+// story after story, and a map is cheaper than the gazetteer's key, hash
+// table and postings, and the readings' priors. It stops growing at
+// maxCached names.
 type lookupCache struct {
 	mu sync.RWMutex
-	m  map[string][]gazetteer.Candidate
+	m  map[string][]cand
 }
 
-const maxCached = 1 << 16
+const maxCached = 1 << 17
 
-func (c *lookupCache) get(name string) []gazetteer.Candidate {
+func (c *lookupCache) get(name string) ([]cand, bool) {
 	c.mu.RLock()
-	cs := c.m[name]
+	cs, ok := c.m[name]
 	c.mu.RUnlock()
-	return cs
+	return cs, ok
 }
 
-func (c *lookupCache) put(name string, cs []gazetteer.Candidate) {
-	if len(cs) == 0 {
-		return
-	}
+func (c *lookupCache) put(name string, cs []cand) {
 	c.mu.Lock()
 	if c.m == nil {
-		c.m = map[string][]gazetteer.Candidate{}
+		c.m = map[string][]cand{}
 	}
 	if len(c.m) < maxCached {
-		c.m[strings.Clone(name)] = slices.Clone(cs)
+		c.m[strings.Clone(name)] = slices.Clip(cs)
 	}
 	c.mu.Unlock()
 }
 
-// copyCands gives a span its own copy of memoised readings.
-func (st *state) copyCands(m memo) []cand {
+// copyCands gives a span its own copy of a name's readings.
+func (st *state) copyCands(m []cand) []cand {
 	i := len(st.cands)
-	st.cands = append(st.cands, st.cands[m.off:m.off+m.n]...)
+	st.cands = append(st.cands, m...)
 	return st.cands[i:len(st.cands):len(st.cands)]
 }
 
-// keep copies readings into the state's backing array and returns them as
-// one span's slice (full, so that appending to it cannot reach another's).
-func (st *state) keep(cs []gazetteer.Candidate) []cand {
+// keep turns the gazetteer's readings of the name at text[start:end] into
+// one span's, in the state's backing array (a full slice, so that
+// appending to it cannot reach another's).
+func (st *state) keep(cs []gazetteer.Candidate, start, end int) []cand {
+	var fb [64]byte
 	i := len(st.cands)
-	for _, c := range cs {
-		st.cands = append(st.cands, cand{p: c.Place, alt: c.Alt, fuzzy: c.Fuzzy})
-	}
+	st.cands = st.p.readings(st.cands, cs, gazetteer.AppendFold(fb[:0], st.text[start:end]))
 	return st.cands[i:len(st.cands):len(st.cands)]
 }
 
@@ -603,7 +624,7 @@ func newState(p *Parser, text string) *state {
 	st.cands = st.cands[:0]
 	st.total = 0
 	if st.memo == nil {
-		st.memo = map[string]memo{}
+		st.memo = map[string][]cand{}
 	}
 	for _, cc := range st.ranked {
 		st.evidence[ccIndex(cc)] = 0

@@ -100,9 +100,6 @@ func townPop(p *gazetteer.Place) int {
 	return 1500
 }
 
-// priorWeight turns a prior into a share for the focus vote.
-func priorWeight(c *cand) float64 { return math.Exp(prior(c)) }
-
 func sortCands(cs []cand) {
 	slices.SortStableFunc(cs, func(a, b cand) int {
 		switch {
@@ -246,9 +243,8 @@ func (st *state) oneSense() {
 
 // local is a reading's score from the name and the words around it alone:
 // prior, spelling, fit with the place noun, a preposition of place, and
-// capitalised strangers around it. fold is the span's text folded (see
-// gazetteer.AppendFold).
-func (st *state) local(s *span, c *cand, fold []byte) float64 {
+// capitalised strangers around it.
+func (st *state) local(s *span, c *cand) float64 {
 	b := c.prior
 	switch {
 	case c.lit:
