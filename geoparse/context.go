@@ -20,29 +20,28 @@ func (st *state) context() {
 	// Runs that follow a title are people: every span in them is, and so
 	// is every later mention of their words ("President Bashar al-Assad
 	// ... Assad's forces").
-	persons := st.persons[:0] // tokens of people's names
+	if st.persons == nil {
+		st.persons = map[uint64]struct{}{}
+	}
+	persons := st.persons // the words of people's names, by wordHash
+	clear(persons)
 	for ri := range st.runs {
 		r := &st.runs[ri]
 		if r.t1 > r.t0 && st.cls(r.t0)&classTitle != 0 {
 			r.t0++ // "MP Kabir Hashim", "President Assad": the title opens the run
-			st.titleIn = append(st.titleIn, r.t0)
+			st.toks[r.t0].flags |= tTitled
 		}
 		if st.titled(r.t0) || st.kunya(*r) {
 			for k := r.t0; k <= r.t1; k++ {
 				if st.toks[k].flags&tCap != 0 {
-					persons = append(persons, k)
+					persons[wordHash(st.word(k))] = struct{}{}
 				}
 			}
 		}
 	}
-	st.persons = persons
 	isPerson := func(k int) bool {
-		for _, p := range persons {
-			if strings.EqualFold(st.word(p), st.word(k)) {
-				return true
-			}
-		}
-		return false
+		_, ok := persons[wordHash(st.word(k))]
+		return ok
 	}
 	ri := 0
 	for i := range st.spans {
@@ -96,8 +95,7 @@ func (st *state) context() {
 		if s.unknown && (s.locative || s.cue != cueNone || s.fuzzy) {
 			// A name the gazetteer lacks, in a place's position: try its
 			// skeleton ("Harmoushiyeh" for Harmushiyah).
-			st.buf = st.p.g.AppendLookup(st.buf[:0], st.text[s.start:s.end])
-			s.cands = st.keep(st.buf, s.start, s.end)
+			s.cands = st.copyCands(st.lookupLoose(st.text[s.start:s.end]))
 		}
 	}
 	// Names with many readings ("San Jose", "Washington") keep the best by
@@ -289,21 +287,35 @@ func (st *state) kunya(r run) bool {
 		!st.is(r.t0, "abdul") && !st.is(r.t0, "abd") && !st.is(r.t0, "abdel") && !st.is(r.t0, "abdul") && !st.is(r.t0, "abdol") {
 		return false
 	}
-	for i := range st.spans {
-		if s := &st.spans[i]; s.t0 == r.t0 && !s.unknown && s.t1 > s.t0 {
+	if i := st.spanAt[r.t0]; i >= 0 {
+		if s := &st.spans[i]; !s.unknown && s.t1 > s.t0 {
 			return false
 		}
 	}
 	return true
 }
 
+// wordHash is a hash of a word that ignores case.
+func wordHash(w string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 0x80 {
+			return maphash.String(groupSeed, strings.ToLower(w))
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h = (h ^ uint64(c)) * 1099511628211
+	}
+	return h
+}
+
 // titled reports whether the word before token k is a person's title
 // ("President", "Gen." with its full stop).
 func (st *state) titled(k int) bool {
-	for _, t := range st.titleIn {
-		if t == k {
-			return true
-		}
+	if st.toks[k].flags&tTitled != 0 {
+		return true
 	}
 	j := k - 1
 	if st.isPunct(j, '.') {

@@ -120,10 +120,8 @@ type state struct {
 	// classes caches the lexicon classes of each token (classUnknown until
 	// looked up).
 	classes []wordClass
-	// titleIn lists the tokens that follow a title opening their run.
-	titleIn []int
-	// persons lists the tokens of people's names.
-	persons []int
+	// persons holds the words of people's names (see wordHash).
+	persons map[uint64]struct{}
 	// hints are the caller's countries (see ParseHints).
 	hints []string
 	// evidence is the text's country evidence, by ccIndex; the last slot
@@ -323,8 +321,7 @@ func (st *state) capAfter(e int) bool {
 
 // fuzzyHas reports whether name has a skeleton match.
 func (st *state) fuzzyHas(name string) bool {
-	st.buf = st.p.g.AppendLookup(st.buf[:0], name)
-	return len(st.buf) > 0
+	return len(st.lookupLoose(name)) > 0
 }
 
 // isRegion reports whether name is a world region (regions.txt).
@@ -396,7 +393,7 @@ func (st *state) matchRun(r0, j int) {
 		found := -1
 		var hit []cand
 		last := min(j, k+maxName-1)
-		if last > k && !st.p.g.StartsName(st.word(k)) {
+		if last > k && !st.startsName(st.word(k)) {
 			last = k // no name of several words starts with this one
 		}
 		for e := last; e >= k; e-- {
@@ -494,12 +491,12 @@ func (st *state) lookup(name string) []cand {
 	if m, ok := st.memo[name]; ok {
 		return m
 	}
-	m, ok := st.p.cache.get(name)
+	m, ok := st.p.cache.exact.get(name)
 	if !ok {
 		st.buf = st.p.g.AppendExact(st.buf[:0], name)
 		var fb [64]byte
-		m = st.p.readings(nil, st.buf, gazetteer.AppendFold(fb[:0], name))
-		st.p.cache.put(name, m)
+		m = slices.Clip(st.p.readings(nil, st.buf, gazetteer.AppendFold(fb[:0], name)))
+		st.p.cache.exact.put(name, m)
 	}
 	st.memo[name] = m
 	return m
@@ -533,50 +530,72 @@ func (p *Parser) readings(dst []cand, cs []gazetteer.Candidate, fold []byte) []c
 	return dst
 }
 
-// lookupCache remembers the readings of names met in earlier texts, and
-// that a name has none (most capitalised words): the same names come back
-// story after story, and a map is cheaper than the gazetteer's key, hash
-// table and postings, and the readings' priors. It stops growing at
-// maxCached names.
+// lookupCache remembers what the gazetteer said of the names met in
+// earlier texts: their readings (none, for most capitalised words), their
+// loose readings, whether a longer name starts with them. The same names
+// come back story after story, and a map is cheaper than the gazetteer's
+// keys, hash tables and postings, and than the readings' priors. Each map
+// stops growing at maxCached names.
 type lookupCache struct {
+	exact, loose nameCache[[]cand]
+	starts       nameCache[bool]
+}
+
+// nameCache is one map of lookupCache, safe for concurrent use.
+type nameCache[V any] struct {
 	mu sync.RWMutex
-	m  map[string][]cand
+	m  map[string]V
 }
 
 const maxCached = 1 << 17
 
-func (c *lookupCache) get(name string) ([]cand, bool) {
+func (c *nameCache[V]) get(name string) (V, bool) {
 	c.mu.RLock()
-	cs, ok := c.m[name]
+	v, ok := c.m[name]
 	c.mu.RUnlock()
-	return cs, ok
+	return v, ok
 }
 
-func (c *lookupCache) put(name string, cs []cand) {
+func (c *nameCache[V]) put(name string, v V) {
 	c.mu.Lock()
 	if c.m == nil {
-		c.m = map[string][]cand{}
+		c.m = map[string]V{}
 	}
 	if len(c.m) < maxCached {
-		c.m[strings.Clone(name)] = slices.Clip(cs)
+		c.m[strings.Clone(name)] = v
 	}
 	c.mu.Unlock()
+}
+
+// lookupLoose returns the readings of a name the gazetteer lacks by its
+// loose spellings and skeleton (gazetteer.AppendLookup), shared like
+// lookup's.
+func (st *state) lookupLoose(name string) []cand {
+	m, ok := st.p.cache.loose.get(name)
+	if !ok {
+		st.buf = st.p.g.AppendLookup(st.buf[:0], name)
+		var fb [64]byte
+		m = slices.Clip(st.p.readings(nil, st.buf, gazetteer.AppendFold(fb[:0], name)))
+		st.p.cache.loose.put(name, m)
+	}
+	return m
+}
+
+// startsName reports whether a name of several words starts with word
+// (gazetteer.StartsName), remembered.
+func (st *state) startsName(word string) bool {
+	v, ok := st.p.cache.starts.get(word)
+	if !ok {
+		v = st.p.g.StartsName(word)
+		st.p.cache.starts.put(word, v)
+	}
+	return v
 }
 
 // copyCands gives a span its own copy of a name's readings.
 func (st *state) copyCands(m []cand) []cand {
 	i := len(st.cands)
 	st.cands = append(st.cands, m...)
-	return st.cands[i:len(st.cands):len(st.cands)]
-}
-
-// keep turns the gazetteer's readings of the name at text[start:end] into
-// one span's, in the state's backing array (a full slice, so that
-// appending to it cannot reach another's).
-func (st *state) keep(cs []gazetteer.Candidate, start, end int) []cand {
-	var fb [64]byte
-	i := len(st.cands)
-	st.cands = st.p.readings(st.cands, cs, gazetteer.AppendFold(fb[:0], st.text[start:end]))
 	return st.cands[i:len(st.cands):len(st.cands)]
 }
 
@@ -620,7 +639,6 @@ func newState(p *Parser, text string) *state {
 	clear(st.spans) // drop the old spans' slices for the collector
 	st.spans = st.spans[:0]
 	st.runs = st.runs[:0]
-	st.titleIn = st.titleIn[:0]
 	st.cands = st.cands[:0]
 	st.total = 0
 	if st.memo == nil {

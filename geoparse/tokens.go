@@ -23,6 +23,7 @@ const (
 	tDigit               // starts with a digit
 	tPossessive          // followed by 's, which is not part of it
 	tNewline             // a line break precedes it
+	tTitled              // follows a title that opens its run (set by state.context)
 )
 
 // asciiKind classes the ASCII bytes that make words.
