@@ -129,7 +129,7 @@ type state struct {
 	evidence [26*26 + 1]float64
 	// cands backs the readings of all spans (and of the memo).
 	cands  []cand
-	memo   map[string][]cand
+	memo   map[string]named
 	ranked []string // the countries of evidence, most first
 	total  float64
 	buf    []gazetteer.Candidate
@@ -264,7 +264,7 @@ func (st *state) compassTown(k int, name string) bool {
 	if !st.compassWord(k) {
 		return false
 	}
-	m := st.lookup(name)
+	m := st.lookup(name).cands
 	if len(m) == 0 {
 		return false
 	}
@@ -302,7 +302,7 @@ func (st *state) strayAfter(e int) bool {
 	if st.cls(e+1)&(classStop|classDemonym) != 0 || st.cue(e+1) != cueNone {
 		return false
 	}
-	return !st.p.g.Has(w)
+	return len(st.lookup(w).cands) == 0
 }
 
 // cueNext reports whether the word after token k is a place noun.
@@ -415,11 +415,11 @@ func (st *state) matchRun(r0, j int) {
 			if e > k && st.compassTown(k, name) {
 				continue // "East Hama" is Hama, not East Ham
 			}
-			if m := st.lookup(name); len(m) > 0 {
-				if st.isRegion(name) {
+			if m := st.lookup(name); len(m.cands) > 0 {
+				if m.region {
 					found = -2 - e // a world region: no mention, and skip it
 				} else {
-					found, hit = e, m
+					found, hit = e, m.cands
 				}
 				break
 			}
@@ -487,7 +487,7 @@ func (st *state) matchRun(r0, j int) {
 // before the text is read (see readings), from the gazetteer the first
 // time and from the memo and the parser's cache after: names recur in a
 // text and from text to text. The slice is shared: copy it to change it.
-func (st *state) lookup(name string) []cand {
+func (st *state) lookup(name string) named {
 	if m, ok := st.memo[name]; ok {
 		return m
 	}
@@ -495,11 +495,18 @@ func (st *state) lookup(name string) []cand {
 	if !ok {
 		st.buf = st.p.g.AppendExact(st.buf[:0], name)
 		var fb [64]byte
-		m = slices.Clip(st.p.readings(nil, st.buf, gazetteer.AppendFold(fb[:0], name)))
+		m.cands = slices.Clip(st.p.readings(nil, st.buf, gazetteer.AppendFold(fb[:0], name)))
+		m.region = len(m.cands) > 0 && st.isRegion(name)
 		st.p.cache.exact.put(name, m)
 	}
 	st.memo[name] = m
 	return m
+}
+
+// named is what lookup finds for a name.
+type named struct {
+	cands  []cand // its readings, shared
+	region bool   // a world region (regions.txt): no mention
 }
 
 // readings appends to dst the readings of a name folded to fold (see
@@ -537,8 +544,9 @@ func (p *Parser) readings(dst []cand, cs []gazetteer.Candidate, fold []byte) []c
 // keys, hash tables and postings, and than the readings' priors. Each map
 // stops growing at maxCached names.
 type lookupCache struct {
-	exact, loose nameCache[[]cand]
-	starts       nameCache[bool]
+	exact  nameCache[named]
+	loose  nameCache[[]cand]
+	starts nameCache[bool]
 }
 
 // nameCache is one map of lookupCache, safe for concurrent use.
@@ -642,7 +650,7 @@ func newState(p *Parser, text string) *state {
 	st.cands = st.cands[:0]
 	st.total = 0
 	if st.memo == nil {
-		st.memo = map[string][]cand{}
+		st.memo = map[string]named{}
 	}
 	for _, cc := range st.ranked {
 		st.evidence[ccIndex(cc)] = 0

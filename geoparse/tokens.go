@@ -39,7 +39,7 @@ var asciiKind = func() (t [256]uint8) {
 }()
 
 const (
-	kLower = 1 + iota
+	kLower = 1 << iota
 	kUpper
 	kDigit
 )
@@ -151,13 +151,13 @@ func tokenize(text string, toks []token) []token {
 			c := text[i]
 			if k := asciiKind[c]; k != 0 {
 				// ASCII letters and digits, the bulk of any English text.
-				if k == kUpper {
-					upper++
-				} else if k == kLower {
-					lower++
-				}
+				upper += int(k&kUpper) >> 1
+				lower += int(k & kLower)
 				i++
 				continue
+			}
+			if c < utf8.RuneSelf && c != '\'' && c != '`' {
+				break // ASCII space or punctuation ends the word
 			}
 			r, n := rune(c), 1
 			if c >= utf8.RuneSelf {
