@@ -95,7 +95,9 @@ func (st *state) context() {
 		if s.unknown && (s.locative || s.cue != cueNone || s.fuzzy) {
 			// A name the gazetteer lacks, in a place's position: try its
 			// skeleton ("Harmoushiyeh" for Harmushiyah).
-			s.cands = st.copyCands(st.lookupLoose(st.text[s.start:s.end]))
+			if m := st.lookupLoose(st.text[s.start:s.end]); len(m) > 0 {
+				s.cands, s.name = st.copyCands(m), &m[0]
+			}
 		}
 	}
 	// Names with many readings ("San Jose", "Washington") keep the best by
@@ -426,6 +428,7 @@ func (st *state) countFocus() {
 			c.local = st.local(s, c)
 		}
 	}
+	st.votes = slices.Grow(st.votes, 4*len(st.spans))
 	for _, cc := range st.hints {
 		if len(cc) == 2 {
 			st.addEvidence(strings.ToUpper(cc), hintWeight)
@@ -453,7 +456,10 @@ func (st *state) countFocus() {
 			continue
 		}
 		// A country named outright is strong evidence; otherwise each
-		// country gets its readings' share of the prior.
+		// country gets its readings' share of the prior. (The votes of
+		// all spans share one backing array.)
+		v0 := len(st.votes)
+		s.own = st.votes[v0:v0]
 		for j := range s.cands {
 			c := &s.cands[j]
 			if c.p.Level == gazetteer.LevelCountry && !c.alt && !c.fuzzy && literal(st.text[s.start:s.end], c.p.Name) {
@@ -485,6 +491,10 @@ func (st *state) countFocus() {
 				}
 			}
 		}
+		if len(s.own) > 0 && cap(st.votes) > v0 && &s.own[0] == &st.votes[:v0+1][v0] {
+			st.votes = st.votes[:v0+len(s.own)]
+		}
+		s.own = s.own[:len(s.own):len(s.own)]
 		for _, v := range s.own {
 			st.addEvidence(v.cc, v.v)
 		}
@@ -502,28 +512,27 @@ func (st *state) countFocus() {
 }
 
 // groupVotes gives each span the votes of every span of the same name
-// (by key) as its self: "Mannar city (Mannar, Mannar district)" must not
+// (or of another name whose best reading by prior is the same place:
+// "Rastan" and "al-Rastan", "Aleppo" and "Halab") as its self: "Mannar city (Mannar, Mannar district)" must not
 // find Mannar's readings in Colombia confirmed by Mannar thrice. It also
 // sets each span's group, the first span of its name.
 func (st *state) groupVotes() {
 	if st.groups == nil {
-		st.groups = map[uint64]int32{}
+		st.groups = map[*gazetteer.Place]int32{}
 	}
 	clear(st.groups)
-	var kb [96]byte
 	shared := false
 	for i := range st.spans {
 		s := &st.spans[i]
 		s.self, s.group = s.own, int32(i)
-		if len(s.own) == 0 {
+		if len(s.own) == 0 || s.name == nil {
 			continue
 		}
-		h := maphash.Bytes(groupSeed, gazetteer.AppendKey(kb[:0], st.text[s.start:s.end]))
-		if j, ok := st.groups[h]; ok {
+		if j, ok := st.groups[s.name.p]; ok {
 			s.group = j
 			shared = true
 		} else {
-			st.groups[h] = int32(i)
+			st.groups[s.name.p] = int32(i)
 		}
 	}
 	if !shared {

@@ -41,6 +41,7 @@ type span struct {
 	own      []vote    // its own vote for the text's countries
 	self     []vote    // the votes of all the spans of its name (see groupVotes)
 	group    int32     // the first span of the same name (see groupVotes)
+	name     *cand     // the first of the name's shared readings (see groupVotes)
 	listed   bool      // stands in a list with other names ("X, Y and Z")
 	road     bool      // names an end of a road ("the Homs-Tadmor road")
 	// Qualifiers.
@@ -133,9 +134,12 @@ type state struct {
 	ranked []string // the countries of evidence, most first
 	total  float64
 	buf    []gazetteer.Candidate
-	// groups serves groupVotes; sure, oneSense.
-	groups map[uint64]int32
+	// groups serves groupVotes; sure, oneSense; index, mentions.
+	groups map[*gazetteer.Place]int32
 	sure   []int32
+	index  []int
+	// votes backs the spans' own votes.
+	votes []vote
 }
 
 // cls returns the lexicon classes of word token k, looked up once.
@@ -478,6 +482,7 @@ func (st *state) matchRun(r0, j int) {
 		flushUnknown(k - 1)
 		st.addSpan(k, found, false)
 		st.spans[len(st.spans)-1].cands = st.copyCands(hit)
+		st.spans[len(st.spans)-1].name = &hit[0]
 		k, lastFound = found, found
 	}
 	flushUnknown(j)
@@ -488,11 +493,14 @@ func (st *state) matchRun(r0, j int) {
 // time and from the memo and the parser's cache after: names recur in a
 // text and from text to text. The slice is shared: copy it to change it.
 func (st *state) lookup(name string) named {
-	if m, ok := st.memo[name]; ok {
+	m, ok := st.p.cache.exact.get(name)
+	if ok {
 		return m
 	}
-	m, ok := st.p.cache.exact.get(name)
-	if !ok {
+	if m, ok := st.memo[name]; ok {
+		return m // (the cache is full)
+	}
+	{
 		st.buf = st.p.g.AppendExact(st.buf[:0], name)
 		var fb [64]byte
 		m.cands = slices.Clip(st.p.readings(nil, st.buf, gazetteer.AppendFold(fb[:0], name)))
@@ -646,6 +654,7 @@ func newState(p *Parser, text string) *state {
 	st.toks = tokenize(text, st.toks[:0])
 	clear(st.spans) // drop the old spans' slices for the collector
 	st.spans = st.spans[:0]
+	st.votes = st.votes[:0]
 	st.runs = st.runs[:0]
 	st.cands = st.cands[:0]
 	st.total = 0

@@ -2,6 +2,7 @@ package geoparse
 
 import (
 	"math"
+	"slices"
 )
 
 // propose finds, for each span, the names that may qualify it:
@@ -148,9 +149,21 @@ func (st *state) skipTo(k int, lex *lexicon) int {
 
 // mentions turns the accepted spans into Mentions.
 func (st *state) mentions() []Mention {
-	index := make([]int, len(st.spans))
-	var ms []Mention
-	var alts []Scored // backs every mention's Alternatives
+	index := slices.Grow(st.index[:0], len(st.spans))[:len(st.spans)]
+	st.index = index
+	n, nalts := 0, 0
+	for i := range st.spans {
+		if s := &st.spans[i]; s.accepted {
+			n++
+			nalts += max(0, min(3, len(s.cands)-1))
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	// One allocation for the mentions, one for their alternatives.
+	ms := make([]Mention, 0, n)
+	alts := make([]Scored, 0, nalts) // backs every mention's Alternatives
 	for i := range st.spans {
 		s := &st.spans[i]
 		index[i] = -1
