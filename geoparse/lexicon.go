@@ -163,7 +163,7 @@ func (lx *lexicon) lookup(word string) wordClass {
 	if len(word) > lx.maxLen && lx.maxLen > 0 {
 		return 0
 	}
-	if lx.fast.slots != nil {
+	if lx.fast.tags != nil {
 		if c, ok := lx.fast.get(word); ok {
 			return c
 		}
@@ -188,6 +188,10 @@ func (lx *lexicon) lookup(word string) wordClass {
 // comparison fold ASCII case as they go. A word with other bytes misses
 // (ok false) and goes to the map.
 type wordTable struct {
+	// tags holds each slot's hash with its low bit set, 0 for an empty
+	// slot: a probe reads this small array, and the slot only when the
+	// hash matches.
+	tags  []uint32
 	slots []wordSlot
 	mask  uint32
 }
@@ -218,16 +222,17 @@ func newWordTable(class map[string]wordClass) wordTable {
 	for size < 4*len(class) {
 		size <<= 1
 	}
-	t := wordTable{slots: make([]wordSlot, size), mask: uint32(size - 1)}
+	t := wordTable{tags: make([]uint32, size), slots: make([]wordSlot, size), mask: uint32(size - 1)}
 	for w, c := range class {
 		h, ok := foldHash(w)
 		if !ok || w == "" {
 			continue
 		}
 		i := h & t.mask
-		for t.slots[i].word != "" {
+		for t.tags[i] != 0 {
 			i = (i + 1) & t.mask
 		}
+		t.tags[i] = h | 1
 		t.slots[i] = wordSlot{w, h, c}
 	}
 	return t
@@ -241,12 +246,13 @@ func (t *wordTable) get(w string) (wordClass, bool) {
 		return 0, false
 	}
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
-		s := &t.slots[i]
-		if s.word == "" {
+		switch t.tags[i] {
+		case 0:
 			return 0, true
-		}
-		if s.hash == h && equalFoldASCII(w, s.word) {
-			return s.class, true
+		case h | 1:
+			if s := &t.slots[i]; s.hash == h && equalFoldASCII(w, s.word) {
+				return s.class, true
+			}
 		}
 	}
 }

@@ -397,7 +397,8 @@ func (st *state) matchRun(r0, j int) {
 		found := -1
 		var hit []cand
 		last := min(j, k+maxName-1)
-		if last > k && !st.startsName(st.word(k)) {
+		first := st.lookup(st.word(k))
+		if last > k && !first.starts {
 			last = k // no name of several words starts with this one
 		}
 		for e := last; e >= k; e-- {
@@ -419,7 +420,11 @@ func (st *state) matchRun(r0, j int) {
 			if e > k && st.compassTown(k, name) {
 				continue // "East Hama" is Hama, not East Ham
 			}
-			if m := st.lookup(name); len(m.cands) > 0 {
+			m := first
+			if e > k {
+				m = st.lookup(name)
+			}
+			if len(m.cands) > 0 {
 				if m.region {
 					found = -2 - e // a world region: no mention, and skip it
 				} else {
@@ -505,6 +510,7 @@ func (st *state) lookup(name string) named {
 		var fb [64]byte
 		m.cands = slices.Clip(st.p.readings(nil, st.buf, gazetteer.AppendFold(fb[:0], name)))
 		m.region = len(m.cands) > 0 && st.isRegion(name)
+		m.starts = st.p.g.StartsName(name)
 		st.p.cache.exact.put(name, m)
 	}
 	st.memo[name] = m
@@ -515,6 +521,7 @@ func (st *state) lookup(name string) named {
 type named struct {
 	cands  []cand // its readings, shared
 	region bool   // a world region (regions.txt): no mention
+	starts bool   // a longer name starts with it (gazetteer.StartsName)
 }
 
 // readings appends to dst the readings of a name folded to fold (see
@@ -546,15 +553,14 @@ func (p *Parser) readings(dst []cand, cs []gazetteer.Candidate, fold []byte) []c
 }
 
 // lookupCache remembers what the gazetteer said of the names met in
-// earlier texts: their readings (none, for most capitalised words), their
-// loose readings, whether a longer name starts with them. The same names
+// earlier texts: their readings (none, for most capitalised words) and
+// whether a longer name starts with them, their loose readings. The same names
 // come back story after story, and a map is cheaper than the gazetteer's
 // keys, hash tables and postings, and than the readings' priors. Each map
 // stops growing at maxCached names.
 type lookupCache struct {
-	exact  nameCache[named]
-	loose  nameCache[[]cand]
-	starts nameCache[bool]
+	exact nameCache[named]
+	loose nameCache[[]cand]
 }
 
 // nameCache is one map of lookupCache, safe for concurrent use.
@@ -595,17 +601,6 @@ func (st *state) lookupLoose(name string) []cand {
 		st.p.cache.loose.put(name, m)
 	}
 	return m
-}
-
-// startsName reports whether a name of several words starts with word
-// (gazetteer.StartsName), remembered.
-func (st *state) startsName(word string) bool {
-	v, ok := st.p.cache.starts.get(word)
-	if !ok {
-		v = st.p.g.StartsName(word)
-		st.p.cache.starts.put(word, v)
-	}
-	return v
 }
 
 // copyCands gives a span its own copy of a name's readings.
