@@ -159,10 +159,21 @@ const maxCands = 12
 // the next names (which may qualify it: "Benito Juarez, Nuevo Leon").
 func (st *state) prune(si int, hint *[26*26 + 1]bool) {
 	s := &st.spans[si]
-	// (The readings come best prior first: see readings.)
+	// (The readings come best prior first: see readings.) The countries
+	// of the next names first, to pass over most readings at once.
+	var next [26*26 + 1]bool
+	for j := si + 1; j < len(st.spans) && j <= si+3; j++ {
+		for _, q := range st.spans[j].cands {
+			next[ccIndex(q.p.CountryCode)] = true
+		}
+	}
 	keep := func(c *cand) bool {
-		if hint[ccIndex(c.p.CountryCode)] {
+		cc := ccIndex(c.p.CountryCode)
+		if hint[cc] {
 			return true
+		}
+		if !next[cc] {
+			return false
 		}
 		for j := si + 1; j < len(st.spans) && j <= si+3; j++ {
 			for _, q := range st.spans[j].cands {

@@ -140,6 +140,8 @@ type state struct {
 	index  []int
 	// votes backs the spans' own votes.
 	votes []vote
+	// anchors serves proximity.
+	anchors []anchor
 }
 
 // cls returns the lexicon classes of word token k, looked up once.

@@ -100,16 +100,26 @@ func townPop(p *gazetteer.Place) int {
 	return 1500
 }
 
-func sortCands(cs []cand) {
-	slices.SortStableFunc(cs, func(a, b cand) int {
-		switch {
-		case a.base > b.base:
-			return -1
-		case a.base < b.base:
-			return 1
+// bestFirst moves the best reading by base score (by s, if byS) to the
+// front, the others keeping their order: what follows asks for the best
+// reading, and for all of them, but never for the order of the rest.
+// Ties go to the first in the gazetteer.
+func bestFirst(cs []cand, byS bool) {
+	b := 0
+	for i := 1; i < len(cs); i++ {
+		x, y := cs[i].base, cs[b].base
+		if byS {
+			x, y = cs[i].s, cs[b].s
 		}
-		return a.p.Index() - b.p.Index()
-	})
+		if x > y || x == y && cs[i].p.Index() < cs[b].p.Index() {
+			b = i
+		}
+	}
+	if b > 0 {
+		c := cs[b]
+		copy(cs[1:b+1], cs[:b])
+		cs[0] = c
+	}
 }
 
 // hasContext reports whether the words around a span say it is a place.
@@ -167,7 +177,7 @@ func (st *state) resolve() {
 			c.base = b
 			c.s = b
 		}
-		sortCands(s.cands)
+		bestFirst(s.cands, false)
 	}
 	// 2. Nearness to the places of the text whose reading is clear.
 	st.proximity()
@@ -366,12 +376,8 @@ func strong(c *cand) bool {
 // lie together. Only the spans within proxWindow of each other count, so
 // that a long text costs in proportion to its length.
 func (st *state) proximity() {
-	type anchor struct {
-		span     int
-		place    *gazetteer.Place
-		lat, lon float64
-	}
-	var anchors []anchor
+	anchors := st.anchors[:0]
+	defer func() { st.anchors = anchors }()
 	for i := range st.spans {
 		s := &st.spans[i]
 		if len(s.cands) == 0 || s.person {
@@ -381,9 +387,13 @@ func (st *state) proximity() {
 		if c.p.Level == gazetteer.LevelCountry {
 			continue
 		}
-		clear := len(s.cands) == 1 || c.base-s.cands[1].base >= 2
+		second := math.Inf(-1)
+		for _, o := range s.cands[1:] {
+			second = max(second, o.base)
+		}
+		clear := c.base-second >= 2
 		if clear && c.base >= accept {
-			anchors = append(anchors, anchor{i, c.p, c.p.Lat, c.p.Lon})
+			anchors = append(anchors, anchor{i, c.p, c.p.Lat, c.p.Lon, math.Cos(c.p.Lat * math.Pi / 180)})
 		}
 	}
 	if len(anchors) == 0 {
@@ -405,8 +415,7 @@ func (st *state) proximity() {
 			}
 			// Within the few hundred kilometres that count, a flat map is
 			// exact enough: degrees of latitude, and of longitude scaled
-			// by the cosine of the latitude.
-			scale := math.Cos(c.p.Lat * math.Pi / 180)
+			// by the cosine of the (anchor's) latitude.
 			nearest := math.Inf(1)
 			for _, a := range anchors[a0:] {
 				if a.span > i+proxWindow {
@@ -425,23 +434,24 @@ func (st *state) proximity() {
 				} else if dx < -180 {
 					dx += 360
 				}
-				dx *= scale
+				dx *= a.scale
 				nearest = min(nearest, dx*dx+dy*dy)
 			}
 			if !math.IsInf(nearest, 1) {
 				c.s += proxWeight * math.Exp(-math.Sqrt(nearest)*kmPerDegree/proxKm)
 			}
 		}
-		slices.SortStableFunc(s.cands, func(a, b cand) int {
-			switch {
-			case a.s > b.s:
-				return -1
-			case a.s < b.s:
-				return 1
-			}
-			return a.p.Index() - b.p.Index()
-		})
+		bestFirst(s.cands, true)
 	}
+}
+
+// anchor is a clear reading that draws the readings near it (see
+// proximity).
+type anchor struct {
+	span     int
+	place    *gazetteer.Place
+	lat, lon float64
+	scale    float64 // the cosine of lat
 }
 
 // within reports whether reading x lies in reading y: y's area contains

@@ -86,7 +86,8 @@ func tokenize(text string, toks []token) []token {
 		if c >= utf8.RuneSelf {
 			r, n = utf8.DecodeRuneInString(text[i:])
 		}
-		if !isWordRune(r) {
+		k := asciiKind[c]
+		if k == 0 && (c < utf8.RuneSelf || !isWordRune(r)) {
 			if r == '-' || r == '‐' || r == '‑' {
 				// A hyphen joins the words around it only with no space
 				// on either side; with space it separates, like a dash.
@@ -141,10 +142,13 @@ func tokenize(text string, toks []token) []token {
 			f |= tSentStart
 			sentStart = false
 		}
-		if unicode.IsUpper(r) {
+		switch {
+		case k == kUpper:
 			f |= tCap
-		} else if r < utf8.RuneSelf && c >= '0' && c <= '9' {
+		case k == kDigit:
 			f |= tDigit
+		case k == 0 && unicode.IsUpper(r):
+			f |= tCap
 		}
 		upper, lower := 0, 0
 		for i < len(text) {
