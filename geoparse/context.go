@@ -528,10 +528,17 @@ func (st *state) countFocus() {
 // find Mannar's readings in Colombia confirmed by Mannar thrice. It also
 // sets each span's group, the first span of its name.
 func (st *state) groupVotes() {
-	if st.groups == nil {
-		st.groups = map[*gazetteer.Place]int32{}
+	// An open-addressing table from a place's index to the first span
+	// whose best reading it is: cleared in proportion to the text, unlike
+	// a map.
+	size := 16
+	for size < 2*len(st.spans) {
+		size <<= 1
 	}
-	clear(st.groups)
+	groups := slices.Grow(st.groups[:0], size)[:size]
+	clear(groups)
+	st.groups = groups
+	mask := uint32(size - 1)
 	shared := false
 	for i := range st.spans {
 		s := &st.spans[i]
@@ -539,11 +546,15 @@ func (st *state) groupVotes() {
 		if len(s.own) == 0 || s.name == nil {
 			continue
 		}
-		if j, ok := st.groups[s.name.p]; ok {
-			s.group = j
-			shared = true
-		} else {
-			st.groups[s.name.p] = int32(i)
+		key := uint32(s.name.p.Index()) + 1
+		for h := key * 2654435761 & mask; ; h = (h + 1) & mask {
+			if g := groups[h]; g.key == 0 {
+				groups[h] = groupSlot{key, int32(i)}
+				break
+			} else if g.key == key {
+				s.group, shared = g.span, true
+				break
+			}
 		}
 	}
 	if !shared {
@@ -567,6 +578,13 @@ func (st *state) groupVotes() {
 }
 
 var groupSeed = maphash.MakeSeed()
+
+// groupSlot is a slot of groupVotes's table: a place's index + 1 (0 for
+// an empty slot) and a span.
+type groupSlot struct {
+	key  uint32
+	span int32
+}
 
 // hintWeight is the evidence a caller's hint gives its country: a little
 // less than a country named in the text (2), more than a demonym (1).

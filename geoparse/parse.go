@@ -135,7 +135,7 @@ type state struct {
 	total  float64
 	buf    []gazetteer.Candidate
 	// groups serves groupVotes; sure, oneSense; index, mentions.
-	groups map[*gazetteer.Place]int32
+	groups []groupSlot
 	sure   []int32
 	index  []int
 	// votes backs the spans' own votes.
