@@ -1,10 +1,12 @@
 package geoparse
 
 import (
+	"hash/maphash"
 	"math"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/sitrep/sitrep/gazetteer"
 )
@@ -130,7 +132,7 @@ type state struct {
 	evidence [26*26 + 1]float64
 	// cands backs the readings of all spans (and of the memo).
 	cands  []cand
-	memo   map[string]named
+	memo   map[string]*named
 	ranked []string // the countries of evidence, most first
 	total  float64
 	buf    []gazetteer.Candidate
@@ -499,28 +501,34 @@ func (st *state) matchRun(r0, j int) {
 // before the text is read (see readings), from the gazetteer the first
 // time and from the memo and the parser's cache after: names recur in a
 // text and from text to text. The slice is shared: copy it to change it.
-func (st *state) lookup(name string) named {
-	m, ok := st.p.cache.exact.get(name)
-	if ok {
+func (st *state) lookup(name string) *named {
+	// The front cache first: a slot per hash, no lock.
+	slot := &st.p.cache.front[maphash.String(frontSeed, name)&(frontSize-1)]
+	if m := slot.Load(); m != nil && m.name == name {
 		return m
 	}
-	if m, ok := st.memo[name]; ok {
-		return m // (the cache is full)
-	}
-	{
+	m, ok := st.p.cache.exact.get(name)
+	if !ok {
+		if m, ok = st.memo[name]; ok {
+			return m // (the cache is full)
+		}
 		st.buf = st.p.g.AppendExact(st.buf[:0], name)
 		var fb [64]byte
+		m = &named{name: strings.Clone(name)}
 		m.cands = slices.Clip(st.p.readings(nil, st.buf, gazetteer.AppendFold(fb[:0], name)))
 		m.region = len(m.cands) > 0 && st.isRegion(name)
 		m.starts = st.p.g.StartsName(name)
-		st.p.cache.exact.put(name, m)
+		if !st.p.cache.exact.put(m.name, m) {
+			st.memo[m.name] = m
+		}
 	}
-	st.memo[name] = m
+	slot.Store(m)
 	return m
 }
 
 // named is what lookup finds for a name.
 type named struct {
+	name   string // the name (a copy: not the text's)
 	cands  []cand // its readings, shared
 	region bool   // a world region (regions.txt): no mention
 	starts bool   // a longer name starts with it (gazetteer.StartsName)
@@ -561,9 +569,16 @@ func (p *Parser) readings(dst []cand, cs []gazetteer.Candidate, fold []byte) []c
 // keys, hash tables and postings, and than the readings' priors. Each map
 // stops growing at maxCached names.
 type lookupCache struct {
-	exact nameCache[named]
+	exact nameCache[*named]
 	loose nameCache[[]cand]
+	// front holds the names met last, a slot per hash: most look-ups
+	// end there, without a lock.
+	front [frontSize]atomic.Pointer[named]
 }
+
+const frontSize = 1 << 14
+
+var frontSeed = maphash.MakeSeed()
 
 // nameCache is one map of lookupCache, safe for concurrent use.
 type nameCache[V any] struct {
@@ -580,15 +595,18 @@ func (c *nameCache[V]) get(name string) (V, bool) {
 	return v, ok
 }
 
-func (c *nameCache[V]) put(name string, v V) {
+// put keeps v for name (copied), and reports whether there was room.
+func (c *nameCache[V]) put(name string, v V) bool {
 	c.mu.Lock()
+	defer c.mu.Unlock()
 	if c.m == nil {
 		c.m = map[string]V{}
 	}
-	if len(c.m) < maxCached {
-		c.m[strings.Clone(name)] = v
+	if len(c.m) >= maxCached {
+		return false
 	}
-	c.mu.Unlock()
+	c.m[strings.Clone(name)] = v
+	return true
 }
 
 // lookupLoose returns the readings of a name the gazetteer lacks by its
@@ -656,7 +674,7 @@ func newState(p *Parser, text string) *state {
 	st.cands = st.cands[:0]
 	st.total = 0
 	if st.memo == nil {
-		st.memo = map[string]named{}
+		st.memo = map[string]*named{}
 	}
 	for _, cc := range st.ranked {
 		st.evidence[ccIndex(cc)] = 0
