@@ -296,8 +296,17 @@ func (st *state) kunya(r run) bool {
 	if r.t1 == r.t0 {
 		return false
 	}
-	if !st.is(r.t0, "abu") && !st.is(r.t0, "umm") && !st.is(r.t0, "bin") && !st.is(r.t0, "ibn") && !st.is(r.t0, "bint") &&
-		!st.is(r.t0, "abdul") && !st.is(r.t0, "abd") && !st.is(r.t0, "abdel") && !st.is(r.t0, "abdul") && !st.is(r.t0, "abdol") {
+	w := st.word(r.t0)
+	if len(w) < 3 || len(w) > 5 {
+		return false
+	}
+	var b [5]byte
+	for i := 0; i < len(w); i++ {
+		b[i] = w[i] | 0x20 // ASCII lower case; other bytes match nothing below
+	}
+	switch string(b[:len(w)]) {
+	case "abu", "umm", "bin", "ibn", "bint", "abdul", "abd", "abdel", "abdol":
+	default:
 		return false
 	}
 	if i := st.spanAt[r.t0]; i >= 0 {

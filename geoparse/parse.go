@@ -151,11 +151,16 @@ func (st *state) cls(k int) wordClass {
 	if c := st.classes[k]; c != classUnknown {
 		return c
 	}
-	c := st.p.lex.lookup(st.word(k))
+	c := st.tokenClass(k, st.p.lex.lookup(st.word(k)))
+	st.classes[k] = c
+	return c
+}
+
+// tokenClass returns the classes of token k from its word's.
+func (st *state) tokenClass(k int, c wordClass) wordClass {
 	if st.toks[k].flags&tCap == 0 {
 		c &^= classDemonym // "syrian" in lower case is no demonym of note
 	}
-	st.classes[k] = c
 	return c
 }
 
@@ -402,6 +407,9 @@ func (st *state) matchRun(r0, j int) {
 		var hit []cand
 		last := min(j, k+maxName-1)
 		first := st.lookup(st.word(k))
+		if st.classes[k] == classUnknown {
+			st.classes[k] = st.tokenClass(k, first.class) // known with the name: no second look-up
+		}
 		if last > k && !first.starts {
 			last = k // no name of several words starts with this one
 		}
@@ -518,6 +526,7 @@ func (st *state) lookup(name string) *named {
 		m.cands = slices.Clip(st.p.readings(nil, st.buf, gazetteer.AppendFold(fb[:0], name)))
 		m.region = len(m.cands) > 0 && st.isRegion(name)
 		m.starts = st.p.g.StartsName(name)
+		m.class = st.p.lex.lookup(name)
 		if !st.p.cache.exact.put(m.name, m) {
 			st.memo[m.name] = m
 		}
@@ -528,10 +537,11 @@ func (st *state) lookup(name string) *named {
 
 // named is what lookup finds for a name.
 type named struct {
-	name   string // the name (a copy: not the text's)
-	cands  []cand // its readings, shared
-	region bool   // a world region (regions.txt): no mention
-	starts bool   // a longer name starts with it (gazetteer.StartsName)
+	name   string    // the name (a copy: not the text's)
+	cands  []cand    // its readings, shared
+	region bool      // a world region (regions.txt): no mention
+	starts bool      // a longer name starts with it (gazetteer.StartsName)
+	class  wordClass // its lexicon classes, as one word (lexicon.lookup)
 }
 
 // readings appends to dst the readings of a name folded to fold (see

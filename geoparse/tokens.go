@@ -151,6 +151,13 @@ func tokenize(text string, toks []token) []token {
 			f |= tCap
 		}
 		upper, lower := 0, 0
+		if k == kLower {
+			// Most words: lower case from the start, so never all
+			// capitals; nothing to count.
+			lower = 1
+			for i++; i < len(text) && asciiKind[text[i]] != 0; i++ {
+			}
+		}
 		for i < len(text) {
 			c := text[i]
 			if k := asciiKind[c]; k != 0 {
