@@ -19,18 +19,32 @@
 //     when context says place. Unknown names that context marks as places
 //     ("Ikurungu village", "Ti-n-Samane (Markoye, Oudalan)") are kept for
 //     the fallback.
-//  2. Focus. Countries named, demonyms and places with a single reading
-//     vote for the countries the text is about.
+//  2. Focus. Countries named, demonyms, the caller's hints (ParseHints:
+//     the countries of the text's actors) and the readings of the names
+//     vote for the countries the text is about. A name's votes never
+//     count for itself, nor for its repetitions.
 //  3. Scoring. Each candidate place scores its population and rank
 //     (capitals, admin seats), the quality of the name match (main name,
 //     alternate, skeleton), the text's focus, and how it fits the words
 //     around it ("Homs province" wants a province, "Rastan town" a town).
+//     A weak reading (a name that only sounds like the place's, an
+//     alternate name, a skeleton match, a village, a name inside a run of
+//     capitals, a sentence's first word) needs support in proportion to
+//     its weakness from the rest of the text for its country; unsupported,
+//     it loses to leaving the name unresolved: a wrong country is worse
+//     than none, for it makes the actors foreign too.
 //  4. Qualifiers. "X, Y", "X in Y", "X (Y, Z)": when Y can contain X, Y
 //     qualifies X and the pair is chosen jointly; an X that is not in the
 //     gazetteer, or whose only readings lie outside Y, falls back to Y at
 //     Y's coarser precision.
 //  5. Proximity. Candidates near the other places of the text gain; the
-//     choice is made again.
+//     choice is made again. A name falls back only to a qualifier that is
+//     itself a mention, and every span of a name takes the reading of the
+//     surest (one sense per name).
+//
+// Parsing is fast because names recur: the parser keeps what the
+// gazetteer said of each name met (readings with their priors, or none)
+// in a cache shared by all calls, with a lock-free front.
 package geoparse
 
 import (

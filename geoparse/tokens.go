@@ -151,9 +151,23 @@ func tokenize(text string, toks []token) []token {
 			f |= tCap
 		}
 		upper, lower := 0, 0
-		if k == kLower {
-			// Most words: lower case from the start, so never all
-			// capitals; nothing to count.
+		if k == kUpper {
+			// Capitals count only until a lower-case letter shows the
+			// word is not all capitals.
+			for upper, i = 1, i+1; i < len(text); i++ {
+				if k := asciiKind[text[i]]; k == kLower {
+					lower = 1
+					break
+				} else if k == 0 {
+					break
+				} else if k == kUpper {
+					upper++
+				}
+			}
+		}
+		if k == kLower || lower > 0 {
+			// Lower case from the start, or past the first lower-case
+			// letter: never all capitals, nothing to count.
 			lower = 1
 			for i++; i < len(text) && asciiKind[text[i]] != 0; i++ {
 			}
