@@ -49,6 +49,18 @@ func (st *state) context() {
 		for ri < len(st.runs) && st.runs[ri].t1 < s.t0 {
 			ri++
 		}
+		s.locative = st.locativeBefore(s.t0)
+		s.cue, s.after = st.cueAfter(s.t1)
+		if s.cue == cueNone && s.t1 > s.t0 && st.cls(s.t1)&classUnit == 0 {
+			// The place noun may be part of the name: "Tana River County".
+			s.cue = st.cue(s.t1)
+		}
+		if s.cue == cueNone {
+			s.cue = st.cueBefore(s.t0)
+		}
+		if s.unknown && !s.fuzzy && !s.locative && s.cue == cueNone && !st.isPunct(s.after, '(') {
+			continue // a name the gazetteer lacks, in no place's position: dropped below
+		}
 		var r run
 		if ri < len(st.runs) && st.runs[ri].t0 <= s.t0 {
 			r = st.runs[ri]
@@ -77,16 +89,7 @@ func (st *state) context() {
 			s.class = st.cls(s.t1) // "al-Sham" is as "Sham"
 		}
 		s.sentInit = st.toks[s.t0].flags&tSentStart != 0
-		s.locative = st.locativeBefore(s.t0)
-		s.cue, s.after = st.cueAfter(s.t1)
 		s.beyond = st.beyond(s)
-		if s.cue == cueNone && s.t1 > s.t0 && st.cls(s.t1)&classUnit == 0 {
-			// The place noun may be part of the name: "Tana River County".
-			s.cue = st.cue(s.t1)
-		}
-		if s.cue == cueNone {
-			s.cue = st.cueBefore(s.t0)
-		}
 	}
 	// Candidates.
 	for i := range st.spans {
