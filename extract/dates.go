@@ -60,10 +60,12 @@ func (lx *Lexicon) dateAt(s string, toks []text.Token, i int, pub time.Time) (da
 		return dateMention{date: pub, precision: p, start: i, end: end}, true
 	}
 	// "three days ago", "2 weeks ago"
-	if v, end, _, ok := lx.number(s, toks, i); ok && end+1 < len(toks) && toks[end+1].Norm == "ago" && !pub.IsZero() {
-		if _, unit, ok := lx.agoUnits.Match(toks, end); ok {
-			prec := map[byte]string{'d': "day", 'w': "week", 'm': "month", 'y': "year"}[unit]
-			return dateMention{date: shift(pub, -v, unit), precision: prec, start: i, end: end + 2}, true
+	if agoAhead(toks, i) && !pub.IsZero() {
+		if v, end, _, ok := lx.number(s, toks, i); ok && end+1 < len(toks) && toks[end+1].Norm == "ago" {
+			if _, unit, ok := lx.agoUnits.Match(toks, end); ok {
+				prec := map[byte]string{'d': "day", 'w': "week", 'm': "month", 'y': "year"}[unit]
+				return dateMention{date: shift(pub, -v, unit), precision: prec, start: i, end: end + 2}, true
+			}
 		}
 	}
 	// Weekdays: "on Friday" is the last Friday on or before publication.
@@ -128,6 +130,17 @@ func (lx *Lexicon) dateAt(s string, toks []text.Token, i int, pub time.Time) (da
 		}
 	}
 	return dateMention{}, false
+}
+
+// agoAhead reports whether "ago" follows within a few words: only then may
+// a number start "three days ago".
+func agoAhead(toks []text.Token, i int) bool {
+	for k := i + 1; k < len(toks) && k <= i+4; k++ {
+		if toks[k].Norm == "ago" {
+			return true
+		}
+	}
+	return false
 }
 
 func (lx *Lexicon) monthAt(toks []text.Token, j int) (end, m int, ok bool) {

@@ -24,7 +24,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/sitrep/sitrep"
@@ -41,14 +40,14 @@ type Extractor struct {
 	geo    *geoparse.Parser
 	actors *actors.Dict
 
-	actorCache  sync.Map // focus|words -> cachedActor
-	actorCacheN atomic.Int64
+	actorMu    sync.RWMutex
+	actorCache map[actorKey]cachedActor
 }
 
 // New returns an extractor over the given lexicon, gazetteer and actor
 // dictionary.
 func New(lx *Lexicon, g *gazetteer.Gazetteer, d *actors.Dict) *Extractor {
-	return &Extractor{lx: lx, gaz: g, geo: geoparse.New(g), actors: d}
+	return &Extractor{lx: lx, gaz: g, geo: geoparse.New(g), actors: d, actorCache: map[actorKey]cachedActor{}}
 }
 
 var defaultX struct {
@@ -167,17 +166,23 @@ func paragraphBreak(gap string) bool {
 // lookupActor is actors.Lookup, remembered: the same generic words ("the
 // army", "protesters") come back in text after text.
 func (x *Extractor) lookupActor(words, focus string) (actors.Actor, bool) {
-	key := focus + "|" + words
-	if v, ok := x.actorCache.Load(key); ok {
-		r := v.(cachedActor)
+	key := actorKey{focus, words}
+	x.actorMu.RLock()
+	r, ok := x.actorCache[key]
+	x.actorMu.RUnlock()
+	if ok {
 		return r.a, r.ok
 	}
-	a, ok := x.actors.Lookup(words, focus)
-	if n := x.actorCacheN.Add(1); n <= maxActorCache {
-		x.actorCache.Store(key, cachedActor{a, ok})
+	a, found := x.actors.Lookup(words, focus)
+	x.actorMu.Lock()
+	if len(x.actorCache) < maxActorCache {
+		x.actorCache[key] = cachedActor{a, found}
 	}
-	return a, ok
+	x.actorMu.Unlock()
+	return a, found
 }
+
+type actorKey struct{ focus, words string }
 
 type cachedActor struct {
 	a  actors.Actor
