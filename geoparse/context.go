@@ -500,8 +500,11 @@ func (st *state) countFocus() {
 			for j := range s.cands {
 				c := &s.cands[j]
 				if !c.fuzzy {
+					// A weak reading votes as if nothing supported it:
+					// two weak names must not vouch for each other
+					// ("Al-Hardana" and "Al-Hawi" in America).
 					total += c.weight
-					best = max(best, c.local)
+					best = max(best, c.local-st.weakness(s, c))
 				}
 			}
 			if total == 0 {
