@@ -206,6 +206,11 @@ func TestResolution(t *testing.T) {
 			absent: []string{"Madou"},
 		},
 		{
+			name:   "two weak readings in one foreign country do not vouch for each other",
+			text:   "Clashes in Al-Hardana and Al-Hawi.",
+			absent: []string{"Al-Hardana", "Al-Hawi"},
+		},
+		{
 			name:   "a part of a name is not a state of Nigeria",
 			text:   "Clashes in Wadi Al Tarab.",
 			absent: []string{"Tarab", "Wadi Al Tarab"},
