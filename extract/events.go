@@ -65,9 +65,9 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 	if dr.proj != nil {
 		switch dr.projKind {
 		case kDisplaced:
-			classes |= 1 << lx.class("displace")
+			classes |= 1 << lx.cls.displace
 		case kDeath:
-			classes |= 1 << lx.class("kill")
+			classes |= 1 << lx.cls.kill
 		}
 		anchor = dr.proj.start
 	}
@@ -305,12 +305,7 @@ func (d *doc) harmedKind(s *sent, dr *draft, anchor int, passive bool) string {
 	if kind == "combatant" {
 		return kind
 	}
-	harm := classSet(0)
-	for _, n := range []string{"attack", "kill", "injure", "abduct"} {
-		if id := lx.class(n); id >= 0 {
-			harm |= 1 << id
-		}
-	}
+	harm := classSet(1)<<lx.cls.attack | 1<<lx.cls.kill | 1<<lx.cls.injure | 1<<lx.cls.abduct
 	for _, c := range dr.cues {
 		if !inSent(s, c) || c.start == anchor || c.classes&harm == 0 {
 			continue
@@ -648,7 +643,7 @@ func firstOf(ms ...*actors.Mention) *actors.Mention {
 // before it), with any places listed alongside it ("Aleppo and Hama").
 func (d *doc) eventPlaces(s *sent, anchor int, classes classSet) []int {
 	lx := d.x.lx
-	displacement := lx.has(classes, "displace")
+	displacement := classes&(1<<lx.cls.displace) != 0
 	var cands []int // token index of each candidate's first token
 	var ids []int
 	for k := 0; k < len(s.toks); k++ {

@@ -23,9 +23,13 @@ type classSet uint64
 type Lexicon struct {
 	classNames []string
 	minor      classSet // classes that are a toll or a manner, not an act (see mainClass)
-	classIDs   map[string]int
-	cues       *text.Phrases[classSet]
-	rules      []rule
+	// cls holds the ids of the classes the Go code itself names.
+	cls struct {
+		capturePlace, capture, withdraw, enter, abduct, loot, demand, displace, kill, injure, attack int
+	}
+	classIDs map[string]int
+	cues     *text.Phrases[classSet]
+	rules    []rule
 
 	hypothetical, projection, negation *text.Phrases[bool]
 	// scopes holds the phrases that open a scope (conditional, reference,
@@ -107,6 +111,18 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 	for _, n := range []string{"kill", "injure", "nonviolent", "displaced", "demand"} {
 		if id := lx.class(n); id >= 0 {
 			lx.minor |= 1 << id
+		}
+	}
+	for _, c := range []struct {
+		name string
+		id   *int
+	}{
+		{"capture_place", &lx.cls.capturePlace}, {"capture", &lx.cls.capture}, {"withdraw", &lx.cls.withdraw},
+		{"enter", &lx.cls.enter}, {"abduct", &lx.cls.abduct}, {"loot", &lx.cls.loot}, {"demand", &lx.cls.demand},
+		{"displace", &lx.cls.displace}, {"kill", &lx.cls.kill}, {"injure", &lx.cls.injure}, {"attack", &lx.cls.attack},
+	} {
+		if *c.id = lx.class(c.name); *c.id < 0 {
+			return nil, fmt.Errorf("extract: cues.txt: no [%s] section, which the extractor needs", c.name)
 		}
 	}
 
@@ -375,10 +391,6 @@ func (lx *Lexicon) class(name string) int {
 	return -1
 }
 
-func (lx *Lexicon) has(s classSet, name string) bool {
-	id := lx.class(name)
-	return id >= 0 && s&(1<<id) != 0
-}
 
 // relDate is a date relative to the publication date.
 type relDate struct {

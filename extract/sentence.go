@@ -84,10 +84,7 @@ func spanIndex(toks []text.Token, n int, span func(int) (int, int)) []int {
 // findCues marks the event cues of the sentence. Words inside a place name
 // are not cues ("Battle Creek").
 func (s *sent) findCues(lx *Lexicon) {
-	capPlace := lx.class("capture_place")
-	capture := lx.class("capture")
-	withdraw := lx.class("withdraw")
-	enter := lx.class("enter")
+	capPlace, capture, withdraw, enter := lx.cls.capturePlace, lx.cls.capture, lx.cls.withdraw, lx.cls.enter
 	for i := 0; i < len(s.toks); {
 		if s.placeAt[i] >= 0 || s.inDate[i] {
 			i++ // "Battle Creek", "On 3 March 2020"
@@ -119,9 +116,9 @@ func (s *sent) findCues(lx *Lexicon) {
 				// soldiers", an abduction.
 				if id == capture && seizure[s.toks[i].Norm] {
 					if s.personObject(lx, end) {
-						classes |= 1 << lx.class("abduct")
+						classes |= 1 << lx.cls.abduct
 					} else {
-						classes |= 1 << lx.class("loot")
+						classes |= 1 << lx.cls.loot
 					}
 				}
 			}
@@ -253,7 +250,7 @@ func (s *sent) modality(lx *Lexicon) {
 			for k := end; k < n; k++ {
 				ref[k] = true
 			}
-			demand = append(demand, cue{s: s, start: i, end: end, classes: 1 << lx.class("demand"), certainty: "reported"})
+			demand = append(demand, cue{s: s, start: i, end: end, classes: 1 << lx.cls.demand, certainty: "reported"})
 		}
 		if kinds&(1<<sNamed) != 0 && (i == 0 || !resultWords[s.toks[i-1].Norm]) {
 			// "protested over the killing of" names another event;
