@@ -391,7 +391,6 @@ func (lx *Lexicon) class(name string) int {
 	return -1
 }
 
-
 // relDate is a date relative to the publication date.
 type relDate struct {
 	n         int
