@@ -9,10 +9,13 @@ import "strings"
 // in capitals of up to five letters ("IS", "US", "SNA") only matches the same
 // word in capitals, so that "is" and "us" never match them.
 type Phrases[V any] struct {
-	entries map[uint64][]phrase[V]
+	// entries maps a phrase's hash to the index in lists of the phrases
+	// with that hash.
+	entries u64table
+	lists   [][]phrase[V]
 	// first maps the hash of a phrase's first word to the length, in words,
 	// of the longest phrase starting with it.
-	first map[uint64]int
+	first u64table
 	// bloom has a bit set for every first word's hash, so that most words
 	// are turned away without a map lookup.
 	bloom [bloomWords]uint64
@@ -42,7 +45,7 @@ type phrase[V any] struct {
 
 // NewPhrases returns an empty lexicon.
 func NewPhrases[V any]() *Phrases[V] {
-	return &Phrases[V]{entries: map[uint64][]phrase[V]{}, first: map[uint64]int{}}
+	return &Phrases[V]{}
 }
 
 // Len returns the number of phrases added.
@@ -66,17 +69,23 @@ func (p *Phrases[V]) Add(s string, v V) {
 		return
 	}
 	h := seqHash(words)
-	for i, e := range p.entries[h] {
+	li, ok := p.entries.get(h)
+	if !ok {
+		li = int32(len(p.lists))
+		p.lists = append(p.lists, nil)
+		p.entries.put(h, li)
+	}
+	for i, e := range p.lists[li] {
 		if equalWords(e.words, words) && e.upper == upper {
-			p.entries[h][i].val = v
+			p.lists[li][i].val = v
 			return
 		}
 	}
-	p.entries[h] = append(p.entries[h], phrase[V]{words: words, upper: upper, val: v})
+	p.lists[li] = append(p.lists[li], phrase[V]{words: words, upper: upper, val: v})
 	p.n++
 	f := wordHash(words[0])
-	if len(words) > p.first[f] {
-		p.first[f] = len(words)
+	if m, _ := p.first.get(f); int(m) < len(words) {
+		p.first.put(f, int32(len(words)))
 	}
 	w, bit := bloomBit(f)
 	p.bloom[w] |= bit
@@ -91,7 +100,8 @@ func (p *Phrases[V]) Match(toks []Token, i int) (end int, v V, ok bool) {
 	if w, bit := bloomBit(toks[i].Hash); p.bloom[w]&bit == 0 {
 		return 0, v, false
 	}
-	max := p.first[toks[i].Hash]
+	m, _ := p.first.get(toks[i].Hash)
+	max := int(m)
 	if max == 0 {
 		return 0, v, false
 	}
@@ -112,7 +122,11 @@ func (p *Phrases[V]) Match(toks []Token, i int) (end int, v V, ok bool) {
 		n++
 	}
 	for k := n; k > 0; k-- {
-		for _, e := range p.entries[hs[k-1]] {
+		li, ok := p.entries.get(hs[k-1])
+		if !ok {
+			continue
+		}
+		for _, e := range p.lists[li] {
 			if len(e.words) == k && e.matches(toks, i, ends[k-1]) {
 				return ends[k-1], e.val, true
 			}
@@ -213,4 +227,69 @@ func equalWords(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// u64table is an open-addressing hash table from uint64 keys to int32
+// values: lexicon lookups are most of the extractor's work, and a Go map
+// costs several times more per probe.
+type u64table struct {
+	keys []uint64
+	vals []int32
+	used []bool
+	n    int
+}
+
+func (t *u64table) get(k uint64) (int32, bool) {
+	if len(t.keys) == 0 {
+		return 0, false
+	}
+	mask := uint64(len(t.keys) - 1)
+	for i := mix(k) & mask; ; i = (i + 1) & mask {
+		if !t.used[i] {
+			return 0, false
+		}
+		if t.keys[i] == k {
+			return t.vals[i], true
+		}
+	}
+}
+
+func (t *u64table) put(k uint64, v int32) {
+	if 2*(t.n+1) > len(t.keys) {
+		t.grow()
+	}
+	mask := uint64(len(t.keys) - 1)
+	for i := mix(k) & mask; ; i = (i + 1) & mask {
+		if !t.used[i] {
+			t.keys[i], t.vals[i], t.used[i] = k, v, true
+			t.n++
+			return
+		}
+		if t.keys[i] == k {
+			t.vals[i] = v
+			return
+		}
+	}
+}
+
+func (t *u64table) grow() {
+	old := *t
+	size := 16
+	for size < 4*(old.n+1) {
+		size *= 2
+	}
+	*t = u64table{keys: make([]uint64, size), vals: make([]int32, size), used: make([]bool, size)}
+	for i, u := range old.used {
+		if u {
+			t.put(old.keys[i], old.vals[i])
+		}
+	}
+}
+
+// mix spreads a hash's bits over the low ones a table indexes by.
+func mix(k uint64) uint64 {
+	k ^= k >> 33
+	k *= 0xff51afd7ed558ccd
+	k ^= k >> 33
+	return k
 }

@@ -145,3 +145,25 @@ func TestPhrases(t *testing.T) {
 		t.Errorf("US-led coalition at 1: %v %q %d", ok, v, end)
 	}
 }
+
+// BenchmarkPhrasesMatch measures matching a lexicon of a thousand phrases
+// at every word of a news paragraph (words/s is words tried per second).
+func BenchmarkPhrasesMatch(b *testing.B) {
+	p := NewPhrases[int]()
+	words := strings.Fields("attack clash shell bomb raid fire kill wound protest riot march strike seize capture enter loot burn arrest detain abduct kidnap rape shoot stab hack beat torture execute massacre ambush storm block")
+	for i, w := range words {
+		for j, v := range words {
+			p.Add(w+" "+v, i*len(words)+j)
+		}
+		p.Add(w, i)
+	}
+	toks := Tokenize(strings.Repeat("On Friday rebels attacked and captured the town of Hama after heavy clashes with government forces, killing at least 12 soldiers, activists said. ", 20))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for k := range toks {
+			p.Match(toks, k)
+		}
+	}
+	b.ReportMetric(float64(len(toks)*b.N)/b.Elapsed().Seconds(), "words/s")
+}
