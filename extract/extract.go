@@ -82,7 +82,65 @@ func (x *Extractor) Lexicon() *Lexicon { return x.lx }
 // of the text.
 func (x *Extractor) Extract(a *sitrep.Article) []sitrep.Event {
 	d := x.analyse(a)
-	return d.events()
+	evs := d.events()
+	d.release()
+	return evs
+}
+
+// scratch is the per-token working memory of an analysis, kept between
+// articles: tokens and per-token marks are most of what extraction
+// allocates, and none of it outlives the call (events point into the text,
+// not into tokens).
+type scratch struct {
+	toks  []text.Token
+	ints  []int
+	bools []bool
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// Per-token slabs: d.ints holds placeAt, actorAt and each sentence's
+// kindAt; d.bools each sentence's inDate, ref, cond and actAt, at the
+// sentence's token offsets.
+const (
+	nInts  = 3
+	nBools = 4
+)
+
+func (sc *scratch) take(n int) {
+	if cap(sc.ints) < nInts*n {
+		sc.ints = make([]int, nInts*n)
+	}
+	sc.ints = sc.ints[:nInts*n]
+	if cap(sc.bools) < nBools*n {
+		sc.bools = make([]bool, nBools*n)
+	}
+	sc.bools = sc.bools[:nBools*n]
+	clear(sc.bools)
+}
+
+// release hands the document's working memory back for the next one.
+func (d *doc) release() {
+	if d.sc == nil {
+		return
+	}
+	if cap(d.sc.toks) <= 1<<20 { // a huge article's buffers are not kept
+		d.sc.toks = d.toks[:0]
+		scratchPool.Put(d.sc)
+	}
+	d.sc = nil
+}
+
+// ints returns the k-th int slab for tokens [a,b).
+func (d *doc) ints(k, a, b int) []int {
+	n := len(d.toks)
+	return d.sc.ints[k*n+a : k*n+b : k*n+b]
+}
+
+// bools returns the k-th bool slab for tokens [a,b).
+func (d *doc) bools(k, a, b int) []bool {
+	n := len(d.toks)
+	return d.sc.bools[k*n+a : k*n+b : k*n+b]
 }
 
 // doc is an article under analysis.
@@ -95,6 +153,7 @@ type doc struct {
 	actors []actors.Mention
 	focus  string // ISO2 of the country the article is about
 	toks   []text.Token
+	sc     *scratch // the working memory behind toks and the per-token marks
 	// placeAt and actorAt give, per token, the index of the place or actor
 	// mention covering it, or -1.
 	placeAt, actorAt []int
@@ -136,9 +195,11 @@ func (x *Extractor) analyse(a *sitrep.Article) *doc {
 		}
 	}
 	d.actors = d.dropPlaceActors(ms)
-	d.toks = text.Tokenize(d.text)
-	d.placeAt = spanIndex(d.toks, len(d.places), func(k int) (int, int) { return d.places[k].Start, d.places[k].End })
-	d.actorAt = spanIndex(d.toks, len(d.actors), func(k int) (int, int) { return d.actors[k].Start, d.actors[k].End })
+	d.sc = scratchPool.Get().(*scratch)
+	d.toks = text.AppendTokens(d.sc.toks[:0], d.text)
+	d.sc.take(len(d.toks))
+	d.placeAt = spanIndex(d.ints(0, 0, len(d.toks)), d.toks, len(d.places), func(k int) (int, int) { return d.places[k].Start, d.places[k].End })
+	d.actorAt = spanIndex(d.ints(1, 0, len(d.toks)), d.toks, len(d.actors), func(k int) (int, int) { return d.actors[k].Start, d.actors[k].End })
 	para := 0
 	prevEnd := 0
 	for _, sp := range text.Sentences(d.text) {

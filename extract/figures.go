@@ -52,7 +52,7 @@ func (lx *Lexicon) findFigures(src string, s *sent) figures {
 	toks := s.toks
 	// Tokens that open an act other than a death: the search for a figure's
 	// phrase stops there ("50 rivals assaulted and killed a farmer").
-	actAt := make([]bool, len(toks))
+	actAt := s.d.bools(3, s.first, s.first+len(toks))
 	for _, c := range s.cues {
 		if lx.mainClass(c.classes) {
 			actAt[c.start] = true
@@ -62,7 +62,7 @@ func (lx *Lexicon) findFigures(src string, s *sent) figures {
 
 	// Casualty phrases, longest first at each position.
 	var phrases []phraseMatch
-	kindAt := make([]int, len(toks))
+	kindAt := s.d.ints(2, s.first, s.first+len(toks))
 	for i := range kindAt {
 		kindAt[i] = -1
 	}

@@ -11,7 +11,9 @@ import (
 // the article text.
 type sent struct {
 	start, end int
-	idx        int // position among the article's sentences
+	idx        int  // position among the article's sentences
+	first      int  // index of the sentence's first token in the document
+	d          *doc // the document, for its working memory
 	para       int
 	toks       []text.Token
 	placeAt    []int  // per token: index into doc.places, or -1
@@ -42,11 +44,13 @@ func (d *doc) analyseSentence(sp text.Span, para int) *sent {
 	a := sort.Search(len(d.toks), func(i int) bool { return d.toks[i].Start >= sp.Start })
 	b := sort.Search(len(d.toks), func(i int) bool { return d.toks[i].Start >= sp.End })
 	s.toks, s.placeAt, s.actorAt = d.toks[a:b:b], d.placeAt[a:b:b], d.actorAt[a:b:b]
+	s.first = a
+	s.d = d
 	s.places = d.placeIndex(sp.Start, sp.End)
 	s.actors = d.actorIndex(sp.Start, sp.End)
 
 	s.dates = lx.findDates(d.text, s.toks, d.pub)
-	s.inDate = make([]bool, len(s.toks))
+	s.inDate = d.bools(0, a, b)
 	for _, dm := range s.dates {
 		for k := dm.start; k < dm.end; k++ {
 			s.inDate[k] = true
@@ -59,10 +63,9 @@ func (d *doc) analyseSentence(sp text.Span, para int) *sent {
 	return s
 }
 
-// spanIndex maps n byte spans (sorted) onto token indexes: the result
-// holds, per token, the index k of the span that covers it, or -1.
-func spanIndex(toks []text.Token, n int, span func(int) (int, int)) []int {
-	at := make([]int, len(toks))
+// spanIndex maps n byte spans (sorted) onto token indexes: it fills at
+// with, per token, the index k of the span that covers it, or -1.
+func spanIndex(at []int, toks []text.Token, n int, span func(int) (int, int)) []int {
 	for i := range at {
 		at[i] = -1
 	}
@@ -224,8 +227,8 @@ func (s *sent) placeFollows(j int) bool {
 // modality sets each cue's certainty and marks references.
 func (s *sent) modality(lx *Lexicon) {
 	n := len(s.toks)
-	cond := make([]bool, n)
-	ref := make([]bool, n)
+	a, b := s.first, s.first+n
+	ref, cond := s.d.bools(1, a, b), s.d.bools(2, a, b)
 	s.ref = ref
 	var demand []cue // pseudo cues of class "demand", added after the others
 	for i := 0; i < n; i++ {
