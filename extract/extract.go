@@ -92,9 +92,10 @@ func (x *Extractor) Extract(a *sitrep.Article) []sitrep.Event {
 // allocates, and none of it outlives the call (events point into the text,
 // not into tokens).
 type scratch struct {
-	toks  []text.Token
-	ints  []int
-	bools []bool
+	toks   []text.Token
+	ints   []int
+	bools  []bool
+	actors []actors.Mention
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -126,6 +127,7 @@ func (d *doc) release() {
 	}
 	if cap(d.sc.toks) <= 1<<20 { // a huge article's buffers are not kept
 		d.sc.toks = d.toks[:0]
+		d.sc.actors = d.actors[:0]
 		scratchPool.Put(d.sc)
 	}
 	d.sc = nil
@@ -167,7 +169,8 @@ func (x *Extractor) analyse(a *sitrep.Article) *doc {
 	// names ("Syrian regime forces", "the Tatmadaw") tell the geoparser
 	// where the text is when it names no country. Generic ones ("the
 	// army") then take the focus the places give.
-	ms := x.actors.Scan(d.text, "")
+	d.sc = scratchPool.Get().(*scratch)
+	ms := x.actors.AppendScan(d.sc.actors[:0], d.text, "")
 	var hints, local []string
 	for _, m := range ms {
 		c := m.Actor.Country
@@ -195,7 +198,6 @@ func (x *Extractor) analyse(a *sitrep.Article) *doc {
 		}
 	}
 	d.actors = d.dropPlaceActors(ms)
-	d.sc = scratchPool.Get().(*scratch)
 	d.toks = text.AppendTokens(d.sc.toks[:0], d.text)
 	d.sc.take(len(d.toks))
 	d.placeAt = spanIndex(d.ints(0, 0, len(d.toks)), d.toks, len(d.places), func(k int) (int, int) { return d.places[k].Start, d.places[k].End })
