@@ -92,6 +92,7 @@ func (x *Extractor) Extract(a *sitrep.Article) []sitrep.Event {
 // allocates, and none of it outlives the call (events point into the text,
 // not into tokens).
 type scratch struct {
+	sents  []sent
 	toks   []text.Token
 	ints   []int
 	bools  []bool
@@ -204,12 +205,21 @@ func (x *Extractor) analyse(a *sitrep.Article) *doc {
 	d.actorAt = spanIndex(d.ints(1, 0, len(d.toks)), d.toks, len(d.actors), func(k int) (int, int) { return d.actors[k].Start, d.actors[k].End })
 	para := 0
 	prevEnd := 0
-	for _, sp := range text.Sentences(d.text) {
+	spans := text.Sentences(d.text)
+	// One slab for all sentences, sized first: drafts keep pointers into it.
+	if cap(d.sc.sents) < len(spans) {
+		d.sc.sents = make([]sent, len(spans))
+	}
+	slab := d.sc.sents[:len(spans)]
+	d.sents = make([]*sent, 0, len(spans))
+	for i, sp := range spans {
 		if paragraphBreak(d.text[prevEnd:sp.Start]) {
 			para++
 		}
 		prevEnd = sp.End
-		d.sents = append(d.sents, d.analyseSentence(sp, para))
+		slab[i] = sent{}
+		d.analyseSentence(&slab[i], sp, para)
+		d.sents = append(d.sents, &slab[i])
 	}
 	d.frame()
 	d.spreadCoded()

@@ -38,9 +38,9 @@ type cue struct {
 	anaphoric  bool // "the clashes", "this advance": refers back to a known event
 }
 
-func (d *doc) analyseSentence(sp text.Span, para int) *sent {
+func (d *doc) analyseSentence(s *sent, sp text.Span, para int) {
 	lx := d.x.lx
-	s := &sent{start: sp.Start, end: sp.End, para: para, idx: len(d.sents)}
+	s.start, s.end, s.para, s.idx = sp.Start, sp.End, para, len(d.sents)
 	a := sort.Search(len(d.toks), func(i int) bool { return d.toks[i].Start >= sp.Start })
 	b := sort.Search(len(d.toks), func(i int) bool { return d.toks[i].Start >= sp.End })
 	s.toks, s.placeAt, s.actorAt = d.toks[a:b:b], d.placeAt[a:b:b], d.actorAt[a:b:b]
@@ -60,7 +60,6 @@ func (d *doc) analyseSentence(sp text.Span, para int) *sent {
 	s.modality(lx)
 	s.figs = lx.findFigures(d.text, s)
 	s.attribs = lx.attribution(d.text, s)
-	return s
 }
 
 // spanIndex maps n byte spans (sorted) onto token indexes: it fills at
