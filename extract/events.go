@@ -77,11 +77,15 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 
 	// Places: the event's own, else the focus country.
 	places := d.eventPlaces(s, anchor, classes)
+	// The sentences that only add detail may place the act more finely
+	// ("Clashes in Hama countryside. ... in the village of Kafr Nabl").
 	for _, m := range dr.more {
-		if len(places) > 0 {
+		if len(places) > 0 && d.places[places[0]].Place.Level != gazetteer.LevelRegion && d.places[places[0]].Place.Level != gazetteer.LevelCountry {
 			break
 		}
-		places = d.eventPlaces(m, 0, classes)
+		if more := d.eventPlaces(m, 0, classes); len(more) > 0 && (len(places) == 0 || d.places[more[0]].Place.Level < d.places[places[0]].Place.Level && d.places[more[0]].Score >= sureScore) {
+			places = more
+		}
 	}
 
 	// An act with no place, no date, no toll, that only refers back ("As
@@ -652,7 +656,7 @@ func (d *doc) eventPlaces(s *sent, anchor int, classes classSet) []int {
 			continue
 		}
 		p := d.places[pi]
-		if p.Place == nil || p.IsQualifier || d.insideActor(pi) {
+		if p.Place == nil || d.insideActor(pi) {
 			continue
 		}
 		if k > 0 && s.toks[k-1].Norm == "from" && !displacement {
@@ -664,17 +668,25 @@ func (d *doc) eventPlaces(s *sent, anchor int, classes classSet) []int {
 	if len(cands) == 0 {
 		return nil
 	}
-	// Rank: a sure place finer than a country first, then a sure country,
-	// then unsure ones; among equals, the first after the act, else the
-	// nearest before it.
+	// Rank: a sure place finer than a country first, one that a
+	// preposition of place or an ACLED coding note ("coded to Azaz")
+	// introduces before others; then a sure country, then unsure readings,
+	// then places that only qualify others ("Dar'a" in "Dar'a
+	// countryside"); among equals, the first in the sentence.
 	rank := func(i int) int {
 		p := d.places[ids[i]]
 		r := 0
-		if p.Place.Level == gazetteer.LevelCountry {
+		if !p.Locative && !codedPlace(s, cands[i]) {
 			r = 1
 		}
+		if p.Place.Level == gazetteer.LevelCountry {
+			r = 2
+		}
 		if p.Score < sureScore {
-			r += 2
+			r += 3
+		}
+		if p.IsQualifier {
+			r += 6
 		}
 		return r
 	}
@@ -712,6 +724,21 @@ func (d *doc) eventPlaces(s *sent, anchor int, classes classSet) []int {
 		end = d.tokenEnd(s, cands[i])
 	}
 	return out
+}
+
+// codedPlace reports whether the place at token k follows an ACLED coding
+// note: "coded to Azaz area", "(coded as Kutu, Kirinyaga County)".
+func codedPlace(s *sent, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		switch s.toks[j].Norm {
+		case "coded":
+			return true
+		case "to", "as", "at", "the":
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // sureScore is the geoparser's confidence above which a place reading
