@@ -88,6 +88,17 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 		}
 	}
 
+	// A sentence that only set the scene places the act after it: "On 9
+	// May 2020, in Georgetown, protesters shouted at a guard. One woman was
+	// arrested."
+	for i := s.idx - 1; len(places) == 0 && i >= 0; i-- {
+		prev := d.sents[i]
+		if prev.para != s.para || prev.inDraft {
+			break
+		}
+		places = d.eventPlaces(prev, len(prev.toks), classes)
+	}
+
 	// An act with no place, no date, no toll, that only refers back ("As
 	// the fighting worsens, people are scared") is too vague to be an
 	// event: GDELT's noise.

@@ -76,6 +76,7 @@ func (d *doc) frame() {
 				if main {
 					dr := &draft{head: s, certainty: cert, cues: cs, dropped: background, attrib: s.attribFor(firstCue(cs))}
 					d.drafts = append(d.drafts, dr)
+					s.inDraft = true
 				}
 				continue
 			}
@@ -92,6 +93,7 @@ func (d *doc) frame() {
 				last.more = append(last.more, s)
 				last.cues = append(last.cues, cs...)
 				last.figs = append(last.figs, s.figs)
+				s.inDraft = true
 				reported = last
 				continue
 			case own, main, hasFigure(s.figs), hasDate, hasPlace, len(s.actors) > 0:
@@ -103,6 +105,7 @@ func (d *doc) frame() {
 			reported = &draft{head: s, certainty: cert, cues: cs, dropped: background, attrib: s.attribFor(firstCue(cs))}
 			reported.figs = append(reported.figs, s.figs)
 			d.drafts = append(d.drafts, reported)
+			s.inDraft = true
 		}
 		if reported == nil && last != nil && (last.lastSent().para == s.para || last.lastSent().idx == s.idx-1) && (hasFigure(s.figs) || s.figs.noDeaths || s.figs.coded != nil) {
 			// A sentence of figures alone: "No fatalities were reported."

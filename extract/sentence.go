@@ -13,6 +13,7 @@ type sent struct {
 	start, end int
 	idx        int  // position among the article's sentences
 	first      int  // index of the sentence's first token in the document
+	inDraft    bool // the sentence heads or details a draft
 	d          *doc // the document, for its working memory
 	para       int
 	toks       []text.Token
