@@ -46,12 +46,16 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 	// Classes and anchor: the first act of the head sentence that does not
 	// just refer back.
 	var classes classSet
-	ownMain := false
+	ownMain, anaphoricOnly := false, false
 	for _, c := range dr.cues {
 		if c.anaphoric == false && lx.mainClass(c.classes) && inSent(s, c) {
 			ownMain = true
 		}
+		if c.anaphoric && lx.mainClass(c.classes) && inSent(s, c) {
+			anaphoricOnly = true
+		}
 	}
+	anaphoricOnly = anaphoricOnly && !ownMain
 	anchor := -1
 	for _, c := range dr.cues {
 		if ownMain && c.anaphoric && inSent(s, c) {
@@ -102,7 +106,7 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 	// An act with no place, no date, no toll, that only refers back ("As
 	// the fighting worsens, people are scared") is too vague to be an
 	// event: GDELT's noise.
-	if len(places) == 0 && len(s.dates) == 0 && dr.proj == nil && !d.hasToll(dr) && !ownMain {
+	if len(places) == 0 && len(s.dates) == 0 && dr.proj == nil && !d.hasToll(dr) && !ownMain && (anaphoricOnly || len(s.actors) == 0) {
 		return out
 	}
 	var locs []*sitrep.Location

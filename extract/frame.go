@@ -219,12 +219,27 @@ func (d *doc) isHistory(s *sent) bool {
 	if d.pub.IsZero() || len(s.dates) == 0 {
 		return false
 	}
+	// Only a date that stands by the sentence's first act dates it: in
+	// "hundreds demonstrated for justice about an assassination in 1990"
+	// the year belongs to the assassination.
+	reach := len(s.toks)
+	for _, c := range s.cues {
+		if !c.reference && d.x.lx.mainClass(c.classes) {
+			reach = c.end + 4
+			break
+		}
+	}
+	seen := false
 	for _, dm := range s.dates {
+		if dm.start > reach {
+			continue
+		}
+		seen = true
 		if !dm.date.Before(d.pub.AddDate(0, 0, -historyDays)) {
 			return false
 		}
 	}
-	return true
+	return seen
 }
 
 // historyDays is how far before publication a date must lie for its

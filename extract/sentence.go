@@ -239,6 +239,11 @@ func (s *sent) modality(lx *Lexicon) {
 		if !ok {
 			continue
 		}
+		// Words of a name ("the National Movement for the Release of
+		// Political Prisoners") open no scope.
+		if inName(s.toks, i, end) {
+			continue
+		}
 		if kinds&(1<<sConditional) != 0 {
 			for k := end; k < n && !clauseEnd(s.toks[k]); k++ {
 				cond[k] = true
@@ -306,6 +311,17 @@ func (s *sent) modality(lx *Lexicon) {
 // resultWords end the phrases that make "the killing of" a consequence of
 // the act: "resulted in", "led to", "causing".
 var resultWords = map[string]bool{"in": true, "to": true, "caused": true, "causing": true, "left": true, "leaving": true}
+
+// inName reports whether the phrase toks[i:end] has a capitalised word past
+// the sentence's first: it is then part of a name.
+func inName(toks []text.Token, i, end int) bool {
+	for k := max(i, 1); k < end; k++ {
+		if toks[k].Cap {
+			return true
+		}
+	}
+	return false
+}
 
 // clauseEnd reports whether t closes a clause for scoping purposes.
 func clauseEnd(t text.Token) bool {
