@@ -33,6 +33,10 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
 	}
+	if !knownMetric(*metric) {
+		fmt.Fprintf(stderr, "sitrep eval acled: --metric %q: not a metric --errors can list (want one of %s)\n", *metric, strings.Join(listedMetrics, ", "))
+		return errUsage
+	}
 	files := fs.Args()
 	if len(files) == 0 {
 		fmt.Fprintln(stderr, "sitrep eval acled: no FILE.csv given")
@@ -153,6 +157,18 @@ func printTable(w io.Writer, order []string, results map[string]eval.Metrics) {
 		}
 		fmt.Fprintln(w)
 	}
+}
+
+// listedMetrics are the metrics whose misses --errors can list.
+var listedMetrics = []string{"event_type_acc", "sub_event_type_acc", "location_25km_acc", "admin1_acc", "fatalities_exact_acc", "actor1_side_acc", "date_acc", "no_event_rate"}
+
+func knownMetric(m string) bool {
+	for _, k := range listedMetrics {
+		if k == m {
+			return true
+		}
+	}
+	return false
 }
 
 func hit(o eval.Outcome, metric string) bool {

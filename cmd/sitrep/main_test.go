@@ -64,6 +64,7 @@ func TestBadInputGetsAClearErrorAndNonZeroExit(t *testing.T) {
 		{"an unknown format", []string{"extract", "--format", "xml", write(t, "a.txt", "text")}, `"xml"`},
 		{"an unknown command", []string{"frobnicate"}, `unknown command "frobnicate"`},
 		{"eval without a file", []string{"eval", "acled"}, "no FILE.csv"},
+		{"an unknown eval metric", []string{"eval", "acled", "--metric", "actor1_side", "x.csv"}, `--metric "actor1_side"`},
 	}
 	for _, tt := range tests {
 		code, _, errs := runCmd(t, tt.args...)
