@@ -561,12 +561,29 @@ func (d *doc) roles(s *sent, anchor int) (a1, a2 *actors.Mention, passive bool) 
 			}
 		}
 	}
+	// The act's own agent: "by" right after the act's words ("an attack
+	// by Taliban militants", "attacks carried out by IS") names who did
+	// it, whatever the clause around it says of others ("2 soldiers were
+	// killed following an attack by ...").
+	actEnd := anchor + 1
+	for _, c := range s.cues {
+		if c.start == anchor && c.end > actEnd {
+			actEnd = c.end
+		}
+	}
+	ownAgent := false
 	for _, a := range ms {
 		if a.start < anchor {
 			continue
 		}
 		if norm(a.start-1) == "by" && agent == nil {
 			agent = a.m
+			ownAgent = a.start-1 <= actEnd+2 && !passive
+			for k := actEnd; k < a.start-1; k++ {
+				if clauseEnd(s.toks[k]) || s.actorAt[k] >= 0 || s.placeAt[k] >= 0 {
+					ownAgent = false
+				}
+			}
 			continue
 		}
 		// "a Kenyan village": a demonym before a thing names no party.
@@ -606,7 +623,7 @@ func (d *doc) roles(s *sent, anchor int) (a1, a2 *actors.Mention, passive bool) 
 	before = member(before)
 	switch {
 	case agent != nil:
-		if passive || before == nil {
+		if passive || before == nil || ownAgent {
 			return agent, firstOf(before, after), passive
 		}
 		return before, firstOf(after, agent), passive

@@ -317,3 +317,31 @@ func TestHistoryIsNoEvent(t *testing.T) {
 		t.Error("a capture this week gave no event")
 	}
 }
+
+// TestRoles checks who is actor1 and actor2: the subject acts, a passive
+// act's agent acts, and an act's own "by" phrase names its doer whatever
+// the clause around it says of its victims.
+func TestRoles(t *testing.T) {
+	tests := []struct {
+		in           string
+		actor1, side string
+		actor2       string
+	}{
+		{"On 3 May 2020, police arrested five protesters in Nairobi.", "Police Forces of Kenya", "government", "protesters"},
+		{"On 3 May 2020, twelve soldiers were killed by JNIM militants near Djibo.", "JNIM: Group for Support of Islam and Muslims", "rebel", "government"},
+		{"On 3 May 2020, three policemen were killed following an attack by al-Shabaab militants on a police post in Mandera.", "Al Shabaab", "rebel", "government"},
+		{"On 3 May 2020, two soldiers were wounded in an ambush carried out by JNIM fighters near Djibo.", "JNIM: Group for Support of Islam and Muslims", "rebel", "government"},
+		{"On 3 May 2020, fighting broke out between the Kenyan army and al-Shabaab in Mandera.", "Military Forces of Kenya", "government", "rebel"},
+	}
+	for _, tt := range tests {
+		evs := run(t, tt.in, "2020-05-03")
+		if len(evs) == 0 || evs[0].Actor1 == nil || evs[0].Actor2 == nil {
+			t.Errorf("%q: want actor1 %s and actor2 %s;%s", tt.in, tt.actor1, tt.actor2, describe(evs))
+			continue
+		}
+		e := evs[0]
+		if !strings.EqualFold(e.Actor1.Name, tt.actor1) || e.Actor1.Side != tt.side || e.Actor2.Side != tt.actor2 {
+			t.Errorf("%q: actor1 %s (%s), actor2 %s (%s); want actor1 %s (%s), actor2 side %s", tt.in, e.Actor1.Name, e.Actor1.Side, e.Actor2.Name, e.Actor2.Side, tt.actor1, tt.side, tt.actor2)
+		}
+	}
+}
