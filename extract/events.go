@@ -223,9 +223,11 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 	} else if name, ok := lx.defaultActor2[r.subType]; ok {
 		ev.Actor2 = d.defaultActor(name, country)
 	}
-	// Violence against civilians is done to civilians, not by them: read
-	// as the subject, they are the victims ("Police informant killed").
-	if ev.EventType == sitrep.ViolenceCivilian && ev.Actor1 != nil && ev.Actor1.Side == "civilians" {
+	// Violence against civilians is done to civilians, not by them, and
+	// civilians fire no shells and plant no mines: read as the subject,
+	// they are the victims ("Police informant killed", "three people
+	// were killed when their car hit a landmine").
+	if (ev.EventType == sitrep.ViolenceCivilian || ev.EventType == sitrep.Explosions) && ev.Actor1 != nil && ev.Actor1.Side == "civilians" {
 		if ev.Actor2 == nil || ev.Actor2.Side == "civilians" {
 			ev.Actor2 = ev.Actor1
 		}
@@ -524,6 +526,7 @@ func (d *doc) roles(s *sent, anchor int) (a1, a2 *actors.Mention, passive bool) 
 		return nil, nil, passive
 	}
 	var before, after, agent *actors.Mention
+	afterPrep := "" // the word before after
 	// The subject: the first actor before the act that is not inside a
 	// prepositional phrase ("Following clashes with HTS, regime forces
 	// captured ...", "Regime forces, supported by airstrikes, took
@@ -543,7 +546,9 @@ func (d *doc) roles(s *sent, anchor int) (a1, a2 *actors.Mention, passive bool) 
 	}
 	for pass := 0; pass < 2 && before == nil; pass++ {
 		for _, a := range ms {
-			if a.end > anchor {
+			// "Israeli warplanes conducted": a name holding the act's
+			// word is the one that acted.
+			if a.start >= anchor {
 				break
 			}
 			if a.start < from || subjectPreps[norm(a.start-1)] || pass == 0 && !a.m.Head {
@@ -555,7 +560,7 @@ func (d *doc) roles(s *sent, anchor int) (a1, a2 *actors.Mention, passive bool) 
 	}
 	if before == nil {
 		for i := len(ms) - 1; i >= 0; i-- {
-			if ms[i].end <= anchor {
+			if ms[i].start < anchor {
 				before = ms[i].m
 				break
 			}
@@ -594,6 +599,16 @@ func (d *doc) roles(s *sent, anchor int) (a1, a2 *actors.Mention, passive bool) 
 		}
 		if after == nil && a.m != before {
 			after = a.m
+			// The word that governs it, past its determiners ("near
+			// an army patrol").
+			k := a.start - 1
+			for k > anchor {
+				if e, _, ok := d.x.lx.determiner.Match(s.toks, k); !ok || e != k+1 {
+					break
+				}
+				k--
+			}
+			afterPrep = norm(k)
 		}
 	}
 	// "a cleric of HTS", "members from the SDF": a person of an armed
@@ -632,7 +647,18 @@ func (d *doc) roles(s *sent, anchor int) (a1, a2 *actors.Mention, passive bool) 
 	case before != nil:
 		return before, after, passive
 	}
+	// "an IED exploded near an army patrol", "a grenade thrown at
+	// police": what the act was aimed at is its target, not its doer.
+	if targetPreps[afterPrep] {
+		return nil, after, passive
+	}
 	return after, nil, passive
+}
+
+// targetPreps are the words before an actor after the act that make it
+// what the act was aimed at.
+var targetPreps = map[string]bool{
+	"near": true, "at": true, "on": true, "targeting": true, "upon": true, "into": true,
 }
 
 // subordinators open a clause of their own: the subject of the act after
