@@ -512,12 +512,18 @@ func (d *doc) roles(s *sent, anchor int) (a1, a2 *actors.Mention, passive bool) 
 				break
 			}
 		}
-		// Headline passive: "Two journalists assaulted by police".
+		// Headline passive: "Two journalists assaulted by police",
+		// "beaten and robbed by". An object between them makes the act
+		// active and the "by" another's: "attacked a checkpoint manned
+		// by soldiers".
 		for k := anchor + 1; k < len(s.toks) && k <= anchor+4 && !passive; k++ {
 			if norm(k) == "by" {
 				passive = true
 			}
-			if clauseEnd(s.toks[k]) {
+			if clauseEnd(s.toks[k]) || s.actorAt[k] >= 0 || s.placeAt[k] >= 0 {
+				break
+			}
+			if e, _, ok := d.x.lx.determiner.Match(s.toks, k); ok && e == k+1 {
 				break
 			}
 		}
