@@ -438,11 +438,67 @@ func (d *doc) defaultActor(words, country string) *sitrep.Actor {
 }
 
 // roles picks actor1 and actor2 of the act at token anchor of sentence s.
-func (d *doc) roles(s *sent, anchor int) (a1, a2 *actors.Mention, passive bool) {
-	type am struct {
-		m          *actors.Mention
-		start, end int // token indexes
+// am is an actor mention in a sentence, with its token indexes.
+type am struct {
+	m          *actors.Mention
+	start, end int
+}
+
+// remainsRoles reads the actors of an act told by its dead ("the bodies
+// of 5 NDF members were found", "a QSD fighter was found dead", "the
+// raid left 3 IS militants dead"): the party named with the dead is the
+// one that died (actor2); actor1 is who the sentence says killed them,
+// when it says.
+func (d *doc) remainsRoles(s *sent, anchor int, ms []am) (a1, a2 *actors.Mention, ok bool) {
+	if e, _, ok := d.x.lx.remains.Match(s.toks, anchor); !ok || e != anchor+1 {
+		return nil, nil, false
 	}
+	norm := func(k int) string {
+		if k < 0 || k >= len(s.toks) {
+			return ""
+		}
+		return s.toks[k].Norm
+	}
+	victim := -1
+	if norm(anchor+1) == "of" { // "the body of a QSD member"
+		for i, a := range ms {
+			if a.start > anchor && a.start <= anchor+8 {
+				victim = i
+				break
+			}
+		}
+	} else { // "a QSD fighter was found dead"
+		for i := len(ms) - 1; i >= 0; i-- {
+			if ms[i].end <= anchor {
+				victim = i
+				break
+			}
+		}
+	}
+	if victim < 0 {
+		return nil, nil, false
+	}
+	for k := min(anchor, ms[victim].start); k < max(anchor, ms[victim].start); k++ {
+		if clauseEnd(s.toks[k]) {
+			return nil, nil, false
+		}
+	}
+	v := ms[victim].m
+	for i, a := range ms {
+		if i == victim || a.m.Actor.Name == v.Actor.Name {
+			continue
+		}
+		prev := norm(a.start - 1)
+		// "killed by X", "left dead by X", "after police opened fire";
+		// or the subject of the sentence before the dead.
+		if prev == "by" || subordinators[prev] && a.start > anchor || a.end <= anchor && a.start < ms[victim].start && !subjectPreps[prev] {
+			return a.m, v, true
+		}
+	}
+	return nil, v, true
+}
+
+func (d *doc) roles(s *sent, anchor int) (a1, a2 *actors.Mention, passive bool) {
 	var ms []am
 	source := func(k int) bool {
 		for _, at := range s.attribs {
@@ -530,6 +586,9 @@ func (d *doc) roles(s *sent, anchor int) (a1, a2 *actors.Mention, passive bool) 
 	}
 	if len(ms) == 0 {
 		return nil, nil, passive
+	}
+	if a1, a2, ok := d.remainsRoles(s, anchor, ms); ok {
+		return a1, a2, passive
 	}
 	var before, after, agent *actors.Mention
 	afterPrep := "" // the word before after

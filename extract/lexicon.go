@@ -53,7 +53,7 @@ type Lexicon struct {
 	vagueDate        *text.Phrases[string]
 	agoUnits         *text.Phrases[byte]
 
-	ground, determiner, combatant, crowd *text.Phrases[bool]
+	ground, determiner, combatant, crowd, remains *text.Phrases[bool]
 	militaryTarget, civilianTarget       *text.Phrases[bool]
 
 	say, sources *text.Phrases[bool]
@@ -269,6 +269,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 	if err := sections("syntax.txt", map[string]func(lexEntry) error{
 		"ground":          flag(&lx.ground),
 		"determiner":      flag(&lx.determiner),
+		"remains":         flag(&lx.remains),
 		"combatant":       flag(&lx.combatant),
 		"crowd":           flag(&lx.crowd),
 		"military target": flag(&lx.militaryTarget),

@@ -334,6 +334,8 @@ func TestRoles(t *testing.T) {
 		{"On 3 May 2020, fighting broke out between the Kenyan army and al-Shabaab in Mandera.", "Military Forces of Kenya", "government", "rebel"},
 		{"On 3 May 2020, al-Shabaab militants attacked a checkpoint manned by Kenyan soldiers in Mandera.", "Al Shabaab", "rebel", "government"},
 		{"On 3 May 2020, two journalists were beaten and robbed by police officers in Mombasa.", "Police Forces of Kenya", "government", "civilians"},
+		{"On 3 May 2020, the bodies of five al-Shabaab fighters were found near Mandera.", "Unidentified Armed Group (Kenya)", "militia", "rebel"},
+		{"On 3 May 2020, a police officer was found dead in Mandera, killed by al-Shabaab militants.", "Al Shabaab", "rebel", "government"},
 		{"On 3 May 2020, Israeli warplanes carried out airstrikes on Hezbollah positions near Homs.", "Military Forces of Israel", "external", "militia"},
 		{"On 3 May 2020, a roadside bomb exploded near an army patrol in Mandera, wounding two soldiers.", "Unidentified Armed Group (Kenya)", "militia", "government"},
 		{"On 3 May 2020, three people were killed when their car hit a landmine in Mandera.", "Unidentified Armed Group (Kenya)", "militia", "civilians"},
