@@ -54,7 +54,7 @@ type Lexicon struct {
 	agoUnits         *text.Phrases[byte]
 
 	ground, determiner, combatant, crowd, remains *text.Phrases[bool]
-	militaryTarget, civilianTarget       *text.Phrases[bool]
+	militaryTarget, civilianTarget                *text.Phrases[bool]
 
 	say, sources *text.Phrases[bool]
 
