@@ -298,6 +298,15 @@ func (d *doc) victimSide(s *sent, m *actors.Mention, country string) string {
 		return side
 	}
 	k := 0
+	for k < len(s.toks) && s.toks[k].Start < m.Start {
+		k++
+	}
+	// "a retired policeman", "a former soldier": out of uniform.
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		if e, _, ok := d.x.lx.offDuty.Match(s.toks, j); ok && e <= k {
+			return "civilians"
+		}
+	}
 	for k < len(s.toks) && s.toks[k].Start < m.End {
 		k++
 	}
@@ -592,6 +601,7 @@ func (d *doc) roles(s *sent, anchor int) (a1, a2 *actors.Mention, passive bool) 
 	}
 	var before, after, agent *actors.Mention
 	afterPrep := "" // the word before after
+	beforeEnd, agentBy := 0, 0
 	// The subject: the first actor before the act that is not inside a
 	// prepositional phrase ("Following clashes with HTS, regime forces
 	// captured ...", "Regime forces, supported by airstrikes, took
@@ -619,14 +629,14 @@ func (d *doc) roles(s *sent, anchor int) (a1, a2 *actors.Mention, passive bool) 
 			if a.start < from || subjectPreps[norm(a.start-1)] || pass == 0 && !a.m.Head {
 				continue
 			}
-			before = a.m
+			before, beforeEnd = a.m, a.end
 			break
 		}
 	}
 	if before == nil {
 		for i := len(ms) - 1; i >= 0; i-- {
 			if ms[i].start < anchor {
-				before = ms[i].m
+				before, beforeEnd = ms[i].m, ms[i].end
 				break
 			}
 		}
@@ -641,15 +651,28 @@ func (d *doc) roles(s *sent, anchor int) (a1, a2 *actors.Mention, passive bool) 
 			actEnd = c.end
 		}
 	}
+	// governor returns the index of the word that governs the mention
+	// starting at k, past its determiners and numbers ("near an army
+	// patrol", "by two armed men").
+	governor := func(k int) int {
+		k--
+		for k > anchor {
+			if e, _, ok := d.x.lx.determiner.Match(s.toks, k); (!ok || e != k+1) && s.toks[k].Kind != text.Number {
+				break
+			}
+			k--
+		}
+		return k
+	}
 	ownAgent := false
 	for _, a := range ms {
 		if a.start < anchor {
 			continue
 		}
-		if norm(a.start-1) == "by" && agent == nil {
-			agent = a.m
-			ownAgent = a.start-1 <= actEnd+2 && !passive
-			for k := actEnd; k < a.start-1; k++ {
+		if by := governor(a.start); norm(by) == "by" && agent == nil {
+			agent, agentBy = a.m, by
+			ownAgent = by <= actEnd+2 && !passive
+			for k := actEnd; k < by; k++ {
 				if clauseEnd(s.toks[k]) || s.actorAt[k] >= 0 || s.placeAt[k] >= 0 {
 					ownAgent = false
 				}
@@ -663,17 +686,7 @@ func (d *doc) roles(s *sent, anchor int) (a1, a2 *actors.Mention, passive bool) 
 			}
 		}
 		if after == nil && a.m != before {
-			after = a.m
-			// The word that governs it, past its determiners ("near
-			// an army patrol").
-			k := a.start - 1
-			for k > anchor {
-				if e, _, ok := d.x.lx.determiner.Match(s.toks, k); !ok || e != k+1 {
-					break
-				}
-				k--
-			}
-			afterPrep = norm(k)
+			after, afterPrep = a.m, norm(governor(a.start))
 		}
 	}
 	// "a cleric of HTS", "members from the SDF": a person of an armed
@@ -703,6 +716,17 @@ func (d *doc) roles(s *sent, anchor int) (a1, a2 *actors.Mention, passive bool) 
 	before = member(before)
 	switch {
 	case agent != nil:
+		// "a man was killed in a drive-by shooting ... by four armed
+		// men": a passive verb between subject and "by" makes the
+		// subject its object, whichever act the event is named for.
+		for k := beforeEnd; k+1 < agentBy && !passive; k++ {
+			if clauseEnd(s.toks[k]) {
+				break
+			}
+			if beForms[norm(k)] && (isParticiple(norm(k+1)) || strings.HasSuffix(norm(k+1), "ly") && isParticiple(norm(k+2))) {
+				passive = true
+			}
+		}
 		if passive || before == nil || ownAgent {
 			return agent, firstOf(before, after), passive
 		}

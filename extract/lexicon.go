@@ -53,8 +53,8 @@ type Lexicon struct {
 	vagueDate        *text.Phrases[string]
 	agoUnits         *text.Phrases[byte]
 
-	ground, determiner, combatant, crowd, remains *text.Phrases[bool]
-	militaryTarget, civilianTarget                *text.Phrases[bool]
+	ground, determiner, combatant, crowd, remains, offDuty *text.Phrases[bool]
+	militaryTarget, civilianTarget                         *text.Phrases[bool]
 
 	say, sources *text.Phrases[bool]
 
@@ -270,6 +270,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		"ground":          flag(&lx.ground),
 		"determiner":      flag(&lx.determiner),
 		"remains":         flag(&lx.remains),
+		"off duty":        flag(&lx.offDuty),
 		"combatant":       flag(&lx.combatant),
 		"crowd":           flag(&lx.crowd),
 		"military target": flag(&lx.militaryTarget),

@@ -157,6 +157,7 @@ func TestTypes(t *testing.T) {
 		{"IED", "On 8 February 2020, JNIM militants detonated an IED against an army vehicle near Gorom-Gorom.", "Remote explosive/landmine/IED"},
 		{"abduction", "On 24 April 2020, Ansaroul Islam militants abducted six civilians in Djibo.", "Abduction/forced disappearance"},
 		{"arrest", "On 1 May 2019, police arrested thirty one people in Kalpitiya.", "Arrests"},
+		{"killing a retired policeman is an attack on a civilian", "On 30 September 2020, JNIM militants killed a retired policeman in Djibo.", "Attack"},
 		{"protest over a killing is a protest", "On 5 May 2020, residents protested in Nairobi over the killing of a student by police.", "Peaceful protest"},
 	}
 	for _, tt := range tests {
@@ -336,6 +337,7 @@ func TestRoles(t *testing.T) {
 		{"On 3 May 2020, two journalists were beaten and robbed by police officers in Mombasa.", "Police Forces of Kenya", "government", "civilians"},
 		{"On 3 May 2020, the bodies of five al-Shabaab fighters were found near Mandera.", "Unidentified Armed Group (Kenya)", "militia", "rebel"},
 		{"On 3 May 2020, a police officer was found dead in Mandera, killed by al-Shabaab militants.", "Al Shabaab", "rebel", "government"},
+		{"On 3 May 2020, a man was killed in a drive-by shooting in Nairobi by two armed men on a motorcycle.", "Unidentified Armed Group (Kenya)", "militia", "civilians"},
 		{"On 3 May 2020, Israeli warplanes carried out airstrikes on Hezbollah positions near Homs.", "Military Forces of Israel", "external", "militia"},
 		{"On 3 May 2020, a roadside bomb exploded near an army patrol in Mandera, wounding two soldiers.", "Unidentified Armed Group (Kenya)", "militia", "government"},
 		{"On 3 May 2020, three people were killed when their car hit a landmine in Mandera.", "Unidentified Armed Group (Kenya)", "militia", "civilians"},
