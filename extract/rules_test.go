@@ -158,6 +158,8 @@ func TestTypes(t *testing.T) {
 		{"abduction", "On 24 April 2020, Ansaroul Islam militants abducted six civilians in Djibo.", "Abduction/forced disappearance"},
 		{"arrest", "On 1 May 2019, police arrested thirty one people in Kalpitiya.", "Arrests"},
 		{"killing a retired policeman is an attack on a civilian", "On 30 September 2020, JNIM militants killed a retired policeman in Djibo.", "Attack"},
+		{"a quarrel between two armed groups' fighters is a clash", "On 5 July 2018, HTS fighters clashed with members of a local faction in Sarmada following a quarrel at a checkpoint.", "Armed clash"},
+		{"a quarrel between villagers is mob violence", "On 5 July 2018, villagers clashed in Sarmada following a quarrel over land.", "Mob violence"},
 		{"protest over a killing is a protest", "On 5 May 2020, residents protested in Nairobi over the killing of a student by police.", "Peaceful protest"},
 	}
 	for _, tt := range tests {
