@@ -211,8 +211,11 @@ const (
 	PrecisionCountry  = "country"
 )
 
-// EventID returns the stable id of an event.
-func EventID(articleID string, span [2]int, subType string, loc *Location) string {
+// EventID returns the stable id of an event: a hash of its article, its
+// sentence's span, its sub-event type, its certainty and its place. The
+// certainty tells apart two claims of one sentence ("civilians have fled"
+// and "the displaced could reach 1.5 million" at Homs).
+func EventID(articleID string, span [2]int, subType, certainty string, loc *Location) string {
 	var b strings.Builder
 	b.WriteString(articleID)
 	b.WriteByte('|')
@@ -221,6 +224,8 @@ func EventID(articleID string, span [2]int, subType string, loc *Location) strin
 	b.WriteString(strconv.Itoa(span[1]))
 	b.WriteByte('|')
 	b.WriteString(subType)
+	b.WriteByte('|')
+	b.WriteString(certainty)
 	b.WriteByte('|')
 	if loc != nil {
 		b.WriteString(strconv.Itoa(loc.GeonameID))

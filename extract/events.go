@@ -111,7 +111,12 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 	}
 	var locs []*sitrep.Location
 	for _, pi := range places {
-		locs = append(locs, d.location(pi))
+		// Two names for one place ("in Charbolak district, Balkh" when
+		// only Balkh is known) are one event, not two.
+		l := d.location(pi)
+		if !slices.ContainsFunc(locs, func(o *sitrep.Location) bool { return samePlace(o, l) }) {
+			locs = append(locs, l)
+		}
 	}
 	if len(locs) == 0 {
 		if c := d.x.gaz.Country(d.focus); c != nil {
@@ -261,11 +266,11 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 			v := shares[i]
 			e.Fatalities = &v
 		}
-		e.ID = sitrep.EventID(d.a.ID, e.Span, e.SubEventType, loc)
+		e.ID = sitrep.EventID(d.a.ID, e.Span, e.SubEventType, e.Certainty, loc)
 		out = append(out, e)
 	}
 	if len(out) == n {
-		ev.ID = sitrep.EventID(d.a.ID, ev.Span, ev.SubEventType, nil)
+		ev.ID = sitrep.EventID(d.a.ID, ev.Span, ev.SubEventType, ev.Certainty, nil)
 		out = append(out, ev)
 	}
 	return out
@@ -601,7 +606,7 @@ func (d *doc) roles(s *sent, anchor int) (a1, a2 *actors.Mention, passive bool) 
 	}
 	var before, after, agent *actors.Mention
 	afterPrep := "" // the word before after
-	beforeEnd, agentBy := 0, 0
+	beforeEnd, agentBy, afterEnd := 0, 0, 0
 	// The subject: the first actor before the act that is not inside a
 	// prepositional phrase ("Following clashes with HTS, regime forces
 	// captured ...", "Regime forces, supported by airstrikes, took
@@ -686,7 +691,7 @@ func (d *doc) roles(s *sent, anchor int) (a1, a2 *actors.Mention, passive bool) 
 			}
 		}
 		if after == nil && a.m != before {
-			after, afterPrep = a.m, norm(governor(a.start))
+			after, afterPrep, afterEnd = a.m, norm(governor(a.start)), a.end
 		}
 	}
 	// "a cleric of HTS", "members from the SDF": a person of an armed
@@ -734,14 +739,50 @@ func (d *doc) roles(s *sent, anchor int) (a1, a2 *actors.Mention, passive bool) 
 	case passive:
 		return after, before, passive
 	case before != nil:
+		// "Two soldiers were killed during clashes with the Taliban":
+		// the subject of a passive harm is its victim.
+		if d.harmedSubject(s, beforeEnd) {
+			return after, before, passive
+		}
 		return before, after, passive
 	}
 	// "an IED exploded near an army patrol", "a grenade thrown at
-	// police": what the act was aimed at is its target, not its doer.
-	if targetPreps[afterPrep] {
+	// police": what the act was aimed at is its target, not its doer;
+	// "Since the offensive began, 800 people have been killed": nor are
+	// those it harmed.
+	if targetPreps[afterPrep] || d.harmedSubject(s, afterEnd) {
 		return nil, after, passive
 	}
 	return after, nil, passive
+}
+
+// harmedSubject reports whether the words from token end on make the
+// mention before them the subject of a passive act of harm: "were
+// killed", "have been reportedly wounded", "was abducted".
+func (d *doc) harmedSubject(s *sent, end int) bool {
+	lx := d.x.lx
+	harm := classSet(1)<<lx.cls.kill | 1<<lx.cls.injure | 1<<lx.cls.attack | 1<<lx.cls.abduct
+	be := false
+	for k := end; k < len(s.toks) && k < end+5; k++ {
+		w := s.toks[k].Norm
+		switch {
+		case beForms[w]:
+			be = true
+			continue
+		case w == "have" || w == "has" || w == "had" || w == "reportedly" || w == "allegedly" || w == "reported" && be || strings.HasSuffix(w, "ly"):
+			continue
+		}
+		if !be {
+			return false
+		}
+		for _, c := range s.cues {
+			if c.start == k && c.classes&harm != 0 {
+				return true
+			}
+		}
+		return false
+	}
+	return false
 }
 
 // targetPreps are the words before an actor after the act that make it
@@ -930,6 +971,11 @@ func listGap(s *sent, from, to int, d *doc) bool {
 func (d *doc) location(pi int) *sitrep.Location {
 	m := d.places[pi]
 	return placeLocation(m.Place, d.text[m.Start:m.End], [2]int{m.Start, m.End})
+}
+
+// samePlace reports whether two locations are the same gazetteer entry.
+func samePlace(a, b *sitrep.Location) bool {
+	return a.GeonameID == b.GeonameID && a.Name == b.Name && a.Precision == b.Precision && a.CountryCode == b.CountryCode
 }
 
 func placeLocation(p *gazetteer.Place, words string, span [2]int) *sitrep.Location {

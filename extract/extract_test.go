@@ -2,6 +2,7 @@ package extract
 
 import (
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -130,7 +131,8 @@ func TestSeedArticle(t *testing.T) {
 		}
 		if e.Fatalities != nil && *e.Fatalities == 800 {
 			toll = e.Location != nil && e.Location.Precision == sitrep.PrecisionCountry && e.Location.CountryCode == "SY" &&
-				e.Date == "2024-11-29" && e.DatePrecision == "week"
+				e.Date == "2024-11-29" && e.DatePrecision == "week" &&
+				e.EventType == sitrep.Battles // an offensive's dead, not a riot's
 		}
 		if e.Kind == "displacement" && loc == "homs" && e.Certainty == sitrep.Reported {
 			fleeing = true
@@ -149,12 +151,48 @@ func TestSeedArticle(t *testing.T) {
 		{strike, "government airstrikes on rebel positions in Hama (Air/drone strike, actor1 Military Forces of Syria)"},
 		{clash, "the rebels' clash with government forces in Hama (Armed clash)"},
 		{lebanon, "fighting between Israel and Hezbollah in Lebanon (Armed clash, Lebanon)"},
-		{toll, "more than 800 killed: fatalities 800, week before publication, Syria at country precision"},
+		{toll, "more than 800 killed in the offensive: a battle, fatalities 800, week before publication, Syria at country precision"},
 		{fleeing, "people fleeing Homs (displacement at Homs)"},
 		{projected, "the UN's warning: displaced 1500000, projected, attributed to the UN"},
 	} {
 		if !c.ok {
 			t.Errorf("missing: %s;%s", c.what, all)
 		}
+	}
+}
+
+// TestEventIDsAreUnique checks that no two events of an article share an
+// id: a store keyed by id would otherwise lose one. Two names for one
+// place make one event; two claims of one sentence (a flight reported, a
+// displacement projected) keep apart by certainty.
+func TestEventIDsAreUnique(t *testing.T) {
+	x := extractor(t)
+	var arts []*sitrep.Article
+	if b, err := os.ReadFile("../../shared/brief/seed-article.txt"); err == nil {
+		arts = append(arts, &sitrep.Article{ID: "seed", Text: string(b), Published: day("2024-12-06")})
+	}
+	files, _ := filepath.Glob("testdata/*.txt")
+	for _, f := range files {
+		arts = append(arts, readArticle(t, f))
+	}
+	for i, n := range benchNotes(t, 3000) {
+		arts = append(arts, &sitrep.Article{ID: "note" + strconv.Itoa(i), Text: n, Published: day("2020-05-05")})
+	}
+	arts = append(arts, &sitrep.Article{ID: "balkh", Text: "On 20 March 2020, 1 soldier was killed by a Taliban sniper in Charbolak district, Balkh.", Published: day("2020-03-20")})
+	dups := 0
+	for _, a := range arts {
+		seen := map[string]bool{}
+		for _, e := range x.Extract(a) {
+			if seen[e.ID] {
+				dups++
+				if dups <= 5 {
+					t.Errorf("%s: id %s twice (%s at %v, %s)", a.ID, e.ID, e.SubEventType, e.Location, e.Certainty)
+				}
+			}
+			seen[e.ID] = true
+		}
+	}
+	if dups > 0 {
+		t.Errorf("%d duplicate ids over %d articles", dups, len(arts))
 	}
 }
