@@ -7,6 +7,7 @@ import (
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/actors"
 	"github.com/sitrep/sitrep/gazetteer"
+	"github.com/sitrep/sitrep/geoparse"
 	"github.com/sitrep/sitrep/text"
 )
 
@@ -120,7 +121,7 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 	}
 	if len(locs) == 0 {
 		if c := d.x.gaz.Country(d.focus); c != nil {
-			locs = append(locs, placeLocation(c, "", [2]int{}))
+			locs = append(locs, geoparse.PlaceLocation(c, "", [2]int{}))
 		}
 	}
 	country := d.focus
@@ -467,12 +468,7 @@ func (d *doc) remainsRoles(s *sent, anchor int, ms []am) (a1, a2 *actors.Mention
 	if e, _, ok := d.x.lx.remains.Match(s.toks, anchor); !ok || e != anchor+1 {
 		return nil, nil, false
 	}
-	norm := func(k int) string {
-		if k < 0 || k >= len(s.toks) {
-			return ""
-		}
-		return s.toks[k].Norm
-	}
+	norm := s.norm
 	victim := -1
 	if norm(anchor+1) == "of" { // "the body of a QSD member"
 		for i, a := range ms {
@@ -544,12 +540,7 @@ func (d *doc) roles(s *sent, anchor int) (a1, a2 *actors.Mention, passive bool) 
 		}
 		k = e
 	}
-	norm := func(k int) string {
-		if k < 0 || k >= len(s.toks) {
-			return ""
-		}
-		return s.toks[k].Norm
-	}
+	norm := s.norm
 	// "clashes between X and Y"
 	for k := range s.toks {
 		if norm(k) != "between" {
@@ -970,31 +961,12 @@ func listGap(s *sent, from, to int, d *doc) bool {
 // location returns the sitrep.Location of place mention pi.
 func (d *doc) location(pi int) *sitrep.Location {
 	m := d.places[pi]
-	return placeLocation(m.Place, d.text[m.Start:m.End], [2]int{m.Start, m.End})
+	return geoparse.PlaceLocation(m.Place, d.text[m.Start:m.End], [2]int{m.Start, m.End})
 }
 
 // samePlace reports whether two locations are the same gazetteer entry.
 func samePlace(a, b *sitrep.Location) bool {
 	return a.GeonameID == b.GeonameID && a.Name == b.Name && a.Precision == b.Precision && a.CountryCode == b.CountryCode
-}
-
-func placeLocation(p *gazetteer.Place, words string, span [2]int) *sitrep.Location {
-	loc := &sitrep.Location{
-		Name:        p.Name,
-		GeonameID:   p.GeonameID,
-		Lat:         p.Lat,
-		Lon:         p.Lon,
-		Admin1:      p.Admin1,
-		Admin2:      p.Admin2,
-		CountryCode: p.CountryCode,
-		Precision:   p.Level.String(),
-		Text:        words,
-		Span:        span,
-	}
-	if c := gazetteer.CountryByCode(p.CountryCode); c != nil {
-		loc.Country = c.Name
-	}
-	return loc
 }
 
 // fatalities returns the draft's conservative death toll and the words it
@@ -1012,10 +984,7 @@ func (d *doc) fatalities(dr *draft) (*int, string) {
 	counted, unknown, none := false, false, false
 	var text string
 	for fi, f := range dr.figs {
-		s := dr.head
-		if fi > 0 && fi-1 < len(dr.more) {
-			s = dr.more[fi-1]
-		}
+		s := dr.sentOf(fi)
 		for _, fg := range f.deaths {
 			if fg.certainty != sitrep.Reported {
 				continue
@@ -1027,7 +996,7 @@ func (d *doc) fatalities(dr *draft) (*int, string) {
 			}
 			counted = true
 			if text == "" {
-				text = d.text[s.toks[fg.start].Start:s.toks[fg.end-1].End]
+				text = s.words(fg.start, fg.end)
 			}
 		}
 		unknown = unknown || f.unknownDeaths
@@ -1053,23 +1022,19 @@ func (d *doc) displaced(dr *draft) (*int, string) {
 			return nil, ""
 		}
 		v := dr.proj.value
-		s := dr.head
-		return &v, d.text[s.toks[dr.proj.start].Start:s.toks[dr.proj.end-1].End]
+		return &v, dr.head.words(dr.proj.start, dr.proj.end)
 	}
 	total := 0
 	var text string
 	for fi, f := range dr.figs {
-		s := dr.head
-		if fi > 0 && fi-1 < len(dr.more) {
-			s = dr.more[fi-1]
-		}
+		s := dr.sentOf(fi)
 		for _, fg := range f.displaced {
 			if fg.certainty != dr.certainty {
 				continue
 			}
 			total += fg.value
 			if text == "" {
-				text = d.text[s.toks[fg.start].Start:s.toks[fg.end-1].End]
+				text = s.words(fg.start, fg.end)
 			}
 		}
 	}

@@ -31,6 +31,15 @@ type draft struct {
 	dateText string
 }
 
+// sentOf returns the sentence of figs[i]: the head's, then each merged
+// sentence's in turn.
+func (dr *draft) sentOf(i int) *sent {
+	if i > 0 && i-1 < len(dr.more) {
+		return dr.more[i-1]
+	}
+	return dr.head
+}
+
 // mainClass reports whether a cue set holds an act of its own, as opposed
 // to a toll ("killed", "wounded", "displaced") or a manner ("without
 // resistance").

@@ -84,6 +84,19 @@ func spanIndex(at []int, toks []text.Token, n int, span func(int) (int, int)) []
 	return at
 }
 
+// norm returns the folded form of token k, "" outside the sentence.
+func (s *sent) norm(k int) string {
+	if k < 0 || k >= len(s.toks) {
+		return ""
+	}
+	return s.toks[k].Norm
+}
+
+// words returns the text of tokens [a, b).
+func (s *sent) words(a, b int) string {
+	return s.d.text[s.toks[a].Start:s.toks[b-1].End]
+}
+
 // findCues marks the event cues of the sentence. Words inside a place name
 // are not cues ("Battle Creek").
 func (s *sent) findCues(lx *Lexicon) {

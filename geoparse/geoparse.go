@@ -144,6 +144,16 @@ func (m Mention) Location() *sitrep.Location {
 	if p == nil {
 		return nil
 	}
+	loc := PlaceLocation(p, m.Text, [2]int{m.Start, m.End})
+	if m.Fallback && p.Level == gazetteer.LevelTown {
+		loc.Precision = gazetteer.LevelDistrict.String()
+	}
+	return loc
+}
+
+// PlaceLocation returns the event location of gazetteer place p, named in
+// the text by words at span.
+func PlaceLocation(p *gazetteer.Place, words string, span [2]int) *sitrep.Location {
 	loc := &sitrep.Location{
 		Name:        p.Name,
 		GeonameID:   p.GeonameID,
@@ -153,11 +163,8 @@ func (m Mention) Location() *sitrep.Location {
 		Admin2:      p.Admin2,
 		CountryCode: p.CountryCode,
 		Precision:   p.Level.String(),
-		Text:        m.Text,
-		Span:        [2]int{m.Start, m.End},
-	}
-	if m.Fallback && p.Level == gazetteer.LevelTown {
-		loc.Precision = gazetteer.LevelDistrict.String()
+		Text:        words,
+		Span:        span,
 	}
 	if c := gazetteer.CountryByCode(p.CountryCode); c != nil {
 		loc.Country = c.Name
