@@ -1,0 +1,401 @@
+package fuse
+
+import (
+	_ "embed"
+	"math"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/sitrep/sitrep"
+)
+
+// SameTownKm is how far apart two town-precision places may be and still
+// be one place: a town and its suburb, or two gazetteer entries for it.
+const SameTownKm = 10
+
+//go:embed compatible.txt
+var compatibleTxt string
+
+// group maps a sub-event type to its compatibility group and rank maps it
+// to its place in the group (0 = most specific).
+var group, rank = func() (map[string]int, map[string]int) {
+	g, r := map[string]int{}, map[string]int{}
+	n := 0
+	for _, line := range strings.Split(compatibleTxt, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		n++
+		for i, t := range strings.Split(line, "|") {
+			t = strings.TrimSpace(t)
+			if _, ok := sitrep.Taxonomy[t]; !ok {
+				panic("fuse: compatible.txt: unknown sub-event type " + t)
+			}
+			g[t], r[t] = n, i
+		}
+	}
+	return g, r
+}()
+
+func compatibleTypes(a, b string) bool {
+	if a == b {
+		return true
+	}
+	ga, ok := group[a]
+	return ok && ga == group[b]
+}
+
+// Fusable reports whether e can be part of an incident: a reported
+// happening with a type, a date and a place. Hypothetical, negated and
+// projected events are claims about what did not (yet) happen.
+func Fusable(e *sitrep.Event) bool {
+	return e.Certainty == sitrep.Reported && e.SubEventType != "" && e.Date != "" && e.Location != nil
+}
+
+// Day is a date as a count of days since 1970-01-01.
+type Day int
+
+// DayOf parses a YYYY-MM-DD date; ok is false when s is not one.
+func DayOf(s string) (Day, bool) {
+	t, err := time.Parse(sitrep.DateLayout, s)
+	if err != nil {
+		return 0, false
+	}
+	return Day(t.Unix() / 86400), true
+}
+
+// String formats d as YYYY-MM-DD.
+func (d Day) String() string {
+	return time.Unix(int64(d)*86400, 0).UTC().Format(sitrep.DateLayout)
+}
+
+// Interval returns the first and last day an event may have happened on:
+// its day, widened by one day before when the date was only the
+// publication date (news reports yesterday's events as today's); the week
+// up to its date; its month; its year. ok is false when it has no date.
+func Interval(e *sitrep.Event) (lo, hi Day, ok bool) {
+	t, err := time.Parse(sitrep.DateLayout, e.Date)
+	if err != nil {
+		return 0, 0, false
+	}
+	day := func(t time.Time) Day { return Day(t.Unix() / 86400) }
+	d := day(t)
+	switch e.DatePrecision {
+	case "week":
+		return d - 6, d, true
+	case "month":
+		first := time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
+		return day(first), day(first.AddDate(0, 1, -1)), true
+	case "year":
+		first := time.Date(t.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
+		return day(first), day(first.AddDate(1, 0, -1)), true
+	}
+	if e.DateText == "" {
+		return d - 1, d, true
+	}
+	return d, d, true
+}
+
+// PlaceKey names the place of a location for grouping: its GeoNames id,
+// or for areas without one its country and name. Empty for nil.
+func PlaceKey(l *sitrep.Location) string {
+	if l == nil {
+		return ""
+	}
+	if l.GeonameID != 0 {
+		return "g" + itoa(l.GeonameID)
+	}
+	return "n" + l.CountryCode + "/" + strings.ToLower(l.Name)
+}
+
+func itoa(n int) string {
+	var b [20]byte
+	i := len(b)
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	for {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+		if n == 0 {
+			break
+		}
+	}
+	if neg {
+		i--
+		b[i] = '-'
+	}
+	return string(b[i:])
+}
+
+// KmBetween is the great-circle distance in kilometres.
+func KmBetween(lat1, lon1, lat2, lon2 float64) float64 {
+	const r = 6371.0
+	p1, p2 := lat1*math.Pi/180, lat2*math.Pi/180
+	dp, dl := p2-p1, (lon2-lon1)*math.Pi/180
+	h := math.Sin(dp/2)*math.Sin(dp/2) + math.Cos(p1)*math.Cos(p2)*math.Sin(dl/2)*math.Sin(dl/2)
+	return 2 * r * math.Asin(math.Min(1, math.Sqrt(h)))
+}
+
+func samePlace(a, b *sitrep.Location) bool {
+	if PlaceKey(a) == PlaceKey(b) {
+		return true
+	}
+	return a.Precision == sitrep.PrecisionTown && b.Precision == sitrep.PrecisionTown &&
+		KmBetween(a.Lat, a.Lon, b.Lat, b.Lon) <= SameTownKm
+}
+
+// sidesAgree reports whether two reports' actors can be the same: each
+// side named by both is the same side. An armed clash has no direction, so
+// its sides may also be named the other way round.
+func sidesAgree(a, b *sitrep.Event) bool {
+	same := func(x, y *sitrep.Actor) bool { return x == nil || y == nil || x.Side == y.Side }
+	if same(a.Actor1, b.Actor1) && same(a.Actor2, b.Actor2) {
+		return true
+	}
+	return a.SubEventType == "Armed clash" && b.SubEventType == "Armed clash" &&
+		same(a.Actor1, b.Actor2) && same(a.Actor2, b.Actor1)
+}
+
+// Linked reports whether a and b describe the same happening: both
+// fusable, of compatible types (compatible.txt), at the same place, on
+// days that may coincide, with sides that agree.
+func Linked(a, b *sitrep.Event) bool {
+	if !Fusable(a) || !Fusable(b) || !compatibleTypes(a.SubEventType, b.SubEventType) {
+		return false
+	}
+	alo, ahi, _ := Interval(a)
+	blo, bhi, _ := Interval(b)
+	return alo <= bhi && blo <= ahi && samePlace(a.Location, b.Location) && sidesAgree(a, b)
+}
+
+// Incidents groups fusable events into incidents: the connected components
+// of Linked. Each incident lists its members' indexes in events; both the
+// groups and their order (by smallest event id) depend only on the set of
+// events given.
+func Incidents(events []sitrep.Event) [][]int {
+	idx := make([]int, 0, len(events))
+	for i := range events {
+		if Fusable(&events[i]) {
+			idx = append(idx, i)
+		}
+	}
+	// Sorting by interval start lets the pair scan stop early: nothing
+	// after an event that starts past one's end can overlap it.
+	lo := make([]Day, len(events))
+	hi := make([]Day, len(events))
+	for _, i := range idx {
+		lo[i], hi[i], _ = Interval(&events[i])
+	}
+	sort.Slice(idx, func(a, b int) bool {
+		i, j := idx[a], idx[b]
+		if lo[i] != lo[j] {
+			return lo[i] < lo[j]
+		}
+		return events[i].ID < events[j].ID
+	})
+	parent := make(map[int]int, len(idx))
+	var find func(int) int
+	find = func(i int) int {
+		p, ok := parent[i]
+		if !ok || p == i {
+			return i
+		}
+		r := find(p)
+		parent[i] = r
+		return r
+	}
+	for a, i := range idx {
+		for _, j := range idx[a+1:] {
+			if lo[j] > hi[i] {
+				break
+			}
+			if Linked(&events[i], &events[j]) {
+				if ri, rj := find(i), find(j); ri != rj {
+					parent[ri] = rj
+				}
+			}
+		}
+	}
+	comps := map[int][]int{}
+	for _, i := range idx {
+		r := find(i)
+		comps[r] = append(comps[r], i)
+	}
+	out := make([][]int, 0, len(comps))
+	for _, c := range comps {
+		sort.Slice(c, func(a, b int) bool { return events[c[a]].ID < events[c[b]].ID })
+		out = append(out, c)
+	}
+	sort.Slice(out, func(a, b int) bool { return events[out[a][0]].ID < events[out[b][0]].ID })
+	return out
+}
+
+// Summarize sums up the events of one incident (members, as Incidents
+// returns them) as one happening.
+func Summarize(events []sitrep.Event, members []int) sitrep.Incident {
+	es := make([]*sitrep.Event, len(members))
+	for k, i := range members {
+		es[k] = &events[i]
+	}
+	sort.Slice(es, func(a, b int) bool { return es[a].ID < es[b].ID })
+	inc := sitrep.Incident{ID: es[0].ID}
+
+	// The type most reports give; a tie goes to the more specific.
+	votes := map[string]int{}
+	for _, e := range es {
+		votes[e.SubEventType]++
+	}
+	inc.SubEventType = best(votes, func(a, b string) bool {
+		if rank[a] != rank[b] {
+			return rank[a] < rank[b]
+		}
+		return a < b
+	})
+	inc.EventType = sitrep.Taxonomy[inc.SubEventType]
+
+	// The date: the most precise reports' most common date, the earliest on
+	// a tie; the range spans every report.
+	prec := map[string]int{"day": 0, "week": 1, "month": 2, "year": 3}
+	finest := 4
+	var from, to Day
+	for k, e := range es {
+		lo, hi, _ := Interval(e)
+		if k == 0 || lo < from {
+			from = lo
+		}
+		if k == 0 || hi > to {
+			to = hi
+		}
+		if p, ok := prec[e.DatePrecision]; ok && p < finest {
+			finest = p
+		}
+	}
+	dates := map[string]int{}
+	for _, e := range es {
+		if prec[e.DatePrecision] == finest {
+			dates[e.Date]++
+			inc.DatePrecision = e.DatePrecision
+		}
+	}
+	inc.Date = best(dates, func(a, b string) bool { return a < b })
+	inc.DateFrom, inc.DateTo = from.String(), to.String()
+
+	// The place and actors most reports name; the finer place on a tie.
+	precOrder := map[string]int{sitrep.PrecisionTown: 0, sitrep.PrecisionDistrict: 1, sitrep.PrecisionRegion: 2, sitrep.PrecisionCountry: 3}
+	places := map[string]int{}
+	placeOf := map[string]*sitrep.Location{}
+	for _, e := range es {
+		k := PlaceKey(e.Location)
+		places[k]++
+		if placeOf[k] == nil {
+			placeOf[k] = e.Location
+		}
+	}
+	pk := best(places, func(a, b string) bool {
+		pa, pb := precOrder[placeOf[a].Precision], precOrder[placeOf[b].Precision]
+		if pa != pb {
+			return pa < pb
+		}
+		return a < b
+	})
+	inc.Location = bare(placeOf[pk])
+	inc.Actor1 = commonActor(es, func(e *sitrep.Event) *sitrep.Actor { return e.Actor1 })
+	inc.Actor2 = commonActor(es, func(e *sitrep.Event) *sitrep.Actor { return e.Actor2 })
+
+	// Tolls: each article's figure is the largest it gives (a later
+	// sentence updates an earlier one); across articles ACLED takes the
+	// lowest credible figure.
+	inc.Fatalities, inc.FatalitiesMin, inc.FatalitiesMax = toll(es, func(e *sitrep.Event) *int { return e.Fatalities })
+	inc.Displaced, _, _ = toll(es, func(e *sitrep.Event) *int { return e.Displaced })
+
+	arts := map[string]bool{}
+	for _, e := range es {
+		arts[e.Article.ID] = true
+		inc.Reports = append(inc.Reports, sitrep.Report{
+			EventID: e.ID, SubEventType: e.SubEventType, Date: e.Date, Fatalities: e.Fatalities,
+			Attribution: e.Attribution, Sentence: e.Sentence, Span: e.Span, Article: e.Article,
+		})
+	}
+	inc.Sources = len(arts)
+	sort.SliceStable(inc.Reports, func(a, b int) bool {
+		ra, rb := &inc.Reports[a], &inc.Reports[b]
+		if ra.Article.Published != rb.Article.Published {
+			return ra.Article.Published < rb.Article.Published
+		}
+		return ra.EventID < rb.EventID
+	})
+	return inc
+}
+
+// best returns the key with the most votes, ties broken by less.
+func best(votes map[string]int, less func(a, b string) bool) string {
+	var top string
+	n := -1
+	for k, v := range votes {
+		if v > n || v == n && less(k, top) {
+			top, n = k, v
+		}
+	}
+	return top
+}
+
+// bare copies a location without the words and span of one report.
+func bare(l *sitrep.Location) *sitrep.Location {
+	if l == nil {
+		return nil
+	}
+	c := *l
+	c.Text, c.Span = "", [2]int{}
+	return &c
+}
+
+func commonActor(es []*sitrep.Event, of func(*sitrep.Event) *sitrep.Actor) *sitrep.Actor {
+	votes := map[string]int{}
+	by := map[string]*sitrep.Actor{}
+	for _, e := range es {
+		if a := of(e); a != nil {
+			votes[a.Name]++
+			if by[a.Name] == nil {
+				by[a.Name] = a
+			}
+		}
+	}
+	if len(votes) == 0 {
+		return nil
+	}
+	c := *by[best(votes, func(a, b string) bool { return a < b })]
+	c.Text, c.Span = "", [2]int{}
+	return &c
+}
+
+func toll(es []*sitrep.Event, of func(*sitrep.Event) *int) (conservative, lo, hi *int) {
+	perArticle := map[string]int{}
+	for _, e := range es {
+		n := of(e)
+		if n == nil {
+			continue
+		}
+		if v, ok := perArticle[e.Article.ID]; !ok || *n > v {
+			perArticle[e.Article.ID] = *n
+		}
+		if lo == nil || *n < *lo {
+			lo = intp(*n)
+		}
+		if hi == nil || *n > *hi {
+			hi = intp(*n)
+		}
+	}
+	for _, v := range perArticle {
+		if conservative == nil || v < *conservative {
+			conservative = intp(v)
+		}
+	}
+	return conservative, lo, hi
+}
+
+func intp(n int) *int { return &n }

@@ -1,0 +1,313 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/fuse"
+	"github.com/sitrep/sitrep/gazetteer"
+)
+
+// where builds a WHERE clause from conditions and their arguments.
+type where struct {
+	conds []string
+	args  []any
+}
+
+func (w *where) add(cond string, args ...any) {
+	w.conds = append(w.conds, cond)
+	w.args = append(w.args, args...)
+}
+
+func (w *where) String() string {
+	if len(w.conds) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(w.conds, " AND ")
+}
+
+// likeEscape makes s match itself in a LIKE pattern escaped with '\'.
+func likeEscape(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	return r.Replace(s)
+}
+
+// eventWhere turns a filter into conditions over the columns events and
+// incidents share (prefix names the table). The radius filter is a
+// bounding box here; callers keep only the rows within the circle.
+func eventWhere(f *sitrep.EventFilter) *where {
+	w := &where{}
+	if !f.Since.IsZero() {
+		w.add("date >= ?", f.Since.Format(sitrep.DateLayout))
+	}
+	if !f.Until.IsZero() {
+		w.add("date <= ? AND date <> ''", f.Until.Format(sitrep.DateLayout))
+	}
+	if f.Type != "" {
+		w.add("(event_type = ? OR sub_event_type = ?)", f.Type, f.Type)
+	}
+	if f.Country != "" {
+		w.add("(country_code = ? OR lower(country) = ?)", strings.ToUpper(f.Country), strings.ToLower(f.Country))
+	}
+	if f.Actor != "" {
+		w.add(`actors LIKE ? ESCAPE '\'`, "%"+likeEscape(strings.ToLower(f.Actor))+"%")
+	}
+	if f.Near != nil {
+		dLat := f.Km / 111.0
+		w.add("lat BETWEEN ? AND ?", f.Near.Lat-dLat, f.Near.Lat+dLat)
+		if c := math.Cos(f.Near.Lat * math.Pi / 180); c > 0.01 {
+			dLon := dLat / c
+			if f.Near.Lon-dLon > -180 && f.Near.Lon+dLon < 180 {
+				w.add("lon BETWEEN ? AND ?", f.Near.Lon-dLon, f.Near.Lon+dLon)
+			}
+		}
+	}
+	return w
+}
+
+// page applies limit and offset after the radius filter, which SQL cannot.
+func page[T any](rows []T, f *sitrep.EventFilter) []T {
+	if f.Offset >= len(rows) {
+		return nil
+	}
+	rows = rows[f.Offset:]
+	if f.Limit > 0 && f.Limit < len(rows) {
+		rows = rows[:f.Limit]
+	}
+	return rows
+}
+
+func limitClause(f *sitrep.EventFilter) string {
+	if f.Near != nil || f.Limit == 0 && f.Offset == 0 {
+		return ""
+	}
+	s := ""
+	if f.Limit > 0 {
+		s = " LIMIT " + strconv.Itoa(f.Limit)
+	} else {
+		s = " LIMIT " + strconv.Itoa(math.MaxInt32)
+	}
+	if f.Offset > 0 {
+		s += " OFFSET " + strconv.Itoa(f.Offset)
+	}
+	return s
+}
+
+func within(f *sitrep.EventFilter, l *sitrep.Location) bool {
+	return f.Near == nil || l != nil && fuse.KmBetween(f.Near.Lat, f.Near.Lon, l.Lat, l.Lon) <= f.Km
+}
+
+// Events implements sitrep.Store.
+func (s *Store) Events(ctx context.Context, f sitrep.EventFilter) ([]sitrep.Event, error) {
+	if err := f.Validate(); err != nil {
+		return nil, err
+	}
+	w := eventWhere(&f)
+	if f.Certainty != "" {
+		w.add("certainty = ?", f.Certainty)
+	}
+	if f.Incident != "" {
+		w.add("incident_id = ?", f.Incident)
+	}
+	q := "SELECT data FROM events" + w.String() + " ORDER BY date, id" + limitClause(&f)
+	var out []sitrep.Event
+	err := s.each(ctx, q, w.args, func(data []byte) error {
+		var e sitrep.Event
+		if err := json.Unmarshal(data, &e); err != nil {
+			return err
+		}
+		if within(&f, e.Location) {
+			out = append(out, e)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, s.errf("events", err)
+	}
+	if f.Near != nil {
+		out = page(out, &f)
+	}
+	return out, nil
+}
+
+// Incidents implements sitrep.Store.
+func (s *Store) Incidents(ctx context.Context, f sitrep.EventFilter) ([]sitrep.Incident, error) {
+	if err := f.Validate(); err != nil {
+		return nil, err
+	}
+	w := eventWhere(&f)
+	q := "SELECT data FROM incidents" + w.String() + " ORDER BY date, id" + limitClause(&f)
+	var out []sitrep.Incident
+	err := s.each(ctx, q, w.args, func(data []byte) error {
+		var inc sitrep.Incident
+		if err := json.Unmarshal(data, &inc); err != nil {
+			return err
+		}
+		if within(&f, inc.Location) {
+			out = append(out, inc)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, s.errf("incidents", err)
+	}
+	if f.Near != nil {
+		out = page(out, &f)
+	}
+	return out, nil
+}
+
+func (s *Store) each(ctx context.Context, q string, args []any, fn func([]byte) error) error {
+	rows, err := s.DB.QueryContext(ctx, s.D.Rebind(q), args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var data []byte
+	for rows.Next() {
+		if err := rows.Scan(&data); err != nil {
+			return err
+		}
+		if err := fn(data); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// Control implements sitrep.Store.
+func (s *Store) Control(ctx context.Context, f sitrep.ControlFilter) ([]sitrep.ControlSpan, error) {
+	w := &where{}
+	if !f.AsOf.IsZero() {
+		d := f.AsOf.Format(sitrep.DateLayout)
+		w.add("date_from <= ? AND (date_to = '' OR date_to > ?)", d, d)
+	}
+	if f.Country != "" {
+		w.add("(country_code = ? OR lower(country) = ?)", strings.ToUpper(f.Country), strings.ToLower(f.Country))
+	}
+	if f.Place != "" {
+		if id, err := strconv.Atoi(f.Place); err == nil {
+			w.add("place_key = ?", "g"+strconv.Itoa(id))
+		} else {
+			k := gazetteer.Key(f.Place)
+			if k == "" {
+				return nil, sitrep.Errorf(sitrep.EINVALID, "place %q has no letters to look up", f.Place)
+			}
+			w.add(`name LIKE ? ESCAPE '\'`, "%|"+likeEscape(k)+"|%")
+		}
+	}
+	q := "SELECT data FROM control" + w.String() + " ORDER BY country, place, place_key, seq"
+	var out []sitrep.ControlSpan
+	err := s.each(ctx, q, w.args, func(data []byte) error {
+		var sp sitrep.ControlSpan
+		if err := json.Unmarshal(data, &sp); err != nil {
+			return err
+		}
+		out = append(out, sp)
+		return nil
+	})
+	if err != nil {
+		return nil, s.errf("control", err)
+	}
+	return out, nil
+}
+
+// Article implements sitrep.Store.
+func (s *Store) Article(ctx context.Context, id string) (*sitrep.StoredArticle, error) {
+	as, err := s.articles(ctx, " WHERE a.id = ?", []any{id}, "")
+	if err != nil {
+		return nil, s.errf("article", err)
+	}
+	if len(as) == 0 {
+		return nil, sitrep.Errorf(sitrep.ENOTFOUND, "no article %q", id)
+	}
+	return &as[0], nil
+}
+
+// Articles implements sitrep.Store.
+func (s *Store) Articles(ctx context.Context, f sitrep.ArticleFilter) ([]sitrep.StoredArticle, error) {
+	if f.Limit < 0 || f.Offset < 0 {
+		return nil, sitrep.Errorf(sitrep.EINVALID, "limit and offset must not be negative")
+	}
+	w := &where{}
+	join := ""
+	if q := strings.TrimSpace(f.Query); q != "" {
+		words := s.D.Search(strings.FieldsFunc(q, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
+		if words == "" {
+			return nil, sitrep.Errorf(sitrep.EINVALID, "query %q has no words to search for", f.Query)
+		}
+		join = s.D.SearchJoin
+		w.add(s.D.SearchWhere, words)
+	}
+	if !f.Since.IsZero() {
+		w.add("a.published >= ?", f.Since.Format(sitrep.DateLayout))
+	}
+	if !f.Until.IsZero() {
+		w.add("a.published <= ? AND a.published <> ''", f.Until.Format(sitrep.DateLayout))
+	}
+	limit := f.Limit
+	if limit == 0 {
+		limit = 100
+	}
+	tail := fmt.Sprintf(" ORDER BY a.published DESC, a.id LIMIT %d OFFSET %d", limit, f.Offset)
+	as, err := s.articles(ctx, w.String(), w.args, join+"|"+tail)
+	if err != nil {
+		return nil, s.errf("articles", err)
+	}
+	return as, nil
+}
+
+// articles runs a query over articles; extra is "JOIN|ORDER...".
+func (s *Store) articles(ctx context.Context, where string, args []any, extra string) ([]sitrep.StoredArticle, error) {
+	join, tail, _ := strings.Cut(extra, "|")
+	q := "SELECT a.id, a.url, a.title, a.source, a.published, a.text, a.dup_of, a.events, a.ingested FROM articles a" + join + where + tail
+	rows, err := s.DB.QueryContext(ctx, s.D.Rebind(q), args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []sitrep.StoredArticle
+	for rows.Next() {
+		var a sitrep.StoredArticle
+		var pub, ingested string
+		var dup sql.NullString
+		if err := rows.Scan(&a.ID, &a.URL, &a.Title, &a.Source, &pub, &a.Text, &dup, &a.Events, &ingested); err != nil {
+			return nil, err
+		}
+		a.DupOf = dup.String
+		if pub != "" {
+			a.Published, _ = time.Parse(sitrep.DateLayout, pub)
+		}
+		a.Ingested, _ = time.Parse(time.RFC3339, ingested)
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// Stats implements sitrep.Store.
+func (s *Store) Stats(ctx context.Context) (sitrep.Stats, error) {
+	var st sitrep.Stats
+	for _, c := range []struct {
+		q string
+		n *int
+	}{
+		{"SELECT count(*) FROM articles", &st.Articles},
+		{"SELECT count(*) FROM articles WHERE dup_of IS NOT NULL", &st.NearDuplicates},
+		{"SELECT count(*) FROM events", &st.Events},
+		{"SELECT count(*) FROM incidents", &st.Incidents},
+		{"SELECT count(DISTINCT place_key) FROM control", &st.Places},
+	} {
+		if err := s.DB.QueryRowContext(ctx, c.q).Scan(c.n); err != nil {
+			return st, s.errf("stats", err)
+		}
+	}
+	return st, nil
+}

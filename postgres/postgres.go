@@ -1,0 +1,77 @@
+// Package postgres is sitrep's store for many processes: PostgreSQL
+// through pgx, migrated on open. The tables, queries and ingest logic are
+// shared with package sqlite in internal/sqlstore; this package holds the
+// driver, the migrations, PostgreSQL's full-text search (tsvector) and the
+// lock that makes concurrent ingests fuse as one would.
+package postgres
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"fmt"
+	"io/fs"
+	"strconv"
+	"strings"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // the driver
+	"github.com/sitrep/sitrep/internal/sqlstore"
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// ingestLock is the advisory lock every writing transaction takes: fusion
+// reads the incidents near a new event and rewrites them, so two ingests
+// touching one place must not interleave. Extraction, the slow part, runs
+// before it, outside the lock.
+const ingestLock = `SELECT pg_advisory_xact_lock(7411)`
+
+var dialect = &sqlstore.Dialect{
+	Name:        "postgres",
+	Rebind:      rebind,
+	Lock:        ingestLock,
+	SearchWhere: `a.tsv @@ plainto_tsquery('simple', ?)`,
+	Search:      func(words []string) string { return strings.Join(words, " ") },
+}
+
+// rebind numbers ? placeholders as $1, $2...; no query sitrep writes has a
+// ? inside a string literal.
+func rebind(q string) string {
+	var b strings.Builder
+	n := 0
+	for i := 0; i < len(q); i++ {
+		if q[i] == '?' {
+			n++
+			b.WriteByte('$')
+			b.WriteString(strconv.Itoa(n))
+			continue
+		}
+		b.WriteByte(q[i])
+	}
+	return b.String()
+}
+
+// IsDSN reports whether s names a PostgreSQL database.
+func IsDSN(s string) bool {
+	return strings.HasPrefix(s, "postgres://") || strings.HasPrefix(s, "postgresql://")
+}
+
+// Open connects to the PostgreSQL database dsn and applies any migration
+// it lacks.
+func Open(ctx context.Context, dsn string) (*sqlstore.Store, error) {
+	db, err := sql.Open("pgx", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: open: %w", err)
+	}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("postgres: open: %w", err)
+	}
+	sub, _ := fs.Sub(migrations, "migrations")
+	if err := sqlstore.Migrate(ctx, db, dialect, sub); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return &sqlstore.Store{DB: db, D: dialect}, nil
+}

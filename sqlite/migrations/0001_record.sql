@@ -1,0 +1,81 @@
+-- The record: articles, their events, the incidents events fuse into and
+-- each place's control timeline. Dates are YYYY-MM-DD text; day_lo/day_hi
+-- are days since 1970 bounding when an event may have happened.
+CREATE TABLE articles (
+	id        TEXT PRIMARY KEY,
+	url       TEXT NOT NULL,
+	title     TEXT NOT NULL,
+	source    TEXT NOT NULL,
+	published TEXT NOT NULL,
+	text      TEXT NOT NULL,
+	length    INTEGER NOT NULL,
+	signature BLOB NOT NULL,
+	dup_of    TEXT,
+	events    INTEGER NOT NULL,
+	ingested  TEXT NOT NULL
+);
+CREATE INDEX articles_dup_of ON articles (dup_of);
+CREATE INDEX articles_published ON articles (published);
+
+-- MinHash band keys: articles sharing a key are near-duplicate candidates.
+CREATE TABLE article_bands (
+	band_key   INTEGER NOT NULL,
+	article_id TEXT NOT NULL,
+	PRIMARY KEY (band_key, article_id)
+) WITHOUT ROWID;
+
+CREATE VIRTUAL TABLE articles_fts USING fts5 (title, text, content = 'articles', content_rowid = 'rowid');
+
+CREATE TABLE events (
+	id             TEXT PRIMARY KEY,
+	article_id     TEXT NOT NULL,
+	incident_id    TEXT,
+	event_type     TEXT NOT NULL,
+	sub_event_type TEXT NOT NULL,
+	certainty      TEXT NOT NULL,
+	date           TEXT NOT NULL,
+	day_lo         INTEGER,
+	day_hi         INTEGER,
+	place_key      TEXT NOT NULL,
+	country_code   TEXT NOT NULL,
+	country        TEXT NOT NULL,
+	lat            REAL,
+	lon            REAL,
+	actors         TEXT NOT NULL,
+	claim          INTEGER NOT NULL,
+	data           TEXT NOT NULL
+);
+CREATE INDEX events_date ON events (date);
+CREATE INDEX events_place ON events (place_key, day_lo);
+CREATE INDEX events_lat ON events (lat);
+CREATE INDEX events_incident ON events (incident_id);
+CREATE INDEX events_article ON events (article_id);
+
+CREATE TABLE incidents (
+	id             TEXT PRIMARY KEY,
+	event_type     TEXT NOT NULL,
+	sub_event_type TEXT NOT NULL,
+	date           TEXT NOT NULL,
+	country_code   TEXT NOT NULL,
+	country        TEXT NOT NULL,
+	lat            REAL,
+	lon            REAL,
+	actors         TEXT NOT NULL,
+	data           TEXT NOT NULL
+);
+CREATE INDEX incidents_date ON incidents (date);
+CREATE INDEX incidents_lat ON incidents (lat);
+
+CREATE TABLE control (
+	place_key    TEXT NOT NULL,
+	seq          INTEGER NOT NULL,
+	place        TEXT NOT NULL,
+	name         TEXT NOT NULL,
+	country_code TEXT NOT NULL,
+	country      TEXT NOT NULL,
+	date_from    TEXT NOT NULL,
+	date_to      TEXT NOT NULL,
+	data         TEXT NOT NULL,
+	PRIMARY KEY (place_key, seq)
+);
+CREATE INDEX control_name ON control (name);

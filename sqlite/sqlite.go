@@ -1,0 +1,69 @@
+// Package sqlite is sitrep's embedded store: one SQLite file (pure Go,
+// modernc.org/sqlite), migrated on open. The tables, queries and ingest
+// logic are shared with package postgres in internal/sqlstore; this
+// package holds the driver, the migrations and SQLite's full-text search
+// (FTS5).
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"strings"
+
+	"github.com/sitrep/sitrep/internal/sqlstore"
+	_ "modernc.org/sqlite" // the driver
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+var dialect = &sqlstore.Dialect{
+	Name:        "sqlite",
+	Rebind:      func(q string) string { return q },
+	IndexText:   `INSERT INTO articles_fts (rowid, title, text) SELECT rowid, title, text FROM articles WHERE id = ?`,
+	SearchJoin:  ` JOIN articles_fts f ON f.rowid = a.rowid`,
+	SearchWhere: `articles_fts MATCH ?`,
+	Search:      ftsQuery,
+}
+
+// ftsQuery turns words into an FTS5 query matching all of them: each word
+// is quoted, so no word is read as FTS5 syntax (OR, NEAR, a column name).
+func ftsQuery(words []string) string {
+	terms := make([]string, len(words))
+	for i, w := range words {
+		terms[i] = `"` + w + `"`
+	}
+	return strings.Join(terms, " ")
+}
+
+// Open opens (creating it if need be) the SQLite database at path and
+// applies any migration it lacks.
+func Open(ctx context.Context, path string) (*sqlstore.Store, error) {
+	// WAL lets readers run beside the one writer; a writing transaction
+	// takes the write lock when it begins (immediate), so two writers
+	// queue instead of failing mid-way; NORMAL sync is safe in WAL mode
+	// (a crash loses at most the last commits, never consistency).
+	q := url.Values{}
+	q.Set("_txlock", "immediate")
+	for _, p := range []string{"busy_timeout(10000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(ON)"} {
+		q.Add("_pragma", p)
+	}
+	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	sub, _ := fs.Sub(migrations, "migrations")
+	if err := sqlstore.Migrate(ctx, db, dialect, sub); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("%w (database %s)", err, path)
+	}
+	return &sqlstore.Store{DB: db, D: dialect}, nil
+}
