@@ -1,8 +1,11 @@
 # sitrep: the two commands of the README, and their parts.
 #
-#   make demo   extract the seed article's events (the main job, for now)
-#   make test   vet, format check, unit tests, and the ACLED evaluation
-#               against the floors in eval/floors.txt
+#   make demo   the main job (until the map exists): the sample reports
+#               and the seed article into an embedded database (demo.db),
+#               then its incidents and who held what on 6 December 2024
+#   make test   vet, format check, unit tests (the store suite on SQLite
+#               and on a throwaway PostgreSQL when one is installed), and
+#               the ACLED evaluation against the floors in eval/floors.txt
 
 GO      ?= go
 SHARED  ?= ../shared
@@ -13,8 +16,14 @@ ACLED   := $(wildcard $(SHARED)/data/acled/*.csv)
 build:
 	$(GO) build -o sitrep ./cmd/sitrep
 
+DEMO_DB ?= demo.db
+
 demo: build
-	./sitrep extract --published 2024-12-06 $(SHARED)/brief/seed-article.txt
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	./sitrep ingest --db $(DEMO_DB) testdata/reports/syria-2024-12.jsonl
+	./sitrep ingest --db $(DEMO_DB) --published 2024-12-06 $(SHARED)/brief/seed-article.txt
+	./sitrep incidents --db $(DEMO_DB)
+	./sitrep control --db $(DEMO_DB) --as-of 2024-12-06
 
 test: vet fmt unit eval
 
@@ -25,7 +34,7 @@ fmt:
 	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt needed: $$out"; exit 1; fi
 
 unit:
-	$(GO) test ./...
+	scripts/with-postgres $(GO) test ./...
 
 # The evaluation needs ../shared/data; without it there is nothing to score.
 eval: build
@@ -34,3 +43,4 @@ eval: build
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./extract ./gazetteer ./geoparse ./actors ./text
+	scripts/with-postgres $(GO) test -run '^$$' -bench . -benchmem ./internal/sqlstore

@@ -89,9 +89,10 @@ type Event struct {
 	// EventType and SubEventType follow ACLED's taxonomy (see Taxonomy).
 	EventType    string `json:"event_type"`
 	SubEventType string `json:"sub_event_type"`
-	// Kind names what sitrep records beyond ACLED's types:
-	// "displacement" for people fleeing (typed Strategic developments /
-	// Other). Empty otherwise.
+	// Kind names what sitrep records beyond ACLED's types (typed
+	// Strategic developments / Other): KindDisplacement for people
+	// fleeing, KindControl for a statement of who holds a place. Empty
+	// otherwise.
 	Kind string `json:"kind,omitempty"`
 	// Plover is the PLOVER event type (ASSAULT, COERCE, PROTEST, ...).
 	Plover string `json:"plover"`
@@ -132,6 +133,12 @@ type Event struct {
 	// Article is the report the event came from.
 	Article ArticleRef `json:"article"`
 }
+
+// Kinds of event beyond ACLED's types.
+const (
+	KindDisplacement = "displacement"
+	KindControl      = "control"
+)
 
 // Certainty values.
 const (

@@ -326,7 +326,9 @@ func Round(v float64) float64 { return math.Round(v*1000) / 1000 }
 
 func firstReported(evs []sitrep.Event) int {
 	for i := range evs {
-		if evs[i].Certainty == sitrep.Reported {
+		// A statement of who holds a place is control data, which ACLED
+		// does not code as an event.
+		if evs[i].Certainty == sitrep.Reported && evs[i].Kind != sitrep.KindControl {
 			return i
 		}
 	}

@@ -24,7 +24,7 @@ type Writer interface {
 }
 
 // Formats lists the formats NewWriter knows.
-var Formats = []string{"jsonl", "acled", "geojson"}
+var Formats = []string{"jsonl", "acled", "geojson", "plover"}
 
 // NewWriter returns a writer of format to w.
 func NewWriter(w io.Writer, format string) (Writer, error) {
@@ -37,6 +37,8 @@ func NewWriter(w io.Writer, format string) (Writer, error) {
 			return nil, fmt.Errorf("export: acled: %w", err)
 		}
 		return &acledWriter{w: cw}, nil
+	case "plover":
+		return &ploverWriter{enc: json.NewEncoder(w)}, nil
 	case "geojson":
 		bw := bufio.NewWriter(w)
 		if _, err := bw.WriteString(`{"type":"FeatureCollection","features":[`); err != nil {
@@ -173,6 +175,9 @@ func disorderType(e *sitrep.Event) string {
 }
 
 func (a *acledWriter) Write(e *sitrep.Event) error {
+	if e.Kind == sitrep.KindControl {
+		return nil // who holds a place: not an event ACLED codes
+	}
 	if err := a.w.Write(ACLEDRecord(e)); err != nil {
 		return fmt.Errorf("export: acled: %w", err)
 	}
@@ -232,3 +237,53 @@ func (g *geojsonWriter) Close() error {
 	}
 	return nil
 }
+
+// ploverWriter writes one PLOVER-style JSON object per line: PLOVER's
+// event, mode, actor, recipient and their countries, with the place, the
+// date and the source sentence (PLOVER's own field names).
+type ploverWriter struct{ enc *json.Encoder }
+
+type ploverEvent struct {
+	ID               string            `json:"id"`
+	Date             string            `json:"date"`
+	Event            string            `json:"event"`
+	Mode             string            `json:"mode,omitempty"`
+	Actor            string            `json:"actor,omitempty"`
+	ActorCountry     string            `json:"actor_country,omitempty"`
+	Recipient        string            `json:"recipient,omitempty"`
+	RecipientCountry string            `json:"recipient_country,omitempty"`
+	Location         *ploverPlace      `json:"geolocation,omitempty"`
+	Fatalities       *int              `json:"fatalities"`
+	Certainty        string            `json:"certainty"`
+	Text             string            `json:"event_text"`
+	Source           sitrep.ArticleRef `json:"source"`
+}
+
+type ploverPlace struct {
+	Name        string  `json:"name"`
+	GeonameID   int     `json:"geonameid,omitempty"`
+	Lat         float64 `json:"lat"`
+	Lon         float64 `json:"lon"`
+	Admin1      string  `json:"admin1,omitempty"`
+	CountryCode string  `json:"country_code"`
+}
+
+func (p *ploverWriter) Write(e *sitrep.Event) error {
+	o := ploverEvent{ID: e.ID, Date: e.Date, Event: e.Plover, Mode: e.PloverMode, Fatalities: e.Fatalities,
+		Certainty: e.Certainty, Text: e.Sentence, Source: e.Article}
+	if a := e.Actor1; a != nil {
+		o.Actor, o.ActorCountry = a.Name, a.Country
+	}
+	if a := e.Actor2; a != nil {
+		o.Recipient, o.RecipientCountry = a.Name, a.Country
+	}
+	if l := e.Location; l != nil {
+		o.Location = &ploverPlace{Name: l.Name, GeonameID: l.GeonameID, Lat: l.Lat, Lon: l.Lon, Admin1: l.Admin1, CountryCode: l.CountryCode}
+	}
+	if err := p.enc.Encode(&o); err != nil {
+		return fmt.Errorf("export: plover: %w", err)
+	}
+	return nil
+}
+
+func (p *ploverWriter) Close() error { return nil }

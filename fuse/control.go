@@ -17,10 +17,6 @@ var territory = map[string]bool{
 	"Non-violent transfer of territory":   true,
 }
 
-// Holding is the Kind of an event that states who holds a place ("the
-// government-held city of Homs") without a change of hands.
-const Holding = "control"
-
 // claim is what one event says about who holds a place.
 type claim struct {
 	day          Day
@@ -43,7 +39,7 @@ func claimOf(e *sitrep.Event) (c claim, ok bool) {
 	}
 	c = claim{day: d, e: e}
 	switch {
-	case e.Kind == Holding && e.Certainty == sitrep.Reported:
+	case e.Kind == sitrep.KindControl && e.Certainty == sitrep.Reported:
 		c.hold, c.gainer = true, e.Actor1
 		return c, e.Actor1 != nil
 	case !territory[e.SubEventType]:

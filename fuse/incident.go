@@ -8,11 +8,12 @@ import (
 	"time"
 
 	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/gazetteer"
 )
 
 // SameTownKm is how far apart two town-precision places may be and still
 // be one place: a town and its suburb, or two gazetteer entries for it.
-const SameTownKm = 10
+const SameTownKm = 5
 
 //go:embed compatible.txt
 var compatibleTxt string
@@ -49,9 +50,10 @@ func compatibleTypes(a, b string) bool {
 
 // Fusable reports whether e can be part of an incident: a reported
 // happening with a type, a date and a place. Hypothetical, negated and
-// projected events are claims about what did not (yet) happen.
+// projected events are claims about what did not (yet) happen, and a
+// statement of who holds a place is control data, not a happening.
 func Fusable(e *sitrep.Event) bool {
-	return e.Certainty == sitrep.Reported && e.SubEventType != "" && e.Date != "" && e.Location != nil
+	return e.Certainty == sitrep.Reported && e.SubEventType != "" && e.Date != "" && e.Location != nil && e.Kind != sitrep.KindControl
 }
 
 // Day is a date as a count of days since 1970-01-01.
@@ -141,8 +143,15 @@ func KmBetween(lat1, lon1, lat2, lon2 float64) float64 {
 	return 2 * r * math.Asin(math.Min(1, math.Sqrt(h)))
 }
 
+// samePlace reports whether two reports' places are one: the same
+// gazetteer entry; two entries of one name in one country (a city and the
+// province named after it: "near Hama" is read as either); or two towns
+// within SameTownKm.
 func samePlace(a, b *sitrep.Location) bool {
 	if PlaceKey(a) == PlaceKey(b) {
+		return true
+	}
+	if a.CountryCode == b.CountryCode && a.Precision != b.Precision && gazetteer.Key(a.Name) == gazetteer.Key(b.Name) {
 		return true
 	}
 	return a.Precision == sitrep.PrecisionTown && b.Precision == sitrep.PrecisionTown &&
@@ -162,11 +171,15 @@ func sidesAgree(a, b *sitrep.Event) bool {
 }
 
 // Linked reports whether a and b describe the same happening: both
-// fusable, of compatible types (compatible.txt), at the same place, on
-// days that may coincide, with sides that agree.
+// fusable, of compatible types (compatible.txt), at the same place (or
+// towns within SameTownKm, unless one report named both apart), on days
+// that may coincide, with sides that agree.
 func Linked(a, b *sitrep.Event) bool {
 	if !Fusable(a) || !Fusable(b) || !compatibleTypes(a.SubEventType, b.SubEventType) {
 		return false
+	}
+	if a.Article.ID == b.Article.ID && a.Article.ID != "" && PlaceKey(a.Location) != PlaceKey(b.Location) {
+		return false // the report itself told the two places apart
 	}
 	alo, ahi, _ := Interval(a)
 	blo, bhi, _ := Interval(b)

@@ -65,6 +65,9 @@ type Options struct {
 	// ErrUnsupported (all wrapped in a *ParseError). Files named to Walk
 	// are never skipped: they are read or reported as errors.
 	Skipped func(path string, why error)
+	// Fetcher fetches the http(s) URLs given to Walk; nil means a Fetcher
+	// with its defaults (bounded, no private addresses).
+	Fetcher *Fetcher
 }
 
 func (o *Options) maxBytes() int64 {

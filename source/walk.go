@@ -1,6 +1,7 @@
 package source
 
 import (
+	"context"
 	"errors"
 	"io"
 	"io/fs"
@@ -50,6 +51,23 @@ type walker struct {
 }
 
 func (w *walker) path(p string) {
+	if isHTTP(p) {
+		f := w.opt.Fetcher
+		if f == nil {
+			f = &Fetcher{}
+		}
+		arts, err := ReadURL(context.Background(), f, p, w.opt)
+		for _, a := range arts {
+			if err := w.fn(a); err != nil {
+				w.stop = err
+				return
+			}
+		}
+		if err != nil {
+			w.bad = append(w.bad, err)
+		}
+		return
+	}
 	if p == "-" {
 		w.read(p, false)
 		return

@@ -22,6 +22,11 @@ var commands []command
 func init() {
 	commands = []command{
 		{"extract", "sitrep extract [--published YYYY-MM-DD] [--format jsonl|acled|geojson] [FILE|-]...", "extract events from news text, HTML or JSONL", runExtract},
+		{"ingest", "sitrep ingest [--db DSN] [--published YYYY-MM-DD] [--source NAME] PATH|URL|-...", "store articles (files, directories, URLs, stdin) with their events; fuse incidents; update control", runIngest},
+		{"events", "sitrep events [--db DSN] [--since D] [--until D] [--type T] [--country C] [--near PLACE --km N] [--actor A] [--format table|jsonl|csv|acled|geojson|plover]", "list stored events", runEvents},
+		{"incidents", "sitrep incidents [--db DSN] [filters as for events] [--format table|jsonl]", "list incidents: events fused across reports, with their sources", runIncidents},
+		{"control", "sitrep control [--db DSN] [--as-of D] [--country C] [--place NAME] [--format table|jsonl]", "who holds which place: on a day, or one place's history with its evidence", runControl},
+		{"export", "sitrep export [--db DSN] --format acled|geojson|plover|jsonl [--out FILE] [filters as for events]", "write every stored event (or those filtered) in a file format", runExport},
 		{"eval", "sitrep eval acled [--limit N] [--errors N] [--floors FILE] FILE.csv...", "score the extractor against ACLED-format files", runEval},
 	}
 }

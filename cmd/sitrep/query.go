@@ -1,0 +1,342 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/export"
+	"github.com/sitrep/sitrep/extract"
+)
+
+// filterFlags are the event filters events, incidents and export share.
+type filterFlags struct {
+	db, since, until, typ, country, near, actor, certainty *string
+	km                                                     *float64
+	limit, offset                                          *int
+}
+
+func addFilterFlags(fs *flag.FlagSet) *filterFlags {
+	return &filterFlags{
+		db:        fs.String("db", defaultDB(), "database: an SQLite file, or a postgres:// DSN"),
+		since:     fs.String("since", "", "first day (YYYY-MM-DD)"),
+		until:     fs.String("until", "", "last day (YYYY-MM-DD)"),
+		typ:       fs.String("type", "", "ACLED event type or sub-event type"),
+		country:   fs.String("country", "", "country name or ISO alpha-2 code"),
+		near:      fs.String("near", "", "place name or lat,lon; with --km"),
+		km:        fs.Float64("km", 0, "radius around --near in kilometres (default 25 with --near)"),
+		actor:     fs.String("actor", "", "actor name or side (substring, any case)"),
+		certainty: fs.String("certainty", "", "only events of this certainty: reported, hypothetical, negated, projected"),
+		limit:     fs.Int("limit", 0, "at most this many rows (0: all)"),
+		offset:    fs.Int("offset", 0, "skip this many rows"),
+	}
+}
+
+func (ff *filterFlags) filter() (sitrep.EventFilter, error) {
+	f := sitrep.EventFilter{Type: *ff.typ, Country: *ff.country, Actor: *ff.actor, Certainty: *ff.certainty, Limit: *ff.limit, Offset: *ff.offset, Km: *ff.km}
+	for _, d := range []struct {
+		name, v string
+		into    *sitrep.EventFilter
+		since   bool
+	}{{"--since", *ff.since, &f, true}, {"--until", *ff.until, &f, false}} {
+		if d.v == "" {
+			continue
+		}
+		t, err := extract.ParseDate(d.v)
+		if err != nil {
+			return f, fmt.Errorf("%s: %v", d.name, err)
+		}
+		if d.since {
+			f.Since = t
+		} else {
+			f.Until = t
+		}
+	}
+	if *ff.near != "" {
+		p, _, err := resolvePoint(*ff.near)
+		if err != nil {
+			return f, err
+		}
+		f.Near = p
+		if f.Km == 0 {
+			f.Km = 25
+		}
+	}
+	if err := f.Validate(); err != nil {
+		return f, err
+	}
+	return f, nil
+}
+
+func runEvents(args []string, stdout, stderr io.Writer) error {
+	return listEvents("events", args, stdout, stderr)
+}
+
+func runExport(args []string, stdout, stderr io.Writer) error {
+	return listEvents("export", args, stdout, stderr)
+}
+
+// listEvents is events (a table by default) and export (a file format,
+// all events unless filtered).
+func listEvents(name string, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags(name, stderr)
+	ff := addFilterFlags(fs)
+	def, formats := "table", "table, jsonl, csv, acled, geojson or plover"
+	if name == "export" {
+		def, formats = "", "acled, geojson, plover or jsonl (required)"
+	}
+	format := fs.String("format", def, "output format: "+formats)
+	out := fs.String("out", "", "write to this file instead of standard output")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected argument %q (filters are flags)", fs.Arg(0))
+	}
+	if *format == "" || name == "export" && (*format == "table" || *format == "csv") {
+		return fmt.Errorf("--format: want %s", formats)
+	}
+	f, err := ff.filter()
+	if err != nil {
+		return err
+	}
+	ctx := context.Background()
+	st, err := openStore(ctx, *ff.db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	evs, err := st.Events(ctx, f)
+	if err != nil {
+		return err
+	}
+	return writeOut(*out, stdout, func(w io.Writer) error { return writeEvents(w, *format, evs) })
+}
+
+// writeOut runs write on stdout or on the file path, which it replaces
+// only when write succeeds.
+func writeOut(path string, stdout io.Writer, write func(io.Writer) error) error {
+	if path == "" {
+		bw := bufio.NewWriter(stdout)
+		if err := write(bw); err != nil {
+			return err
+		}
+		return bw.Flush()
+	}
+	tmp, err := os.CreateTemp(dirOf(path), ".sitrep-export-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	bw := bufio.NewWriter(tmp)
+	if err := write(bw); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+func dirOf(path string) string {
+	if i := strings.LastIndexAny(path, `/\`); i >= 0 {
+		return path[:i+1]
+	}
+	return "."
+}
+
+func writeEvents(w io.Writer, format string, evs []sitrep.Event) error {
+	switch format {
+	case "table":
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "DATE\tTYPE\tPLACE\tACTOR1\tACTOR2\tDEAD\tCERTAINTY\tID")
+		for i := range evs {
+			e := &evs[i]
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", e.Date, e.SubEventType, placeName(e.Location), actorName(e.Actor1), actorName(e.Actor2), count(e.Fatalities), e.Certainty, e.ID)
+		}
+		return tw.Flush()
+	case "csv":
+		cw := csv.NewWriter(w)
+		cw.Write([]string{"id", "date", "event_type", "sub_event_type", "actor1", "actor2", "location", "country_code", "latitude", "longitude", "fatalities", "certainty", "sentence", "article_id", "url"})
+		for i := range evs {
+			e := &evs[i]
+			var lat, lon, cc string
+			if l := e.Location; l != nil {
+				lat, lon, cc = strconv.FormatFloat(l.Lat, 'f', 5, 64), strconv.FormatFloat(l.Lon, 'f', 5, 64), l.CountryCode
+			}
+			cw.Write([]string{e.ID, e.Date, e.EventType, e.SubEventType, actorName(e.Actor1), actorName(e.Actor2), placeName(e.Location), cc, lat, lon, count(e.Fatalities), e.Certainty, e.Sentence, e.Article.ID, e.Article.URL})
+		}
+		cw.Flush()
+		return cw.Error()
+	}
+	ew, err := export.NewWriter(w, format)
+	if err != nil {
+		return err
+	}
+	for i := range evs {
+		if err := ew.Write(&evs[i]); err != nil {
+			return err
+		}
+	}
+	return ew.Close()
+}
+
+func placeName(l *sitrep.Location) string {
+	if l == nil {
+		return "-"
+	}
+	return l.Name + ", " + l.CountryCode
+}
+
+func actorName(a *sitrep.Actor) string {
+	if a == nil {
+		return "-"
+	}
+	return a.Name
+}
+
+func count(n *int) string {
+	if n == nil {
+		return "-"
+	}
+	return strconv.Itoa(*n)
+}
+
+func runIncidents(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("incidents", stderr)
+	ff := addFilterFlags(fs)
+	format := fs.String("format", "table", "output format: table or jsonl")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *format != "table" && *format != "jsonl" {
+		return fmt.Errorf("--format %q: want table or jsonl", *format)
+	}
+	if *ff.certainty != "" {
+		return fmt.Errorf("--certainty: incidents are reported happenings only")
+	}
+	f, err := ff.filter()
+	if err != nil {
+		return err
+	}
+	ctx := context.Background()
+	st, err := openStore(ctx, *ff.db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	incs, err := st.Incidents(ctx, f)
+	if err != nil {
+		return err
+	}
+	return writeOut("", stdout, func(w io.Writer) error {
+		if *format == "jsonl" {
+			enc := json.NewEncoder(w)
+			for i := range incs {
+				if err := enc.Encode(&incs[i]); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "DATE\tTYPE\tPLACE\tACTOR1\tACTOR2\tDEAD\tRANGE\tSOURCES\tID")
+		for i := range incs {
+			in := &incs[i]
+			rng := "-"
+			if in.FatalitiesMin != nil {
+				rng = fmt.Sprintf("%d-%d", *in.FatalitiesMin, *in.FatalitiesMax)
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\n", in.Date, in.SubEventType, placeName(in.Location), actorName(in.Actor1), actorName(in.Actor2), count(in.Fatalities), rng, in.Sources, in.ID)
+		}
+		return tw.Flush()
+	})
+}
+
+func runControl(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("control", stderr)
+	db := fs.String("db", defaultDB(), "database: an SQLite file, or a postgres:// DSN")
+	asOf := fs.String("as-of", "", "the day (YYYY-MM-DD) to list holders on (default: every span)")
+	country := fs.String("country", "", "country name or ISO alpha-2 code")
+	place := fs.String("place", "", "one place's history: its name, as the gazetteer or the reports spell it, or GeoNames id")
+	format := fs.String("format", "table", "output format: table or jsonl")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *format != "table" && *format != "jsonl" {
+		return fmt.Errorf("--format %q: want table or jsonl", *format)
+	}
+	f := sitrep.ControlFilter{Country: *country, Place: *place}
+	if *asOf != "" {
+		t, err := extract.ParseDate(*asOf)
+		if err != nil {
+			return fmt.Errorf("--as-of: %v", err)
+		}
+		f.AsOf = t
+	}
+	ctx := context.Background()
+	st, err := openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	spans, err := st.Control(ctx, f)
+	if err != nil {
+		return err
+	}
+	if *place != "" && len(spans) == 0 {
+		return sitrep.Errorf(sitrep.ENOTFOUND, "no control reports for %q", *place)
+	}
+	return writeOut("", stdout, func(w io.Writer) error {
+		if *format == "jsonl" {
+			enc := json.NewEncoder(w)
+			for i := range spans {
+				if err := enc.Encode(&spans[i]); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "PLACE\tHOLDER\tSIDE\tFROM\tTO\tSTATUS\tSOURCES")
+		for i := range spans {
+			s := &spans[i]
+			from, to := s.From, s.To
+			if from == "" {
+				from = "(before)"
+			}
+			if to == "" {
+				to = "(now)"
+			}
+			holder := s.Holder
+			if holder == "" {
+				holder = "-"
+			}
+			status := s.Status
+			if s.Contender != "" {
+				status += " by " + s.Contender
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%d\n", placeName(&s.Place), holder, s.Side, from, to, status, len(s.Evidence))
+			if *place != "" {
+				for _, ev := range s.Evidence {
+					fmt.Fprintf(tw, "\t  %s [%s, %s] %q\n", ev.Date, ev.Certainty, ev.Article.Source, ev.Sentence)
+				}
+			}
+		}
+		return tw.Flush()
+	})
+}

@@ -1,0 +1,140 @@
+package source
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/netip"
+	"net/url"
+	"syscall"
+	"time"
+
+	"github.com/sitrep/sitrep"
+)
+
+// UserAgent is what sitrep tells the servers it fetches from.
+const UserAgent = "sitrep/0.1 (conflict-news reader; +https://github.com/sitrep/sitrep)"
+
+// ErrPrivateAddress is returned for a URL that resolves (or redirects) to
+// a loopback, private, link-local or otherwise internal address.
+var ErrPrivateAddress = errors.New("refusing to fetch from a private, loopback or link-local address")
+
+// Fetcher fetches web pages for reading, bounded in size and time. Text
+// from the web is hostile, and so are its addresses: unless AllowPrivate
+// is set, a Fetcher refuses every address inside the machine or its
+// network, checked on each connection, so a redirect or a DNS answer
+// cannot lead it there either.
+type Fetcher struct {
+	// MaxBytes bounds a response body (0: DefaultMaxBytes).
+	MaxBytes int64
+	// Timeout bounds a whole fetch, redirects included (0: 30 s).
+	Timeout time.Duration
+	// AllowPrivate permits internal addresses (a feed on the same host).
+	AllowPrivate bool
+
+	client *http.Client
+}
+
+func (f *Fetcher) httpClient() *http.Client {
+	if f.client != nil {
+		return f.client
+	}
+	d := &net.Dialer{Timeout: 10 * time.Second, Control: func(network, address string, _ syscall.RawConn) error {
+		if f.AllowPrivate {
+			return nil
+		}
+		ap, err := netip.ParseAddrPort(address)
+		if err != nil {
+			return fmt.Errorf("%w: %s", ErrPrivateAddress, address)
+		}
+		if internal(ap.Addr()) {
+			return fmt.Errorf("%w: %s", ErrPrivateAddress, ap.Addr())
+		}
+		return nil
+	}}
+	tr := &http.Transport{
+		DialContext:           d.DialContext,
+		Proxy:                 nil, // a proxy would dial for us, past the check
+		TLSHandshakeTimeout:   10 * time.Second,
+		ResponseHeaderTimeout: 20 * time.Second,
+		MaxIdleConnsPerHost:   4,
+	}
+	f.client = &http.Client{Transport: tr, CheckRedirect: func(req *http.Request, via []*http.Request) error {
+		if len(via) >= 5 {
+			return errors.New("more than 5 redirects")
+		}
+		if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
+			return fmt.Errorf("redirect to a %s: URL", req.URL.Scheme)
+		}
+		return nil
+	}}
+	return f.client
+}
+
+var cgnat = netip.MustParsePrefix("100.64.0.0/10")
+
+// internal reports whether a is an address no public web page lives at.
+func internal(a netip.Addr) bool {
+	a = a.Unmap()
+	return a.IsLoopback() || a.IsPrivate() || a.IsLinkLocalUnicast() || a.IsLinkLocalMulticast() ||
+		a.IsInterfaceLocalMulticast() || a.IsMulticast() || a.IsUnspecified() || cgnat.Contains(a)
+}
+
+// Get fetches rawURL and returns its body (at most MaxBytes), its
+// Content-Type and the URL it finally came from.
+func (f *Fetcher) Get(ctx context.Context, rawURL string) (body []byte, contentType, final string, err error) {
+	u, err := url.Parse(rawURL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, "", "", fmt.Errorf("not an http(s) URL")
+	}
+	timeout := f.Timeout
+	if timeout <= 0 {
+		timeout = 30 * time.Second
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	if err != nil {
+		return nil, "", "", err
+	}
+	req.Header.Set("User-Agent", UserAgent)
+	req.Header.Set("Accept", "text/html, application/xhtml+xml, text/plain;q=0.9, */*;q=0.5")
+	resp, err := f.httpClient().Do(req)
+	if err != nil {
+		return nil, "", "", err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return nil, "", "", fmt.Errorf("HTTP %s", resp.Status)
+	}
+	limit := f.MaxBytes
+	if limit <= 0 {
+		limit = DefaultMaxBytes
+	}
+	body, err = io.ReadAll(io.LimitReader(resp.Body, limit+1))
+	if err != nil {
+		return nil, "", "", err
+	}
+	if int64(len(body)) > limit {
+		return nil, "", "", fmt.Errorf("%w: more than %s", ErrTooLarge, byteSize(limit))
+	}
+	return body, resp.Header.Get("Content-Type"), resp.Request.URL.String(), nil
+}
+
+// ReadURL fetches rawURL with f and reads its articles as Read does; the
+// address the page came from becomes the articles' URL.
+func ReadURL(ctx context.Context, f *Fetcher, rawURL string, opt Options) ([]sitrep.Article, error) {
+	body, ct, final, err := f.Get(ctx, rawURL)
+	if err != nil {
+		return nil, &ParseError{File: rawURL, Err: err}
+	}
+	opt.ContentType = ct
+	if opt.URL == "" {
+		opt.URL = final
+	}
+	return Read(bytes.NewReader(body), final, opt)
+}
