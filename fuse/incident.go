@@ -143,15 +143,38 @@ func KmBetween(lat1, lon1, lat2, lon2 float64) float64 {
 	return 2 * r * math.Asin(math.Min(1, math.Sqrt(h)))
 }
 
+// Mark is what fusion compares of an event. A store can fill one from
+// its columns without decoding the whole event.
+type Mark struct {
+	ID, Article, SubEventType string
+	// Fusable is Fusable(e).
+	Fusable bool
+	// Lo and Hi are the event's Interval.
+	Lo, Hi Day
+	// Place is PlaceKey, Name NameKey, Precision the location's.
+	Place, Name, Precision string
+	Lat, Lon               float64
+	// Side1 and Side2 are the actors' sides ("" when unnamed).
+	Side1, Side2 string
+}
+
+// MarkOf returns the mark of e.
+func MarkOf(e *sitrep.Event) Mark {
+	m := Mark{ID: e.ID, Article: e.Article.ID, SubEventType: e.SubEventType, Fusable: Fusable(e)}
+	m.Lo, m.Hi, _ = Interval(e)
+	if l := e.Location; l != nil {
+		m.Place, m.Name, m.Precision, m.Lat, m.Lon = PlaceKey(l), NameKey(l), l.Precision, l.Lat, l.Lon
+	}
+	m.Side1, m.Side2 = sideOf(e.Actor1), sideOf(e.Actor2)
+	return m
+}
+
 // samePlace reports whether two reports' places are one: the same
 // gazetteer entry; two entries of one name in one country (a city and the
 // province named after it: "near Hama" is read as either); or two towns
 // within SameTownKm.
-func samePlace(a, b *sitrep.Location) bool {
-	if PlaceKey(a) == PlaceKey(b) {
-		return true
-	}
-	if a.CountryCode == b.CountryCode && a.Precision != b.Precision && gazetteer.Key(a.Name) == gazetteer.Key(b.Name) {
+func samePlace(a, b *Mark) bool {
+	if a.Place == b.Place || a.Precision != b.Precision && a.Name == b.Name {
 		return true
 	}
 	return a.Precision == sitrep.PrecisionTown && b.Precision == sitrep.PrecisionTown &&
@@ -161,29 +184,33 @@ func samePlace(a, b *sitrep.Location) bool {
 // sidesAgree reports whether two reports' actors can be the same: each
 // side named by both is the same side. An armed clash has no direction, so
 // its sides may also be named the other way round.
-func sidesAgree(a, b *sitrep.Event) bool {
-	same := func(x, y *sitrep.Actor) bool { return x == nil || y == nil || x.Side == y.Side }
-	if same(a.Actor1, b.Actor1) && same(a.Actor2, b.Actor2) {
+func sidesAgree(a, b *Mark) bool {
+	same := func(x, y string) bool { return x == "" || y == "" || x == y }
+	if same(a.Side1, b.Side1) && same(a.Side2, b.Side2) {
 		return true
 	}
 	return a.SubEventType == "Armed clash" && b.SubEventType == "Armed clash" &&
-		same(a.Actor1, b.Actor2) && same(a.Actor2, b.Actor1)
+		same(a.Side1, b.Side2) && same(a.Side2, b.Side1)
 }
 
 // Linked reports whether a and b describe the same happening: both
 // fusable, of compatible types (compatible.txt), at the same place (or
 // towns within SameTownKm, unless one report named both apart), on days
 // that may coincide, with sides that agree.
-func Linked(a, b *sitrep.Event) bool {
-	if !Fusable(a) || !Fusable(b) || !compatibleTypes(a.SubEventType, b.SubEventType) {
+func (a *Mark) Linked(b *Mark) bool {
+	if !a.Fusable || !b.Fusable || !compatibleTypes(a.SubEventType, b.SubEventType) {
 		return false
 	}
-	if a.Article.ID == b.Article.ID && a.Article.ID != "" && PlaceKey(a.Location) != PlaceKey(b.Location) {
+	if a.Article == b.Article && a.Article != "" && a.Place != b.Place {
 		return false // the report itself told the two places apart
 	}
-	alo, ahi, _ := Interval(a)
-	blo, bhi, _ := Interval(b)
-	return alo <= bhi && blo <= ahi && samePlace(a.Location, b.Location) && sidesAgree(a, b)
+	return a.Lo <= b.Hi && b.Lo <= a.Hi && samePlace(a, b) && sidesAgree(a, b)
+}
+
+// Linked is Mark.Linked on two events.
+func Linked(a, b *sitrep.Event) bool {
+	ma, mb := MarkOf(a), MarkOf(b)
+	return ma.Linked(&mb)
 }
 
 // Incidents groups fusable events into incidents: the connected components
@@ -191,23 +218,19 @@ func Linked(a, b *sitrep.Event) bool {
 // groups and their order (by smallest event id) depend only on the set of
 // events given.
 func Incidents(events []sitrep.Event) [][]int {
+	marks := make([]Mark, len(events))
 	idx := make([]int, 0, len(events))
 	for i := range events {
-		if Fusable(&events[i]) {
+		if marks[i] = MarkOf(&events[i]); marks[i].Fusable {
 			idx = append(idx, i)
 		}
 	}
 	// Sorting by interval start lets the pair scan stop early: nothing
 	// after an event that starts past one's end can overlap it.
-	lo := make([]Day, len(events))
-	hi := make([]Day, len(events))
-	for _, i := range idx {
-		lo[i], hi[i], _ = Interval(&events[i])
-	}
 	sort.Slice(idx, func(a, b int) bool {
 		i, j := idx[a], idx[b]
-		if lo[i] != lo[j] {
-			return lo[i] < lo[j]
+		if marks[i].Lo != marks[j].Lo {
+			return marks[i].Lo < marks[j].Lo
 		}
 		return events[i].ID < events[j].ID
 	})
@@ -224,10 +247,10 @@ func Incidents(events []sitrep.Event) [][]int {
 	}
 	for a, i := range idx {
 		for _, j := range idx[a+1:] {
-			if lo[j] > hi[i] {
+			if marks[j].Lo > marks[i].Hi {
 				break
 			}
-			if Linked(&events[i], &events[j]) {
+			if marks[i].Linked(&marks[j]) {
 				if ri, rj := find(i), find(j); ri != rj {
 					parent[ri] = rj
 				}
@@ -412,3 +435,58 @@ func toll(es []*sitrep.Event, of func(*sitrep.Event) *int) (conservative, lo, hi
 }
 
 func intp(n int) *int { return &n }
+
+// Where a store looks for an event's neighbours. Every event Linked to e
+// lies in one of Cells(e's place) or has e's NameKey, and its interval
+// starts at most its SpanClass before e's ends.
+
+// cellDeg is the grid's cell size in degrees: 0.1 degree is 11 km of
+// latitude, more than SameTownKm, so the 3x3 cells around a place hold
+// every town near enough to be the same place.
+const cellDeg = 0.1
+
+// Cell returns the grid cell of a point.
+func Cell(lat, lon float64) int64 {
+	return cellOf(int64(math.Floor(lat/cellDeg)), int64(math.Floor(lon/cellDeg)))
+}
+
+const lonCells = int64(360 / cellDeg)
+
+func cellOf(y, x int64) int64 {
+	x = ((x % lonCells) + lonCells) % lonCells
+	return (y+1000)*lonCells + x
+}
+
+// Cells returns the cell of a point and its eight neighbours.
+func Cells(lat, lon float64) []int64 {
+	y, x := int64(math.Floor(lat/cellDeg)), int64(math.Floor(lon/cellDeg))
+	out := make([]int64, 0, 9)
+	for dy := int64(-1); dy <= 1; dy++ {
+		for dx := int64(-1); dx <= 1; dx++ {
+			out = append(out, cellOf(y+dy, x+dx))
+		}
+	}
+	return out
+}
+
+// NameKey names a place by country and spelling ("SY/hama"), which a
+// city and the province named after it share.
+func NameKey(l *sitrep.Location) string {
+	if l == nil {
+		return ""
+	}
+	return l.CountryCode + "/" + gazetteer.Key(l.Name)
+}
+
+// SpanClasses are the lengths an event's interval is rounded up to.
+var SpanClasses = []int{1, 7, 31, 366}
+
+// SpanClass returns the smallest class at least as long as lo..hi.
+func SpanClass(lo, hi Day) int {
+	for _, c := range SpanClasses {
+		if int(hi-lo) <= c {
+			return c
+		}
+	}
+	return int(hi - lo)
+}

@@ -49,7 +49,7 @@ func Open(ctx context.Context, path string) (*sqlstore.Store, error) {
 	// (a crash loses at most the last commits, never consistency).
 	q := url.Values{}
 	q.Set("_txlock", "immediate")
-	for _, p := range []string{"busy_timeout(10000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(ON)"} {
+	for _, p := range []string{"busy_timeout(10000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(ON)", "cache_size(-65536)", "temp_store(MEMORY)"} {
 		q.Add("_pragma", p)
 	}
 	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())

@@ -198,6 +198,14 @@ func testNearDuplicate(t *testing.T, open Opener) {
 	if da, db := dump(t, a), dump(t, b); da != db {
 		t.Errorf("the record depends on which copy came first:\n%s\nvs\n%s", da, db)
 	}
+	// Both in one batch, either way round.
+	for _, batch := range [][]sitrep.Doc{{orig, cp}, {cp, orig}} {
+		c := newStore(t, open)
+		ingest(t, c, batch...)
+		if dc, da := dump(t, c), dump(t, a); dc != da {
+			t.Errorf("one batch (%s first) gives another record:\n%s\nvs\n%s", batch[0].Article.Title, dc, da)
+		}
+	}
 	st, _ := a.Stats(ctx)
 	if st.Articles != 2 || st.NearDuplicates != 1 || st.Events != 2 {
 		t.Errorf("stats = %+v, want 2 articles, 1 near-duplicate, 2 events", st)

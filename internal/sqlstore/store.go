@@ -6,9 +6,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/sitrep/sitrep"
@@ -40,6 +40,27 @@ type Dialect struct {
 type Store struct {
 	DB *sql.DB
 	D  *Dialect
+
+	// stmts caches prepared statements by query text: parsing a query
+	// costs more than running it on SQLite, and ingest runs the same few
+	// thousands of times.
+	stmts sync.Map
+}
+
+// stmt returns the prepared statement of q (written with ?).
+func (s *Store) stmt(ctx context.Context, q string) (*sql.Stmt, error) {
+	if st, ok := s.stmts.Load(q); ok {
+		return st.(*sql.Stmt), nil
+	}
+	st, err := s.DB.PrepareContext(ctx, s.D.Rebind(q))
+	if err != nil {
+		return nil, err
+	}
+	if prev, loaded := s.stmts.LoadOrStore(q, st); loaded {
+		st.Close()
+		return prev.(*sql.Stmt), nil
+	}
+	return st, nil
 }
 
 var _ sitrep.Store = (*Store)(nil)
@@ -56,7 +77,10 @@ func (s *Store) errf(op string, err error) error {
 }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.DB.Close() }
+func (s *Store) Close() error {
+	s.stmts.Range(func(_, st any) bool { st.(*sql.Stmt).Close(); return true })
+	return s.DB.Close()
+}
 
 // Ingest implements sitrep.Store.
 func (s *Store) Ingest(ctx context.Context, docs []sitrep.Doc) ([]sitrep.IngestResult, error) {
@@ -104,8 +128,29 @@ type ingest struct {
 }
 
 func (in *ingest) exec(q string, args ...any) error {
-	_, err := in.tx.ExecContext(in.ctx, in.s.D.Rebind(q), args...)
+	st, err := in.s.stmt(in.ctx, q)
+	if err != nil {
+		return err
+	}
+	_, err = in.tx.StmtContext(in.ctx, st).ExecContext(in.ctx, args...)
 	return err
+}
+
+func (in *ingest) query(q string, args ...any) (*sql.Rows, error) {
+	st, err := in.s.stmt(in.ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	return in.tx.StmtContext(in.ctx, st).QueryContext(in.ctx, args...)
+}
+
+func (in *ingest) queryRow(q string, args ...any) *sql.Row {
+	st, err := in.s.stmt(in.ctx, q)
+	if err != nil {
+		// A Row cannot carry the error; run it unprepared to get it.
+		return in.tx.QueryRowContext(in.ctx, in.s.D.Rebind(q), args...)
+	}
+	return in.tx.StmtContext(in.ctx, st).QueryRowContext(in.ctx, args...)
 }
 
 func (in *ingest) doc(d *sitrep.Doc) (sitrep.IngestResult, error) {
@@ -115,7 +160,7 @@ func (in *ingest) doc(d *sitrep.Doc) (sitrep.IngestResult, error) {
 	}
 	res := sitrep.IngestResult{ArticleID: a.ID, Status: sitrep.StatusNew}
 	var n int
-	if err := in.tx.QueryRowContext(in.ctx, in.s.D.Rebind(`SELECT count(*) FROM articles WHERE id = ?`), a.ID).Scan(&n); err != nil {
+	if err := in.queryRow(`SELECT count(*) FROM articles WHERE id = ?`, a.ID).Scan(&n); err != nil {
 		return res, err
 	}
 	if n > 0 {
@@ -157,10 +202,12 @@ func (in *ingest) doc(d *sitrep.Doc) (sitrep.IngestResult, error) {
 		a.ID, a.URL, a.Title, a.Source, pub, a.Text, len(a.Text), sig.Bytes(), nullString(dupOf), len(events), time.Now().UTC().Format(time.RFC3339)); err != nil {
 		return res, err
 	}
+	bandArgs := make([]any, 0, 2*len(keys))
 	for _, k := range keys {
-		if err := in.exec(`INSERT INTO article_bands (band_key, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING`, k, a.ID); err != nil {
-			return res, err
-		}
+		bandArgs = append(bandArgs, k, a.ID)
+	}
+	if err := in.exec(`INSERT INTO article_bands (band_key, article_id) VALUES (?, ?)`+strings.Repeat(`, (?, ?)`, len(keys)-1)+` ON CONFLICT DO NOTHING`, bandArgs...); err != nil {
+		return res, err
 	}
 	if in.s.D.IndexText != "" {
 		if err := in.exec(in.s.D.IndexText, a.ID); err != nil {
@@ -192,7 +239,7 @@ func (in *ingest) nearest(sig *fuse.Signature, keys []int64) (stored, error) {
 	for i, k := range keys {
 		args[i] = k
 	}
-	rows, err := in.tx.QueryContext(in.ctx, in.s.D.Rebind(q), args...)
+	rows, err := in.query(q, args...)
 	if err != nil {
 		return stored{}, err
 	}
@@ -224,13 +271,13 @@ func (in *ingest) nearest(sig *fuse.Signature, keys []int64) (stored, error) {
 		return stored{}, err
 	}
 	c := stored{id: bestCanon}
-	err = in.tx.QueryRowContext(in.ctx, in.s.D.Rebind(`SELECT length FROM articles WHERE id = ?`), bestCanon).Scan(&c.length)
+	err = in.queryRow(`SELECT length FROM articles WHERE id = ?`, bestCanon).Scan(&c.length)
 	return c, err
 }
 
 // dropEvents deletes an article's events, noting what they touched.
 func (in *ingest) dropEvents(articleID string) (int, error) {
-	rows, err := in.tx.QueryContext(in.ctx, in.s.D.Rebind(`SELECT incident_id, place_key, claim FROM events WHERE article_id = ?`), articleID)
+	rows, err := in.query(`SELECT incident_id, place_key, claim FROM events WHERE article_id = ?`, articleID)
 	if err != nil {
 		return 0, err
 	}
@@ -255,6 +302,14 @@ func (in *ingest) dropEvents(articleID string) (int, error) {
 	if err := rows.Err(); err != nil {
 		return 0, err
 	}
+	// Events this call added for the article are gone too.
+	kept := in.added[:0]
+	for _, e := range in.added {
+		if e.Article.ID != articleID {
+			kept = append(kept, e)
+		}
+	}
+	in.added = kept
 	return n, in.exec(`DELETE FROM events WHERE article_id = ?`, articleID)
 }
 
@@ -263,22 +318,22 @@ func (in *ingest) insertEvent(e *sitrep.Event) error {
 	if err != nil {
 		return err
 	}
-	var lo, hi any
+	var lo, hi, class, cell, lat, lon any
 	if l, h, ok := fuse.Interval(e); ok {
-		lo, hi = int64(l), int64(h)
+		lo, hi, class = int64(l), int64(h), fuse.SpanClass(l, h)
 	}
-	var lat, lon any
-	cc, country := "", ""
-	if e.Location != nil {
-		lat, lon, cc, country = e.Location.Lat, e.Location.Lon, e.Location.CountryCode, e.Location.Country
+	cc, country, prec := "", "", ""
+	if l := e.Location; l != nil {
+		lat, lon, cc, country, cell, prec = l.Lat, l.Lon, l.CountryCode, l.Country, fuse.Cell(l.Lat, l.Lon), l.Precision
 	}
+	m := fuse.MarkOf(e)
 	claim := 0
 	if fuse.IsClaim(e) {
 		claim = 1
 		in.places[fuse.PlaceKey(e.Location)] = true
 	}
-	if err := in.exec(`INSERT INTO events (id, article_id, event_type, sub_event_type, certainty, date, day_lo, day_hi, place_key, country_code, country, lat, lon, actors, claim, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		e.ID, e.Article.ID, e.EventType, e.SubEventType, e.Certainty, e.Date, lo, hi, fuse.PlaceKey(e.Location), cc, country, lat, lon, actorKey(e.Actor1, e.Actor2), claim, string(data)); err != nil {
+	if err := in.exec(`INSERT INTO events (id, article_id, event_type, sub_event_type, certainty, date, day_lo, day_hi, span_class, place_key, cell, name_key, precision, side1, side2, country_code, country, lat, lon, actors, claim, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		e.ID, e.Article.ID, e.EventType, e.SubEventType, e.Certainty, e.Date, lo, hi, class, m.Place, cell, m.Name, prec, m.Side1, m.Side2, cc, country, lat, lon, actorKey(e.Actor1, e.Actor2), claim, string(data)); err != nil {
 		return err
 	}
 	in.added = append(in.added, *e)
@@ -309,17 +364,14 @@ func (in *ingest) refuse() error {
 		if !fuse.Fusable(e) {
 			continue
 		}
-		lo, hi, _ := fuse.Interval(e)
-		dLat := fuse.SameTownKm / 111.0
-		dLon := dLat / math.Max(0.05, math.Cos(e.Location.Lat*math.Pi/180))
-		cands, err := in.events(`SELECT data, incident_id FROM events WHERE certainty = 'reported' AND day_lo <= ? AND day_hi >= ? AND incident_id IS NOT NULL AND (place_key = ? OR (lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?))`,
-			int64(hi), int64(lo), fuse.PlaceKey(e.Location), e.Location.Lat-dLat, e.Location.Lat+dLat, e.Location.Lon-dLon, e.Location.Lon+dLon)
+		marks, incidents, err := in.neighbours(e)
 		if err != nil {
 			return err
 		}
-		for _, c := range cands {
-			if fuse.Linked(e, &c.Event) {
-				in.incidents[c.incident] = true
+		m := fuse.MarkOf(e)
+		for k := range marks {
+			if m.Linked(&marks[k]) {
+				in.incidents[incidents[k]] = true
 			}
 		}
 	}
@@ -328,6 +380,7 @@ func (in *ingest) refuse() error {
 	}
 	ids := keys(in.incidents)
 	var members []sitrep.Event
+	was := map[string]string{} // event id -> its incident before
 	for _, id := range ids {
 		es, err := in.events(`SELECT data, incident_id FROM events WHERE incident_id = ?`, id)
 		if err != nil {
@@ -335,6 +388,7 @@ func (in *ingest) refuse() error {
 		}
 		for _, e := range es {
 			members = append(members, e.Event)
+			was[e.ID] = id
 		}
 		if err := in.exec(`DELETE FROM incidents WHERE id = ?`, id); err != nil {
 			return err
@@ -347,6 +401,9 @@ func (in *ingest) refuse() error {
 			return err
 		}
 		for _, i := range comp {
+			if was[members[i].ID] == inc.ID {
+				continue
+			}
 			if err := in.exec(`UPDATE events SET incident_id = ? WHERE id = ?`, inc.ID, members[i].ID); err != nil {
 				return err
 			}
@@ -355,13 +412,63 @@ func (in *ingest) refuse() error {
 	return nil
 }
 
+// neighbours returns the marks of the stored events that may be Linked
+// to e, with their incidents: those in the cells around its place or of
+// its place's name, with intervals that may overlap its own, one short
+// index range per span class. Only fused events (those with an incident)
+// can link.
+func (in *ingest) neighbours(e *sitrep.Event) ([]fuse.Mark, []string, error) {
+	lo, hi, _ := fuse.Interval(e)
+	cells := fuse.Cells(e.Location.Lat, e.Location.Lon)
+	var q strings.Builder
+	var args []any
+	for _, c := range fuse.SpanClasses {
+		for _, by := range []string{"cell", "name"} {
+			if q.Len() > 0 {
+				q.WriteString(" UNION ALL ")
+			}
+			q.WriteString(`SELECT id, article_id, incident_id, sub_event_type, day_lo, day_hi, place_key, name_key, precision, lat, lon, side1, side2 FROM events WHERE `)
+			if by == "cell" {
+				q.WriteString(`cell IN (?` + strings.Repeat(", ?", len(cells)-1) + `)`)
+				for _, cell := range cells {
+					args = append(args, cell)
+				}
+			} else {
+				q.WriteString(`name_key = ?`)
+				args = append(args, fuse.NameKey(e.Location))
+			}
+			q.WriteString(` AND span_class = ? AND day_lo BETWEEN ? AND ? AND day_hi >= ? AND incident_id IS NOT NULL`)
+			args = append(args, c, int64(lo)-int64(c), int64(hi), int64(lo))
+		}
+	}
+	rows, err := in.query(q.String(), args...)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	var marks []fuse.Mark
+	var incidents []string
+	for rows.Next() {
+		m := fuse.Mark{Fusable: true}
+		var inc string
+		var lo, hi int64
+		if err := rows.Scan(&m.ID, &m.Article, &inc, &m.SubEventType, &lo, &hi, &m.Place, &m.Name, &m.Precision, &m.Lat, &m.Lon, &m.Side1, &m.Side2); err != nil {
+			return nil, nil, err
+		}
+		m.Lo, m.Hi = fuse.Day(lo), fuse.Day(hi)
+		marks = append(marks, m)
+		incidents = append(incidents, inc)
+	}
+	return marks, incidents, rows.Err()
+}
+
 type withIncident struct {
 	sitrep.Event
 	incident string
 }
 
 func (in *ingest) events(q string, args ...any) ([]withIncident, error) {
-	rows, err := in.tx.QueryContext(in.ctx, in.s.D.Rebind(q), args...)
+	rows, err := in.query(q, args...)
 	if err != nil {
 		return nil, err
 	}

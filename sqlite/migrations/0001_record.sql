@@ -1,6 +1,11 @@
 -- The record: articles, their events, the incidents events fuse into and
 -- each place's control timeline. Dates are YYYY-MM-DD text; day_lo/day_hi
--- are days since 1970 bounding when an event may have happened.
+-- are days since 1970 bounding when an event may have happened, and
+-- span_class the longest that interval may be (1, 7, 31 or 366 days), so a
+-- search for events overlapping a day scans one short index range per
+-- class. cell is a 0.1-degree grid cell and name_key the place's country
+-- and name key: fusion looks for an event's neighbours by both, and
+-- compares them by the columns up to side2 without decoding data.
 CREATE TABLE articles (
 	id        TEXT PRIMARY KEY,
 	url       TEXT NOT NULL,
@@ -36,7 +41,13 @@ CREATE TABLE events (
 	date           TEXT NOT NULL,
 	day_lo         INTEGER,
 	day_hi         INTEGER,
+	span_class     INTEGER,
 	place_key      TEXT NOT NULL,
+	cell           INTEGER,
+	name_key       TEXT NOT NULL,
+	precision      TEXT NOT NULL,
+	side1          TEXT NOT NULL,
+	side2          TEXT NOT NULL,
 	country_code   TEXT NOT NULL,
 	country        TEXT NOT NULL,
 	lat            REAL,
@@ -46,7 +57,9 @@ CREATE TABLE events (
 	data           TEXT NOT NULL
 );
 CREATE INDEX events_date ON events (date);
-CREATE INDEX events_place ON events (place_key, day_lo);
+CREATE INDEX events_place ON events (place_key);
+CREATE INDEX events_cell ON events (cell, span_class, day_lo);
+CREATE INDEX events_name ON events (name_key, span_class, day_lo);
 CREATE INDEX events_lat ON events (lat);
 CREATE INDEX events_incident ON events (incident_id);
 CREATE INDEX events_article ON events (article_id);
