@@ -25,7 +25,7 @@ type Lexicon struct {
 	minor      classSet // classes that are a toll or a manner, not an act (see mainClass)
 	// cls holds the ids of the classes the Go code itself names.
 	cls struct {
-		capturePlace, capture, withdraw, enter, abduct, loot, demand, displace, kill, injure, attack int
+		capturePlace, capture, withdraw, enter, abduct, loot, demand, displace, kill, injure, attack, hold int
 	}
 	classIDs map[string]int
 	cues     *text.Phrases[classSet]
@@ -119,7 +119,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 	}{
 		{"capture_place", &lx.cls.capturePlace}, {"capture", &lx.cls.capture}, {"withdraw", &lx.cls.withdraw},
 		{"enter", &lx.cls.enter}, {"abduct", &lx.cls.abduct}, {"loot", &lx.cls.loot}, {"demand", &lx.cls.demand},
-		{"displace", &lx.cls.displace}, {"kill", &lx.cls.kill}, {"injure", &lx.cls.injure}, {"attack", &lx.cls.attack},
+		{"displace", &lx.cls.displace}, {"kill", &lx.cls.kill}, {"injure", &lx.cls.injure}, {"attack", &lx.cls.attack}, {"hold", &lx.cls.hold},
 	} {
 		if *c.id = lx.class(c.name); *c.id < 0 {
 			return nil, fmt.Errorf("extract: cues.txt: no [%s] section, which the extractor needs", c.name)
