@@ -352,20 +352,30 @@ func Summarize(events []sitrep.Event, members []int) sitrep.Incident {
 	arts := map[string]bool{}
 	for _, e := range es {
 		arts[e.Article.ID] = true
-		inc.Reports = append(inc.Reports, sitrep.Report{
+	}
+	inc.Sources = len(arts)
+	inc.Reports = Reports(es)
+	return inc
+}
+
+// Reports returns the reports behind an incident's events, oldest
+// article first.
+func Reports(es []*sitrep.Event) []sitrep.Report {
+	out := make([]sitrep.Report, 0, len(es))
+	for _, e := range es {
+		out = append(out, sitrep.Report{
 			EventID: e.ID, SubEventType: e.SubEventType, Date: e.Date, Fatalities: e.Fatalities,
 			Attribution: e.Attribution, Sentence: e.Sentence, Span: e.Span, Article: e.Article,
 		})
 	}
-	inc.Sources = len(arts)
-	sort.SliceStable(inc.Reports, func(a, b int) bool {
-		ra, rb := &inc.Reports[a], &inc.Reports[b]
+	sort.Slice(out, func(a, b int) bool {
+		ra, rb := &out[a], &out[b]
 		if ra.Article.Published != rb.Article.Published {
 			return ra.Article.Published < rb.Article.Published
 		}
 		return ra.EventID < rb.EventID
 	})
-	return inc
+	return out
 }
 
 // best returns the key with the most votes, ties broken by less.

@@ -94,8 +94,8 @@ func Sign(text string) Signature {
 }
 
 // BandKeys returns the signature's band hashes: two signatures that share
-// one are candidates for Similar. Keys are non-negative so that every SQL
-// database stores them as they are.
+// one are candidates for Similar. Keys are 31-bit, which SQL databases
+// store in four bytes; a chance collision only costs a Similar check.
 func (s *Signature) BandKeys() [Bands]int64 {
 	var keys [Bands]int64
 	var b [4 * rows]byte
@@ -103,7 +103,7 @@ func (s *Signature) BandKeys() [Bands]int64 {
 		for r := 0; r < rows; r++ {
 			binary.LittleEndian.PutUint32(b[4*r:], s[i*rows+r])
 		}
-		keys[i] = int64(mix(fnv64(b[:])^uint64(i)) >> 1)
+		keys[i] = int64(mix(fnv64(b[:])^uint64(i)) >> 33)
 	}
 	return keys
 }

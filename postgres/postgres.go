@@ -31,6 +31,7 @@ var dialect = &sqlstore.Dialect{
 	Name:        "postgres",
 	Rebind:      rebind,
 	Lock:        ingestLock,
+	IndexText:   `UPDATE articles SET tsv = to_tsvector('simple', ? || ' ' || left(?, 200000)) WHERE id = ?`,
 	SearchWhere: `a.tsv @@ plainto_tsquery('simple', ?)`,
 	Search:      func(words []string) string { return strings.Join(words, " ") },
 }

@@ -24,7 +24,7 @@ var migrations embed.FS
 var dialect = &sqlstore.Dialect{
 	Name:        "sqlite",
 	Rebind:      func(q string) string { return q },
-	IndexText:   `INSERT INTO articles_fts (rowid, title, text) SELECT rowid, title, text FROM articles WHERE id = ?`,
+	IndexText:   `INSERT INTO articles_fts (rowid, title, text) SELECT rowid, ?, ? FROM articles WHERE id = ?`,
 	SearchJoin:  ` JOIN articles_fts f ON f.rowid = a.rowid`,
 	SearchWhere: `articles_fts MATCH ?`,
 	Search:      ftsQuery,

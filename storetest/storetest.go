@@ -461,6 +461,7 @@ func testBadFilters(t *testing.T, open Opener) {
 		{Type: "Picnic"},
 		{Limit: -1},
 		{Certainty: "maybe"},
+		{Country: "Atlantis"},
 	} {
 		if _, err := s.Events(ctx, f); sitrep.ErrorCode(err) != sitrep.EINVALID {
 			t.Errorf("Events(%+v) error %v, want code %q", f, err, sitrep.EINVALID)

@@ -3,7 +3,6 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 	"math"
 	"strconv"
@@ -40,10 +39,28 @@ func likeEscape(s string) string {
 	return r.Replace(s)
 }
 
+// countryCode returns the ISO code of a country named by code or name.
+func countryCode(s string) (string, error) {
+	if c := gazetteer.CountryByCode(strings.ToUpper(s)); c != nil {
+		return c.ISO2, nil
+	}
+	for _, c := range gazetteer.Countries() {
+		if strings.EqualFold(c.Name, s) {
+			return c.ISO2, nil
+		}
+		for _, a := range c.Aliases {
+			if strings.EqualFold(a, s) {
+				return c.ISO2, nil
+			}
+		}
+	}
+	return "", sitrep.Errorf(sitrep.EINVALID, "country %q: not a country name or ISO alpha-2 code", s)
+}
+
 // eventWhere turns a filter into conditions over the columns events and
-// incidents share (prefix names the table). The radius filter is a
-// bounding box here; callers keep only the rows within the circle.
-func eventWhere(f *sitrep.EventFilter) *where {
+// incidents share. The radius filter is a bounding box here; callers keep
+// only the rows within the circle.
+func eventWhere(f *sitrep.EventFilter) (*where, error) {
 	w := &where{}
 	if !f.Since.IsZero() {
 		w.add("date >= ?", f.Since.Format(sitrep.DateLayout))
@@ -52,10 +69,23 @@ func eventWhere(f *sitrep.EventFilter) *where {
 		w.add("date <= ? AND date <> ''", f.Until.Format(sitrep.DateLayout))
 	}
 	if f.Type != "" {
-		w.add("(event_type = ? OR sub_event_type = ?)", f.Type, f.Type)
+		subs := []any{f.Type}
+		if _, ok := sitrep.Taxonomy[f.Type]; !ok {
+			subs = subs[:0]
+			for sub, t := range sitrep.Taxonomy {
+				if t == f.Type {
+					subs = append(subs, sub)
+				}
+			}
+		}
+		w.add("sub_event_type IN (?"+strings.Repeat(", ?", len(subs)-1)+")", subs...)
 	}
 	if f.Country != "" {
-		w.add("(country_code = ? OR lower(country) = ?)", strings.ToUpper(f.Country), strings.ToLower(f.Country))
+		cc, err := countryCode(f.Country)
+		if err != nil {
+			return nil, err
+		}
+		w.add("country_code = ?", cc)
 	}
 	if f.Actor != "" {
 		w.add(`actors LIKE ? ESCAPE '\'`, "%"+likeEscape(strings.ToLower(f.Actor))+"%")
@@ -70,7 +100,7 @@ func eventWhere(f *sitrep.EventFilter) *where {
 			}
 		}
 	}
-	return w
+	return w, nil
 }
 
 // page applies limit and offset after the radius filter, which SQL cannot.
@@ -110,7 +140,10 @@ func (s *Store) Events(ctx context.Context, f sitrep.EventFilter) ([]sitrep.Even
 	if err := f.Validate(); err != nil {
 		return nil, err
 	}
-	w := eventWhere(&f)
+	w, err := eventWhere(&f)
+	if err != nil {
+		return nil, err
+	}
 	if f.Certainty != "" {
 		w.add("certainty = ?", f.Certainty)
 	}
@@ -119,9 +152,9 @@ func (s *Store) Events(ctx context.Context, f sitrep.EventFilter) ([]sitrep.Even
 	}
 	q := "SELECT data FROM events" + w.String() + " ORDER BY date, id" + limitClause(&f)
 	var out []sitrep.Event
-	err := s.each(ctx, q, w.args, func(data []byte) error {
+	err = s.each(ctx, q, w.args, func(data []byte) error {
 		var e sitrep.Event
-		if err := json.Unmarshal(data, &e); err != nil {
+		if err := decode(data, &e); err != nil {
 			return err
 		}
 		if within(&f, e.Location) {
@@ -143,12 +176,15 @@ func (s *Store) Incidents(ctx context.Context, f sitrep.EventFilter) ([]sitrep.I
 	if err := f.Validate(); err != nil {
 		return nil, err
 	}
-	w := eventWhere(&f)
+	w, err := eventWhere(&f)
+	if err != nil {
+		return nil, err
+	}
 	q := "SELECT data FROM incidents" + w.String() + " ORDER BY date, id" + limitClause(&f)
 	var out []sitrep.Incident
-	err := s.each(ctx, q, w.args, func(data []byte) error {
+	err = s.each(ctx, q, w.args, func(data []byte) error {
 		var inc sitrep.Incident
-		if err := json.Unmarshal(data, &inc); err != nil {
+		if err := decode(data, &inc); err != nil {
 			return err
 		}
 		if within(&f, inc.Location) {
@@ -162,7 +198,54 @@ func (s *Store) Incidents(ctx context.Context, f sitrep.EventFilter) ([]sitrep.I
 	if f.Near != nil {
 		out = page(out, &f)
 	}
+	if err := s.attachReports(ctx, out); err != nil {
+		return nil, s.errf("incidents", err)
+	}
 	return out, nil
+}
+
+// attachReports reads the incidents' reports from their events.
+func (s *Store) attachReports(ctx context.Context, incs []sitrep.Incident) error {
+	at := make(map[string]int, len(incs))
+	for i := range incs {
+		at[incs[i].ID] = i
+	}
+	byInc := map[string][]*sitrep.Event{}
+	const chunk = 500
+	for start := 0; start < len(incs); start += chunk {
+		end := min(start+chunk, len(incs))
+		args := make([]any, 0, end-start)
+		for i := start; i < end; i++ {
+			args = append(args, incs[i].ID)
+		}
+		q := "SELECT incident_id, data FROM events WHERE incident_id IN (?" + strings.Repeat(", ?", len(args)-1) + ")"
+		rows, err := s.DB.QueryContext(ctx, s.D.Rebind(q), args...)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var id string
+			var data []byte
+			if err := rows.Scan(&id, &data); err != nil {
+				rows.Close()
+				return err
+			}
+			e := new(sitrep.Event)
+			if err := decode(data, e); err != nil {
+				rows.Close()
+				return err
+			}
+			byInc[id] = append(byInc[id], e)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+	}
+	for id, es := range byInc {
+		incs[at[id]].Reports = fuse.Reports(es)
+	}
+	return nil
 }
 
 func (s *Store) each(ctx context.Context, q string, args []any, fn func([]byte) error) error {
@@ -191,7 +274,11 @@ func (s *Store) Control(ctx context.Context, f sitrep.ControlFilter) ([]sitrep.C
 		w.add("date_from <= ? AND (date_to = '' OR date_to > ?)", d, d)
 	}
 	if f.Country != "" {
-		w.add("(country_code = ? OR lower(country) = ?)", strings.ToUpper(f.Country), strings.ToLower(f.Country))
+		cc, err := countryCode(f.Country)
+		if err != nil {
+			return nil, err
+		}
+		w.add("country_code = ?", cc)
 	}
 	if f.Place != "" {
 		if id, err := strconv.Atoi(f.Place); err == nil {
@@ -204,11 +291,11 @@ func (s *Store) Control(ctx context.Context, f sitrep.ControlFilter) ([]sitrep.C
 			w.add(`name LIKE ? ESCAPE '\'`, "%|"+likeEscape(k)+"|%")
 		}
 	}
-	q := "SELECT data FROM control" + w.String() + " ORDER BY country, place, place_key, seq"
+	q := "SELECT data FROM control" + w.String() + " ORDER BY country_code, place, place_key, seq"
 	var out []sitrep.ControlSpan
 	err := s.each(ctx, q, w.args, func(data []byte) error {
 		var sp sitrep.ControlSpan
-		if err := json.Unmarshal(data, &sp); err != nil {
+		if err := decode(data, &sp); err != nil {
 			return err
 		}
 		out = append(out, sp)
@@ -279,8 +366,13 @@ func (s *Store) articles(ctx context.Context, where string, args []any, extra st
 		var a sitrep.StoredArticle
 		var pub, ingested string
 		var dup sql.NullString
-		if err := rows.Scan(&a.ID, &a.URL, &a.Title, &a.Source, &pub, &a.Text, &dup, &a.Events, &ingested); err != nil {
+		var text []byte
+		if err := rows.Scan(&a.ID, &a.URL, &a.Title, &a.Source, &pub, &text, &dup, &a.Events, &ingested); err != nil {
 			return nil, err
+		}
+		var err error
+		if a.Text, err = decodeText(text); err != nil {
+			return nil, fmt.Errorf("article %s: %w", a.ID, err)
 		}
 		a.DupOf = dup.String
 		if pub != "" {

@@ -3,7 +3,6 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
@@ -26,7 +25,7 @@ type Dialect struct {
 	// across processes when the database does not already ("" for none).
 	Lock string
 	// IndexText adds an article to the full-text index after its row is
-	// written ("" when the database keeps the index itself).
+	// written; its arguments are the title, the text and the id.
 	IndexText string
 	// SearchJoin and SearchWhere select the articles matching a full-text
 	// query (the words, as Search returns them, are the one argument).
@@ -198,8 +197,12 @@ func (in *ingest) doc(d *sitrep.Doc) (sitrep.IngestResult, error) {
 	if !a.Published.IsZero() {
 		pub = a.Published.Format(sitrep.DateLayout)
 	}
+	text, err := encodeText(a.Text)
+	if err != nil {
+		return res, err
+	}
 	if err := in.exec(`INSERT INTO articles (id, url, title, source, published, text, length, signature, dup_of, events, ingested) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		a.ID, a.URL, a.Title, a.Source, pub, a.Text, len(a.Text), sig.Bytes(), nullString(dupOf), len(events), time.Now().UTC().Format(time.RFC3339)); err != nil {
+		a.ID, a.URL, a.Title, a.Source, pub, text, len(a.Text), sig.Bytes(), nullString(dupOf), len(events), time.Now().UTC().Format(time.RFC3339)); err != nil {
 		return res, err
 	}
 	bandArgs := make([]any, 0, 2*len(keys))
@@ -209,10 +212,8 @@ func (in *ingest) doc(d *sitrep.Doc) (sitrep.IngestResult, error) {
 	if err := in.exec(`INSERT INTO article_bands (band_key, article_id) VALUES (?, ?)`+strings.Repeat(`, (?, ?)`, len(keys)-1)+` ON CONFLICT DO NOTHING`, bandArgs...); err != nil {
 		return res, err
 	}
-	if in.s.D.IndexText != "" {
-		if err := in.exec(in.s.D.IndexText, a.ID); err != nil {
-			return res, err
-		}
+	if err := in.exec(in.s.D.IndexText, a.Title, a.Text, a.ID); err != nil {
+		return res, err
 	}
 	for i := range events {
 		e := events[i]
@@ -314,7 +315,7 @@ func (in *ingest) dropEvents(articleID string) (int, error) {
 }
 
 func (in *ingest) insertEvent(e *sitrep.Event) error {
-	data, err := json.Marshal(e)
+	data, err := encode(e)
 	if err != nil {
 		return err
 	}
@@ -322,9 +323,9 @@ func (in *ingest) insertEvent(e *sitrep.Event) error {
 	if l, h, ok := fuse.Interval(e); ok {
 		lo, hi, class = int64(l), int64(h), fuse.SpanClass(l, h)
 	}
-	cc, country, prec := "", "", ""
+	cc, prec := "", ""
 	if l := e.Location; l != nil {
-		lat, lon, cc, country, cell, prec = l.Lat, l.Lon, l.CountryCode, l.Country, fuse.Cell(l.Lat, l.Lon), l.Precision
+		lat, lon, cc, cell, prec = l.Lat, l.Lon, l.CountryCode, fuse.Cell(l.Lat, l.Lon), l.Precision
 	}
 	m := fuse.MarkOf(e)
 	claim := 0
@@ -332,8 +333,15 @@ func (in *ingest) insertEvent(e *sitrep.Event) error {
 		claim = 1
 		in.places[fuse.PlaceKey(e.Location)] = true
 	}
-	if err := in.exec(`INSERT INTO events (id, article_id, event_type, sub_event_type, certainty, date, day_lo, day_hi, span_class, place_key, cell, name_key, precision, side1, side2, country_code, country, lat, lon, actors, claim, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		e.ID, e.Article.ID, e.EventType, e.SubEventType, e.Certainty, e.Date, lo, hi, class, m.Place, cell, m.Name, prec, m.Side1, m.Side2, cc, country, lat, lon, actorKey(e.Actor1, e.Actor2), claim, string(data)); err != nil {
+	// A fusable event starts as an incident of its own; refuse settles
+	// it before the transaction ends. Writing the id now keeps the row's
+	// size when refuse rewrites it, so the row is updated in place.
+	var incident any
+	if m.Fusable {
+		incident = e.ID
+	}
+	if err := in.exec(`INSERT INTO events (id, article_id, incident_id, sub_event_type, certainty, date, day_lo, day_hi, span_class, place_key, cell, name_key, precision, side1, side2, country_code, lat, lon, actors, claim, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		e.ID, e.Article.ID, incident, e.SubEventType, e.Certainty, e.Date, lo, hi, class, m.Place, cell, m.Name, prec, m.Side1, m.Side2, cc, lat, lon, actorKey(e.Actor1, e.Actor2), claim, data); err != nil {
 		return err
 	}
 	in.added = append(in.added, *e)
@@ -378,23 +386,31 @@ func (in *ingest) refuse() error {
 	if len(in.incidents) == 0 && len(in.added) == 0 {
 		return nil
 	}
-	ids := keys(in.incidents)
-	var members []sitrep.Event
+	// An added event's incident is its own id until now; its neighbours
+	// may be added events too.
 	was := map[string]string{} // event id -> its incident before
-	for _, id := range ids {
+	var members []sitrep.Event
+	for _, e := range in.added {
+		if fuse.Fusable(&e) {
+			members = append(members, e)
+			was[e.ID] = e.ID
+		}
+	}
+	for _, id := range keys(in.incidents) {
 		es, err := in.events(`SELECT data, incident_id FROM events WHERE incident_id = ?`, id)
 		if err != nil {
 			return err
 		}
 		for _, e := range es {
-			members = append(members, e.Event)
+			if _, ok := was[e.ID]; !ok {
+				members = append(members, e.Event)
+			}
 			was[e.ID] = id
 		}
 		if err := in.exec(`DELETE FROM incidents WHERE id = ?`, id); err != nil {
 			return err
 		}
 	}
-	members = append(members, in.added...)
 	for _, comp := range fuse.Incidents(members) {
 		inc := fuse.Summarize(members, comp)
 		if err := in.insertIncident(&inc); err != nil {
@@ -475,13 +491,13 @@ func (in *ingest) events(q string, args ...any) ([]withIncident, error) {
 	defer rows.Close()
 	var out []withIncident
 	for rows.Next() {
-		var data string
+		var data []byte
 		var inc sql.NullString
 		if err := rows.Scan(&data, &inc); err != nil {
 			return nil, err
 		}
 		var w withIncident
-		if err := json.Unmarshal([]byte(data), &w.Event); err != nil {
+		if err := decode(data, &w.Event); err != nil {
 			return nil, err
 		}
 		w.incident = inc.String
@@ -491,17 +507,21 @@ func (in *ingest) events(q string, args ...any) ([]withIncident, error) {
 }
 
 func (in *ingest) insertIncident(inc *sitrep.Incident) error {
-	data, err := json.Marshal(inc)
+	// The reports are the incident's events, read back with it.
+	reports := inc.Reports
+	inc.Reports = nil
+	data, err := encode(inc)
+	inc.Reports = reports
 	if err != nil {
 		return err
 	}
 	var lat, lon any
-	cc, country := "", ""
+	cc := ""
 	if inc.Location != nil {
-		lat, lon, cc, country = inc.Location.Lat, inc.Location.Lon, inc.Location.CountryCode, inc.Location.Country
+		lat, lon, cc = inc.Location.Lat, inc.Location.Lon, inc.Location.CountryCode
 	}
-	return in.exec(`INSERT INTO incidents (id, event_type, sub_event_type, date, country_code, country, lat, lon, actors, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		inc.ID, inc.EventType, inc.SubEventType, inc.Date, cc, country, lat, lon, actorKey(inc.Actor1, inc.Actor2), string(data))
+	return in.exec(`INSERT INTO incidents (id, sub_event_type, date, country_code, lat, lon, actors, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		inc.ID, inc.SubEventType, inc.Date, cc, lat, lon, actorKey(inc.Actor1, inc.Actor2), data)
 }
 
 // control rebuilds the timeline of every place whose claims changed.
@@ -520,12 +540,12 @@ func (in *ingest) control() error {
 		}
 		names := placeNames(events)
 		for seq, sp := range fuse.Control(events) {
-			data, err := json.Marshal(&sp)
+			data, err := encode(&sp)
 			if err != nil {
 				return err
 			}
-			if err := in.exec(`INSERT INTO control (place_key, seq, place, name, country_code, country, date_from, date_to, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				place, seq, sp.Place.Name, names, sp.Place.CountryCode, sp.Place.Country, sp.From, sp.To, string(data)); err != nil {
+			if err := in.exec(`INSERT INTO control (place_key, seq, place, name, country_code, date_from, date_to, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+				place, seq, sp.Place.Name, names, sp.Place.CountryCode, sp.From, sp.To, data); err != nil {
 				return err
 			}
 		}

@@ -1,4 +1,4 @@
--- The record: articles, their events, the incidents events fuse into and
+-- The record: articles (text compressed), their events, the incidents events fuse into and
 -- each place's control timeline. Dates are YYYY-MM-DD text; day_lo/day_hi
 -- are days since 1970 bounding when an event may have happened, and
 -- span_class the longest that interval may be (1, 7, 31 or 366 days), so a
@@ -6,13 +6,15 @@
 -- class. cell is a 0.1-degree grid cell and name_key the place's country
 -- and name key: fusion looks for an event's neighbours by both, and
 -- compares them by the columns up to side2 without decoding data.
+-- data is the whole record, compressed (internal/sqlstore/codec.go);
+-- an incident's data leaves out its reports, which are its events.
 CREATE TABLE articles (
 	id        TEXT PRIMARY KEY,
 	url       TEXT NOT NULL,
 	title     TEXT NOT NULL,
 	source    TEXT NOT NULL,
 	published TEXT NOT NULL,
-	text      TEXT NOT NULL,
+	text      BLOB NOT NULL,
 	length    INTEGER NOT NULL,
 	signature BLOB NOT NULL,
 	dup_of    TEXT,
@@ -22,20 +24,21 @@ CREATE TABLE articles (
 CREATE INDEX articles_dup_of ON articles (dup_of);
 CREATE INDEX articles_published ON articles (published);
 
--- MinHash band keys: articles sharing a key are near-duplicate candidates.
+-- MinHash band keys (31 bits): articles sharing a key are near-duplicate
+-- candidates.
 CREATE TABLE article_bands (
 	band_key   INTEGER NOT NULL,
 	article_id TEXT NOT NULL,
 	PRIMARY KEY (band_key, article_id)
 ) WITHOUT ROWID;
 
-CREATE VIRTUAL TABLE articles_fts USING fts5 (title, text, content = 'articles', content_rowid = 'rowid');
+-- The index only: the text is stored compressed in articles.
+CREATE VIRTUAL TABLE articles_fts USING fts5 (title, text, content = '');
 
 CREATE TABLE events (
 	id             TEXT PRIMARY KEY,
 	article_id     TEXT NOT NULL,
 	incident_id    TEXT,
-	event_type     TEXT NOT NULL,
 	sub_event_type TEXT NOT NULL,
 	certainty      TEXT NOT NULL,
 	date           TEXT NOT NULL,
@@ -49,15 +52,14 @@ CREATE TABLE events (
 	side1          TEXT NOT NULL,
 	side2          TEXT NOT NULL,
 	country_code   TEXT NOT NULL,
-	country        TEXT NOT NULL,
 	lat            REAL,
 	lon            REAL,
 	actors         TEXT NOT NULL,
 	claim          INTEGER NOT NULL,
-	data           TEXT NOT NULL
+	data           BLOB NOT NULL
 );
 CREATE INDEX events_date ON events (date);
-CREATE INDEX events_place ON events (place_key);
+CREATE INDEX events_place ON events (place_key) WHERE claim = 1;
 CREATE INDEX events_cell ON events (cell, span_class, day_lo);
 CREATE INDEX events_name ON events (name_key, span_class, day_lo);
 CREATE INDEX events_lat ON events (lat);
@@ -66,15 +68,13 @@ CREATE INDEX events_article ON events (article_id);
 
 CREATE TABLE incidents (
 	id             TEXT PRIMARY KEY,
-	event_type     TEXT NOT NULL,
 	sub_event_type TEXT NOT NULL,
 	date           TEXT NOT NULL,
 	country_code   TEXT NOT NULL,
-	country        TEXT NOT NULL,
 	lat            REAL,
 	lon            REAL,
 	actors         TEXT NOT NULL,
-	data           TEXT NOT NULL
+	data           BLOB NOT NULL
 );
 CREATE INDEX incidents_date ON incidents (date);
 CREATE INDEX incidents_lat ON incidents (lat);
@@ -85,10 +85,9 @@ CREATE TABLE control (
 	place        TEXT NOT NULL,
 	name         TEXT NOT NULL,
 	country_code TEXT NOT NULL,
-	country      TEXT NOT NULL,
 	date_from    TEXT NOT NULL,
 	date_to      TEXT NOT NULL,
-	data         TEXT NOT NULL,
+	data         BLOB NOT NULL,
 	PRIMARY KEY (place_key, seq)
 );
 CREATE INDEX control_name ON control (name);
