@@ -12,8 +12,8 @@ import (
 
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/extract"
-	"github.com/sitrep/sitrep/internal/sqlstore"
 	"github.com/sitrep/sitrep/internal/newsgen"
+	"github.com/sitrep/sitrep/internal/sqlstore"
 	"github.com/sitrep/sitrep/sqlite"
 )
 
