@@ -192,8 +192,8 @@ func testNearDuplicate(t *testing.T, open Opener) {
 	b := newStore(t, open)
 	ingest(t, b, cp)
 	r = ingest(t, b, orig)
-	if r[0].Status != sitrep.StatusNew || r[0].Events != 1 {
-		t.Fatalf("original after its copy = %+v, want new, net 1 event (2 added, 1 removed)", r[0])
+	if r[0].Status != sitrep.StatusNew || r[0].Events != 1 || r[0].Replaced != cp.Article.ID {
+		t.Fatalf("original after its copy = %+v, want new, net 1 event (2 added, 1 removed), replacing %s", r[0], cp.Article.ID)
 	}
 	if da, db := dump(t, a), dump(t, b); da != db {
 		t.Errorf("the record depends on which copy came first:\n%s\nvs\n%s", da, db)

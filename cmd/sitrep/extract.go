@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"flag"
 	"fmt"
 	"io"
 
@@ -13,24 +14,15 @@ import (
 
 func runExtract(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("extract", stderr)
-	published := fs.String("published", "", "publication date (YYYY-MM-DD) of inputs that carry none, such as plain text")
-	format := fs.String("format", "jsonl", "output format: jsonl, acled or geojson")
-	src := fs.String("source", "", "source name of inputs that name none (default: the file name)")
+	in := addInputFlags(fs)
+	format := fs.String("format", "jsonl", "output format: jsonl, acled, geojson or plover")
 	explain := fs.Bool("explain", false, "instead of events, write how each article was read: places, actors, cues, figures, frames (for tuning the lexicons)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	opt := source.Options{Source: *src}
-	if *published != "" {
-		t, err := extract.ParseDate(*published)
-		if err != nil {
-			return fmt.Errorf("--published: %v", err)
-		}
-		opt.Published = t
-	}
-	paths := fs.Args()
-	if len(paths) == 0 {
-		paths = []string{"-"}
+	opt, paths, err := in.options(fs)
+	if err != nil {
+		return err
 	}
 	x, err := extract.Default()
 	if err != nil {
@@ -60,4 +52,36 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	return werr
+}
+
+// inputFlags are the flags of the commands that read articles.
+type inputFlags struct {
+	published, source *string
+	allowPrivate      *bool
+}
+
+func addInputFlags(fs *flag.FlagSet) *inputFlags {
+	return &inputFlags{
+		published:    fs.String("published", "", "publication date (YYYY-MM-DD) of inputs that carry none, such as plain text"),
+		source:       fs.String("source", "", "source name of inputs that name none (default: the file name or URL)"),
+		allowPrivate: fs.Bool("allow-private", false, "allow fetching URLs on private, loopback and link-local addresses"),
+	}
+}
+
+// options returns the reading options and the inputs (standard input when
+// none is named).
+func (in *inputFlags) options(fs *flag.FlagSet) (source.Options, []string, error) {
+	opt := source.Options{Source: *in.source, Fetcher: &source.Fetcher{AllowPrivate: *in.allowPrivate}}
+	if *in.published != "" {
+		t, err := extract.ParseDate(*in.published)
+		if err != nil {
+			return opt, nil, fmt.Errorf("--published: %v", err)
+		}
+		opt.Published = t
+	}
+	paths := fs.Args()
+	if len(paths) == 0 {
+		paths = []string{"-"}
+	}
+	return opt, paths, nil
 }

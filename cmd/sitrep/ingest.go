@@ -20,27 +20,17 @@ import (
 func runIngest(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("ingest", stderr)
 	db := fs.String("db", defaultDB(), "database: an SQLite file, or a postgres:// DSN")
-	published := fs.String("published", "", "publication date (YYYY-MM-DD) of inputs that carry none")
-	src := fs.String("source", "", "source name of inputs that name none (default: the file name or URL)")
+	in := addInputFlags(fs)
 	batch := fs.Int("batch", 256, "articles per transaction")
-	allowPrivate := fs.Bool("allow-private", false, "allow fetching URLs on private, loopback and link-local addresses")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *batch < 1 {
 		return fmt.Errorf("--batch %d: want at least 1", *batch)
 	}
-	opt := source.Options{Source: *src, Fetcher: &source.Fetcher{AllowPrivate: *allowPrivate}}
-	if *published != "" {
-		t, err := extract.ParseDate(*published)
-		if err != nil {
-			return fmt.Errorf("--published: %v", err)
-		}
-		opt.Published = t
-	}
-	paths := fs.Args()
-	if len(paths) == 0 {
-		paths = []string{"-"}
+	opt, paths, err := in.options(fs)
+	if err != nil {
+		return err
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -150,7 +140,12 @@ loop:
 	return ctx.Err()
 }
 
-type ingestSummary struct{ new, dup, near, failed, events int }
+type ingestSummary struct {
+	new, dup, near, failed, events int
+	// added holds the articles counted new, in case a fuller copy of
+	// one arrives later in the run and makes it a near-duplicate.
+	added map[string]bool
+}
 
 // ingest stores a batch; if the batch fails it stores each document on
 // its own, so one bad document is reported and the others still land.
@@ -173,9 +168,18 @@ func (s *ingestSummary) ingest(ctx context.Context, st sitrep.Store, docs []sitr
 		return nil
 	}
 	for _, r := range res {
+		if s.added == nil {
+			s.added = map[string]bool{}
+		}
+		if s.added[r.Replaced] {
+			s.new--
+			s.near++
+			delete(s.added, r.Replaced)
+		}
 		switch r.Status {
 		case sitrep.StatusNew:
 			s.new++
+			s.added[r.ArticleID] = true
 		case sitrep.StatusDuplicate:
 			s.dup++
 		case sitrep.StatusNearDuplicate:

@@ -245,13 +245,7 @@ func runIncidents(args []string, stdout, stderr io.Writer) error {
 	}
 	return writeOut("", stdout, func(w io.Writer) error {
 		if *format == "jsonl" {
-			enc := json.NewEncoder(w)
-			for i := range incs {
-				if err := enc.Encode(&incs[i]); err != nil {
-					return err
-				}
-			}
-			return nil
+			return writeJSONL(w, incs)
 		}
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		fmt.Fprintln(tw, "DATE\tTYPE\tPLACE\tACTOR1\tACTOR2\tDEAD\tRANGE\tSOURCES\tID")
@@ -303,13 +297,7 @@ func runControl(args []string, stdout, stderr io.Writer) error {
 	}
 	return writeOut("", stdout, func(w io.Writer) error {
 		if *format == "jsonl" {
-			enc := json.NewEncoder(w)
-			for i := range spans {
-				if err := enc.Encode(&spans[i]); err != nil {
-					return err
-				}
-			}
-			return nil
+			return writeJSONL(w, spans)
 		}
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		fmt.Fprintln(tw, "PLACE\tHOLDER\tSIDE\tFROM\tTO\tSTATUS\tSOURCES")
@@ -339,4 +327,15 @@ func runControl(args []string, stdout, stderr io.Writer) error {
 		}
 		return tw.Flush()
 	})
+}
+
+// writeJSONL writes one JSON object per line.
+func writeJSONL[T any](w io.Writer, rows []T) error {
+	enc := json.NewEncoder(w)
+	for i := range rows {
+		if err := enc.Encode(&rows[i]); err != nil {
+			return err
+		}
+	}
+	return nil
 }

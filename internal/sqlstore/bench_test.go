@@ -2,9 +2,6 @@ package sqlstore_test
 
 import (
 	"context"
-	"database/sql"
-	"fmt"
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -12,6 +9,7 @@ import (
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/extract"
 	"github.com/sitrep/sitrep/internal/newsgen"
+	"github.com/sitrep/sitrep/internal/pgtest"
 	"github.com/sitrep/sitrep/postgres"
 	"github.com/sitrep/sitrep/sqlite"
 )
@@ -61,21 +59,7 @@ func BenchmarkIngestSQLite(b *testing.B) {
 }
 
 func BenchmarkIngestPostgres(b *testing.B) {
-	admin := os.Getenv("SITREP_TEST_POSTGRES")
-	if admin == "" {
-		b.Skip("SITREP_TEST_POSTGRES is not set")
-	}
-	db, err := sql.Open("pgx", admin)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
-	name := fmt.Sprintf("sitrep_bench_%d", time.Now().UnixNano())
-	if _, err := db.Exec("CREATE DATABASE " + name); err != nil {
-		b.Fatal(err)
-	}
-	defer db.Exec("DROP DATABASE " + name + " WITH (FORCE)")
-	st, err := postgres.Open(context.Background(), withDB(admin, name))
+	st, err := postgres.Open(context.Background(), pgtest.NewDB(b))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -150,23 +150,33 @@ func (s *Store) Events(ctx context.Context, f sitrep.EventFilter) ([]sitrep.Even
 	if f.Incident != "" {
 		w.add("incident_id = ?", f.Incident)
 	}
-	q := "SELECT data FROM events" + w.String() + " ORDER BY date, id" + limitClause(&f)
-	var out []sitrep.Event
-	err = s.each(ctx, q, w.args, func(data []byte) error {
-		var e sitrep.Event
-		if err := decode(data, &e); err != nil {
+	out, err := list(ctx, s, "SELECT data FROM events"+w.String()+" ORDER BY date, id"+limitClause(&f), w.args, &f,
+		func(e *sitrep.Event) *sitrep.Location { return e.Location })
+	if err != nil {
+		return nil, s.errf("events", err)
+	}
+	return out, nil
+}
+
+// list decodes the records a query selects, keeps those within the
+// filter's radius (where of gives a record's place) and pages them.
+func list[T any](ctx context.Context, s *Store, q string, args []any, f *sitrep.EventFilter, where func(*T) *sitrep.Location) ([]T, error) {
+	var out []T
+	err := s.each(ctx, q, args, func(data []byte) error {
+		var v T
+		if err := decode(data, &v); err != nil {
 			return err
 		}
-		if within(&f, e.Location) {
-			out = append(out, e)
+		if within(f, where(&v)) {
+			out = append(out, v)
 		}
 		return nil
 	})
 	if err != nil {
-		return nil, s.errf("events", err)
+		return nil, err
 	}
 	if f.Near != nil {
-		out = page(out, &f)
+		out = page(out, f)
 	}
 	return out, nil
 }
@@ -180,23 +190,10 @@ func (s *Store) Incidents(ctx context.Context, f sitrep.EventFilter) ([]sitrep.I
 	if err != nil {
 		return nil, err
 	}
-	q := "SELECT data FROM incidents" + w.String() + " ORDER BY date, id" + limitClause(&f)
-	var out []sitrep.Incident
-	err = s.each(ctx, q, w.args, func(data []byte) error {
-		var inc sitrep.Incident
-		if err := decode(data, &inc); err != nil {
-			return err
-		}
-		if within(&f, inc.Location) {
-			out = append(out, inc)
-		}
-		return nil
-	})
+	out, err := list(ctx, s, "SELECT data FROM incidents"+w.String()+" ORDER BY date, id"+limitClause(&f), w.args, &f,
+		func(in *sitrep.Incident) *sitrep.Location { return in.Location })
 	if err != nil {
 		return nil, s.errf("incidents", err)
-	}
-	if f.Near != nil {
-		out = page(out, &f)
 	}
 	if err := s.attachReports(ctx, out); err != nil {
 		return nil, s.errf("incidents", err)

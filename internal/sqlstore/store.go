@@ -181,6 +181,7 @@ func (in *ingest) doc(d *sitrep.Doc) (sitrep.IngestResult, error) {
 				return res, err
 			}
 			res.Events -= removed
+			res.Replaced = canon.id
 			if err := in.exec(`UPDATE articles SET dup_of = ?, events = 0 WHERE id = ? OR dup_of = ?`, a.ID, canon.id, canon.id); err != nil {
 				return res, err
 			}
