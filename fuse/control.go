@@ -17,44 +17,73 @@ var territory = map[string]bool{
 	"Non-violent transfer of territory":   true,
 }
 
-// claim is what one event says about who holds a place.
-type claim struct {
-	day          Day
-	gainer       *sitrep.Actor // who holds it after; nil when unsaid
-	loser        *sitrep.Actor // who held it before; nil when unsaid
-	hold, denied bool          // a holding statement; a denied change
-	e            *sitrep.Event
+// Claim is what one event says about who holds its place: the part of
+// the event the control timeline reads, small enough for a store to keep
+// beside the event and read back without the event.
+type Claim struct {
+	EventID      string `json:"id"`
+	SubEventType string `json:"sub"`
+	Certainty    string `json:"cert"`
+	Date         string `json:"date"`
+	// Actor is the event's actor1, for the evidence.
+	Actor *Party `json:"actor,omitempty"`
+	// Gainer holds the place after the claim, Loser held it before; nil
+	// when unsaid.
+	Gainer *Party `json:"gainer,omitempty"`
+	Loser  *Party `json:"loser,omitempty"`
+	// Hold marks a statement of who holds the place; Denied a change
+	// the report says did not happen.
+	Hold   bool `json:"hold,omitempty"`
+	Denied bool `json:"denied,omitempty"`
 }
 
-// claimOf reads e as a claim about its place; ok is false when e says
+// Party is an actor as a claim names it.
+type Party struct {
+	Name string `json:"name"`
+	Side string `json:"side"`
+}
+
+func party(a *sitrep.Actor) *Party {
+	if a == nil {
+		return nil
+	}
+	return &Party{Name: a.Name, Side: a.Side}
+}
+
+// ClaimOf reads e as a claim about its place; ok is false when e says
 // nothing about control. Only reported events change control, and a
 // negated change ("the rebels did not enter Hama") is a denial.
-func claimOf(e *sitrep.Event) (c claim, ok bool) {
+func ClaimOf(e *sitrep.Event) (c Claim, ok bool) {
 	if e.Location == nil || e.Date == "" {
 		return c, false
 	}
-	d, ok := DayOf(e.Date)
-	if !ok {
+	if _, ok := DayOf(e.Date); !ok {
 		return c, false
 	}
-	c = claim{day: d, e: e}
+	c = Claim{EventID: e.ID, SubEventType: e.SubEventType, Certainty: e.Certainty, Date: e.Date, Actor: party(e.Actor1)}
 	switch {
 	case e.Kind == sitrep.KindControl && e.Certainty == sitrep.Reported:
-		c.hold, c.gainer = true, e.Actor1
+		c.Hold, c.Gainer = true, party(e.Actor1)
 		return c, e.Actor1 != nil
 	case !territory[e.SubEventType]:
 		return c, false
 	case e.Certainty == sitrep.Negated:
-		c.denied, c.gainer = true, e.Actor1
+		c.Denied, c.Gainer = true, party(e.Actor1)
 		return c, e.Actor1 != nil && e.PloverMode != "withdraw"
 	case e.Certainty != sitrep.Reported:
 		return c, false
 	case e.PloverMode == "withdraw":
-		c.gainer, c.loser = e.Actor2, e.Actor1
+		c.Gainer, c.Loser = party(e.Actor2), party(e.Actor1)
 	default:
-		c.gainer, c.loser = e.Actor1, e.Actor2
+		c.Gainer, c.Loser = party(e.Actor1), party(e.Actor2)
 	}
-	return c, c.gainer != nil || c.loser != nil
+	return c, c.Gainer != nil || c.Loser != nil
+}
+
+// claim is a Claim being folded into the timeline.
+type claim struct {
+	Claim
+	day Day
 }
 
 func sideOf(a *sitrep.Actor) string {
@@ -64,6 +93,13 @@ func sideOf(a *sitrep.Actor) string {
 	return a.Side
 }
 
+func partySide(p *Party) string {
+	if p == nil {
+		return ""
+	}
+	return p.Side
+}
+
 // span is a ControlSpan being built.
 type span struct {
 	side, contender string
@@ -71,21 +107,51 @@ type span struct {
 	open            bool // From is before any report
 	contested       bool
 	names           map[string]int
-	ev              []*sitrep.Event
+	ev              []*Claim
 }
 
 // Control returns the control timeline of one place from every event
 // reported there (events elsewhere or saying nothing of control are
-// ignored). A change of hands starts a span; a holding statement confirms
+// ignored), with the events' sentences and articles as evidence.
+func Control(events []sitrep.Event) []sitrep.ControlSpan {
+	var claims []Claim
+	byID := map[string]*sitrep.Event{}
+	var place *sitrep.Location
+	for i := range events {
+		if c, ok := ClaimOf(&events[i]); ok {
+			claims = append(claims, c)
+			byID[c.EventID] = &events[i]
+			if place == nil {
+				place = events[i].Location
+			}
+		}
+	}
+	if len(claims) == 0 {
+		return nil
+	}
+	spans := ControlOf(place, claims)
+	for i := range spans {
+		for k := range spans[i].Evidence {
+			ev := &spans[i].Evidence[k]
+			e := byID[ev.EventID]
+			ev.Sentence, ev.Span, ev.Article = e.Sentence, e.Span, e.Article
+		}
+	}
+	return spans
+}
+
+// ControlOf returns the control timeline of place from the claims made
+// about it. A change of hands starts a span; a holding statement confirms
 // one, or opens the record when nothing came before; a denial within
 // DenialDays, or a contrary claim on the same day, leaves the span
 // contested until a later report settles it. The result depends only on
-// the set of events.
-func Control(events []sitrep.Event) []sitrep.ControlSpan {
+// the set of claims. Its evidence carries what the claims hold; a store
+// adds each event's sentence and article.
+func ControlOf(place *sitrep.Location, claims []Claim) []sitrep.ControlSpan {
 	var cs []claim
-	for i := range events {
-		if c, ok := claimOf(&events[i]); ok {
-			cs = append(cs, c)
+	for _, c := range claims {
+		if d, ok := DayOf(c.Date); ok {
+			cs = append(cs, claim{Claim: c, day: d})
 		}
 	}
 	if len(cs) == 0 {
@@ -95,7 +161,7 @@ func Control(events []sitrep.Event) []sitrep.ControlSpan {
 		if cs[a].day != cs[b].day {
 			return cs[a].day < cs[b].day
 		}
-		return cs[a].e.ID < cs[b].e.ID
+		return cs[a].EventID < cs[b].EventID
 	})
 	var spans []*span
 	cur := func() *span {
@@ -109,11 +175,11 @@ func Control(events []sitrep.Event) []sitrep.ControlSpan {
 		spans = append(spans, s)
 		return s
 	}
-	add := func(s *span, a *sitrep.Actor, e *sitrep.Event) {
+	add := func(s *span, a *Party, c *Claim) {
 		if a != nil && a.Side == s.side {
 			s.names[a.Name]++
 		}
-		s.ev = append(s.ev, e)
+		s.ev = append(s.ev, c)
 	}
 	for i := 0; i < len(cs); {
 		j := i
@@ -126,14 +192,14 @@ func Control(events []sitrep.Event) []sitrep.ControlSpan {
 		var holds, denials, leaves []claim
 		for _, c := range cs[i:j] {
 			switch {
-			case c.denied:
+			case c.Denied:
 				denials = append(denials, c)
-			case c.hold:
+			case c.Hold:
 				holds = append(holds, c)
-			case c.gainer == nil:
+			case c.Gainer == nil:
 				leaves = append(leaves, c)
 			default:
-				gains[c.gainer.Side] = append(gains[c.gainer.Side], c)
+				gains[c.Gainer.Side] = append(gains[c.Gainer.Side], c)
 			}
 		}
 		if len(gains) == 0 && len(leaves) > 0 {
@@ -167,9 +233,9 @@ func Control(events []sitrep.Event) []sitrep.ControlSpan {
 			if c == nil {
 				// What held the place before the first change, if said.
 				for _, cl := range append(gains[winner], leaves...) {
-					if l := sideOf(cl.loser); l != "" && l != winner {
+					if l := partySide(cl.Loser); l != "" && l != winner {
 						before := start(l, day, true)
-						add(before, cl.loser, cl.e)
+						add(before, cl.Loser, &cl.Claim)
 						c = before
 						break
 					}
@@ -182,17 +248,17 @@ func Control(events []sitrep.Event) []sitrep.ControlSpan {
 				c.contested = false // a later report settles it
 			}
 			for _, cl := range gains[winner] {
-				add(s, cl.gainer, cl.e)
+				add(s, cl.Gainer, &cl.Claim)
 			}
 			for _, cl := range leaves {
-				add(s, nil, cl.e)
+				add(s, nil, &cl.Claim)
 			}
 			if len(sides) > 1 {
 				s.contested = true
 				s.contender = sides[1]
 				for _, side := range sides[1:] {
 					for _, cl := range gains[side] {
-						add(s, nil, cl.e)
+						add(s, nil, &cl.Claim)
 					}
 				}
 			}
@@ -201,19 +267,19 @@ func Control(events []sitrep.Event) []sitrep.ControlSpan {
 			c := cur()
 			switch {
 			case c == nil:
-				c = start(h.gainer.Side, day, true)
-			case c.side == h.gainer.Side:
+				c = start(h.Gainer.Side, day, true)
+			case c.side == h.Gainer.Side:
 				if c.contested && day > c.from {
 					c.contested = false
 				}
-			case c.contested && c.contender == h.gainer.Side && day > c.from:
+			case c.contested && c.contender == h.Gainer.Side && day > c.from:
 				// The contender still holds it: the change did not happen.
-				c.side, c.contender, c.contested = h.gainer.Side, "", false
+				c.side, c.contender, c.contested = h.Gainer.Side, "", false
 				c.names = map[string]int{}
 			default:
-				c.contested, c.contender = true, h.gainer.Side
+				c.contested, c.contender = true, h.Gainer.Side
 			}
-			add(c, h.gainer, h.e)
+			add(c, h.Gainer, &h.Claim)
 		}
 		for _, dn := range denials {
 			// The latest change to the denied side within DenialDays.
@@ -222,19 +288,19 @@ func Control(events []sitrep.Event) []sitrep.ControlSpan {
 				if s.open || s.from > day || day-s.from > DenialDays {
 					continue
 				}
-				if s.side == dn.gainer.Side {
+				if s.side == dn.Gainer.Side {
 					s.contested = true
 					if k > 0 {
 						s.contender = spans[k-1].side
 					}
-					s.ev = append(s.ev, dn.e)
+					s.ev = append(s.ev, &dn.Claim)
 					break
 				}
 			}
 		}
 		i = j
 	}
-	place := bare(cs[0].e.Location)
+	place = bare(place)
 	out := make([]sitrep.ControlSpan, len(spans))
 	for k, s := range spans {
 		cs := sitrep.ControlSpan{Place: *place, Side: s.side, Status: sitrep.Held, Contender: s.contender}
@@ -248,28 +314,13 @@ func Control(events []sitrep.Event) []sitrep.ControlSpan {
 		if s.contested {
 			cs.Status = sitrep.Contested
 		}
-		for _, e := range s.ev {
-			cs.Evidence = append(cs.Evidence, evidence(e))
+		for _, c := range s.ev {
+			cs.Evidence = append(cs.Evidence, sitrep.Evidence{EventID: c.EventID, SubEventType: c.SubEventType, Certainty: c.Certainty, Date: c.Date})
+			if c.Actor != nil {
+				cs.Evidence[len(cs.Evidence)-1].Actor, cs.Evidence[len(cs.Evidence)-1].Side = c.Actor.Name, c.Actor.Side
+			}
 		}
 		out[k] = cs
 	}
 	return out
-}
-
-func evidence(e *sitrep.Event) sitrep.Evidence {
-	ev := sitrep.Evidence{
-		EventID: e.ID, SubEventType: e.SubEventType, Certainty: e.Certainty, Date: e.Date,
-		Sentence: e.Sentence, Span: e.Span, Article: e.Article,
-	}
-	if e.Actor1 != nil {
-		ev.Actor, ev.Side = e.Actor1.Name, e.Actor1.Side
-	}
-	return ev
-}
-
-// IsClaim reports whether e can bear on control, so a store knows which
-// places an ingest touches.
-func IsClaim(e *sitrep.Event) bool {
-	_, ok := claimOf(e)
-	return ok
 }

@@ -298,10 +298,63 @@ func (s *Store) Control(ctx context.Context, f sitrep.ControlFilter) ([]sitrep.C
 		out = append(out, sp)
 		return nil
 	})
+	if err == nil {
+		err = s.attachEvidence(ctx, out)
+	}
 	if err != nil {
 		return nil, s.errf("control", err)
 	}
 	return out, nil
+}
+
+// attachEvidence adds to the spans' evidence the sentence and article of
+// each event, which the stored spans leave out.
+func (s *Store) attachEvidence(ctx context.Context, spans []sitrep.ControlSpan) error {
+	var ids []string
+	for i := range spans {
+		for _, ev := range spans[i].Evidence {
+			ids = append(ids, ev.EventID)
+		}
+	}
+	events := map[string]*sitrep.Event{}
+	err := s.eventsByID(ctx, ids, func(e *sitrep.Event) { events[e.ID] = e })
+	if err != nil {
+		return err
+	}
+	for i := range spans {
+		for k := range spans[i].Evidence {
+			ev := &spans[i].Evidence[k]
+			if e := events[ev.EventID]; e != nil {
+				ev.Sentence, ev.Span, ev.Article = e.Sentence, e.Span, e.Article
+			}
+		}
+	}
+	return nil
+}
+
+// eventsByID reads the events with the given ids.
+func (s *Store) eventsByID(ctx context.Context, ids []string, fn func(*sitrep.Event)) error {
+	const chunk = 500
+	for start := 0; start < len(ids); start += chunk {
+		part := ids[start:min(start+chunk, len(ids))]
+		args := make([]any, len(part))
+		for i, id := range part {
+			args[i] = id
+		}
+		q := "SELECT data FROM events WHERE id IN (?" + strings.Repeat(", ?", len(part)-1) + ")"
+		err := s.each(ctx, q, args, func(data []byte) error {
+			e := new(sitrep.Event)
+			if err := decode(data, e); err != nil {
+				return err
+			}
+			fn(e)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Article implements sitrep.Store.

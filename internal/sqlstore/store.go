@@ -1,6 +1,7 @@
 package sqlstore
 
 import (
+	"encoding/json"
 	"context"
 	"database/sql"
 	"errors"
@@ -279,7 +280,7 @@ func (in *ingest) nearest(sig *fuse.Signature, keys []int64) (stored, error) {
 
 // dropEvents deletes an article's events, noting what they touched.
 func (in *ingest) dropEvents(articleID string) (int, error) {
-	rows, err := in.query(`SELECT incident_id, place_key, claim FROM events WHERE article_id = ?`, articleID)
+	rows, err := in.query(`SELECT incident_id, place_key, claim IS NOT NULL FROM events WHERE article_id = ?`, articleID)
 	if err != nil {
 		return 0, err
 	}
@@ -287,7 +288,7 @@ func (in *ingest) dropEvents(articleID string) (int, error) {
 	for rows.Next() {
 		var inc sql.NullString
 		var place string
-		var claim int
+		var claim bool
 		if err := rows.Scan(&inc, &place, &claim); err != nil {
 			rows.Close()
 			return 0, err
@@ -295,7 +296,7 @@ func (in *ingest) dropEvents(articleID string) (int, error) {
 		if inc.Valid {
 			in.incidents[inc.String] = true
 		}
-		if claim != 0 {
+		if claim {
 			in.places[place] = true
 		}
 		n++
@@ -329,9 +330,13 @@ func (in *ingest) insertEvent(e *sitrep.Event) error {
 		lat, lon, cc, cell, prec = l.Lat, l.Lon, l.CountryCode, fuse.Cell(l.Lat, l.Lon), l.Precision
 	}
 	m := fuse.MarkOf(e)
-	claim := 0
-	if fuse.IsClaim(e) {
-		claim = 1
+	var claim any
+	if c, ok := fuse.ClaimOf(e); ok {
+		js, err := json.Marshal(storedClaim{Claim: c, Spelling: e.Location.Text})
+		if err != nil {
+			return err
+		}
+		claim = string(js)
 		in.places[fuse.PlaceKey(e.Location)] = true
 	}
 	// A fusable event starts as an incident of its own; refuse settles
@@ -525,22 +530,56 @@ func (in *ingest) insertIncident(inc *sitrep.Incident) error {
 		inc.ID, inc.SubEventType, inc.Date, cc, lat, lon, actorKey(inc.Actor1, inc.Actor2), data)
 }
 
-// control rebuilds the timeline of every place whose claims changed.
+// storedClaim is an event's claim as the events table keeps it, with the
+// words that named the place, which the place filter searches.
+type storedClaim struct {
+	fuse.Claim
+	Spelling string `json:"text,omitempty"`
+}
+
+// control rebuilds the timeline of every place whose claims changed, from
+// the claims alone: the events' sentences join the evidence when it is
+// read (Store.Control).
 func (in *ingest) control() error {
 	for _, place := range keys(in.places) {
-		es, err := in.events(`SELECT data, incident_id FROM events WHERE place_key = ? AND claim = 1`, place)
+		rows, err := in.query(`SELECT claim FROM events WHERE place_key = ? AND claim IS NOT NULL`, place)
 		if err != nil {
 			return err
 		}
-		events := make([]sitrep.Event, len(es))
-		for i := range es {
-			events[i] = es[i].Event
+		var claims []fuse.Claim
+		spellings := []string{}
+		for rows.Next() {
+			var js string
+			if err := rows.Scan(&js); err != nil {
+				rows.Close()
+				return err
+			}
+			var c storedClaim
+			if err := json.Unmarshal([]byte(js), &c); err != nil {
+				rows.Close()
+				return fmt.Errorf("claim: %w", err)
+			}
+			claims = append(claims, c.Claim)
+			spellings = append(spellings, c.Spelling)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
 		}
 		if err := in.exec(`DELETE FROM control WHERE place_key = ?`, place); err != nil {
 			return err
 		}
-		names := placeNames(events)
-		for seq, sp := range fuse.Control(events) {
+		if len(claims) == 0 {
+			continue
+		}
+		// The place as the gazetteer has it, from any one of its events.
+		es, err := in.events(`SELECT data, incident_id FROM events WHERE id = ?`, claims[0].EventID)
+		if err != nil || len(es) == 0 {
+			return fmt.Errorf("claim %s: its event: %v", claims[0].EventID, err)
+		}
+		loc := es[0].Location
+		names := placeNames(append(spellings, loc.Name))
+		for seq, sp := range fuse.ControlOf(loc, claims) {
 			data, err := encode(&sp)
 			if err != nil {
 				return err
@@ -554,19 +593,16 @@ func (in *ingest) control() error {
 	return nil
 }
 
-// placeNames is what the place filter searches: the gazetteer's name and
-// every spelling the reports used, as gazetteer keys, between bars.
-func placeNames(events []sitrep.Event) string {
+// placeNames is what the place filter searches: the names a place goes by
+// (the gazetteer's and the reports' spellings), as gazetteer keys, between
+// bars.
+func placeNames(spellings []string) string {
 	seen := map[string]bool{}
 	var names []string
-	for i := range events {
-		if l := events[i].Location; l != nil {
-			for _, n := range []string{l.Name, l.Text} {
-				if k := gazetteer.Key(n); k != "" && !seen[k] {
-					seen[k] = true
-					names = append(names, k)
-				}
-			}
+	for _, n := range spellings {
+		if k := gazetteer.Key(n); k != "" && !seen[k] {
+			seen[k] = true
+			names = append(names, k)
 		}
 	}
 	sort.Strings(names)

@@ -6,7 +6,8 @@
 -- class. cell is a 0.1-degree grid cell and name_key the place's country
 -- and name key: fusion looks for an event's neighbours by both, and
 -- compares them by the columns up to side2 without decoding data.
--- data is the whole record, compressed (internal/sqlstore/codec.go);
+-- claim is what a territorial event says of control (fuse.Claim as
+-- JSON), NULL for other events. data is the whole record, compressed (internal/sqlstore/codec.go);
 -- an incident's data leaves out its reports, which are its events.
 CREATE TABLE articles (
 	id        TEXT PRIMARY KEY,
@@ -54,11 +55,11 @@ CREATE TABLE events (
 	lat            DOUBLE PRECISION,
 	lon            DOUBLE PRECISION,
 	actors         TEXT NOT NULL,
-	claim          BIGINT NOT NULL,
+	claim          TEXT,
 	data           BYTEA NOT NULL
 );
 CREATE INDEX events_date ON events (date);
-CREATE INDEX events_place ON events (place_key) WHERE claim = 1;
+CREATE INDEX events_place ON events (place_key) WHERE claim IS NOT NULL;
 CREATE INDEX events_cell ON events (cell, span_class, day_lo);
 CREATE INDEX events_name ON events (name_key, span_class, day_lo);
 CREATE INDEX events_lat ON events (lat);
