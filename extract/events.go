@@ -246,6 +246,17 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 		ev.Fatalities, ev.FatalitiesText = fat, fatText
 	}
 	ev.Displaced, ev.DisplacedText = d.displaced(dr)
+	if r.kind == sitrep.KindControl {
+		// A statement of who holds a place: the holder, nobody acted on.
+		ev.Actor1, ev.Actor2 = nil, nil
+		for _, h := range s.holds {
+			if h.holder != nil {
+				x := h.holder.Sitrep(country)
+				ev.Actor1 = &x
+				break
+			}
+		}
+	}
 
 	// Date: the sentence's own, else the last one the text gave, else the
 	// publication date.
@@ -273,6 +284,28 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 	if len(out) == n {
 		ev.ID = sitrep.EventID(d.a.ID, ev.Span, ev.SubEventType, ev.Certainty, nil)
 		out = append(out, ev)
+	}
+	// An act at a place said to be held by someone ("Rebels shelled
+	// government-held Homs") tells who held it, too.
+	if r.kind != sitrep.KindControl && dr.certainty == sitrep.Reported {
+		for _, h := range s.holds {
+			if h.holder == nil {
+				continue
+			}
+			holder := h.holder.Sitrep(country)
+			for _, loc := range locs {
+				c := ev
+				c.EventType, c.SubEventType, c.Kind = sitrep.Strategic, "Other", sitrep.KindControl
+				c.Plover, c.PloverMode = lx.ploverOf(c.SubEventType, c.Kind)
+				c.Actor1, c.Actor2, c.Location = &holder, nil, loc
+				c.Fatalities, c.FatalitiesText, c.Displaced, c.DisplacedText = nil, "", nil, ""
+				c.Trigger = d.text[s.toks[h.start].Start:s.toks[h.end-1].End]
+				c.TriggerSpan = [2]int{s.toks[h.start].Start, s.toks[h.end-1].End}
+				c.ID = sitrep.EventID(d.a.ID, c.Span, "Other [control]", c.Certainty, loc)
+				out = append(out, c)
+			}
+			break
+		}
 	}
 	return out
 }

@@ -92,9 +92,7 @@ func (d *doc) frame() {
 			// A sentence continues the act before it when it is in the
 			// same paragraph or directly follows it (news puts details in
 			// paragraphs of their own).
-			// A statement of who holds a place is not an act: what follows
-			// it is no detail of it.
-			sameBlock := last != nil && !last.onlyHolds(lx) && (last.lastSent().para == s.para || last.lastSent().idx == s.idx-1)
+			sameBlock := last != nil && (last.lastSent().para == s.para || last.lastSent().idx == s.idx-1)
 			switch {
 			case own && !sameBlock, own && (hasDate || hasPlace):
 				// A new act of its own.
@@ -281,18 +279,4 @@ func (d *doc) insideActor(pi int) bool {
 		}
 	}
 	return false
-}
-
-// onlyHolds reports whether the draft's cues say only who holds a place.
-func (dr *draft) onlyHolds(lx *Lexicon) bool {
-	if len(dr.cues) == 0 {
-		return false
-	}
-	hold := classSet(1) << lx.cls.hold
-	for _, c := range dr.cues {
-		if c.classes&^hold != 0 {
-			return false
-		}
-	}
-	return true
 }

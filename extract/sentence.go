@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/sitrep/sitrep/actors"
 	"sort"
 	"strings"
 
@@ -27,6 +28,16 @@ type sent struct {
 	dates      []dateMention
 	figs       figures
 	attribs    []attrib // who the sentence says reported what
+	holds      []hold   // statements of who holds a place
+}
+
+// hold is a statement of who holds a place ("government-held", "controlled
+// by the rebels"): its cue's tokens and the holder, when named. The holder
+// plays no part in the sentence's acts: "Rebels shelled government-held
+// Homs" is the rebels' shelling.
+type hold struct {
+	start, end int
+	holder     *actors.Mention
 }
 
 // cue is an event cue found in a sentence.
@@ -139,6 +150,9 @@ func (s *sent) findCues(lx *Lexicon) {
 				}
 			}
 		}
+		if lx.cls.hold >= 0 && classes&(1<<lx.cls.hold) != 0 {
+			s.holds = append(s.holds, s.holdAt(i, end))
+		}
 		if classes != 0 {
 			c := cue{s: s, start: i, end: end, classes: classes, certainty: "reported"}
 			if i > 0 {
@@ -153,6 +167,47 @@ func (s *sent) findCues(lx *Lexicon) {
 		}
 		i = end
 	}
+}
+
+// holdAt reads the holder of the hold cue at toks[i:end]: an actor inside
+// the cue ("under government control") or right after one that ends in
+// "by" or "of", or is followed by one ("held by the rebels", "in the
+// hands of HTS", "still held by HTS"). The holder's
+// tokens are taken out of the sentence's actors, so no act claims it.
+func (s *sent) holdAt(i, end int) hold {
+	h := hold{start: i, end: end}
+	at := -1
+	for k := i; k < end; k++ {
+		if s.actorAt[k] >= 0 {
+			at = k
+			break
+		}
+	}
+	k := end
+	if n := s.norm(k); n == "by" || n == "of" {
+		k++ // "still held by the rebels"
+	} else if last := s.norm(end - 1); last != "by" && last != "of" {
+		k = -1
+	}
+	if at < 0 && k >= 0 {
+		if n := s.norm(k); n == "the" || n == "a" || n == "an" {
+			k++
+		}
+		if k < len(s.toks) && s.actorAt[k] >= 0 {
+			at = k
+		}
+	}
+	if at < 0 {
+		return h
+	}
+	id := s.actorAt[at]
+	h.holder = &s.d.actors[id]
+	for k := range s.actorAt {
+		if s.actorAt[k] == id {
+			s.actorAt[k] = -1
+		}
+	}
+	return h
 }
 
 // groundObject reports whether the capture cue at toks[i:end] has ground
