@@ -192,6 +192,8 @@ func TestControlStatements(t *testing.T) {
 			[]string{"control:Other:government@Homs"}},
 		{"held by", "On Friday the town of Rastan was still held by rebel fighters.",
 			[]string{"control:Other:rebel@Ar Rastan"}},
+		{"the subject holds", "Government forces still hold Homs, the army said.",
+			[]string{"control:Other:government@Homs"}},
 		{"an attack on a held town is the attackers', and tells who held it", "Rebels shelled the government-held city of Homs on Friday.",
 			[]string{":Shelling/artillery/missile attack:rebel@Homs", "control:Other:government@Homs"}},
 		{"the holder of a statement does no act of the next sentence", "Homs remains under government control. Gunmen killed two farmers.",

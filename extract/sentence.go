@@ -172,8 +172,9 @@ func (s *sent) findCues(lx *Lexicon) {
 // holdAt reads the holder of the hold cue at toks[i:end]: an actor inside
 // the cue ("under government control") or right after one that ends in
 // "by" or "of", or is followed by one ("held by the rebels", "in the
-// hands of HTS", "still held by HTS"). The holder's
-// tokens are taken out of the sentence's actors, so no act claims it.
+// hands of HTS", "still held by HTS"); such a holder's tokens are taken
+// out of the sentence's actors, so no act claims it. Failing those, the
+// actor just before the cue holds ("the army still controls Homs").
 func (s *sent) holdAt(i, end int) hold {
 	h := hold{start: i, end: end}
 	at := -1
@@ -198,6 +199,15 @@ func (s *sent) holdAt(i, end int) hold {
 		}
 	}
 	if at < 0 {
+		// "Government forces still hold Homs": the subject holds. It
+		// stays an actor of the sentence: "Rebels still hold Hama and
+		// shelled Homs".
+		for k := i - 1; k >= 0 && k >= i-6; k-- {
+			if s.actorAt[k] >= 0 {
+				h.holder = &s.d.actors[s.actorAt[k]]
+				break
+			}
+		}
 		return h
 	}
 	id := s.actorAt[at]

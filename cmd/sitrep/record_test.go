@@ -65,6 +65,10 @@ func TestRecordOfTheSeedDays(t *testing.T) {
 	var got []string
 	for _, s := range jsonLines[sitrep.ControlSpan](t, out) {
 		got = append(got, s.Place.Name+"="+s.Side+"/"+s.Status)
+		// Homs: the Levant Wire's and the Orontes Observer's statements.
+		if s.Place.Name == "Homs" && (len(s.Evidence) != 2 || s.Evidence[0].Sentence == "") {
+			t.Errorf("Homs rests on %d reports (%+v), want the 2 that say who holds it, with their sentences", len(s.Evidence), s.Evidence)
+		}
 	}
 	sort.Strings(got)
 	want := []string{"Aleppo=rebel/held", "Ar Rastan=rebel/held", "Homs=government/held", "Tallbīsah=rebel/held", "Ḩamāh=rebel/held"}
