@@ -373,15 +373,29 @@ func actorKey(as ...*sitrep.Actor) string {
 // of their events and the new ones are exactly the incidents a rebuild of
 // the whole store would give there, since no other event links to them.
 func (in *ingest) refuse() error {
+	// Reports of one happening in one batch ask the same question: all
+	// events are written before the first is asked, so one answer serves.
+	type hood struct {
+		marks     []fuse.Mark
+		incidents []string
+	}
+	asked := map[string]hood{}
 	for i := range in.added {
 		e := &in.added[i]
 		if !fuse.Fusable(e) {
 			continue
 		}
-		marks, incidents, err := in.neighbours(e)
-		if err != nil {
-			return err
+		lo, hi, _ := fuse.Interval(e)
+		key := fmt.Sprint(fuse.Cell(e.Location.Lat, e.Location.Lon), fuse.NameKey(e.Location), lo, hi)
+		h, ok := asked[key]
+		if !ok {
+			var err error
+			if h.marks, h.incidents, err = in.neighbours(e); err != nil {
+				return err
+			}
+			asked[key] = h
 		}
+		marks, incidents := h.marks, h.incidents
 		m := fuse.MarkOf(e)
 		for k := range marks {
 			if m.Linked(&marks[k]) {
