@@ -2,32 +2,56 @@
 // benchmarks that need many articles: crash tests, ingest rates, query
 // latency over a large store. The sentences are sitrep's own, built from
 // templates over real place names, so the extractor finds real events in
-// them; they are samples, not news.
+// them; they are samples, not news. The towns are the gazetteer's towns of
+// 20,000 people or more in eleven countries at war.
 package newsgen
 
 import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/gazetteer"
 )
 
-// Places are towns the templates name, with their countries' forces and
-// armed groups.
-var places = []struct{ town, army, rebels string }{
-	{"Hama", "Syrian army", "rebels"}, {"Homs", "Syrian army", "rebels"}, {"Idlib", "Syrian army", "HTS fighters"},
-	{"Aleppo", "government forces", "rebels"}, {"Deir ez-Zor", "Syrian troops", "Islamic State fighters"},
-	{"Kramatorsk", "Ukrainian forces", "Russian troops"}, {"Kherson", "Ukrainian troops", "Russian forces"},
-	{"Bakhmut", "Ukrainian forces", "Wagner fighters"}, {"Djibo", "Burkinabe soldiers", "JNIM militants"},
-	{"Gao", "Malian troops", "jihadists"}, {"Maiduguri", "Nigerian troops", "Boko Haram militants"},
-	{"Mogadishu", "Somali forces", "al-Shabaab fighters"}, {"Goma", "Congolese troops", "M23 rebels"},
-	{"Khartoum", "the Sudanese army", "RSF fighters"}, {"El Fasher", "Sudanese troops", "RSF fighters"},
-	{"Kandahar", "Afghan forces", "Taliban fighters"}, {"Sanaa", "government forces", "Houthi rebels"},
-	{"Marib", "government troops", "Houthi fighters"}, {"Tripoli", "GNA forces", "LNA fighters"},
-	{"Mosul", "Iraqi forces", "Islamic State militants"},
+// forces are, per country, the sides the templates set against each
+// other.
+var forces = map[string][2][]string{
+	"SY": {{"the Syrian army", "government forces", "Syrian troops"}, {"rebels", "HTS fighters", "Islamic State fighters"}},
+	"UA": {{"Ukrainian forces", "Ukrainian troops"}, {"Russian troops", "Russian forces", "Wagner fighters"}},
+	"BF": {{"Burkinabe soldiers", "the army"}, {"JNIM militants", "jihadists"}},
+	"ML": {{"Malian troops", "the army"}, {"jihadists", "JNIM fighters"}},
+	"NG": {{"Nigerian troops", "soldiers"}, {"Boko Haram militants", "ISWAP fighters"}},
+	"SO": {{"Somali forces", "government troops"}, {"al-Shabaab fighters", "militants"}},
+	"SD": {{"the Sudanese army", "Sudanese troops"}, {"RSF fighters", "the Rapid Support Forces"}},
+	"AF": {{"Afghan forces", "government troops"}, {"Taliban fighters", "the Taliban"}},
+	"YE": {{"government forces", "government troops"}, {"Houthi rebels", "Houthi fighters"}},
+	"CD": {{"Congolese troops", "the army"}, {"M23 rebels", "ADF militants"}},
+	"IQ": {{"Iraqi forces", "Iraqi troops"}, {"Islamic State militants", "IS fighters"}},
 }
+
+type place struct{ town, cc string }
+
+// places are the towns of at least 20,000 people in those countries, from
+// the gazetteer, so that a large synthetic store spreads over hundreds of
+// places as real reporting does.
+var places = sync.OnceValue(func() []place {
+	g := gazetteer.Default()
+	var out []place
+	for i := 0; i < g.Len(); i++ {
+		p := g.Place(i)
+		if p.Level != gazetteer.LevelTown || p.Population < 20000 {
+			continue
+		}
+		if _, ok := forces[p.CountryCode]; ok && !strings.ContainsAny(p.Name, "'’‘") {
+			out = append(out, place{p.Name, p.CountryCode})
+		}
+	}
+	return out
+})
 
 var templates = []string{
 	"%[3]s captured %[1]s on %[4]s after days of fighting with %[2]s, a monitor said.",
@@ -57,10 +81,13 @@ func Articles(n int, seed uint64, start time.Time) []sitrep.Article {
 	for i := range out {
 		pub := start.AddDate(0, 0, i/40)
 		var b strings.Builder
+		ps := places()
 		for s := 2 + r.IntN(4); s > 0; s-- {
-			p := places[r.IntN(len(places))]
+			p := ps[r.IntN(len(ps))]
+			f := forces[p.cc]
+			army, rebels := f[0][r.IntN(len(f[0]))], f[1][r.IntN(len(f[1]))]
 			t := templates[r.IntN(len(templates))]
-			sent := fmt.Sprintf(t, p.town, p.army, p.rebels, days[(int(pub.Weekday())+6-r.IntN(2))%7], 2+r.IntN(30))
+			sent := fmt.Sprintf(t, p.town, army, rebels, days[(int(pub.Weekday())+6-r.IntN(2))%7], 2+r.IntN(30))
 			b.WriteString(strings.ToUpper(sent[:1]) + sent[1:] + " ")
 			b.WriteString(filler[r.IntN(len(filler))])
 			fmt.Fprintf(&b, " (Report %d, item %d.)\n\n", i, s)
