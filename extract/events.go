@@ -620,6 +620,11 @@ func (d *doc) roles(s *sent, anchor int) (a1, a2 *actors.Mention, passive bool) 
 			if e, _, ok := d.x.lx.determiner.Match(s.toks, k); ok && e == k+1 {
 				break
 			}
+			// A bare noun with a participle of its own is the act's
+			// object: "shelled positions held by the rebels".
+			if w := norm(k); w != "and" && w != "or" && !isParticiple(w) && isParticiple(norm(k+1)) {
+				break
+			}
 		}
 	}
 	if len(ms) == 0 {

@@ -194,6 +194,8 @@ func TestControlStatements(t *testing.T) {
 			[]string{"control:Other:rebel@Ar Rastan"}},
 		{"the subject holds", "Government forces still hold Homs, the army said.",
 			[]string{"control:Other:government@Homs"}},
+		{"positions are not a place", "The army shelled positions held by the rebels near Hama on Friday.",
+			[]string{":Shelling/artillery/missile attack:government@Hama"}},
 		{"an attack on a held town is the attackers', and tells who held it", "Rebels shelled the government-held city of Homs on Friday.",
 			[]string{":Shelling/artillery/missile attack:rebel@Homs", "control:Other:government@Homs"}},
 		{"the holder of a statement does no act of the next sentence", "Homs remains under government control. Gunmen killed two farmers.",

@@ -151,7 +151,16 @@ func (s *sent) findCues(lx *Lexicon) {
 			}
 		}
 		if lx.cls.hold >= 0 && classes&(1<<lx.cls.hold) != 0 {
-			s.holds = append(s.holds, s.holdAt(i, end))
+			// Only ground is held: "government-held Homs", "the village
+			// of Hajara, controlled by HTS"; not "positions held by the
+			// rebels near Hama".
+			// Either way the holder is no actor of the sentence's act.
+			ground := s.groundObject(lx, i, end)
+			if h := s.holdAt(i, end); ground {
+				s.holds = append(s.holds, h)
+			} else {
+				classes &^= 1 << lx.cls.hold
+			}
 		}
 		if classes != 0 {
 			c := cue{s: s, start: i, end: end, classes: classes, certainty: "reported"}

@@ -21,10 +21,10 @@ var territory = map[string]bool{
 // the event the control timeline reads, small enough for a store to keep
 // beside the event and read back without the event.
 type Claim struct {
-	EventID      string `json:"id"`
-	SubEventType string `json:"sub"`
-	Certainty    string `json:"cert"`
-	Date         string `json:"date"`
+	EventID      string `json:"id,omitempty"`
+	SubEventType string `json:"sub,omitempty"`
+	Certainty    string `json:"cert,omitempty"`
+	Date         string `json:"date,omitempty"`
 	// Actor is the event's actor1, for the evidence.
 	Actor *Party `json:"actor,omitempty"`
 	// Gainer holds the place after the claim, Loser held it before; nil

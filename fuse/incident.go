@@ -358,6 +358,15 @@ func Summarize(events []sitrep.Event, members []int) sitrep.Incident {
 	return inc
 }
 
+// SummarizeAll is Summarize of all of events.
+func SummarizeAll(events []sitrep.Event) sitrep.Incident {
+	members := make([]int, len(events))
+	for i := range members {
+		members[i] = i
+	}
+	return Summarize(events, members)
+}
+
 // Reports returns the reports behind an incident's events, oldest
 // article first.
 func Reports(es []*sitrep.Event) []sitrep.Report {

@@ -190,59 +190,88 @@ func (s *Store) Incidents(ctx context.Context, f sitrep.EventFilter) ([]sitrep.I
 	if err != nil {
 		return nil, err
 	}
-	out, err := list(ctx, s, "SELECT data FROM incidents"+w.String()+" ORDER BY date, id"+limitClause(&f), w.args, &f,
-		func(in *sitrep.Incident) *sitrep.Location { return in.Location })
+	// An incident row holds what filters need; the incident itself is
+	// summed up from its events when read (fuse.Summarize is
+	// deterministic, so it is the incident that was filed).
+	type row struct {
+		id       string
+		lat, lon sql.NullFloat64
+	}
+	var rows []row
+	q := "SELECT id, lat, lon FROM incidents" + w.String() + " ORDER BY date, id" + limitClause(&f)
+	dbRows, err := s.DB.QueryContext(ctx, s.D.Rebind(q), w.args...)
 	if err != nil {
 		return nil, s.errf("incidents", err)
 	}
-	if err := s.attachReports(ctx, out); err != nil {
+	for dbRows.Next() {
+		var r row
+		if err := dbRows.Scan(&r.id, &r.lat, &r.lon); err != nil {
+			dbRows.Close()
+			return nil, s.errf("incidents", err)
+		}
+		if f.Near == nil || r.lat.Valid && fuse.KmBetween(f.Near.Lat, f.Near.Lon, r.lat.Float64, r.lon.Float64) <= f.Km {
+			rows = append(rows, r)
+		}
+	}
+	dbRows.Close()
+	if err := dbRows.Err(); err != nil {
 		return nil, s.errf("incidents", err)
+	}
+	if f.Near != nil {
+		rows = page(rows, &f)
+	}
+	ids := make([]string, len(rows))
+	for i, r := range rows {
+		ids[i] = r.id
+	}
+	members, err := s.incidentEvents(ctx, ids)
+	if err != nil {
+		return nil, s.errf("incidents", err)
+	}
+	out := make([]sitrep.Incident, 0, len(ids))
+	for _, id := range ids {
+		if es := members[id]; len(es) > 0 {
+			out = append(out, fuse.SummarizeAll(es))
+		}
 	}
 	return out, nil
 }
 
-// attachReports reads the incidents' reports from their events.
-func (s *Store) attachReports(ctx context.Context, incs []sitrep.Incident) error {
-	at := make(map[string]int, len(incs))
-	for i := range incs {
-		at[incs[i].ID] = i
-	}
-	byInc := map[string][]*sitrep.Event{}
+// incidentEvents reads the events of the given incidents.
+func (s *Store) incidentEvents(ctx context.Context, ids []string) (map[string][]sitrep.Event, error) {
+	byInc := map[string][]sitrep.Event{}
 	const chunk = 500
-	for start := 0; start < len(incs); start += chunk {
-		end := min(start+chunk, len(incs))
-		args := make([]any, 0, end-start)
-		for i := start; i < end; i++ {
-			args = append(args, incs[i].ID)
+	for start := 0; start < len(ids); start += chunk {
+		part := ids[start:min(start+chunk, len(ids))]
+		args := make([]any, len(part))
+		for i, id := range part {
+			args[i] = id
 		}
 		q := "SELECT incident_id, data FROM events WHERE incident_id IN (?" + strings.Repeat(", ?", len(args)-1) + ")"
 		rows, err := s.DB.QueryContext(ctx, s.D.Rebind(q), args...)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		for rows.Next() {
 			var id string
 			var data []byte
 			if err := rows.Scan(&id, &data); err != nil {
 				rows.Close()
-				return err
+				return nil, err
 			}
-			e := new(sitrep.Event)
-			if err := decode(data, e); err != nil {
+			var e sitrep.Event
+			if err := decode(data, &e); err != nil {
 				rows.Close()
-				return err
+				return nil, err
 			}
 			byInc[id] = append(byInc[id], e)
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
-			return err
+			return nil, err
 		}
 	}
-	for id, es := range byInc {
-		incs[at[id]].Reports = fuse.Reports(es)
-	}
-	return nil
+	return byInc, nil
 }
 
 func (s *Store) each(ctx context.Context, q string, args []any, fn func([]byte) error) error {

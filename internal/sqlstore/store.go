@@ -332,6 +332,8 @@ func (in *ingest) insertEvent(e *sitrep.Event) error {
 	m := fuse.MarkOf(e)
 	var claim any
 	if c, ok := fuse.ClaimOf(e); ok {
+		// The row's own columns hold the id, type, certainty and date.
+		c.EventID, c.SubEventType, c.Certainty, c.Date = "", "", "", ""
 		js, err := json.Marshal(storedClaim{Claim: c, Spelling: e.Location.Text})
 		if err != nil {
 			return err
@@ -526,22 +528,16 @@ func (in *ingest) events(q string, args ...any) ([]withIncident, error) {
 	return out, rows.Err()
 }
 
+// insertIncident files an incident by the fields filters need; its
+// summary is rebuilt from its events when read.
 func (in *ingest) insertIncident(inc *sitrep.Incident) error {
-	// The reports are the incident's events, read back with it.
-	reports := inc.Reports
-	inc.Reports = nil
-	data, err := encode(inc)
-	inc.Reports = reports
-	if err != nil {
-		return err
-	}
 	var lat, lon any
 	cc := ""
 	if inc.Location != nil {
 		lat, lon, cc = inc.Location.Lat, inc.Location.Lon, inc.Location.CountryCode
 	}
-	return in.exec(`INSERT INTO incidents (id, sub_event_type, date, country_code, lat, lon, actors, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-		inc.ID, inc.SubEventType, inc.Date, cc, lat, lon, actorKey(inc.Actor1, inc.Actor2), data)
+	return in.exec(`INSERT INTO incidents (id, sub_event_type, date, country_code, lat, lon, actors) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		inc.ID, inc.SubEventType, inc.Date, cc, lat, lon, actorKey(inc.Actor1, inc.Actor2))
 }
 
 // storedClaim is an event's claim as the events table keeps it, with the
@@ -556,23 +552,24 @@ type storedClaim struct {
 // read (Store.Control).
 func (in *ingest) control() error {
 	for _, place := range keys(in.places) {
-		rows, err := in.query(`SELECT claim FROM events WHERE place_key = ? AND claim IS NOT NULL`, place)
+		rows, err := in.query(`SELECT id, sub_event_type, certainty, date, claim FROM events WHERE place_key = ? AND claim IS NOT NULL`, place)
 		if err != nil {
 			return err
 		}
 		var claims []fuse.Claim
 		spellings := []string{}
 		for rows.Next() {
-			var js string
-			if err := rows.Scan(&js); err != nil {
+			var id, sub, cert, date, js string
+			if err := rows.Scan(&id, &sub, &cert, &date, &js); err != nil {
 				rows.Close()
 				return err
 			}
 			var c storedClaim
 			if err := json.Unmarshal([]byte(js), &c); err != nil {
 				rows.Close()
-				return fmt.Errorf("claim: %w", err)
+				return fmt.Errorf("claim of %s: %w", id, err)
 			}
+			c.EventID, c.SubEventType, c.Certainty, c.Date = id, sub, cert, date
 			claims = append(claims, c.Claim)
 			spellings = append(spellings, c.Spelling)
 		}

@@ -8,7 +8,8 @@
 -- compares them by the columns up to side2 without decoding data.
 -- claim is what a territorial event says of control (fuse.Claim as
 -- JSON), NULL for other events. data is the whole record, compressed (internal/sqlstore/codec.go);
--- an incident's data leaves out its reports, which are its events.
+-- An incident row holds only what filters need: the incident is summed
+-- up from its events when read.
 CREATE TABLE articles (
 	id        TEXT PRIMARY KEY,
 	url       TEXT NOT NULL,
@@ -73,8 +74,7 @@ CREATE TABLE incidents (
 	country_code   TEXT NOT NULL,
 	lat            DOUBLE PRECISION,
 	lon            DOUBLE PRECISION,
-	actors         TEXT NOT NULL,
-	data           BYTEA NOT NULL
+	actors         TEXT NOT NULL
 );
 CREATE INDEX incidents_date ON incidents (date);
 CREATE INDEX incidents_lat ON incidents (lat);
