@@ -237,7 +237,10 @@ type stored struct {
 // nearest returns the canonical article of the stored story most similar
 // to sig, if any is similar enough.
 func (in *ingest) nearest(sig *fuse.Signature, keys []int64) (stored, error) {
-	q := `SELECT a.id, a.length, a.signature, a.dup_of FROM articles a WHERE a.id IN (SELECT article_id FROM article_bands WHERE band_key IN (?` + strings.Repeat(", ?", len(keys)-1) + `))`
+	// Stock phrases ("The claims could not be independently verified")
+	// make unrelated stories share a band now and then; a copy shares
+	// several. Only the candidates sharing the most bands are compared.
+	q := `SELECT a.id, a.length, a.signature, a.dup_of FROM articles a JOIN (SELECT article_id, count(*) AS n FROM article_bands WHERE band_key IN (?` + strings.Repeat(", ?", len(keys)-1) + `) GROUP BY article_id ORDER BY n DESC, article_id LIMIT 16) c ON c.article_id = a.id`
 	args := make([]any, len(keys))
 	for i, k := range keys {
 		args[i] = k
@@ -280,7 +283,7 @@ func (in *ingest) nearest(sig *fuse.Signature, keys []int64) (stored, error) {
 
 // dropEvents deletes an article's events, noting what they touched.
 func (in *ingest) dropEvents(articleID string) (int, error) {
-	rows, err := in.query(`SELECT incident_id, place_key, claim IS NOT NULL FROM events WHERE article_id = ?`, articleID)
+	rows, err := in.query(`SELECT e.incident_id, e.place_key, c.event_id IS NOT NULL FROM events e LEFT JOIN claims c ON c.place_key = e.place_key AND c.event_id = e.id WHERE e.article_id = ?`, articleID)
 	if err != nil {
 		return 0, err
 	}
@@ -313,6 +316,9 @@ func (in *ingest) dropEvents(articleID string) (int, error) {
 		}
 	}
 	in.added = kept
+	if err := in.exec(`DELETE FROM claims WHERE event_id IN (SELECT id FROM events WHERE article_id = ?)`, articleID); err != nil {
+		return 0, err
+	}
 	return n, in.exec(`DELETE FROM events WHERE article_id = ?`, articleID)
 }
 
@@ -330,7 +336,6 @@ func (in *ingest) insertEvent(e *sitrep.Event) error {
 		lat, lon, cc, cell, prec = l.Lat, l.Lon, l.CountryCode, fuse.Cell(l.Lat, l.Lon), l.Precision
 	}
 	m := fuse.MarkOf(e)
-	var claim any
 	if c, ok := fuse.ClaimOf(e); ok {
 		// The row's own columns hold the id, type, certainty and date.
 		c.EventID, c.SubEventType, c.Certainty, c.Date = "", "", "", ""
@@ -338,8 +343,11 @@ func (in *ingest) insertEvent(e *sitrep.Event) error {
 		if err != nil {
 			return err
 		}
-		claim = string(js)
-		in.places[fuse.PlaceKey(e.Location)] = true
+		if err := in.exec(`INSERT INTO claims (place_key, event_id, sub_event_type, certainty, date, claim) VALUES (?, ?, ?, ?, ?, ?)`,
+			m.Place, e.ID, e.SubEventType, e.Certainty, e.Date, string(js)); err != nil {
+			return err
+		}
+		in.places[m.Place] = true
 	}
 	// A fusable event starts as an incident of its own; refuse settles
 	// it before the transaction ends. Writing the id now keeps the row's
@@ -348,8 +356,8 @@ func (in *ingest) insertEvent(e *sitrep.Event) error {
 	if m.Fusable {
 		incident = e.ID
 	}
-	if err := in.exec(`INSERT INTO events (id, article_id, incident_id, sub_event_type, certainty, date, day_lo, day_hi, span_class, place_key, cell, name_key, precision, side1, side2, country_code, lat, lon, actors, claim, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		e.ID, e.Article.ID, incident, e.SubEventType, e.Certainty, e.Date, lo, hi, class, m.Place, cell, m.Name, prec, m.Side1, m.Side2, cc, lat, lon, actorKey(e.Actor1, e.Actor2), claim, data); err != nil {
+	if err := in.exec(`INSERT INTO events (id, article_id, incident_id, sub_event_type, certainty, date, day_lo, day_hi, span_class, place_key, cell, name_key, precision, side1, side2, country_code, lat, lon, actors, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		e.ID, e.Article.ID, incident, e.SubEventType, e.Certainty, e.Date, lo, hi, class, m.Place, cell, m.Name, prec, m.Side1, m.Side2, cc, lat, lon, actorKey(e.Actor1, e.Actor2), data); err != nil {
 		return err
 	}
 	in.added = append(in.added, *e)
@@ -540,7 +548,7 @@ func (in *ingest) insertIncident(inc *sitrep.Incident) error {
 		inc.ID, inc.SubEventType, inc.Date, cc, lat, lon, actorKey(inc.Actor1, inc.Actor2))
 }
 
-// storedClaim is an event's claim as the events table keeps it, with the
+// storedClaim is an event's claim as the claims table keeps it, with the
 // words that named the place, which the place filter searches.
 type storedClaim struct {
 	fuse.Claim
@@ -552,7 +560,7 @@ type storedClaim struct {
 // read (Store.Control).
 func (in *ingest) control() error {
 	for _, place := range keys(in.places) {
-		rows, err := in.query(`SELECT id, sub_event_type, certainty, date, claim FROM events WHERE place_key = ? AND claim IS NOT NULL`, place)
+		rows, err := in.query(`SELECT event_id, sub_event_type, certainty, date, claim FROM claims WHERE place_key = ?`, place)
 		if err != nil {
 			return err
 		}

@@ -6,8 +6,7 @@
 -- class. cell is a 0.1-degree grid cell and name_key the place's country
 -- and name key: fusion looks for an event's neighbours by both, and
 -- compares them by the columns up to side2 without decoding data.
--- claim is what a territorial event says of control (fuse.Claim as
--- JSON), NULL for other events. data is the whole record, compressed (internal/sqlstore/codec.go);
+-- data is the whole record, compressed (internal/sqlstore/codec.go);
 -- An incident row holds only what filters need: the incident is summed
 -- up from its events when read.
 CREATE TABLE articles (
@@ -57,16 +56,27 @@ CREATE TABLE events (
 	lat            REAL,
 	lon            REAL,
 	actors         TEXT NOT NULL,
-	claim          TEXT,
 	data           BLOB NOT NULL
 );
 CREATE INDEX events_date ON events (date);
-CREATE INDEX events_place ON events (place_key) WHERE claim IS NOT NULL;
 CREATE INDEX events_cell ON events (cell, span_class, day_lo);
 CREATE INDEX events_name ON events (name_key, span_class, day_lo);
 CREATE INDEX events_lat ON events (lat);
 CREATE INDEX events_incident ON events (incident_id);
 CREATE INDEX events_article ON events (article_id);
+
+-- What territorial events say of control (fuse.Claim as JSON, without
+-- what the columns hold), kept together per place: a place's timeline is
+-- rebuilt from one range of this table.
+CREATE TABLE claims (
+	place_key      TEXT NOT NULL,
+	event_id       TEXT NOT NULL,
+	sub_event_type TEXT NOT NULL,
+	certainty      TEXT NOT NULL,
+	date           TEXT NOT NULL,
+	claim          TEXT NOT NULL,
+	PRIMARY KEY (place_key, event_id)
+) WITHOUT ROWID;
 
 CREATE TABLE incidents (
 	id             TEXT PRIMARY KEY,
