@@ -26,6 +26,7 @@ func init() {
 		{"events", "sitrep events [--db DSN] [--since D] [--until D] [--type T] [--country C] [--near PLACE --km N] [--actor A] [--format table|jsonl|csv|acled|geojson|plover]", "list stored events", runEvents},
 		{"incidents", "sitrep incidents [--db DSN] [filters as for events] [--format table|jsonl]", "list incidents: events fused across reports, with their sources", runIncidents},
 		{"control", "sitrep control [--db DSN] [--as-of D] [--country C] [--place NAME] [--format table|jsonl]", "who holds which place: on a day, or one place's history with its evidence", runControl},
+		{"articles", "sitrep articles [--db DSN] [--query WORDS] [--since D] [--until D] [--limit N] [--format table|jsonl]", "list or search (full text) the stored articles", runArticles},
 		{"export", "sitrep export [--db DSN] --format acled|geojson|plover|jsonl [--out FILE] [filters as for events]", "write every stored event (or those filtered) in a file format", runExport},
 		{"eval", "sitrep eval acled [--limit N] [--errors N] [--floors FILE] FILE.csv...", "score the extractor against ACLED-format files", runEval},
 	}
@@ -73,7 +74,7 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Commands:")
 	for _, c := range commands {
-		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Run 'sitrep COMMAND --help' for a command's flags.")

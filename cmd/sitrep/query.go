@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/export"
@@ -110,7 +111,7 @@ func listEvents(name string, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	ctx := context.Background()
-	st, err := openStore(ctx, *ff.db)
+	st, err := openStore(ctx, *ff.db, false)
 	if err != nil {
 		return err
 	}
@@ -234,7 +235,7 @@ func runIncidents(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	ctx := context.Background()
-	st, err := openStore(ctx, *ff.db)
+	st, err := openStore(ctx, *ff.db, false)
 	if err != nil {
 		return err
 	}
@@ -283,7 +284,7 @@ func runControl(args []string, stdout, stderr io.Writer) error {
 		f.AsOf = t
 	}
 	ctx := context.Background()
-	st, err := openStore(ctx, *db)
+	st, err := openStore(ctx, *db, false)
 	if err != nil {
 		return err
 	}
@@ -338,4 +339,69 @@ func writeJSONL[T any](w io.Writer, rows []T) error {
 		}
 	}
 	return nil
+}
+
+func runArticles(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("articles", stderr)
+	db := fs.String("db", defaultDB(), "database: an SQLite file, or a postgres:// DSN")
+	query := fs.String("query", "", "words that must all occur in the title or text (full-text search)")
+	since := fs.String("since", "", "first publication day (YYYY-MM-DD)")
+	until := fs.String("until", "", "last publication day (YYYY-MM-DD)")
+	limit := fs.Int("limit", 20, "at most this many articles")
+	offset := fs.Int("offset", 0, "skip this many articles")
+	format := fs.String("format", "table", "output format: table, or jsonl (with the text)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *format != "table" && *format != "jsonl" {
+		return fmt.Errorf("--format %q: want table or jsonl", *format)
+	}
+	f := sitrep.ArticleFilter{Query: *query, Limit: *limit, Offset: *offset}
+	for _, d := range []struct {
+		name, v string
+		into    *time.Time
+	}{{"--since", *since, &f.Since}, {"--until", *until, &f.Until}} {
+		if d.v == "" {
+			continue
+		}
+		t, err := extract.ParseDate(d.v)
+		if err != nil {
+			return fmt.Errorf("%s: %v", d.name, err)
+		}
+		*d.into = t
+	}
+	ctx := context.Background()
+	st, err := openStore(ctx, *db, false)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	as, err := st.Articles(ctx, f)
+	if err != nil {
+		return err
+	}
+	return writeOut("", stdout, func(w io.Writer) error {
+		if *format == "jsonl" {
+			return writeJSONL(w, as)
+		}
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "PUBLISHED\tSOURCE\tTITLE\tEVENTS\tCOPY OF\tID")
+		for i := range as {
+			a := &as[i]
+			pub := "-"
+			if !a.Published.IsZero() {
+				pub = a.Published.Format(sitrep.DateLayout)
+			}
+			title := a.Title
+			if len(title) > 60 {
+				title = title[:57] + "..."
+			}
+			dup := a.DupOf
+			if dup == "" {
+				dup = "-"
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\t%s\n", pub, a.Source, title, a.Events, dup, a.ID)
+		}
+		return tw.Flush()
+	})
 }

@@ -121,6 +121,23 @@ func TestRecordOfTheSeedDays(t *testing.T) {
 			t.Errorf("%v: %d sources, %v dead (%s); want %d, %v (%s)", c.k, in.Sources, dead, rng, c.sources, c.dead, c.rng)
 		}
 	}
+	// Full-text search finds the stories that name a place, and shows
+	// which is a copy of which.
+	code, out, errs = runCmd(t, "articles", "--db", db, "--query", "Hama", "--format", "jsonl")
+	if code != 0 {
+		t.Fatalf("articles: exit %d: %s", code, errs)
+	}
+	found := jsonLines[sitrep.StoredArticle](t, out)
+	copies := 0
+	for _, a := range found {
+		if a.DupOf != "" {
+			copies++
+		}
+	}
+	if len(found) != 4 || copies != 1 {
+		t.Errorf("search for Hama found %d articles (%d copies), want 4 (the Gulf Syndicate copy among them)", len(found), copies)
+	}
+
 	// Nothing hypothetical (the seed's "If the rebels take Homs") or
 	// projected is an incident.
 	for k := range incs {

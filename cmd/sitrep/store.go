@@ -22,10 +22,17 @@ func defaultDB() string {
 }
 
 // openStore opens the store dsn names: PostgreSQL for a postgres:// DSN,
-// else an SQLite file.
-func openStore(ctx context.Context, dsn string) (sitrep.Store, error) {
+// else an SQLite file, which only ingest creates: a query of a database
+// that is not there is a mistake (a typo, the wrong directory), not an
+// empty record.
+func openStore(ctx context.Context, dsn string, create bool) (sitrep.Store, error) {
 	if postgres.IsDSN(dsn) {
 		return postgres.Open(ctx, dsn)
+	}
+	if !create {
+		if _, err := os.Stat(dsn); err != nil {
+			return nil, sitrep.Errorf(sitrep.ENOTFOUND, "no database at %s (sitrep ingest creates one; --db or $SITREP_DB names another)", dsn)
+		}
 	}
 	return sqlite.Open(ctx, dsn)
 }
