@@ -44,23 +44,11 @@ func addFilterFlags(fs *flag.FlagSet) *filterFlags {
 
 func (ff *filterFlags) filter() (sitrep.EventFilter, error) {
 	f := sitrep.EventFilter{Type: *ff.typ, Country: *ff.country, Actor: *ff.actor, Certainty: *ff.certainty, Limit: *ff.limit, Offset: *ff.offset, Km: *ff.km}
-	for _, d := range []struct {
-		name, v string
-		into    *sitrep.EventFilter
-		since   bool
-	}{{"--since", *ff.since, &f, true}, {"--until", *ff.until, &f, false}} {
-		if d.v == "" {
-			continue
-		}
-		t, err := extract.ParseDate(d.v)
-		if err != nil {
-			return f, fmt.Errorf("%s: %v", d.name, err)
-		}
-		if d.since {
-			f.Since = t
-		} else {
-			f.Until = t
-		}
+	if err := parseDay("--since", *ff.since, &f.Since); err != nil {
+		return f, err
+	}
+	if err := parseDay("--until", *ff.until, &f.Until); err != nil {
+		return f, err
 	}
 	if *ff.near != "" {
 		p, _, err := resolvePoint(*ff.near)
@@ -224,9 +212,6 @@ func runIncidents(args []string, stdout, stderr io.Writer) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *format != "table" && *format != "jsonl" {
-		return fmt.Errorf("--format %q: want table or jsonl", *format)
-	}
 	if *ff.certainty != "" {
 		return fmt.Errorf("--certainty: incidents are reported happenings only")
 	}
@@ -234,21 +219,9 @@ func runIncidents(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	ctx := context.Background()
-	st, err := openStore(ctx, *ff.db, false)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	incs, err := st.Incidents(ctx, f)
-	if err != nil {
-		return err
-	}
-	return writeOut("", stdout, func(w io.Writer) error {
-		if *format == "jsonl" {
-			return writeJSONL(w, incs)
-		}
-		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	return listOf(stdout, *ff.db, *format, func(ctx context.Context, st sitrep.Store) ([]sitrep.Incident, error) {
+		return st.Incidents(ctx, f)
+	}, func(tw *tabwriter.Writer, incs []sitrep.Incident) {
 		fmt.Fprintln(tw, "DATE\tTYPE\tPLACE\tACTOR1\tACTOR2\tDEAD\tRANGE\tSOURCES\tID")
 		for i := range incs {
 			in := &incs[i]
@@ -258,7 +231,6 @@ func runIncidents(args []string, stdout, stderr io.Writer) error {
 			}
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\n", in.Date, in.SubEventType, placeName(in.Location), actorName(in.Actor1), actorName(in.Actor2), count(in.Fatalities), rng, in.Sources, in.ID)
 		}
-		return tw.Flush()
 	})
 }
 
@@ -272,35 +244,17 @@ func runControl(args []string, stdout, stderr io.Writer) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *format != "table" && *format != "jsonl" {
-		return fmt.Errorf("--format %q: want table or jsonl", *format)
-	}
 	f := sitrep.ControlFilter{Country: *country, Place: *place}
-	if *asOf != "" {
-		t, err := extract.ParseDate(*asOf)
-		if err != nil {
-			return fmt.Errorf("--as-of: %v", err)
-		}
-		f.AsOf = t
-	}
-	ctx := context.Background()
-	st, err := openStore(ctx, *db, false)
-	if err != nil {
+	if err := parseDay("--as-of", *asOf, &f.AsOf); err != nil {
 		return err
 	}
-	defer st.Close()
-	spans, err := st.Control(ctx, f)
-	if err != nil {
-		return err
-	}
-	if *place != "" && len(spans) == 0 {
-		return sitrep.Errorf(sitrep.ENOTFOUND, "no control reports for %q", *place)
-	}
-	return writeOut("", stdout, func(w io.Writer) error {
-		if *format == "jsonl" {
-			return writeJSONL(w, spans)
+	return listOf(stdout, *db, *format, func(ctx context.Context, st sitrep.Store) ([]sitrep.ControlSpan, error) {
+		spans, err := st.Control(ctx, f)
+		if err == nil && *place != "" && len(spans) == 0 {
+			err = sitrep.Errorf(sitrep.ENOTFOUND, "no control reports for %q", *place)
 		}
-		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		return spans, err
+	}, func(tw *tabwriter.Writer, spans []sitrep.ControlSpan) {
 		fmt.Fprintln(tw, "PLACE\tHOLDER\tSIDE\tFROM\tTO\tSTATUS\tSOURCES")
 		for i := range spans {
 			s := &spans[i]
@@ -326,7 +280,6 @@ func runControl(args []string, stdout, stderr io.Writer) error {
 				}
 			}
 		}
-		return tw.Flush()
 	})
 }
 
@@ -353,38 +306,16 @@ func runArticles(args []string, stdout, stderr io.Writer) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *format != "table" && *format != "jsonl" {
-		return fmt.Errorf("--format %q: want table or jsonl", *format)
-	}
 	f := sitrep.ArticleFilter{Query: *query, Limit: *limit, Offset: *offset}
-	for _, d := range []struct {
-		name, v string
-		into    *time.Time
-	}{{"--since", *since, &f.Since}, {"--until", *until, &f.Until}} {
-		if d.v == "" {
-			continue
-		}
-		t, err := extract.ParseDate(d.v)
-		if err != nil {
-			return fmt.Errorf("%s: %v", d.name, err)
-		}
-		*d.into = t
-	}
-	ctx := context.Background()
-	st, err := openStore(ctx, *db, false)
-	if err != nil {
+	if err := parseDay("--since", *since, &f.Since); err != nil {
 		return err
 	}
-	defer st.Close()
-	as, err := st.Articles(ctx, f)
-	if err != nil {
+	if err := parseDay("--until", *until, &f.Until); err != nil {
 		return err
 	}
-	return writeOut("", stdout, func(w io.Writer) error {
-		if *format == "jsonl" {
-			return writeJSONL(w, as)
-		}
-		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	return listOf(stdout, *db, *format, func(ctx context.Context, st sitrep.Store) ([]sitrep.StoredArticle, error) {
+		return st.Articles(ctx, f)
+	}, func(tw *tabwriter.Writer, as []sitrep.StoredArticle) {
 		fmt.Fprintln(tw, "PUBLISHED\tSOURCE\tTITLE\tEVENTS\tCOPY OF\tID")
 		for i := range as {
 			a := &as[i]
@@ -402,6 +333,44 @@ func runArticles(args []string, stdout, stderr io.Writer) error {
 			}
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\t%s\n", pub, a.Source, title, a.Events, dup, a.ID)
 		}
+	})
+}
+
+// listOf runs a query command's common part: open the store, fetch the
+// rows, write them as JSON lines or as a table.
+func listOf[T any](stdout io.Writer, db, format string, fetch func(context.Context, sitrep.Store) ([]T, error), table func(*tabwriter.Writer, []T)) error {
+	if format != "table" && format != "jsonl" {
+		return fmt.Errorf("--format %q: want table or jsonl", format)
+	}
+	ctx := context.Background()
+	st, err := openStore(ctx, db, false)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	rows, err := fetch(ctx, st)
+	if err != nil {
+		return err
+	}
+	return writeOut("", stdout, func(w io.Writer) error {
+		if format == "jsonl" {
+			return writeJSONL(w, rows)
+		}
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		table(tw, rows)
 		return tw.Flush()
 	})
+}
+
+// parseDay reads a date flag into t, leaving t alone when v is empty.
+func parseDay(name, v string, t *time.Time) error {
+	if v == "" {
+		return nil
+	}
+	d, err := extract.ParseDate(v)
+	if err != nil {
+		return fmt.Errorf("%s: %v", name, err)
+	}
+	*t = d
+	return nil
 }

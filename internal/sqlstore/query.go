@@ -26,6 +26,19 @@ func (w *where) add(cond string, args ...any) {
 	w.args = append(w.args, args...)
 }
 
+// country adds a condition on the country named by code or name.
+func (w *where) country(c string) error {
+	if c == "" {
+		return nil
+	}
+	cc, err := countryCode(c)
+	if err != nil {
+		return err
+	}
+	w.add("country_code = ?", cc)
+	return nil
+}
+
 func (w *where) String() string {
 	if len(w.conds) == 0 {
 		return ""
@@ -80,12 +93,8 @@ func eventWhere(f *sitrep.EventFilter) (*where, error) {
 		}
 		w.add("sub_event_type IN (?"+strings.Repeat(", ?", len(subs)-1)+")", subs...)
 	}
-	if f.Country != "" {
-		cc, err := countryCode(f.Country)
-		if err != nil {
-			return nil, err
-		}
-		w.add("country_code = ?", cc)
+	if err := w.country(f.Country); err != nil {
+		return nil, err
 	}
 	if f.Actor != "" {
 		w.add(`actors LIKE ? ESCAPE '\'`, "%"+likeEscape(strings.ToLower(f.Actor))+"%")
@@ -299,12 +308,8 @@ func (s *Store) Control(ctx context.Context, f sitrep.ControlFilter) ([]sitrep.C
 		d := f.AsOf.Format(sitrep.DateLayout)
 		w.add("date_from <= ? AND (date_to = '' OR date_to > ?)", d, d)
 	}
-	if f.Country != "" {
-		cc, err := countryCode(f.Country)
-		if err != nil {
-			return nil, err
-		}
-		w.add("country_code = ?", cc)
+	if err := w.country(f.Country); err != nil {
+		return nil, err
 	}
 	if f.Place != "" {
 		if id, err := strconv.Atoi(f.Place); err == nil {
