@@ -249,38 +249,44 @@ func (s *Store) Incidents(ctx context.Context, f sitrep.EventFilter) ([]sitrep.I
 // incidentEvents reads the events of the given incidents.
 func (s *Store) incidentEvents(ctx context.Context, ids []string) (map[string][]sitrep.Event, error) {
 	byInc := map[string][]sitrep.Event{}
+	err := s.eventsIn(ctx, "incident_id", ids, func(inc string, e *sitrep.Event) { byInc[inc] = append(byInc[inc], *e) })
+	return byInc, err
+}
+
+// eventsIn reads the events whose column col holds one of keys, handing
+// each to fn with its key.
+func (s *Store) eventsIn(ctx context.Context, col string, keys []string, fn func(key string, e *sitrep.Event)) error {
 	const chunk = 500
-	for start := 0; start < len(ids); start += chunk {
-		part := ids[start:min(start+chunk, len(ids))]
+	for start := 0; start < len(keys); start += chunk {
+		part := keys[start:min(start+chunk, len(keys))]
 		args := make([]any, len(part))
-		for i, id := range part {
-			args[i] = id
+		for i, k := range part {
+			args[i] = k
 		}
-		q := "SELECT incident_id, data FROM events WHERE incident_id IN (?" + strings.Repeat(", ?", len(args)-1) + ")"
+		q := "SELECT " + col + ", data FROM events WHERE " + col + " IN (?" + strings.Repeat(", ?", len(args)-1) + ")"
 		rows, err := s.DB.QueryContext(ctx, s.D.Rebind(q), args...)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		for rows.Next() {
-			var id string
+			var key string
 			var data []byte
-			if err := rows.Scan(&id, &data); err != nil {
-				rows.Close()
-				return nil, err
+			e := new(sitrep.Event)
+			if err := rows.Scan(&key, &data); err == nil {
+				err = decode(data, e)
 			}
-			var e sitrep.Event
-			if err := decode(data, &e); err != nil {
+			if err != nil {
 				rows.Close()
-				return nil, err
+				return err
 			}
-			byInc[id] = append(byInc[id], e)
+			fn(key, e)
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return byInc, nil
+	return nil
 }
 
 func (s *Store) each(ctx context.Context, q string, args []any, fn func([]byte) error) error {
@@ -351,7 +357,7 @@ func (s *Store) attachEvidence(ctx context.Context, spans []sitrep.ControlSpan) 
 		}
 	}
 	events := map[string]*sitrep.Event{}
-	err := s.eventsByID(ctx, ids, func(e *sitrep.Event) { events[e.ID] = e })
+	err := s.eventsIn(ctx, "id", ids, func(_ string, e *sitrep.Event) { events[e.ID] = e })
 	if err != nil {
 		return err
 	}
@@ -361,31 +367,6 @@ func (s *Store) attachEvidence(ctx context.Context, spans []sitrep.ControlSpan) 
 			if e := events[ev.EventID]; e != nil {
 				ev.Sentence, ev.Span, ev.Article = e.Sentence, e.Span, e.Article
 			}
-		}
-	}
-	return nil
-}
-
-// eventsByID reads the events with the given ids.
-func (s *Store) eventsByID(ctx context.Context, ids []string, fn func(*sitrep.Event)) error {
-	const chunk = 500
-	for start := 0; start < len(ids); start += chunk {
-		part := ids[start:min(start+chunk, len(ids))]
-		args := make([]any, len(part))
-		for i, id := range part {
-			args[i] = id
-		}
-		q := "SELECT data FROM events WHERE id IN (?" + strings.Repeat(", ?", len(part)-1) + ")"
-		err := s.each(ctx, q, args, func(data []byte) error {
-			e := new(sitrep.Event)
-			if err := decode(data, e); err != nil {
-				return err
-			}
-			fn(e)
-			return nil
-		})
-		if err != nil {
-			return err
 		}
 	}
 	return nil
