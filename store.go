@@ -226,6 +226,8 @@ type ControlSpan struct {
 	Status string `json:"status"`
 	// Contender is the other side's claim while contested.
 	Contender string `json:"contender,omitempty"`
+	// Sources is how many reports the span rests on.
+	Sources int `json:"sources"`
 	// Evidence is the reports the span rests on.
 	Evidence []Evidence `json:"evidence"`
 }

@@ -100,16 +100,6 @@ func partySide(p *Party) string {
 	return p.Side
 }
 
-// span is a ControlSpan being built.
-type span struct {
-	side, contender string
-	from            Day
-	open            bool // From is before any report
-	contested       bool
-	names           map[string]int
-	ev              []*Claim
-}
-
 // Control returns the control timeline of one place from every event
 // reported there (events elsewhere or saying nothing of control are
 // ignored), with the events' sentences and articles as evidence.
@@ -140,22 +130,236 @@ func Control(events []sitrep.Event) []sitrep.ControlSpan {
 	return spans
 }
 
-// ControlOf returns the control timeline of place from the claims made
-// about it. A change of hands starts a span; a holding statement confirms
-// one, or opens the record when nothing came before; a denial within
-// DenialDays, or a contrary claim on the same day, leaves the span
-// contested until a later report settles it. The result depends only on
-// the set of claims. Its evidence carries what the claims hold; a store
-// adds each event's sentence and article.
-func ControlOf(place *sitrep.Location, claims []Claim) []sitrep.ControlSpan {
-	var cs []claim
-	for _, c := range claims {
-		if d, ok := DayOf(c.Date); ok {
-			cs = append(cs, claim{Claim: c, day: d})
+// span is a ControlSpan being built.
+type span struct {
+	idx             int
+	side, contender string
+	from            Day
+	open            bool // From is before any report
+	contested       bool
+	names           map[string]int
+	sources         int // reports behind the span so far
+}
+
+// Timeline is a place's control timeline as the fold left it, enough to
+// fold in later claims without reading the earlier ones: the spans as they
+// stood before the last day folded, that day, and its claims (a day's
+// claims are weighed together, so a late report of the last day re-folds
+// it).
+type Timeline struct {
+	Place   *sitrep.Location `json:"place"`
+	Before  []SpanState      `json:"before,omitempty"`
+	LastDay string           `json:"last_day,omitempty"`
+	Last    []Claim          `json:"last,omitempty"`
+}
+
+// SpanState is a span in a Timeline.
+type SpanState struct {
+	Side      string         `json:"side"`
+	Contender string         `json:"contender,omitempty"`
+	From      string         `json:"from"`
+	Open      bool           `json:"open,omitempty"`
+	Contested bool           `json:"contested,omitempty"`
+	Names     map[string]int `json:"names,omitempty"`
+	Sources   int            `json:"sources"`
+}
+
+// folder runs the fold: claims day by day into spans.
+type folder struct {
+	spans []*span
+	// assigned is the span each claim folded in this run is evidence of.
+	assigned map[string]int
+}
+
+func (f *folder) cur() *span {
+	if len(f.spans) == 0 {
+		return nil
+	}
+	return f.spans[len(f.spans)-1]
+}
+
+func (f *folder) start(side string, d Day, open bool) *span {
+	s := &span{idx: len(f.spans), side: side, from: d, open: open, names: map[string]int{}}
+	f.spans = append(f.spans, s)
+	return s
+}
+
+func (f *folder) add(s *span, a *Party, c *Claim) {
+	if a != nil && a.Side == s.side {
+		s.names[a.Name]++
+	}
+	s.sources++
+	f.assigned[c.EventID] = s.idx
+}
+
+// day folds the claims of one day. A change of hands starts a span; a
+// holding statement confirms one, or opens the record when nothing came
+// before; a denial within DenialDays, or a contrary claim on the same day,
+// leaves the span contested until a later report settles it.
+func (f *folder) day(day Day, cs []claim) {
+	// Reports of a change on this day, by the side said to hold after.
+	gains := map[string][]claim{}
+	var holds, denials, leaves []claim
+	for _, c := range cs {
+		switch {
+		case c.Denied:
+			denials = append(denials, c)
+		case c.Hold:
+			holds = append(holds, c)
+		case c.Gainer == nil:
+			leaves = append(leaves, c)
+		default:
+			gains[c.Gainer.Side] = append(gains[c.Gainer.Side], c)
 		}
 	}
-	if len(cs) == 0 {
-		return nil
+	if len(gains) == 0 && len(leaves) > 0 {
+		// A side left and nobody is said to have come in.
+		gains[""] = leaves
+		leaves = nil
+	}
+	if len(gains) > 0 {
+		sides := make([]string, 0, len(gains))
+		for s := range gains {
+			sides = append(sides, s)
+		}
+		// The side most reports name; on a tie the one that is not the
+		// holder before (a change is news), then by name.
+		prev := ""
+		if c := f.cur(); c != nil {
+			prev = c.side
+		}
+		sort.Slice(sides, func(a, b int) bool {
+			na, nb := len(gains[sides[a]]), len(gains[sides[b]])
+			if na != nb {
+				return na > nb
+			}
+			if (sides[a] == prev) != (sides[b] == prev) {
+				return sides[b] == prev
+			}
+			return sides[a] < sides[b]
+		})
+		winner := sides[0]
+		c := f.cur()
+		if c == nil {
+			// What held the place before the first change, if said.
+			for _, cl := range append(gains[winner], leaves...) {
+				if l := partySide(cl.Loser); l != "" && l != winner {
+					before := f.start(l, day, true)
+					f.add(before, cl.Loser, &cl.Claim)
+					c = before
+					break
+				}
+			}
+		}
+		s := c
+		if c == nil || c.side != winner {
+			s = f.start(winner, day, false)
+		} else if c.contested && day > c.from {
+			c.contested = false // a later report settles it
+		}
+		for _, cl := range gains[winner] {
+			f.add(s, cl.Gainer, &cl.Claim)
+		}
+		for _, cl := range leaves {
+			f.add(s, nil, &cl.Claim)
+		}
+		if len(sides) > 1 {
+			s.contested = true
+			s.contender = sides[1]
+			for _, side := range sides[1:] {
+				for _, cl := range gains[side] {
+					f.add(s, nil, &cl.Claim)
+				}
+			}
+		}
+	}
+	for _, h := range holds {
+		c := f.cur()
+		switch {
+		case c == nil:
+			c = f.start(h.Gainer.Side, day, true)
+		case c.side == h.Gainer.Side:
+			if c.contested && day > c.from {
+				c.contested = false
+			}
+		case c.contested && c.contender == h.Gainer.Side && day > c.from:
+			// The contender still holds it: the change did not happen.
+			c.side, c.contender, c.contested = h.Gainer.Side, "", false
+			c.names = map[string]int{}
+		default:
+			c.contested, c.contender = true, h.Gainer.Side
+		}
+		f.add(c, h.Gainer, &h.Claim)
+	}
+	for _, dn := range denials {
+		// The latest change to the denied side within DenialDays.
+		for k := len(f.spans) - 1; k >= 0; k-- {
+			s := f.spans[k]
+			if s.open || s.from > day || day-s.from > DenialDays {
+				continue
+			}
+			if s.side == dn.Gainer.Side {
+				s.contested = true
+				if k > 0 {
+					s.contender = f.spans[k-1].side
+				}
+				f.add(s, nil, &dn.Claim)
+				break
+			}
+		}
+	}
+}
+
+func (f *folder) states() []SpanState {
+	out := make([]SpanState, len(f.spans))
+	for i, s := range f.spans {
+		names := make(map[string]int, len(s.names))
+		for k, v := range s.names {
+			names[k] = v
+		}
+		out[i] = SpanState{Side: s.side, Contender: s.contender, Open: s.open, Contested: s.contested, Names: names, Sources: s.sources}
+		out[i].From = s.from.String()
+	}
+	return out
+}
+
+// Fold folds claims into the timeline t (nil for a new one) of place. It
+// returns the spans (without evidence), the span each folded claim is
+// evidence of (by event id, -1 for none: the new claims and those of the
+// last day, which are folded again), and the timeline to keep. ok is false, and
+// nothing is folded, when a claim is about a day before t's last day:
+// the caller then folds all the place's claims into a new timeline. The
+// result depends only on the set of claims folded, whatever the order
+// and the number of calls.
+func Fold(t *Timeline, place *sitrep.Location, claims []Claim) (spans []sitrep.ControlSpan, assigned map[string]int, next *Timeline, ok bool) {
+	f := &folder{assigned: map[string]int{}}
+	var cs []claim
+	if t != nil && t.LastDay != "" {
+		last, _ := DayOf(t.LastDay)
+		for _, c := range claims {
+			if d, ok := DayOf(c.Date); ok && d < last {
+				return nil, nil, nil, false
+			}
+		}
+		claims = append(append([]Claim(nil), t.Last...), claims...)
+		for _, st := range t.Before {
+			d, _ := DayOf(st.From)
+			s := &span{idx: len(f.spans), side: st.Side, contender: st.Contender, from: d, open: st.Open, contested: st.Contested, names: map[string]int{}, sources: st.Sources}
+			for k, v := range st.Names {
+				s.names[k] = v
+			}
+			f.spans = append(f.spans, s)
+		}
+		if place == nil {
+			place = t.Place
+		}
+	}
+	seen := map[string]bool{}
+	for _, c := range claims {
+		if d, ok := DayOf(c.Date); ok && !seen[c.EventID] {
+			seen[c.EventID] = true
+			cs = append(cs, claim{Claim: c, day: d})
+		}
 	}
 	sort.Slice(cs, func(a, b int) bool {
 		if cs[a].day != cs[b].day {
@@ -163,164 +367,77 @@ func ControlOf(place *sitrep.Location, claims []Claim) []sitrep.ControlSpan {
 		}
 		return cs[a].EventID < cs[b].EventID
 	})
-	var spans []*span
-	cur := func() *span {
-		if len(spans) == 0 {
-			return nil
-		}
-		return spans[len(spans)-1]
+	for _, c := range cs {
+		f.assigned[c.EventID] = -1 // evidence of no span, unless a span takes it
 	}
-	start := func(side string, d Day, open bool) *span {
-		s := &span{side: side, from: d, open: open, names: map[string]int{}}
-		spans = append(spans, s)
-		return s
-	}
-	add := func(s *span, a *Party, c *Claim) {
-		if a != nil && a.Side == s.side {
-			s.names[a.Name]++
-		}
-		s.ev = append(s.ev, c)
-	}
+	next = &Timeline{Place: bare(place)}
 	for i := 0; i < len(cs); {
 		j := i
 		for j < len(cs) && cs[j].day == cs[i].day {
 			j++
 		}
-		day := cs[i].day
-		// Reports of a change on this day, by the side said to hold after.
-		gains := map[string][]claim{}
-		var holds, denials, leaves []claim
-		for _, c := range cs[i:j] {
-			switch {
-			case c.Denied:
-				denials = append(denials, c)
-			case c.Hold:
-				holds = append(holds, c)
-			case c.Gainer == nil:
-				leaves = append(leaves, c)
-			default:
-				gains[c.Gainer.Side] = append(gains[c.Gainer.Side], c)
+		if j == len(cs) {
+			// The last day: keep the state before it, and its claims.
+			next.Before, next.LastDay = f.states(), cs[i].day.String()
+			for _, c := range cs[i:j] {
+				next.Last = append(next.Last, c.Claim)
 			}
 		}
-		if len(gains) == 0 && len(leaves) > 0 {
-			// A side left and nobody is said to have come in.
-			gains[""] = leaves
-			leaves = nil
-		}
-		if len(gains) > 0 {
-			sides := make([]string, 0, len(gains))
-			for s := range gains {
-				sides = append(sides, s)
-			}
-			// The side most reports name; on a tie the one that is not the
-			// holder before (a change is news), then by name.
-			prev := ""
-			if c := cur(); c != nil {
-				prev = c.side
-			}
-			sort.Slice(sides, func(a, b int) bool {
-				na, nb := len(gains[sides[a]]), len(gains[sides[b]])
-				if na != nb {
-					return na > nb
-				}
-				if (sides[a] == prev) != (sides[b] == prev) {
-					return sides[b] == prev
-				}
-				return sides[a] < sides[b]
-			})
-			winner := sides[0]
-			c := cur()
-			if c == nil {
-				// What held the place before the first change, if said.
-				for _, cl := range append(gains[winner], leaves...) {
-					if l := partySide(cl.Loser); l != "" && l != winner {
-						before := start(l, day, true)
-						add(before, cl.Loser, &cl.Claim)
-						c = before
-						break
-					}
-				}
-			}
-			s := c
-			if c == nil || c.side != winner {
-				s = start(winner, day, false)
-			} else if c.contested && day > c.from {
-				c.contested = false // a later report settles it
-			}
-			for _, cl := range gains[winner] {
-				add(s, cl.Gainer, &cl.Claim)
-			}
-			for _, cl := range leaves {
-				add(s, nil, &cl.Claim)
-			}
-			if len(sides) > 1 {
-				s.contested = true
-				s.contender = sides[1]
-				for _, side := range sides[1:] {
-					for _, cl := range gains[side] {
-						add(s, nil, &cl.Claim)
-					}
-				}
-			}
-		}
-		for _, h := range holds {
-			c := cur()
-			switch {
-			case c == nil:
-				c = start(h.Gainer.Side, day, true)
-			case c.side == h.Gainer.Side:
-				if c.contested && day > c.from {
-					c.contested = false
-				}
-			case c.contested && c.contender == h.Gainer.Side && day > c.from:
-				// The contender still holds it: the change did not happen.
-				c.side, c.contender, c.contested = h.Gainer.Side, "", false
-				c.names = map[string]int{}
-			default:
-				c.contested, c.contender = true, h.Gainer.Side
-			}
-			add(c, h.Gainer, &h.Claim)
-		}
-		for _, dn := range denials {
-			// The latest change to the denied side within DenialDays.
-			for k := len(spans) - 1; k >= 0; k-- {
-				s := spans[k]
-				if s.open || s.from > day || day-s.from > DenialDays {
-					continue
-				}
-				if s.side == dn.Gainer.Side {
-					s.contested = true
-					if k > 0 {
-						s.contender = spans[k-1].side
-					}
-					s.ev = append(s.ev, &dn.Claim)
-					break
-				}
-			}
-		}
+		f.day(cs[i].day, cs[i:j])
 		i = j
 	}
-	place = bare(place)
-	out := make([]sitrep.ControlSpan, len(spans))
-	for k, s := range spans {
-		cs := sitrep.ControlSpan{Place: *place, Side: s.side, Status: sitrep.Held, Contender: s.contender}
-		cs.Holder = best(s.names, func(a, b string) bool { return a < b })
-		if !s.open {
-			cs.From = s.from.String()
+	if len(cs) == 0 && t != nil {
+		next = t
+	}
+	out := make([]sitrep.ControlSpan, len(f.spans))
+	for k, s := range f.spans {
+		sp := sitrep.ControlSpan{Side: s.side, Status: sitrep.Held, Contender: s.contender, Sources: s.sources}
+		if next.Place != nil {
+			sp.Place = *next.Place
 		}
-		if k+1 < len(spans) {
-			cs.To = spans[k+1].from.String()
+		sp.Holder = best(s.names, func(a, b string) bool { return a < b })
+		if !s.open {
+			sp.From = s.from.String()
+		}
+		if k+1 < len(f.spans) {
+			sp.To = f.spans[k+1].from.String()
 		}
 		if s.contested {
-			cs.Status = sitrep.Contested
+			sp.Status = sitrep.Contested
 		}
-		for _, c := range s.ev {
-			cs.Evidence = append(cs.Evidence, sitrep.Evidence{EventID: c.EventID, SubEventType: c.SubEventType, Certainty: c.Certainty, Date: c.Date})
-			if c.Actor != nil {
-				cs.Evidence[len(cs.Evidence)-1].Actor, cs.Evidence[len(cs.Evidence)-1].Side = c.Actor.Name, c.Actor.Side
-			}
-		}
-		out[k] = cs
+		out[k] = sp
 	}
-	return out
+	return out, f.assigned, next, true
+}
+
+// ControlOf returns the control timeline of place from the claims made
+// about it, each span with the claims it rests on as evidence (what the
+// claims hold: a store adds each event's sentence and article).
+func ControlOf(place *sitrep.Location, claims []Claim) []sitrep.ControlSpan {
+	if len(claims) == 0 {
+		return nil
+	}
+	spans, assigned, _, _ := Fold(nil, place, claims)
+	ordered := append([]Claim(nil), claims...)
+	sort.Slice(ordered, func(a, b int) bool {
+		if ordered[a].Date != ordered[b].Date {
+			return ordered[a].Date < ordered[b].Date
+		}
+		return ordered[a].EventID < ordered[b].EventID
+	})
+	for _, c := range ordered {
+		if k := assigned[c.EventID]; k >= 0 {
+			spans[k].Evidence = append(spans[k].Evidence, EvidenceOf(&c))
+		}
+	}
+	return spans
+}
+
+// EvidenceOf is what a claim tells of itself as evidence.
+func EvidenceOf(c *Claim) sitrep.Evidence {
+	ev := sitrep.Evidence{EventID: c.EventID, SubEventType: c.SubEventType, Certainty: c.Certainty, Date: c.Date}
+	if c.Actor != nil {
+		ev.Actor, ev.Side = c.Actor.Name, c.Actor.Side
+	}
+	return ev
 }

@@ -3,6 +3,7 @@ package fuse
 import (
 	"math/rand/v2"
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
 
@@ -219,6 +220,52 @@ func TestControl(t *testing.T) {
 		}
 		if a, b := Control(tt.evs), Control(rev); !reflect.DeepEqual(a, b) {
 			t.Errorf("%s: the timeline depends on the order of the events", tt.name)
+		}
+	}
+}
+
+// Folding claims in batches, in any order, gives the timeline and the
+// evidence that folding them all at once gives.
+func TestFoldInBatchesIsFoldAtOnce(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	parties := []*Party{{Name: "Army", Side: "government"}, {Name: "HTS", Side: "rebel"}, {Name: "SDF", Side: "militia"}, nil}
+	for trial := 0; trial < 200; trial++ {
+		var all []Claim
+		for i := 0; i < 2+r.IntN(30); i++ {
+			c := Claim{EventID: string(rune('a'+i%26)) + string(rune('A'+i/26)), SubEventType: "Non-state actor overtakes territory", Certainty: sitrep.Reported,
+				Date: Day(20000 + r.IntN(12)).String(), Gainer: parties[r.IntN(3)], Loser: parties[r.IntN(4)]}
+			switch r.IntN(6) {
+			case 0:
+				c.Hold, c.Loser = true, nil
+			case 1:
+				c.Denied, c.Certainty, c.Loser = true, sitrep.Negated, nil
+			case 2:
+				c.Gainer = nil
+			}
+			c.Actor = c.Gainer
+			all = append(all, c)
+		}
+		wantSpans, wantAssigned, _, _ := Fold(nil, hama, all)
+		// Reports arrive mostly in time order, in batches.
+		sort.SliceStable(all, func(a, b int) bool { return all[a].Date < all[b].Date && r.IntN(4) != 0 })
+		var tl *Timeline
+		assigned := map[string]int{}
+		var spans []sitrep.ControlSpan
+		for start := 0; start < len(all); {
+			end := min(len(all), start+1+r.IntN(5))
+			var got map[string]int
+			var ok bool
+			spans, got, tl, ok = Fold(tl, hama, all[start:end])
+			if !ok {
+				spans, got, tl, _ = Fold(nil, hama, all[:end])
+			}
+			for k, v := range got {
+				assigned[k] = v
+			}
+			start = end
+		}
+		if !reflect.DeepEqual(spans, wantSpans) || !reflect.DeepEqual(assigned, wantAssigned) {
+			t.Fatalf("trial %d: batches give\n%+v\n%v\nat once\n%+v\n%v", trial, spans, assigned, wantSpans, wantAssigned)
 		}
 	}
 }

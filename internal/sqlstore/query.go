@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"math"
 	"strconv"
@@ -328,27 +329,79 @@ func (s *Store) Control(ctx context.Context, f sitrep.ControlFilter) ([]sitrep.C
 			w.add(`name LIKE ? ESCAPE '\'`, "%|"+likeEscape(k)+"|%")
 		}
 	}
-	q := "SELECT data FROM control" + w.String() + " ORDER BY country_code, place, place_key, seq"
-	var out []sitrep.ControlSpan
-	err := s.each(ctx, q, w.args, func(data []byte) error {
-		var sp sitrep.ControlSpan
-		if err := decode(data, &sp); err != nil {
-			return err
-		}
-		out = append(out, sp)
-		return nil
-	})
-	if err == nil {
-		err = s.attachEvidence(ctx, out)
+	q := "SELECT place_key, seq, data FROM control" + w.String() + " ORDER BY country_code, place, place_key, seq"
+	type key struct {
+		place string
+		seq   int
 	}
+	var out []sitrep.ControlSpan
+	at := map[key]int{}
+	var places []string
+	rows, err := s.DB.QueryContext(ctx, s.D.Rebind(q), w.args...)
 	if err != nil {
+		return nil, s.errf("control", err)
+	}
+	for rows.Next() {
+		var k key
+		var data []byte
+		var sp sitrep.ControlSpan
+		if err := rows.Scan(&k.place, &k.seq, &data); err == nil {
+			err = decode(data, &sp)
+		}
+		if err != nil {
+			rows.Close()
+			return nil, s.errf("control", err)
+		}
+		if len(places) == 0 || places[len(places)-1] != k.place {
+			places = append(places, k.place)
+		}
+		at[k] = len(out)
+		out = append(out, sp)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, s.errf("control", err)
+	}
+	// The evidence: the claims each span rests on, with their sentences.
+	const chunk = 200
+	for start := 0; start < len(places); start += chunk {
+		part := places[start:min(start+chunk, len(places))]
+		args := make([]any, len(part))
+		for i, p := range part {
+			args[i] = p
+		}
+		rows, err := s.DB.QueryContext(ctx, s.D.Rebind("SELECT place_key, seq, event_id, sub_event_type, certainty, date, claim FROM claims WHERE seq >= 0 AND place_key IN (?"+strings.Repeat(", ?", len(part)-1)+") ORDER BY date, event_id"), args...)
+		if err != nil {
+			return nil, s.errf("control", err)
+		}
+		for rows.Next() {
+			var k key
+			var c storedClaim
+			var js string
+			if err := rows.Scan(&k.place, &k.seq, &c.EventID, &c.SubEventType, &c.Certainty, &c.Date, &js); err == nil {
+				err = json.Unmarshal([]byte(js), &c)
+			}
+			if err != nil {
+				rows.Close()
+				return nil, s.errf("control", err)
+			}
+			if i, ok := at[k]; ok {
+				out[i].Evidence = append(out[i].Evidence, fuse.EvidenceOf(&c.Claim))
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, s.errf("control", err)
+		}
+	}
+	if err := s.attachEvidence(ctx, out); err != nil {
 		return nil, s.errf("control", err)
 	}
 	return out, nil
 }
 
 // attachEvidence adds to the spans' evidence the sentence and article of
-// each event, which the stored spans leave out.
+// each event, which claims do not keep.
 func (s *Store) attachEvidence(ctx context.Context, spans []sitrep.ControlSpan) error {
 	var ids []string
 	for i := range spans {

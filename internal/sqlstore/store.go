@@ -94,7 +94,7 @@ func (s *Store) Ingest(ctx context.Context, docs []sitrep.Doc) ([]sitrep.IngestR
 			return nil, s.errf("ingest: lock", err)
 		}
 	}
-	in := &ingest{s: s, tx: tx, ctx: ctx, places: map[string]bool{}, incidents: map[string]bool{}}
+	in := &ingest{s: s, tx: tx, ctx: ctx, places: map[string]bool{}, incidents: map[string]bool{}, claims: map[string][]storedClaim{}, rebuild: map[string]bool{}}
 	results := make([]sitrep.IngestResult, 0, len(docs))
 	for i := range docs {
 		r, err := in.doc(&docs[i])
@@ -125,6 +125,10 @@ type ingest struct {
 	added     []sitrep.Event
 	incidents map[string]bool
 	places    map[string]bool
+	// claims are the claims this call added, by place; rebuild the places
+	// that lost claims, whose timelines are folded again from scratch.
+	claims  map[string][]storedClaim
+	rebuild map[string]bool
 }
 
 func (in *ingest) exec(q string, args ...any) error {
@@ -301,6 +305,7 @@ func (in *ingest) dropEvents(articleID string) (int, error) {
 		}
 		if claim {
 			in.places[place] = true
+			in.rebuild[place] = true
 		}
 		n++
 	}
@@ -347,6 +352,8 @@ func (in *ingest) insertEvent(e *sitrep.Event) error {
 			m.Place, e.ID, e.SubEventType, e.Certainty, e.Date, string(js)); err != nil {
 			return err
 		}
+		c.EventID, c.SubEventType, c.Certainty, c.Date = e.ID, e.SubEventType, e.Certainty, e.Date
+		in.claims[m.Place] = append(in.claims[m.Place], storedClaim{Claim: c, Spelling: e.Location.Text, loc: e.Location})
 		in.places[m.Place] = true
 	}
 	// A fusable event starts as an incident of its own; refuse settles
@@ -426,7 +433,7 @@ func (in *ingest) refuse() error {
 			was[e.ID] = e.ID
 		}
 	}
-	for _, id := range keys(in.incidents) {
+	for _, id := range sortedKeys(in.incidents) {
 		es, err := in.events(`SELECT data, incident_id FROM events WHERE incident_id = ?`, id)
 		if err != nil {
 			return err
@@ -552,53 +559,86 @@ func (in *ingest) insertIncident(inc *sitrep.Incident) error {
 // words that named the place, which the place filter searches.
 type storedClaim struct {
 	fuse.Claim
-	Spelling string `json:"text,omitempty"`
+	Spelling string           `json:"text,omitempty"`
+	loc      *sitrep.Location // the event's place, for a new timeline
 }
 
-// control rebuilds the timeline of every place whose claims changed, from
-// the claims alone: the events' sentences join the evidence when it is
-// read (Store.Control).
+// control folds the claims this call added into the timelines of their
+// places. A place's timeline is kept as the fold left it (fuse.Timeline),
+// so the new claims are folded in without its history; a place that lost
+// claims, or got a claim about a day before the last one folded, is
+// folded again from all its claims. Each claim's span is written beside
+// it: the spans carry no evidence, which is read back from the claims.
 func (in *ingest) control() error {
-	for _, place := range keys(in.places) {
-		rows, err := in.query(`SELECT event_id, sub_event_type, certainty, date, claim FROM claims WHERE place_key = ?`, place)
-		if err != nil {
-			return err
-		}
-		var claims []fuse.Claim
-		spellings := []string{}
-		for rows.Next() {
-			var id, sub, cert, date, js string
-			if err := rows.Scan(&id, &sub, &cert, &date, &js); err != nil {
-				rows.Close()
+	for _, place := range sortedKeys(in.places) {
+		var tl *fuse.Timeline
+		names := ""
+		if !in.rebuild[place] {
+			var data []byte
+			err := in.queryRow(`SELECT names, data FROM timelines WHERE place_key = ?`, place).Scan(&names, &data)
+			switch {
+			case errors.Is(err, sql.ErrNoRows):
+			case err != nil:
 				return err
+			default:
+				tl = new(fuse.Timeline)
+				if err := decode(data, tl); err != nil {
+					return fmt.Errorf("timeline of %s: %w", place, err)
+				}
 			}
-			var c storedClaim
-			if err := json.Unmarshal([]byte(js), &c); err != nil {
-				rows.Close()
-				return fmt.Errorf("claim of %s: %w", id, err)
-			}
-			c.EventID, c.SubEventType, c.Certainty, c.Date = id, sub, cert, date
-			claims = append(claims, c.Claim)
+		}
+		added := in.claims[place]
+		claims := make([]fuse.Claim, len(added))
+		spellings := []string{}
+		for i, c := range added {
+			claims[i] = c.Claim
 			spellings = append(spellings, c.Spelling)
 		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
+		var loc *sitrep.Location
+		if len(added) > 0 {
+			loc = added[0].loc
 		}
+		var spans []sitrep.ControlSpan
+		var assigned map[string]int
+		var next *fuse.Timeline
+		ok := false
+		if tl != nil {
+			spans, assigned, next, ok = fuse.Fold(tl, loc, claims)
+		}
+		if !ok {
+			all, err := in.placeClaims(place)
+			if err != nil {
+				return err
+			}
+			if len(all) == 0 {
+				if err := in.exec(`DELETE FROM control WHERE place_key = ?`, place); err != nil {
+					return err
+				}
+				if err := in.exec(`DELETE FROM timelines WHERE place_key = ?`, place); err != nil {
+					return err
+				}
+				continue
+			}
+			if loc == nil {
+				es, err := in.events(`SELECT data, incident_id FROM events WHERE id = ?`, all[0].EventID)
+				if err != nil || len(es) == 0 {
+					return fmt.Errorf("claim %s: its event: %v", all[0].EventID, err)
+				}
+				loc = es[0].Location
+			}
+			claims = claims[:0]
+			names, spellings = "", spellings[:0]
+			for _, c := range all {
+				claims = append(claims, c.Claim)
+				spellings = append(spellings, c.Spelling)
+			}
+			spans, assigned, next, _ = fuse.Fold(nil, loc, claims)
+		}
+		names = placeNames(names, append(spellings, next.Place.Name))
 		if err := in.exec(`DELETE FROM control WHERE place_key = ?`, place); err != nil {
 			return err
 		}
-		if len(claims) == 0 {
-			continue
-		}
-		// The place as the gazetteer has it, from any one of its events.
-		es, err := in.events(`SELECT data, incident_id FROM events WHERE id = ?`, claims[0].EventID)
-		if err != nil || len(es) == 0 {
-			return fmt.Errorf("claim %s: its event: %v", claims[0].EventID, err)
-		}
-		loc := es[0].Location
-		names := placeNames(append(spellings, loc.Name))
-		for seq, sp := range fuse.ControlOf(loc, claims) {
+		for seq, sp := range spans {
 			data, err := encode(&sp)
 			if err != nil {
 				return err
@@ -608,16 +648,66 @@ func (in *ingest) control() error {
 				return err
 			}
 		}
+		for _, id := range sortedKeys(assigned) {
+			if err := in.exec(`UPDATE claims SET seq = ? WHERE place_key = ? AND event_id = ?`, assigned[id], place, id); err != nil {
+				return err
+			}
+		}
+		data, err := encode(next)
+		if err != nil {
+			return err
+		}
+		if err := in.exec(`INSERT INTO timelines (place_key, names, data) VALUES (?, ?, ?) ON CONFLICT (place_key) DO UPDATE SET names = excluded.names, data = excluded.data`, place, names, data); err != nil {
+			return err
+		}
 	}
 	return nil
 }
 
+// placeClaims reads every claim made about a place.
+func (in *ingest) placeClaims(place string) ([]storedClaim, error) {
+	rows, err := in.query(`SELECT event_id, sub_event_type, certainty, date, claim FROM claims WHERE place_key = ?`, place)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []storedClaim
+	for rows.Next() {
+		var id, sub, cert, date, js string
+		if err := rows.Scan(&id, &sub, &cert, &date, &js); err != nil {
+			return nil, err
+		}
+		var c storedClaim
+		if err := json.Unmarshal([]byte(js), &c); err != nil {
+			return nil, fmt.Errorf("claim of %s: %w", id, err)
+		}
+		c.EventID, c.SubEventType, c.Certainty, c.Date = id, sub, cert, date
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
 // placeNames is what the place filter searches: the names a place goes by
 // (the gazetteer's and the reports' spellings), as gazetteer keys, between
-// bars.
-func placeNames(spellings []string) string {
+// bars; old is the list so far, which the spellings add to.
+func placeNames(old string, spellings []string) string {
 	seen := map[string]bool{}
 	var names []string
+	for _, k := range strings.Split(strings.Trim(old, "|"), "|") {
+		if k != "" && !seen[k] {
+			seen[k] = true
+			names = append(names, k)
+		}
+	}
 	for _, n := range spellings {
 		if k := gazetteer.Key(n); k != "" && !seen[k] {
 			seen[k] = true
@@ -626,15 +716,6 @@ func placeNames(spellings []string) string {
 	}
 	sort.Strings(names)
 	return "|" + strings.Join(names, "|") + "|"
-}
-
-func keys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 func nullString(s string) any {

@@ -66,8 +66,8 @@ CREATE INDEX events_incident ON events (incident_id);
 CREATE INDEX events_article ON events (article_id);
 
 -- What territorial events say of control (fuse.Claim as JSON, without
--- what the columns hold), kept together per place: a place's timeline is
--- rebuilt from one range of this table.
+-- what the columns hold), kept together per place, with the span (seq in
+-- control) each is evidence of, -1 for none.
 CREATE TABLE claims (
 	place_key      TEXT NOT NULL,
 	event_id       TEXT NOT NULL,
@@ -75,8 +75,18 @@ CREATE TABLE claims (
 	certainty      TEXT NOT NULL,
 	date           TEXT NOT NULL,
 	claim          TEXT NOT NULL,
+	seq            INTEGER NOT NULL DEFAULT -1,
 	PRIMARY KEY (place_key, event_id)
 ) WITHOUT ROWID;
+
+-- Each place's timeline as the fold left it (fuse.Timeline, compressed),
+-- so a new claim is folded in without reading the place's history; names
+-- are the place's spellings, as in control.name.
+CREATE TABLE timelines (
+	place_key TEXT PRIMARY KEY,
+	names     TEXT NOT NULL,
+	data      BLOB NOT NULL
+);
 
 CREATE TABLE incidents (
 	id             TEXT PRIMARY KEY,
