@@ -147,8 +147,12 @@ type span struct {
 // claims are weighed together, so a late report of the last day re-folds
 // it).
 type Timeline struct {
-	Place   *sitrep.Location `json:"place"`
-	Before  []SpanState      `json:"before,omitempty"`
+	Place *sitrep.Location `json:"place"`
+	// Before holds only the spans a later day can still change (the last,
+	// those begun within DenialDays of it, and the one before them, whose
+	// side a denial names); Offset is the index of the first.
+	Offset  int         `json:"offset,omitempty"`
+	Before  []SpanState `json:"before,omitempty"`
 	LastDay string           `json:"last_day,omitempty"`
 	Last    []Claim          `json:"last,omitempty"`
 }
@@ -166,6 +170,7 @@ type SpanState struct {
 
 // folder runs the fold: claims day by day into spans.
 type folder struct {
+	base  int // the index of spans[0] in the whole timeline
 	spans []*span
 	// assigned is the span each claim folded in this run is evidence of.
 	assigned map[string]int
@@ -179,7 +184,7 @@ func (f *folder) cur() *span {
 }
 
 func (f *folder) start(side string, d Day, open bool) *span {
-	s := &span{idx: len(f.spans), side: side, from: d, open: open, names: map[string]int{}}
+	s := &span{idx: f.base + len(f.spans), side: side, from: d, open: open, names: map[string]int{}}
 	f.spans = append(f.spans, s)
 	return s
 }
@@ -310,9 +315,20 @@ func (f *folder) day(day Day, cs []claim) {
 	}
 }
 
-func (f *folder) states() []SpanState {
-	out := make([]SpanState, len(f.spans))
-	for i, s := range f.spans {
+// tail returns the spans a day from last on can still change, as states,
+// and the index of the first: the last span, those begun within
+// DenialDays before last, and the span before them.
+func (f *folder) tail(last Day) ([]SpanState, int) {
+	cut := len(f.spans) - 1
+	for k, s := range f.spans {
+		if !s.open && s.from >= last-DenialDays-1 {
+			cut = min(cut, k)
+			break
+		}
+	}
+	cut = max(cut-1, 0)
+	out := make([]SpanState, len(f.spans)-cut)
+	for i, s := range f.spans[cut:] {
 		names := make(map[string]int, len(s.names))
 		for k, v := range s.names {
 			names[k] = v
@@ -320,31 +336,33 @@ func (f *folder) states() []SpanState {
 		out[i] = SpanState{Side: s.side, Contender: s.contender, Open: s.open, Contested: s.contested, Names: names, Sources: s.sources}
 		out[i].From = s.from.String()
 	}
-	return out
+	return out, f.base + cut
 }
 
 // Fold folds claims into the timeline t (nil for a new one) of place. It
-// returns the spans (without evidence), the span each folded claim is
+// returns the spans from index first on (without evidence; those before
+// are as they were: a new timeline returns all), the span each folded claim is
 // evidence of (by event id, -1 for none: the new claims and those of the
 // last day, which are folded again), and the timeline to keep. ok is false, and
 // nothing is folded, when a claim is about a day before t's last day:
 // the caller then folds all the place's claims into a new timeline. The
 // result depends only on the set of claims folded, whatever the order
 // and the number of calls.
-func Fold(t *Timeline, place *sitrep.Location, claims []Claim) (spans []sitrep.ControlSpan, assigned map[string]int, next *Timeline, ok bool) {
+func Fold(t *Timeline, place *sitrep.Location, claims []Claim) (first int, spans []sitrep.ControlSpan, assigned map[string]int, next *Timeline, ok bool) {
 	f := &folder{assigned: map[string]int{}}
 	var cs []claim
 	if t != nil && t.LastDay != "" {
 		last, _ := DayOf(t.LastDay)
 		for _, c := range claims {
 			if d, ok := DayOf(c.Date); ok && d < last {
-				return nil, nil, nil, false
+				return 0, nil, nil, nil, false
 			}
 		}
 		claims = append(append([]Claim(nil), t.Last...), claims...)
+		f.base = t.Offset
 		for _, st := range t.Before {
 			d, _ := DayOf(st.From)
-			s := &span{idx: len(f.spans), side: st.Side, contender: st.Contender, from: d, open: st.Open, contested: st.Contested, names: map[string]int{}, sources: st.Sources}
+			s := &span{idx: f.base + len(f.spans), side: st.Side, contender: st.Contender, from: d, open: st.Open, contested: st.Contested, names: map[string]int{}, sources: st.Sources}
 			for k, v := range st.Names {
 				s.names[k] = v
 			}
@@ -378,7 +396,8 @@ func Fold(t *Timeline, place *sitrep.Location, claims []Claim) (spans []sitrep.C
 		}
 		if j == len(cs) {
 			// The last day: keep the state before it, and its claims.
-			next.Before, next.LastDay = f.states(), cs[i].day.String()
+			next.Before, next.Offset = f.tail(cs[i].day)
+			next.LastDay = cs[i].day.String()
 			for _, c := range cs[i:j] {
 				next.Last = append(next.Last, c.Claim)
 			}
@@ -407,7 +426,7 @@ func Fold(t *Timeline, place *sitrep.Location, claims []Claim) (spans []sitrep.C
 		}
 		out[k] = sp
 	}
-	return out, f.assigned, next, true
+	return f.base, out, f.assigned, next, true
 }
 
 // ControlOf returns the control timeline of place from the claims made
@@ -417,7 +436,7 @@ func ControlOf(place *sitrep.Location, claims []Claim) []sitrep.ControlSpan {
 	if len(claims) == 0 {
 		return nil
 	}
-	spans, assigned, _, _ := Fold(nil, place, claims)
+	_, spans, assigned, _, _ := Fold(nil, place, claims)
 	ordered := append([]Claim(nil), claims...)
 	sort.Slice(ordered, func(a, b int) bool {
 		if ordered[a].Date != ordered[b].Date {

@@ -601,9 +601,9 @@ func (in *ingest) control() error {
 		var spans []sitrep.ControlSpan
 		var assigned map[string]int
 		var next *fuse.Timeline
-		ok := false
+		first, ok := 0, false
 		if tl != nil {
-			spans, assigned, next, ok = fuse.Fold(tl, loc, claims)
+			first, spans, assigned, next, ok = fuse.Fold(tl, loc, claims)
 		}
 		if !ok {
 			all, err := in.placeClaims(place)
@@ -632,13 +632,22 @@ func (in *ingest) control() error {
 				claims = append(claims, c.Claim)
 				spellings = append(spellings, c.Spelling)
 			}
-			spans, assigned, next, _ = fuse.Fold(nil, loc, claims)
+			first, spans, assigned, next, _ = fuse.Fold(nil, loc, claims)
 		}
-		names = placeNames(names, append(spellings, next.Place.Name))
-		if err := in.exec(`DELETE FROM control WHERE place_key = ?`, place); err != nil {
+		newNames := placeNames(names, append(spellings, next.Place.Name))
+		// The spans before first stand as they were; a new spelling of
+		// the place is filed on all of them.
+		if err := in.exec(`DELETE FROM control WHERE place_key = ? AND seq >= ?`, place, first); err != nil {
 			return err
 		}
-		for seq, sp := range spans {
+		if newNames != names {
+			if err := in.exec(`UPDATE control SET name = ? WHERE place_key = ?`, newNames, place); err != nil {
+				return err
+			}
+			names = newNames
+		}
+		for i, sp := range spans {
+			seq := first + i
 			data, err := encode(&sp)
 			if err != nil {
 				return err
