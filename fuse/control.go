@@ -153,8 +153,8 @@ type Timeline struct {
 	// side a denial names); Offset is the index of the first.
 	Offset  int         `json:"offset,omitempty"`
 	Before  []SpanState `json:"before,omitempty"`
-	LastDay string           `json:"last_day,omitempty"`
-	Last    []Claim          `json:"last,omitempty"`
+	LastDay string      `json:"last_day,omitempty"`
+	Last    []Claim     `json:"last,omitempty"`
 }
 
 // SpanState is a span in a Timeline.
