@@ -119,12 +119,19 @@ func Control(events []sitrep.Event) []sitrep.ControlSpan {
 	if len(claims) == 0 {
 		return nil
 	}
-	spans := ControlOf(place, claims)
-	for i := range spans {
-		for k := range spans[i].Evidence {
-			ev := &spans[i].Evidence[k]
-			e := byID[ev.EventID]
+	_, spans, assigned, _, _ := Fold(nil, place, claims)
+	sort.Slice(claims, func(a, b int) bool {
+		if claims[a].Date != claims[b].Date {
+			return claims[a].Date < claims[b].Date
+		}
+		return claims[a].EventID < claims[b].EventID
+	})
+	for _, c := range claims {
+		if k := assigned[c.EventID]; k >= 0 {
+			ev := EvidenceOf(&c)
+			e := byID[c.EventID]
 			ev.Sentence, ev.Span, ev.Article = e.Sentence, e.Span, e.Article
+			spans[k].Evidence = append(spans[k].Evidence, ev)
 		}
 	}
 	return spans
@@ -427,29 +434,6 @@ func Fold(t *Timeline, place *sitrep.Location, claims []Claim) (first int, spans
 		out[k] = sp
 	}
 	return f.base, out, f.assigned, next, true
-}
-
-// ControlOf returns the control timeline of place from the claims made
-// about it, each span with the claims it rests on as evidence (what the
-// claims hold: a store adds each event's sentence and article).
-func ControlOf(place *sitrep.Location, claims []Claim) []sitrep.ControlSpan {
-	if len(claims) == 0 {
-		return nil
-	}
-	_, spans, assigned, _, _ := Fold(nil, place, claims)
-	ordered := append([]Claim(nil), claims...)
-	sort.Slice(ordered, func(a, b int) bool {
-		if ordered[a].Date != ordered[b].Date {
-			return ordered[a].Date < ordered[b].Date
-		}
-		return ordered[a].EventID < ordered[b].EventID
-	})
-	for _, c := range ordered {
-		if k := assigned[c.EventID]; k >= 0 {
-			spans[k].Evidence = append(spans[k].Evidence, EvidenceOf(&c))
-		}
-	}
-	return spans
 }
 
 // EvidenceOf is what a claim tells of itself as evidence.

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -107,40 +108,9 @@ func PlaceKey(l *sitrep.Location) string {
 		return ""
 	}
 	if l.GeonameID != 0 {
-		return "g" + itoa(l.GeonameID)
+		return "g" + strconv.Itoa(l.GeonameID)
 	}
 	return "n" + l.CountryCode + "/" + strings.ToLower(l.Name)
-}
-
-func itoa(n int) string {
-	var b [20]byte
-	i := len(b)
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	for {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-		if n == 0 {
-			break
-		}
-	}
-	if neg {
-		i--
-		b[i] = '-'
-	}
-	return string(b[i:])
-}
-
-// KmBetween is the great-circle distance in kilometres.
-func KmBetween(lat1, lon1, lat2, lon2 float64) float64 {
-	const r = 6371.0
-	p1, p2 := lat1*math.Pi/180, lat2*math.Pi/180
-	dp, dl := p2-p1, (lon2-lon1)*math.Pi/180
-	h := math.Sin(dp/2)*math.Sin(dp/2) + math.Cos(p1)*math.Cos(p2)*math.Sin(dl/2)*math.Sin(dl/2)
-	return 2 * r * math.Asin(math.Min(1, math.Sqrt(h)))
 }
 
 // Mark is what fusion compares of an event. A store can fill one from
@@ -178,7 +148,7 @@ func samePlace(a, b *Mark) bool {
 		return true
 	}
 	return a.Precision == sitrep.PrecisionTown && b.Precision == sitrep.PrecisionTown &&
-		KmBetween(a.Lat, a.Lon, b.Lat, b.Lon) <= SameTownKm
+		gazetteer.Distance(a.Lat, a.Lon, b.Lat, b.Lon) <= SameTownKm
 }
 
 // sidesAgree reports whether two reports' actors can be the same: each

@@ -9,8 +9,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
-	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -121,7 +121,7 @@ func writeOut(path string, stdout io.Writer, write func(io.Writer) error) error 
 		}
 		return bw.Flush()
 	}
-	tmp, err := os.CreateTemp(dirOf(path), ".sitrep-export-*")
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".sitrep-export-*")
 	if err != nil {
 		return err
 	}
@@ -139,13 +139,6 @@ func writeOut(path string, stdout io.Writer, write func(io.Writer) error) error 
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
-}
-
-func dirOf(path string) string {
-	if i := strings.LastIndexAny(path, `/\`); i >= 0 {
-		return path[:i+1]
-	}
-	return "."
 }
 
 func writeEvents(w io.Writer, format string, evs []sitrep.Event) error {

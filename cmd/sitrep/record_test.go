@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -111,7 +112,7 @@ func TestRecordOfTheSeedDays(t *testing.T) {
 		}
 		rng := ""
 		if in.FatalitiesMin != nil {
-			rng = strings.Join([]string{itoa(*in.FatalitiesMin), itoa(*in.FatalitiesMax)}, "-")
+			rng = strconv.Itoa(*in.FatalitiesMin) + "-" + strconv.Itoa(*in.FatalitiesMax)
 		}
 		var dead any
 		if in.Fatalities != nil {
@@ -146,8 +147,6 @@ func TestRecordOfTheSeedDays(t *testing.T) {
 		}
 	}
 }
-
-func itoa(n int) string { b, _ := json.Marshal(n); return string(b) }
 
 func TestRecordDoesNotDependOnOrder(t *testing.T) {
 	a, b := ingestReports(t, false), ingestReports(t, true)

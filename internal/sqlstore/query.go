@@ -75,6 +75,9 @@ func countryCode(s string) (string, error) {
 // incidents share. The radius filter is a bounding box here; callers keep
 // only the rows within the circle.
 func eventWhere(f *sitrep.EventFilter) (*where, error) {
+	if err := f.Validate(); err != nil {
+		return nil, err
+	}
 	w := &where{}
 	if !f.Since.IsZero() {
 		w.add("date >= ?", f.Since.Format(sitrep.DateLayout))
@@ -142,14 +145,11 @@ func limitClause(f *sitrep.EventFilter) string {
 }
 
 func within(f *sitrep.EventFilter, l *sitrep.Location) bool {
-	return f.Near == nil || l != nil && fuse.KmBetween(f.Near.Lat, f.Near.Lon, l.Lat, l.Lon) <= f.Km
+	return f.Near == nil || l != nil && gazetteer.Distance(f.Near.Lat, f.Near.Lon, l.Lat, l.Lon) <= f.Km
 }
 
 // Events implements sitrep.Store.
 func (s *Store) Events(ctx context.Context, f sitrep.EventFilter) ([]sitrep.Event, error) {
-	if err := f.Validate(); err != nil {
-		return nil, err
-	}
 	w, err := eventWhere(&f)
 	if err != nil {
 		return nil, err
@@ -160,42 +160,28 @@ func (s *Store) Events(ctx context.Context, f sitrep.EventFilter) ([]sitrep.Even
 	if f.Incident != "" {
 		w.add("incident_id = ?", f.Incident)
 	}
-	out, err := list(ctx, s, "SELECT data FROM events"+w.String()+" ORDER BY date, id"+limitClause(&f), w.args, &f,
-		func(e *sitrep.Event) *sitrep.Location { return e.Location })
-	if err != nil {
-		return nil, s.errf("events", err)
-	}
-	return out, nil
-}
-
-// list decodes the records a query selects, keeps those within the
-// filter's radius (where of gives a record's place) and pages them.
-func list[T any](ctx context.Context, s *Store, q string, args []any, f *sitrep.EventFilter, where func(*T) *sitrep.Location) ([]T, error) {
-	var out []T
-	err := s.each(ctx, q, args, func(data []byte) error {
-		var v T
-		if err := decode(data, &v); err != nil {
+	var out []sitrep.Event
+	err = s.each(ctx, "SELECT data FROM events"+w.String()+" ORDER BY date, id"+limitClause(&f), w.args, func(data []byte) error {
+		var e sitrep.Event
+		if err := decode(data, &e); err != nil {
 			return err
 		}
-		if within(f, where(&v)) {
-			out = append(out, v)
+		if within(&f, e.Location) {
+			out = append(out, e)
 		}
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, s.errf("events", err)
 	}
 	if f.Near != nil {
-		out = page(out, f)
+		out = page(out, &f)
 	}
 	return out, nil
 }
 
 // Incidents implements sitrep.Store.
 func (s *Store) Incidents(ctx context.Context, f sitrep.EventFilter) ([]sitrep.Incident, error) {
-	if err := f.Validate(); err != nil {
-		return nil, err
-	}
 	w, err := eventWhere(&f)
 	if err != nil {
 		return nil, err
@@ -219,7 +205,7 @@ func (s *Store) Incidents(ctx context.Context, f sitrep.EventFilter) ([]sitrep.I
 			dbRows.Close()
 			return nil, s.errf("incidents", err)
 		}
-		if f.Near == nil || r.lat.Valid && fuse.KmBetween(f.Near.Lat, f.Near.Lon, r.lat.Float64, r.lon.Float64) <= f.Km {
+		if f.Near == nil || r.lat.Valid && gazetteer.Distance(f.Near.Lat, f.Near.Lon, r.lat.Float64, r.lon.Float64) <= f.Km {
 			rows = append(rows, r)
 		}
 	}
