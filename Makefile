@@ -20,7 +20,7 @@ DEMO_DB ?= demo.db
 
 demo: build
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	./sitrep ingest --db $(DEMO_DB) testdata/reports/syria-2024-12.jsonl
+	./sitrep ingest --db $(DEMO_DB) demo/corpus/syria-2024-12.jsonl
 	@if [ -f $(SHARED)/brief/seed-article.txt ]; then \
 		echo ./sitrep ingest --db $(DEMO_DB) --published 2024-12-06 $(SHARED)/brief/seed-article.txt; \
 		./sitrep ingest --db $(DEMO_DB) --published 2024-12-06 $(SHARED)/brief/seed-article.txt; \

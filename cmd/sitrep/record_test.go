@@ -23,7 +23,7 @@ func ingestReports(t *testing.T, seedFirst bool) string {
 	}
 	db := filepath.Join(t.TempDir(), "sitrep.db")
 	steps := [][]string{
-		{"ingest", "--db", db, "../../testdata/reports/syria-2024-12.jsonl"},
+		{"ingest", "--db", db, "../../demo/corpus/syria-2024-12.jsonl"},
 		{"ingest", "--db", db, "--published", "2024-12-06", seedPath},
 	}
 	if seedFirst {
@@ -165,12 +165,12 @@ func TestRecordDoesNotDependOnOrder(t *testing.T) {
 
 func TestIngestSummaryAndReingest(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "sitrep.db")
-	code, _, errs := runCmd(t, "ingest", "--db", db, "../../testdata/reports/syria-2024-12.jsonl")
+	code, _, errs := runCmd(t, "ingest", "--db", db, "../../demo/corpus/syria-2024-12.jsonl")
 	if code != 0 || !strings.Contains(errs, "4 articles: 3 new, 0 duplicate, 1 near-duplicate, 0 failed;") {
 		t.Fatalf("first ingest: exit %d, %q", code, errs)
 	}
 	_, before, _ := runCmd(t, "events", "--db", db, "--format", "jsonl")
-	code, _, errs = runCmd(t, "ingest", "--db", db, "../../testdata/reports/syria-2024-12.jsonl")
+	code, _, errs = runCmd(t, "ingest", "--db", db, "../../demo/corpus/syria-2024-12.jsonl")
 	if code != 0 || !strings.Contains(errs, "4 articles: 0 new, 4 duplicate, 0 near-duplicate, 0 failed; 0 events added") {
 		t.Fatalf("second ingest: exit %d, %q", code, errs)
 	}

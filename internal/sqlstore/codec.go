@@ -19,7 +19,7 @@ import (
 // encoder resets large tables for every record.)
 //
 // dict.jsonl is records sitrep wrote for the sample reports
-// (testdata/reports); a stored blob names its dictionary in its first
+// (demo/corpus); a stored blob names its dictionary in its first
 // byte, so dict.jsonl must never change: a new dictionary is a new file
 // and a new version byte, and decode keeps reading the old ones.
 
