@@ -17,10 +17,13 @@ type command struct {
 	run                  func(args []string, stdout, stderr io.Writer) error
 }
 
+// commands lists the subcommands. A command kept in a file of its own
+// appends itself from that file's init; this init puts the record's
+// commands first whatever order the inits run in.
 var commands []command
 
 func init() {
-	commands = []command{
+	commands = append([]command{
 		{"extract", "sitrep extract [--published YYYY-MM-DD] [--format jsonl|acled|geojson] [FILE|-]...", "extract events from news text, HTML or JSONL", runExtract},
 		{"ingest", "sitrep ingest [--db DSN] [--published YYYY-MM-DD] [--source NAME] PATH|URL|-...", "store articles (files, directories, URLs, stdin) with their events; fuse incidents; update control", runIngest},
 		{"events", "sitrep events [--db DSN] [--since D] [--until D] [--type T] [--country C] [--near PLACE --km N] [--actor A] [--format table|jsonl|csv|acled|geojson|plover]", "list stored events", runEvents},
@@ -29,7 +32,7 @@ func init() {
 		{"articles", "sitrep articles [--db DSN] [--query WORDS] [--since D] [--until D] [--limit N] [--format table|jsonl]", "list or search (full text) the stored articles", runArticles},
 		{"export", "sitrep export [--db DSN] --format acled|geojson|plover|jsonl [--out FILE] [filters as for events]", "write every stored event (or those filtered) in a file format", runExport},
 		{"eval", "sitrep eval acled [--limit N] [--errors N] [--floors FILE] FILE.csv...", "score the extractor against ACLED-format files", runEval},
-	}
+	}, commands...)
 }
 
 func main() {
