@@ -39,6 +39,20 @@ type Store interface {
 	// Stats counts what the store holds.
 	Stats(ctx context.Context) (Stats, error)
 
+	// Incident returns one incident; an Error with code ENOTFOUND when
+	// there is none.
+	Incident(ctx context.Context, id string) (*Incident, error)
+	// Clusters groups the located incidents matching f by a grid of cell
+	// degrees, as a map draws them.
+	Clusters(ctx context.Context, f EventFilter, cell float64) ([]Cluster, error)
+	// Tally counts the incidents and events matching f per day and the
+	// incidents per country.
+	Tally(ctx context.Context, f EventFilter) (*Tally, error)
+	// Changes lists, in commit order, what ingests changed after seq: the
+	// incidents written and the places whose control was rewritten, at
+	// most limit of them. Any process can follow them.
+	Changes(ctx context.Context, after int64, limit int) ([]Change, error)
+
 	Close() error
 }
 
@@ -110,11 +124,22 @@ type EventFilter struct {
 	// Certainty, when set, keeps only events of that certainty (events
 	// only; incidents are always reported happenings).
 	Certainty string
-	// Incident keeps the events of one incident (events only).
+	// Incident keeps one incident, or its events.
 	Incident string
+	// Text keeps what articles containing all these words (full text,
+	// title or body) report.
+	Text string
+	// Box keeps what lies within a map's bounds.
+	Box *Box
+	// Newest lists the latest first.
+	Newest bool
 	// Limit caps the rows (0: no cap); Offset skips rows for paging.
 	Limit, Offset int
 }
+
+// Box is a map's bounds in degrees, west to east (it may cross the
+// antimeridian: W > E) and south to north.
+type Box struct{ W, S, E, N float64 }
 
 // Point is a place on the map, in degrees.
 type Point struct{ Lat, Lon float64 }
@@ -132,6 +157,8 @@ func (f *EventFilter) Validate() error {
 		return Errorf(EINVALID, "near %g,%g is not a point on the earth", f.Near.Lat, f.Near.Lon)
 	case f.Limit < 0 || f.Offset < 0:
 		return Errorf(EINVALID, "limit and offset must not be negative")
+	case f.Box != nil && (f.Box.S < -90 || f.Box.N > 90 || f.Box.S > f.Box.N || f.Box.W < -180 || f.Box.W > 180 || f.Box.E < -180 || f.Box.E > 180):
+		return Errorf(EINVALID, "bbox %g,%g,%g,%g: want west,south,east,north within -180..180 and -90..90, south below north", f.Box.W, f.Box.S, f.Box.E, f.Box.N)
 	case f.Certainty != "" && f.Certainty != Reported && f.Certainty != Hypothetical && f.Certainty != Negated && f.Certainty != Projected:
 		return Errorf(EINVALID, "certainty %q: want reported, hypothetical, negated or projected", f.Certainty)
 	}
@@ -162,6 +189,8 @@ type ControlFilter struct {
 	// Place matches the place's name (case-insensitively, as the gazetteer
 	// or the text spelled it) or its GeoNames id.
 	Place string
+	// Key keeps the place with this key (as Change gives it).
+	Key string
 }
 
 // Incident is one happening as every report of it adds up: events from
@@ -264,6 +293,57 @@ type Stats struct {
 	Events         int `json:"events"`
 	Incidents      int `json:"incidents"`
 	Places         int `json:"places"`
+	// First and Last are the dates of the earliest and latest incident.
+	First string `json:"first,omitempty"`
+	Last  string `json:"last,omitempty"`
+}
+
+// Cluster is incidents near each other on a map: their number, summed
+// toll and mean position, the most frequent event type among them, and
+// the incident's id when there is one.
+type Cluster struct {
+	Lat        float64 `json:"lat"`
+	Lon        float64 `json:"lon"`
+	Count      int     `json:"count"`
+	Fatalities int     `json:"fatalities"`
+	EventType  string  `json:"event_type"`
+	ID         string  `json:"id,omitempty"`
+}
+
+// Tally is what a timeline and a table of countries show.
+type Tally struct {
+	Days      []DayCount     `json:"days"`
+	Countries []CountryCount `json:"countries"`
+}
+
+// DayCount counts one day's incidents, their toll, and the reported
+// events behind them.
+type DayCount struct {
+	Date       string `json:"date"`
+	Incidents  int    `json:"incidents"`
+	Events     int    `json:"events"`
+	Fatalities int    `json:"fatalities"`
+}
+
+// CountryCount counts one country's incidents and their toll.
+type CountryCount struct {
+	CountryCode string `json:"country_code"`
+	Country     string `json:"country"`
+	Incidents   int    `json:"incidents"`
+	Fatalities  int    `json:"fatalities"`
+}
+
+// Change kinds.
+const (
+	ChangeIncident = "incident" // Key is an incident id (it may have merged away since)
+	ChangeControl  = "control"  // Key is a place key (ControlFilter.Key)
+)
+
+// Change is one thing an ingest changed, numbered in commit order.
+type Change struct {
+	Seq  int64  `json:"seq"`
+	Kind string `json:"kind"`
+	Key  string `json:"key"`
 }
 
 // Error codes, one per way a request can fail; the CLI and the HTTP API

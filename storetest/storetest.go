@@ -36,6 +36,11 @@ func Run(t *testing.T, open Opener) {
 		{"bad filters are refused", testBadFilters},
 		{"full-text search finds articles", testSearch},
 		{"a failed batch stores nothing", testAtomic},
+		{"one incident, by id", testIncident},
+		{"text, bounds and newest-first filters", testViewFilters},
+		{"clusters group incidents for a map", testClusters},
+		{"tally counts per day and country", testTally},
+		{"changes log what ingests changed, in order", testChanges},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open) })

@@ -113,7 +113,51 @@ func eventWhere(f *sitrep.EventFilter) (*where, error) {
 			}
 		}
 	}
+	if b := f.Box; b != nil {
+		w.add("lat BETWEEN ? AND ?", b.S, b.N)
+		switch {
+		case b.W <= b.E:
+			w.add("lon BETWEEN ? AND ?", b.W, b.E)
+		default: // across the antimeridian
+			w.add("(lon >= ? OR lon <= ?)", b.W, b.E)
+		}
+	}
 	return w, nil
+}
+
+// filter is eventWhere for the events table or the incidents table, with
+// the full-text condition, which needs the dialect: events whose article
+// matches, or incidents with such an event.
+func (s *Store) filter(f *sitrep.EventFilter, table string) (*where, error) {
+	w, err := eventWhere(f)
+	if err != nil || strings.TrimSpace(f.Text) == "" {
+		return w, err
+	}
+	words := s.D.Search(searchWords(f.Text))
+	if words == "" {
+		return nil, sitrep.Errorf(sitrep.EINVALID, "text %q has no words to search for", f.Text)
+	}
+	matching := "SELECT a.id FROM articles a" + s.D.SearchJoin + " WHERE " + s.D.SearchWhere
+	if table == "events" {
+		w.add("article_id IN ("+matching+")", words)
+	} else {
+		w.add("id IN (SELECT incident_id FROM events WHERE article_id IN ("+matching+"))", words)
+	}
+	return w, nil
+}
+
+// searchWords splits a user's query into the letters-and-digits words
+// Dialect.Search takes.
+func searchWords(q string) []string {
+	return strings.FieldsFunc(q, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// order is the ORDER BY of events and incidents.
+func order(f *sitrep.EventFilter) string {
+	if f.Newest {
+		return " ORDER BY date DESC, id DESC"
+	}
+	return " ORDER BY date, id"
 }
 
 // page applies limit and offset after the radius filter, which SQL cannot.
@@ -150,7 +194,7 @@ func within(f *sitrep.EventFilter, l *sitrep.Location) bool {
 
 // Events implements sitrep.Store.
 func (s *Store) Events(ctx context.Context, f sitrep.EventFilter) ([]sitrep.Event, error) {
-	w, err := eventWhere(&f)
+	w, err := s.filter(&f, "events")
 	if err != nil {
 		return nil, err
 	}
@@ -161,7 +205,7 @@ func (s *Store) Events(ctx context.Context, f sitrep.EventFilter) ([]sitrep.Even
 		w.add("incident_id = ?", f.Incident)
 	}
 	var out []sitrep.Event
-	err = s.each(ctx, "SELECT data FROM events"+w.String()+" ORDER BY date, id"+limitClause(&f), w.args, func(data []byte) error {
+	err = s.each(ctx, "SELECT data FROM events"+w.String()+order(&f)+limitClause(&f), w.args, func(data []byte) error {
 		var e sitrep.Event
 		if err := decode(data, &e); err != nil {
 			return err
@@ -182,7 +226,7 @@ func (s *Store) Events(ctx context.Context, f sitrep.EventFilter) ([]sitrep.Even
 
 // Incidents implements sitrep.Store.
 func (s *Store) Incidents(ctx context.Context, f sitrep.EventFilter) ([]sitrep.Incident, error) {
-	w, err := eventWhere(&f)
+	w, err := s.filter(&f, "incidents")
 	if err != nil {
 		return nil, err
 	}
@@ -194,7 +238,10 @@ func (s *Store) Incidents(ctx context.Context, f sitrep.EventFilter) ([]sitrep.I
 		lat, lon sql.NullFloat64
 	}
 	var rows []row
-	q := "SELECT id, lat, lon FROM incidents" + w.String() + " ORDER BY date, id" + limitClause(&f)
+	if f.Incident != "" {
+		w.add("id = ?", f.Incident)
+	}
+	q := "SELECT id, lat, lon FROM incidents" + w.String() + order(&f) + limitClause(&f)
 	dbRows, err := s.DB.QueryContext(ctx, s.D.Rebind(q), w.args...)
 	if err != nil {
 		return nil, s.errf("incidents", err)
@@ -303,6 +350,9 @@ func (s *Store) Control(ctx context.Context, f sitrep.ControlFilter) ([]sitrep.C
 	}
 	if err := w.country(f.Country); err != nil {
 		return nil, err
+	}
+	if f.Key != "" {
+		w.add("place_key = ?", f.Key)
 	}
 	if f.Place != "" {
 		if id, err := strconv.Atoi(f.Place); err == nil {
@@ -431,7 +481,7 @@ func (s *Store) Articles(ctx context.Context, f sitrep.ArticleFilter) ([]sitrep.
 	w := &where{}
 	join := ""
 	if q := strings.TrimSpace(f.Query); q != "" {
-		words := s.D.Search(strings.FieldsFunc(q, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
+		words := s.D.Search(searchWords(q))
 		if words == "" {
 			return nil, sitrep.Errorf(sitrep.EINVALID, "query %q has no words to search for", f.Query)
 		}
@@ -505,5 +555,10 @@ func (s *Store) Stats(ctx context.Context) (sitrep.Stats, error) {
 			return st, s.errf("stats", err)
 		}
 	}
+	var first, last sql.NullString
+	if err := s.DB.QueryRowContext(ctx, "SELECT min(date), max(date) FROM incidents WHERE date <> ''").Scan(&first, &last); err != nil {
+		return st, s.errf("stats", err)
+	}
+	st.First, st.Last = first.String, last.String
 	return st, nil
 }

@@ -94,7 +94,7 @@ func (s *Store) Ingest(ctx context.Context, docs []sitrep.Doc) ([]sitrep.IngestR
 			return nil, s.errf("ingest: lock", err)
 		}
 	}
-	in := &ingest{s: s, tx: tx, ctx: ctx, places: map[string]bool{}, incidents: map[string]bool{}, claims: map[string][]storedClaim{}, rebuild: map[string]bool{}}
+	in := &ingest{s: s, tx: tx, ctx: ctx, places: map[string]bool{}, incidents: map[string]bool{}, claims: map[string][]storedClaim{}, rebuild: map[string]bool{}, now: time.Now().UTC().Format(time.RFC3339)}
 	results := make([]sitrep.IngestResult, 0, len(docs))
 	for i := range docs {
 		r, err := in.doc(&docs[i])
@@ -129,6 +129,8 @@ type ingest struct {
 	// that lost claims, whose timelines are folded again from scratch.
 	claims  map[string][]storedClaim
 	rebuild map[string]bool
+	// now is when the call began (RFC 3339), as rows record it.
+	now string
 }
 
 func (in *ingest) exec(q string, args ...any) error {
@@ -208,7 +210,7 @@ func (in *ingest) doc(d *sitrep.Doc) (sitrep.IngestResult, error) {
 		return res, err
 	}
 	if err := in.exec(`INSERT INTO articles (id, url, title, source, published, text, length, signature, dup_of, events, ingested) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		a.ID, a.URL, a.Title, a.Source, pub, text, len(a.Text), sig.Bytes(), nullString(dupOf), len(events), time.Now().UTC().Format(time.RFC3339)); err != nil {
+		a.ID, a.URL, a.Title, a.Source, pub, text, len(a.Text), sig.Bytes(), nullString(dupOf), len(events), in.now); err != nil {
 		return res, err
 	}
 	bandArgs := make([]any, 0, 2*len(keys))
@@ -551,8 +553,21 @@ func (in *ingest) insertIncident(inc *sitrep.Incident) error {
 	if inc.Location != nil {
 		lat, lon, cc = inc.Location.Lat, inc.Location.Lon, inc.Location.CountryCode
 	}
-	return in.exec(`INSERT INTO incidents (id, sub_event_type, date, country_code, lat, lon, actors) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-		inc.ID, inc.SubEventType, inc.Date, cc, lat, lon, actorKey(inc.Actor1, inc.Actor2))
+	var fatalities any
+	if inc.Fatalities != nil {
+		fatalities = *inc.Fatalities
+	}
+	if err := in.exec(`INSERT INTO incidents (id, sub_event_type, date, country_code, lat, lon, actors, fatalities, sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		inc.ID, inc.SubEventType, inc.Date, cc, lat, lon, actorKey(inc.Actor1, inc.Actor2), fatalities, inc.Sources); err != nil {
+		return err
+	}
+	return in.change(sitrep.ChangeIncident, inc.ID)
+}
+
+// change logs what this call changed, for the live stream; the writers'
+// lock makes the log's order the commit order.
+func (in *ingest) change(kind, key string) error {
+	return in.exec(`INSERT INTO changes (kind, key, at) VALUES (?, ?, ?)`, kind, key, in.now)
 }
 
 // storedClaim is an event's claim as the claims table keeps it, with the
@@ -617,6 +632,9 @@ func (in *ingest) control() error {
 				if err := in.exec(`DELETE FROM timelines WHERE place_key = ?`, place); err != nil {
 					return err
 				}
+				if err := in.change(sitrep.ChangeControl, place); err != nil {
+					return err
+				}
 				continue
 			}
 			if loc == nil {
@@ -667,6 +685,9 @@ func (in *ingest) control() error {
 			return err
 		}
 		if err := in.exec(`INSERT INTO timelines (place_key, names, data) VALUES (?, ?, ?) ON CONFLICT (place_key) DO UPDATE SET names = excluded.names, data = excluded.data`, place, names, data); err != nil {
+			return err
+		}
+		if err := in.change(sitrep.ChangeControl, place); err != nil {
 			return err
 		}
 	}

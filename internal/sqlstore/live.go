@@ -1,0 +1,203 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"sort"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/gazetteer"
+)
+
+// Incident implements sitrep.Store.
+func (s *Store) Incident(ctx context.Context, id string) (*sitrep.Incident, error) {
+	incs, err := s.Incidents(ctx, sitrep.EventFilter{Incident: id})
+	if err != nil {
+		return nil, err
+	}
+	if len(incs) == 0 {
+		return nil, sitrep.Errorf(sitrep.ENOTFOUND, "no incident %q", id)
+	}
+	return &incs[0], nil
+}
+
+// Clusters implements sitrep.Store. The database groups the incidents by
+// grid cell and sub-event type, so a map of a hundred thousand incidents
+// reads a few hundred rows; a radius filter is applied to the cells'
+// centres.
+func (s *Store) Clusters(ctx context.Context, f sitrep.EventFilter, cell float64) ([]sitrep.Cluster, error) {
+	if cell <= 0 || cell > 360 {
+		return nil, sitrep.Errorf(sitrep.EINVALID, "cluster cell %g: want degrees above 0 and at most 360", cell)
+	}
+	w, err := s.filter(&f, "incidents")
+	if err != nil {
+		return nil, err
+	}
+	w.add("lat IS NOT NULL")
+	q := `SELECT floor((lat + 90) / ?), floor((lon + 180) / ?), sub_event_type, count(*), sum(coalesce(fatalities, 0)), sum(lat), sum(lon), min(id)
+		FROM incidents` + w.String() + ` GROUP BY 1, 2, 3`
+	rows, err := s.DB.QueryContext(ctx, s.D.Rebind(q), append([]any{cell, cell}, w.args...)...)
+	if err != nil {
+		return nil, s.errf("clusters", err)
+	}
+	defer rows.Close()
+	type acc struct {
+		sitrep.Cluster
+		lat, lon float64
+		types    map[string]int
+	}
+	cells := map[[2]int64]*acc{}
+	for rows.Next() {
+		var y, x float64
+		var sub, id string
+		var n, dead int
+		var lat, lon float64
+		if err := rows.Scan(&y, &x, &sub, &n, &dead, &lat, &lon, &id); err != nil {
+			return nil, s.errf("clusters", err)
+		}
+		k := [2]int64{int64(y), int64(x)}
+		a := cells[k]
+		if a == nil {
+			a = &acc{types: map[string]int{}}
+			cells[k] = a
+		}
+		a.Count += n
+		a.Fatalities += dead
+		a.lat += lat
+		a.lon += lon
+		a.types[sitrep.Taxonomy[sub]] += n
+		if a.ID == "" || id < a.ID {
+			a.ID = id
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, s.errf("clusters", err)
+	}
+	out := make([]sitrep.Cluster, 0, len(cells))
+	for _, a := range cells {
+		c := a.Cluster
+		c.Lat, c.Lon = a.lat/float64(c.Count), a.lon/float64(c.Count)
+		if f.Near != nil && gazetteer.Distance(f.Near.Lat, f.Near.Lon, c.Lat, c.Lon) > f.Km {
+			continue
+		}
+		for t, n := range a.types {
+			if n > a.types[c.EventType] || n == a.types[c.EventType] && t < c.EventType {
+				c.EventType = t
+			}
+		}
+		if c.Count > 1 {
+			c.ID = ""
+		}
+		out = append(out, c)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
+		}
+		return out[i].Lat < out[j].Lat || out[i].Lat == out[j].Lat && out[i].Lon < out[j].Lon
+	})
+	return out, nil
+}
+
+// Tally implements sitrep.Store. Rows are grouped by day and country in
+// the database; with a radius filter they are read one by one, as the
+// circle is not SQL.
+func (s *Store) Tally(ctx context.Context, f sitrep.EventFilter) (*sitrep.Tally, error) {
+	days := map[string]*sitrep.DayCount{}
+	countries := map[string]*sitrep.CountryCount{}
+	day := func(d string) *sitrep.DayCount {
+		if days[d] == nil {
+			days[d] = &sitrep.DayCount{Date: d}
+		}
+		return days[d]
+	}
+	for _, table := range []string{"incidents", "events"} {
+		w, err := s.filter(&f, table)
+		if err != nil {
+			return nil, err
+		}
+		w.add("date <> ''")
+		cols, group := "date, country_code, count(*), 0, 0, 0", " GROUP BY date, country_code"
+		if table == "incidents" {
+			cols = "date, country_code, count(*), sum(coalesce(fatalities, 0)), 0, 0"
+		} else {
+			w.add("certainty = ?", sitrep.Reported)
+		}
+		if f.Near != nil {
+			cols, group = "date, country_code, 1, coalesce(fatalities, 0), lat, lon", ""
+			if table == "events" {
+				cols = "date, country_code, 1, 0, lat, lon"
+			}
+		}
+		rows, err := s.DB.QueryContext(ctx, s.D.Rebind("SELECT "+cols+" FROM "+table+w.String()+group), w.args...)
+		if err != nil {
+			return nil, s.errf("tally", err)
+		}
+		for rows.Next() {
+			var d, cc string
+			var n, dead int
+			var lat, lon sql.NullFloat64
+			if err := rows.Scan(&d, &cc, &n, &dead, &lat, &lon); err != nil {
+				rows.Close()
+				return nil, s.errf("tally", err)
+			}
+			if f.Near != nil && (!lat.Valid || gazetteer.Distance(f.Near.Lat, f.Near.Lon, lat.Float64, lon.Float64) > f.Km) {
+				continue
+			}
+			dc := day(d)
+			if table == "events" {
+				dc.Events += n
+				continue
+			}
+			dc.Incidents += n
+			dc.Fatalities += dead
+			c := countries[cc]
+			if c == nil {
+				c = &sitrep.CountryCount{CountryCode: cc}
+				if gc := gazetteer.CountryByCode(cc); gc != nil {
+					c.Country = gc.Name
+				}
+				countries[cc] = c
+			}
+			c.Incidents += n
+			c.Fatalities += dead
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, s.errf("tally", err)
+		}
+	}
+	t := &sitrep.Tally{Days: []sitrep.DayCount{}, Countries: []sitrep.CountryCount{}}
+	for _, d := range sortedKeys(days) {
+		t.Days = append(t.Days, *days[d])
+	}
+	for _, c := range countries {
+		t.Countries = append(t.Countries, *c)
+	}
+	sort.Slice(t.Countries, func(i, j int) bool {
+		a, b := t.Countries[i], t.Countries[j]
+		return a.Incidents > b.Incidents || a.Incidents == b.Incidents && a.CountryCode < b.CountryCode
+	})
+	return t, nil
+}
+
+// Changes implements sitrep.Store.
+func (s *Store) Changes(ctx context.Context, after int64, limit int) ([]sitrep.Change, error) {
+	if limit <= 0 {
+		limit = 1000
+	}
+	rows, err := s.DB.QueryContext(ctx, s.D.Rebind(`SELECT seq, kind, key FROM changes WHERE seq > ? ORDER BY seq LIMIT ?`), after, limit)
+	if err != nil {
+		return nil, s.errf("changes", err)
+	}
+	defer rows.Close()
+	var out []sitrep.Change
+	for rows.Next() {
+		var c sitrep.Change
+		if err := rows.Scan(&c.Seq, &c.Kind, &c.Key); err != nil {
+			return nil, s.errf("changes", err)
+		}
+		out = append(out, c)
+	}
+	return out, s.errf("changes", rows.Err())
+}
