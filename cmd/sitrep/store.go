@@ -2,10 +2,7 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"os"
-	"strconv"
-	"strings"
 
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/gazetteer"
@@ -37,27 +34,11 @@ func openStore(ctx context.Context, dsn string, create bool) (sitrep.Store, erro
 	return sqlite.Open(ctx, dsn)
 }
 
-// resolvePoint reads --near: "lat,lon" or a place name, which the
-// gazetteer resolves to its most populous match.
+// resolvePoint reads --near: "lat,lon" or a place name.
 func resolvePoint(s string) (*sitrep.Point, string, error) {
-	if lat, lon, ok := strings.Cut(s, ","); ok {
-		la, err1 := strconv.ParseFloat(strings.TrimSpace(lat), 64)
-		lo, err2 := strconv.ParseFloat(strings.TrimSpace(lon), 64)
-		if err1 == nil && err2 == nil {
-			return &sitrep.Point{Lat: la, Lon: lo}, s, nil
-		}
+	lat, lon, label, err := gazetteer.Default().Point(s)
+	if err != nil {
+		return nil, "", sitrep.Errorf(sitrep.EINVALID, "--near %v", err)
 	}
-	var best *gazetteer.Place
-	for _, c := range gazetteer.Default().Lookup(s) {
-		if c.Fuzzy {
-			continue
-		}
-		if best == nil || c.Place.Population > best.Population {
-			best = c.Place
-		}
-	}
-	if best == nil {
-		return nil, "", sitrep.Errorf(sitrep.EINVALID, "--near %q: no such place in the gazetteer (give a name or lat,lon)", s)
-	}
-	return &sitrep.Point{Lat: best.Lat, Lon: best.Lon}, fmt.Sprintf("%s, %s (%.4f, %.4f)", best.Name, best.CountryCode, best.Lat, best.Lon), nil
+	return &sitrep.Point{Lat: lat, Lon: lon}, label, nil
 }
