@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -52,6 +53,8 @@ type Store interface {
 	// incidents written and the places whose control was rewritten, at
 	// most limit of them. Any process can follow them.
 	Changes(ctx context.Context, after int64, limit int) ([]Change, error)
+	// LastChange is the seq of the latest change, 0 before any.
+	LastChange(ctx context.Context) (int64, error)
 
 	Close() error
 }
@@ -223,6 +226,36 @@ type Incident struct {
 	Sources int `json:"sources"`
 	// Reports are the events behind the incident, one per source sentence.
 	Reports []Report `json:"reports"`
+}
+
+// Event returns the incident as one event, as the file formats write it:
+// its first report's article and span stand as the source, the sentence
+// joins each report's distinct sentence, and the outlets are all named.
+func (inc *Incident) Event() Event {
+	e := Event{
+		ID: inc.ID, EventType: inc.EventType, SubEventType: inc.SubEventType,
+		Date: inc.Date, DatePrecision: inc.DatePrecision,
+		Actor1: inc.Actor1, Actor2: inc.Actor2, Location: inc.Location,
+		Fatalities: inc.Fatalities, Displaced: inc.Displaced, Certainty: Reported,
+	}
+	var sentences, sources []string
+	seen := map[string]bool{}
+	for i, r := range inc.Reports {
+		if i == 0 {
+			e.Article, e.Span, e.Attribution = r.Article, r.Span, r.Attribution
+		}
+		if !seen[r.Sentence] {
+			seen[r.Sentence] = true
+			sentences = append(sentences, r.Sentence)
+		}
+		if src := r.Article.Source; src != "" && !seen["\x00"+src] {
+			seen["\x00"+src] = true
+			sources = append(sources, src)
+		}
+	}
+	e.Sentence = strings.Join(sentences, " ")
+	e.Article.Source = strings.Join(sources, "; ")
+	return e
 }
 
 // Report is one event's contribution to an incident.

@@ -199,6 +199,9 @@ func testChanges(t *testing.T, open Opener) {
 	if more, _ := s.Changes(ctx, next[len(next)-1].Seq, 0); len(more) != 0 {
 		t.Errorf("a reingest logged changes: %+v", more)
 	}
+	if seq, err := s.LastChange(ctx); err != nil || seq != next[len(next)-1].Seq {
+		t.Errorf("LastChange = %d, %v; want %d", seq, err, next[len(next)-1].Seq)
+	}
 	if page, _ := s.Changes(ctx, 0, 2); len(page) != 2 {
 		t.Errorf("Changes(0, 2) gave %d, want 2", len(page))
 	}

@@ -201,3 +201,10 @@ func (s *Store) Changes(ctx context.Context, after int64, limit int) ([]sitrep.C
 	}
 	return out, s.errf("changes", rows.Err())
 }
+
+// LastChange implements sitrep.Store.
+func (s *Store) LastChange(ctx context.Context) (int64, error) {
+	var seq sql.NullInt64
+	err := s.DB.QueryRowContext(ctx, `SELECT max(seq) FROM changes`).Scan(&seq)
+	return seq.Int64, s.errf("changes", err)
+}

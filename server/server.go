@@ -1,0 +1,239 @@
+// Package server is sitrep's HTTP service: a JSON API over a sitrep.Store
+// (events, incidents, map clusters, statistics, control, articles, feeds),
+// the same lists as GeoJSON and ACLED CSV, a live stream of new incidents
+// and control changes (Server-Sent Events), an OpenAPI description,
+// /healthz and Prometheus /metrics, and the web page (web/, embedded, with
+// its libraries vendored, so it works with no internet).
+//
+// The server keeps no state of its own beyond counters: every answer comes
+// from the store, and the stream follows the store's change log, so any
+// number of servers can run over one PostgreSQL database.
+package server
+
+import (
+	"context"
+	"crypto/subtle"
+	"embed"
+	"encoding/json"
+	"errors"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/extract"
+)
+
+//go:embed all:web
+var web embed.FS
+
+//go:embed openapi.json
+var openapi []byte
+
+// Options configure a Server.
+type Options struct {
+	// Token guards the writing endpoints (posting articles, managing
+	// feeds): a request must carry "Authorization: Bearer TOKEN". With no
+	// token, writing is refused.
+	Token string
+	// ReadToken makes reading need the token too (the header, or a
+	// token= query parameter, which is all an EventSource can send).
+	ReadToken bool
+	// Poll is how often the live stream looks for changes (default 1 s).
+	Poll time.Duration
+	// Log receives one line per failed request (default: slog's default).
+	Log *slog.Logger
+}
+
+// Server answers HTTP requests from a store. It is an http.Handler.
+type Server struct {
+	st      sitrep.Store
+	opt     Options
+	mux     *http.ServeMux
+	metrics *metrics
+
+	xOnce sync.Once
+	x     *extract.Extractor
+	xErr  error
+
+	// done ends the live streams when the server closes.
+	done      chan struct{}
+	closeOnce sync.Once
+}
+
+// New returns a server over st.
+func New(st sitrep.Store, opt Options) *Server {
+	if opt.Poll <= 0 {
+		opt.Poll = time.Second
+	}
+	if opt.Log == nil {
+		opt.Log = slog.Default()
+	}
+	s := &Server{st: st, opt: opt, mux: http.NewServeMux(), metrics: newMetrics(), done: make(chan struct{})}
+	s.routes()
+	return s
+}
+
+// Close ends the live streams; the store is the caller's to close.
+func (s *Server) Close() {
+	s.closeOnce.Do(func() { close(s.done) })
+}
+
+func (s *Server) routes() {
+	read := func(pattern string, h func(http.ResponseWriter, *http.Request) error) {
+		s.mux.Handle(pattern, s.handle(pattern, false, h))
+	}
+	write := func(pattern string, h func(http.ResponseWriter, *http.Request) error) {
+		s.mux.Handle(pattern, s.handle(pattern, true, h))
+	}
+	read("GET /api/incidents", s.incidents)
+	read("GET /api/incidents/{id}", s.incident)
+	read("GET /api/events", s.events)
+	read("GET /api/clusters", s.clusters)
+	read("GET /api/stats", s.stats)
+	read("GET /api/control", s.control)
+	read("GET /api/places/{place}", s.place)
+	read("GET /api/articles", s.articles)
+	read("GET /api/articles/{id}", s.article)
+	read("GET /api/taxonomy", s.taxonomy)
+	read("GET /api/stream", s.stream)
+	write("POST /api/articles", s.postArticle)
+	read("GET /api/openapi.json", func(w http.ResponseWriter, r *http.Request) error {
+		w.Header().Set("Content-Type", "application/json")
+		_, err := w.Write(openapi)
+		return err
+	})
+	read("/api/", func(w http.ResponseWriter, r *http.Request) error {
+		return sitrep.Errorf(sitrep.ENOTFOUND, "no API endpoint %s %s (see /api/openapi.json)", r.Method, r.URL.Path)
+	})
+	s.mux.Handle("GET /healthz", s.handle("GET /healthz", false, s.healthz))
+	s.mux.Handle("GET /metrics", s.handle("GET /metrics", false, s.metrics.serve(s.st)))
+	sub, _ := fs.Sub(web, "web")
+	files := http.FileServerFS(sub)
+	s.mux.Handle("/", s.metrics.wrap("GET /", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			w.Header().Set("Allow", "GET, HEAD")
+			http.Error(w, "the page is read with GET", http.StatusMethodNotAllowed)
+			return
+		}
+		w.Header().Set("Cache-Control", "no-cache")
+		files.ServeHTTP(w, r)
+	})))
+}
+
+// ServeHTTP implements http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	// Text from the web is shown by the page: no inline script, no
+	// framing, no sniffing a JSON answer into HTML.
+	h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "no-referrer")
+	h.Set("X-Frame-Options", "DENY")
+	s.mux.ServeHTTP(w, r)
+}
+
+// handle wraps an API handler: the token check, metrics, and one place
+// where an error becomes a status and a JSON body.
+func (s *Server) handle(pattern string, writes bool, h func(http.ResponseWriter, *http.Request) error) http.Handler {
+	return s.metrics.wrap(pattern, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		err := s.authorize(r, writes)
+		if err == nil {
+			err = h(w, r)
+		}
+		if err != nil {
+			s.fail(w, r, err)
+		}
+	}))
+}
+
+// errUnauthorized and errForbidden are the token check's answers.
+var (
+	errUnauthorized = errors.New("this needs the token: Authorization: Bearer $SITREP_TOKEN")
+	errForbidden    = errors.New("writing is disabled: start the server with SITREP_TOKEN set")
+)
+
+func (s *Server) authorize(r *http.Request, writes bool) error {
+	if !writes && !s.opt.ReadToken || r.URL.Path == "/healthz" {
+		return nil
+	}
+	if s.opt.Token == "" {
+		if writes {
+			return errForbidden
+		}
+		return nil
+	}
+	given := strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")
+	if given == "" && !writes {
+		given = r.URL.Query().Get("token")
+	}
+	if subtle.ConstantTimeCompare([]byte(given), []byte(s.opt.Token)) != 1 {
+		return errUnauthorized
+	}
+	return nil
+}
+
+// apiError is the body of every failed API request.
+type apiError struct {
+	Error struct {
+		Code    string `json:"code"`
+		Message string `json:"message"`
+	} `json:"error"`
+}
+
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	status, code := http.StatusInternalServerError, "EINTERNAL"
+	var tooBig *http.MaxBytesError
+	switch {
+	case errors.Is(err, errUnauthorized):
+		status, code = http.StatusUnauthorized, "EUNAUTHORIZED"
+		w.Header().Set("WWW-Authenticate", `Bearer realm="sitrep"`)
+	case errors.Is(err, errForbidden):
+		status, code = http.StatusForbidden, "EFORBIDDEN"
+	case errors.As(err, &tooBig):
+		status, code = http.StatusRequestEntityTooLarge, "ETOOLARGE"
+		err = sitrep.Errorf(sitrep.EINVALID, "request body over %d bytes", tooBig.Limit)
+	case errors.Is(err, context.Canceled):
+		return // the client went away
+	default:
+		switch sitrep.ErrorCode(err) {
+		case sitrep.EINVALID:
+			status, code = http.StatusBadRequest, "EINVALID"
+		case sitrep.ENOTFOUND:
+			status, code = http.StatusNotFound, "ENOTFOUND"
+		}
+	}
+	var body apiError
+	body.Error.Code, body.Error.Message = code, err.Error()
+	if status == http.StatusInternalServerError {
+		s.opt.Log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+		body.Error.Message = "internal error (logged by the server)"
+	}
+	writeJSON(w, status, body)
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) error {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	return json.NewEncoder(w).Encode(v)
+}
+
+// extractor loads the extractor on first use: a read-only server never
+// pays for it.
+func (s *Server) extractor() (*extract.Extractor, error) {
+	s.xOnce.Do(func() { s.x, s.xErr = extract.Default() })
+	return s.x, s.xErr
+}
+
+func (s *Server) healthz(w http.ResponseWriter, r *http.Request) error {
+	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+	defer cancel()
+	if _, err := s.st.LastChange(ctx); err != nil {
+		writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable", "error": err.Error()})
+		return nil
+	}
+	return writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+}
