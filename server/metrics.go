@@ -115,7 +115,9 @@ func (m *metrics) serve(st sitrep.Store) func(http.ResponseWriter, *http.Request
 		for k := range m.requests {
 			keys = append(keys, k)
 		}
-		sort.Slice(keys, func(i, j int) bool { return keys[i][0] < keys[j][0] || keys[i][0] == keys[j][0] && keys[i][1] < keys[j][1] })
+		sort.Slice(keys, func(i, j int) bool {
+			return keys[i][0] < keys[j][0] || keys[i][0] == keys[j][0] && keys[i][1] < keys[j][1]
+		})
 		for _, k := range keys {
 			fmt.Fprintf(bw, "sitrep_http_requests_total{route=%q,code=%q} %d\n", k[0], k[1], m.requests[k])
 		}
