@@ -84,12 +84,61 @@ func internal(a netip.Addr) bool {
 		a.IsInterfaceLocalMulticast() || a.IsMulticast() || a.IsUnspecified() || cgnat.Contains(a)
 }
 
+// HTTPError is a response whose status says the fetch failed.
+type HTTPError struct {
+	// StatusCode is the HTTP status code (404).
+	StatusCode int
+	// Status is the status line's text ("404 Not Found").
+	Status string
+}
+
+func (e *HTTPError) Error() string { return "HTTP " + e.Status }
+
+// Validators are what a server said of the version it sent (its ETag and
+// Last-Modified headers), kept to ask next time whether it has changed.
+type Validators struct {
+	ETag         string
+	LastModified string
+}
+
+// Response is what a fetch got.
+type Response struct {
+	// Body is the body, at most MaxBytes; empty when NotModified.
+	Body []byte
+	// ContentType is the Content-Type header.
+	ContentType string
+	// URL is the address the body finally came from, after redirects.
+	URL string
+	// Validators are the response's, for the next conditional GET; when
+	// NotModified they are the ones sent, unless the server gave new ones.
+	Validators
+	// NotModified is set when the server answered 304: nothing changed
+	// since the version the Validators sent name.
+	NotModified bool
+}
+
+// pageAccept is the Accept header of Get.
+const pageAccept = "text/html, application/xhtml+xml, text/plain;q=0.9, */*;q=0.5"
+
 // Get fetches rawURL and returns its body (at most MaxBytes), its
 // Content-Type and the URL it finally came from.
 func (f *Fetcher) Get(ctx context.Context, rawURL string) (body []byte, contentType, final string, err error) {
+	r, err := f.GetIfChanged(ctx, rawURL, pageAccept, Validators{})
+	if err != nil {
+		return nil, "", "", err
+	}
+	return r.Body, r.ContentType, r.URL, nil
+}
+
+// GetIfChanged fetches rawURL, with accept as its Accept header, unless
+// the server says the version v names is still current: a conditional
+// GET (If-None-Match, If-Modified-Since), which a feed reader owes the
+// servers it polls. A 304 answer gives a Response with NotModified set; a
+// status other than 200 or 304 an *HTTPError.
+func (f *Fetcher) GetIfChanged(ctx context.Context, rawURL, accept string, v Validators) (*Response, error) {
 	u, err := url.Parse(rawURL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return nil, "", "", fmt.Errorf("not an http(s) URL")
+		return nil, fmt.Errorf("not an http(s) URL")
 	}
 	timeout := f.Timeout
 	if timeout <= 0 {
@@ -99,30 +148,51 @@ func (f *Fetcher) Get(ctx context.Context, rawURL string) (body []byte, contentT
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
-		return nil, "", "", err
+		return nil, err
 	}
 	req.Header.Set("User-Agent", UserAgent)
-	req.Header.Set("Accept", "text/html, application/xhtml+xml, text/plain;q=0.9, */*;q=0.5")
+	req.Header.Set("Accept", accept)
+	if v.ETag != "" {
+		req.Header.Set("If-None-Match", v.ETag)
+	}
+	if v.LastModified != "" {
+		req.Header.Set("If-Modified-Since", v.LastModified)
+	}
 	resp, err := f.httpClient().Do(req)
 	if err != nil {
-		return nil, "", "", err
+		return nil, err
 	}
 	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return nil, "", "", fmt.Errorf("HTTP %s", resp.Status)
+	r := &Response{
+		ContentType: resp.Header.Get("Content-Type"),
+		URL:         resp.Request.URL.String(),
+		Validators:  Validators{ETag: resp.Header.Get("ETag"), LastModified: resp.Header.Get("Last-Modified")},
+	}
+	switch {
+	case resp.StatusCode == http.StatusNotModified && (v.ETag != "" || v.LastModified != ""):
+		r.NotModified = true
+		if r.ETag == "" {
+			r.ETag = v.ETag
+		}
+		if r.LastModified == "" {
+			r.LastModified = v.LastModified
+		}
+		return r, nil
+	case resp.StatusCode != http.StatusOK:
+		return nil, &HTTPError{StatusCode: resp.StatusCode, Status: resp.Status}
 	}
 	limit := f.MaxBytes
 	if limit <= 0 {
 		limit = DefaultMaxBytes
 	}
-	body, err = io.ReadAll(io.LimitReader(resp.Body, limit+1))
+	r.Body, err = io.ReadAll(io.LimitReader(resp.Body, limit+1))
 	if err != nil {
-		return nil, "", "", err
+		return nil, err
 	}
-	if int64(len(body)) > limit {
-		return nil, "", "", fmt.Errorf("%w: more than %s", ErrTooLarge, byteSize(limit))
+	if int64(len(r.Body)) > limit {
+		return nil, fmt.Errorf("%w: more than %s", ErrTooLarge, byteSize(limit))
 	}
-	return body, resp.Header.Get("Content-Type"), resp.Request.URL.String(), nil
+	return r, nil
 }
 
 // ReadURL fetches rawURL with f and reads its articles as Read does; the

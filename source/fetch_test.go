@@ -67,3 +67,19 @@ func TestFetchReadsAPageWhenAllowed(t *testing.T) {
 		t.Error("a file: URL was fetched")
 	}
 }
+
+func TestFetchErrorsCarryTheHTTPStatus(t *testing.T) {
+	srv := httptest.NewServer(http.NotFoundHandler())
+	defer srv.Close()
+	_, _, _, err := (&Fetcher{AllowPrivate: true}).Get(context.Background(), srv.URL+"/gone")
+	var he *HTTPError
+	if !errors.As(err, &he) || he.StatusCode != http.StatusNotFound || err.Error() != "HTTP 404 Not Found" {
+		t.Errorf("Get of a missing page: %v, want an *HTTPError with status 404", err)
+	}
+	// A 304 to a request that named no version is an error, not "not modified".
+	srv304 := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusNotModified) }))
+	defer srv304.Close()
+	if r, err := (&Fetcher{AllowPrivate: true}).GetIfChanged(context.Background(), srv304.URL, "*/*", Validators{}); err == nil {
+		t.Errorf("an unasked-for 304: %+v, want an error", r)
+	}
+}
