@@ -196,6 +196,12 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 		Kind:         r.kind,
 	}
 	ev.Plover, ev.PloverMode = lx.ploverOf(r.subType, r.kind)
+	if ev.PloverMode == "withdraw" && r.need&(1<<lx.cls.withdraw) == 0 {
+		// A transfer decided by a capture ("took Sweida without a
+		// fight") has the taker as actor1: the withdraw mode would say
+		// actor1 left, and control would go the wrong way.
+		ev.PloverMode = ""
+	}
 	if anchor < len(s.toks) {
 		end := anchor + 1
 		for _, c := range dr.cues {

@@ -397,3 +397,22 @@ func TestRoles(t *testing.T) {
 		}
 	}
 }
+
+// TestTransferDirection: the withdraw mode says actor1 gave the place up,
+// which control reads; a transfer told as a capture has the taker first.
+func TestTransferDirection(t *testing.T) {
+	tests := []struct{ in, mode, actor1 string }{
+		{"On 7 December 2024, government troops withdrew from the city of Daraa without a fight.", "withdraw", "government"},
+		{"On 7 December 2024, Druze fighters took control of the city of Sweida without a fight.", "", "identity_militia"},
+	}
+	for _, tt := range tests {
+		evs := run(t, tt.in, "2024-12-07")
+		if len(evs) == 0 || evs[0].SubEventType != "Non-violent transfer of territory" || evs[0].Actor1 == nil {
+			t.Errorf("%q: want a transfer with an actor;%s", tt.in, describe(evs))
+			continue
+		}
+		if e := evs[0]; e.PloverMode != tt.mode || e.Actor1.Side != tt.actor1 {
+			t.Errorf("%q: mode %q, actor1 %s; want %q, %s", tt.in, e.PloverMode, e.Actor1.Side, tt.mode, tt.actor1)
+		}
+	}
+}
