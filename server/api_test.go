@@ -323,7 +323,7 @@ func TestFilesAndArticles(t *testing.T) {
 	s := New(st, Options{})
 	for _, route := range []string{"GET /api/incidents", "GET /api/incidents/{id}", "GET /api/events", "GET /api/clusters", "GET /api/stats",
 		"GET /api/control", "GET /api/places/{place}", "GET /api/articles", "POST /api/articles", "GET /api/articles/{id}", "GET /api/taxonomy",
-		"GET /api/stream", "GET /healthz", "GET /metrics"} {
+		"GET /api/stream", "GET /api/feeds", "POST /api/feeds", "DELETE /api/feeds", "GET /healthz", "GET /metrics"} {
 		method, path, _ := strings.Cut(route, " ")
 		if spec.Paths[path][strings.ToLower(method)] == nil {
 			t.Errorf("openapi.json does not describe %s", route)
@@ -554,5 +554,50 @@ func TestHeadersAndMetrics(t *testing.T) {
 		if !strings.Contains(m, want) {
 			t.Errorf("/metrics lacks %q", want)
 		}
+	}
+}
+
+func TestFeeds(t *testing.T) {
+	ts := newTestServer(t, demoStore(t), Options{Token: "t"})
+	send := func(method, path, body string) (int, string) {
+		req, _ := http.NewRequest(method, ts.URL+path, strings.NewReader(body))
+		req.Header.Set("Authorization", "Bearer t")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	list := func() []sitrep.Feed {
+		var fs struct{ Feeds []sitrep.Feed }
+		if code := get(t, ts, "/api/feeds", &fs); code != 200 {
+			t.Fatalf("GET /api/feeds: %d", code)
+		}
+		return fs.Feeds
+	}
+	if fs := list(); len(fs) != 0 {
+		t.Fatalf("a new store has feeds: %+v", fs)
+	}
+	if code, body := send("POST", "/api/feeds", `{"url": "https://News.Example.org/feed.xml#top", "every": "30m"}`); code != 200 || !strings.Contains(body, `"every":"30m0s"`) {
+		t.Errorf("add: %d %s", code, body)
+	}
+	if fs := list(); len(fs) != 1 || fs[0].URL != "https://news.example.org/feed.xml" {
+		t.Errorf("feeds after adding one: %+v", fs)
+	}
+	for _, body := range []string{`{"url": "ftp://example.org/feed"}`, `{"url": "https://example.org/f", "every": "1s"}`, `{"url": "https://example.org/f", "every": "soon"}`, `{"link": "https://example.org/f"}`, ``} {
+		if code, resp := send("POST", "/api/feeds", body); code != 400 {
+			t.Errorf("add %s: %d %s; want 400", body, code, resp)
+		}
+	}
+	if code, body := send("DELETE", "/api/feeds?url=https://news.example.org/feed.xml", ""); code != 204 {
+		t.Errorf("remove: %d %s", code, body)
+	}
+	if code, _ := send("DELETE", "/api/feeds?url=https://news.example.org/feed.xml", ""); code != 404 {
+		t.Errorf("remove again: %d, want 404", code)
+	}
+	if fs := list(); len(fs) != 0 {
+		t.Errorf("feeds after removing: %+v", fs)
 	}
 }

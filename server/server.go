@@ -1,5 +1,6 @@
 // Package server is sitrep's HTTP service: a JSON API over a sitrep.Store
-// (events, incidents, map clusters, statistics, control, articles, feeds),
+// (events, incidents, map clusters, statistics, control, articles, and
+// the feeds when the store keeps them),
 // the same lists as GeoJSON and ACLED CSV, a live stream of new incidents
 // and control changes (Server-Sent Events), an OpenAPI description,
 // /healthz and Prometheus /metrics, and the web page (web/, embedded, with
@@ -100,7 +101,10 @@ func (s *Server) routes() {
 	read("GET /api/articles/{id}", s.article)
 	read("GET /api/taxonomy", s.taxonomy)
 	read("GET /api/stream", s.stream)
+	read("GET /api/feeds", s.feeds)
 	write("POST /api/articles", s.postArticle)
+	write("POST /api/feeds", s.addFeed)
+	write("DELETE /api/feeds", s.removeFeed)
 	read("GET /api/openapi.json", func(w http.ResponseWriter, r *http.Request) error {
 		w.Header().Set("Content-Type", "application/json")
 		_, err := w.Write(openapi)
