@@ -1,11 +1,12 @@
 # sitrep: the two commands of the README, and their parts.
 #
-#   make demo   the main job (until the map exists): the sample reports
-#               and the seed article into an embedded database (demo.db),
-#               then its incidents and who held what on 6 December 2024
+#   make demo   the main job: the bundled sample reports (demo/corpus) into
+#               a temporary embedded database, then the map, timeline and
+#               API at http://127.0.0.1:8080/ (DEMO_ADDR) until Ctrl-C
 #   make test   vet, format check, unit tests (the store suite on SQLite
-#               and on a throwaway PostgreSQL when one is installed), and
-#               the ACLED evaluation against the floors in eval/floors.txt
+#               and on a throwaway PostgreSQL, the page in headless
+#               Chromium when installed), and the ACLED evaluation against
+#               the floors in eval/floors.txt
 
 GO      ?= go
 SHARED  ?= ../shared
@@ -16,17 +17,10 @@ ACLED   := $(wildcard $(SHARED)/data/acled/*.csv)
 build:
 	$(GO) build -o sitrep ./cmd/sitrep
 
-DEMO_DB ?= demo.db
+DEMO_ADDR ?= 127.0.0.1:8080
 
 demo: build
-	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	./sitrep ingest --db $(DEMO_DB) demo/corpus/syria-2024-12.jsonl
-	@if [ -f $(SHARED)/brief/seed-article.txt ]; then \
-		echo ./sitrep ingest --db $(DEMO_DB) --published 2024-12-06 $(SHARED)/brief/seed-article.txt; \
-		./sitrep ingest --db $(DEMO_DB) --published 2024-12-06 $(SHARED)/brief/seed-article.txt; \
-	else echo "demo: no seed article at $(SHARED)/brief: the sample reports alone"; fi
-	./sitrep incidents --db $(DEMO_DB)
-	./sitrep control --db $(DEMO_DB) --as-of 2024-12-06
+	./sitrep demo --addr $(DEMO_ADDR)
 
 test: vet fmt unit eval
 
