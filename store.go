@@ -46,8 +46,8 @@ type Store interface {
 	// Clusters groups the located incidents matching f by a grid of cell
 	// degrees, as a map draws them.
 	Clusters(ctx context.Context, f EventFilter, cell float64) ([]Cluster, error)
-	// Tally counts the incidents and events matching f per day and the
-	// incidents per country.
+	// Tally counts the incidents matching f, their toll and their events
+	// per day, and the incidents and their toll per country.
 	Tally(ctx context.Context, f EventFilter) (*Tally, error)
 	// Changes lists, in commit order, what ingests changed after seq: the
 	// incidents written and the places whose control was rewritten, at
@@ -194,6 +194,8 @@ type ControlFilter struct {
 	Place string
 	// Key keeps the place with this key (as Change gives it).
 	Key string
+	// Brief leaves out the evidence, as a map layer needs none.
+	Brief bool
 }
 
 // Incident is one happening as every report of it adds up: events from
@@ -349,8 +351,8 @@ type Tally struct {
 	Countries []CountryCount `json:"countries"`
 }
 
-// DayCount counts one day's incidents, their toll, and the reported
-// events behind them.
+// DayCount counts one day's incidents, their toll, and the events (one
+// per source sentence) behind them.
 type DayCount struct {
 	Date       string `json:"date"`
 	Incidents  int    `json:"incidents"`

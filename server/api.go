@@ -359,11 +359,18 @@ func (s *Server) stats(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) control(w http.ResponseWriter, r *http.Request) error {
-	q, err := params(r, "as_of", "country", "place")
+	q, err := params(r, "as_of", "country", "place", "brief")
 	if err != nil {
 		return err
 	}
 	f := sitrep.ControlFilter{Country: q.Get("country"), Place: q.Get("place")}
+	switch q.Get("brief") {
+	case "", "false":
+	case "true":
+		f.Brief = true
+	default:
+		return sitrep.Errorf(sitrep.EINVALID, "brief: %q: want true or false", q.Get("brief"))
+	}
 	if f.AsOf, err = day(q, "as_of"); err != nil {
 		return err
 	}

@@ -194,6 +194,9 @@ func testChanges(t *testing.T, open Opener) {
 	if err != nil || len(sp) != 2 || sp[0].Side != "government" || sp[1].Side != "rebel" || sp[1].From != "2024-12-08" {
 		t.Errorf("control by the change's key: %+v, %v; want Homs the government's, then the rebels' from 2024-12-08", sp, err)
 	}
+	if brief, err := s.Control(ctx, sitrep.ControlFilter{Key: "g169577", Brief: true}); err != nil || len(brief) != 2 || len(brief[1].Evidence) != 0 || len(sp[1].Evidence) != 1 || brief[1].Holder != sp[1].Holder {
+		t.Errorf("brief control: %+v, %v; want the same spans without evidence", brief, err)
+	}
 	// Reingesting changes nothing, so logs nothing.
 	ingest(t, s, docs[0], docs[1], docs[2], docs[4])
 	if more, _ := s.Changes(ctx, next[len(next)-1].Seq, 0); len(more) != 0 {

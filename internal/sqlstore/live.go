@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"math"
 	"sort"
 
 	"github.com/sitrep/sitrep"
@@ -21,10 +22,10 @@ func (s *Store) Incident(ctx context.Context, id string) (*sitrep.Incident, erro
 	return &incs[0], nil
 }
 
-// Clusters implements sitrep.Store. The database groups the incidents by
-// grid cell and sub-event type, so a map of a hundred thousand incidents
-// reads a few hundred rows; a radius filter is applied to the cells'
-// centres.
+// Clusters implements sitrep.Store. The rows come from the incidents_view
+// index alone and are grouped here: grouping in SQL sorts them first,
+// which costs more than the grouping; a radius filter is applied to the
+// incidents, as the circle is not SQL.
 func (s *Store) Clusters(ctx context.Context, f sitrep.EventFilter, cell float64) ([]sitrep.Cluster, error) {
 	if cell <= 0 || cell > 360 {
 		return nil, sitrep.Errorf(sitrep.EINVALID, "cluster cell %g: want degrees above 0 and at most 360", cell)
@@ -34,9 +35,7 @@ func (s *Store) Clusters(ctx context.Context, f sitrep.EventFilter, cell float64
 		return nil, err
 	}
 	w.add("lat IS NOT NULL")
-	q := `SELECT floor((lat + 90) / ?), floor((lon + 180) / ?), sub_event_type, count(*), sum(coalesce(fatalities, 0)), sum(lat), sum(lon), min(id)
-		FROM incidents` + w.String() + ` GROUP BY 1, 2, 3`
-	rows, err := s.DB.QueryContext(ctx, s.D.Rebind(q), append([]any{cell, cell}, w.args...)...)
+	rows, err := s.DB.QueryContext(ctx, s.D.Rebind(`SELECT lat, lon, sub_event_type, coalesce(fatalities, 0), id FROM incidents`+w.String()), w.args...)
 	if err != nil {
 		return nil, s.errf("clusters", err)
 	}
@@ -46,26 +45,28 @@ func (s *Store) Clusters(ctx context.Context, f sitrep.EventFilter, cell float64
 		lat, lon float64
 		types    map[string]int
 	}
-	cells := map[[2]int64]*acc{}
+	cells := map[[2]int]*acc{}
 	for rows.Next() {
-		var y, x float64
-		var sub, id string
-		var n, dead int
 		var lat, lon float64
-		if err := rows.Scan(&y, &x, &sub, &n, &dead, &lat, &lon, &id); err != nil {
+		var sub, id string
+		var dead int
+		if err := rows.Scan(&lat, &lon, &sub, &dead, &id); err != nil {
 			return nil, s.errf("clusters", err)
 		}
-		k := [2]int64{int64(y), int64(x)}
+		if f.Near != nil && gazetteer.Distance(f.Near.Lat, f.Near.Lon, lat, lon) > f.Km {
+			continue
+		}
+		k := [2]int{int(math.Floor((lat + 90) / cell)), int(math.Floor((lon + 180) / cell))}
 		a := cells[k]
 		if a == nil {
 			a = &acc{types: map[string]int{}}
 			cells[k] = a
 		}
-		a.Count += n
+		a.Count++
 		a.Fatalities += dead
 		a.lat += lat
 		a.lon += lon
-		a.types[sitrep.Taxonomy[sub]] += n
+		a.types[sitrep.Taxonomy[sub]]++
 		if a.ID == "" || id < a.ID {
 			a.ID = id
 		}
@@ -77,9 +78,6 @@ func (s *Store) Clusters(ctx context.Context, f sitrep.EventFilter, cell float64
 	for _, a := range cells {
 		c := a.Cluster
 		c.Lat, c.Lon = a.lat/float64(c.Count), a.lon/float64(c.Count)
-		if f.Near != nil && gazetteer.Distance(f.Near.Lat, f.Near.Lon, c.Lat, c.Lon) > f.Km {
-			continue
-		}
 		for t, n := range a.types {
 			if n > a.types[c.EventType] || n == a.types[c.EventType] && t < c.EventType {
 				c.EventType = t
@@ -99,73 +97,57 @@ func (s *Store) Clusters(ctx context.Context, f sitrep.EventFilter, cell float64
 	return out, nil
 }
 
-// Tally implements sitrep.Store. Rows are grouped by day and country in
-// the database; with a radius filter they are read one by one, as the
-// circle is not SQL.
+// Tally implements sitrep.Store. Incidents are grouped by day and country
+// in the database, in the order of the incidents_view index; with a
+// radius filter they are read one by one, as the circle is not SQL.
 func (s *Store) Tally(ctx context.Context, f sitrep.EventFilter) (*sitrep.Tally, error) {
+	w, err := s.filter(&f, "incidents")
+	if err != nil {
+		return nil, err
+	}
+	w.add("date <> ''")
+	q := "SELECT date, country_code, count(*), sum(coalesce(fatalities, 0)), sum(reports), 0, 0 FROM incidents" + w.String() + " GROUP BY date, country_code"
+	if f.Near != nil {
+		q = "SELECT date, country_code, 1, coalesce(fatalities, 0), reports, lat, lon FROM incidents" + w.String()
+	}
+	rows, err := s.DB.QueryContext(ctx, s.D.Rebind(q), w.args...)
+	if err != nil {
+		return nil, s.errf("tally", err)
+	}
+	defer rows.Close()
 	days := map[string]*sitrep.DayCount{}
 	countries := map[string]*sitrep.CountryCount{}
-	day := func(d string) *sitrep.DayCount {
-		if days[d] == nil {
-			days[d] = &sitrep.DayCount{Date: d}
+	for rows.Next() {
+		var d, cc string
+		var n, dead, reports int
+		var lat, lon sql.NullFloat64
+		if err := rows.Scan(&d, &cc, &n, &dead, &reports, &lat, &lon); err != nil {
+			return nil, s.errf("tally", err)
 		}
-		return days[d]
+		if f.Near != nil && (!lat.Valid || gazetteer.Distance(f.Near.Lat, f.Near.Lon, lat.Float64, lon.Float64) > f.Km) {
+			continue
+		}
+		dc := days[d]
+		if dc == nil {
+			dc = &sitrep.DayCount{Date: d}
+			days[d] = dc
+		}
+		dc.Incidents += n
+		dc.Events += reports
+		dc.Fatalities += dead
+		c := countries[cc]
+		if c == nil {
+			c = &sitrep.CountryCount{CountryCode: cc}
+			if gc := gazetteer.CountryByCode(cc); gc != nil {
+				c.Country = gc.Name
+			}
+			countries[cc] = c
+		}
+		c.Incidents += n
+		c.Fatalities += dead
 	}
-	for _, table := range []string{"incidents", "events"} {
-		w, err := s.filter(&f, table)
-		if err != nil {
-			return nil, err
-		}
-		w.add("date <> ''")
-		cols, group := "date, country_code, count(*), 0, 0, 0", " GROUP BY date, country_code"
-		if table == "incidents" {
-			cols = "date, country_code, count(*), sum(coalesce(fatalities, 0)), 0, 0"
-		} else {
-			w.add("certainty = ?", sitrep.Reported)
-		}
-		if f.Near != nil {
-			cols, group = "date, country_code, 1, coalesce(fatalities, 0), lat, lon", ""
-			if table == "events" {
-				cols = "date, country_code, 1, 0, lat, lon"
-			}
-		}
-		rows, err := s.DB.QueryContext(ctx, s.D.Rebind("SELECT "+cols+" FROM "+table+w.String()+group), w.args...)
-		if err != nil {
-			return nil, s.errf("tally", err)
-		}
-		for rows.Next() {
-			var d, cc string
-			var n, dead int
-			var lat, lon sql.NullFloat64
-			if err := rows.Scan(&d, &cc, &n, &dead, &lat, &lon); err != nil {
-				rows.Close()
-				return nil, s.errf("tally", err)
-			}
-			if f.Near != nil && (!lat.Valid || gazetteer.Distance(f.Near.Lat, f.Near.Lon, lat.Float64, lon.Float64) > f.Km) {
-				continue
-			}
-			dc := day(d)
-			if table == "events" {
-				dc.Events += n
-				continue
-			}
-			dc.Incidents += n
-			dc.Fatalities += dead
-			c := countries[cc]
-			if c == nil {
-				c = &sitrep.CountryCount{CountryCode: cc}
-				if gc := gazetteer.CountryByCode(cc); gc != nil {
-					c.Country = gc.Name
-				}
-				countries[cc] = c
-			}
-			c.Incidents += n
-			c.Fatalities += dead
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, s.errf("tally", err)
-		}
+	if err := rows.Err(); err != nil {
+		return nil, s.errf("tally", err)
 	}
 	t := &sitrep.Tally{Days: []sitrep.DayCount{}, Countries: []sitrep.CountryCount{}}
 	for _, d := range sortedKeys(days) {

@@ -557,8 +557,8 @@ func (in *ingest) insertIncident(inc *sitrep.Incident) error {
 	if inc.Fatalities != nil {
 		fatalities = *inc.Fatalities
 	}
-	if err := in.exec(`INSERT INTO incidents (id, sub_event_type, date, country_code, lat, lon, actors, fatalities, sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		inc.ID, inc.SubEventType, inc.Date, cc, lat, lon, actorKey(inc.Actor1, inc.Actor2), fatalities, inc.Sources); err != nil {
+	if err := in.exec(`INSERT INTO incidents (id, sub_event_type, date, country_code, lat, lon, actors, fatalities, sources, reports) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		inc.ID, inc.SubEventType, inc.Date, cc, lat, lon, actorKey(inc.Actor1, inc.Actor2), fatalities, inc.Sources, len(inc.Reports)); err != nil {
 		return err
 	}
 	return in.change(sitrep.ChangeIncident, inc.ID)
