@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/netip"
 	"net/url"
+	"sync"
 	"syscall"
 	"time"
 
@@ -36,13 +37,18 @@ type Fetcher struct {
 	// AllowPrivate permits internal addresses (a feed on the same host).
 	AllowPrivate bool
 
+	// once makes the client on first use: one Fetcher serves many
+	// goroutines (a worker's jobs) and they share its connections.
+	once   sync.Once
 	client *http.Client
 }
 
 func (f *Fetcher) httpClient() *http.Client {
-	if f.client != nil {
-		return f.client
-	}
+	f.once.Do(f.makeClient)
+	return f.client
+}
+
+func (f *Fetcher) makeClient() {
 	d := &net.Dialer{Timeout: 10 * time.Second, Control: func(network, address string, _ syscall.RawConn) error {
 		if f.AllowPrivate {
 			return nil
@@ -72,7 +78,6 @@ func (f *Fetcher) httpClient() *http.Client {
 		}
 		return nil
 	}}
-	return f.client
 }
 
 var cgnat = netip.MustParsePrefix("100.64.0.0/10")

@@ -83,3 +83,22 @@ func TestFetchErrorsCarryTheHTTPStatus(t *testing.T) {
 		t.Errorf("an unasked-for 304: %+v, want an error", r)
 	}
 }
+
+// One Fetcher serves a worker's concurrent jobs (run with -race).
+func TestFetcherIsSafeForConcurrentUse(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(testSite))
+	defer srv.Close()
+	f := &Fetcher{AllowPrivate: true}
+	errs := make(chan error, 8)
+	for range 8 {
+		go func() {
+			_, _, _, err := f.Get(context.Background(), srv.URL+"/story")
+			errs <- err
+		}()
+	}
+	for range 8 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
