@@ -46,9 +46,12 @@ func (s *Store) Clusters(ctx context.Context, f sitrep.EventFilter, cell float64
 		types    map[string]int
 	}
 	cells := map[[2]int]*acc{}
+	// A map of the whole record reads every incident: the text columns
+	// are read in place, and the id copied only when it is the cell's
+	// smallest so far.
+	var sub, id sql.RawBytes
 	for rows.Next() {
 		var lat, lon float64
-		var sub, id string
 		var dead int
 		if err := rows.Scan(&lat, &lon, &sub, &dead, &id); err != nil {
 			return nil, s.errf("clusters", err)
@@ -66,9 +69,9 @@ func (s *Store) Clusters(ctx context.Context, f sitrep.EventFilter, cell float64
 		a.Fatalities += dead
 		a.lat += lat
 		a.lon += lon
-		a.types[sitrep.Taxonomy[sub]]++
-		if a.ID == "" || id < a.ID {
-			a.ID = id
+		a.types[sitrep.Taxonomy[string(sub)]]++
+		if a.ID == "" || string(id) < a.ID {
+			a.ID = string(id)
 		}
 	}
 	if err := rows.Err(); err != nil {
