@@ -1,0 +1,597 @@
+package server_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/demo"
+	"github.com/sitrep/sitrep/extract"
+	"github.com/sitrep/sitrep/server"
+	"github.com/sitrep/sitrep/sqlite"
+)
+
+// chrome returns the path of a Chromium or Chrome binary: $SITREP_CHROME,
+// else the first of the usual names found on $PATH; "" when there is none.
+func chrome() string {
+	if p := os.Getenv("SITREP_CHROME"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "headless_shell", "chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// hostile strings an article may carry: the page must show them as text.
+const (
+	hostileScript = `<script>window.__pwned=1</script>`
+	hostileImg    = `<img src=x onerror="window.__pwned=1">`
+)
+
+// TestBrowser loads the page in headless Chromium over the bundled sample
+// corpus and checks what a reader sees: the map's markers are the
+// clusters the API gives for the view, the timeline is drawn, an incident
+// chosen from the list shows its reports' sentences, the control layer
+// follows the time slider, a new incident arrives live, and text from
+// articles is shown as text, never run.
+func TestBrowser(t *testing.T) {
+	bin := chrome()
+	if bin == "" {
+		t.Skip("no Chromium found (apt-get install chromium, or set SITREP_CHROME): the web page is not tested")
+	}
+	ctx := t.Context()
+
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "sitrep.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	x, err := extract.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := demo.Load(ctx, st, x); err != nil {
+		t.Fatal(err)
+	}
+	srv := server.New(st, server.Options{Poll: 100 * time.Millisecond})
+	ts := httptest.NewServer(srv)
+	defer ts.Close()
+	defer srv.Close() // ends the page's live stream, so ts.Close does not wait for it
+
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(bin), chromedp.WindowSize(1440, 900))
+	actx, cancel := chromedp.NewExecAllocator(ctx, opts...)
+	defer cancel()
+	bctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	tctx, cancel := context.WithTimeout(bctx, 40*time.Second)
+	defer cancel()
+
+	// Start the browser.
+	if err := chromedp.Do(tctx, chromedp.Navigate("about:blank")); err != nil {
+		t.Fatalf("start %s: %v", bin, err)
+	}
+	// Collect the page's uncaught exceptions and console errors.
+	exceptions := make(chan string, 16)
+	go func() {
+		for ev, err := range chromedp.Events(tctx, runtime.ExceptionThrown) {
+			if err != nil {
+				return
+			}
+			msg := ev.ExceptionDetails.Text
+			if ev.ExceptionDetails.Exception != nil {
+				msg += " " + ev.ExceptionDetails.Exception.Description
+			}
+			select {
+			case exceptions <- msg:
+			default:
+			}
+		}
+	}()
+	go func() {
+		for ev, err := range chromedp.Events(tctx, runtime.ConsoleAPICalled) {
+			if err != nil {
+				return
+			}
+			if ev.Type != runtime.ConsoleAPICalledTypeError {
+				continue
+			}
+			var args []string
+			for _, a := range ev.Args {
+				if a.Description != "" {
+					args = append(args, a.Description)
+				} else {
+					args = append(args, string(a.Value))
+				}
+			}
+			select {
+			case exceptions <- "console.error: " + strings.Join(args, " "):
+			default:
+			}
+		}
+	}()
+	b := &browser{t: t, ctx: tctx, base: ts.URL}
+
+	// Load the page and wait until its first data is drawn.
+	start := time.Now()
+	b.do(chromedp.Navigate(ts.URL + "/"))
+	b.poll(`document.body.dataset.ready === '1'`)
+	t.Logf("page ready in %v (wall clock, from navigation)", time.Since(start).Round(time.Millisecond))
+	var timing struct{ DOMContentLoaded, Load, Ready float64 }
+	b.eval(`(() => {
+		const n = performance.getEntriesByType('navigation')[0];
+		const r = performance.getEntriesByName('sitrep-ready')[0];
+		return {DOMContentLoaded: n.domContentLoadedEventEnd, Load: n.loadEventEnd, Ready: r ? r.startTime : -1};
+	})()`, &timing)
+	var requests []struct {
+		Name       string
+		Start, End float64
+	}
+	b.eval(`performance.getEntriesByType('resource').filter(r => r.name.includes('/api/')).map(r => ({Name: r.name, Start: r.startTime, End: r.responseEnd}))`, &requests)
+	for _, r := range requests {
+		t.Logf("  %4.0f-%4.0f ms %s", r.Start, r.End, strings.TrimPrefix(r.Name, ts.URL))
+	}
+	t.Logf("navigation timing: DOMContentLoaded %.0f ms, load %.0f ms, map, chart and list drawn %.0f ms (sample corpus)", timing.DOMContentLoaded, timing.Load, timing.Ready)
+
+	t.Run("markers are the API's clusters for the view", func(t *testing.T) {
+		b := b.sub(t)
+		var page struct {
+			Query   string
+			Markers int
+			Counts  []int
+		}
+		b.eval(`(() => {
+			const m = [...document.querySelectorAll('#map path.incident-marker')];
+			return {Query: document.getElementById('map').dataset.query || '', Markers: m.length, Counts: m.map(p => +p.dataset.count)};
+		})()`, &page)
+		if page.Query == "" {
+			t.Fatal("the map has not asked for clusters")
+		}
+		var api struct{ Clusters []sitrep.Cluster }
+		b.get("/api/clusters?"+page.Query, &api)
+		if len(api.Clusters) == 0 {
+			t.Fatalf("/api/clusters?%s: no clusters in the view the page chose", page.Query)
+		}
+		if page.Markers != len(api.Clusters) {
+			t.Errorf("the map draws %d markers, /api/clusters?%s gives %d clusters", page.Markers, page.Query, len(api.Clusters))
+		}
+		pageSum, apiSum := 0, 0
+		for _, n := range page.Counts {
+			pageSum += n
+		}
+		for _, c := range api.Clusters {
+			apiSum += c.Count
+		}
+		if pageSum != apiSum {
+			t.Errorf("the markers stand for %d incidents, the clusters for %d", pageSum, apiSum)
+		}
+	})
+
+	t.Run("timeline is drawn", func(t *testing.T) {
+		b := b.sub(t)
+		var chart struct {
+			Width, Height, Series, Inked, Incidents int
+		}
+		b.eval(`(() => {
+			const c = document.querySelector('#chart canvas');
+			if (!c) return {};
+			const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+			let inked = 0;
+			for (let i = 3; i < px.length; i += 4) if (px[i] > 0) inked++;
+			return {Width: c.width, Height: c.height, Inked: inked,
+				Series: document.querySelectorAll('#chart .u-legend .u-series').length,
+				Incidents: +document.getElementById('chart').dataset.incidents};
+		})()`, &chart)
+		if chart.Width == 0 || chart.Height == 0 {
+			t.Fatalf("chart canvas is %dx%d", chart.Width, chart.Height)
+		}
+		if chart.Series < 3 {
+			t.Errorf("chart has %d series in its legend, want the day, incidents and deaths", chart.Series)
+		}
+		if chart.Inked < 500 {
+			t.Errorf("chart canvas has %d drawn pixels: it looks empty", chart.Inked)
+		}
+		var stats struct{ Days []sitrep.DayCount }
+		b.get("/api/stats", &stats)
+		want := 0
+		for _, d := range stats.Days {
+			want += d.Incidents
+		}
+		if want == 0 || chart.Incidents != want {
+			t.Errorf("chart plots %d incidents, /api/stats counts %d", chart.Incidents, want)
+		}
+	})
+
+	t.Run("an incident chosen from the list shows its sources", func(t *testing.T) {
+		b := b.sub(t)
+		var id string
+		b.eval(`document.querySelector('#incident-list .incident-item').dataset.id`, &id)
+		b.do(chromedp.Click(chromedp.CSS(`#incident-list .incident-item`)))
+		b.poll(fmt.Sprintf(`document.getElementById('detail').dataset.loaded === %q &&
+			[...document.querySelectorAll('#detail .report-snippet')].every(p => p.dataset.state)`, id))
+		var inc sitrep.Incident
+		b.get("/api/incidents/"+url.PathEscape(id), &inc)
+		var shown []string
+		b.eval(`[...document.querySelectorAll('#detail .report-snippet mark')].map(m => m.textContent)`, &shown)
+		if len(shown) != len(inc.Reports) {
+			t.Fatalf("detail of %s shows %d sentences, the incident has %d reports", id, len(shown), len(inc.Reports))
+		}
+		for i, r := range inc.Reports {
+			if shown[i] != r.Sentence {
+				t.Errorf("report %d: the page marks %q, the API's sentence is %q", i, shown[i], r.Sentence)
+			}
+		}
+		var selected string
+		b.eval(`location.search`, &selected)
+		if !strings.Contains(selected, "sel="+id) {
+			t.Errorf("the URL %q does not keep the selected incident %s", selected, id)
+		}
+	})
+
+	t.Run("time slider changes who holds a place", func(t *testing.T) {
+		b := b.sub(t)
+		var stats struct{ Range struct{ From, To string } }
+		b.get("/api/stats", &stats)
+		place, d1, d2 := changedHands(t, b, stats.Range.From, stats.Range.To)
+		holders := make([]string, 2)
+		for i, d := range []string{d1, d2} {
+			days := int(mustDay(t, d).Sub(mustDay(t, stats.Range.From)).Hours() / 24)
+			b.eval(fmt.Sprintf(`(() => {
+				const s = document.getElementById('slider');
+				s.value = '%d';
+				s.dispatchEvent(new Event('input', {bubbles: true}));
+				return true;
+			})()`, days), nil)
+			b.poll(fmt.Sprintf(`document.getElementById('map').dataset.controlDate === %q`, d))
+			var shown struct{ Side, Holder string }
+			b.eval(fmt.Sprintf(`(() => {
+				const e = [...document.querySelectorAll('#map .ctl')].find(e => %s);
+				return e ? {Side: e.dataset.side, Holder: e.dataset.holder} : {Side: '(not shown)'};
+			})()`, place.match), &shown)
+			want := b.holderOn(place, d)
+			if shown.Side != want.Side || shown.Holder != want.Holder {
+				t.Errorf("%s on %s: the page shows %s/%q, /api/control says %s/%q", place.name, d, shown.Side, shown.Holder, want.Side, want.Holder)
+			}
+			holders[i] = shown.Side + "/" + shown.Holder
+		}
+		if holders[0] == holders[1] {
+			t.Errorf("%s: the page shows %s on both %s and %s", place.name, holders[0], d1, d2)
+		}
+		t.Logf("%s: %s on %s, %s on %s", place.name, holders[0], d1, holders[1], d2)
+	})
+
+	t.Run("filters and the URL keep the view", func(t *testing.T) {
+		b := b.sub(t)
+		b.eval(`(() => {
+			const s = document.getElementById('f-type');
+			s.value = 'Battles';
+			s.dispatchEvent(new Event('change', {bubbles: true}));
+			return true;
+		})()`, nil)
+		b.poll(`document.getElementById('incident-list').dataset.query === 'type=Battles' &&
+			document.getElementById('map').dataset.query.includes('type=Battles')`)
+		var types []string
+		b.eval(`[...document.querySelectorAll('#incident-list .incident-item')].map(e => e.dataset.type)`, &types)
+		var api struct{ Incidents []sitrep.Incident }
+		b.get("/api/incidents?type=Battles&order=newest&limit=50", &api)
+		if len(types) == 0 || len(types) != len(api.Incidents) {
+			t.Errorf("the list shows %d battles, /api/incidents?type=Battles %d", len(types), len(api.Incidents))
+		}
+		for _, ty := range types {
+			if ty != sitrep.Battles {
+				t.Errorf("the list filtered to battles shows a %q", ty)
+				break
+			}
+		}
+
+		// Reloading the page's URL restores the filters, the map's view,
+		// the slider and the open incident.
+		var before struct{ Href, Query, Date, Detail string }
+		state := `(() => ({Href: location.href, Query: document.getElementById('map').dataset.query,
+			Date: document.getElementById('slider-date').textContent,
+			Detail: document.getElementById('detail').dataset.loaded || ''}))()`
+		b.eval(state, &before)
+		b.do(chromedp.Navigate(before.Href))
+		b.poll(`document.body.dataset.ready === '1' && document.getElementById('detail').dataset.loaded !== ''`)
+		var after struct{ Href, Query, Date, Detail string }
+		b.eval(state, &after)
+		if after != before {
+			t.Errorf("reloading the page changed its state:\nbefore %+v\nafter  %+v", before, after)
+		}
+		var typ string
+		b.eval(`document.getElementById('f-type').value`, &typ)
+		if typ != sitrep.Battles {
+			t.Errorf("after a reload the type filter is %q, want %q", typ, sitrep.Battles)
+		}
+
+		b.do(chromedp.Click(chromedp.ID("f-reset")))
+		b.poll(`document.getElementById('incident-list').dataset.query === ''`)
+	})
+
+	// A screenshot of the page as it stands: an incident open, the slider
+	// moved.
+	shot, err := chromedp.Run(tctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := os.Getenv("SITREP_SCREENSHOT")
+	if path == "" {
+		path = filepath.Join(t.TempDir(), "page.png")
+	}
+	if err := os.WriteFile(path, shot, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshot: %s", path)
+
+	t.Run("hostile article text is shown, not run", func(t *testing.T) {
+		b := b.sub(t)
+		id := ingestHostile(t, st)
+		// The page hears of it on the live stream and lists it.
+		b.poll(`!document.getElementById('live-count').hidden`)
+		b.poll(fmt.Sprintf(`!!document.querySelector('#incident-list .incident-item[data-id=%q]')`, id))
+		b.do(chromedp.Click(chromedp.CSS(fmt.Sprintf(`#incident-list .incident-item[data-id=%q]`, id))))
+		b.poll(fmt.Sprintf(`document.getElementById('detail').dataset.loaded === %q &&
+			[...document.querySelectorAll('#detail .report-snippet')].every(p => p.dataset.state)`, id))
+		// Give an injected image time to fail and fire its handler.
+		b.do(chromedp.Sleep(300 * time.Millisecond))
+		var got struct {
+			Pwned                     bool
+			Images, Scripts           int
+			Title, Mark, Place, Actor string
+			Snippet                   string
+		}
+		b.eval(`(() => ({
+			Pwned: window.__pwned !== undefined,
+			Images: document.querySelectorAll('img').length,
+			Scripts: [...document.scripts].filter(s => s.textContent.includes('__pwned')).length,
+			Title: document.querySelector('#detail .report-title').textContent,
+			Mark: document.querySelector('#detail .report-snippet mark').textContent,
+			Snippet: document.querySelector('#detail .report-snippet').textContent,
+			Place: document.getElementById('detail-place').textContent,
+			Actor: document.getElementById('detail-actors').textContent,
+		}))()`, &got)
+		if got.Pwned {
+			t.Error("window.__pwned is set: text from an article ran as script")
+		}
+		if got.Images != 0 || got.Scripts != 0 {
+			t.Errorf("the page holds %d img and %d script elements made from article text", got.Images, got.Scripts)
+		}
+		for _, c := range []struct{ what, shown, want string }{
+			{"title", got.Title, "Town taken " + hostileScript},
+			{"sentence", got.Mark, hostileSentence},
+			{"place", got.Place, hostileImg + "Town"},
+			{"actor", got.Actor, hostileScript + " Brigade"},
+			{"snippet", got.Snippet, "Ünïcödé → " + hostileImg},
+		} {
+			if !strings.Contains(c.shown, c.want) {
+				t.Errorf("%s shows %q, want it to contain %q literally", c.what, c.shown, c.want)
+			}
+		}
+	})
+
+	for {
+		select {
+		case msg := <-exceptions:
+			t.Errorf("the page reported an error: %s", msg)
+			continue
+		default:
+		}
+		break
+	}
+}
+
+// hostileSentence is the sentence of the hostile article's event.
+const hostileSentence = "Fighters of the " + hostileScript + " Brigade seized " + hostileImg + "Town on Saturday, killing 3."
+
+// ingestHostile stores an article whose title, text, place and actor carry
+// markup, with one event, and returns the incident's id.
+func ingestHostile(t *testing.T, st sitrep.Store) string {
+	t.Helper()
+	text := "Ünïcödé → " + hostileImg + " first paragraph, with bytes of several lengths (ज़, 🛰).\n\n" + hostileSentence + "\n\nMore to follow " + hostileScript
+	a := sitrep.Article{
+		URL:       "javascript:window.__pwned=1",
+		Title:     "Town taken " + hostileScript,
+		Published: time.Date(2024, 12, 8, 0, 0, 0, 0, time.UTC),
+		Source:    "Hostile " + hostileImg,
+		Text:      text,
+	}
+	a.ID = sitrep.ArticleID(a.Text)
+	start := strings.Index(text, hostileSentence)
+	span := [2]int{start, start + len(hostileSentence)}
+	loc := &sitrep.Location{Name: hostileImg + "Town", Lat: 34.21, Lon: 37.62, Admin1: "Homs", Country: "Syria", CountryCode: "SY", Precision: sitrep.PrecisionTown}
+	three := 3
+	ev := sitrep.Event{
+		EventType: sitrep.Battles, SubEventType: "Non-state actor overtakes territory", Plover: "ASSAULT",
+		Date: "2024-12-07", DatePrecision: "day",
+		Actor1:     &sitrep.Actor{Name: hostileScript + " Brigade", Side: "rebel", Inter: 2},
+		Actor2:     &sitrep.Actor{Name: "Military Forces of Syria", Side: "government", Inter: 1},
+		Location:   loc,
+		Fatalities: &three, Certainty: sitrep.Reported,
+		Sentence: hostileSentence, Span: span, Article: a.Ref(),
+	}
+	ev.ID = sitrep.EventID(a.ID, span, ev.SubEventType, ev.Certainty, loc)
+	res, err := st.Ingest(t.Context(), []sitrep.Doc{{Article: a, Events: []sitrep.Event{ev}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res[0].Status != sitrep.StatusNew || res[0].Events != 1 {
+		t.Fatalf("ingest of the hostile article: %+v", res[0])
+	}
+	incs, err := st.Incidents(t.Context(), sitrep.EventFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, inc := range incs {
+		for _, r := range inc.Reports {
+			if r.Article.ID == a.ID {
+				return inc.ID
+			}
+		}
+	}
+	t.Fatal("the hostile event made no incident")
+	return ""
+}
+
+// place names a place of the control layer and how the page marks it.
+type place struct {
+	name      string
+	geonameid int
+	match     string // a JavaScript test of a .ctl element e
+}
+
+// changedHands finds, from the API, a place whose holder on one day of
+// from..to differs from its holder on a later one, and those days.
+func changedHands(t *testing.T, b *browser, from, to string) (place, string, string) {
+	t.Helper()
+	var all struct{ Spans []sitrep.ControlSpan }
+	b.get("/api/control", &all)
+	type key struct {
+		id   int
+		name string
+	}
+	byPlace := map[key][]sitrep.ControlSpan{}
+	var order []key
+	for _, s := range all.Spans {
+		k := key{s.Place.GeonameID, s.Place.Name}
+		if _, ok := byPlace[k]; !ok {
+			order = append(order, k)
+		}
+		byPlace[k] = append(byPlace[k], s)
+	}
+	// clip returns the first day of s within from..to, "" when none.
+	clip := func(s sitrep.ControlSpan) string {
+		d := s.From
+		if d < from {
+			d = from
+		}
+		if d > to || (s.To != "" && d >= s.To) {
+			return ""
+		}
+		return d
+	}
+	for _, k := range order {
+		spans := byPlace[k]
+		for i := 0; i < len(spans); i++ {
+			for j := i + 1; j < len(spans); j++ {
+				a, c := spans[i], spans[j]
+				if a.Side == c.Side && a.Holder == c.Holder {
+					continue
+				}
+				d1, d2 := clip(a), clip(c)
+				if d1 == "" || d2 == "" {
+					continue
+				}
+				p := place{name: k.name, geonameid: k.id}
+				if k.id != 0 {
+					p.match = fmt.Sprintf("e.dataset.geonameid === '%d'", k.id)
+				} else {
+					js, _ := json.Marshal(k.name)
+					p.match = "e.dataset.name === " + string(js)
+				}
+				return p, d1, d2
+			}
+		}
+	}
+	t.Fatalf("no place in /api/control changes hands between %s and %s (%d spans)", from, to, len(all.Spans))
+	return place{}, "", ""
+}
+
+// browser runs a test's steps in the page, failing the test on an error.
+type browser struct {
+	t    *testing.T
+	ctx  context.Context
+	base string
+}
+
+func (b *browser) sub(t *testing.T) *browser { return &browser{t: t, ctx: b.ctx, base: b.base} }
+
+func (b *browser) do(a chromedp.Action[chromedp.Void]) {
+	b.t.Helper()
+	if err := chromedp.Do(b.ctx, a); err != nil {
+		b.t.Fatal(err)
+	}
+}
+
+// eval runs a JavaScript expression and decodes its value into v (nil:
+// ignore it).
+func (b *browser) eval(js string, v any) {
+	b.t.Helper()
+	raw, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]byte](js))
+	if err != nil {
+		b.t.Fatalf("%s: %v", firstLine(js), err)
+	}
+	if v != nil {
+		if err := json.Unmarshal(raw, v); err != nil {
+			b.t.Fatalf("%s: %v (got %s)", firstLine(js), err, raw)
+		}
+	}
+}
+
+// poll waits until a JavaScript expression is true, up to 10 seconds.
+func (b *browser) poll(js string) {
+	b.t.Helper()
+	if _, err := chromedp.Run(b.ctx, chromedp.Poll[bool](js, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		b.t.Fatalf("waiting for %s: %v", firstLine(js), err)
+	}
+}
+
+// get decodes the JSON answer of an API path into v.
+func (b *browser) get(path string, v any) {
+	b.t.Helper()
+	res, err := http.Get(b.base + path)
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	defer res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		b.t.Fatalf("GET %s: %s", path, res.Status)
+	}
+	if err := json.NewDecoder(res.Body).Decode(v); err != nil {
+		b.t.Fatalf("GET %s: %v", path, err)
+	}
+}
+
+// holderOn returns the side and holder /api/control gives p on day d.
+func (b *browser) holderOn(p place, d string) struct{ Side, Holder string } {
+	b.t.Helper()
+	var res struct{ Spans []sitrep.ControlSpan }
+	b.get("/api/control?as_of="+d, &res)
+	for _, s := range res.Spans {
+		if s.Place.GeonameID == p.geonameid && s.Place.Name == p.name {
+			return struct{ Side, Holder string }{s.Side, s.Holder}
+		}
+	}
+	return struct{ Side, Holder string }{Side: "(not shown)"}
+}
+
+func mustDay(t *testing.T, s string) time.Time {
+	t.Helper()
+	d, err := time.Parse(sitrep.DateLayout, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func firstLine(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i] + " ..."
+	}
+	return s
+}
