@@ -219,9 +219,8 @@ func TestBrowser(t *testing.T) {
 
 	t.Run("an incident chosen from the list shows its sources", func(t *testing.T) {
 		b := b.sub(t)
-		var id string
-		b.eval(`document.querySelector('#incident-list .incident-item').dataset.id`, &id)
-		b.do(chromedp.Click(chromedp.CSS(`#incident-list .incident-item`)))
+		id := multibyteIncident(t, b)
+		b.do(chromedp.Click(chromedp.CSS(fmt.Sprintf(`#incident-list .incident-item[data-id=%q]`, id))))
 		b.poll(fmt.Sprintf(`document.getElementById('detail').dataset.loaded === %q &&
 			[...document.querySelectorAll('#detail .report-snippet')].every(p => p.dataset.state)`, id))
 		var inc sitrep.Incident
@@ -444,6 +443,26 @@ func ingestHostile(t *testing.T, st sitrep.Store) string {
 		}
 	}
 	t.Fatal("the hostile event made no incident")
+	return ""
+}
+
+// multibyteIncident returns an incident of the list's first page one of
+// whose reports has characters of several bytes before its sentence, so
+// that the page must count the span in bytes to mark the right words.
+func multibyteIncident(t *testing.T, b *browser) string {
+	t.Helper()
+	var list struct{ Incidents []sitrep.Incident }
+	b.get("/api/incidents?order=newest&limit=50", &list)
+	for _, inc := range list.Incidents {
+		for _, r := range inc.Reports {
+			var a sitrep.StoredArticle
+			b.get("/api/articles/"+url.PathEscape(r.Article.ID), &a)
+			if r.Span[0] <= len(a.Text) && len([]rune(a.Text[:r.Span[0]])) < r.Span[0] {
+				return inc.ID
+			}
+		}
+	}
+	t.Fatal("no incident on the list's first page has a report after a character of several bytes")
 	return ""
 }
 
