@@ -9,6 +9,12 @@
 'use strict';
 
 (function () {
+  // A breach of the Content-Security-Policy is a bug of the page: say so
+  // where a developer (and the browser test) looks.
+  document.addEventListener('securitypolicyviolation', e => {
+    console.error('Content-Security-Policy: ' + e.violatedDirective + ' refused ' + (e.blockedURI || 'inline code'));
+  });
+
   // ---- constants ------------------------------------------------------
 
   const EVENT_TYPES = [
@@ -722,6 +728,9 @@
 
   function chartHeight(box) { return Math.max(90, box.clientHeight - 28); }
 
+  // WHOLE are the steps of an axis that counts: no half incidents.
+  const WHOLE = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 10000, 20000, 25000, 50000, 100000, 250000, 500000, 1000000];
+
   function chartOptions(box) {
     // Bars while a day is wide enough to see one; a filled line beyond.
     const bars = uPlot.paths.bars({ size: [0.8, 24], gap: 1 });
@@ -746,8 +755,8 @@
       ],
       axes: [
         { stroke: '#555', grid: { stroke: '#eee' }, ticks: { stroke: '#ddd' } },
-        { scale: 'n', stroke: '#5b6770', grid: { stroke: '#eee' }, ticks: { show: false }, size: 40 },
-        { scale: 'f', side: 1, stroke: '#c0392b', grid: { show: false }, ticks: { show: false }, size: 44 },
+        { scale: 'n', stroke: '#5b6770', grid: { stroke: '#eee' }, ticks: { show: false }, size: 40, incrs: WHOLE },
+        { scale: 'f', side: 1, stroke: '#c0392b', grid: { show: false }, ticks: { show: false }, size: 44, incrs: WHOLE },
       ],
       hooks: {
         draw: [drawDateMark],
@@ -1146,6 +1155,8 @@
   // ---- legend -----------------------------------------------------------
 
   function renderLegend() {
+    // On a short screen the legend starts folded, to leave the map free.
+    if ($('map-area').clientHeight < 460) $('legend').open = false;
     const ul = $('legend-types');
     for (const t of EVENT_TYPES) {
       const li = el('li', null, el('span', { class: 'dot', style: { background: TYPE_COLORS[t] } }), t);
