@@ -80,6 +80,10 @@ func (e *Error) Unwrap() error { return e.Err }
 func Poll(ctx context.Context, f *source.Fetcher, rawURL string, v source.Validators) (*Result, error) {
 	r, err := f.GetIfChanged(ctx, rawURL, Accept, v)
 	if err != nil {
+		var ue *url.Error // `Get "URL": ...` would name the feed twice
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
 		return nil, &Error{URL: rawURL, Err: err}
 	}
 	if r.NotModified {

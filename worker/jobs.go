@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/rivertype"
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/extract"
 	"github.com/sitrep/sitrep/feed"
@@ -44,7 +45,12 @@ type scheduleWorker[TTx any] struct {
 }
 
 func (sw *scheduleWorker[TTx]) Work(ctx context.Context, job *river.Job[scheduleArgs]) error {
-	due, err := sw.w.st.DueFeeds(ctx, time.Now(), maxDue)
+	return sw.w.queueDue(ctx, river.ClientFromContext[TTx](ctx).InsertMany)
+}
+
+// queueDue queues a poll of each feed due now with insert.
+func (w *work) queueDue(ctx context.Context, insert func(context.Context, []river.InsertManyParams) ([]*rivertype.JobInsertResult, error)) error {
+	due, err := w.st.DueFeeds(ctx, time.Now(), maxDue)
 	if err != nil || len(due) == 0 {
 		return err
 	}
@@ -52,7 +58,7 @@ func (sw *scheduleWorker[TTx]) Work(ctx context.Context, job *river.Job[schedule
 	for i, f := range due {
 		params[i] = river.InsertManyParams{Args: pollArgs{Feed: f.URL, Due: f.NextPoll}}
 	}
-	_, err = river.ClientFromContext[TTx](ctx).InsertMany(ctx, params)
+	_, err = insert(ctx, params)
 	return err
 }
 
@@ -98,6 +104,10 @@ func (pw *pollWorker[TTx]) Work(ctx context.Context, job *river.Job[pollArgs]) e
 	p := sqlstore.Poll{URL: f.URL, Due: a.Due, At: at, Next: feed.NextPoll(at, f.Every, 0)}
 	if perr != nil {
 		p.Err = perr.Error()
+		var fe *feed.Error
+		if errors.As(perr, &fe) {
+			p.Err = fe.Err.Error() // the row names the feed
+		}
 		p.Next = feed.NextPoll(at, f.Every, f.Errors+1)
 	} else {
 		p.Title, p.ETag, p.LastModified = res.Title, res.ETag, res.LastModified

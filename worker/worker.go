@@ -282,6 +282,13 @@ func run[TTx any](ctx context.Context, driver riverdriver.Driver[TTx], migrate f
 		return fmt.Errorf("worker: start: %w", err)
 	}
 	w.log.Info("worker started", "id", client.ID(), "concurrency", concurrency(opt), "pid", os.Getpid())
+	// The leader's schedule comes only after River's maintenance services
+	// have started one by one (seconds); feeds due now need not wait.
+	// Polls are unique per due time, so a worker that is not the leader
+	// may queue them too.
+	if err := w.queueDue(ctx, client.InsertMany); err != nil {
+		w.log.Warn("queueing the feeds due", "error", err)
+	}
 	select {
 	case <-ctx.Done():
 	case <-client.Stopped():

@@ -141,7 +141,7 @@ func TestRecordPoll(t *testing.T) {
 			t.Errorf("second poll: fresh %v, want [1] (only c is new)", fresh)
 		}
 		g, _ = s.Feed(ctx, f.URL)
-		p = sqlstore.Poll{URL: f.URL, Due: g.NextPoll, At: at.Add(2 * time.Hour), Next: at.Add(4 * time.Hour), Err: "feed https://example.org/feed: HTTP 503 Service Unavailable"}
+		p = sqlstore.Poll{URL: f.URL, Due: g.NextPoll, At: at.Add(2 * time.Hour), Next: at.Add(4 * time.Hour), Err: "HTTP 503 Service Unavailable"}
 		if _, counted, err := s.RecordPoll(ctx, s.DB, p); !counted || err != nil {
 			t.Fatalf("failed poll: counted %v, %v", counted, err)
 		}
