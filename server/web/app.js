@@ -370,6 +370,7 @@
   // The clusters drawn were asked for a box larger than the view (the
   // world when zoomed out), so a small move needs no new request.
   let clustersFor = null; // {key: filters and zoom, box}
+  let clusterCell = 0;    // degrees of the grid the server grouped by
 
   async function loadClusters(force) {
     const p = filterParams();
@@ -384,6 +385,7 @@
     try {
       const data = await latest('clusters', () => api('/api/clusters', p));
       clustersShown = data.clusters || [];
+      clusterCell = data.cell || 0;
       renderClusters(clustersShown, q, data.cell);
       clustersFor = { key, box };
       report('clusters', null);
@@ -454,10 +456,12 @@
 
   function clusterClick(c, zoom) {
     if (c.count === 1 && c.id) { select(c.id, false); return; }
-    if (zoom >= 9) {
-      // As close as the map goes: list what lies here instead.
+    if (zoom >= 8) {
+      // Close enough to a town that zooming further rarely splits a group:
+      // filter to what lies within about a grid cell of it instead.
+      const km = Math.max(1, Math.min(25, Math.round((clusterCell || 0.1) * 111 * 0.75)));
       state.f.near = c.lat.toFixed(4) + ',' + c.lon.toFixed(4);
-      state.f.km = '3';
+      state.f.km = String(km);
       stateToForm();
       applyFilters();
       return;
