@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -11,18 +12,21 @@ import (
 
 	"github.com/sitrep/sitrep/demo"
 	"github.com/sitrep/sitrep/extract"
+	"github.com/sitrep/sitrep/internal/sqlstore"
 	"github.com/sitrep/sitrep/sqlite"
+	"github.com/sitrep/sitrep/worker"
 )
 
 func init() {
-	commands = append(commands, command{"demo", "sitrep demo [--addr 127.0.0.1:8080] [--keep DIR]",
-		"load the bundled sample reports into a temporary database and serve the map", runDemo})
+	commands = append(commands, command{"demo", "sitrep demo [--live] [--addr 127.0.0.1:8080] [--keep DIR]",
+		"load the bundled sample reports (or, with --live, follow public news feeds) into a temporary database and serve the map", runDemo})
 }
 
 func runDemo(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("demo", stderr)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
 	keep := fs.String("keep", "", "keep the database in this directory instead of a temporary one")
+	live := fs.Bool("live", false, "instead of the samples, poll the default public feeds (sitrep feeds add --defaults) with a worker in this process")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -45,6 +49,9 @@ func runDemo(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer st.Close()
+	if *live {
+		return demoLive(ctx, st, path, *addr, stdout, stderr)
+	}
 	x, err := extract.Default()
 	if err != nil {
 		return err
@@ -63,4 +70,32 @@ func runDemo(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	return serve(ctx, st, *addr, opt, stdout)
+}
+
+// demoLive follows the default public feeds: a worker in this process
+// polls them into the database the server reads, and the page shows each
+// incident as it is stored.
+func demoLive(ctx context.Context, st *sqlstore.Store, path, addr string, stdout, stderr io.Writer) error {
+	for _, u := range worker.DefaultFeeds {
+		if _, err := st.AddFeed(ctx, u, 0); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(stdout, "sitrep demo --live: polling %d public feeds (sitrep feeds list --db %s) into %s\n", len(worker.DefaultFeeds), path, path)
+	opt, err := serverOptions(false, stderr)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	werr := make(chan error, 1)
+	go func() {
+		werr <- worker.Run(ctx, path, st, worker.Options{Logger: opt.Log})
+	}()
+	err = serve(ctx, st, addr, opt, stdout)
+	cancel()
+	if e := <-werr; err == nil && e != nil && !errors.Is(e, context.Canceled) {
+		err = e
+	}
+	return err
 }
