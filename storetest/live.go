@@ -1,7 +1,9 @@
 package storetest
 
 import (
+	"fmt"
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
 
@@ -187,7 +189,7 @@ func testChanges(t *testing.T, open Opener) {
 		}
 		got = append(got, c.Kind+":"+c.Key)
 	}
-	if want := "incident:h1 incident:s1 control:g169577"; strings.Join(got, " ") != want {
+	if want := "incident:h1 incident:h1 incident:s1 control:g169577"; strings.Join(got, " ") != want {
 		t.Errorf("changes after the second ingest %q, want %q", strings.Join(got, " "), want)
 	}
 	sp, err := s.Control(ctx, sitrep.ControlFilter{Key: "g169577"})
@@ -207,5 +209,79 @@ func testChanges(t *testing.T, open Opener) {
 	}
 	if page, _ := s.Changes(ctx, 0, 2); len(page) != 2 {
 		t.Errorf("Changes(0, 2) gave %d, want 2", len(page))
+	}
+}
+
+// summary is what Clusters (one world cell) and Tally say of a store, and
+// what its incidents say, for comparing the two.
+func summary(t *testing.T, s sitrep.Store, f sitrep.EventFilter) (fromMap, fromIncidents string) {
+	t.Helper()
+	cs, err := s.Clusters(ctx, f, 360)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tl, err := s.Tally(ctx, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, dead := 0, 0
+	for _, c := range cs {
+		n, dead = n+c.Count, dead+c.Fatalities
+	}
+	fromMap = fmt.Sprintf("map %d/%d", n, dead)
+	for _, d := range tl.Days {
+		fromMap += fmt.Sprintf(" %s:%d/%d/%d", d.Date, d.Incidents, d.Events, d.Fatalities)
+	}
+	incs, err := s.Incidents(ctx, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, dead = 0, 0
+	days := map[string][3]int{}
+	for _, inc := range incs {
+		d := 0
+		if inc.Fatalities != nil {
+			d = *inc.Fatalities
+		}
+		if inc.Location != nil {
+			n, dead = n+1, dead+d
+		}
+		if inc.Date != "" {
+			c := days[inc.Date]
+			days[inc.Date] = [3]int{c[0] + 1, c[1] + len(inc.Reports), c[2] + d}
+		}
+	}
+	fromIncidents = fmt.Sprintf("map %d/%d", n, dead)
+	var keys []string
+	for k := range days {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		fromIncidents += fmt.Sprintf(" %s:%d/%d/%d", k, days[k][0], days[k][1], days[k][2])
+	}
+	return fromMap, fromIncidents
+}
+
+func testMapFollows(t *testing.T, open Opener) {
+	s := newStore(t, open)
+	docs := append(fusionDocs(), liveDocs()...)
+	// x and z first (apart), then y, which joins them into one incident,
+	// then the rest; the map is read between batches, so whatever it
+	// keeps must follow merges and removals.
+	for _, batch := range [][]sitrep.Doc{{docs[0], docs[2]}, {docs[1]}, docs[3:7], docs[7:]} {
+		ingest(t, s, batch...)
+		for _, f := range []sitrep.EventFilter{
+			{},
+			{Country: "SY", Since: day("2024-12-01")},
+			{Type: "Battles", Until: day("2024-12-06")},
+			{Near: &sitrep.Point{Lat: hama.Lat, Lon: hama.Lon}, Km: 30},
+			{Box: &sitrep.Box{W: 30, S: 34, E: 40, N: 36}},
+			{Actor: "rebel"},
+		} {
+			if m, i := summary(t, s, f); m != i {
+				t.Errorf("after %d docs, filter %+v:\nmap and tally %s\nincidents     %s", len(batch), f, m, i)
+			}
+		}
 	}
 }

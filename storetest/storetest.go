@@ -41,6 +41,7 @@ func Run(t *testing.T, open Opener) {
 		{"clusters group incidents for a map", testClusters},
 		{"tally counts per day and country", testTally},
 		{"changes log what ingests changed, in order", testChanges},
+		{"the map and the tally follow incidents as they merge", testMapFollows},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open) })

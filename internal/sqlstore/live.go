@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"math"
 	"sort"
+	"time"
 
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/gazetteer"
@@ -22,13 +23,31 @@ func (s *Store) Incident(ctx context.Context, id string) (*sitrep.Incident, erro
 	return &incs[0], nil
 }
 
-// Clusters implements sitrep.Store. The rows come from the incidents_view
-// index alone and are grouped here: grouping in SQL sorts them first,
-// which costs more than the grouping; a radius filter is applied to the
-// incidents, as the circle is not SQL.
+// Clusters implements sitrep.Store. The incidents come from the map
+// cache, or for the filters it cannot apply from the incidents_view index
+// and the table, and are grouped here: grouping in SQL sorts them first,
+// which costs more than the grouping.
 func (s *Store) Clusters(ctx context.Context, f sitrep.EventFilter, cell float64) ([]sitrep.Cluster, error) {
 	if cell <= 0 || cell > 360 {
 		return nil, sitrep.Errorf(sitrep.EINVALID, "cluster cell %g: want degrees above 0 and at most 360", cell)
+	}
+	g := &grid{cell: cell, cells: map[[2]int]*gridCell{}}
+	if cached(&f) {
+		m, err := newMapFilter(&f)
+		if err != nil {
+			return nil, err
+		}
+		err = s.view(ctx, func(rows []mapRow) {
+			for i := range rows {
+				if r := &rows[i]; r.located && m.match(r, false) {
+					g.add(r.lat, r.lon, r.sub, r.fatalities, r.id)
+				}
+			}
+		})
+		if err != nil {
+			return nil, s.errf("clusters", err)
+		}
+		return g.clusters(), nil
 	}
 	w, err := s.filter(&f, "incidents")
 	if err != nil {
@@ -40,45 +59,58 @@ func (s *Store) Clusters(ctx context.Context, f sitrep.EventFilter, cell float64
 		return nil, s.errf("clusters", err)
 	}
 	defer rows.Close()
-	type acc struct {
-		sitrep.Cluster
-		lat, lon float64
-		types    map[string]int
-	}
-	cells := map[[2]int]*acc{}
-	// A map of the whole record reads every incident: the text columns
-	// are read in place, and the id copied only when it is the cell's
-	// smallest so far.
-	var sub, id sql.RawBytes
 	for rows.Next() {
 		var lat, lon float64
 		var dead int
+		var sub, id string
 		if err := rows.Scan(&lat, &lon, &sub, &dead, &id); err != nil {
 			return nil, s.errf("clusters", err)
 		}
-		if f.Near != nil && gazetteer.Distance(f.Near.Lat, f.Near.Lon, lat, lon) > f.Km {
-			continue
-		}
-		k := [2]int{int(math.Floor((lat + 90) / cell)), int(math.Floor((lon + 180) / cell))}
-		a := cells[k]
-		if a == nil {
-			a = &acc{types: map[string]int{}}
-			cells[k] = a
-		}
-		a.Count++
-		a.Fatalities += dead
-		a.lat += lat
-		a.lon += lon
-		a.types[sitrep.Taxonomy[string(sub)]]++
-		if a.ID == "" || string(id) < a.ID {
-			a.ID = string(id)
+		if f.Near == nil || gazetteer.Distance(f.Near.Lat, f.Near.Lon, lat, lon) <= f.Km {
+			g.add(lat, lon, sub, dead, id)
 		}
 	}
 	if err := rows.Err(); err != nil {
 		return nil, s.errf("clusters", err)
 	}
-	out := make([]sitrep.Cluster, 0, len(cells))
-	for _, a := range cells {
+	return g.clusters(), nil
+}
+
+// grid groups incidents into cells of cell degrees.
+type grid struct {
+	cell  float64
+	cells map[[2]int]*gridCell
+}
+
+type gridCell struct {
+	sitrep.Cluster
+	lat, lon float64
+	types    map[string]int
+}
+
+func (g *grid) add(lat, lon float64, sub string, dead int, id string) {
+	k := [2]int{int(math.Floor((lat + 90) / g.cell)), int(math.Floor((lon + 180) / g.cell))}
+	a := g.cells[k]
+	if a == nil {
+		a = &gridCell{types: map[string]int{}}
+		g.cells[k] = a
+	}
+	a.Count++
+	a.Fatalities += dead
+	a.lat += lat
+	a.lon += lon
+	a.types[sitrep.Taxonomy[sub]]++
+	if a.ID == "" || id < a.ID {
+		a.ID = id
+	}
+}
+
+// clusters are the cells, the fullest first: each at its incidents' mean
+// position, with its most frequent type, and its incident's id when it
+// has one incident.
+func (g *grid) clusters() []sitrep.Cluster {
+	out := make([]sitrep.Cluster, 0, len(g.cells))
+	for _, a := range g.cells {
 		c := a.Cluster
 		c.Lat, c.Lon = a.lat/float64(c.Count), a.lon/float64(c.Count)
 		for t, n := range a.types {
@@ -97,13 +129,40 @@ func (s *Store) Clusters(ctx context.Context, f sitrep.EventFilter, cell float64
 		}
 		return out[i].Lat < out[j].Lat || out[i].Lat == out[j].Lat && out[i].Lon < out[j].Lon
 	})
-	return out, nil
+	return out
 }
 
-// Tally implements sitrep.Store. Incidents are grouped by day and country
-// in the database, in the order of the incidents_view index; with a
-// radius filter they are read one by one, as the circle is not SQL.
+// Tally implements sitrep.Store, from the map cache, or for the filters
+// it cannot apply with SQL grouping by day and country (in the order of
+// the incidents_view index; a radius filter reads rows one by one, as the
+// circle is not SQL).
 func (s *Store) Tally(ctx context.Context, f sitrep.EventFilter) (*sitrep.Tally, error) {
+	t := &tally{days: map[string]*sitrep.DayCount{}, countries: map[string]*sitrep.CountryCount{}}
+	if cached(&f) {
+		m, err := newMapFilter(&f)
+		if err != nil {
+			return nil, err
+		}
+		names := map[int32]string{}
+		err = s.view(ctx, func(rows []mapRow) {
+			for i := range rows {
+				r := &rows[i]
+				if !m.match(r, true) {
+					continue
+				}
+				d, ok := names[r.day]
+				if !ok {
+					d = time.Unix(int64(r.day)*86400, 0).UTC().Format(sitrep.DateLayout)
+					names[r.day] = d
+				}
+				t.add(d, r.cc, 1, r.fatalities, r.reports)
+			}
+		})
+		if err != nil {
+			return nil, s.errf("tally", err)
+		}
+		return t.result(), nil
+	}
 	w, err := s.filter(&f, "incidents")
 	if err != nil {
 		return nil, err
@@ -118,8 +177,6 @@ func (s *Store) Tally(ctx context.Context, f sitrep.EventFilter) (*sitrep.Tally,
 		return nil, s.errf("tally", err)
 	}
 	defer rows.Close()
-	days := map[string]*sitrep.DayCount{}
-	countries := map[string]*sitrep.CountryCount{}
 	for rows.Next() {
 		var d, cc string
 		var n, dead, reports int
@@ -127,43 +184,56 @@ func (s *Store) Tally(ctx context.Context, f sitrep.EventFilter) (*sitrep.Tally,
 		if err := rows.Scan(&d, &cc, &n, &dead, &reports, &lat, &lon); err != nil {
 			return nil, s.errf("tally", err)
 		}
-		if f.Near != nil && (!lat.Valid || gazetteer.Distance(f.Near.Lat, f.Near.Lon, lat.Float64, lon.Float64) > f.Km) {
-			continue
+		if f.Near == nil || lat.Valid && gazetteer.Distance(f.Near.Lat, f.Near.Lon, lat.Float64, lon.Float64) <= f.Km {
+			t.add(d, cc, n, dead, reports)
 		}
-		dc := days[d]
-		if dc == nil {
-			dc = &sitrep.DayCount{Date: d}
-			days[d] = dc
-		}
-		dc.Incidents += n
-		dc.Events += reports
-		dc.Fatalities += dead
-		c := countries[cc]
-		if c == nil {
-			c = &sitrep.CountryCount{CountryCode: cc}
-			if gc := gazetteer.CountryByCode(cc); gc != nil {
-				c.Country = gc.Name
-			}
-			countries[cc] = c
-		}
-		c.Incidents += n
-		c.Fatalities += dead
 	}
 	if err := rows.Err(); err != nil {
 		return nil, s.errf("tally", err)
 	}
-	t := &sitrep.Tally{Days: []sitrep.DayCount{}, Countries: []sitrep.CountryCount{}}
-	for _, d := range sortedKeys(days) {
-		t.Days = append(t.Days, *days[d])
+	return t.result(), nil
+}
+
+// tally adds up incidents by day and by country.
+type tally struct {
+	days      map[string]*sitrep.DayCount
+	countries map[string]*sitrep.CountryCount
+}
+
+func (t *tally) add(day, cc string, n, dead, reports int) {
+	dc := t.days[day]
+	if dc == nil {
+		dc = &sitrep.DayCount{Date: day}
+		t.days[day] = dc
 	}
-	for _, c := range countries {
-		t.Countries = append(t.Countries, *c)
+	dc.Incidents += n
+	dc.Events += reports
+	dc.Fatalities += dead
+	c := t.countries[cc]
+	if c == nil {
+		c = &sitrep.CountryCount{CountryCode: cc}
+		if gc := gazetteer.CountryByCode(cc); gc != nil {
+			c.Country = gc.Name
+		}
+		t.countries[cc] = c
 	}
-	sort.Slice(t.Countries, func(i, j int) bool {
-		a, b := t.Countries[i], t.Countries[j]
+	c.Incidents += n
+	c.Fatalities += dead
+}
+
+func (t *tally) result() *sitrep.Tally {
+	out := &sitrep.Tally{Days: []sitrep.DayCount{}, Countries: []sitrep.CountryCount{}}
+	for _, d := range sortedKeys(t.days) {
+		out.Days = append(out.Days, *t.days[d])
+	}
+	for _, c := range t.countries {
+		out.Countries = append(out.Countries, *c)
+	}
+	sort.Slice(out.Countries, func(i, j int) bool {
+		a, b := out.Countries[i], out.Countries[j]
 		return a.Incidents > b.Incidents || a.Incidents == b.Incidents && a.CountryCode < b.CountryCode
 	})
-	return t, nil
+	return out
 }
 
 // Changes implements sitrep.Store.

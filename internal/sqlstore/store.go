@@ -45,6 +45,9 @@ type Store struct {
 	// costs more than running it on SQLite, and ingest runs the same few
 	// thousands of times.
 	stmts sync.Map
+
+	// maps is what the map and the statistics read, in memory.
+	maps mapCache
 }
 
 // stmt returns the prepared statement of q (written with ?).
@@ -134,12 +137,21 @@ type ingest struct {
 }
 
 func (in *ingest) exec(q string, args ...any) error {
+	_, err := in.execN(q, args...)
+	return err
+}
+
+// execN is exec that says how many rows it changed.
+func (in *ingest) execN(q string, args ...any) (int64, error) {
 	st, err := in.s.stmt(in.ctx, q)
 	if err != nil {
-		return err
+		return 0, err
 	}
-	_, err = in.tx.StmtContext(in.ctx, st).ExecContext(in.ctx, args...)
-	return err
+	res, err := in.tx.StmtContext(in.ctx, st).ExecContext(in.ctx, args...)
+	if err != nil {
+		return 0, err
+	}
+	return res.RowsAffected()
 }
 
 func (in *ingest) query(q string, args ...any) (*sql.Rows, error) {
@@ -446,8 +458,14 @@ func (in *ingest) refuse() error {
 			}
 			was[e.ID] = id
 		}
-		if err := in.exec(`DELETE FROM incidents WHERE id = ?`, id); err != nil {
+		// A removal is logged even if the incident is filed again below:
+		// a reader of the log then finds it gone or changed.
+		if n, err := in.execN(`DELETE FROM incidents WHERE id = ?`, id); err != nil {
 			return err
+		} else if n > 0 {
+			if err := in.change(sitrep.ChangeIncident, id); err != nil {
+				return err
+			}
 		}
 	}
 	for _, comp := range fuse.Incidents(members) {

@@ -1,0 +1,269 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"math"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/gazetteer"
+)
+
+// mapCache holds, in memory, what the map and the statistics read of each
+// incident (its incidents_view columns), so Clusters and Tally over the
+// whole record cost a pass over a slice instead of a read of every row.
+// It is a cache of the database, never a source: before each use it
+// applies the change log from where it stands (any process's ingests), and
+// it is loaded afresh when the log has moved too far. Filters it cannot
+// apply (actor, text) go to SQL.
+type mapCache struct {
+	mu     sync.Mutex
+	loaded bool
+	seq    int64 // the change log position applied
+	rows   []mapRow
+	at     map[string]int // incident id -> index in rows
+}
+
+// mapRow is one incident as the map sees it.
+type mapRow struct {
+	id         string
+	day        int32 // days since 1970; noDay when undated
+	cc         string
+	lat, lon   float64
+	located    bool
+	sub        string
+	fatalities int
+	reports    int
+}
+
+const noDay = math.MinInt32
+
+// subTypes maps each sub-event type to itself.
+var subTypes = func() map[string]string {
+	m := map[string]string{}
+	for sub := range sitrep.Taxonomy {
+		m[sub] = sub
+	}
+	return m
+}()
+
+// maxReplay is how many changes are applied one by one; past it the cache
+// is loaded again, which is cheaper.
+const maxReplay = 20000
+
+const mapColumns = `SELECT id, date, country_code, lat, lon, sub_event_type, coalesce(fatalities, 0), reports FROM incidents`
+
+// cached says whether the cache can answer f: every filter but actor and
+// text (and the events-only ones, which incident queries ignore).
+func cached(f *sitrep.EventFilter) bool {
+	return f.Actor == "" && strings.TrimSpace(f.Text) == ""
+}
+
+// view brings the cache up to the change log and calls fn with its rows,
+// under its lock.
+func (s *Store) view(ctx context.Context, fn func(rows []mapRow)) error {
+	c := &s.maps
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	last, err := s.LastChange(ctx)
+	if err != nil {
+		return err
+	}
+	if !c.loaded || last < c.seq || last-c.seq > maxReplay {
+		if err := s.loadMap(ctx, last); err != nil {
+			return err
+		}
+	} else if last > c.seq {
+		if err := s.replayMap(ctx, last); err != nil {
+			return err
+		}
+	}
+	fn(c.rows)
+	return nil
+}
+
+func scanMapRow(rows *sql.Rows) (mapRow, error) {
+	var r mapRow
+	var date string
+	var lat, lon sql.NullFloat64
+	if err := rows.Scan(&r.id, &date, &r.cc, &lat, &lon, &r.sub, &r.fatalities, &r.reports); err != nil {
+		return r, err
+	}
+	r.day = noDay
+	if t, err := time.Parse(sitrep.DateLayout, date); err == nil {
+		r.day = int32(t.Unix() / 86400)
+	}
+	r.lat, r.lon, r.located = lat.Float64, lon.Float64, lat.Valid && lon.Valid
+	if sub, ok := subTypes[r.sub]; ok {
+		r.sub = sub // one string per type, not one per row
+	}
+	return r, nil
+}
+
+// loadMap reads every incident. The rows read may be newer than last (an
+// ingest may commit meanwhile); replaying those changes again later is
+// harmless.
+func (s *Store) loadMap(ctx context.Context, last int64) error {
+	c := &s.maps
+	rows, err := s.DB.QueryContext(ctx, mapColumns)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	c.rows, c.at = c.rows[:0], map[string]int{}
+	for rows.Next() {
+		r, err := scanMapRow(rows)
+		if err != nil {
+			return err
+		}
+		c.at[r.id] = len(c.rows)
+		c.rows = append(c.rows, r)
+	}
+	if err := rows.Err(); err != nil {
+		c.loaded = false
+		return err
+	}
+	c.loaded, c.seq = true, last
+	return nil
+}
+
+// replayMap applies the changes after the cache's position up to last:
+// each incident named is read again, or dropped when it is gone.
+func (s *Store) replayMap(ctx context.Context, last int64) error {
+	c := &s.maps
+	changes, err := s.Changes(ctx, c.seq, int(last-c.seq))
+	if err != nil {
+		return err
+	}
+	ids := map[string]bool{}
+	for _, ch := range changes {
+		if ch.Kind == sitrep.ChangeIncident {
+			ids[ch.Key] = true
+		}
+	}
+	keys := sortedKeys(ids)
+	found := map[string]bool{}
+	const chunk = 500
+	for start := 0; start < len(keys); start += chunk {
+		part := keys[start:min(start+chunk, len(keys))]
+		args := make([]any, len(part))
+		for i, k := range part {
+			args[i] = k
+		}
+		rows, err := s.DB.QueryContext(ctx, s.D.Rebind(mapColumns+" WHERE id IN (?"+strings.Repeat(", ?", len(part)-1)+")"), args...)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			r, err := scanMapRow(rows)
+			if err != nil {
+				rows.Close()
+				return err
+			}
+			found[r.id] = true
+			if i, ok := c.at[r.id]; ok {
+				c.rows[i] = r
+			} else {
+				c.at[r.id] = len(c.rows)
+				c.rows = append(c.rows, r)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+	}
+	for _, id := range keys {
+		if found[id] {
+			continue
+		}
+		i, ok := c.at[id]
+		if !ok {
+			continue
+		}
+		// Gone (merged into another incident): the last row takes its
+		// place.
+		end := len(c.rows) - 1
+		c.rows[i] = c.rows[end]
+		c.at[c.rows[i].id] = i
+		c.rows = c.rows[:end]
+		delete(c.at, id)
+	}
+	if len(changes) > 0 {
+		c.seq = changes[len(changes)-1].Seq
+	}
+	return nil
+}
+
+// mapFilter is an EventFilter as the cache applies it, the same
+// conditions eventWhere writes in SQL.
+type mapFilter struct {
+	since, until int32
+	subs         map[string]bool
+	cc           string
+	near         *sitrep.Point
+	km           float64
+	box          *sitrep.Box
+}
+
+func newMapFilter(f *sitrep.EventFilter) (*mapFilter, error) {
+	if err := f.Validate(); err != nil {
+		return nil, err
+	}
+	m := &mapFilter{since: math.MinInt32, until: math.MaxInt32, near: f.Near, km: f.Km, box: f.Box}
+	if !f.Since.IsZero() {
+		m.since = int32(f.Since.Unix() / 86400)
+	}
+	if !f.Until.IsZero() {
+		m.until = int32(f.Until.Unix() / 86400)
+	}
+	if f.Type != "" {
+		m.subs = map[string]bool{}
+		if _, ok := sitrep.Taxonomy[f.Type]; ok {
+			m.subs[f.Type] = true
+		} else {
+			for sub, t := range sitrep.Taxonomy {
+				if t == f.Type {
+					m.subs[sub] = true
+				}
+			}
+		}
+	}
+	if f.Country != "" {
+		cc, err := countryCode(f.Country)
+		if err != nil {
+			return nil, err
+		}
+		m.cc = cc
+	}
+	return m, nil
+}
+
+// match says whether the filter keeps r; dated says the filter needs a
+// date even without bounds (a tally counts days).
+func (m *mapFilter) match(r *mapRow, dated bool) bool {
+	if r.day == noDay && (dated || m.since != math.MinInt32 || m.until != math.MaxInt32) {
+		return false
+	}
+	if r.day != noDay && (r.day < m.since || r.day > m.until) {
+		return false
+	}
+	if m.subs != nil && !m.subs[r.sub] || m.cc != "" && r.cc != m.cc {
+		return false
+	}
+	if m.near != nil && (!r.located || gazetteer.Distance(m.near.Lat, m.near.Lon, r.lat, r.lon) > m.km) {
+		return false
+	}
+	if b := m.box; b != nil {
+		if !r.located || r.lat < b.S || r.lat > b.N {
+			return false
+		}
+		if b.W <= b.E && (r.lon < b.W || r.lon > b.E) || b.W > b.E && r.lon < b.W && r.lon > b.E {
+			return false
+		}
+	}
+	return true
+}
