@@ -601,3 +601,39 @@ func TestFeeds(t *testing.T) {
 		t.Errorf("feeds after removing: %+v", fs)
 	}
 }
+
+func TestStaticFiles(t *testing.T) {
+	ts := newTestServer(t, demoStore(t), Options{})
+	req, _ := http.NewRequest("GET", ts.URL+"/app.js", nil)
+	req.Header.Set("Accept-Encoding", "gzip")
+	resp, err := http.DefaultTransport.RoundTrip(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	etag := resp.Header.Get("ETag")
+	if resp.StatusCode != 200 || resp.Header.Get("Content-Encoding") != "gzip" || etag == "" || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/javascript") {
+		t.Fatalf("app.js: %d, headers %v", resp.StatusCode, resp.Header)
+	}
+	req.Header.Set("If-None-Match", etag)
+	resp, err = http.DefaultTransport.RoundTrip(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusNotModified {
+		t.Errorf("revalidating app.js: %d, want 304", resp.StatusCode)
+	}
+	for path, want := range map[string]int{"/": 200, "/index.html": 200, "/nope.js": 404, "/../go.mod": 404} {
+		if code := get(t, ts, path, nil); code != want {
+			t.Errorf("GET %s: %d, want %d", path, code, want)
+		}
+	}
+	resp, err = http.Post(ts.URL+"/", "text/plain", strings.NewReader("x"))
+	if err == nil {
+		resp.Body.Close()
+	}
+	if err != nil || resp.StatusCode != http.StatusMethodNotAllowed {
+		t.Errorf("POST /: %v %v", err, resp.StatusCode)
+	}
+}

@@ -116,16 +116,11 @@ func (s *Server) routes() {
 	s.mux.Handle("GET /healthz", s.handle("GET /healthz", false, s.healthz))
 	s.mux.Handle("GET /metrics", s.handle("GET /metrics", false, s.metrics.serve(s.st)))
 	sub, _ := fs.Sub(web, "web")
-	files := http.FileServerFS(sub)
-	s.mux.Handle("/", s.metrics.wrap("GET /", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Method != http.MethodGet && r.Method != http.MethodHead {
-			w.Header().Set("Allow", "GET, HEAD")
-			http.Error(w, "the page is read with GET", http.StatusMethodNotAllowed)
-			return
-		}
-		w.Header().Set("Cache-Control", "no-cache")
-		files.ServeHTTP(w, r)
-	})))
+	files, err := newStatic(sub)
+	if err != nil {
+		panic("server: the embedded page: " + err.Error()) // a broken build, not a runtime fault
+	}
+	s.mux.Handle("/", s.metrics.wrap("GET /", files))
 }
 
 // ServeHTTP implements http.Handler.
