@@ -614,3 +614,63 @@ func firstLine(s string) string {
 	}
 	return s
 }
+
+// BenchmarkPageLoad loads the page in a fresh headless Chromium tab over
+// the store SITREP_BENCH_DB names (see BENCHMARKS.md for building one of
+// 100,000 incidents) and reports, from the browser's own timing, when the
+// document was ready and when the map, chart and list were drawn.
+func BenchmarkPageLoad(b *testing.B) {
+	bin, path := chrome(), os.Getenv("SITREP_BENCH_DB")
+	if bin == "" || path == "" {
+		b.Skip("needs Chromium and SITREP_BENCH_DB (an SQLite store)")
+	}
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	srv := server.New(st, server.Options{})
+	ts := httptest.NewServer(srv)
+	defer ts.Close()
+	defer srv.Close()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(bin), chromedp.WindowSize(1440, 900))
+	actx, cancel := chromedp.NewExecAllocator(ctx, opts...)
+	defer cancel()
+	bctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	if err := chromedp.Do(bctx, chromedp.Navigate("about:blank")); err != nil {
+		b.Fatal(err)
+	}
+	var dcl, ready float64
+	for b.Loop() {
+		// A new tab each time; its cache is the browser's, so after the
+		// first load the page's files are revalidated (304), as on a
+		// person's second visit.
+		tctx, cancel := chromedp.NewContext(bctx)
+		var timing struct{ DOMContentLoaded, Ready float64 }
+		err := chromedp.Do(tctx, chromedp.Navigate(ts.URL+"/"))
+		if err == nil {
+			_, err = chromedp.Run(tctx, chromedp.Poll[bool](`document.body.dataset.ready === '1'`, chromedp.WithPollingTimeout(30*time.Second)))
+		}
+		var raw []byte
+		if err == nil {
+			raw, err = chromedp.Run(tctx, chromedp.Evaluate[[]byte](`(() => {
+				const n = performance.getEntriesByType('navigation')[0];
+				const r = performance.getEntriesByName('sitrep-ready')[0];
+				return {DOMContentLoaded: n.domContentLoadedEventEnd, Ready: r ? r.startTime : -1};
+			})()`))
+		}
+		if err == nil {
+			err = json.Unmarshal(raw, &timing)
+		}
+		cancel()
+		if err != nil {
+			b.Fatal(err)
+		}
+		dcl += timing.DOMContentLoaded
+		ready += timing.Ready
+	}
+	b.ReportMetric(dcl/float64(b.N), "ms-dom")
+	b.ReportMetric(ready/float64(b.N), "ms-drawn")
+}

@@ -75,6 +75,15 @@ func New(st sitrep.Store, opt Options) *Server {
 	}
 	s := &Server{st: st, opt: opt, mux: http.NewServeMux(), metrics: newMetrics(), done: make(chan struct{})}
 	s.routes()
+	// The first visitor should not wait for the store's map cache to
+	// load: a tally of everything loads it now.
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		if _, err := st.Tally(ctx, sitrep.EventFilter{}); err != nil {
+			opt.Log.Warn("warming the map cache", "err", err)
+		}
+	}()
 	return s
 }
 

@@ -661,11 +661,13 @@
     try {
       const data = await latest('stats', () => api('/api/stats', filterParams()));
       setupSlider(data.range);
+      // The control layer needs only the slider's day: ask for it before
+      // drawing the chart, so the two overlap.
+      if (!controlStarted) { controlStarted = true; loadControl(); }
       renderSummary(data);
       renderChart(data.days || []);
       fillCountries(data.countries || []);
       report('stats', null);
-      if (!controlStarted) { controlStarted = true; loadControl(); }
     } catch (e) { report('stats', e); }
   }
   let controlStarted = false;
