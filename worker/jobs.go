@@ -24,6 +24,7 @@ type work struct {
 	x       *extract.Extractor
 	fetcher *source.Fetcher
 	log     *slog.Logger
+	batch   *batcher
 }
 
 // maxDue bounds the polls one schedule job queues; the rest wait a tick.
@@ -202,7 +203,7 @@ func (fw *fetchWorker) Work(ctx context.Context, job *river.Job[fetchArgs]) erro
 	for i := range arts {
 		docs[i] = sitrep.Doc{Article: arts[i], Events: w.x.Extract(&arts[i])}
 	}
-	res, err := w.st.Ingest(ctx, docs)
+	res, err := w.batch.ingest(ctx, docs)
 	if err != nil {
 		return err
 	}

@@ -56,7 +56,8 @@ type Options struct {
 	// they are refused otherwise, redirects included.
 	AllowPrivate bool
 	// Concurrency is how many pages this worker fetches and reads at once
-	// (0: 4). Polls run beside them, two at a time.
+	// (0: 16); the articles read within batchWait of each other are stored
+	// in one transaction. Polls run beside them, two at a time.
 	Concurrency int
 	// Tick is how often the leader looks for feeds due (0: 30 s). A feed
 	// is polled at most once per its own interval whatever the tick.
@@ -108,6 +109,10 @@ func Run(ctx context.Context, dsn string, st sitrep.Store, opt Options) error {
 	if w.log == nil {
 		w.log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
+	w.batch = newBatcher(s, batchWait, 64)
+	bctx, stopBatches := context.WithCancel(context.Background())
+	defer stopBatches()
+	go w.batch.run(bctx)
 	if postgres.IsDSN(dsn) {
 		return runPostgres(ctx, dsn, w, opt)
 	}
@@ -238,8 +243,12 @@ func concurrency(opt Options) int {
 	if opt.Concurrency > 0 {
 		return opt.Concurrency
 	}
-	return 4
+	return 16
 }
+
+// batchWait is how long a fetched article waits for others to be stored
+// with it in one transaction.
+const batchWait = 250 * time.Millisecond
 
 func run[TTx any](ctx context.Context, driver riverdriver.Driver[TTx], migrate func(context.Context) error, txs txer[TTx], w *work, opt Options, fetchPoll time.Duration) error {
 	if err := migrate(ctx); err != nil {

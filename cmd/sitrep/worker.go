@@ -22,7 +22,7 @@ func runWorker(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("worker", stderr)
 	db := fs.String("db", defaultDB(), "database: an SQLite file, or a postgres:// DSN")
 	allowPrivate := fs.Bool("allow-private", false, "fetch feeds and pages on loopback and private addresses too")
-	concurrency := fs.Int("concurrency", 4, "pages fetched and read at once")
+	concurrency := fs.Int("concurrency", 16, "pages fetched and read at once (those read together are stored in one transaction)")
 	tick := fs.Duration("tick", 30*time.Second, "how often to look for feeds due")
 	rescue := fs.Duration("rescue-after", 10*time.Minute, "retry a job running this long: its worker is taken for dead")
 	id := fs.String("id", "", "this worker's name in the job table (default: host and start time)")
