@@ -11,6 +11,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"runtime"
 	"strconv"
 	"strings"
 
@@ -65,6 +66,11 @@ func Open(ctx context.Context, dsn string) (*sqlstore.Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("postgres: open: %w", err)
 	}
+	// Keep connections open between requests: database/sql keeps two
+	// idle by default. Open connections are not capped: a writer holding
+	// one may need another (to prepare a statement) while others wait for
+	// the writers' lock.
+	db.SetMaxIdleConns(max(4, 2*runtime.GOMAXPROCS(0)))
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("postgres: open: %w", err)

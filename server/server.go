@@ -20,6 +20,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -60,6 +61,12 @@ type Server struct {
 	x     *extract.Extractor
 	xErr  error
 
+	// slots bounds the reading requests answered at once; the rest wait
+	// their turn. Past a few per core, more at once only adds database
+	// connections and contention, and a burst would make every answer
+	// slow instead of a few late.
+	slots chan struct{}
+
 	// done ends the live streams when the server closes.
 	done      chan struct{}
 	closeOnce sync.Once
@@ -73,7 +80,8 @@ func New(st sitrep.Store, opt Options) *Server {
 	if opt.Log == nil {
 		opt.Log = slog.Default()
 	}
-	s := &Server{st: st, opt: opt, mux: http.NewServeMux(), metrics: newMetrics(), done: make(chan struct{})}
+	s := &Server{st: st, opt: opt, mux: http.NewServeMux(), metrics: newMetrics(), done: make(chan struct{}),
+		slots: make(chan struct{}, max(4, 2*runtime.GOMAXPROCS(0)))}
 	s.routes()
 	// The first visitor should not wait for the store's map cache to
 	// load: a tally of everything loads it now.
@@ -149,6 +157,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (s *Server) handle(pattern string, writes bool, h func(http.ResponseWriter, *http.Request) error) http.Handler {
 	return s.metrics.wrap(pattern, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		err := s.authorize(r, writes)
+		if err == nil && !writes && pattern != "GET /api/stream" {
+			select {
+			case s.slots <- struct{}{}:
+				defer func() { <-s.slots }()
+			case <-r.Context().Done():
+				err = r.Context().Err()
+			}
+		}
 		if err == nil {
 			err = h(w, r)
 		}

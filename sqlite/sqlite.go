@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"runtime"
 	"strings"
 
 	"github.com/sitrep/sitrep/internal/sqlstore"
@@ -49,13 +50,20 @@ func Open(ctx context.Context, path string) (*sqlstore.Store, error) {
 	// (a crash loses at most the last commits, never consistency).
 	q := url.Values{}
 	q.Set("_txlock", "immediate")
-	for _, p := range []string{"busy_timeout(10000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(ON)", "cache_size(-65536)", "temp_store(MEMORY)"} {
+	for _, p := range []string{"busy_timeout(10000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(ON)", "cache_size(-65536)", "temp_store(MEMORY)", "mmap_size(1073741824)"} {
 		q.Add("_pragma", p)
 	}
 	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
+	// Keep connections open between requests: database/sql keeps two
+	// idle by default, so a server answering many requests at once would
+	// open and close a connection (reading the schema each time) per
+	// request. Open connections are not capped: a writer holding one may
+	// need another (to prepare a statement) while others wait for the
+	// write lock.
+	db.SetMaxIdleConns(max(8, 4*runtime.GOMAXPROCS(0)))
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)

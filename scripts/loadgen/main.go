@@ -156,9 +156,9 @@ var queries = []query{
 		since, until := day(r, 30)
 		return fmt.Sprintf("/api/clusters?zoom=%d&since=%s&until=%s", 2+r.IntN(5), since, until)
 	}},
-	{"control as of a day", func(r *rand.Rand) string {
+	{"control as of a day (brief)", func(r *rand.Rand) string {
 		d, _ := day(r, 0)
-		return "/api/control?as_of=" + d + "&country=" + towns()[r.IntN(len(towns()))].CountryCode
+		return "/api/control?brief=true&as_of=" + d + "&country=" + towns()[r.IntN(len(towns()))].CountryCode
 	}},
 }
 
