@@ -42,7 +42,7 @@ func newStatic(fsys fs.FS) (*static, error) {
 			f.ctype = http.DetectContentType(body)
 		}
 		var b bytes.Buffer
-		zw, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
+		zw, _ := gzip.NewWriterLevel(&b, gzip.DefaultCompression)
 		zw.Write(body)
 		zw.Close()
 		if b.Len() < len(body)*9/10 {
