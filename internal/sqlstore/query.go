@@ -559,7 +559,8 @@ func (s *Store) Stats(ctx context.Context) (sitrep.Stats, error) {
 		}
 	}
 	var first, last sql.NullString
-	if err := s.DB.QueryRowContext(ctx, "SELECT min(date), max(date) FROM incidents WHERE date <> ''").Scan(&first, &last); err != nil {
+	// Each an end of the date index (an undated incident's date is '').
+	if err := s.DB.QueryRowContext(ctx, "SELECT (SELECT min(date) FROM incidents WHERE date > ''), (SELECT max(date) FROM incidents)").Scan(&first, &last); err != nil {
 		return st, s.errf("stats", err)
 	}
 	st.First, st.Last = first.String, last.String
