@@ -219,6 +219,8 @@ func run(client *http.Client, base string, qs []query, rate int, dur time.Durati
 	begin := time.Now()
 	sent := 0
 	go func() {
+		// The sender closes results once its last request is answered.
+		defer func() { wg.Wait(); close(results) }()
 		for {
 			select {
 			case <-ctx.Done():
@@ -243,7 +245,6 @@ func run(client *http.Client, base string, qs []query, rate int, dur time.Durati
 			}()
 		}
 	}()
-	go func() { <-ctx.Done(); wg.Wait(); close(results) }()
 	per := make([][]time.Duration, len(qs))
 	errs := make([]int, len(qs))
 	var all []time.Duration
