@@ -91,8 +91,10 @@ func feed(args []string) error {
 		w.Header().Set("Content-Type", "application/rss+xml")
 		fmt.Fprint(w, `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>loadgen</title><link>http://`+r.Host+`/</link><description>synthetic</description>`)
 		for i := lo; i < hi; i++ {
-			fmt.Fprintf(w, "<item><title>%s</title><link>http://%s/a/%d</link><guid>a%d</guid><pubDate>%s</pubDate></item>",
-				html.EscapeString(arts[i].Title), r.Host, i, i, arts[i].Published.Format(time.RFC1123Z))
+			// The seed is in the address, so a feed run with another seed
+			// lists items a worker has not seen.
+			fmt.Fprintf(w, "<item><title>%s</title><link>http://%s/a/%d?s=%d</link><guid>a%d-%d</guid><pubDate>%s</pubDate></item>",
+				html.EscapeString(arts[i].Title), r.Host, i, *seed, *seed, i, arts[i].Published.Format(time.RFC1123Z))
 		}
 		fmt.Fprint(w, "</channel></rss>")
 	})
