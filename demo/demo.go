@@ -49,12 +49,8 @@ func Load(ctx context.Context, st sitrep.Store, x *extract.Extractor) ([]sitrep.
 		return nil, err
 	}
 	docs := make([]sitrep.Doc, len(arts))
-	for i := range arts {
-		a := arts[i]
-		if a.ID == "" {
-			a.ID = sitrep.ArticleID(a.Text)
-		}
-		docs[i] = sitrep.Doc{Article: a, Events: x.Extract(&a)}
+	for i, a := range arts {
+		docs[i] = x.Doc(a)
 	}
 	return st.Ingest(ctx, docs)
 }

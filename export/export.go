@@ -49,6 +49,20 @@ func NewWriter(w io.Writer, format string) (Writer, error) {
 	return nil, fmt.Errorf("export: unknown format %q (want one of %s)", format, strings.Join(Formats, ", "))
 }
 
+// WriteAll writes evs to w in format.
+func WriteAll(w io.Writer, format string, evs []sitrep.Event) error {
+	ew, err := NewWriter(w, format)
+	if err != nil {
+		return err
+	}
+	for i := range evs {
+		if err := ew.Write(&evs[i]); err != nil {
+			return err
+		}
+	}
+	return ew.Close()
+}
+
 type jsonlWriter struct{ enc *json.Encoder }
 
 func (j *jsonlWriter) Write(e *sitrep.Event) error {

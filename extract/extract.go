@@ -78,6 +78,15 @@ func Default() (*Extractor, error) {
 // Lexicon returns the extractor's lexicon.
 func (x *Extractor) Lexicon() *Lexicon { return x.lx }
 
+// Doc returns a as a store ingests it: with its id (the hash of its
+// text) when it has none, and the events it reports.
+func (x *Extractor) Doc(a sitrep.Article) sitrep.Doc {
+	if a.ID == "" {
+		a.ID = sitrep.ArticleID(a.Text)
+	}
+	return sitrep.Doc{Article: a, Events: x.Extract(&a)}
+}
+
 // Extract returns the events article a asserts or mentions, in the order
 // of the text.
 func (x *Extractor) Extract(a *sitrep.Article) []sitrep.Event {

@@ -164,13 +164,23 @@ func listFormat(q url.Values, formats ...string) (format string, def, max int, e
 	return "", 0, 0, sitrep.Errorf(sitrep.EINVALID, "format: %q: want one of %s", format, strings.Join(formats, ", "))
 }
 
-// nextOffset is where the next page starts, nil after the last one.
-func nextOffset(f sitrep.EventFilter, got int) *int {
-	if got <= f.Limit {
-		return nil
+// onePage fetches the page f asks for and one row more, to tell where
+// the next page starts (nil after the last one).
+func onePage[T any](f sitrep.EventFilter, fetch func(sitrep.EventFilter) ([]T, error)) ([]T, *int, error) {
+	limit := f.Limit
+	f.Limit++
+	rows, err := fetch(f)
+	if err != nil {
+		return nil, nil, err
 	}
-	n := f.Offset + f.Limit
-	return &n
+	if len(rows) <= limit {
+		if rows == nil {
+			rows = []T{}
+		}
+		return rows, nil, nil
+	}
+	next := f.Offset + limit
+	return rows[:limit], &next, nil
 }
 
 func (s *Server) incidents(w http.ResponseWriter, r *http.Request) error {
@@ -208,18 +218,9 @@ func (s *Server) incidents(w http.ResponseWriter, r *http.Request) error {
 		}
 		return writeEvents(w, "incidents", format, evs)
 	}
-	f.Limit++
-	incs, err := s.st.Incidents(r.Context(), f)
+	incs, next, err := onePage(f, func(f sitrep.EventFilter) ([]sitrep.Incident, error) { return s.st.Incidents(r.Context(), f) })
 	if err != nil {
 		return err
-	}
-	f.Limit--
-	next := nextOffset(f, len(incs))
-	if len(incs) > f.Limit {
-		incs = incs[:f.Limit]
-	}
-	if incs == nil {
-		incs = []sitrep.Incident{}
 	}
 	return writeJSON(w, http.StatusOK, map[string]any{"incidents": incs, "next_offset": next})
 }
@@ -256,18 +257,9 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) error {
 		}
 		return writeEvents(w, "events", format, evs)
 	}
-	f.Limit++
-	evs, err := s.st.Events(r.Context(), f)
+	evs, next, err := onePage(f, func(f sitrep.EventFilter) ([]sitrep.Event, error) { return s.st.Events(r.Context(), f) })
 	if err != nil {
 		return err
-	}
-	f.Limit--
-	next := nextOffset(f, len(evs))
-	if len(evs) > f.Limit {
-		evs = evs[:f.Limit]
-	}
-	if evs == nil {
-		evs = []sitrep.Event{}
 	}
 	return writeJSON(w, http.StatusOK, map[string]any{"events": evs, "next_offset": next})
 }
@@ -290,18 +282,7 @@ func writeRows(w http.ResponseWriter, what, format string, body func(io.Writer) 
 }
 
 func writeEvents(w http.ResponseWriter, what, format string, evs []sitrep.Event) error {
-	return writeRows(w, what, format, func(out io.Writer) error {
-		ew, err := export.NewWriter(out, format)
-		if err != nil {
-			return err
-		}
-		for i := range evs {
-			if err := ew.Write(&evs[i]); err != nil {
-				return err
-			}
-		}
-		return ew.Close()
-	})
+	return writeRows(w, what, format, func(out io.Writer) error { return export.WriteAll(out, format, evs) })
 }
 
 // cellPixels is how wide, in screen pixels, a map cluster's cell is.
@@ -522,12 +503,8 @@ func (s *Server) postArticle(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	docs := make([]sitrep.Doc, len(arts))
-	for i := range arts {
-		a := arts[i]
-		if a.ID == "" {
-			a.ID = sitrep.ArticleID(a.Text)
-		}
-		docs[i] = sitrep.Doc{Article: a, Events: x.Extract(&a)}
+	for i, a := range arts {
+		docs[i] = x.Doc(a)
 	}
 	res, err := s.st.Ingest(r.Context(), docs)
 	if err != nil {

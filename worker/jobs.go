@@ -200,8 +200,8 @@ func (fw *fetchWorker) Work(ctx context.Context, job *river.Job[fetchArgs]) erro
 		return err
 	}
 	docs := make([]sitrep.Doc, len(arts))
-	for i := range arts {
-		docs[i] = sitrep.Doc{Article: arts[i], Events: w.x.Extract(&arts[i])}
+	for i, a := range arts {
+		docs[i] = w.x.Doc(a)
 	}
 	res, err := w.batch.ingest(ctx, docs)
 	if err != nil {

@@ -74,10 +74,7 @@ func runIngest(args []string, stdout, stderr io.Writer) error {
 		go func() {
 			defer wg.Done()
 			for a := range arts {
-				if a.ID == "" {
-					a.ID = sitrep.ArticleID(a.Text)
-				}
-				docs <- sitrep.Doc{Article: a, Events: x.Extract(&a)}
+				docs <- x.Doc(a)
 			}
 		}()
 	}

@@ -165,16 +165,7 @@ func writeEvents(w io.Writer, format string, evs []sitrep.Event) error {
 		cw.Flush()
 		return cw.Error()
 	}
-	ew, err := export.NewWriter(w, format)
-	if err != nil {
-		return err
-	}
-	for i := range evs {
-		if err := ew.Write(&evs[i]); err != nil {
-			return err
-		}
-	}
-	return ew.Close()
+	return export.WriteAll(w, format, evs)
 }
 
 func placeName(l *sitrep.Location) string {

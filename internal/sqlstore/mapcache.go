@@ -146,35 +146,22 @@ func (s *Store) replayMap(ctx context.Context, last int64) error {
 	}
 	keys := sortedKeys(ids)
 	found := map[string]bool{}
-	const chunk = 500
-	for start := 0; start < len(keys); start += chunk {
-		part := keys[start:min(start+chunk, len(keys))]
-		args := make([]any, len(part))
-		for i, k := range part {
-			args[i] = k
-		}
-		rows, err := s.DB.QueryContext(ctx, s.D.Rebind(mapColumns+" WHERE id IN (?"+strings.Repeat(", ?", len(part)-1)+")"), args...)
+	err = s.queryIn(ctx, mapColumns+" WHERE id IN (?)", keys, func(rows *sql.Rows) error {
+		r, err := scanMapRow(rows)
 		if err != nil {
 			return err
 		}
-		for rows.Next() {
-			r, err := scanMapRow(rows)
-			if err != nil {
-				rows.Close()
-				return err
-			}
-			found[r.id] = true
-			if i, ok := c.at[r.id]; ok {
-				c.rows[i] = r
-			} else {
-				c.at[r.id] = len(c.rows)
-				c.rows = append(c.rows, r)
-			}
+		found[r.id] = true
+		if i, ok := c.at[r.id]; ok {
+			c.rows[i] = r
+		} else {
+			c.at[r.id] = len(c.rows)
+			c.rows = append(c.rows, r)
 		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	for _, id := range keys {
 		if found[id] {

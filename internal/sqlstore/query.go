@@ -290,6 +290,25 @@ func (s *Store) incidentEvents(ctx context.Context, ids []string) (map[string][]
 // eventsIn reads the events whose column col holds one of keys, handing
 // each to fn with its key.
 func (s *Store) eventsIn(ctx context.Context, col string, keys []string, fn func(key string, e *sitrep.Event)) error {
+	return s.queryIn(ctx, "SELECT "+col+", data FROM events WHERE "+col+" IN (?)", keys, func(rows *sql.Rows) error {
+		var key string
+		var data []byte
+		e := new(sitrep.Event)
+		if err := rows.Scan(&key, &data); err != nil {
+			return err
+		}
+		if err := decode(data, e); err != nil {
+			return err
+		}
+		fn(key, e)
+		return nil
+	})
+}
+
+// queryIn runs q, in which "IN (?)" stands for a list of values, over keys
+// a chunk at a time (a query takes only so many arguments), calling each
+// for every row.
+func (s *Store) queryIn(ctx context.Context, q string, keys []string, each func(*sql.Rows) error) error {
 	const chunk = 500
 	for start := 0; start < len(keys); start += chunk {
 		part := keys[start:min(start+chunk, len(keys))]
@@ -297,23 +316,16 @@ func (s *Store) eventsIn(ctx context.Context, col string, keys []string, fn func
 		for i, k := range part {
 			args[i] = k
 		}
-		q := "SELECT " + col + ", data FROM events WHERE " + col + " IN (?" + strings.Repeat(", ?", len(args)-1) + ")"
-		rows, err := s.DB.QueryContext(ctx, s.D.Rebind(q), args...)
+		list := "IN (?" + strings.Repeat(", ?", len(part)-1) + ")"
+		rows, err := s.DB.QueryContext(ctx, s.D.Rebind(strings.Replace(q, "IN (?)", list, 1)), args...)
 		if err != nil {
 			return err
 		}
 		for rows.Next() {
-			var key string
-			var data []byte
-			e := new(sitrep.Event)
-			if err := rows.Scan(&key, &data); err == nil {
-				err = decode(data, e)
-			}
-			if err != nil {
+			if err := each(rows); err != nil {
 				rows.Close()
 				return err
 			}
-			fn(key, e)
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
@@ -402,36 +414,23 @@ func (s *Store) Control(ctx context.Context, f sitrep.ControlFilter) ([]sitrep.C
 		return out, nil
 	}
 	// The evidence: the claims each span rests on, with their sentences.
-	const chunk = 200
-	for start := 0; start < len(places); start += chunk {
-		part := places[start:min(start+chunk, len(places))]
-		args := make([]any, len(part))
-		for i, p := range part {
-			args[i] = p
+	err = s.queryIn(ctx, "SELECT place_key, seq, event_id, sub_event_type, certainty, date, claim FROM claims WHERE seq >= 0 AND place_key IN (?) ORDER BY date, event_id", places, func(rows *sql.Rows) error {
+		var k key
+		var c storedClaim
+		var js string
+		if err := rows.Scan(&k.place, &k.seq, &c.EventID, &c.SubEventType, &c.Certainty, &c.Date, &js); err != nil {
+			return err
 		}
-		rows, err := s.DB.QueryContext(ctx, s.D.Rebind("SELECT place_key, seq, event_id, sub_event_type, certainty, date, claim FROM claims WHERE seq >= 0 AND place_key IN (?"+strings.Repeat(", ?", len(part)-1)+") ORDER BY date, event_id"), args...)
-		if err != nil {
-			return nil, s.errf("control", err)
+		if err := json.Unmarshal([]byte(js), &c); err != nil {
+			return err
 		}
-		for rows.Next() {
-			var k key
-			var c storedClaim
-			var js string
-			if err := rows.Scan(&k.place, &k.seq, &c.EventID, &c.SubEventType, &c.Certainty, &c.Date, &js); err == nil {
-				err = json.Unmarshal([]byte(js), &c)
-			}
-			if err != nil {
-				rows.Close()
-				return nil, s.errf("control", err)
-			}
-			if i, ok := at[k]; ok {
-				out[i].Evidence = append(out[i].Evidence, fuse.EvidenceOf(&c.Claim))
-			}
+		if i, ok := at[k]; ok {
+			out[i].Evidence = append(out[i].Evidence, fuse.EvidenceOf(&c.Claim))
 		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, s.errf("control", err)
-		}
+		return nil
+	})
+	if err != nil {
+		return nil, s.errf("control", err)
 	}
 	if err := s.attachEvidence(ctx, out); err != nil {
 		return nil, s.errf("control", err)
