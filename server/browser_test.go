@@ -674,3 +674,63 @@ func BenchmarkPageLoad(b *testing.B) {
 	b.ReportMetric(dcl/float64(b.N), "ms-dom")
 	b.ReportMetric(ready/float64(b.N), "ms-drawn")
 }
+
+// TestBrowserReadToken: with reads behind the token, the page opened as
+// /#token=... still draws (its calls and its live stream carry the
+// token), and the token leaves the address bar.
+func TestBrowserReadToken(t *testing.T) {
+	bin := chrome()
+	if bin == "" {
+		t.Skip("no Chromium found (apt-get install chromium, or set SITREP_CHROME): the web page is not tested")
+	}
+	ctx := t.Context()
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "sitrep.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	x, err := extract.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := demo.Load(ctx, st, x); err != nil {
+		t.Fatal(err)
+	}
+	srv := server.New(st, server.Options{Token: "s3cret", ReadToken: true, Poll: 100 * time.Millisecond})
+	ts := httptest.NewServer(srv)
+	defer ts.Close()
+	defer srv.Close()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(bin), chromedp.WindowSize(1280, 800))
+	actx, cancel := chromedp.NewExecAllocator(ctx, opts...)
+	defer cancel()
+	bctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	tctx, cancel := context.WithTimeout(bctx, 30*time.Second)
+	defer cancel()
+	b := &browser{t: t, ctx: tctx, base: ts.URL}
+	b.do(chromedp.Navigate(ts.URL + "/#token=s3cret"))
+	b.poll(`document.body.dataset.ready === '1'`)
+	b.poll(`document.querySelectorAll('#map path.incident-marker').length > 0`)
+	// The live stream opened: it carried the token.
+	b.poll(`document.getElementById('live').className === 'live-on'`)
+	var state struct {
+		Hash  string
+		Items int
+	}
+	b.eval(`({Hash: location.hash, Items: document.querySelectorAll('#incident-list > li').length})`, &state)
+	if state.Hash != "" {
+		t.Errorf("the token stayed in the address: %q", state.Hash)
+	}
+	if state.Items == 0 {
+		t.Errorf("the incident list is empty with the token")
+	}
+	// Without it, the API refuses.
+	res, err := http.Get(ts.URL + "/api/incidents")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusUnauthorized {
+		t.Errorf("a read without the token: %d, want 401", res.StatusCode)
+	}
+}

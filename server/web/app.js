@@ -135,9 +135,23 @@
 
   class APIError extends Error {}
 
+  // A server started with --read-token wants SITREP_TOKEN on reads too:
+  // open the page as /#token=... and the token is kept for this tab (the
+  // fragment never reaches a server or a Referer) and sent with each call.
+  const token = (() => {
+    const m = /(?:^#|&)token=([^&]*)/.exec(location.hash);
+    if (m) {
+      sessionStorage.setItem('sitrep-token', decodeURIComponent(m[1]));
+      history.replaceState(null, '', location.pathname + location.search);
+    }
+    return sessionStorage.getItem('sitrep-token') || '';
+  })();
+
   async function api(path, params) {
     const q = params ? params.toString() : '';
-    const res = await fetch(path + (q ? '?' + q : ''), { headers: { Accept: 'application/json' } });
+    const headers = { Accept: 'application/json' };
+    if (token) headers.Authorization = 'Bearer ' + token;
+    const res = await fetch(path + (q ? '?' + q : ''), { headers });
     let body = null;
     try { body = await res.json(); } catch (e) { /* reported below */ }
     if (!res.ok) {
@@ -1132,7 +1146,8 @@
 
   function startLive() {
     if (!window.EventSource) { setLive('off', 'no live updates'); return; }
-    const es = new EventSource('/api/stream');
+    // An EventSource sends no headers: the token goes in the query.
+    const es = new EventSource('/api/stream' + (token ? '?token=' + encodeURIComponent(token) : ''));
     es.addEventListener('open', () => setLive('on', 'live'));
     es.addEventListener('error', () => setLive('off', es.readyState === EventSource.CLOSED ? 'offline' : 'reconnecting'));
     es.addEventListener('incident', ev => {
