@@ -38,6 +38,10 @@ eval: build
 	@if [ -z "$(ACLED)" ]; then echo "eval: no ACLED files under $(SHARED)/data/acled: skipped"; \
 	else ./sitrep eval acled --floors eval/floors.txt $(ACLED); fi
 
+# Speed against the limit (scripts/speed: a byte-scan baseline, the
+# extractor, ingest into SQLite and PostgreSQL, on the same text), then
+# the packages' benchmarks.
 bench:
+	scripts/with-postgres $(GO) run ./scripts/speed
 	$(GO) test -run '^$$' -bench . -benchmem ./extract ./gazetteer ./geoparse ./actors ./text
 	scripts/with-postgres $(GO) test -run '^$$' -bench . -benchmem ./internal/sqlstore
