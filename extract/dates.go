@@ -64,7 +64,11 @@ func (lx *Lexicon) dateAt(s string, toks []text.Token, i int, pub time.Time) (da
 		if v, end, _, ok := lx.number(s, toks, i); ok && end+1 < len(toks) && toks[end+1].Norm == "ago" {
 			if _, unit, ok := lx.agoUnits.Match(toks, end); ok {
 				prec := map[byte]string{'d': "day", 'w': "week", 'm': "month", 'y': "year"}[unit]
-				return dateMention{date: shift(pub, -v, unit), precision: prec, start: i, end: end + 2}, true
+				// A number may be up to 1e9: "1000000000 years ago" would
+				// be a year no YYYY-MM-DD can write (found by FuzzExtract).
+				if d := shift(pub, -v, unit); d.Year() >= 1 && d.Year() <= 9999 {
+					return dateMention{date: d, precision: prec, start: i, end: end + 2}, true
+				}
 			}
 		}
 	}
