@@ -13,7 +13,6 @@ import (
 
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/internal/newsgen"
-	"github.com/sitrep/sitrep/sqlite"
 )
 
 // TestMain lets the test binary stand in for sitrep, so a test can run it
@@ -43,8 +42,9 @@ func writeCorpus(t *testing.T, n int) string {
 	return p
 }
 
-// record is what the CLI shows of a database: every event, incident and
-// control span, and the counts.
+// record is what the CLI shows of a database (an SQLite file or a
+// postgres:// DSN): every event, incident and control span, and the
+// counts.
 func record(t *testing.T, db string) string {
 	t.Helper()
 	out := ""
@@ -55,7 +55,7 @@ func record(t *testing.T, db string) string {
 		}
 		out += o
 	}
-	s, err := sqlite.Open(context.Background(), db)
+	s, err := openStore(context.Background(), db, false)
 	if err != nil {
 		t.Fatal(err)
 	}
