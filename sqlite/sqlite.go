@@ -41,6 +41,10 @@ func ftsQuery(words []string) string {
 	return strings.Join(terms, " ")
 }
 
+// testPragmas are set on every connection after Open's own; only tests
+// set them (full_test.go fills the disk with max_page_count(N)).
+var testPragmas []string
+
 // Open opens (creating it if need be) the SQLite database at path and
 // applies any migration it lacks.
 func Open(ctx context.Context, path string) (*sqlstore.Store, error) {
@@ -50,7 +54,7 @@ func Open(ctx context.Context, path string) (*sqlstore.Store, error) {
 	// (a crash loses at most the last commits, never consistency).
 	q := url.Values{}
 	q.Set("_txlock", "immediate")
-	for _, p := range []string{"busy_timeout(10000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(ON)", "cache_size(-65536)", "temp_store(MEMORY)", "mmap_size(1073741824)"} {
+	for _, p := range append([]string{"busy_timeout(10000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(ON)", "cache_size(-65536)", "temp_store(MEMORY)", "mmap_size(1073741824)"}, testPragmas...) {
 		q.Add("_pragma", p)
 	}
 	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
@@ -73,5 +77,5 @@ func Open(ctx context.Context, path string) (*sqlstore.Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("%w (database %s)", err, path)
 	}
-	return &sqlstore.Store{DB: db, D: dialect}, nil
+	return &sqlstore.Store{DB: db, D: dialect, Name: path}, nil
 }

@@ -40,6 +40,9 @@ type Dialect struct {
 type Store struct {
 	DB *sql.DB
 	D  *Dialect
+	// Name, when set, is the database as errors name it (an SQLite
+	// file's path), so that "database or disk is full" says which.
+	Name string
 
 	// stmts caches prepared statements by query text: parsing a query
 	// costs more than running it on SQLite, and ingest runs the same few
@@ -75,6 +78,9 @@ func (s *Store) errf(op string, err error) error {
 	var se *sitrep.Error
 	if errors.As(err, &se) {
 		return err
+	}
+	if s.Name != "" {
+		return fmt.Errorf("%s: %s: %w (database %s)", s.D.Name, op, err, s.Name)
 	}
 	return fmt.Errorf("%s: %s: %w", s.D.Name, op, err)
 }
