@@ -12,7 +12,7 @@ GO      ?= go
 SHARED  ?= ../shared
 ACLED   := $(wildcard $(SHARED)/data/acled/*.csv)
 
-.PHONY: demo test vet fmt unit eval build bench
+.PHONY: demo test vet fmt unit eval build bench fuzz
 
 build:
 	$(GO) build -o sitrep ./cmd/sitrep
@@ -45,3 +45,16 @@ bench:
 	scripts/with-postgres $(GO) run ./scripts/speed
 	$(GO) test -run '^$$' -bench . -benchmem ./extract ./gazetteer ./geoparse ./actors ./text
 	scripts/with-postgres $(GO) test -run '^$$' -bench . -benchmem ./internal/sqlstore
+
+# Every fuzz target in the repository (found by go test -list, so a new
+# one is included), one after the other, FUZZTIME each; a crasher is
+# written to the package's testdata/fuzz and stays as a regression test.
+FUZZTIME ?= 10m
+
+fuzz:
+	@list=$$($(GO) test -list '^Fuzz' ./...) || { echo "$$list"; exit 1; }; \
+	echo "$$list" | awk '/^Fuzz/ {n[++k]=$$1; next} /^ok/ {for (i=1; i<=k; i++) print $$2, n[i]; k=0}' | \
+	while read pkg name; do \
+		echo "== $$name in $$pkg for $(FUZZTIME)"; \
+		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) $$pkg </dev/null || exit 1; \
+	done
