@@ -130,6 +130,14 @@ func Decompress(src []byte) ([]byte, error) {
 	if k <= 0 || n > 1<<31 {
 		return nil, ErrCorrupt
 	}
+	// A header may claim up to 2 GiB: eight corrupt bytes made every
+	// call allocate that much (found by FuzzDecompress). When the claim is
+	// far beyond what the data compresses to in practice, the blocks'
+	// lengths are summed first, so that only a stream that decodes to n
+	// bytes gets n bytes.
+	if n > 64*uint64(len(src))+1024 && decodedLen(src[k:]) != n {
+		return nil, ErrCorrupt
+	}
 	// slack lets short copies move whole 8-byte words past the end of
 	// what they need; most literals and matches here are a few bytes long,
 	// and a call to copy per sequence would dominate.
@@ -199,4 +207,51 @@ func Decompress(src []byte) ([]byte, error) {
 		return nil, ErrCorrupt
 	}
 	return dst, nil
+}
+
+// decodedLen returns the number of bytes the blocks in src decode to,
+// without decoding them; a stream that is cut short or whose numbers
+// overflow gives 1<<63, which no header claims.
+func decodedLen(src []byte) uint64 {
+	const bad = 1 << 63
+	var total uint64
+	for s := 0; s < len(src); {
+		tok := src[s]
+		s++
+		nl, ml := uint64(tok>>4), uint64(tok&15)
+		if nl == 15 {
+			v, k := binary.Uvarint(src[s:])
+			if k <= 0 || v > 1<<31 {
+				return bad
+			}
+			nl += v
+			s += k
+		}
+		if ml == 15 {
+			v, k := binary.Uvarint(src[s:])
+			if k <= 0 || v > 1<<31 {
+				return bad
+			}
+			ml += v
+			s += k
+		}
+		if nl > uint64(len(src)-s) {
+			return bad
+		}
+		s += int(nl)
+		total += nl
+		if s == len(src) {
+			break
+		}
+		_, k := binary.Uvarint(src[s:])
+		if k <= 0 {
+			return bad
+		}
+		s += k
+		total += ml + minMatch
+		if total > 1<<32 {
+			return bad
+		}
+	}
+	return total
 }
