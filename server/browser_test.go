@@ -50,37 +50,45 @@ const (
 // chosen from the list shows its reports' sentences, the control layer
 // follows the time slider, a new incident arrives live, and text from
 // articles is shown as text, never run.
-func TestBrowser(t *testing.T) {
-	bin := chrome()
+// demoPage serves the demo corpus with opt and starts a headless
+// Chromium for it (skipping t without one); the store, the server's
+// address and the browser's context are closed when t ends.
+func demoPage(t *testing.T, opt server.Options, w, h int, timeout time.Duration) (st sitrep.Store, base string, bin string, ctx context.Context) {
+	bin = chrome()
 	if bin == "" {
 		t.Skip("no Chromium found (apt-get install chromium, or set SITREP_CHROME): the web page is not tested")
 	}
-	ctx := t.Context()
-
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "sitrep.db"))
+	st, err := sqlite.Open(t.Context(), filepath.Join(t.TempDir(), "sitrep.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer st.Close()
+	t.Cleanup(func() { st.Close() })
 	x, err := extract.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := demo.Load(ctx, st, x); err != nil {
+	if _, err := demo.Load(t.Context(), st, x); err != nil {
 		t.Fatal(err)
 	}
-	srv := server.New(st, server.Options{Poll: 100 * time.Millisecond})
+	if opt.Poll == 0 {
+		opt.Poll = 100 * time.Millisecond
+	}
+	srv := server.New(st, opt)
 	ts := httptest.NewServer(srv)
-	defer ts.Close()
-	defer srv.Close() // ends the page's live stream, so ts.Close does not wait for it
-
-	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(bin), chromedp.WindowSize(1440, 900))
-	actx, cancel := chromedp.NewExecAllocator(ctx, opts...)
-	defer cancel()
+	t.Cleanup(ts.Close)
+	t.Cleanup(srv.Close) // ends the page's live stream first, so ts.Close does not wait for it
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(bin), chromedp.WindowSize(w, h))
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	t.Cleanup(cancel)
 	bctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	tctx, cancel := context.WithTimeout(bctx, 40*time.Second)
-	defer cancel()
+	t.Cleanup(cancel)
+	tctx, cancel := context.WithTimeout(bctx, timeout)
+	t.Cleanup(cancel)
+	return st, ts.URL, bin, tctx
+}
+
+func TestBrowser(t *testing.T) {
+	st, base, bin, tctx := demoPage(t, server.Options{}, 1440, 900, 40*time.Second)
 
 	// Start the browser.
 	if err := chromedp.Do(tctx, chromedp.Navigate("about:blank")); err != nil {
@@ -125,11 +133,11 @@ func TestBrowser(t *testing.T) {
 			}
 		}
 	}()
-	b := &browser{t: t, ctx: tctx, base: ts.URL}
+	b := &browser{t: t, ctx: tctx, base: base}
 
 	// Load the page and wait until its first data is drawn.
 	start := time.Now()
-	b.do(chromedp.Navigate(ts.URL + "/"))
+	b.do(chromedp.Navigate(base + "/"))
 	b.poll(`document.body.dataset.ready === '1'`)
 	t.Logf("page ready in %v (wall clock, from navigation)", time.Since(start).Round(time.Millisecond))
 	var timing struct{ DOMContentLoaded, Load, Ready float64 }
@@ -144,7 +152,7 @@ func TestBrowser(t *testing.T) {
 	}
 	b.eval(`performance.getEntriesByType('resource').filter(r => r.name.includes('/api/')).map(r => ({Name: r.name, Start: r.startTime, End: r.responseEnd}))`, &requests)
 	for _, r := range requests {
-		t.Logf("  %4.0f-%4.0f ms %s", r.Start, r.End, strings.TrimPrefix(r.Name, ts.URL))
+		t.Logf("  %4.0f-%4.0f ms %s", r.Start, r.End, strings.TrimPrefix(r.Name, base))
 	}
 	t.Logf("navigation timing: DOMContentLoaded %.0f ms, load %.0f ms, map, chart and list drawn %.0f ms (sample corpus)", timing.DOMContentLoaded, timing.Load, timing.Ready)
 
@@ -679,36 +687,9 @@ func BenchmarkPageLoad(b *testing.B) {
 // /#token=... still draws (its calls and its live stream carry the
 // token), and the token leaves the address bar.
 func TestBrowserReadToken(t *testing.T) {
-	bin := chrome()
-	if bin == "" {
-		t.Skip("no Chromium found (apt-get install chromium, or set SITREP_CHROME): the web page is not tested")
-	}
-	ctx := t.Context()
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "sitrep.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	x, err := extract.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := demo.Load(ctx, st, x); err != nil {
-		t.Fatal(err)
-	}
-	srv := server.New(st, server.Options{Token: "s3cret", ReadToken: true, Poll: 100 * time.Millisecond})
-	ts := httptest.NewServer(srv)
-	defer ts.Close()
-	defer srv.Close()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(bin), chromedp.WindowSize(1280, 800))
-	actx, cancel := chromedp.NewExecAllocator(ctx, opts...)
-	defer cancel()
-	bctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	tctx, cancel := context.WithTimeout(bctx, 30*time.Second)
-	defer cancel()
-	b := &browser{t: t, ctx: tctx, base: ts.URL}
-	b.do(chromedp.Navigate(ts.URL + "/#token=s3cret"))
+	_, base, _, tctx := demoPage(t, server.Options{Token: "s3cret", ReadToken: true}, 1280, 800, 30*time.Second)
+	b := &browser{t: t, ctx: tctx, base: base}
+	b.do(chromedp.Navigate(base + "/#token=s3cret"))
 	b.poll(`document.body.dataset.ready === '1'`)
 	b.poll(`document.querySelectorAll('#map path.incident-marker').length > 0`)
 	// The live stream opened: it carried the token.
@@ -725,7 +706,7 @@ func TestBrowserReadToken(t *testing.T) {
 		t.Errorf("the incident list is empty with the token")
 	}
 	// Without it, the API refuses.
-	res, err := http.Get(ts.URL + "/api/incidents")
+	res, err := http.Get(base + "/api/incidents")
 	if err != nil {
 		t.Fatal(err)
 	}
