@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -13,6 +12,7 @@ import (
 	"github.com/sitrep/sitrep/extract"
 	"github.com/sitrep/sitrep/internal/newsgen"
 	"github.com/sitrep/sitrep/internal/sqlstore"
+	"github.com/sitrep/sitrep/storetest"
 )
 
 // openLimited opens path with its file capped at pages pages (SQLite's
@@ -30,27 +30,6 @@ func openLimited(t *testing.T, path string, pages int) *sqlstore.Store {
 		t.Fatal(err)
 	}
 	return st
-}
-
-// fullRecord is the whole of what a store holds, as JSON: events,
-// incidents, control spans and the counts.
-func fullRecord(t *testing.T, st *sqlstore.Store) string {
-	t.Helper()
-	ctx := context.Background()
-	evs, err1 := st.Events(ctx, sitrep.EventFilter{})
-	incs, err2 := st.Incidents(ctx, sitrep.EventFilter{})
-	spans, err3 := st.Control(ctx, sitrep.ControlFilter{})
-	stats, err4 := st.Stats(ctx)
-	for _, err := range []error{err1, err2, err3, err4} {
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	b, err := json.Marshal([]any{evs, incs, spans, stats})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
 }
 
 func pageCount(t *testing.T, st *sqlstore.Store) int {
@@ -88,7 +67,7 @@ func TestDiskFullFailsCleanly(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	want := fullRecord(t, clean)
+	want := storetest.Dump(t, clean)
 	wantPages := pageCount(t, clean)
 	clean.Close()
 
@@ -100,7 +79,7 @@ func TestDiskFullFailsCleanly(t *testing.T) {
 	st := openLimited(t, path, limit)
 	failed := -1
 	for i, b := range batches {
-		before := fullRecord(t, st)
+		before := storetest.Dump(t, st)
 		_, err := st.Ingest(ctx, b)
 		if err == nil {
 			continue
@@ -110,14 +89,14 @@ func TestDiskFullFailsCleanly(t *testing.T) {
 		if msg := err.Error(); !strings.Contains(msg, "full") || !strings.Contains(msg, path) {
 			t.Errorf("the error %q does not say that the database %s is full", msg, path)
 		}
-		if after := fullRecord(t, st); after != before {
+		if after := storetest.Dump(t, st); after != before {
 			t.Errorf("the failed batch left a trace: the record changed from\n%.300s\nto\n%.300s", before, after)
 		}
 		// A later batch fails too, and cleanly: the store still works.
 		if _, err := st.Ingest(ctx, batches[len(batches)-1]); err == nil || !strings.Contains(err.Error(), "full") {
 			t.Errorf("another batch on the full disk: %v, want the disk-full error", err)
 		}
-		if after := fullRecord(t, st); after != before {
+		if after := storetest.Dump(t, st); after != before {
 			t.Errorf("a second failed batch left a trace")
 		}
 		break
@@ -145,7 +124,7 @@ func TestDiskFullFailsCleanly(t *testing.T) {
 	if stored != failed*per {
 		t.Errorf("%d articles found stored before, want %d (the batches before the disk filled)", stored, failed*per)
 	}
-	if got := fullRecord(t, st); got != want {
+	if got := storetest.Dump(t, st); got != want {
 		t.Errorf("after the disk filled and was freed, the record differs from a clean run's (%d bytes, want %d)", len(got), len(want))
 	}
 }

@@ -134,7 +134,12 @@ func newStore(t *testing.T, open Opener) sitrep.Store {
 
 // dump is everything a store holds that a reader can see, for comparing
 // two stores: stats, events, incidents and control, as JSON.
-func dump(t *testing.T, s sitrep.Store) string {
+func dump(t *testing.T, s sitrep.Store) string { return Dump(t, s) }
+
+// Dump is everything a store holds that a reader can see (stats, events,
+// incidents and control, as JSON), for tests that compare a store with a
+// clean run's.
+func Dump(t testing.TB, s sitrep.Store) string {
 	t.Helper()
 	st, err := s.Stats(ctx)
 	if err != nil {

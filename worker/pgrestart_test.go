@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/sitrep/sitrep/postgres"
+	"github.com/sitrep/sitrep/storetest"
 	"github.com/sitrep/sitrep/worker"
 )
 
@@ -150,7 +151,7 @@ func TestWorkerSurvivesPostgresRestart(t *testing.T) {
 	waitFor(t, 30*time.Second, "the clean run", func() bool { return articleCount(t, clean) == n })
 	stopClean()
 	t.Logf("own PostgreSQL and the clean run: %v", time.Since(begin).Round(time.Millisecond))
-	want := record(t, clean)
+	want := storetest.Dump(t, clean)
 	clean.Close()
 
 	s.mu.Lock()
@@ -236,7 +237,7 @@ func TestWorkerSurvivesPostgresRestart(t *testing.T) {
 		}
 	}
 	checkRecord(t, st, s)
-	if got := record(t, st); got != want {
+	if got := storetest.Dump(t, st); got != want {
 		t.Errorf("the record after the outage differs from a clean run's (%d bytes, want %d)", len(got), len(want))
 	}
 }

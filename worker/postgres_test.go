@@ -3,7 +3,6 @@ package worker_test
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"log/slog"
 	"os"
 	"os/exec"
@@ -16,6 +15,7 @@ import (
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/internal/pgtest"
 	"github.com/sitrep/sitrep/postgres"
+	"github.com/sitrep/sitrep/storetest"
 	"github.com/sitrep/sitrep/worker"
 )
 
@@ -198,26 +198,6 @@ func TestTwoWorkersOnePostgres(t *testing.T) {
 	}
 }
 
-// record is the whole of what a store holds, as JSON.
-func record(t *testing.T, st sitrep.Store) string {
-	t.Helper()
-	ctx := context.Background()
-	evs, err1 := st.Events(ctx, sitrep.EventFilter{})
-	incs, err2 := st.Incidents(ctx, sitrep.EventFilter{})
-	spans, err3 := st.Control(ctx, sitrep.ControlFilter{})
-	stats, err4 := st.Stats(ctx)
-	for _, err := range []error{err1, err2, err3, err4} {
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	b, err := json.Marshal([]any{evs, incs, spans, stats})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
-}
-
 // A worker killed (SIGKILL) in the middle of a job leaves it running;
 // the other worker, once it leads, rescues it and runs it again, and the
 // record ends as a clean run's: no article lost, none twice.
@@ -234,7 +214,7 @@ func TestKilledWorkersJobIsRetried(t *testing.T) {
 	_, stopClean := runWorker(t, cleanDSN, clean, worker.Options{AllowPrivate: true, Tick: 100 * time.Millisecond})
 	waitFor(t, 30*time.Second, "the clean run", func() bool { return articleCount(t, clean) == n })
 	stopClean()
-	want := record(t, clean)
+	want := storetest.Dump(t, clean)
 
 	s.mu.Lock()
 	s.hits = map[string]int{}
@@ -320,7 +300,7 @@ func TestKilledWorkersJobIsRetried(t *testing.T) {
 		}
 	}
 	checkRecord(t, st, s)
-	if got := record(t, st); got != want {
+	if got := storetest.Dump(t, st); got != want {
 		t.Errorf("the record after a kill differs from a clean run's (%d bytes, want %d)", len(got), len(want))
 	}
 }
