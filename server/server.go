@@ -157,7 +157,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (s *Server) handle(pattern string, writes bool, h func(http.ResponseWriter, *http.Request) error) http.Handler {
 	return s.metrics.wrap(pattern, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		err := s.authorize(r, writes)
-		if err == nil && !writes && pattern != "GET /api/stream" {
+		// The stream holds no slot while it waits; health and metrics
+		// answer even when the queue is long.
+		if err == nil && !writes && strings.HasPrefix(pattern, "GET /api/") && pattern != "GET /api/stream" {
 			select {
 			case s.slots <- struct{}{}:
 				defer func() { <-s.slots }()
