@@ -31,18 +31,25 @@ var (
 )
 
 // demoStore is a store holding the bundled sample corpus.
-func demoStore(t *testing.T) sitrep.Store {
+func demoStore(t testing.TB) sitrep.Store { return testStore(t, true) }
+
+// testStore is a fresh SQLite store, with the sample corpus when
+// withDemo, closed when t ends.
+func testStore(t testing.TB, withDemo bool) sitrep.Store {
 	t.Helper()
-	demoOnce.Do(func() { demoX, demoError = extract.Default() })
-	if demoError != nil {
-		t.Fatal(demoError)
-	}
 	ctx := context.Background()
 	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "demo.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
+	if !withDemo {
+		return st
+	}
+	demoOnce.Do(func() { demoX, demoError = extract.Default() })
+	if demoError != nil {
+		t.Fatal(demoError)
+	}
 	if _, err := demo.Load(ctx, st, demoX); err != nil {
 		t.Fatal(err)
 	}

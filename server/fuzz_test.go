@@ -2,20 +2,15 @@ package server
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/sitrep/sitrep"
-	"github.com/sitrep/sitrep/demo"
-	"github.com/sitrep/sitrep/extract"
-	"github.com/sitrep/sitrep/sqlite"
 )
 
 // Query strings and posted bodies are outside input: whatever a client
@@ -48,21 +43,7 @@ func (b *logBuffer) String() string {
 // corpus when withDemo.
 func fuzzServer(f *testing.F, opt Options, withDemo bool) (*Server, *logBuffer) {
 	f.Helper()
-	x, err := extract.Default()
-	if err != nil {
-		f.Fatal(err)
-	}
-	ctx := context.Background()
-	st, err := sqlite.Open(ctx, filepath.Join(f.TempDir(), "fuzz.db"))
-	if err != nil {
-		f.Fatal(err)
-	}
-	f.Cleanup(func() { st.Close() })
-	if withDemo {
-		if _, err := demo.Load(ctx, st, x); err != nil {
-			f.Fatal(err)
-		}
-	}
+	st := testStore(f, withDemo)
 	logs := &logBuffer{}
 	opt.Log = slog.New(slog.NewTextHandler(logs, nil))
 	s := New(st, opt)

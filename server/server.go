@@ -132,13 +132,19 @@ func (s *Server) routes() {
 	})
 	s.mux.Handle("GET /healthz", s.handle("GET /healthz", false, s.healthz))
 	s.mux.Handle("GET /metrics", s.handle("GET /metrics", false, s.metrics.serve(s.st)))
+	s.mux.Handle("/", s.metrics.wrap("GET /", page()))
+}
+
+// page is the embedded page's files, read and compressed once per
+// process: every server serves the same bytes.
+var page = sync.OnceValue(func() *static {
 	sub, _ := fs.Sub(web, "web")
 	files, err := newStatic(sub)
 	if err != nil {
 		panic("server: the embedded page: " + err.Error()) // a broken build, not a runtime fault
 	}
-	s.mux.Handle("/", s.metrics.wrap("GET /", files))
-}
+	return files
+})
 
 // ServeHTTP implements http.Handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {

@@ -53,44 +53,43 @@ func runFeeds(args []string, stdout, stderr io.Writer) error {
 		if len(urls) == 0 {
 			return sitrep.Errorf(sitrep.EINVALID, "add: no URL (or --defaults)")
 		}
-		st, err := openStore(ctx, *db, true)
-		if err != nil {
-			return err
-		}
-		defer st.Close()
-		fst, err := feedStore(st)
-		if err != nil {
-			return err
-		}
-		for _, u := range urls {
+		return eachFeed(ctx, *db, true, urls, func(fst sitrep.FeedStore, u string) error {
 			f, err := fst.AddFeed(ctx, u, *every)
-			if err != nil {
-				return err
+			if err == nil {
+				fmt.Fprintf(stdout, "%s every %v\n", f.URL, f.Every)
 			}
-			fmt.Fprintf(stdout, "%s every %v\n", f.URL, f.Every)
-		}
-		return nil
+			return err
+		})
 	case "remove":
 		if len(urls) == 0 {
 			return sitrep.Errorf(sitrep.EINVALID, "remove: no URL")
 		}
-		st, err := openStore(ctx, *db, false)
-		if err != nil {
-			return err
-		}
-		defer st.Close()
-		fst, err := feedStore(st)
-		if err != nil {
-			return err
-		}
-		for _, u := range urls {
-			if err := fst.RemoveFeed(ctx, u); err != nil {
-				return err
-			}
-		}
-		return nil
+		return eachFeed(ctx, *db, false, urls, func(fst sitrep.FeedStore, u string) error {
+			return fst.RemoveFeed(ctx, u)
+		})
 	}
 	return sitrep.Errorf(sitrep.EINVALID, "%q: want add, list or remove", sub)
+}
+
+// eachFeed opens the feeds of the store db names (creating an SQLite
+// file when create) and calls fn for each URL, stopping at the first
+// error.
+func eachFeed(ctx context.Context, db string, create bool, urls []string, fn func(sitrep.FeedStore, string) error) error {
+	st, err := openStore(ctx, db, create)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	fst, err := feedStore(st)
+	if err != nil {
+		return err
+	}
+	for _, u := range urls {
+		if err := fn(fst, u); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func feedStore(st sitrep.Store) (sitrep.FeedStore, error) {
