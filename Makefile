@@ -49,12 +49,18 @@ bench:
 # Every fuzz target in the repository (found by go test -list, so a new
 # one is included), one after the other, FUZZTIME each; a crasher is
 # written to the package's testdata/fuzz and stays as a regression test.
-FUZZTIME ?= 10m
+# FUZZ picks targets by an extended regexp over "package Name" lines
+# (make fuzz FUZZ='/feed |FuzzExtract'); FUZZFLAGS goes to go test
+# (FUZZFLAGS=-parallel=1 leaves a core free).
+FUZZTIME  ?= 10m
+FUZZ      ?= .
+FUZZFLAGS ?=
 
 fuzz:
 	@list=$$($(GO) test -list '^Fuzz' ./...) || { echo "$$list"; exit 1; }; \
 	echo "$$list" | awk '/^Fuzz/ {n[++k]=$$1; next} /^ok/ {for (i=1; i<=k; i++) print $$2, n[i]; k=0}' | \
+	grep -E -- '$(FUZZ)' | \
 	while read pkg name; do \
-		echo "== $$name in $$pkg for $(FUZZTIME)"; \
-		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) $$pkg </dev/null || exit 1; \
+		echo "== $$name in $$pkg for $(FUZZTIME) ($$(date -u +%H:%M:%S))"; \
+		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) $(FUZZFLAGS) $$pkg </dev/null || exit 1; \
 	done
