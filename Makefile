@@ -62,5 +62,5 @@ fuzz:
 	grep -E -- '$(FUZZ)' | \
 	while read pkg name; do \
 		echo "== $$name in $$pkg for $(FUZZTIME) ($$(date -u +%H:%M:%S))"; \
-		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) $(FUZZFLAGS) $$pkg </dev/null || exit 1; \
+		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) -timeout 0 $(FUZZFLAGS) $$pkg </dev/null || exit 1; \
 	done
