@@ -4,7 +4,6 @@
 package export
 
 import (
-	"bufio"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -40,11 +39,11 @@ func NewWriter(w io.Writer, format string) (Writer, error) {
 	case "plover":
 		return &ploverWriter{enc: json.NewEncoder(w)}, nil
 	case "geojson":
-		bw := bufio.NewWriter(w)
-		if _, err := bw.WriteString(`{"type":"FeatureCollection","features":[`); err != nil {
-			return nil, fmt.Errorf("export: geojson: %w", err)
+		f, err := newFeatures(w)
+		if err != nil {
+			return nil, err
 		}
-		return &geojsonWriter{w: bw}, nil
+		return geojsonWriter{f}, nil
 	}
 	return nil, fmt.Errorf("export: unknown format %q (want one of %s)", format, strings.Join(Formats, ", "))
 }
@@ -206,10 +205,7 @@ func (a *acledWriter) Close() error {
 	return nil
 }
 
-type geojsonWriter struct {
-	w *bufio.Writer
-	n int
-}
+type geojsonWriter struct{ f *features }
 
 // feature is a GeoJSON Feature whose properties are the event itself.
 type feature struct {
@@ -224,33 +220,15 @@ type point struct {
 	Coordinates [2]float64 `json:"coordinates"` // longitude, latitude (RFC 7946)
 }
 
-func (g *geojsonWriter) Write(e *sitrep.Event) error {
+func (g geojsonWriter) Write(e *sitrep.Event) error {
 	f := feature{Type: "Feature", ID: e.ID, Properties: e}
 	if e.Location != nil {
 		f.Geometry = &point{Type: "Point", Coordinates: [2]float64{e.Location.Lon, e.Location.Lat}}
 	}
-	b, err := json.Marshal(f)
-	if err != nil {
-		return fmt.Errorf("export: geojson: %w", err)
-	}
-	if g.n > 0 {
-		g.w.WriteByte(',')
-	}
-	g.n++
-	g.w.WriteByte('\n')
-	if _, err := g.w.Write(b); err != nil {
-		return fmt.Errorf("export: geojson: %w", err)
-	}
-	return nil
+	return g.f.add(f)
 }
 
-func (g *geojsonWriter) Close() error {
-	g.w.WriteString("\n]}\n")
-	if err := g.w.Flush(); err != nil {
-		return fmt.Errorf("export: geojson: %w", err)
-	}
-	return nil
-}
+func (g geojsonWriter) Close() error { return g.f.close() }
 
 // ploverWriter writes one PLOVER-style JSON object per line: PLOVER's
 // event, mode, actor, recipient and their countries, with the place, the

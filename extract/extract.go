@@ -181,18 +181,7 @@ func (x *Extractor) analyse(a *sitrep.Article) *doc {
 	// army") then take the focus the places give.
 	d.sc = scratchPool.Get().(*scratch)
 	ms := x.actors.AppendScan(d.sc.actors[:0], d.text, "")
-	var hints, local []string
-	for _, m := range ms {
-		c := m.Actor.Country
-		if c != "" && !slices.Contains(hints, c) {
-			hints = append(hints, c)
-		}
-		// State forces fight abroad ("Russian airstrikes" over Syria);
-		// other groups mostly at home.
-		if c != "" && m.Actor.Side != "government" && !slices.Contains(local, c) {
-			local = append(local, c)
-		}
-	}
+	hints, local := actorCountries(ms)
 	d.places = x.geo.ParseHints(d.text, hints)
 	d.focus = d.focusCountry()
 	if d.focus == "" && len(local) == 1 {
@@ -233,6 +222,31 @@ func (x *Extractor) analyse(a *sitrep.Article) *doc {
 	d.frame()
 	d.spreadCoded()
 	return d
+}
+
+// Places returns the place mentions of an article as the extractor reads
+// them: the geoparser, told the countries of the actors the text names.
+// sitrep places and POST /api/places write them.
+func (x *Extractor) Places(a *sitrep.Article) []geoparse.Mention {
+	hints, _ := actorCountries(x.actors.Scan(a.Text, ""))
+	return x.geo.ParseHints(a.Text, hints)
+}
+
+// actorCountries returns the countries of the actors ms names (hints for
+// the geoparser), and of those that are not state forces (local): state
+// forces fight abroad ("Russian airstrikes" over Syria), other groups
+// mostly at home.
+func actorCountries(ms []actors.Mention) (hints, local []string) {
+	for _, m := range ms {
+		c := m.Actor.Country
+		if c != "" && !slices.Contains(hints, c) {
+			hints = append(hints, c)
+		}
+		if c != "" && m.Actor.Side != "government" && !slices.Contains(local, c) {
+			local = append(local, c)
+		}
+	}
+	return hints, local
 }
 
 func paragraphBreak(gap string) bool {

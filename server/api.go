@@ -467,36 +467,9 @@ func (s *Server) postArticle(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	opt := source.Options{Source: q.Get("source"), URL: q.Get("url"), MaxBytes: maxBody}
-	if opt.Published, err = day(q, "published"); err != nil {
-		return err
-	}
-	ct := r.Header.Get("Content-Type")
-	mt, _, err := mime.ParseMediaType(ct)
-	switch {
-	case ct == "":
-		return sitrep.Errorf(sitrep.EINVALID, "Content-Type: missing (application/json, text/html or text/plain)")
-	case err != nil:
-		return sitrep.Errorf(sitrep.EINVALID, "Content-Type: %q: %v", ct, err)
-	case mt == "application/json" || mt == "application/x-ndjson":
-		opt.Format = source.JSONL
-	case mt == "text/html" || mt == "application/xhtml+xml":
-		opt.Format, opt.ContentType = source.HTML, ct
-	case mt == "text/plain":
-		opt.Format, opt.ContentType = source.Text, ct
-	default:
-		return sitrep.Errorf(sitrep.EINVALID, "Content-Type: %q: want application/json, text/html or text/plain", mt)
-	}
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
+	arts, err := readArticles(w, r, q)
 	if err != nil {
 		return err
-	}
-	arts, err := source.Read(bytes.NewReader(body), "request body", opt)
-	if err != nil {
-		return sitrep.Errorf(sitrep.EINVALID, "%v", err)
-	}
-	if len(arts) == 0 {
-		return sitrep.Errorf(sitrep.EINVALID, "request body: no article in it")
 	}
 	x, err := s.extractor()
 	if err != nil {
@@ -518,6 +491,86 @@ func (s *Server) postArticle(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	return writeJSON(w, status, map[string]any{"results": res})
+}
+
+// readArticles reads the articles of a request's body, in the format its
+// Content-Type names, with the published, source and url of the query.
+func readArticles(w http.ResponseWriter, r *http.Request, q url.Values) ([]sitrep.Article, error) {
+	var err error
+	opt := source.Options{Source: q.Get("source"), URL: q.Get("url"), MaxBytes: maxBody}
+	if opt.Published, err = day(q, "published"); err != nil {
+		return nil, err
+	}
+	ct := r.Header.Get("Content-Type")
+	mt, _, err := mime.ParseMediaType(ct)
+	switch {
+	case ct == "":
+		return nil, sitrep.Errorf(sitrep.EINVALID, "Content-Type: missing (application/json, text/html or text/plain)")
+	case err != nil:
+		return nil, sitrep.Errorf(sitrep.EINVALID, "Content-Type: %q: %v", ct, err)
+	case mt == "application/json" || mt == "application/x-ndjson":
+		opt.Format = source.JSONL
+	case mt == "text/html" || mt == "application/xhtml+xml":
+		opt.Format, opt.ContentType = source.HTML, ct
+	case mt == "text/plain":
+		opt.Format, opt.ContentType = source.Text, ct
+	default:
+		return nil, sitrep.Errorf(sitrep.EINVALID, "Content-Type: %q: want application/json, text/html or text/plain", mt)
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
+	if err != nil {
+		return nil, err
+	}
+	arts, err := source.Read(bytes.NewReader(body), "request body", opt)
+	if err != nil {
+		return nil, sitrep.Errorf(sitrep.EINVALID, "%v", err)
+	}
+	if len(arts) == 0 {
+		return nil, sitrep.Errorf(sitrep.EINVALID, "request body: no article in it")
+	}
+	return arts, nil
+}
+
+// postPlaces answers every place name in the posted text, resolved as
+// sitrep places does; nothing is stored.
+func (s *Server) postPlaces(w http.ResponseWriter, r *http.Request) error {
+	q, err := params(r, "published", "source", "url", "format")
+	if err != nil {
+		return err
+	}
+	format := q.Get("format")
+	switch format {
+	case "", "json", "jsonl", "geojson":
+	default:
+		return sitrep.Errorf(sitrep.EINVALID, "format: %q: want json, jsonl or geojson", format)
+	}
+	arts, err := readArticles(w, r, q)
+	if err != nil {
+		return err
+	}
+	x, err := s.extractor()
+	if err != nil {
+		return err
+	}
+	var ms []export.PlaceMention
+	for i := range arts {
+		ms = append(ms, export.PlaceMentions(arts[i].ID, x.Places(&arts[i]))...)
+	}
+	if format == "" || format == "json" {
+		return writeJSON(w, http.StatusOK, map[string]any{"places": ms})
+	}
+	ct := map[string]string{"jsonl": "application/x-ndjson", "geojson": "application/geo+json"}[format]
+	w.Header().Set("Content-Type", ct)
+	pw, err := export.NewPlaceWriter(w, format)
+	if err != nil {
+		return err
+	}
+	for i := range ms {
+		if err := pw.Write(&ms[i]); err != nil {
+			return err
+		}
+	}
+	return pw.Close()
 }
 
 func (s *Server) taxonomy(w http.ResponseWriter, r *http.Request) error {

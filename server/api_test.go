@@ -345,7 +345,13 @@ func TestFilesAndArticles(t *testing.T) {
 // post sends body to /api/articles with the token (if any).
 func post(t *testing.T, ts *httptest.Server, token, contentType, body string) (int, string) {
 	t.Helper()
-	req, _ := http.NewRequest("POST", ts.URL+"/api/articles?published=2024-12-08&source=test", strings.NewReader(body))
+	return postTo(t, ts, "/api/articles?published=2024-12-08&source=test", token, contentType, body)
+}
+
+// postTo posts body to path, returning the status and the answer.
+func postTo(t *testing.T, ts *httptest.Server, path, token, contentType, body string) (int, string) {
+	t.Helper()
+	req, _ := http.NewRequest("POST", ts.URL+path, strings.NewReader(body))
 	req.Header.Set("Content-Type", contentType)
 	if token != "" {
 		req.Header.Set("Authorization", "Bearer "+token)

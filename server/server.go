@@ -119,6 +119,7 @@ func (s *Server) routes() {
 	read("GET /api/taxonomy", s.taxonomy)
 	read("GET /api/stream", s.stream)
 	read("GET /api/feeds", s.feeds)
+	read("POST /api/places", s.postPlaces)
 	write("POST /api/articles", s.postArticle)
 	write("POST /api/feeds", s.addFeed)
 	write("DELETE /api/feeds", s.removeFeed)

@@ -1,0 +1,58 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/export"
+	"github.com/sitrep/sitrep/extract"
+	"github.com/sitrep/sitrep/source"
+)
+
+func init() {
+	commands = append(commands, command{"places",
+		"sitrep places [--published YYYY-MM-DD] [--format jsonl|geojson] [FILE|URL|-]...",
+		"every place name in news text, resolved in the gazetteer, with the next best readings", runPlaces})
+}
+
+// runPlaces writes the place mentions of each input: the same resolution
+// extract uses for events' locations.
+func runPlaces(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("places", stderr)
+	in := addInputFlags(fs)
+	format := fs.String("format", "jsonl", "output format: jsonl (a mention a line) or geojson (the resolved ones)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	opt, paths, err := in.options(fs)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(stdout)
+	w, err := export.NewPlaceWriter(bw, *format)
+	if err != nil {
+		return err
+	}
+	x, err := extract.Default()
+	if err != nil {
+		return err
+	}
+	opt.Skipped = func(path string, why error) { fmt.Fprintf(stderr, "sitrep places: skipped %s: %v\n", path, why) }
+	werr := source.Walk(paths, opt, func(a sitrep.Article) error {
+		for _, m := range export.PlaceMentions(a.ID, x.Places(&a)) {
+			if err := w.Write(&m); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err := w.Close(); err != nil {
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return werr
+}
