@@ -37,6 +37,9 @@ unit:
 eval: build
 	@if [ -z "$(ACLED)" ]; then echo "eval: no ACLED files under $(SHARED)/data/acled: skipped"; \
 	else ./sitrep eval acled --floors eval/floors.txt $(ACLED); fi
+	@if [ ! -f $(SHARED)/data/geoparse/GeoVirus.xml ] || [ ! -f $(SHARED)/data/geoparse/geocorpora.tsv ]; then \
+		echo "eval: no GeoVirus.xml and geocorpora.tsv under $(SHARED)/data/geoparse: skipped"; \
+	else ./sitrep eval places --floors eval/places_floors.txt $(SHARED)/data/geoparse/GeoVirus.xml $(SHARED)/data/geoparse/geocorpora.tsv; fi
 
 # Speed against the limit (scripts/speed: a byte-scan baseline, the
 # extractor, ingest into SQLite and PostgreSQL, on the same text), then

@@ -12,15 +12,21 @@ import (
 
 	"github.com/sitrep/sitrep/eval"
 	"github.com/sitrep/sitrep/extract"
+	"github.com/sitrep/sitrep/gazetteer"
+	"github.com/sitrep/sitrep/geoparse"
 )
 
 func runEval(args []string, stdout, stderr io.Writer) error {
+	if len(args) > 0 && args[0] == "places" {
+		return runEvalPlaces(args[1:], stdout, stderr)
+	}
 	if len(args) == 0 || args[0] != "acled" {
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
 			newFlags("eval", stderr).Usage()
 			return nil
 		}
 		fmt.Fprintln(stderr, "usage: sitrep eval acled [--limit N] [--errors N] [--floors FILE] FILE.csv...")
+		fmt.Fprintln(stderr, "       sitrep eval places [--floors FILE] [--errors FILE] FILE.xml|FILE.tsv...")
 		return errUsage
 	}
 	fs := newFlags("eval", stderr)
@@ -214,7 +220,7 @@ func printMiss(w io.Writer, o eval.Outcome) {
 // checkFloors compares results with the floors file: lines of
 // "FILE METRIC >= VALUE" or "FILE METRIC <= VALUE", FILE being a data
 // file's base name or "overall". A file not evaluated is not checked.
-func checkFloors(path string, results map[string]eval.Metrics, stdout io.Writer) error {
+func checkFloors[M interface{ Figures() []eval.Figure }](path string, results map[string]M, stdout io.Writer) error {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return err
@@ -282,5 +288,105 @@ func printConfusion(w io.Writer, c map[string]int) {
 	fmt.Fprintln(w, "misses (gold -> got):")
 	for _, e := range list {
 		fmt.Fprintf(w, "%6d  %s\n", e.n, e.k)
+	}
+}
+
+// runEvalPlaces scores the geoparser on geoparsing corpora: GeoVirus XML
+// (.xml) and GeoCorpora TSV (.tsv).
+func runEvalPlaces(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("eval", stderr)
+	floors := fs.String("floors", "", "file of floors: fail when an overall or per-file figure falls below its floor")
+	errFile := fs.String("errors", "", "write the MISSED, WRONG and EXTRA toponyms to FILE, for study")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	files := fs.Args()
+	if len(files) == 0 {
+		fmt.Fprintln(stderr, "sitrep eval places: no FILE given (GeoVirus .xml or GeoCorpora .tsv)")
+		return errUsage
+	}
+	type reader func(io.Reader, string) ([]*eval.PlaceDoc, []error, error)
+	readers := make([]reader, len(files))
+	for i, path := range files {
+		switch strings.ToLower(filepath.Ext(path)) {
+		case ".xml":
+			readers[i] = eval.ReadGeoVirus
+		case ".tsv":
+			readers[i] = eval.ReadGeoCorpora
+		default:
+			fmt.Fprintf(stderr, "sitrep eval places: %s: unknown format (want GeoVirus .xml or GeoCorpora .tsv)\n", path)
+			return errUsage
+		}
+	}
+	errs := io.Discard
+	if *errFile != "" {
+		f, err := os.Create(*errFile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		w := bufio.NewWriter(f)
+		defer w.Flush()
+		errs = w
+	}
+	p := geoparse.New(gazetteer.Default())
+	var total eval.PlaceMetrics
+	results := map[string]eval.PlaceMetrics{}
+	for i, path := range files {
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		docs, bad, err := readers[i](bufio.NewReaderSize(f, 1<<20), path)
+		f.Close()
+		for _, b := range bad {
+			fmt.Fprintln(stderr, "sitrep eval:", b)
+		}
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(errs, "### %s\n", path)
+		m := eval.ScorePlaces(p, docs, errs)
+		if len(files) > 1 {
+			fmt.Fprintf(stdout, "file: %s\n", path)
+		}
+		printPlaceMetrics(stdout, m)
+		if len(files) > 1 {
+			fmt.Fprintln(stdout)
+		}
+		results[filepath.Base(path)] = m
+		total.Add(m)
+	}
+	results["overall"] = total
+	if len(files) > 1 {
+		fmt.Fprintln(stdout, "file: overall")
+		printPlaceMetrics(stdout, total)
+	}
+	if *floors != "" {
+		return checkFloors(*floors, results, stdout)
+	}
+	return nil
+}
+
+func printPlaceMetrics(w io.Writer, m eval.PlaceMetrics) {
+	for _, f := range m.Figures() {
+		switch f.Name {
+		case "docs", "gold", "mentions", "found_with_id", "docs_per_sec":
+			fmt.Fprintf(w, "%s: %.0f\n", f.Name, f.Value)
+		case "exact_id":
+			if m.WithID == 0 {
+				fmt.Fprintf(w, "%s: n/a (no gold GeoNames ids)\n", f.Name)
+			} else {
+				fmt.Fprintf(w, "%s: %.3f\n", f.Name, f.Value)
+			}
+		case "acc_161km":
+			fmt.Fprintf(w, "%s: %.3f (of the gold toponyms found)\n", f.Name, f.Value)
+		case "found_within_161km_of_gold":
+			fmt.Fprintf(w, "%s: %.3f (of all gold toponyms)\n", f.Name, f.Value)
+		case "mean_error_km":
+			fmt.Fprintf(w, "%s: %.1f\n", f.Name, f.Value)
+		default:
+			fmt.Fprintf(w, "%s: %.3f\n", f.Name, f.Value)
+		}
 	}
 }
