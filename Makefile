@@ -5,8 +5,9 @@
 #               API at http://127.0.0.1:8080/ (DEMO_ADDR) until Ctrl-C
 #   make test   vet, format check, unit tests (the store suite on SQLite
 #               and on a throwaway PostgreSQL, the page in headless
-#               Chromium when installed), and the ACLED evaluation against
-#               the floors in eval/floors.txt
+#               Chromium when installed), and the evaluations against
+#               their floors: ACLED (eval/floors.txt) and the geoparsing
+#               corpora (eval/places_floors.txt)
 
 GO      ?= go
 SHARED  ?= ../shared

@@ -74,7 +74,7 @@ func TestPostPlaces(t *testing.T) {
 
 	for _, c := range []struct {
 		path, ct, body, want string
-		code               int
+		code                 int
 	}{
 		{"/api/places?format=xml", "text/plain", text, "format", 400},
 		{"/api/places?lang=en", "text/plain", text, "lang", 400},

@@ -31,7 +31,7 @@ func init() {
 		{"control", "sitrep control [--db DSN] [--as-of D] [--country C] [--place NAME] [--format table|jsonl]", "who holds which place: on a day, or one place's history with its evidence", runControl},
 		{"articles", "sitrep articles [--db DSN] [--query WORDS] [--since D] [--until D] [--limit N] [--format table|jsonl]", "list or search (full text) the stored articles", runArticles},
 		{"export", "sitrep export [--db DSN] --format acled|geojson|plover|jsonl [--out FILE] [filters as for events]", "write every stored event (or those filtered) in a file format", runExport},
-		{"eval", "sitrep eval acled [--limit N] [--errors N] [--floors FILE] FILE.csv...", "score the extractor against ACLED-format files", runEval},
+		{"eval", "sitrep eval acled [--limit N] [--errors N] [--floors FILE] FILE.csv... | sitrep eval places [--floors FILE] [--errors FILE] GeoVirus.xml|GeoCorpora.tsv...", "score the extractor against ACLED-format files, or the geoparser against GeoVirus and GeoCorpora", runEval},
 	}, commands...)
 }
 
