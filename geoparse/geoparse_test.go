@@ -240,6 +240,39 @@ func TestResolution(t *testing.T) {
 			absent: []string{"Sarhan"},
 		},
 		{
+			name: "two countries after a comma are a list, not a town and its country",
+			text: "Many countries, among them China, Japan, and the United Kingdom, have warned travellers. Cases were found in Russia, Romania, and Macedonia.",
+			want: []want{
+				{text: "China", cc: "CN", level: gazetteer.LevelCountry},
+				{text: "Japan", cc: "JP", level: gazetteer.LevelCountry},
+				{text: "Russia", cc: "RU", level: gazetteer.LevelCountry},
+				{text: "Romania", cc: "RO", level: gazetteer.LevelCountry},
+			},
+		},
+		{
+			name: "a town named like a country, in a part of a country the text names",
+			text: "Protests were held in Jordan, Minnesota, and in Lebanon, Pennsylvania.",
+			want: []want{
+				{text: "Jordan", cc: "US", admin1: "Minnesota", qualBy: "Minnesota"},
+				{text: "Lebanon", cc: "US", admin1: "Pennsylvania", qualBy: "Pennsylvania"},
+			},
+		},
+		{
+			name: "a French article elided onto the name: Côte d'Ivoire",
+			text: "Unrest spread in Côte d'Ivoire and in Cote d’Ivoire's north.",
+			want: []want{
+				{text: "Côte d'Ivoire", cc: "CI", level: gazetteer.LevelCountry},
+				{text: "Cote d’Ivoire", cc: "CI", level: gazetteer.LevelCountry},
+			},
+			absent: []string{"Côte", "Cote"},
+		},
+		{
+			name:   "an unknown name in a list does not fall back to the next item",
+			text:   "Unlike the Bundibugyo, Côte d'Ivoire and Sudan strains, it spreads fast.",
+			want:   []want{{text: "Côte d'Ivoire", cc: "CI"}, {text: "Sudan", cc: "SD"}},
+			absent: []string{"Bundibugyo"},
+		},
+		{
 			name:  "a hint chooses between two cities of one name",
 			text:  "Protesters gathered in Tripoli.",
 			hints: []string{"LB"},

@@ -521,7 +521,14 @@ func (st *state) qualify(i int) {
 			ys = []cand{{p: pl, s: accept}}
 		}
 		// The best pair with x inside y. In a qualifier's place an area
-		// reads better than a town of the same name ("Rastan, Homs").
+		// reads better than a town of the same name ("Rastan, Homs"). A
+		// country's name is the country unless a place of that very name
+		// lies in a part of a country the text names ("Jordan,
+		// Minnesota"): two countries are a list ("China, Japan, and the
+		// United Kingdom"), and a town with the name among its other
+		// names never takes it ("cases in Russia, Romania, and
+		// Macedonia").
+		country := literalCountry(x.cands)
 		bx, by, bs := -1, -1, math.Inf(-1)
 		for b := range ys {
 			yc := &ys[b]
@@ -533,6 +540,9 @@ func (st *state) qualify(i int) {
 				yscore += 2
 			}
 			for a := range x.cands {
+				if country && (!x.cands[a].lit || yc.p.Level == gazetteer.LevelCountry) {
+					continue
+				}
 				if s := x.cands[a].s + yscore; s > bs && within(yc.p, x.cands[a].p) {
 					bx, by, bs = a, b, s
 				}
@@ -565,6 +575,17 @@ func (st *state) qualify(i int) {
 		x.qual, y.isQual = qi, true
 		return
 	}
+}
+
+// literalCountry reports whether one of cs is a country written by its
+// name.
+func literalCountry(cs []cand) bool {
+	for i := range cs {
+		if cs[i].lit && cs[i].p.Level == gazetteer.LevelCountry {
+			return true
+		}
+	}
+	return false
 }
 
 // inLast reports whether some reading of y lies in some reading of x's
@@ -652,8 +673,8 @@ func (st *state) encloses(x, y *span, h how, ys float64) bool {
 	case byParen:
 		return ys >= xs-1
 	}
-	if ys < xs-1 {
-		return false
+	if ys < xs-1 || st.listed(x, y) {
+		return false // "Zaïre, Bundibugyo, Côte d'Ivoire and Sudan": a list, not a place and its country
 	}
 	switch x.cue {
 	case cueTown, cueVillage, cueSite, cueAround:
@@ -666,6 +687,16 @@ func (st *state) encloses(x, y *span, h how, ys float64) bool {
 	// "Zimmerman, Nairobi": an area or a capital after a comma, far surer
 	// than any reading of the name before it.
 	return ys >= xs+2
+}
+
+// listed reports whether "x, y" reads as part of a list: another name and
+// a comma before x, or a comma, "and" or "or" and another name after y.
+func (st *state) listed(x, y *span) bool {
+	if k := x.t0 - 1; k > 0 && st.isPunct(k, ',') && st.spanAt[k-1] >= 0 {
+		return true
+	}
+	k := y.t1 + 1
+	return k+1 < len(st.toks) && (st.isPunct(k, ',') || st.is(k, "and") || st.is(k, "or")) && st.spanAt[k+1] >= 0
 }
 
 // choose settles span i's reading and whether it is a mention at all.

@@ -52,6 +52,20 @@ func isApostrophe(r rune) bool {
 	return false
 }
 
+// elided reports whether w is a French article elided onto a capitalised
+// name: d'Ivoire, l'Ouest.
+func elided(w string) bool {
+	if len(w) < 3 || w[0] != 'd' && w[0] != 'l' {
+		return false
+	}
+	r, n := utf8.DecodeRuneInString(w[1:])
+	if !isApostrophe(r) || 1+n >= len(w) {
+		return false
+	}
+	r, _ = utf8.DecodeRuneInString(w[1+n:])
+	return unicode.IsUpper(r)
+}
+
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
@@ -207,6 +221,9 @@ func tokenize(text string, toks []token) []token {
 					if upper >= 2 && lower == 0 {
 						f |= tUpper
 					}
+					if f&tCap == 0 && elided(text[start:i]) {
+						f |= tCap
+					}
 					toks = append(toks, token{start: int32(start), end: int32(i), flags: f})
 					i += n + n2
 					goto next
@@ -220,6 +237,9 @@ func tokenize(text string, toks []token) []token {
 		}
 		if upper >= 2 && lower == 0 {
 			f |= tUpper
+		}
+		if f&tCap == 0 && elided(text[start:i]) {
+			f |= tCap // "Côte d'Ivoire": the name after the article is capitalised
 		}
 		toks = append(toks, token{start: int32(start), end: int32(i), flags: f})
 	next:
