@@ -56,8 +56,8 @@ func (l Level) String() string {
 // Place is one place of the gazetteer: a GeoNames populated place, an
 // admin1 or admin2 area, or a country.
 type Place struct {
-	// GeonameID is the GeoNames id of a town; 0 for areas and countries,
-	// which sitrep places itself.
+	// GeonameID is the GeoNames id of a town or a country; 0 for admin
+	// areas, which sitrep places itself.
 	GeonameID int
 	// Name is GeoNames' name of the place ("Ar Rastan", "Homs").
 	Name string

@@ -34,7 +34,7 @@
 //
 //	0  int32   latitude  * 1e5
 //	4  int32   longitude * 1e5
-//	8  uint32  GeoNames id (0 for areas and countries)
+//	8  uint32  GeoNames id (0 for admin areas)
 //	12 uint32  population
 //	16 uint32  name: offset in the pool
 //	20 uint32  admin1 area: place index + 1, 0 when none

