@@ -68,6 +68,7 @@ func (st *state) context() {
 			r = run{s.t0, s.t1}
 		}
 		s.person = st.titled(r.t0) || st.kunya(r) || st.partisan(s.t0)
+		s.money = st.currency(s)
 		if !s.person && len(persons) > 0 {
 			s.person = isPerson(s.t1) && isPerson(s.t0)
 		}
@@ -107,7 +108,7 @@ func (st *state) context() {
 	// prior and those in the countries the text's surer names point to.
 	var hint [26*26 + 1]bool
 	for i := range st.spans {
-		if s := &st.spans[i]; len(s.cands) > 0 && len(s.cands) <= 3 {
+		if s := &st.spans[i]; len(s.cands) > 0 && len(s.cands) <= 3 && !s.money {
 			for _, c := range s.cands {
 				hint[ccIndex(c.p.CountryCode)] = true
 			}
@@ -125,13 +126,13 @@ func (st *state) context() {
 			st.prune(i, &hint)
 		}
 	}
-	// Names that can be no place from here on are dropped: people, and
-	// unknown names with nothing around them that says place. Most of a
+	// Names that can be no place from here on are dropped: people, money,
+	// and unknown names with nothing around them that says place. Most of a
 	// text's capitalised words are such.
 	kept := st.spans[:0]
 	for i := range st.spans {
 		s := &st.spans[i]
-		if s.person || len(s.cands) == 0 && s.cue == cueNone && !s.locative && !st.isPunct(s.after, '(') {
+		if s.person || s.money || len(s.cands) == 0 && s.cue == cueNone && !s.locative && !st.isPunct(s.after, '(') {
 			continue
 		}
 		kept = append(kept, *s)
@@ -227,6 +228,9 @@ func (st *state) strayNear(k, limit, dir int) bool {
 				continue
 			}
 			return false
+		}
+		if dir < 0 && t.flags&tSentStart != 0 && st.cls(j)&classStop != 0 {
+			return false // "The U.S. government": capitalised only to open the sentence
 		}
 		if dir > 0 && st.cls(j)&classUnit != 0 {
 			return true // "Hamza Division", "Hama Military Council"

@@ -273,6 +273,27 @@ func TestResolution(t *testing.T) {
 			absent: []string{"Bundibugyo"},
 		},
 		{
+			name: "US and U.S. in capitals are the country; us is a pronoun",
+			text: "The U.S. government said the US would send aid. Tell us more.",
+			want: []want{
+				{text: "U.S.", cc: "US", level: gazetteer.LevelCountry},
+				{text: "US", cc: "US", level: gazetteer.LevelCountry},
+			},
+			absent: []string{"us", "The U.S."},
+		},
+		{
+			name:   "a country's code before a currency sign is money",
+			text:   "Libya lifted the sentences after a US$460 million settlement; crops are worth $US 1.5 billion.",
+			want:   []want{{text: "Libya", cc: "LY", level: gazetteer.LevelCountry}},
+			absent: []string{"US"},
+		},
+		{
+			name:  "a country's name is never a town that only has it among its other names",
+			text:  "Aid flowed from the US to Libya.",
+			hints: []string{"US"},
+			want:  []want{{text: "Libya", cc: "LY", level: gazetteer.LevelCountry}},
+		},
+		{
 			name:  "a hint chooses between two cities of one name",
 			text:  "Protesters gathered in Tripoli.",
 			hints: []string{"LB"},

@@ -35,6 +35,7 @@ type span struct {
 	cue      cueLevel  // the place noun after it (or before: "the town of X")
 	after    int       // first token after the name and its place noun
 	person   bool      // the run it is in follows a person's title
+	money    bool      // a country's prefix to a currency sign ("US$5", "$US 5")
 	inRun    bool      // other capitalised words the gazetteer lacks adjoin it
 	class    wordClass // lexicon classes of a one-word name
 	sentInit bool      // the first word of a sentence
@@ -160,6 +161,9 @@ func (st *state) cls(k int) wordClass {
 func (st *state) tokenClass(k int, c wordClass) wordClass {
 	if st.toks[k].flags&tCap == 0 {
 		c &^= classDemonym // "syrian" in lower case is no demonym of note
+	}
+	if c&classStop != 0 && st.toks[k].flags&tUpper != 0 && literalCountry(st.lookup(st.word(k)).cands) {
+		c &^= classStop // "US" is the country, "us" the pronoun
 	}
 	return c
 }
@@ -498,7 +502,7 @@ func (st *state) matchRun(r0, j int) {
 		}
 		flushUnknown(k - 1)
 		st.addSpan(k, found, false)
-		st.spans[len(st.spans)-1].cands = st.copyCands(hit)
+		st.spans[len(st.spans)-1].cands = literalOnly(st.copyCands(hit))
 		st.spans[len(st.spans)-1].name = &hit[0]
 		k, lastFound = found, found
 	}
@@ -634,6 +638,23 @@ func (st *state) lookupLoose(name string) []cand {
 }
 
 // copyCands gives a span its own copy of a name's readings.
+// literalOnly drops, from the readings of a name that literally names a
+// country, those it names only loosely (an alternate name, a skeleton):
+// "Libya" is Libya, never Libby, Montana, whatever the text is about.
+// Places of that very name stay ("Jordan, Minnesota").
+func literalOnly(cs []cand) []cand {
+	if !literalCountry(cs) {
+		return cs
+	}
+	out := cs[:0]
+	for _, c := range cs {
+		if c.lit {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 func (st *state) copyCands(m []cand) []cand {
 	i := len(st.cands)
 	st.cands = append(st.cands, m...)

@@ -663,6 +663,9 @@ func (st *state) wellKnown(x *span) bool {
 // (Boalia)", Boalia read as Boali in the Central African Republic) does
 // not unseat it.
 func (st *state) encloses(x, y *span, h how, ys float64) bool {
+	if literalCountry(x.cands) {
+		return false // a country is where it is
+	}
 	xs := x.cands[0].s
 	for _, c := range x.cands {
 		xs = max(xs, c.s)
@@ -673,7 +676,7 @@ func (st *state) encloses(x, y *span, h how, ys float64) bool {
 	case byParen:
 		return ys >= xs-1
 	}
-	if ys < xs-1 || st.listed(x, y) {
+	if ys < xs-1 || h == byComma && st.listed(x, y) {
 		return false // "Zaïre, Bundibugyo, Côte d'Ivoire and Sudan": a list, not a place and its country
 	}
 	switch x.cue {
@@ -689,14 +692,21 @@ func (st *state) encloses(x, y *span, h how, ys float64) bool {
 	return ys >= xs+2
 }
 
+// currency reports whether a span is a country's prefix to a currency
+// sign: "US$460 million", "$US 1.5 billion", "NZ$" name money, not a place.
+func (st *state) currency(s *span) bool {
+	return st.isPunct(s.t1+1, '$') && st.toks[s.t1+1].start == st.toks[s.t1].end ||
+		st.isPunct(s.t0-1, '$') && st.toks[s.t0-1].end == st.toks[s.t0].start
+}
+
 // listed reports whether "x, y" reads as part of a list: another name and
-// a comma before x, or a comma, "and" or "or" and another name after y.
+// a comma before x, or "and" or "or" and another name after y.
 func (st *state) listed(x, y *span) bool {
 	if k := x.t0 - 1; k > 0 && st.isPunct(k, ',') && st.spanAt[k-1] >= 0 {
 		return true
 	}
 	k := y.t1 + 1
-	return k+1 < len(st.toks) && (st.isPunct(k, ',') || st.is(k, "and") || st.is(k, "or")) && st.spanAt[k+1] >= 0
+	return k+1 < len(st.toks) && (st.is(k, "and") || st.is(k, "or")) && st.spanAt[k+1] >= 0
 }
 
 // choose settles span i's reading and whether it is a mention at all.

@@ -52,6 +52,21 @@ func isApostrophe(r rune) bool {
 	return false
 }
 
+// initialsEnd returns the end of the initials joined by dots that start at
+// i ("U.S.", "U.K.": two or more capitals, each followed by a dot, and no
+// letter after), or i+1.
+func initialsEnd(text string, i int) int {
+	j, n := i, 0
+	for j+1 < len(text) && text[j] >= 'A' && text[j] <= 'Z' && text[j+1] == '.' {
+		j += 2
+		n++
+	}
+	if n < 2 || j < len(text) && asciiKind[text[j]]&(kLower|kUpper) != 0 {
+		return i + 1
+	}
+	return j
+}
+
 // elided reports whether w is a French article elided onto a capitalised
 // name: d'Ivoire, l'Ouest.
 func elided(w string) bool {
@@ -234,6 +249,11 @@ func tokenize(text string, toks []token) []token {
 				}
 			}
 			break
+		}
+		if i == start+1 && k == kUpper {
+			if j := initialsEnd(text, start); j > i {
+				i, upper = j, 2 // "U.S.", "U.A.E.": one word, in capitals
+			}
 		}
 		if upper >= 2 && lower == 0 {
 			f |= tUpper
