@@ -891,15 +891,19 @@ func (d *doc) eventPlaces(s *sent, anchor int, classes classSet) []int {
 	if len(cands) == 0 {
 		return nil
 	}
-	// Rank: a sure place finer than a country first, one that a
-	// preposition of place or an ACLED coding note ("coded to Azaz")
-	// introduces before others; then a sure country, then unsure readings,
+	// Rank: a sure place an ACLED coding note names ("coded to Azaz",
+	// "coordinates for Kabati used") first; then a sure place finer than
+	// a country, one that a preposition of place introduces before
+	// others; then a sure country, then unsure readings,
 	// then places that only qualify others ("Dar'a" in "Dar'a
 	// countryside"); among equals, the first in the sentence.
 	rank := func(i int) int {
 		p := d.places[ids[i]]
+		if codedPlace(s, cands[i]) && p.Score >= sureScore {
+			return -1 // the coder's own word on where it is placed
+		}
 		r := 0
-		if !p.Locative && !codedPlace(s, cands[i]) {
+		if !p.Locative {
 			r = 1
 		}
 		if p.Place.Level == gazetteer.LevelCountry {
@@ -950,12 +954,15 @@ func (d *doc) eventPlaces(s *sent, anchor int, classes classSet) []int {
 }
 
 // codedPlace reports whether the place at token k follows an ACLED coding
-// note: "coded to Azaz area", "(coded as Kutu, Kirinyaga County)".
+// note: "coded to Azaz area", "(coded as Kutu, Kirinyaga County)",
+// "(Muranga, coordinates for Kabati used)".
 func codedPlace(s *sent, k int) bool {
 	for j := k - 1; j >= 0 && j >= k-3; j-- {
 		switch s.toks[j].Norm {
 		case "coded":
 			return true
+		case "for":
+			return j > 0 && s.toks[j-1].Norm == "coordinates"
 		case "to", "as", "at", "the":
 			continue
 		}

@@ -183,7 +183,7 @@ func (x *Extractor) analyse(a *sitrep.Article) *doc {
 	ms := x.actors.AppendScan(d.sc.actors[:0], d.text, "")
 	hints, local := actorCountries(ms)
 	d.places = x.geo.ParseHints(d.text, hints)
-	d.focus = d.focusCountry()
+	d.focus = d.focusCountry(ms)
 	if d.focus == "" && len(local) == 1 {
 		d.focus = local[0]
 	}
@@ -291,12 +291,21 @@ const maxActorCache = 1 << 16
 
 // focusCountry is the country the article is most about: the one its
 // resolved places fall in most often, a country named outright counting
-// double. Ties go to the first mentioned.
-func (d *doc) focusCountry() string {
+// double. Ties go to the first mentioned. A place inside an actor's name
+// ("US military forces") counts only when no other place is named: the
+// forces may be far from home.
+func (d *doc) focusCountry(ms []actors.Mention) string {
+	if cc := d.countPlaces(ms, false); cc != "" {
+		return cc
+	}
+	return d.countPlaces(ms, true)
+}
+
+func (d *doc) countPlaces(ms []actors.Mention, inActors bool) string {
 	count := map[string]int{}
 	first := map[string]int{}
 	for i, m := range d.places {
-		if m.Place == nil {
+		if m.Place == nil || !inActors && slices.ContainsFunc(ms, func(a actors.Mention) bool { return a.Start <= m.Start && m.End <= a.End }) {
 			continue
 		}
 		cc := m.Place.CountryCode

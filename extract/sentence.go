@@ -264,8 +264,8 @@ func (s *sent) groundObject(lx *Lexicon, i, end int) bool {
 		break
 	}
 	for k := i - 1; k >= 0 && k >= i-4; k-- {
-		if s.placeAt[k] >= 0 {
-			return true
+		if s.placeAt[k] >= 0 && !s.d.insideActor(s.placeAt[k]) {
+			return true // "Homs was captured"; not "a US military column entered"
 		}
 		if clauseEnd(s.toks[k]) {
 			break
