@@ -73,10 +73,22 @@ func New(g *gazetteer.Gazetteer) *Parser {
 		panic(fmt.Sprintf("geoparse: %v", err)) // the lists are part of the program
 	}
 	p := &Parser{g: g, lex: lx, demonyms: map[string][]string{}}
+	// A plural that is a country's name is the country: "Philippines"
+	// is no plural of "Philippine" here.
+	names := map[string]bool{}
+	for _, c := range gazetteer.Countries() {
+		names[strings.ToLower(c.Name)] = true
+		for _, a := range c.Aliases {
+			names[strings.ToLower(a)] = true
+		}
+	}
 	for _, c := range gazetteer.Countries() {
 		for _, d := range c.Demonyms {
 			d = strings.ToLower(d)
 			for _, form := range []string{d, d + "s", d + "es"} {
+				if form != d && names[form] {
+					continue
+				}
 				p.demonyms[form] = appendNew(p.demonyms[form], c.ISO2)
 				lx.class[form] |= classDemonym
 				lx.maxLen = max(lx.maxLen, len(form))

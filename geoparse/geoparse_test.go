@@ -294,6 +294,12 @@ func TestResolution(t *testing.T) {
 			want:  []want{{text: "Libya", cc: "LY", level: gazetteer.LevelCountry}},
 		},
 		{
+			name:   "a country whose name looks like a demonym's plural is the country",
+			text:   "Measles spread in the Philippines; Philippine troops were sent.",
+			want:   []want{{text: "Philippines", cc: "PH", level: gazetteer.LevelCountry}},
+			absent: []string{"Philippine"},
+		},
+		{
 			name:  "a hint chooses between two cities of one name",
 			text:  "Protesters gathered in Tripoli.",
 			hints: []string{"LB"},
