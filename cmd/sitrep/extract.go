@@ -33,8 +33,7 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	opt.Skipped = func(path string, why error) { fmt.Fprintf(stderr, "sitrep extract: skipped %s: %v\n", path, why) }
-	werr := source.Walk(paths, opt, func(a sitrep.Article) error {
+	return walkArticles("extract", paths, opt, stderr, bw, func(a sitrep.Article) error {
 		if *explain {
 			return x.Explain(bw, &a)
 		}
@@ -44,8 +43,16 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 			}
 		}
 		return nil
-	})
-	if err := w.Close(); err != nil {
+	}, w.Close)
+}
+
+// walkArticles hands each article of the inputs to each, naming in
+// stderr the inputs it skips, then closes the output (closeOut, then bw).
+// A skipped input makes the error returned after the rest is written.
+func walkArticles(cmd string, paths []string, opt source.Options, stderr io.Writer, bw *bufio.Writer, each func(sitrep.Article) error, closeOut func() error) error {
+	opt.Skipped = func(path string, why error) { fmt.Fprintf(stderr, "sitrep %s: skipped %s: %v\n", cmd, path, why) }
+	werr := source.Walk(paths, opt, each)
+	if err := closeOut(); err != nil {
 		return err
 	}
 	if err := bw.Flush(); err != nil {

@@ -2,13 +2,11 @@ package main
 
 import (
 	"bufio"
-	"fmt"
 	"io"
 
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/export"
 	"github.com/sitrep/sitrep/extract"
-	"github.com/sitrep/sitrep/source"
 )
 
 func init() {
@@ -39,20 +37,12 @@ func runPlaces(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	opt.Skipped = func(path string, why error) { fmt.Fprintf(stderr, "sitrep places: skipped %s: %v\n", path, why) }
-	werr := source.Walk(paths, opt, func(a sitrep.Article) error {
+	return walkArticles("places", paths, opt, stderr, bw, func(a sitrep.Article) error {
 		for _, m := range export.PlaceMentions(a.ID, x.Places(&a)) {
 			if err := w.Write(&m); err != nil {
 				return err
 			}
 		}
 		return nil
-	})
-	if err := w.Close(); err != nil {
-		return err
-	}
-	if err := bw.Flush(); err != nil {
-		return err
-	}
-	return werr
+	}, w.Close)
 }
