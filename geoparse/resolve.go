@@ -540,8 +540,8 @@ func (st *state) qualify(i int) {
 				yscore += 2
 			}
 			for a := range x.cands {
-				if country && (!x.cands[a].lit || yc.p.Level == gazetteer.LevelCountry) {
-					continue
+				if country && yc.p.Level == gazetteer.LevelCountry {
+					continue // (its loose readings are gone: literalOnly)
 				}
 				if s := x.cands[a].s + yscore; s > bs && within(yc.p, x.cands[a].p) {
 					bx, by, bs = a, b, s
