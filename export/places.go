@@ -13,8 +13,8 @@ import (
 
 // Place is a gazetteer place as sitrep places writes it.
 type Place struct {
-	// GeonameID is the GeoNames id of a town or a country; admin areas,
-	// which sitrep places itself, have none.
+	// GeonameID is the GeoNames id of the place; districts, which sitrep
+	// places itself, have none.
 	GeonameID   int     `json:"geonameid,omitempty"`
 	Name        string  `json:"name"`
 	Lat         float64 `json:"lat"`

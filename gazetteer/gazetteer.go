@@ -56,14 +56,21 @@ func (l Level) String() string {
 // Place is one place of the gazetteer: a GeoNames populated place, an
 // admin1 or admin2 area, or a country.
 type Place struct {
-	// GeonameID is the GeoNames id of a town or a country; 0 for admin
-	// areas, which sitrep places itself.
+	// GeonameID is the GeoNames id of the place: a town's and a
+	// country's from GeoNames, a first-level area's from Natural Earth's
+	// admin-1 table; 0 for districts and for the few first-level areas
+	// that table does not match.
 	GeonameID int
 	// Name is GeoNames' name of the place ("Ar Rastan", "Homs").
 	Name string
-	// Lat and Lon are the coordinates: the town's own, or for an area the
-	// seat of its government (a country: the median of its towns).
+	// Lat and Lon are the place's point as a gazetteer gives it: a town's
+	// own; a country's GeoNames point; a first-level area's Natural Earth
+	// label point, well inside it (else its seat); a district's seat.
 	Lat, Lon float64
+	// SeatLat and SeatLon are where an event reported only by the place
+	// is coded, as ACLED codes it: an area's seat of government (a
+	// country's capital, a first-level area's capital), else Lat and Lon.
+	SeatLat, SeatLon float64
 	// Feature is the GeoNames feature code (PPL, PPLA, PPLC...; ADM1 and
 	// ADM2 for areas, PCLI for countries).
 	Feature string
@@ -282,6 +289,8 @@ func (g *Gazetteer) build(i int) *Place {
 		Name:       g.poolStr(u32(r, format.OffName), r[format.OffNameLen]),
 		Lat:        float64(int32(u32(r, format.OffLat))) / 1e5,
 		Lon:        float64(int32(u32(r, format.OffLon))) / 1e5,
+		SeatLat:    float64(int32(u32(r, format.OffSeatLat))) / 1e5,
+		SeatLon:    float64(int32(u32(r, format.OffSeatLon))) / 1e5,
 		Population: int(u32(r, format.OffPop)),
 		Level:      Level(r[format.OffLevel]),
 	}

@@ -166,9 +166,21 @@ func TestAreas(t *testing.T) {
 	if sy == nil || sy.Name != "Syria" || sy.Level != LevelCountry {
 		t.Fatalf("Country(SY) = %+v, want Syria", sy)
 	}
-	// The governorate is placed at its seat, the city of Homs.
-	if d := Distance(homs.Lat, homs.Lon, 34.7268, 36.7234); d > 5 {
-		t.Errorf("Homs governorate is %.0f km from the city of Homs, want its seat", d)
+	// The governorate carries GeoNames' id and a point inside it (Natural
+	// Earth's, in the desert east of the city), and its seat, the city of
+	// Homs, where events reported only by the governorate are coded.
+	if homs.GeonameID != 169575 {
+		t.Errorf("Homs governorate: GeoNames id %d, want 169575", homs.GeonameID)
+	}
+	if d := Distance(homs.SeatLat, homs.SeatLon, 34.7268, 36.7234); d > 5 {
+		t.Errorf("Homs governorate's seat is %.0f km from the city of Homs", d)
+	}
+	if d := Distance(homs.Lat, homs.Lon, 34.7268, 36.7234); d < 50 || d > 250 {
+		t.Errorf("Homs governorate's point is %.0f km from the city of Homs, want inside the governorate, east of it", d)
+	}
+	// A country's seat is its capital.
+	if d := Distance(sy.SeatLat, sy.SeatLon, 33.5102, 36.2913); d > 5 {
+		t.Errorf("Syria's seat is %.0f km from Damascus", d)
 	}
 	if d := Distance(sy.Lat, sy.Lon, 35.0, 38.0); d > 250 {
 		t.Errorf("Syria's centre is %.0f km from the middle of the country", d)

@@ -164,13 +164,14 @@ func (m Mention) Location() *sitrep.Location {
 }
 
 // PlaceLocation returns the event location of gazetteer place p, named in
-// the text by words at span.
+// the text by words at span. Its point is p's seat: an event in an area is
+// coded at the area's seat of government, as ACLED codes it.
 func PlaceLocation(p *gazetteer.Place, words string, span [2]int) *sitrep.Location {
 	loc := &sitrep.Location{
 		Name:        p.Name,
 		GeonameID:   p.GeonameID,
-		Lat:         p.Lat,
-		Lon:         p.Lon,
+		Lat:         p.SeatLat,
+		Lon:         p.SeatLon,
 		Admin1:      p.Admin1,
 		Admin2:      p.Admin2,
 		CountryCode: p.CountryCode,

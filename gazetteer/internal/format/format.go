@@ -45,6 +45,8 @@
 //	34 uint8   level (0 town, 1 district, 2 region, 3 country)
 //	35 uint8   feature code index
 //	36 uint8   country code index
+//	37 int32   seat latitude  * 1e5 (an area's seat of government; a
+//	41 int32   seat longitude * 1e5  town's own point)
 package format
 
 import (
@@ -60,10 +62,10 @@ import (
 const Magic = "SRG2"
 
 // Version is bumped whenever the layout changes.
-const Version = 5
+const Version = 6
 
 // RecordSize is the size of one place record.
-const RecordSize = 37
+const RecordSize = 45
 
 // Offsets of the fields of a place record.
 const (
@@ -80,6 +82,8 @@ const (
 	OffLevel     = 34
 	OffFeature   = 35
 	OffCountry   = 36
+	OffSeatLat   = 37
+	OffSeatLon   = 41
 )
 
 // Kind says how a key names a place: by its own name, by one of its
@@ -95,15 +99,18 @@ const (
 
 // Place is one place as the generator hands it to Encode.
 type Place struct {
-	Level      uint8
-	Feature    string
-	GeonameID  int
-	Name       string
-	Lat, Lon   float64
-	Population int
-	Country    string
-	Admin1     string
-	Admin2     string
+	Level     uint8
+	Feature   string
+	GeonameID int
+	Name      string
+	Lat, Lon  float64
+	// SeatLat and SeatLon are the seat of an area's government, where
+	// events reported only by the area are coded; a town's own point.
+	SeatLat, SeatLon float64
+	Population       int
+	Country          string
+	Admin1           string
+	Admin2           string
 	// Admin1Ref and Admin2Ref are the indexes of the enclosing areas, -1
 	// when none.
 	Admin1Ref, Admin2Ref int
@@ -239,6 +246,8 @@ func encodePlaces(places []Place) []byte {
 		b = binary.LittleEndian.AppendUint32(b, uint32(p.Admin2Ref+1))
 		b = binary.LittleEndian.AppendUint32(b, uint32(codesOff))
 		b = append(b, byte(nameLen), byte(codesLen), p.Level, byte(featureIdx[p.Feature]), byte(countryIdx[p.Country]))
+		b = binary.LittleEndian.AppendUint32(b, uint32(int32(math.Round(p.SeatLat*1e5))))
+		b = binary.LittleEndian.AppendUint32(b, uint32(int32(math.Round(p.SeatLon*1e5))))
 	}
 	b = binary.AppendUvarint(b, uint64(pool.Len()))
 	return append(b, pool.String()...)

