@@ -267,6 +267,16 @@ func TestResolution(t *testing.T) {
 			absent: []string{"Côte", "Cote"},
 		},
 		{
+			name: "a name with \"of the\" inside it is one name",
+			text: "Cases rose in the Democratic Republic of the Congo and the Republic of the Congo. Dr. Kevin Reilly of the California Department of Health Services spoke.",
+			want: []want{
+				{text: "Democratic Republic of the Congo", cc: "CD", level: gazetteer.LevelCountry},
+				{text: "Republic of the Congo", cc: "CG", level: gazetteer.LevelCountry},
+				{text: "California", cc: "US", level: gazetteer.LevelRegion},
+			},
+			absent: []string{"Congo", "Reilly of the California"},
+		},
+		{
 			name:   "an unknown name in a list does not fall back to the next item",
 			text:   "Unlike the Bundibugyo, Côte d'Ivoire and Sudan strains, it spreads fast.",
 			want:   []want{{text: "Côte d'Ivoire", cc: "CI"}, {text: "Sudan", cc: "SD"}},

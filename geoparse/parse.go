@@ -196,6 +196,13 @@ func (st *state) continues(k int) bool {
 	// A connector continues the run when a capitalised or hyphenated word
 	// follows it: "Jisr al Shughur", "Bosnia and Herzegovina".
 	// (Connectors are short: longer words need no look-up.)
+	if st.is(k+1, "of") && st.is(k+2, "the") && st.isWord(k+3) && st.toks[k+3].flags&(tCap|tNewline) == tCap &&
+		st.p.g.StartsName(st.word(k)) {
+		// "Democratic Republic of the Congo", where a name of several
+		// words starts ("Republic of the Congo"); not "Reilly of the
+		// California Department".
+		return true
+	}
 	if b.flags&tPossessive == 0 && b.end-b.start <= 5 && st.isWord(k+2) && st.toks[k+2].flags&(tCap|tHyphen) != 0 &&
 		st.cls(k+1)&classConnector != 0 {
 		if st.is(k+1, "the") && !st.is(k, "of") {
