@@ -13,7 +13,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"strconv"
-	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -223,22 +222,24 @@ const (
 // certainty tells apart two claims of one sentence ("civilians have fled"
 // and "the displaced could reach 1.5 million" at Homs).
 func EventID(articleID string, span [2]int, subType, certainty string, loc *Location) string {
-	var b strings.Builder
-	b.WriteString(articleID)
-	b.WriteByte('|')
-	b.WriteString(strconv.Itoa(span[0]))
-	b.WriteByte('-')
-	b.WriteString(strconv.Itoa(span[1]))
-	b.WriteByte('|')
-	b.WriteString(subType)
-	b.WriteByte('|')
-	b.WriteString(certainty)
-	b.WriteByte('|')
+	var buf [256]byte // most keys fit: the hash is then all the work
+	b := append(buf[:0], articleID...)
+	b = append(b, '|')
+	b = strconv.AppendInt(b, int64(span[0]), 10)
+	b = append(b, '-')
+	b = strconv.AppendInt(b, int64(span[1]), 10)
+	b = append(b, '|')
+	b = append(b, subType...)
+	b = append(b, '|')
+	b = append(b, certainty...)
+	b = append(b, '|')
 	if loc != nil {
-		b.WriteString(strconv.Itoa(loc.GeonameID))
-		b.WriteByte('|')
-		b.WriteString(loc.Name)
+		b = strconv.AppendInt(b, int64(loc.GeonameID), 10)
+		b = append(b, '|')
+		b = append(b, loc.Name...)
 	}
-	s := sha256.Sum256([]byte(b.String()))
-	return hex.EncodeToString(s[:])[:16]
+	sum := sha256.Sum256(b)
+	var id [16]byte
+	hex.Encode(id[:], sum[:8])
+	return string(id[:])
 }

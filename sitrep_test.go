@@ -1,6 +1,9 @@
 package sitrep
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestArticleIDIgnoresCaseSpaceAndPunctuation(t *testing.T) {
 	a := ArticleID("Rebels took Hama.\n\nThe army fled!")
@@ -32,5 +35,27 @@ func TestNormalizeTypes(t *testing.T) {
 	}
 	if len(Taxonomy) != 25 {
 		t.Errorf("Taxonomy has %d sub-event types, want 25", len(Taxonomy))
+	}
+}
+
+// TestEventIDIsStable pins EventID's output: stored events are known by
+// it, so the same event must keep its id across versions. The expected ids
+// are the first 16 hex digits of the SHA-256 of "article|start-end|sub
+// type|certainty|geonameid|name", computed outside Go.
+func TestEventIDIsStable(t *testing.T) {
+	for _, c := range []struct {
+		article, sub, cert string
+		span               [2]int
+		loc                *Location
+		want               string
+	}{
+		{"a1", "Armed clash", "reported", [2]int{0, 10}, &Location{GeonameID: 169577, Name: "Homs"}, "421eefcd9d794df4"},
+		{"a1", "Peaceful protest", "hypothetical", [2]int{12, 140}, nil, "2fd2432c3a001aa9"},
+		// A key longer than EventID's stack buffer.
+		{strings.Repeat("x", 300), "Attack", "reported", [2]int{5, 9}, &Location{Name: "Ar Rastan"}, "4ff75d98f9b37049"},
+	} {
+		if got := EventID(c.article, c.span, c.sub, c.cert, c.loc); got != c.want {
+			t.Errorf("EventID(%.10q..., %v, %q, %q, %v) = %s, want %s", c.article, c.span, c.sub, c.cert, c.loc, got, c.want)
+		}
 	}
 }

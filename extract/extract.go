@@ -106,6 +106,15 @@ type scratch struct {
 	ints   []int
 	bools  []bool
 	actors []actors.Mention
+	seq    []int // 0, 1, 2...
+}
+
+// sequence returns 0, 1, ..., n-1.
+func (sc *scratch) sequence(n int) []int {
+	for i := len(sc.seq); i < n; i++ {
+		sc.seq = append(sc.seq, i)
+	}
+	return sc.seq[:n:n]
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -169,8 +178,11 @@ type doc struct {
 	// placeAt and actorAt give, per token, the index of the place or actor
 	// mention covering it, or -1.
 	placeAt, actorAt []int
-	sents            []*sent
-	drafts           []*draft
+	// seq holds 0, 1, 2...: the indexes of the places and actors, which
+	// sentences slice rather than copy.
+	seq    []int
+	sents  []*sent
+	drafts []*draft
 }
 
 func (x *Extractor) analyse(a *sitrep.Article) *doc {
@@ -201,6 +213,7 @@ func (x *Extractor) analyse(a *sitrep.Article) *doc {
 	d.sc.take(len(d.toks))
 	d.placeAt = spanIndex(d.ints(0, 0, len(d.toks)), d.toks, len(d.places), func(k int) (int, int) { return d.places[k].Start, d.places[k].End })
 	d.actorAt = spanIndex(d.ints(1, 0, len(d.toks)), d.toks, len(d.actors), func(k int) (int, int) { return d.actors[k].Start, d.actors[k].End })
+	d.seq = d.sc.sequence(max(len(d.places), len(d.actors)))
 	para := 0
 	prevEnd := 0
 	spans := text.Sentences(d.text)
@@ -361,21 +374,23 @@ func locative(before string) bool {
 	return strings.HasSuffix(before, ",") || strings.HasSuffix(before, "(")
 }
 
-// placeIndex returns the indexes of d.places that lie within [start,end).
+// placeIndex returns the indexes of d.places that lie within [start,end):
+// a run of consecutive indexes, sliced from d.seq (read-only).
 func (d *doc) placeIndex(start, end int) []int {
 	i := sort.Search(len(d.places), func(i int) bool { return d.places[i].Start >= start })
-	var out []int
-	for ; i < len(d.places) && d.places[i].End <= end; i++ {
-		out = append(out, i)
+	j := i
+	for j < len(d.places) && d.places[j].End <= end {
+		j++
 	}
-	return out
+	return d.seq[i:j:j]
 }
 
+// actorIndex is placeIndex for d.actors.
 func (d *doc) actorIndex(start, end int) []int {
 	i := sort.Search(len(d.actors), func(i int) bool { return d.actors[i].Start >= start })
-	var out []int
-	for ; i < len(d.actors) && d.actors[i].End <= end; i++ {
-		out = append(out, i)
+	j := i
+	for j < len(d.actors) && d.actors[j].End <= end {
+		j++
 	}
-	return out
+	return d.seq[i:j:j]
 }

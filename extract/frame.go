@@ -53,7 +53,8 @@ func (d *doc) frame() {
 	var last *draft
 	for _, s := range d.sents {
 		background := d.isHistory(s)
-		var order []string // certainties, in order of first cue
+		var orderBuf [4]string
+		order := orderBuf[:0] // certainties, in order of first cue
 		for _, c := range s.cues {
 			if !c.reference && !slices.Contains(order, c.certainty) {
 				order = append(order, c.certainty)
@@ -63,12 +64,7 @@ func (d *doc) frame() {
 		hasPlace := d.hasEventPlace(s)
 		var reported *draft
 		for _, cert := range order {
-			var cs []cue
-			for _, c := range s.cues {
-				if !c.reference && c.certainty == cert {
-					cs = append(cs, c)
-				}
-			}
+			cs := s.cuesOf(cert)
 			main, own := false, false
 			for _, c := range cs {
 				if lx.mainClass(c.classes) {
@@ -187,6 +183,29 @@ func (d *doc) spreadCoded() {
 			}
 		}
 	}
+}
+
+// cuesOf returns the cues of s asserted with certainty cert: s.cues
+// itself when that is all of them (most sentences), else a copy. Appending
+// to it copies: its capacity is its length.
+func (s *sent) cuesOf(cert string) []cue {
+	all := true
+	for _, c := range s.cues {
+		if c.reference || c.certainty != cert {
+			all = false
+			break
+		}
+	}
+	if all {
+		return s.cues[:len(s.cues):len(s.cues)]
+	}
+	var cs []cue
+	for _, c := range s.cues {
+		if !c.reference && c.certainty == cert {
+			cs = append(cs, c)
+		}
+	}
+	return cs
 }
 
 // sentOfFig returns the sentence whose figures are dr.figs[i].
