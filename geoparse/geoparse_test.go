@@ -277,6 +277,17 @@ func TestResolution(t *testing.T) {
 			absent: []string{"Congo", "Reilly of the California"},
 		},
 		{
+			name: "hashtags: words run together are split, a country in lower case is a name",
+			text: "Ebola in #SierraLeone and #liberia. #PrayForGaza #tornado #Iran",
+			want: []want{
+				{text: "SierraLeone", cc: "SL", level: gazetteer.LevelCountry},
+				{text: "liberia", cc: "LR", level: gazetteer.LevelCountry},
+				{text: "Gaza", cc: "PS"},
+				{text: "Iran", cc: "IR", level: gazetteer.LevelCountry},
+			},
+			absent: []string{"tornado", "PrayForGaza", "Sierra"},
+		},
+		{
 			name:   "an unknown name in a list does not fall back to the next item",
 			text:   "Unlike the Bundibugyo, Côte d'Ivoire and Sudan strains, it spreads fast.",
 			want:   []want{{text: "Côte d'Ivoire", cc: "CI"}, {text: "Sudan", cc: "SD"}},

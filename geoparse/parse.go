@@ -245,6 +245,32 @@ func (st *state) detect() {
 	}
 }
 
+// name returns the words of tokens k to e as the gazetteer keys them: the
+// text, with a space between words a hashtag ran together ("Sierra Leone"
+// for #SierraLeone).
+func (st *state) name(k, e int) string {
+	n := st.text[st.toks[k].start:st.toks[e].end]
+	glued := false
+	for i := k + 1; i <= e; i++ {
+		glued = glued || st.toks[i].flags&tGlued != 0
+	}
+	if !glued {
+		return n
+	}
+	b := make([]byte, 0, len(n)+e-k)
+	for i := k; i <= e; i++ {
+		if i > k {
+			if st.toks[i].flags&tGlued != 0 {
+				b = append(b, ' ')
+			} else {
+				b = append(b, st.text[st.toks[i-1].end:st.toks[i].start]...)
+			}
+		}
+		b = append(b, st.text[st.toks[i].start:st.toks[i].end]...)
+	}
+	return string(b)
+}
+
 // canStart reports whether a name may start at token k of a run: not in
 // the middle of a hyphenated compound ("Ti-n-Samane"), unless what the
 // hyphen joins it to is a word of its own ("pro-Assad", "Sudan-Kenya").
@@ -439,7 +465,7 @@ func (st *state) matchRun(r0, j int) {
 					break
 				}
 			}
-			name := st.text[tk.start:toks[e].end]
+			name := st.name(k, e)
 			if e > k && st.compassTown(k, name) {
 				continue // "East Hama" is Hama, not East Ham
 			}
@@ -724,7 +750,27 @@ func newState(p *Parser, text string) *state {
 	for i := range st.classes {
 		st.classes[i] = classUnknown
 	}
+	st.countryTags()
 	return st
+}
+
+// countryTags capitalises the hashtags in lower case that are a country's
+// name (#iran, #nigeria): their author made them names. Other lower-case
+// hashtags stay words (#tornado is no town in West Virginia).
+func (st *state) countryTags() {
+	for i := range st.toks {
+		t := &st.toks[i]
+		if t.flags&(tTag|tCap|tDigit) != tTag || i+1 < len(st.toks) && st.toks[i+1].flags&tGlued != 0 {
+			continue
+		}
+		w := st.word(i)
+		for _, c := range st.p.g.Lookup(w) {
+			if c.Place.Level == gazetteer.LevelCountry && literal(w, c.Place.Name) {
+				t.flags |= tCap
+				break
+			}
+		}
+	}
 }
 
 // release returns st to the pool.

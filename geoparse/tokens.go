@@ -24,6 +24,8 @@ const (
 	tPossessive          // followed by 's, which is not part of it
 	tNewline             // a line break precedes it
 	tTitled              // follows a title that opens its run (set by state.context)
+	tGlued               // a later word of a hashtag run together: "Leone" of #SierraLeone
+	tTag                 // the first word of a hashtag
 )
 
 // asciiKind classes the ASCII bytes that make words.
@@ -261,8 +263,42 @@ func tokenize(text string, toks []token) []token {
 		if f&tCap == 0 && elided(text[start:i]) {
 			f |= tCap // "Côte d'Ivoire": the name after the article is capitalised
 		}
+		if start > 0 && text[start-1] == '#' {
+			toks = appendHashtag(toks, text, start, i, f)
+			continue
+		}
 		toks = append(toks, token{start: int32(start), end: int32(i), flags: f})
 	next:
+	}
+	return toks
+}
+
+// appendHashtag appends the words of the hashtag text[start:end] (the
+// part after '#'), whose flags as one word are f. Words run together are
+// split where a capital follows a lower-case letter (#GazaUnderAttack,
+// #SierraLeone), each later one marked tGlued so that a name may span
+// them. The first word is marked tTag.
+func appendHashtag(toks []token, text string, start, end int, f tokFlags) []token {
+	f |= tTag
+	from := start
+	for k := start + 1; k <= end; k++ {
+		if k < end && !(asciiKind[text[k-1]] == kLower && asciiKind[text[k]] == kUpper) {
+			continue
+		}
+		g := f // the first word keeps the hashtag's flags
+		if from > start {
+			g = tWord | tGlued
+			if asciiKind[text[from]] == kUpper {
+				g |= tCap
+			}
+		}
+		if k < end {
+			g &^= tPossessive // it belongs to the last word
+		} else {
+			g |= f & tPossessive
+		}
+		toks = append(toks, token{start: int32(from), end: int32(k), flags: g})
+		from = k
 	}
 	return toks
 }
