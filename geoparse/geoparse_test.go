@@ -288,6 +288,12 @@ func TestResolution(t *testing.T) {
 			absent: []string{"tornado", "PrayForGaza", "Sierra"},
 		},
 		{
+			name:   "the pronoun I ends no name: \"And I\" is not Anda (Daqing), \"But I\" not Buta",
+			text:   "And I went to Homs. But I stayed in World War I history.",
+			want:   []want{{text: "Homs", cc: "SY"}},
+			absent: []string{"And I", "But I", "And", "But"},
+		},
+		{
 			name:   "an unknown name in a list does not fall back to the next item",
 			text:   "Unlike the Bundibugyo, Côte d'Ivoire and Sudan strains, it spreads fast.",
 			want:   []want{{text: "Côte d'Ivoire", cc: "CI"}, {text: "Sudan", cc: "SD"}},
