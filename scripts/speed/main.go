@@ -7,7 +7,9 @@
 // baseline, the extractor's allocations per article, and the process's
 // peak memory.
 //
-//	go run ./scripts/speed [-n 3000]
+//	go run ./scripts/speed [-n 3000] [-cpuprofile FILE]
+//
+// -cpuprofile writes a pprof CPU profile of the extract stage.
 package main
 
 import (
@@ -19,6 +21,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -32,8 +35,9 @@ import (
 
 func main() {
 	n := flag.Int("n", 3000, "articles")
+	prof := flag.String("cpuprofile", "", "write a CPU profile of the extract stage to `file`")
 	flag.Parse()
-	if err := run(*n); err != nil {
+	if err := run(*n, *prof); err != nil {
 		fmt.Fprintln(os.Stderr, "speed:", err)
 		os.Exit(1)
 	}
@@ -45,7 +49,7 @@ type stage struct {
 	note    string
 }
 
-func run(n int) error {
+func run(n int, prof string) error {
 	ctx := context.Background()
 	arts := newsgen.Articles(n, 42, time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC))
 	bytes := 0
@@ -83,6 +87,15 @@ func run(n int) error {
 		}
 	})})
 
+	if prof != "" {
+		f, err := os.Create(prof)
+		if err != nil {
+			return err
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+	}
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
 	events := 0
@@ -95,6 +108,9 @@ func run(n int) error {
 		}
 	})
 	runtime.ReadMemStats(&after)
+	if prof != "" {
+		pprof.StopCPUProfile()
+	}
 	allocs := float64(after.Mallocs-before.Mallocs) / float64(reps*len(arts))
 	allocBytes := float64(after.TotalAlloc-before.TotalAlloc) / float64(reps*len(arts))
 	stages = append(stages, stage{name: "extract", seconds: secs,
