@@ -379,7 +379,11 @@ func ScorePlaces(p *geoparse.Parser, docs []*PlaceDoc, errs io.Writer) PlaceMetr
 			if onGold {
 				m.OnGold++
 			} else {
-				fmt.Fprintf(errs, "EXTRA\t%s\t%s\t%s\n", d.ID, mn.Text, placeName(mn.Place))
+				how := ""
+				if mn.Fallback {
+					how = "\tfallback" // a name the gazetteer lacks, placed at the place around it
+				}
+				fmt.Fprintf(errs, "EXTRA\t%s\t%s\t%s%s\n", d.ID, mn.Text, placeName(mn.Place), how)
 			}
 		}
 		for _, g := range d.Gold {
