@@ -294,6 +294,15 @@ func TestResolution(t *testing.T) {
 			absent: []string{"And I", "But I", "And", "But"},
 		},
 		{
+			name: "the article A opens no name, unless it is an Arabic article's (A-Raqqa)",
+			text: "A Homs resident said the clashes in A-Raqqa went on.",
+			want: []want{
+				{text: "Homs", cc: "SY"},
+				{text: "A-Raqqa", cc: "SY"},
+			},
+			absent: []string{"A Homs"},
+		},
+		{
 			name:   "an unknown name in a list does not fall back to the next item",
 			text:   "Unlike the Bundibugyo, Côte d'Ivoire and Sudan strains, it spreads fast.",
 			want:   []want{{text: "Côte d'Ivoire", cc: "CI"}, {text: "Sudan", cc: "SD"}},

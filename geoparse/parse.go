@@ -453,6 +453,11 @@ func (st *state) matchRun(r0, j int) {
 		if last > k && !first.starts {
 			last = k // no name of several words starts with this one
 		}
+		if last > k && tk.end-tk.start == 1 && st.cls(k)&classStop != 0 && toks[k+1].flags&tHyphen == 0 {
+			// "A Homs resident": the article opens no name (the key drops
+			// it); "A-Raqqa" is an Arabic article's.
+			last = k
+		}
 		for e := last; e >= k; e-- {
 			if !st.canEnd(e) {
 				continue
