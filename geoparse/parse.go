@@ -298,7 +298,7 @@ func (st *state) canEnd(e int) bool {
 	if st.toks[e].flags&(tCap|tHyphen) == 0 || st.toks[e].end-st.toks[e].start <= 3 && st.isArticle(e) {
 		return false // "Sahm El" is no name
 	}
-	if e > 0 && st.toks[e].end-st.toks[e].start == 1 && st.text[st.toks[e].start] == 'I' && !st.isPunct(e+1, '.') {
+	if st.toks[e].end-st.toks[e].start == 1 && st.text[st.toks[e].start] == 'I' {
 		return false // "And I", "But I": the pronoun ends no name
 	}
 	if !st.isWord(e+1) || st.toks[e+1].flags&tHyphen == 0 {

@@ -274,7 +274,8 @@ func tokenize(text string, toks []token) []token {
 }
 
 // appendHashtag appends the words of the hashtag text[start:end] (the
-// part after '#'), whose flags as one word are f. Words run together are
+// part after '#'; a possessive took the other path), whose flags as one
+// word are f. Words run together are
 // split where a capital follows a lower-case letter (#GazaUnderAttack,
 // #SierraLeone), each later one marked tGlued so that a name may span
 // them. The first word is marked tTag.
@@ -291,11 +292,6 @@ func appendHashtag(toks []token, text string, start, end int, f tokFlags) []toke
 			if asciiKind[text[from]] == kUpper {
 				g |= tCap
 			}
-		}
-		if k < end {
-			g &^= tPossessive // it belongs to the last word
-		} else {
-			g |= f & tPossessive
 		}
 		toks = append(toks, token{start: int32(from), end: int32(k), flags: g})
 		from = k
