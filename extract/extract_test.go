@@ -196,3 +196,26 @@ func TestEventIDsAreUnique(t *testing.T) {
 		t.Errorf("%d duplicate ids over %d articles", dups, len(arts))
 	}
 }
+
+// TestAreaEventsAtTheSeat checks that an event known only by its province
+// or its country is placed at the seat of government, as ACLED codes it,
+// not at the area's own point (the middle of Homs governorate is desert
+// 130 km east of the city), while the mention keeps the area's GeoNames id.
+func TestAreaEventsAtTheSeat(t *testing.T) {
+	evs := run(t, "Government forces shelled rebel positions in Homs province on Monday, killing 4 fighters.", "2024-03-05")
+	if len(evs) == 0 || evs[0].Location == nil {
+		t.Fatalf("no located event: %+v", evs)
+	}
+	loc := evs[0].Location
+	if loc.Precision != "region" || loc.GeonameID != 169575 {
+		t.Fatalf("location %+v, want the Homs governorate (GeoNames 169575) at region precision", loc)
+	}
+	if d := gazetteer.Distance(loc.Lat, loc.Lon, 34.7268, 36.7234); d > 5 {
+		t.Errorf("Homs province event at %.4f,%.4f, %.0f km from the city of Homs, its seat", loc.Lat, loc.Lon, d)
+	}
+	g := gazetteer.Default()
+	homs := g.Admin1("SY", "11")
+	if d := gazetteer.Distance(homs.Lat, homs.Lon, 34.7268, 36.7234); d < 50 {
+		t.Errorf("the governorate's own point is %.0f km from its seat: this test would not tell them apart", d)
+	}
+}
