@@ -771,12 +771,8 @@ func (st *state) countryTags() {
 		if t.flags&(tTag|tCap|tDigit) != tTag || i+1 < len(st.toks) && st.toks[i+1].flags&tGlued != 0 {
 			continue
 		}
-		w := st.word(i)
-		for _, c := range st.p.g.Lookup(w) {
-			if c.Place.Level == gazetteer.LevelCountry && literal(w, c.Place.Name) {
-				t.flags |= tCap
-				break
-			}
+		if literalCountry(st.lookup(st.word(i)).cands) {
+			t.flags |= tCap
 		}
 	}
 }
