@@ -17,11 +17,12 @@ type dateMention struct {
 
 // findDates returns the date expressions of a sentence's tokens, resolved
 // against the publication date pub (zero when unknown: relative dates are
-// then skipped, absolute ones without a year too).
-func (lx *Lexicon) findDates(s string, toks []text.Token, pub time.Time) []dateMention {
+// then skipped, absolute ones without a year too). at holds the tokens'
+// lexicon starts (Lexicon.appendStarts).
+func (lx *Lexicon) findDates(s string, toks []text.Token, at []uint32, pub time.Time) []dateMention {
 	var out []dateMention
 	for i := 0; i < len(toks); {
-		if !lx.mayDate(toks[i]) {
+		if !mayDate(toks[i], at[i]) {
 			i++
 			continue
 		}
@@ -35,19 +36,19 @@ func (lx *Lexicon) findDates(s string, toks []text.Token, pub time.Time) []dateM
 	return out
 }
 
-// mayDate reports whether a date expression may start at t, cheaply: a
-// number, a capitalised word (a month or a weekday), or the first word of
-// a relative phrase.
-func (lx *Lexicon) mayDate(t text.Token) bool {
+// mayDate reports whether a date expression may start at t, whose
+// lexicon starts are at, cheaply: a number, a capitalised word (a month
+// or a weekday), or the first word of a relative phrase.
+func mayDate(t text.Token, at uint32) bool {
 	switch {
 	case t.Kind == text.Number:
 		return true
 	case t.Kind != text.Word:
 		return false
-	case t.Cap && (lx.months.MayStart(t) || lx.weekdays.MayStart(t)):
+	case t.Cap && (has(at, startMonth) || has(at, startWeekday)):
 		return true
 	}
-	return lx.quantityStart.MayStart(t) || lx.relative.MayStart(t) || lx.vagueDate.MayStart(t)
+	return has(at, startQuantity) || has(at, startRelative) || has(at, startVagueDate)
 }
 
 func (lx *Lexicon) dateAt(s string, toks []text.Token, i int, pub time.Time) (dateMention, bool) {

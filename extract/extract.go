@@ -105,6 +105,7 @@ type scratch struct {
 	toks   []text.Token
 	ints   []int
 	bools  []bool
+	starts []uint32
 	actors []actors.Mention
 	seq    []int // 0, 1, 2...
 }
@@ -178,6 +179,9 @@ type doc struct {
 	// placeAt and actorAt give, per token, the index of the place or actor
 	// mention covering it, or -1.
 	placeAt, actorAt []int
+	// startAt gives, per token, the lexicons that may start a phrase at
+	// it (Lexicon.starts).
+	startAt []uint32
 	// seq holds 0, 1, 2...: the indexes of the places and actors, which
 	// sentences slice rather than copy.
 	seq    []int
@@ -211,6 +215,8 @@ func (x *Extractor) analyse(a *sitrep.Article) *doc {
 	d.actors = d.dropPlaceActors(ms)
 	d.toks = text.AppendTokens(d.sc.toks[:0], d.text)
 	d.sc.take(len(d.toks))
+	d.startAt = x.lx.appendStarts(d.sc.starts[:0], d.toks)
+	d.sc.starts = d.startAt
 	d.placeAt = spanIndex(d.ints(0, 0, len(d.toks)), d.toks, len(d.places), func(k int) (int, int) { return d.places[k].Start, d.places[k].End })
 	d.actorAt = spanIndex(d.ints(1, 0, len(d.toks)), d.toks, len(d.actors), func(k int) (int, int) { return d.actors[k].Start, d.actors[k].End })
 	d.seq = d.sc.sequence(max(len(d.places), len(d.actors)))

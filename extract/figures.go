@@ -67,7 +67,10 @@ func (lx *Lexicon) findFigures(src string, s *sent) figures {
 		kindAt[i] = -1
 	}
 	for i := 0; i < len(toks); {
-		end, mask, ok := lx.casualty.Match(toks, i)
+		end, mask, ok := 0, uint8(0), false
+		if has(s.startAt[i], startCasualty) {
+			end, mask, ok = lx.casualty.Match(toks, i)
+		}
 		best := -1
 		if ok {
 			for k := kDeath; k <= kSplit; k++ {
@@ -122,7 +125,7 @@ func (lx *Lexicon) findFigures(src string, s *sent) figures {
 			continue
 		}
 		q, ok := Quantity{}, false
-		if lx.mayQuantity(toks[i]) {
+		if mayQuantity(toks[i], s.startAt[i]) {
 			q, ok = lx.parseQuantity(src, toks, i)
 		}
 		if !ok {
@@ -384,12 +387,13 @@ func (lx *Lexicon) findFigures(src string, s *sent) figures {
 	return f
 }
 
-// mayQuantity reports whether a quantity may start at t, cheaply.
-func (lx *Lexicon) mayQuantity(t text.Token) bool {
+// mayQuantity reports whether a quantity may start at t, whose lexicon
+// starts are at, cheaply.
+func mayQuantity(t text.Token, at uint32) bool {
 	if t.Kind == text.Number {
 		return true
 	}
-	return t.Kind == text.Word && lx.quantityStart.MayStart(t)
+	return t.Kind == text.Word && has(at, startQuantity)
 }
 
 // figureCertainty is "projected" for a figure after a modal and a verb of

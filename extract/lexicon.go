@@ -58,6 +58,10 @@ type Lexicon struct {
 
 	say, sources *text.Phrases[bool]
 
+	// starts tells, in one probe per token, which of the lexicons the
+	// per-token loops try may start a phrase there (bits: start*).
+	starts text.Starts
+
 	defaultActor1, defaultActor2 map[string]string // sub-event type -> words
 	forcedActor1                 map[string]forced
 	plover                       map[string][2]string
@@ -328,7 +332,44 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 	}); err != nil {
 		return nil, err
 	}
+	lx.indexStarts()
 	return lx, nil
+}
+
+// The lexicons of Lexicon.starts, by bit.
+const (
+	startCue uint = iota
+	startScope
+	startCasualty
+	startSay
+	startQuantity
+	startMonth
+	startWeekday
+	startRelative
+	startVagueDate
+)
+
+func (lx *Lexicon) indexStarts() {
+	text.AddStarts(&lx.starts, lx.cues, startCue)
+	text.AddStarts(&lx.starts, lx.scopes, startScope)
+	text.AddStarts(&lx.starts, lx.casualty, startCasualty)
+	text.AddStarts(&lx.starts, lx.say, startSay)
+	text.AddStarts(&lx.starts, lx.quantityStart, startQuantity)
+	text.AddStarts(&lx.starts, lx.months, startMonth)
+	text.AddStarts(&lx.starts, lx.weekdays, startWeekday)
+	text.AddStarts(&lx.starts, lx.relative, startRelative)
+	text.AddStarts(&lx.starts, lx.vagueDate, startVagueDate)
+}
+
+// has reports whether the starts set at holds lexicon bit.
+func has(at uint32, bit uint) bool { return at&(1<<bit) != 0 }
+
+// appendStarts appends to dst the lexicon starts of each token.
+func (lx *Lexicon) appendStarts(dst []uint32, toks []text.Token) []uint32 {
+	for i := range toks {
+		dst = append(dst, lx.starts.Of(toks[i]))
+	}
+	return dst
 }
 
 // Scope kinds, bits of Lexicon.scopes.

@@ -18,12 +18,13 @@ type sent struct {
 	d          *doc // the document, for its working memory
 	para       int
 	toks       []text.Token
-	placeAt    []int  // per token: index into doc.places, or -1
-	inDate     []bool // per token: part of a date ("On 3 May 2020")
-	ref        []bool // per token: inside a reference to another event
-	actorAt    []int  // per token: index into doc.actors, or -1
-	places     []int  // doc.places in the sentence
-	actors     []int  // doc.actors in the sentence
+	placeAt    []int    // per token: index into doc.places, or -1
+	inDate     []bool   // per token: part of a date ("On 3 May 2020")
+	ref        []bool   // per token: inside a reference to another event
+	actorAt    []int    // per token: index into doc.actors, or -1
+	startAt    []uint32 // per token: the lexicons that may start there (Lexicon.starts)
+	places     []int    // doc.places in the sentence
+	actors     []int    // doc.actors in the sentence
 	cues       []cue
 	dates      []dateMention
 	figs       figures
@@ -55,13 +56,13 @@ func (d *doc) analyseSentence(s *sent, sp text.Span, para int) {
 	s.start, s.end, s.para, s.idx = sp.Start, sp.End, para, len(d.sents)
 	a := sort.Search(len(d.toks), func(i int) bool { return d.toks[i].Start >= sp.Start })
 	b := sort.Search(len(d.toks), func(i int) bool { return d.toks[i].Start >= sp.End })
-	s.toks, s.placeAt, s.actorAt = d.toks[a:b:b], d.placeAt[a:b:b], d.actorAt[a:b:b]
+	s.toks, s.placeAt, s.actorAt, s.startAt = d.toks[a:b:b], d.placeAt[a:b:b], d.actorAt[a:b:b], d.startAt[a:b:b]
 	s.first = a
 	s.d = d
 	s.places = d.placeIndex(sp.Start, sp.End)
 	s.actors = d.actorIndex(sp.Start, sp.End)
 
-	s.dates = lx.findDates(d.text, s.toks, d.pub)
+	s.dates = lx.findDates(d.text, s.toks, s.startAt, d.pub)
 	s.inDate = d.bools(0, a, b)
 	for _, dm := range s.dates {
 		for k := dm.start; k < dm.end; k++ {
@@ -115,6 +116,10 @@ func (s *sent) findCues(lx *Lexicon) {
 	for i := 0; i < len(s.toks); {
 		if s.placeAt[i] >= 0 || s.inDate[i] {
 			i++ // "Battle Creek", "On 3 March 2020"
+			continue
+		}
+		if !has(s.startAt[i], startCue) {
+			i++
 			continue
 		}
 		end, classes, ok := lx.cues.Match(s.toks, i)
@@ -319,7 +324,7 @@ func (s *sent) modality(lx *Lexicon) {
 	s.ref = ref
 	var demand []cue // pseudo cues of class "demand", added after the others
 	for i := 0; i < n; i++ {
-		if s.inDate[i] {
+		if s.inDate[i] || !has(s.startAt[i], startScope) {
 			continue
 		}
 		end, kinds, ok := lx.scopes.Match(s.toks, i)
@@ -440,7 +445,7 @@ func (lx *Lexicon) attribution(src string, s *sent) []attrib {
 	for i := 0; i < len(toks); i++ {
 		// A verb of saying is in lower case and in no name: "State" in
 		// "Islamic State" says nothing.
-		if toks[i].Cap && i > 0 || s.actorAt[i] >= 0 {
+		if toks[i].Cap && i > 0 || s.actorAt[i] >= 0 || !has(s.startAt[i], startSay) {
 			continue
 		}
 		end, _, ok := lx.say.Match(toks, i)

@@ -37,6 +37,37 @@ func (p *Phrases[V]) MayStart(t Token) bool {
 	return p.bloom[w]&bit != 0
 }
 
+// EachFirst calls f with the hash of every word a phrase of p starts
+// with.
+func (p *Phrases[V]) EachFirst(f func(hash uint64)) {
+	for i, used := range p.first.used {
+		if used {
+			f(p.first.keys[i])
+		}
+	}
+}
+
+// Starts maps a word's hash to the set of lexicons (bits, up to 32, the
+// caller numbers them) that have a phrase starting with that word: one
+// probe per token tells which of several lexicons may match there, where
+// asking each lexicon costs a call and a bloom test apiece. Unlike
+// MayStart it is exact.
+type Starts struct{ t u64table }
+
+// Add marks every first word of p as starting a phrase of lexicon bit.
+func AddStarts[V any](s *Starts, p *Phrases[V], bit uint) {
+	p.EachFirst(func(h uint64) {
+		v, _ := s.t.get(h)
+		s.t.put(h, v|int32(uint32(1)<<bit))
+	})
+}
+
+// Of returns the set of lexicons with a phrase starting with t's word.
+func (s *Starts) Of(t Token) uint32 {
+	v, _ := s.t.get(t.Hash)
+	return uint32(v)
+}
+
 type phrase[V any] struct {
 	words []string
 	upper uint64 // bit i: word i must be in capitals

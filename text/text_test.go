@@ -167,3 +167,33 @@ func BenchmarkPhrasesMatch(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(toks)*b.N)/b.Elapsed().Seconds(), "words/s")
 }
+
+// Starts answers, per token, exactly which lexicons have a phrase
+// starting with its word: only first words count, and a word that starts
+// phrases of two lexicons has both bits.
+func TestStarts(t *testing.T) {
+	a, b := NewPhrases[bool](), NewPhrases[int]()
+	a.Add("opened fire", true)
+	a.Add("shelled", true)
+	b.Add("shelled heavily", 1)
+	b.Add("al-Shabaab", 2)
+	var s Starts
+	AddStarts(&s, a, 0)
+	AddStarts(&s, b, 3)
+	for _, tt := range []struct {
+		word string
+		want uint32
+	}{
+		{"opened", 1},
+		{"Opened", 1},
+		{"fire", 0}, // a second word starts nothing
+		{"shelled", 1 | 1<<3},
+		{"al", 1 << 3},
+		{"heavily", 0},
+		{"the", 0},
+	} {
+		if got := s.Of(Tokenize(tt.word)[0]); got != tt.want {
+			t.Errorf("Of(%q) = %b, want %b", tt.word, got, tt.want)
+		}
+	}
+}
