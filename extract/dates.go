@@ -26,7 +26,7 @@ func (lx *Lexicon) findDates(s string, toks []text.Token, at []uint32, pub time.
 			i++
 			continue
 		}
-		if d, ok := lx.dateAt(s, toks, i, pub); ok {
+		if d, ok := lx.dateAt(s, toks, at[i], i, pub); ok {
 			out = append(out, d)
 			i = d.end
 			continue
@@ -51,14 +51,20 @@ func mayDate(t text.Token, at uint32) bool {
 	return has(at, startQuantity) || has(at, startRelative) || has(at, startVagueDate)
 }
 
-func (lx *Lexicon) dateAt(s string, toks []text.Token, i int, pub time.Time) (dateMention, bool) {
+// dateAt reads the date expression starting at toks[i], whose lexicon
+// starts are at.
+func (lx *Lexicon) dateAt(s string, toks []text.Token, at uint32, i int, pub time.Time) (dateMention, bool) {
 	t := toks[i]
 	// Relative phrases: "yesterday", "last week".
-	if end, r, ok := lx.relative.Match(toks, i); ok && !pub.IsZero() {
-		return dateMention{date: shift(pub, r.n, r.unit), precision: r.precision, start: i, end: end}, true
+	if has(at, startRelative) && !pub.IsZero() {
+		if end, r, ok := lx.relative.Match(toks, i); ok {
+			return dateMention{date: shift(pub, r.n, r.unit), precision: r.precision, start: i, end: end}, true
+		}
 	}
-	if end, p, ok := lx.vagueDate.Match(toks, i); ok && !pub.IsZero() {
-		return dateMention{date: pub, precision: p, start: i, end: end}, true
+	if has(at, startVagueDate) && !pub.IsZero() {
+		if end, p, ok := lx.vagueDate.Match(toks, i); ok {
+			return dateMention{date: pub, precision: p, start: i, end: end}, true
+		}
 	}
 	// "three days ago", "2 weeks ago"
 	if agoAhead(toks, i) && !pub.IsZero() {
@@ -74,9 +80,11 @@ func (lx *Lexicon) dateAt(s string, toks []text.Token, i int, pub time.Time) (da
 		}
 	}
 	// Weekdays: "on Friday" is the last Friday on or before publication.
-	if end, wd, ok := lx.weekdays.Match(toks, i); ok && t.Cap && !pub.IsZero() {
-		delta := (int(pub.Weekday()) - wd + 7) % 7
-		return dateMention{date: pub.AddDate(0, 0, -delta), precision: "day", start: i, end: end}, true
+	if t.Cap && has(at, startWeekday) && !pub.IsZero() {
+		if end, wd, ok := lx.weekdays.Match(toks, i); ok {
+			delta := (int(pub.Weekday()) - wd + 7) % 7
+			return dateMention{date: pub.AddDate(0, 0, -delta), precision: "day", start: i, end: end}, true
+		}
 	}
 	// Day Month [Year]: "21 March 2020", "21st Mar. 2020", "28 Feb".
 	if day, ok := dayNumber(s, toks, i); ok {
@@ -90,33 +98,35 @@ func (lx *Lexicon) dateAt(s string, toks []text.Token, i int, pub time.Time) (da
 		}
 	}
 	// Month Day[,] [Year]: "March 21, 2020", "October 8th", "December 31 2019".
-	if end, m, ok := lx.monthAt(toks, i); ok && t.Cap {
-		if day, ok := dayNumber(s, toks, end); ok {
-			dend := end + 1
-			if dend < len(toks) && isOrdinalSuffix(toks[dend].Norm) {
-				dend++
+	if t.Cap && has(at, startMonth) {
+		if end, m, ok := lx.monthAt(toks, i); ok {
+			if day, ok := dayNumber(s, toks, end); ok {
+				dend := end + 1
+				if dend < len(toks) && isOrdinalSuffix(toks[dend].Norm) {
+					dend++
+				}
+				k := dend
+				if k < len(toks) && toks[k].Norm == "," {
+					k++
+				}
+				y, yend := yearAt(toks, k)
+				if y == 0 {
+					yend = dend
+				}
+				return resolveDMY(day, m, y, pub, i, yend)
 			}
-			k := dend
-			if k < len(toks) && toks[k].Norm == "," {
-				k++
+			// Month Year: "March 2020".
+			if y, yend := yearAt(toks, end); y != 0 {
+				return dateMention{date: time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC), precision: "month", start: i, end: yend}, true
 			}
-			y, yend := yearAt(toks, k)
-			if y == 0 {
-				yend = dend
+			// "in March": the last such month on or before publication.
+			if i > 0 && (toks[i-1].Norm == "in" || toks[i-1].Norm == "since") && !pub.IsZero() && t.Norm != "may" {
+				y := pub.Year()
+				if m > int(pub.Month()) {
+					y--
+				}
+				return dateMention{date: time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC), precision: "month", start: i, end: end}, true
 			}
-			return resolveDMY(day, m, y, pub, i, yend)
-		}
-		// Month Year: "March 2020".
-		if y, yend := yearAt(toks, end); y != 0 {
-			return dateMention{date: time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC), precision: "month", start: i, end: yend}, true
-		}
-		// "in March": the last such month on or before publication.
-		if i > 0 && (toks[i-1].Norm == "in" || toks[i-1].Norm == "since") && !pub.IsZero() && t.Norm != "may" {
-			y := pub.Year()
-			if m > int(pub.Month()) {
-				y--
-			}
-			return dateMention{date: time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC), precision: "month", start: i, end: end}, true
 		}
 	}
 	// Numeric: "2020-03-21", "21/03/2020", "12/04" (day first).
