@@ -162,7 +162,7 @@ func (st *state) tokenClass(k int, c wordClass) wordClass {
 	if st.toks[k].flags&tCap == 0 {
 		c &^= classDemonym // "syrian" in lower case is no demonym of note
 	}
-	if c&classStop != 0 && st.toks[k].flags&tUpper != 0 && literalCountry(st.lookup(st.word(k)).cands) {
+	if c&classStop != 0 && st.toks[k].flags&tUpper != 0 && st.lookup(st.word(k)).country {
 		c &^= classStop // "US" is the country, "us" the pronoun
 	}
 	return c
@@ -444,7 +444,7 @@ func (st *state) matchRun(r0, j int) {
 		}
 		tk := toks[k]
 		found := -1
-		var hit []cand
+		var hit *named
 		last := min(j, k+maxName-1)
 		first := st.lookup(st.word(k))
 		if st.classes[k] == classUnknown {
@@ -485,7 +485,7 @@ func (st *state) matchRun(r0, j int) {
 				if m.region {
 					found = -2 - e // a world region: no mention, and skip it
 				} else {
-					found, hit = e, m.cands
+					found, hit = e, m
 				}
 				break
 			}
@@ -543,8 +543,8 @@ func (st *state) matchRun(r0, j int) {
 		}
 		flushUnknown(k - 1)
 		st.addSpan(k, found, false)
-		st.spans[len(st.spans)-1].cands = literalOnly(st.copyCands(hit))
-		st.spans[len(st.spans)-1].name = &hit[0]
+		st.spans[len(st.spans)-1].cands = st.copyCands(hit.literal)
+		st.spans[len(st.spans)-1].name = &hit.cands[0]
 		k, lastFound = found, found
 	}
 	flushUnknown(j)
@@ -569,6 +569,11 @@ func (st *state) lookup(name string) *named {
 		var fb [64]byte
 		m = &named{name: strings.Clone(name)}
 		m.cands = slices.Clip(st.p.readings(nil, st.buf, gazetteer.AppendFold(fb[:0], name)))
+		m.country = literalCountry(m.cands)
+		m.literal = m.cands
+		if m.country {
+			m.literal = slices.Clip(literalOnly(slices.Clone(m.cands)))
+		}
 		m.region = len(m.cands) > 0 && st.isRegion(name)
 		m.starts = st.p.g.StartsName(name)
 		m.class = st.p.lex.lookup(name)
@@ -587,6 +592,12 @@ type named struct {
 	region bool      // a world region (regions.txt): no mention
 	starts bool      // a longer name starts with it (gazetteer.StartsName)
 	class  wordClass // its lexicon classes, as one word (lexicon.lookup)
+	// country says a reading is a country written by its name
+	// (literalCountry); literal is then cands without the loose readings
+	// (literalOnly), else cands: what a span of the name starts with,
+	// worked out once per name rather than once per span.
+	country bool
+	literal []cand
 }
 
 // readings appends to dst the readings of a name folded to fold (see
@@ -678,7 +689,6 @@ func (st *state) lookupLoose(name string) []cand {
 	return m
 }
 
-// copyCands gives a span its own copy of a name's readings.
 // literalOnly drops, from the readings of a name that literally names a
 // country, those it names only loosely (an alternate name, a skeleton):
 // "Libya" is Libya, never Libby, Montana, whatever the text is about.
@@ -696,6 +706,7 @@ func literalOnly(cs []cand) []cand {
 	return out
 }
 
+// copyCands gives a span its own copy of a name's readings.
 func (st *state) copyCands(m []cand) []cand {
 	i := len(st.cands)
 	st.cands = append(st.cands, m...)
@@ -771,7 +782,7 @@ func (st *state) countryTags() {
 		if t.flags&(tTag|tCap|tDigit) != tTag || i+1 < len(st.toks) && st.toks[i+1].flags&tGlued != 0 {
 			continue
 		}
-		if literalCountry(st.lookup(st.word(i)).cands) {
+		if st.lookup(st.word(i)).country {
 			t.flags |= tCap
 		}
 	}
