@@ -532,6 +532,27 @@ func TestTokenize(t *testing.T) {
 	}
 }
 
+// TestAlnumEnd checks the eight-bytes-at-a-time scan against the byte
+// loop it stands for: every byte value, at every position of a run.
+func TestAlnumEnd(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		for at := 0; at < 12; at++ {
+			b := []byte("abcdefghijKLMNOPQR09")
+			b[at] = byte(c)
+			s := string(b)
+			for i := 0; i <= len(s); i++ {
+				want := i
+				for want < len(s) && asciiKind[s[want]] != 0 {
+					want++
+				}
+				if got := alnumEnd(s, i); got != want {
+					t.Fatalf("alnumEnd(%q, %d) = %d, want %d", s, i, got, want)
+				}
+			}
+		}
+	}
+}
+
 func FuzzParse(f *testing.F) {
 	f.Add("Rastan, in Homs province (Syria), al-Rastan's - Ti-n-Samane (Markoye, Oudalan).")
 	f.Add("ʿAyn al-ʿArab’s “Kobani” …")

@@ -1,6 +1,7 @@
 package geoparse
 
 import (
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 )
@@ -45,6 +46,37 @@ const (
 	kUpper
 	kDigit
 )
+
+// alnumEnd returns the end of the ASCII letters and digits from i on.
+// Most of a text is such runs, and their ends cannot be predicted: the
+// bytes are tested eight at a time, and the first that is none is found
+// without a branch per byte.
+func alnumEnd(text string, i int) int {
+	const (
+		ones = 0x0101010101010101
+		high = 0x8080808080808080
+	)
+	// ge(y, c) has the high bit of each byte of y (each below 0x80) that
+	// is c or more: adding 0x80-c carries into the high bit exactly then,
+	// and never into the next byte.
+	ge := func(y uint64, c byte) uint64 { return y + (0x80-uint64(c))*ones }
+	for ; i+8 <= len(text); i += 8 {
+		w := text[i : i+8]
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		y := x &^ high
+		l := y | 0x20*ones // ASCII letters in lower case; nothing else becomes one
+		letter := ge(l, 'a') &^ ge(l, 'z'+1)
+		digit := ge(y, '0') &^ ge(y, '9'+1)
+		// A byte that is neither stops, and so does one of 0x80 or more.
+		if stop := (^(letter | digit) | x) & high; stop != 0 {
+			return i + bits.TrailingZeros64(stop)/8
+		}
+	}
+	for ; i < len(text) && asciiKind[text[i]] != 0; i++ {
+	}
+	return i
+}
 
 func isApostrophe(r rune) bool {
 	switch r {
@@ -200,8 +232,7 @@ func tokenize(text string, toks []token) []token {
 			// Lower case from the start, or past the first lower-case
 			// letter: never all capitals, nothing to count.
 			lower = 1
-			for i++; i < len(text) && asciiKind[text[i]] != 0; i++ {
-			}
+			i = alnumEnd(text, i+1)
 		}
 		for i < len(text) {
 			c := text[i]
