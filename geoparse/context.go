@@ -114,9 +114,12 @@ func (st *state) context() {
 			}
 		}
 	}
+	st.demonyms = st.demonyms[:0]
 	for i, t := range st.toks {
 		if t.flags&tCap != 0 && st.cls(i)&classDemonym != 0 {
-			for _, cc := range st.p.demonymOf(st.word(i)) {
+			ccs := st.p.demonymOf(st.word(i))
+			st.demonyms = append(st.demonyms, demonymTok{i, ccs})
+			for _, cc := range ccs {
 				hint[ccIndex(cc)] = true
 			}
 		}
@@ -461,20 +464,13 @@ func (st *state) countFocus() {
 			st.addEvidence(strings.ToUpper(cc), hintWeight)
 		}
 	}
-	for i, t := range st.toks {
-		if t.flags&tCap == 0 {
-			continue
-		}
-		if st.cls(i)&classDemonym == 0 {
-			continue
-		}
+	for _, d := range st.demonyms {
+		i, cs := d.tok, d.ccs
 		if st.partisan(i) || st.isWord(i+1) && st.toks[i+1].flags&tHyphen != 0 && st.toks[i+1].flags&tCap == 0 {
 			continue // "Saudi-led", "Turkish-backed", "pro-Iranian": a side, not a place
 		}
-		if cs := st.p.demonymOf(st.word(i)); cs != nil {
-			for _, c := range cs {
-				st.addEvidence(c, 1/float64(len(cs)))
-			}
+		for _, c := range cs {
+			st.addEvidence(c, 1/float64(len(cs)))
 		}
 	}
 	for i := range st.spans {
@@ -603,6 +599,13 @@ var groupSeed = maphash.MakeSeed()
 type groupSlot struct {
 	key  uint32
 	span int32
+}
+
+// demonymTok is a capitalised demonym of the text: its token and its
+// countries (see Parser.demonymOf).
+type demonymTok struct {
+	tok int
+	ccs []string
 }
 
 // hintWeight is the evidence a caller's hint gives its country: a little

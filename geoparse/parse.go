@@ -145,6 +145,9 @@ type state struct {
 	votes []vote
 	// anchors serves proximity.
 	anchors []anchor
+	// demonyms holds the capitalised demonyms of the text with their
+	// countries, found once for context and countFocus.
+	demonyms []demonymTok
 }
 
 // cls returns the lexicon classes of word token k, looked up once.
@@ -769,7 +772,9 @@ func newState(p *Parser, text string) *state {
 	for i := range st.classes {
 		st.classes[i] = classUnknown
 	}
-	st.countryTags()
+	if strings.IndexByte(text, '#') >= 0 {
+		st.countryTags() // (no hashtag, no token to look at)
+	}
 	return st
 }
 
