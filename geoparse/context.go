@@ -575,11 +575,16 @@ func (st *state) groupVotes() {
 	if !shared {
 		return
 	}
+	st.selfs = st.selfs[:0]
 	for i := range st.spans {
 		s := &st.spans[i]
 		if g := &st.spans[s.group]; s.group != int32(i) {
 			if len(g.self) == len(g.own) && &g.self[0] == &g.own[0] {
-				g.self = slices.Clone(g.own) // the leader's own votes stay its own
+				// The leader's own votes stay its own: its self starts as
+				// a copy, in the state's buffer.
+				n := len(st.selfs)
+				st.selfs = append(st.selfs, g.own...)
+				g.self = st.selfs[n:len(st.selfs):len(st.selfs)]
 			}
 			for _, v := range s.own {
 				g.self = addVote(g.self, v.cc, v.v)

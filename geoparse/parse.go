@@ -145,6 +145,11 @@ type state struct {
 	votes []vote
 	// anchors serves proximity.
 	anchors []anchor
+	// quals and qhows back the spans' proposed qualifiers (see propose);
+	// selfs, the votes of the names of several spans (see groupVotes).
+	quals []int
+	qhows []how
+	selfs []vote
 	// demonyms holds the capitalised demonyms of the text with their
 	// countries, found once for context and countFocus.
 	demonyms []demonymTok

@@ -15,8 +15,12 @@ import (
 // Names joined by commas and "and" are also marked as listed.
 func (st *state) propose() {
 	lex := st.p.lex
+	// The proposals of all spans share two buffers of the state: each
+	// span's are the stretch appended while it is read.
+	quals, qhow := st.quals[:0], st.qhows[:0]
 	for i := range st.spans {
 		x := &st.spans[i]
+		q0 := len(quals)
 		k := x.after
 		for st.isPunct(k, '\'') || st.isPunct(k, '"') {
 			k++ // "the 'Silos area' in Homs province"
@@ -28,21 +32,21 @@ func (st *state) propose() {
 					break
 				}
 				if si := st.spanAt[j]; si >= 0 {
-					x.quals = append(x.quals, int(si))
-					x.qhow = append(x.qhow, byParen)
+					quals = append(quals, int(si))
+					qhow = append(qhow, byParen)
 					st.spans[si].paren = true
 				}
 			}
 		case st.isPunct(k, ','):
 			if j := st.skipTo(k+1, lex); j >= 0 {
-				x.quals = append(x.quals, j)
+				quals = append(quals, j)
 				switch {
 				case st.is(k+1, "in"):
-					x.qhow = append(x.qhow, byIn) // "Rastan, in Homs province"
+					qhow = append(qhow, byIn) // "Rastan, in Homs province"
 				case x.paren:
-					x.qhow = append(x.qhow, byParen) // "(Pobe-Mengao, Soum)": a hierarchy
+					qhow = append(qhow, byParen) // "(Pobe-Mengao, Soum)": a hierarchy
 				default:
-					x.qhow = append(x.qhow, byComma)
+					qhow = append(qhow, byComma)
 				}
 				if st.spans[j].t0 == k+1 {
 					x.listed, st.spans[j].listed = true, true
@@ -51,26 +55,26 @@ func (st *state) propose() {
 		case st.isWord(k) && st.compassOf(k) > 0:
 			// "Al-Maliha village west of Shadadah": placed near it.
 			if j := st.skipTo(st.compassOf(k), lex); j >= 0 {
-				x.quals = append(x.quals, j)
-				x.qhow = append(x.qhow, byNear)
+				quals = append(quals, j)
+				qhow = append(qhow, byNear)
 			}
 		case st.isWord(k):
 			switch {
 			case st.is(k, "in") || st.is(k, "of"):
 				if j := st.skipTo(k+1, lex); j >= 0 {
-					x.quals = append(x.quals, j)
+					quals = append(quals, j)
 					if st.is(k, "in") {
-						x.qhow = append(x.qhow, byIn)
+						qhow = append(qhow, byIn)
 					} else {
-						x.qhow = append(x.qhow, byOf)
+						qhow = append(qhow, byOf)
 					}
 				}
 			case st.is(k, "near") || st.is(k, "outside") || st.is(k, "around"):
 				// "Al-Hail oil fields near Sokhneh city": a name the
 				// gazetteer lacks is placed at the town it is near.
 				if j := st.skipTo(k+1, lex); j >= 0 {
-					x.quals = append(x.quals, j)
-					x.qhow = append(x.qhow, byNear)
+					quals = append(quals, j)
+					qhow = append(qhow, byNear)
 				}
 			case st.is(k, "and") || st.is(k, "or"):
 				if si := st.spanAt[k+1]; si >= 0 {
@@ -78,7 +82,11 @@ func (st *state) propose() {
 				}
 			}
 		}
+		if n := len(quals); n > q0 {
+			x.quals, x.qhow = quals[q0:n:n], qhow[q0:n:n]
+		}
 	}
+	st.quals, st.qhows = quals, qhow
 	st.shareQualifiers()
 	// "The Homs-Tadmor road", "Dhaka - Khulna highway": the names are the
 	// ends of a road, not where it happened.
