@@ -16,10 +16,12 @@ import (
 type Dict struct {
 	// vocab numbers every word that appears in an alias, a country name, a
 	// demonym or a directive; text words outside it cannot match anything.
+	// The scanner looks words up in words, which holds the same ids.
 	vocab map[string]int32
-	// known has the bit vocabHash(word) set for every word of vocab: most
-	// words of a text are not in it, and the filter says so without the
-	// map lookup.
+	words vocabTable
+	// known has the bit knownBit(vocabHash(word)) set for every word of
+	// vocab: most words of a text are not in it, and the filter says so
+	// without a look-up in words.
 	known *[1 << 16 / 64]uint64
 	// alias holds the aliases; its targets index targets.
 	alias trie
@@ -309,9 +311,10 @@ func parse(src string) (*Dict, error) {
 
 	d.known = new([1 << 16 / 64]uint64)
 	for w := range d.vocab {
-		h := vocabHash([]byte(w))
-		d.known[h>>6] |= 1 << (h & 63)
+		b := knownBit(vocabHash([]byte(w)))
+		d.known[b>>6] |= 1 << (b & 63)
 	}
+	d.words = newVocabTable(d.vocab)
 	d.starts = make([]bool, len(d.vocab))
 	d.heads = make([]bool, len(d.vocab))
 	d.allied = make([]bool, len(d.vocab))
@@ -375,13 +378,70 @@ func (d *Dict) wordID(s string) int32 {
 	return d.id(string(k))
 }
 
-// vocabHash is the 16-bit hash of a word's key that indexes Dict.known.
+// vocabHash is the hash of a word's key (FNV-1a). The scanner computes it
+// once per word, for both Dict.known and Dict.words.
 func vocabHash(k []byte) uint32 {
 	h := uint32(2166136261)
 	for _, c := range k {
 		h = (h ^ uint32(c)) * 16777619
 	}
-	return h>>16 ^ h&0xffff
+	return h
+}
+
+// knownBit is the bit of Dict.known for a word of hash h.
+func knownBit(h uint32) uint32 { return h>>16 ^ h&0xffff }
+
+// vocabTable maps a word's key to its vocabulary id, like Dict.vocab, but
+// takes the key's vocabHash, which the scanner has already computed for
+// Dict.known: a map[string]int32 would hash the key a second time. It is
+// an open-addressing table with linear probing, at most a third full.
+type vocabTable struct {
+	slots []vocabSlot // len is a power of two
+	shift uint32      // 32 - log2(len(slots))
+	keys  []string    // by id
+}
+
+type vocabSlot struct {
+	hash uint32
+	id1  int32 // the word's id + 1; 0 marks an empty slot
+}
+
+func newVocabTable(vocab map[string]int32) vocabTable {
+	bits := uint32(4)
+	for 1<<bits < 3*len(vocab) {
+		bits++
+	}
+	t := vocabTable{slots: make([]vocabSlot, 1<<bits), shift: 32 - bits, keys: make([]string, len(vocab))}
+	mask := uint32(len(t.slots) - 1)
+	for w, id := range vocab {
+		t.keys[id] = w
+		h := vocabHash([]byte(w))
+		i := t.home(h)
+		for t.slots[i].id1 != 0 {
+			i = (i + 1) & mask
+		}
+		t.slots[i] = vocabSlot{hash: h, id1: id + 1}
+	}
+	return t
+}
+
+// home is the first slot to probe for hash h. FNV's low bits depend only
+// on the key's low bits, so the index comes from the high bits of a
+// multiplicative mix.
+func (t *vocabTable) home(h uint32) uint32 { return (h * 0x9e3779b1) >> t.shift }
+
+// lookup returns the id of key k, whose vocabHash is h.
+func (t *vocabTable) lookup(k []byte, h uint32) (int32, bool) {
+	mask := uint32(len(t.slots) - 1)
+	for i := t.home(h); ; i = (i + 1) & mask {
+		s := t.slots[i]
+		if s.id1 == 0 {
+			return -1, false
+		}
+		if s.hash == h && t.keys[s.id1-1] == string(k) {
+			return s.id1 - 1, true
+		}
+	}
 }
 
 func (d *Dict) id(key string) int32 {

@@ -42,8 +42,9 @@ func (d *Dict) tokenize(dst []token, s string, lookup bool) []token {
 			dst[n-1].next = w.glue
 		}
 		id, known := int32(-1), false
-		if h := vocabHash(k); d.known[h>>6]&(1<<(h&63)) != 0 {
-			id, known = d.vocab[string(k)]
+		h := vocabHash(k)
+		if b := knownBit(h); d.known[b>>6]&(1<<(b&63)) != 0 {
+			id, known = d.words.lookup(k, h)
 		}
 		if !known {
 			if !lookup {
