@@ -103,10 +103,22 @@ type country struct {
 }
 
 // trie is a word trie. Edges are keyed by node, word id and whether the
-// edge wants the word in capitals (short all-caps aliases like "IS").
+// edge wants the word in capitals (short all-caps aliases like "IS"): the
+// edge's label, id<<1 | caps.
+//
+// Parse builds the edges in a map, then freezes them into the layout the
+// scanner reads, which looks them up several times a word: the root's
+// children in a slice indexed by label (every start of a mention asks the
+// root), every other node's in a sorted run of out (most have one or two).
 type trie struct {
 	nodes []tnode
+	// edges holds the edges while the dictionary is built; freeze empties
+	// it.
 	edges map[uint64]int32
+	// root is the root's child by label, 0 for none.
+	root []int32
+	// out holds the other nodes' edges, each node's sorted by label.
+	out []edge
 }
 
 type tnode struct {
@@ -116,21 +128,52 @@ type tnode struct {
 	// slot holds the node reached through a {country} or {demonym} slot, 0
 	// when none (no edge leads back to the root).
 	slot [2]int32
+	// out[lo:hi] are the node's edges, once the trie is frozen.
+	lo, hi int32
+}
+
+type edge struct {
+	label uint32
+	child int32
 }
 
 func newTrie() trie { return trie{nodes: make([]tnode, 1), edges: map[uint64]int32{}} }
 
 func edgeKey(n, id int32, caps bool) uint64 {
-	k := uint64(n)<<32 | uint64(id)<<1
-	if caps {
-		k |= 1
-	}
-	return k
+	return uint64(n)<<32 | uint64(edgeLabel(id, caps))
 }
 
+func edgeLabel(id int32, caps bool) uint32 {
+	l := uint32(id) << 1
+	if caps {
+		l |= 1
+	}
+	return l
+}
+
+// child returns the child of node n along word id, in capitals or not. The
+// trie must be frozen.
 func (t *trie) child(n, id int32, caps bool) (int32, bool) {
-	c, ok := t.edges[edgeKey(n, id, caps)]
-	return c, ok
+	label := edgeLabel(id, caps)
+	if n == 0 {
+		c := t.root[label]
+		return c, c != 0
+	}
+	nd := &t.nodes[n]
+	out := t.out[nd.lo:nd.hi]
+	lo, hi := 0, len(out)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if out[m].label < label {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(out) && out[lo].label == label {
+		return out[lo].child, true
+	}
+	return 0, false
 }
 
 func (t *trie) addChild(n, id int32, caps bool) int32 {
@@ -142,6 +185,40 @@ func (t *trie) addChild(n, id int32, caps bool) int32 {
 	c := int32(len(t.nodes) - 1)
 	t.edges[k] = c
 	return c
+}
+
+// freeze lays the edges out for child; words is the vocabulary's size.
+func (t *trie) freeze(words int) {
+	t.root = make([]int32, 2*words)
+	type nodeEdge struct {
+		node int32
+		edge
+	}
+	var rest []nodeEdge
+	for k, c := range t.edges {
+		n, e := int32(k>>32), edge{label: uint32(k), child: c}
+		if n == 0 {
+			t.root[e.label] = c
+			continue
+		}
+		rest = append(rest, nodeEdge{n, e})
+	}
+	slices.SortFunc(rest, func(a, b nodeEdge) int {
+		if a.node != b.node {
+			return int(a.node - b.node)
+		}
+		return int(a.label) - int(b.label)
+	})
+	t.out = make([]edge, len(rest))
+	for i, e := range rest {
+		t.out[i] = e.edge
+		nd := &t.nodes[e.node]
+		if nd.hi == 0 {
+			nd.lo = int32(i)
+		}
+		nd.hi = int32(i + 1)
+	}
+	t.edges = nil
 }
 
 func (t *trie) addSlot(n int32, kind int) int32 {
@@ -348,6 +425,9 @@ func parse(src string) (*Dict, error) {
 			}
 		}
 	}
+	d.alias.freeze(len(d.vocab))
+	d.slots[slotCountry].freeze(len(d.vocab))
+	d.slots[slotDemonym].freeze(len(d.vocab))
 	return d, nil
 }
 
