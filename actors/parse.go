@@ -454,7 +454,8 @@ func splitList(s string) []string {
 
 // wordID returns the id of the single word s, adding it to the vocabulary.
 func (d *Dict) wordID(s string) int32 {
-	_, k, _, _ := nextWord(s, 0, nil)
+	var w word
+	k, _, _ := nextWord(s, 0, nil, &w)
 	return d.id(string(k))
 }
 
@@ -558,7 +559,7 @@ func (d *Dict) addSlotPhrase(kind int, phrase string, ci int32) {
 	for i := 0; ; {
 		var w word
 		var ok bool
-		w, key, i, ok = nextWord(phrase, i, key)
+		key, i, ok = nextWord(phrase, i, key, &w)
 		if !ok {
 			break
 		}
@@ -810,7 +811,7 @@ func (d *Dict) addForm(ei int32, form string, focus []string, line int) error {
 		for i := 0; ; {
 			var w word
 			var ok bool
-			w, key, i, ok = nextWord(part, i, key)
+			key, i, ok = nextWord(part, i, key, &w)
 			if !ok {
 				break
 			}

@@ -34,7 +34,7 @@ func (d *Dict) tokenize(dst []token, s string, lookup bool) []token {
 	for i := 0; ; {
 		var w word
 		var ok bool
-		w, k, i, ok = nextWord(s, i, k)
+		k, i, ok = nextWord(s, i, k, &w)
 		if !ok {
 			break
 		}
@@ -203,9 +203,10 @@ func (d *Dict) canonical(phrase string) (Actor, bool) {
 // nameKey folds a name for comparison: its words' keys, space-separated.
 func nameKey(s string) string {
 	var b, k []byte
+	var w word
 	for i := 0; ; {
 		var ok bool
-		_, k, i, ok = nextWord(s, i, k)
+		k, i, ok = nextWord(s, i, k, &w)
 		if !ok {
 			break
 		}

@@ -34,8 +34,10 @@ type word struct {
 }
 
 // nextWord finds the first word of s at or after i. It appends the word's
-// key to key[:0] and returns it with the position after the word; ok is
-// false when no word is left.
+// key to key[:0], describes the word in *w and returns the key with the
+// position after the word; ok is false when no word is left. (Returned
+// rather than written through w, the word went to the stack a field at a
+// time and was copied whole, a store-forwarding stall per word.)
 //
 // The key is the word folded the way every alias is: lower case, diacritics
 // removed, apostrophes inside words dropped ("Jama'at" = "Jamaat"), dots of
@@ -43,9 +45,9 @@ type word struct {
 // = "Shabab", "Hizbollah" = "Hizbolah") because transliterations of Arabic
 // and other names double letters at whim. A possessive "'s" becomes a word
 // of its own ("Assad's forces" = "Assad s forces"), so that "Assad" matches.
-func nextWord(s string, i int, key []byte) (w word, k []byte, j int, ok bool) {
+func nextWord(s string, i int, key []byte, w *word) (k []byte, j int, ok bool) {
 	k = key[:0]
-	w.glue = glueSpace
+	glue := glueSpace
 	newlines := 0
 	// Separators.
 	for i < len(s) {
@@ -59,14 +61,14 @@ func nextWord(s string, i int, key []byte) (w word, k []byte, j int, ok bool) {
 			case '\n':
 				newlines++
 				if newlines > 1 {
-					w.glue = glueNone
+					glue = glueNone
 				}
 			case '-':
-				if w.glue == glueSpace {
-					w.glue = glueHyphen
+				if glue == glueSpace {
+					glue = glueHyphen
 				}
 			default:
-				w.glue = glueNone
+				glue = glueNone
 			}
 			i++
 			continue
@@ -78,46 +80,54 @@ func nextWord(s string, i int, key []byte) (w word, k []byte, j int, ok bool) {
 		switch {
 		case r == '\u00a0' || (r >= '\u2000' && r <= '\u200b') || r == '\u202f' || isApostrophe(r) || unicode.Is(unicode.Mn, r):
 		case r == '\u2010' || r == '\u2011' || r == '\u2013':
-			if w.glue == glueSpace {
-				w.glue = glueHyphen
+			if glue == glueSpace {
+				glue = glueHyphen
 			}
 		default:
-			w.glue = glueNone
+			glue = glueNone
 		}
 		i += size
 	}
 	if i >= len(s) {
-		return w, k, i, false
+		return k, i, false
 	}
-	w.start = i
+	start := i
 	upper, lower := 0, 0
+	title := false
 	seg := 0        // letters since the start or the last dot of initials
 	dotted := false // the word is initials joined by dots ("U.S")
-	prevLetter := false
+	// last is the key's last byte when the character before was a letter,
+	// else 0: a letter that folds to it is doubled, and collapsed.
+	var last byte
 	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			switch {
-			case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
-				if upper+lower == 0 && c <= 'Z' {
-					w.title = true
-				}
-				if c <= 'Z' {
-					upper++
-					c += 'a' - 'A'
-				} else {
-					lower++
-				}
-				if !(prevLetter && len(k) > 0 && k[len(k)-1] == c) {
+			case c >= 'a' && c <= 'z': // first: most letters are
+				lower++
+				if c != last {
 					k = append(k, c)
+					last = c
 				}
-				prevLetter = true
+				seg++
+				i++
+				continue
+			case c >= 'A' && c <= 'Z':
+				if upper+lower == 0 {
+					title = true
+				}
+				upper++
+				c += 'a' - 'A'
+				if c != last {
+					k = append(k, c)
+					last = c
+				}
 				seg++
 				i++
 				continue
 			case c >= '0' && c <= '9':
 				k = append(k, c)
-				prevLetter = false
+				last = 0
 				seg = 2 // digits are not initials
 				i++
 				continue
@@ -144,7 +154,7 @@ func nextWord(s string, i int, key []byte) (w word, k []byte, j int, ok bool) {
 		switch {
 		case unicode.IsLetter(r):
 			if upper+lower == 0 && unicode.IsUpper(r) {
-				w.title = true
+				title = true
 			}
 			if unicode.IsUpper(r) {
 				upper++
@@ -154,21 +164,21 @@ func nextWord(s string, i int, key []byte) (w word, k []byte, j int, ok bool) {
 			if r >= 0xc0 && r < 0x250 {
 				f := latinFold[r-0xc0]
 				for n := 0; n < len(f); n++ {
-					if !(prevLetter && len(k) > 0 && k[len(k)-1] == f[n]) {
+					if f[n] != last {
 						k = append(k, f[n])
+						last = f[n]
 					}
-					prevLetter = true
 				}
 			} else {
 				k = utf8.AppendRune(k, unicode.ToLower(r))
-				prevLetter = false
+				last = 0
 			}
 			seg++
 			i += size
 			continue
 		case unicode.IsDigit(r):
 			k = utf8.AppendRune(k, r)
-			prevLetter = false
+			last = 0
 			seg = 2
 			i += size
 			continue
@@ -183,10 +193,14 @@ func nextWord(s string, i int, key []byte) (w word, k []byte, j int, ok bool) {
 		}
 		break
 	}
-	w.end = i
+	// Field by field: a composite literal is built on the stack and copied
+	// whole, the same stall again.
+	w.start, w.end = start, i
 	w.caps = upper > 0 && lower == 0
+	w.title = title
 	w.letters = upper + lower
-	return w, k, i, true
+	w.glue = glue
+	return k, i, true
 }
 
 // joinsApostrophe reports whether an apostrophe before s[i:] is inside a
