@@ -76,18 +76,23 @@ func (d *Dict) AppendScan(dst []Mention, text, focus string) []Mention {
 	focus = normCode(focus)
 	bp := tokenPool.Get().(*[]token)
 	toks := d.tokenize((*bp)[:0], text, false)
+	// m is filled in place: most tokens start no mention, and a Mention
+	// returned by value is zeroed and copied for each of them.
+	var m Mention
 	for i := 0; i < len(toks); {
-		if m, end, ok := d.memberOf(toks, i, focus); ok {
-			m.Text = text[m.Start:m.End]
-			dst = append(dst, m)
-			i = end
-			continue
+		if d.of[toks[i].id] {
+			if end, ok := d.memberOf(toks, i, focus, &m); ok {
+				m.Text = text[m.Start:m.End]
+				dst = append(dst, m)
+				i = end
+				continue
+			}
 		}
 		if !d.starts[toks[i].id] {
 			i++
 			continue
 		}
-		m, end, ok := d.mention(toks, i, focus)
+		end, ok := d.mention(toks, i, focus, &m)
 		if !ok {
 			i++
 			continue
@@ -130,29 +135,30 @@ func (d *Dict) longerInside(toks []token, i, end int, focus string) int {
 // a word of @of, "of", perhaps an article, then an armed actor's mention.
 // The mention is the actor's, from the first word. Government actors only
 // count when their words end in a noun ("members of the security forces"):
-// "supporters of the government" are not the government.
-func (d *Dict) memberOf(toks []token, i int, focus string) (m Mention, end int, ok bool) {
+// "supporters of the government" are not the government. The mention is
+// written to *m, which is garbage when ok is false.
+func (d *Dict) memberOf(toks []token, i int, focus string, m *Mention) (end int, ok bool) {
 	j := i + 2
 	if !d.of[toks[i].id] || j >= len(toks) || toks[i+1].id != d.ofWord ||
 		toks[i+1].glue == glueNone || toks[j].glue == glueNone {
-		return m, i, false
+		return i, false
 	}
 	if slices.Contains(d.articles, toks[j].id) {
 		j++
 		if j >= len(toks) || toks[j].glue == glueNone {
-			return m, i, false
+			return i, false
 		}
 	}
 	if !d.starts[toks[j].id] {
-		return m, i, false
+		return i, false
 	}
-	m, end, ok = d.mention(toks, j, focus)
+	end, ok = d.mention(toks, j, focus, m)
 	if !ok || m.End == 0 || !m.Head || !armed(m.Actor.Side) ||
 		(m.Actor.Side == "government" && !d.heads[toks[end-1].id]) {
-		return m, i, false
+		return i, false
 	}
 	m.Start = int(toks[i].start)
-	return m, end, true
+	return end, true
 }
 
 // Lookup returns the actor that phrase names as a whole: an alias with
@@ -163,8 +169,9 @@ func (d *Dict) memberOf(toks []token, i int, focus string) (m Mention, end int, 
 func (d *Dict) Lookup(phrase, focus string) (Actor, bool) {
 	focus = normCode(focus)
 	toks := d.tokenize(nil, phrase, true)
+	var m Mention
 	for i := 0; i < len(toks); i++ {
-		m, end, ok := d.mention(toks, i, focus)
+		end, ok := d.mention(toks, i, focus, &m)
 		if ok && end == len(toks) && m.End > 0 {
 			return m.Actor, true
 		}
@@ -236,16 +243,17 @@ type hit struct {
 }
 
 // mention matches the longest alias starting at toks[i] and dresses it as
-// a mention: the "pro-" before it, the head nouns after it. end is the index
-// of the token after the mention; a match that must be dropped ("anti-X",
-// a country name that is a place) returns ok with a zero End, so that the
-// caller skips its words.
-func (d *Dict) mention(toks []token, i int, focus string) (m Mention, end int, ok bool) {
+// a mention in *m: the "pro-" before it, the head nouns after it. end is
+// the index of the token after the mention; a match that must be dropped
+// ("anti-X", a country name that is a place) returns ok with a zero End,
+// so that the caller skips its words. *m is left alone when ok is false.
+func (d *Dict) mention(toks []token, i int, focus string, m *Mention) (end int, ok bool) {
 	best := hit{end: i, target: -1, slotNode: -1}
 	d.walk(toks, 0, i, i, -1, -1, focus, &best)
 	if best.target < 0 {
-		return m, i, false
+		return i, false
 	}
+	*m = Mention{}
 	t := &d.targets[best.target]
 	e := &d.entries[t.entry]
 	end = best.end
@@ -255,11 +263,11 @@ func (d *Dict) mention(toks []token, i int, focus string) (m Mention, end int, o
 	}
 	// "anti-government protesters": anti-X names X's opponents, not X.
 	if prev >= 0 && prev == d.anti {
-		return m, end, true
+		return end, true
 	}
 	// "fighting in Syria": a bare country name after "in" is a place.
 	if t.indirect && best.slotKind == slotCountry && prev >= 0 && d.places[prev] {
-		return m, end, true
+		return end, true
 	}
 	m.Actor = d.actor(e, best, focus)
 	m.Start, m.End = int(toks[i].start), int(toks[end-1].end)
@@ -273,12 +281,12 @@ func (d *Dict) mention(toks []token, i int, focus string) (m Mention, end int, o
 		// belongs to its mention, or it would be read as a second, generic
 		// actor. A bare country is left alone: "Iraqi militiamen" are not
 		// Iraq's army, and the template lists what its demonym covers.
-		end, absorbed = d.absorbHeads(toks, end, &m)
+		end, absorbed = d.absorbHeads(toks, end, m)
 		// "IS-linked militants", "Houthi-allied fighters": the group's
 		// own men, under a looser name.
 		if !absorbed && end+1 < len(toks) && toks[end].glue == glueHyphen &&
 			toks[end].id >= 0 && d.allied[toks[end].id] {
-			if e2, ok := d.absorbHeads(toks, end+1, &m); ok {
+			if e2, ok := d.absorbHeads(toks, end+1, m); ok {
 				end, absorbed = e2, true
 			}
 		}
@@ -296,7 +304,7 @@ func (d *Dict) mention(toks []token, i int, focus string) (m Mention, end int, o
 	if !absorbed && toks[end-1].next == glueHyphen {
 		m.Head = false
 	}
-	return m, end, true
+	return end, true
 }
 
 // absorbHeads extends m over up to two head nouns from toks[end] ("IS
