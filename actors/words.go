@@ -103,14 +103,24 @@ func nextWord(s string, i int, key []byte, w *word) (k []byte, j int, ok bool) {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			switch {
-			case c >= 'a' && c <= 'z': // first: most letters are
-				lower++
-				if c != last {
-					k = append(k, c)
-					last = c
+			case c >= 'a' && c <= 'z':
+				// A run of lower-case letters, most of any text, in a
+				// loop of its own.
+				from := i
+				for {
+					if c != last {
+						k = append(k, c)
+						last = c
+					}
+					if i++; i == len(s) {
+						break
+					}
+					if c = s[i]; c < 'a' || c > 'z' {
+						break
+					}
 				}
-				seg++
-				i++
+				lower += i - from
+				seg += i - from
 				continue
 			case c >= 'A' && c <= 'Z':
 				if upper+lower == 0 {
