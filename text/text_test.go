@@ -124,6 +124,8 @@ func TestPhrases(t *testing.T) {
 		{"apostrophe is ignored", "Jamaat Nasr al-Islam wal Muslimin", "JNIM", 7},
 		{"compound with hyphen", "the US-led coalition", "", 0},
 		{"longest match wins", "government forces attacked", "gov", 2},
+		{"a longer phrase that breaks off falls back", "government forced out", "gov-short", 1},
+		{"the first words of a phrase alone are none", "Hayat Tahrir forces", "", 0},
 	}
 	for _, tt := range tests {
 		toks := Tokenize(tt.in)
