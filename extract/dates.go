@@ -22,11 +22,11 @@ type dateMention struct {
 func (lx *Lexicon) findDates(s string, toks []text.Token, at []uint32, pub time.Time) []dateMention {
 	var out []dateMention
 	for i := 0; i < len(toks); {
-		if !mayDate(toks[i], at[i]) {
+		if !lx.mayDate(toks, at, i) {
 			i++
 			continue
 		}
-		if d, ok := lx.dateAt(s, toks, at[i], i, pub); ok {
+		if d, ok := lx.dateAt(s, toks, at, i, pub); ok {
 			out = append(out, d)
 			i = d.end
 			continue
@@ -36,32 +36,34 @@ func (lx *Lexicon) findDates(s string, toks []text.Token, at []uint32, pub time.
 	return out
 }
 
-// mayDate reports whether a date expression may start at t, whose
-// lexicon starts are at, cheaply: a number, a capitalised word (a month
-// or a weekday), or the first word of a relative phrase.
-func mayDate(t text.Token, at uint32) bool {
+// mayDate reports whether a date expression may start at toks[i], cheaply:
+// a number, a capitalised word (a month or a weekday), or the first word
+// of a relative phrase. at holds the tokens' lexicon starts.
+func (lx *Lexicon) mayDate(toks []text.Token, at []uint32, i int) bool {
+	t := &toks[i]
 	switch {
 	case t.Kind == text.Number:
 		return true
 	case t.Kind != text.Word:
 		return false
-	case t.Cap && (has(at, startMonth) || has(at, startWeekday)):
+	case t.Cap && (has(at[i], startMonth) || has(at[i], startWeekday)):
 		return true
 	}
-	return has(at, startQuantity) || has(at, startRelative) || has(at, startVagueDate)
+	return has(at[i], startQuantity) || lx.relativeF.may(toks, at, i) || lx.vagueDateF.may(toks, at, i)
 }
 
-// dateAt reads the date expression starting at toks[i], whose lexicon
-// starts are at.
-func (lx *Lexicon) dateAt(s string, toks []text.Token, at uint32, i int, pub time.Time) (dateMention, bool) {
+// dateAt reads the date expression starting at toks[i]; at holds the
+// tokens' lexicon starts.
+func (lx *Lexicon) dateAt(s string, toks []text.Token, starts []uint32, i int, pub time.Time) (dateMention, bool) {
 	t := toks[i]
+	at := starts[i]
 	// Relative phrases: "yesterday", "last week".
-	if has(at, startRelative) && !pub.IsZero() {
+	if !pub.IsZero() && lx.relativeF.may(toks, starts, i) {
 		if end, r, ok := lx.relative.Match(toks, i); ok {
 			return dateMention{date: shift(pub, r.n, r.unit), precision: r.precision, start: i, end: end}, true
 		}
 	}
-	if has(at, startVagueDate) && !pub.IsZero() {
+	if !pub.IsZero() && lx.vagueDateF.may(toks, starts, i) {
 		if end, p, ok := lx.vagueDate.Match(toks, i); ok {
 			return dateMention{date: pub, precision: p, start: i, end: end}, true
 		}

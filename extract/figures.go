@@ -68,7 +68,7 @@ func (lx *Lexicon) findFigures(src string, s *sent) figures {
 	}
 	for i := 0; i < len(toks); {
 		end, mask, ok := 0, uint8(0), false
-		if has(s.startAt[i], startCasualty) {
+		if lx.casualtyF.may(toks, s.startAt, i) {
 			end, mask, ok = lx.casualty.Match(toks, i)
 		}
 		best := -1

@@ -59,8 +59,11 @@ type Lexicon struct {
 	say, sources *text.Phrases[bool]
 
 	// starts tells, in one probe per token, which of the lexicons the
-	// per-token loops try may start a phrase there (bits: start*).
+	// per-token loops try may start a phrase there (bits: start*), and
+	// for some the second words of their phrases (see phraseFilter).
 	starts text.Starts
+	// The filters of the lexicons whose first words are common words.
+	cueF, scopeF, casualtyF, relativeF, vagueDateF phraseFilter
 
 	defaultActor1, defaultActor2 map[string]string // sub-event type -> words
 	forcedActor1                 map[string]forced
@@ -102,6 +105,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		sets[e.Phrase] |= 1 << id
 	}
 	lx.cues = text.NewPhrases[classSet]()
+	filtered := map[uint][]string{startCue: order} // the phrases of the lexicons with a phraseFilter
 	for _, p := range order {
 		lx.cues.Add(p, sets[p])
 	}
@@ -241,6 +245,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 				return fmt.Errorf("%q: %v", e.Phrase, err)
 			}
 			lx.relative.Add(e.Phrase, r)
+			filtered[startRelative] = append(filtered[startRelative], e.Phrase)
 			return nil
 		},
 		"vague": func(e lexEntry) error {
@@ -248,6 +253,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 				return fmt.Errorf("%q: bad precision %q", e.Phrase, e.Value)
 			}
 			lx.vagueDate.Add(e.Phrase, e.Value)
+			filtered[startVagueDate] = append(filtered[startVagueDate], e.Phrase)
 			return nil
 		},
 		"ago": func(e lexEntry) error {
@@ -270,6 +276,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 	}
 	lx.scopes = scopes.build()
 	lx.casualty = casualty.build()
+	filtered[startScope], filtered[startCasualty] = scopes.order, casualty.order
 	if err := sections("syntax.txt", map[string]func(lexEntry) error{
 		"ground":          flag(&lx.ground),
 		"determiner":      flag(&lx.determiner),
@@ -332,7 +339,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 	}); err != nil {
 		return nil, err
 	}
-	lx.indexStarts()
+	lx.indexStarts(filtered)
 	return lx, nil
 }
 
@@ -347,9 +354,22 @@ const (
 	startWeekday
 	startRelative
 	startVagueDate
+	// The one and next bits of the lexicons with a phraseFilter.
+	oneCue
+	nextCue
+	oneScope
+	nextScope
+	oneCasualty
+	nextCasualty
+	oneRelative
+	nextRelative
+	oneVagueDate
+	nextVagueDate
 )
 
-func (lx *Lexicon) indexStarts() {
+// indexStarts fills Lexicon.starts; phrases holds, by start bit, the
+// phrases of the lexicons that get a phraseFilter.
+func (lx *Lexicon) indexStarts(phrases map[uint][]string) {
 	text.AddStarts(&lx.starts, lx.cues, startCue)
 	text.AddStarts(&lx.starts, lx.scopes, startScope)
 	text.AddStarts(&lx.starts, lx.casualty, startCasualty)
@@ -359,6 +379,75 @@ func (lx *Lexicon) indexStarts() {
 	text.AddStarts(&lx.starts, lx.weekdays, startWeekday)
 	text.AddStarts(&lx.starts, lx.relative, startRelative)
 	text.AddStarts(&lx.starts, lx.vagueDate, startVagueDate)
+	lx.cueF = lx.addFilter(startCue, oneCue, nextCue, phrases[startCue])
+	lx.scopeF = lx.addFilter(startScope, oneScope, nextScope, phrases[startScope])
+	lx.casualtyF = lx.addFilter(startCasualty, oneCasualty, nextCasualty, phrases[startCasualty])
+	lx.relativeF = lx.addFilter(startRelative, oneRelative, nextRelative, phrases[startRelative])
+	lx.vagueDateF = lx.addFilter(startVagueDate, oneVagueDate, nextVagueDate, phrases[startVagueDate])
+}
+
+// phraseFilter tells from Lexicon.starts alone, before a Match, whether a
+// phrase of a lexicon may start at a token: its first word must be there,
+// and either make a phrase alone (bit one) or be followed by the second
+// word of a longer one (bit next). Where the first words are common words
+// ("the", "in", "no", "a"), most tokens with the first bit start no
+// phrase: "the" starts "the day before yesterday" and "the killing of",
+// and Match would hash the words after it and probe once per length.
+type phraseFilter struct{ first, one, next uint32 }
+
+// may reports whether a phrase may start at toks[i], whose lexicon starts
+// are at[i]. False means Match finds none there.
+func (f phraseFilter) may(toks []text.Token, at []uint32, i int) bool {
+	a := at[i]
+	if a&f.first == 0 {
+		return false
+	}
+	if a&f.one != 0 {
+		return true
+	}
+	// Matching skips hyphens (and only punctuation): after a punctuation
+	// mark the second word may come later.
+	j := i + 1
+	return j < len(toks) && (at[j]&f.next != 0 || toks[j].Kind == text.Punct)
+}
+
+// addFilter sets the one and next bits of the phrases of a lexicon, whose
+// first words have bit first, and returns its filter. A phrase has one word
+// when it has at most one token other than punctuation: only punctuation
+// (a hyphen) is transparent to Match, so a phrase with two such tokens
+// matches two words. Every token past a phrase's first is a possible
+// second word.
+func (lx *Lexicon) addFilter(first, one, next uint, phrases []string) phraseFilter {
+	ones, nexts := text.NewPhrases[bool](), text.NewPhrases[bool]()
+	for _, p := range phrases {
+		words := 0
+		for k, t := range text.Tokenize(p) {
+			if t.Kind == text.Punct {
+				continue
+			}
+			words++
+			if k > 0 {
+				nexts.Add(t.Norm, true)
+			}
+		}
+		if words <= 1 {
+			ones.Add(p, true)
+		}
+	}
+	text.AddStarts(&lx.starts, ones, one)
+	text.AddStarts(&lx.starts, nexts, next)
+	f := phraseFilter{first: 1 << first, one: 1 << one, next: 1 << next}
+	// A word added alone is the token it was in its phrase, so it probes
+	// to the same bits; should it not, the filter tests first words only.
+	for _, p := range phrases {
+		for k, t := range text.Tokenize(p) {
+			if k > 0 && t.Kind != text.Punct && lx.starts.Of(t)&f.next == 0 {
+				f.one = f.first
+				return f
+			}
+		}
+	}
+	return f
 }
 
 // has reports whether the starts set at holds lexicon bit.

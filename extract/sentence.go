@@ -118,7 +118,7 @@ func (s *sent) findCues(lx *Lexicon) {
 			i++ // "Battle Creek", "On 3 March 2020"
 			continue
 		}
-		if !has(s.startAt[i], startCue) {
+		if !lx.cueF.may(s.toks, s.startAt, i) {
 			i++
 			continue
 		}
@@ -324,7 +324,7 @@ func (s *sent) modality(lx *Lexicon) {
 	s.ref = ref
 	var demand []cue // pseudo cues of class "demand", added after the others
 	for i := 0; i < n; i++ {
-		if s.inDate[i] || !has(s.startAt[i], startScope) {
+		if s.inDate[i] || !lx.scopeF.may(s.toks, s.startAt, i) {
 			continue
 		}
 		end, kinds, ok := lx.scopes.Match(s.toks, i)
