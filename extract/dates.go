@@ -20,7 +20,11 @@ type dateMention struct {
 // then skipped, absolute ones without a year too). at holds the tokens'
 // lexicon starts (Lexicon.appendStarts).
 func (lx *Lexicon) findDates(s string, toks []text.Token, at []uint32, pub time.Time) []dateMention {
-	var out []dateMention
+	return lx.appendDates(nil, s, toks, at, pub)
+}
+
+// appendDates is findDates appending to out.
+func (lx *Lexicon) appendDates(out []dateMention, s string, toks []text.Token, at []uint32, pub time.Time) []dateMention {
 	for i := 0; i < len(toks); {
 		if !lx.mayDate(toks, at, i) {
 			i++
@@ -180,11 +184,12 @@ func (lx *Lexicon) monthAt(toks []text.Token, j int) (end, m int, ok bool) {
 
 // dayNumber reads a day of the month at toks[i]: "21", "21st", "8th".
 func dayNumber(s string, toks []text.Token, i int) (int, bool) {
-	if i >= len(toks) || toks[i].Kind != text.Number {
+	// The length first: Atoi allocates its error for "1,500" and "2.5".
+	if i >= len(toks) || toks[i].Kind != text.Number || len(toks[i].Norm) > 2 {
 		return 0, false
 	}
 	n, err := strconv.Atoi(toks[i].Norm)
-	if err != nil || n < 1 || n > 31 || len(toks[i].Norm) > 2 {
+	if err != nil || n < 1 || n > 31 {
 		return 0, false
 	}
 	return n, true

@@ -108,6 +108,9 @@ type scratch struct {
 	starts []uint32
 	actors []actors.Mention
 	seq    []int // 0, 1, 2...
+	// A sentence's casualty phrases and quantities (findFigures).
+	phrases []phraseMatch
+	qs      []qty
 }
 
 // sequence returns 0, 1, ..., n-1.
@@ -234,7 +237,9 @@ func (x *Extractor) analyse(a *sitrep.Article) *doc {
 			para++
 		}
 		prevEnd = sp.End
-		slab[i] = sent{}
+		// The slot keeps the arrays of its slices from the last article:
+		// the sentence appends its cues, dates and sources to them.
+		slab[i] = sent{cues: slab[i].cues[:0], dates: slab[i].dates[:0], attribs: slab[i].attribs[:0]}
 		d.analyseSentence(&slab[i], sp, para)
 		d.sents = append(d.sents, &slab[i])
 	}

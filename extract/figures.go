@@ -40,6 +40,15 @@ const (
 	kSplit
 )
 
+// qty is a quantity of a sentence, and the casualty phrase it counts.
+type qty struct {
+	Quantity
+	partitive bool
+	attached  int // index into phrases, -1
+	next      int // index of a coordinated quantity ("2 soldiers and 3 civilians"), -1
+	viaLeft   bool
+}
+
 type phraseMatch struct {
 	kind       int
 	start, end int
@@ -61,7 +70,7 @@ func (lx *Lexicon) findFigures(src string, s *sent) figures {
 	inDate := s.inDate
 
 	// Casualty phrases, longest first at each position.
-	var phrases []phraseMatch
+	phrases := s.d.sc.phrases[:0]
 	kindAt := s.d.ints(2, s.first, s.first+len(toks))
 	for i := range kindAt {
 		kindAt[i] = -1
@@ -102,6 +111,7 @@ func (lx *Lexicon) findFigures(src string, s *sent) figures {
 		}
 		i = bestEnd
 	}
+	s.d.sc.phrases = phrases // for the next sentence
 	for _, p := range phrases {
 		if p.kind == kNoDeaths {
 			f.noDeaths = true
@@ -112,14 +122,7 @@ func (lx *Lexicon) findFigures(src string, s *sent) figures {
 	}
 
 	// Quantities.
-	type qty struct {
-		Quantity
-		partitive bool
-		attached  int // index into phrases, -1
-		next      int // index of a coordinated quantity ("2 soldiers and 3 civilians"), -1
-		viaLeft   bool
-	}
-	var qs []qty
+	qs := s.d.sc.qs[:0]
 	for i := 0; i < len(toks); i++ {
 		if inDate[i] || kindAt[i] >= 0 && phrases[kindAt[i]].kind != kUnknown {
 			continue
@@ -146,6 +149,7 @@ func (lx *Lexicon) findFigures(src string, s *sent) figures {
 		qs = append(qs, qty{Quantity: q, attached: -1, next: -1})
 		i = q.End - 1
 	}
+	s.d.sc.qs = qs
 	for qi := range qs {
 		q := &qs[qi]
 		for k := q.Start - 1; k >= 0 && k >= q.Start-3; k-- {

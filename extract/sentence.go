@@ -62,7 +62,7 @@ func (d *doc) analyseSentence(s *sent, sp text.Span, para int) {
 	s.places = d.placeIndex(sp.Start, sp.End)
 	s.actors = d.actorIndex(sp.Start, sp.End)
 
-	s.dates = lx.findDates(d.text, s.toks, s.startAt, d.pub)
+	s.dates = lx.appendDates(s.dates, d.text, s.toks, s.startAt, d.pub)
 	s.inDate = d.bools(0, a, b)
 	for _, dm := range s.dates {
 		for k := dm.start; k < dm.end; k++ {
@@ -322,7 +322,9 @@ func (s *sent) modality(lx *Lexicon) {
 	a, b := s.first, s.first+n
 	ref, cond := s.d.bools(1, a, b), s.d.bools(2, a, b)
 	s.ref = ref
-	var demand []cue // pseudo cues of class "demand", added after the others
+	// Pseudo cues of class "demand" go after the others, which alone get
+	// a certainty below.
+	found := len(s.cues)
 	for i := 0; i < n; i++ {
 		if s.inDate[i] || !lx.scopeF.may(s.toks, s.startAt, i) {
 			continue
@@ -350,7 +352,7 @@ func (s *sent) modality(lx *Lexicon) {
 			for k := end; k < n; k++ {
 				ref[k] = true
 			}
-			demand = append(demand, cue{s: s, start: i, end: end, classes: 1 << lx.cls.demand, certainty: "reported"})
+			s.cues = append(s.cues, cue{s: s, start: i, end: end, classes: 1 << lx.cls.demand, certainty: "reported"})
 		}
 		if kinds&(1<<sNamed) != 0 && (i == 0 || !resultWords[s.toks[i-1].Norm]) {
 			// "protested over the killing of" names another event;
@@ -367,7 +369,7 @@ func (s *sent) modality(lx *Lexicon) {
 			}
 		}
 	}
-	for ci := range s.cues {
+	for ci := range s.cues[:found] {
 		c := &s.cues[ci]
 		if ref[c.start] {
 			c.reference = true
@@ -397,7 +399,6 @@ func (s *sent) modality(lx *Lexicon) {
 			}
 		}
 	}
-	s.cues = append(s.cues, demand...)
 }
 
 // resultWords end the phrases that make "the killing of" a consequence of
@@ -440,7 +441,7 @@ type attrib struct {
 // attribution returns the sources a sentence cites: the name after
 // "according to", or the name before a verb of saying.
 func (lx *Lexicon) attribution(src string, s *sent) []attrib {
-	var out []attrib
+	out := s.attribs[:0] // the array of the sentence's slot (see analyse)
 	toks := s.toks
 	for i := 0; i < len(toks); i++ {
 		// A verb of saying is in lower case and in no name: "State" in
