@@ -20,17 +20,24 @@ type dateMention struct {
 // then skipped, absolute ones without a year too). at holds the tokens'
 // lexicon starts (Lexicon.appendStarts).
 func (lx *Lexicon) findDates(s string, toks []text.Token, at []uint32, pub time.Time) []dateMention {
-	return lx.appendDates(nil, s, toks, at, pub)
+	var all uint32
+	for _, a := range at {
+		all |= a
+	}
+	return lx.appendDates(nil, s, toks, at, all, pub)
 }
 
-// appendDates is findDates appending to out.
-func (lx *Lexicon) appendDates(out []dateMention, s string, toks []text.Token, at []uint32, pub time.Time) []dateMention {
+// appendDates is findDates appending to out; all is the union of at.
+func (lx *Lexicon) appendDates(out []dateMention, s string, toks []text.Token, at []uint32, all uint32, pub time.Time) []dateMention {
+	// Without "ago" in the sentence, no quantity starts a date ("three
+	// days ago"): "a", "at" and "more" need no look.
+	ago := has(all, startAgo)
 	for i := 0; i < len(toks); {
-		if !lx.mayDate(toks, at, i) {
+		if !lx.mayDate(toks, at, i, ago) {
 			i++
 			continue
 		}
-		if d, ok := lx.dateAt(s, toks, at, i, pub); ok {
+		if d, ok := lx.dateAt(s, toks, at, i, ago, pub); ok {
 			out = append(out, d)
 			i = d.end
 			continue
@@ -41,9 +48,10 @@ func (lx *Lexicon) appendDates(out []dateMention, s string, toks []text.Token, a
 }
 
 // mayDate reports whether a date expression may start at toks[i], cheaply:
-// a number, a capitalised word (a month or a weekday), or the first word
-// of a relative phrase. at holds the tokens' lexicon starts.
-func (lx *Lexicon) mayDate(toks []text.Token, at []uint32, i int) bool {
+// a number, a capitalised word (a month or a weekday), the first word of a
+// relative phrase, or, when ago tells the sentence has "ago", of a
+// quantity. at holds the tokens' lexicon starts.
+func (lx *Lexicon) mayDate(toks []text.Token, at []uint32, i int, ago bool) bool {
 	t := &toks[i]
 	switch {
 	case t.Kind == text.Number:
@@ -53,12 +61,12 @@ func (lx *Lexicon) mayDate(toks []text.Token, at []uint32, i int) bool {
 	case t.Cap && (has(at[i], startMonth) || has(at[i], startWeekday)):
 		return true
 	}
-	return has(at[i], startQuantity) || lx.relativeF.may(toks, at, i) || lx.vagueDateF.may(toks, at, i)
+	return ago && has(at[i], startQuantity) || lx.relativeF.may(toks, at, i) || lx.vagueDateF.may(toks, at, i)
 }
 
 // dateAt reads the date expression starting at toks[i]; at holds the
-// tokens' lexicon starts.
-func (lx *Lexicon) dateAt(s string, toks []text.Token, starts []uint32, i int, pub time.Time) (dateMention, bool) {
+// tokens' lexicon starts, ago whether the sentence has "ago" (startAgo).
+func (lx *Lexicon) dateAt(s string, toks []text.Token, starts []uint32, i int, ago bool, pub time.Time) (dateMention, bool) {
 	t := toks[i]
 	at := starts[i]
 	// Relative phrases: "yesterday", "last week".
@@ -73,7 +81,7 @@ func (lx *Lexicon) dateAt(s string, toks []text.Token, starts []uint32, i int, p
 		}
 	}
 	// "three days ago", "2 weeks ago"
-	if agoAhead(toks, i) && !pub.IsZero() {
+	if ago && agoAhead(toks, i) && !pub.IsZero() {
 		if v, end, _, ok := lx.number(s, toks, i); ok && end+1 < len(toks) && toks[end+1].Norm == "ago" {
 			if _, unit, ok := lx.agoUnits.Match(toks, end); ok {
 				prec := map[byte]string{'d': "day", 'w': "week", 'm': "month", 'y': "year"}[unit]

@@ -58,6 +58,9 @@ type phraseMatch struct {
 // findFigures reads the casualty figures of a sentence.
 func (lx *Lexicon) findFigures(src string, s *sent) figures {
 	var f figures
+	if s.lexicons&lx.casualtyF.first == 0 {
+		return f // no casualty phrase, so no toll
+	}
 	toks := s.toks
 	// Tokens that open an act other than a death: the search for a figure's
 	// phrase stops there ("50 rivals assaulted and killed a farmer").

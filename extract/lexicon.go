@@ -354,6 +354,7 @@ const (
 	startWeekday
 	startRelative
 	startVagueDate
+	startAgo // the word "ago", which a date "three days ago" needs
 	// The one and next bits of the lexicons with a phraseFilter.
 	oneCue
 	nextCue
@@ -379,6 +380,9 @@ func (lx *Lexicon) indexStarts(phrases map[uint][]string) {
 	text.AddStarts(&lx.starts, lx.weekdays, startWeekday)
 	text.AddStarts(&lx.starts, lx.relative, startRelative)
 	text.AddStarts(&lx.starts, lx.vagueDate, startVagueDate)
+	ago := text.NewPhrases[bool]()
+	ago.Add("ago", true)
+	text.AddStarts(&lx.starts, ago, startAgo)
 	lx.cueF = lx.addFilter(startCue, oneCue, nextCue, phrases[startCue])
 	lx.scopeF = lx.addFilter(startScope, oneScope, nextScope, phrases[startScope])
 	lx.casualtyF = lx.addFilter(startCasualty, oneCasualty, nextCasualty, phrases[startCasualty])

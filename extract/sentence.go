@@ -23,13 +23,16 @@ type sent struct {
 	ref        []bool   // per token: inside a reference to another event
 	actorAt    []int    // per token: index into doc.actors, or -1
 	startAt    []uint32 // per token: the lexicons that may start there (Lexicon.starts)
-	places     []int    // doc.places in the sentence
-	actors     []int    // doc.actors in the sentence
-	cues       []cue
-	dates      []dateMention
-	figs       figures
-	attribs    []attrib // who the sentence says reported what
-	holds      []hold   // statements of who holds a place
+	// lexicons is the union of startAt: a lexicon none of whose bits is
+	// in it matches nowhere in the sentence, and its loop need not run.
+	lexicons uint32
+	places   []int // doc.places in the sentence
+	actors   []int // doc.actors in the sentence
+	cues     []cue
+	dates    []dateMention
+	figs     figures
+	attribs  []attrib // who the sentence says reported what
+	holds    []hold   // statements of who holds a place
 }
 
 // hold is a statement of who holds a place ("government-held", "controlled
@@ -62,7 +65,11 @@ func (d *doc) analyseSentence(s *sent, sp text.Span, para int) {
 	s.places = d.placeIndex(sp.Start, sp.End)
 	s.actors = d.actorIndex(sp.Start, sp.End)
 
-	s.dates = lx.appendDates(s.dates, d.text, s.toks, s.startAt, d.pub)
+	for _, at := range s.startAt {
+		s.lexicons |= at
+	}
+
+	s.dates = lx.appendDates(s.dates, d.text, s.toks, s.startAt, s.lexicons, d.pub)
 	s.inDate = d.bools(0, a, b)
 	for _, dm := range s.dates {
 		for k := dm.start; k < dm.end; k++ {
@@ -112,6 +119,9 @@ func (s *sent) words(a, b int) string {
 // findCues marks the event cues of the sentence. Words inside a place name
 // are not cues ("Battle Creek").
 func (s *sent) findCues(lx *Lexicon) {
+	if s.lexicons&lx.cueF.first == 0 {
+		return
+	}
 	capPlace, capture, withdraw, enter := lx.cls.capturePlace, lx.cls.capture, lx.cls.withdraw, lx.cls.enter
 	for i := 0; i < len(s.toks); {
 		if s.placeAt[i] >= 0 || s.inDate[i] {
@@ -325,7 +335,7 @@ func (s *sent) modality(lx *Lexicon) {
 	// Pseudo cues of class "demand" go after the others, which alone get
 	// a certainty below.
 	found := len(s.cues)
-	for i := 0; i < n; i++ {
+	for i := 0; i < n && s.lexicons&lx.scopeF.first != 0; i++ {
 		if s.inDate[i] || !lx.scopeF.may(s.toks, s.startAt, i) {
 			continue
 		}
@@ -442,11 +452,14 @@ type attrib struct {
 // "according to", or the name before a verb of saying.
 func (lx *Lexicon) attribution(src string, s *sent) []attrib {
 	out := s.attribs[:0] // the array of the sentence's slot (see analyse)
+	if !has(s.lexicons, startSay) {
+		return out
+	}
 	toks := s.toks
 	for i := 0; i < len(toks); i++ {
 		// A verb of saying is in lower case and in no name: "State" in
 		// "Islamic State" says nothing.
-		if toks[i].Cap && i > 0 || s.actorAt[i] >= 0 || !has(s.startAt[i], startSay) {
+		if !has(s.startAt[i], startSay) || toks[i].Cap && i > 0 || s.actorAt[i] >= 0 {
 			continue
 		}
 		end, _, ok := lx.say.Match(toks, i)
