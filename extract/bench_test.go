@@ -7,8 +7,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/internal/newsgen"
 )
 
 // benchNotes returns up to n distinct ACLED notes from ../shared/data, or
@@ -153,4 +155,28 @@ func BenchmarkExtractNews(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(len(doc.Texts)*b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// BenchmarkEvents measures the last stage alone: turning the drafts of
+// analysed synthetic news (the speed script's articles) into events. The
+// analyses are made once, outside the timer, few enough to stay in cache
+// as a document just analysed is.
+func BenchmarkEvents(b *testing.B) {
+	x := extractor(b)
+	arts := newsgen.Articles(200, 42, time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC))
+	docs := make([]*doc, len(arts))
+	n := 0
+	for i := range arts {
+		arts[i].ID = sitrep.ArticleID(arts[i].Text)
+		docs[i] = x.analyse(&arts[i])
+		n += len(docs[i].events())
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, d := range docs {
+			d.events()
+		}
+	}
+	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "events/s")
 }
