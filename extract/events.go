@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/actors"
@@ -24,6 +25,9 @@ func (d *doc) events() []sitrep.Event {
 		}
 		lastDate[i] = carry
 	}
+	// Every event of the document carries the same article reference:
+	// made once, it is shared.
+	d.ref = d.a.Ref()
 	out := make([]sitrep.Event, 0, len(d.drafts)+2)
 	for _, dr := range d.drafts {
 		if dr.dropped {
@@ -192,7 +196,7 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 		Attribution:  dr.attrib,
 		Sentence:     d.text[s.start:s.end],
 		Span:         [2]int{s.start, s.end},
-		Article:      d.a.Ref(),
+		Article:      d.ref,
 		Kind:         r.kind,
 	}
 	ev.Plover, ev.PloverMode = lx.ploverOf(r.subType, r.kind)
@@ -271,7 +275,8 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 	} else if dm := lastDate[s.idx]; dm != nil {
 		d.setDate(&ev, *dm, nil)
 	} else if !d.pub.IsZero() {
-		ev.Date, ev.DatePrecision = d.pub.Format(sitrep.DateLayout), "day"
+		// The article reference holds the publication day, formatted.
+		ev.Date, ev.DatePrecision = d.ref.Published, "day"
 	}
 
 	// One event per place, the toll shared as ACLED shares it.
@@ -472,11 +477,35 @@ func split(n *int, k int) []int {
 }
 
 func (d *doc) setDate(ev *sitrep.Event, dm dateMention, s *sent) {
-	ev.Date = dm.date.Format(sitrep.DateLayout)
+	ev.Date = d.day(dm.date)
 	ev.DatePrecision = dm.precision
 	if s != nil {
 		ev.DateText = d.text[s.toks[dm.start].Start:s.toks[dm.end-1].End]
 	}
+}
+
+// day returns t formatted as sitrep.DateLayout. The events of a document
+// mostly share a date or two, so the last one formatted is kept: == and
+// not Equal, as the same instant in another zone is another day.
+func (d *doc) day(t time.Time) string {
+	if d.lastDay.text == "" || t != d.lastDay.t {
+		d.lastDay.t, d.lastDay.text = t, formatDay(t)
+	}
+	return d.lastDay.text
+}
+
+// formatDay is t.Format(sitrep.DateLayout) without reading the layout.
+func formatDay(t time.Time) string {
+	y, m, dd := t.Date()
+	if y < 0 || y > 9999 {
+		return t.Format(sitrep.DateLayout) // a sign or a fifth digit: Format's rules
+	}
+	b := [10]byte{
+		byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
+		byte('0' + m/10), byte('0' + m%10), '-',
+		byte('0' + dd/10), byte('0' + dd%10),
+	}
+	return string(b[:])
 }
 
 func isState(a actors.Actor, country string) bool {

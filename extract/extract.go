@@ -190,6 +190,14 @@ type doc struct {
 	seq    []int
 	sents  []*sent
 	drafts []*draft
+
+	// ref is the article reference every event carries, made by events.
+	ref sitrep.ArticleRef
+	// lastDay is the date day formatted last, and its text.
+	lastDay struct {
+		t    time.Time
+		text string
+	}
 }
 
 func (x *Extractor) analyse(a *sitrep.Article) *doc {

@@ -219,3 +219,19 @@ func TestAreaEventsAtTheSeat(t *testing.T) {
 		t.Errorf("the governorate's own point is %.0f km from its seat: this test would not tell them apart", d)
 	}
 }
+
+func TestFormatDay(t *testing.T) {
+	for _, tm := range []time.Time{
+		time.Date(2024, 3, 9, 0, 0, 0, 0, time.UTC),
+		time.Date(1999, 12, 31, 23, 59, 0, 0, time.UTC),
+		time.Date(7, 1, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(0, 1, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(-3, 5, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(12345, 5, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(2020, 5, 5, 23, 0, 0, 0, time.FixedZone("X", -5*3600)),
+	} {
+		if got, want := formatDay(tm), tm.Format(sitrep.DateLayout); got != want {
+			t.Errorf("formatDay(%v) = %q, want %q", tm, got, want)
+		}
+	}
+}
