@@ -536,7 +536,7 @@ func (d *doc) remainsRoles(s *sent, anchor int, ms []am) (a1, a2 *actors.Mention
 	if e, _, ok := d.x.lx.remains.Match(s.toks, anchor); !ok || e != anchor+1 {
 		return nil, nil, false
 	}
-	norm := s.norm
+	norm := func(k int) string { return s.norm(k) } // inlined, unlike s.norm as a value
 	victim := -1
 	if norm(anchor+1) == "of" { // "the body of a QSD member"
 		for i, a := range ms {
@@ -576,8 +576,15 @@ func (d *doc) remainsRoles(s *sent, anchor int, ms []am) (a1, a2 *actors.Mention
 	return nil, v, true
 }
 
-func (d *doc) roles(s *sent, anchor int) (a1, a2 *actors.Mention, passive bool) {
-	var ms []am
+// parties returns the actor mentions of sentence s that may play a part
+// in its acts, in text order. They are the same for every act of the
+// sentence, so the last sentence's are kept, in a buffer of the
+// document's: roles keeps none of them past its call.
+func (d *doc) parties(s *sent) []am {
+	if d.partiesOf == s {
+		return d.partyBuf
+	}
+	ms := d.partyBuf[:0]
 	source := func(k int) bool {
 		for _, at := range s.attribs {
 			if at.from <= k && k < at.to {
@@ -608,7 +615,14 @@ func (d *doc) roles(s *sent, anchor int) (a1, a2 *actors.Mention, passive bool) 
 		}
 		k = e
 	}
-	norm := s.norm
+	d.partiesOf, d.partyBuf = s, ms
+	return ms
+}
+
+func (d *doc) roles(s *sent, anchor int) (a1, a2 *actors.Mention, passive bool) {
+	ms := d.parties(s)
+	// s.norm is called, not taken as a value: a method value is not inlined.
+	norm := func(k int) string { return s.norm(k) }
 	// "clashes between X and Y"
 	for k := range s.toks {
 		if norm(k) != "between" {

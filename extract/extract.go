@@ -193,6 +193,9 @@ type doc struct {
 
 	// ref is the article reference every event carries, made by events.
 	ref sitrep.ArticleRef
+	// partyBuf holds the parties of sentence partiesOf (see parties).
+	partiesOf *sent
+	partyBuf  []am
 	// lastDay is the date day formatted last, and its text.
 	lastDay struct {
 		t    time.Time
