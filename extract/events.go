@@ -190,7 +190,7 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 	}
 
 	ev := sitrep.Event{
-		EventType:    sitrep.Taxonomy[r.subType],
+		EventType:    r.eventType,
 		SubEventType: r.subType,
 		Certainty:    dr.certainty,
 		Attribution:  dr.attrib,
@@ -199,7 +199,7 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 		Article:      d.ref,
 		Kind:         r.kind,
 	}
-	ev.Plover, ev.PloverMode = lx.ploverOf(r.subType, r.kind)
+	ev.Plover, ev.PloverMode = r.plover, r.ploverMode
 	if ev.PloverMode == "withdraw" && r.need&(1<<lx.cls.withdraw) == 0 {
 		// A transfer decided by a capture ("took Sweida without a
 		// fight") has the taker as actor1: the withdraw mode would say
@@ -222,10 +222,10 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 	if a1 != nil {
 		x := a1.Sitrep(country)
 		ev.Actor1 = &x
-	} else if name, ok := lx.defaultActor1[r.subType]; ok {
-		ev.Actor1 = d.defaultActor(name, country)
+	} else if r.default1 != nil {
+		ev.Actor1 = d.defaultActor(*r.default1, country)
 	}
-	if f, ok := lx.forcedActor1[r.subType]; ok && (ev.Actor1 == nil || !slices.Contains(f.unless, ev.Actor1.Side)) {
+	if f := r.forced1; f != nil && (ev.Actor1 == nil || !slices.Contains(f.unless, ev.Actor1.Side)) {
 		if a := d.defaultActor(f.words, country); a != nil {
 			if ev.Actor1 != nil {
 				a.Text, a.Span = ev.Actor1.Text, ev.Actor1.Span
@@ -236,8 +236,8 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 	if a2 != nil {
 		x := a2.Sitrep(country)
 		ev.Actor2 = &x
-	} else if name, ok := lx.defaultActor2[r.subType]; ok {
-		ev.Actor2 = d.defaultActor(name, country)
+	} else if r.default2 != nil {
+		ev.Actor2 = d.defaultActor(*r.default2, country)
 	}
 	// Violence against civilians is done to civilians, not by them, and
 	// civilians fire no shells and plant no mines: read as the subject,
@@ -248,8 +248,8 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 			ev.Actor2 = ev.Actor1
 		}
 		ev.Actor1 = nil
-		if name, ok := lx.defaultActor1[r.subType]; ok {
-			ev.Actor1 = d.defaultActor(name, country)
+		if r.default1 != nil {
+			ev.Actor1 = d.defaultActor(*r.default1, country)
 		}
 	}
 	if dr.certainty == sitrep.Reported {

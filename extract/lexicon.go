@@ -339,6 +339,9 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 	}); err != nil {
 		return nil, err
 	}
+for i := range lx.rules {
+		lx.rules[i].resolve(lx)
+	}
 	lx.indexStarts(filtered)
 	return lx, nil
 }

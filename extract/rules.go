@@ -21,6 +21,29 @@ type rule struct {
 	noActor1, noActor2 bool
 	killed             int // 1: must state deaths, -1: must not, 0: either
 	line               int
+
+	// What every event of the rule's sub-event type carries, looked up
+	// once the whole lexicon is read (see resolve) rather than per event.
+	eventType          string
+	plover, ploverMode string
+	default1, default2 *string // defaults.txt's words for actor1 and actor2, nil when none
+	forced1            *forced // defaults.txt's actor1 always, nil when none
+}
+
+// resolve fills in what the rule's events carry from the lexicon's
+// tables, which LoadLexicon reads after the rules.
+func (r *rule) resolve(lx *Lexicon) {
+	r.eventType = sitrep.Taxonomy[r.subType]
+	r.plover, r.ploverMode = lx.ploverOf(r.subType, r.kind)
+	if w, ok := lx.defaultActor1[r.subType]; ok {
+		r.default1 = &w
+	}
+	if w, ok := lx.defaultActor2[r.subType]; ok {
+		r.default2 = &w
+	}
+	if f, ok := lx.forcedActor1[r.subType]; ok {
+		r.forced1 = &f
+	}
 }
 
 // frameFacts is what the rules look at.
