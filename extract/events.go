@@ -25,9 +25,7 @@ func (d *doc) events() []sitrep.Event {
 		}
 		lastDate[i] = carry
 	}
-	// Every event of the document carries the same article reference:
-	// made once, it is shared.
-	d.ref = d.a.Ref()
+	d.sc.memo = eventMemo{}
 	out := make([]sitrep.Event, 0, len(d.drafts)+2)
 	for _, dr := range d.drafts {
 		if dr.dropped {
@@ -36,6 +34,17 @@ func (d *doc) events() []sitrep.Event {
 		out = d.appendDraftEvents(out, dr, lastDate)
 	}
 	return out
+}
+
+// eventMemo is what events works out once per document and reuses from
+// event to event. It is kept in the scratch rather than the doc, which
+// every article allocates anew; events resets it.
+type eventMemo struct {
+	ref       sitrep.ArticleRef // the reference every event carries, once refMade
+	refMade   bool
+	day       time.Time // the date day formatted last, and its text
+	dayText   string
+	partiesOf *sent // the sentence whose parties the scratch holds
 }
 
 // role is an actor mention chosen for an event.
@@ -196,7 +205,7 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 		Attribution:  dr.attrib,
 		Sentence:     d.text[s.start:s.end],
 		Span:         [2]int{s.start, s.end},
-		Article:      d.ref,
+		Article:      d.articleRef(),
 		Kind:         r.kind,
 	}
 	ev.Plover, ev.PloverMode = r.plover, r.ploverMode
@@ -276,7 +285,7 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 		d.setDate(&ev, *dm, nil)
 	} else if !d.pub.IsZero() {
 		// The article reference holds the publication day, formatted.
-		ev.Date, ev.DatePrecision = d.ref.Published, "day"
+		ev.Date, ev.DatePrecision = d.articleRef().Published, "day"
 	}
 
 	// One event per place, the toll shared as ACLED shares it.
@@ -484,14 +493,25 @@ func (d *doc) setDate(ev *sitrep.Event, dm dateMention, s *sent) {
 	}
 }
 
+// articleRef returns the reference every event of the document carries:
+// made at the first event, then shared.
+func (d *doc) articleRef() sitrep.ArticleRef {
+	m := &d.sc.memo
+	if !m.refMade {
+		m.ref, m.refMade = d.a.Ref(), true
+	}
+	return m.ref
+}
+
 // day returns t formatted as sitrep.DateLayout. The events of a document
 // mostly share a date or two, so the last one formatted is kept: == and
 // not Equal, as the same instant in another zone is another day.
 func (d *doc) day(t time.Time) string {
-	if d.lastDay.text == "" || t != d.lastDay.t {
-		d.lastDay.t, d.lastDay.text = t, formatDay(t)
+	m := &d.sc.memo
+	if m.dayText == "" || t != m.day {
+		m.day, m.dayText = t, formatDay(t)
 	}
-	return d.lastDay.text
+	return m.dayText
 }
 
 // formatDay is t.Format(sitrep.DateLayout) without reading the layout.
@@ -578,13 +598,13 @@ func (d *doc) remainsRoles(s *sent, anchor int, ms []am) (a1, a2 *actors.Mention
 
 // parties returns the actor mentions of sentence s that may play a part
 // in its acts, in text order. They are the same for every act of the
-// sentence, so the last sentence's are kept, in a buffer of the
-// document's: roles keeps none of them past its call.
+// sentence, so the last sentence's are kept, in the scratch's buffer:
+// roles keeps none of them past its call.
 func (d *doc) parties(s *sent) []am {
-	if d.partiesOf == s {
-		return d.partyBuf
+	if d.sc.memo.partiesOf == s {
+		return d.sc.parties
 	}
-	ms := d.partyBuf[:0]
+	ms := d.sc.parties[:0]
 	source := func(k int) bool {
 		for _, at := range s.attribs {
 			if at.from <= k && k < at.to {
@@ -615,7 +635,7 @@ func (d *doc) parties(s *sent) []am {
 		}
 		k = e
 	}
-	d.partiesOf, d.partyBuf = s, ms
+	d.sc.memo.partiesOf, d.sc.parties = s, ms
 	return ms
 }
 

@@ -111,6 +111,10 @@ type scratch struct {
 	// A sentence's casualty phrases and quantities (findFigures).
 	phrases []phraseMatch
 	qs      []qty
+	// memo is what events works out once per document; parties holds a
+	// sentence's actor mentions as roles reads them.
+	memo    eventMemo
+	parties []am
 }
 
 // sequence returns 0, 1, ..., n-1.
@@ -190,17 +194,6 @@ type doc struct {
 	seq    []int
 	sents  []*sent
 	drafts []*draft
-
-	// ref is the article reference every event carries, made by events.
-	ref sitrep.ArticleRef
-	// partyBuf holds the parties of sentence partiesOf (see parties).
-	partiesOf *sent
-	partyBuf  []am
-	// lastDay is the date day formatted last, and its text.
-	lastDay struct {
-		t    time.Time
-		text string
-	}
 }
 
 func (x *Extractor) analyse(a *sitrep.Article) *doc {

@@ -339,7 +339,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 	}); err != nil {
 		return nil, err
 	}
-for i := range lx.rules {
+	for i := range lx.rules {
 		lx.rules[i].resolve(lx)
 	}
 	lx.indexStarts(filtered)
