@@ -99,13 +99,13 @@ func (p *Phrases[V]) Add(s string, v V) {
 	if len(words) == 0 {
 		return
 	}
-	// Every first few words of the phrase get an entry too, with no
-	// phrase of their own when no phrase is just those words: Match reads
-	// on only while the words read so far begin some phrase.
-	for k := 1; k < len(words); k++ {
-		p.list(seqHash(words[:k]))
+	h := seqHash(words)
+	li, ok := p.entries.get(h)
+	if !ok {
+		li = int32(len(p.lists))
+		p.lists = append(p.lists, nil)
+		p.entries.put(h, li)
 	}
-	li := p.list(seqHash(words))
 	for i, e := range p.lists[li] {
 		if equalWords(e.words, words) && e.upper == upper {
 			p.lists[li][i].val = v
@@ -122,18 +122,6 @@ func (p *Phrases[V]) Add(s string, v V) {
 	p.bloom[w] |= bit
 }
 
-// list returns the index in lists of the phrases whose hash is h, adding
-// an empty list when there is none.
-func (p *Phrases[V]) list(h uint64) int32 {
-	li, ok := p.entries.get(h)
-	if !ok {
-		li = int32(len(p.lists))
-		p.lists = append(p.lists, nil)
-		p.entries.put(h, li)
-	}
-	return li
-}
-
 // Match returns the longest phrase that starts at toks[i]: end is the index
 // after its last token. ok is false when no phrase starts there.
 func (p *Phrases[V]) Match(toks []Token, i int) (end int, v V, ok bool) {
@@ -148,12 +136,10 @@ func (p *Phrases[V]) Match(toks []Token, i int) (end int, v V, ok bool) {
 	if max == 0 {
 		return 0, v, false
 	}
-	// Read on while the words so far begin a phrase (each such start has
-	// an entry), noting where each ends; then try the longest first.
-	var lis [16]int32
+	var hs [16]uint64
 	var ends [16]int
-	if max > len(lis) {
-		max = len(lis)
+	if max > len(hs) {
+		max = len(hs)
 	}
 	h := uint64(offset64)
 	n := 0
@@ -162,16 +148,15 @@ func (p *Phrases[V]) Match(toks []Token, i int) (end int, v V, ok bool) {
 			continue
 		}
 		h = combine(h, toks[j].Hash)
-		li, ok := p.entries.get(h)
-		if !ok {
-			break
-		}
-		lis[n] = li
+		hs[n] = h
 		ends[n] = j + 1
 		n++
 	}
 	for k := n; k > 0; k-- {
-		li := lis[k-1]
+		li, ok := p.entries.get(hs[k-1])
+		if !ok {
+			continue
+		}
 		for _, e := range p.lists[li] {
 			if len(e.words) == k && e.matches(toks, i, ends[k-1]) {
 				return ends[k-1], e.val, true
