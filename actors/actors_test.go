@@ -334,6 +334,7 @@ func TestParseErrors(t *testing.T) {
 		{"punctuation inside an alias", "A | rebel\n  a, b\n", "line 2: punctuation inside alias"},
 		{"a slot in a named entry", "A | rebel\n  {demonym} a\n", "line 2: alias \"{demonym} a\" has a slot"},
 		{"an unknown placeholder", "A {x} | rebel\n  a\n", "line 1: unknown placeholder {x}"},
+		{"a '}' before a slot", "{country}|rebel\n }0{demonym}\n", "line 2: '}' without '{'"},
 		{"two slots", "A {country} | rebel\n  {country} {demonym}\n", "line 2: alias \"{country} {demonym}\" has more than one slot"},
 		{"a template with a country", "A {country} | rebel | KE\n  a\n", "line 1: a template takes its country"},
 		{"one alias for two actors", "A | rebel\n  a b\nB | militia\n  a b\n", "line 4: alias \"a b\" already names \"A\" (line 2)"},

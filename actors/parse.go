@@ -691,10 +691,12 @@ func fillName(tpl string, c country) string {
 func checkPlaceholders(s string, alias bool) error {
 	for {
 		i := strings.IndexByte(s, '{')
+		// A '}' before the next '{' closes nothing (found by FuzzParse:
+		// "{country}|rebel\n }0{demonym}" made addForm slice backwards).
+		if k := strings.IndexByte(s, '}'); k >= 0 && (i < 0 || k < i) {
+			return fmt.Errorf("'}' without '{' in %q", s)
+		}
 		if i < 0 {
-			if strings.IndexByte(s, '}') >= 0 {
-				return fmt.Errorf("'}' without '{' in %q", s)
-			}
 			return nil
 		}
 		j := strings.IndexByte(s[i:], '}')
