@@ -54,7 +54,8 @@ bench:
 # one is included), one after the other, FUZZTIME each; a crasher is
 # written to the package's testdata/fuzz and stays as a regression test.
 # FUZZ picks targets by an extended regexp over "package Name" lines
-# (make fuzz FUZZ='/feed |FuzzExtract'); FUZZFLAGS goes to go test
+# (make fuzz FUZZ='/feed |FuzzExtract$', taken as written: $ is an
+# anchor, not make's); FUZZFLAGS goes to go test
 # (FUZZFLAGS=-parallel=1 leaves a core free).
 FUZZTIME  ?= 10m
 FUZZ      ?= .
@@ -63,7 +64,7 @@ FUZZFLAGS ?=
 fuzz:
 	@list=$$($(GO) test -list '^Fuzz' ./...) || { echo "$$list"; exit 1; }; \
 	echo "$$list" | awk '/^Fuzz/ {n[++k]=$$1; next} /^ok/ {for (i=1; i<=k; i++) print $$2, n[i]; k=0}' | \
-	grep -E -- '$(FUZZ)' | \
+	grep -E -- '$(value FUZZ)' | \
 	while read pkg name; do \
 		echo "== $$name in $$pkg for $(FUZZTIME) ($$(date -u +%H:%M:%S))"; \
 		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) -timeout 0 $(FUZZFLAGS) $$pkg </dev/null || exit 1; \
