@@ -35,9 +35,9 @@ type word struct {
 
 // nextWord finds the first word of s at or after i. It appends the word's
 // key to key[:0], describes the word in *w and returns the key with the
-// position after the word; ok is false when no word is left. (Returned
-// rather than written through w, the word went to the stack a field at a
-// time and was copied whole, a store-forwarding stall per word.)
+// position after the word; ok is false when no word is left. (*w is
+// written, not returned: a returned word went to the stack a field at a
+// time and was then copied whole, a store-forwarding stall per word.)
 //
 // The key is the word folded the way every alias is: lower case, diacritics
 // removed, apostrophes inside words dropped ("Jama'at" = "Jamaat"), dots of

@@ -17,9 +17,10 @@ type dateMention struct {
 
 // findDates returns the date expressions of a sentence's tokens, resolved
 // against the publication date pub (zero when unknown: relative dates are
-// then skipped, absolute ones without a year too). at holds the tokens'
-// lexicon starts (Lexicon.appendStarts).
-func (lx *Lexicon) findDates(s string, toks []text.Token, at []uint32, pub time.Time) []dateMention {
+// then skipped, absolute ones without a year too). analyseSentence calls
+// appendDates with the starts it has already looked up.
+func (lx *Lexicon) findDates(s string, toks []text.Token, pub time.Time) []dateMention {
+	at := lx.appendStarts(nil, toks)
 	var all uint32
 	for _, a := range at {
 		all |= a

@@ -33,7 +33,7 @@ func TestDates(t *testing.T) {
 	}
 	for _, tt := range tests {
 		toks := text.Tokenize(tt.in)
-		ds := lx.findDates(tt.in, toks, lx.appendStarts(nil, toks), pub)
+		ds := lx.findDates(tt.in, toks, pub)
 		got, prec := "", ""
 		if len(ds) > 0 {
 			got, prec = ds[0].date.Format(sitrep.DateLayout), ds[0].precision
@@ -165,9 +165,7 @@ func TestTypes(t *testing.T) {
 	for _, tt := range tests {
 		// Published the day of the note's own date, as ACLED notes are.
 		pub := "2020-05-05"
-		lx := extractor(t).lx
-		toks := text.Tokenize(tt.in)
-		if ds := lx.findDates(tt.in, toks, lx.appendStarts(nil, toks), day(pub)); len(ds) > 0 {
+		if ds := extractor(t).lx.findDates(tt.in, text.Tokenize(tt.in), day(pub)); len(ds) > 0 {
 			pub = ds[0].date.Format(sitrep.DateLayout)
 		}
 		evs := run(t, tt.in, pub)

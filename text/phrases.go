@@ -29,37 +29,23 @@ func bloomBit(h uint64) (int, uint64) {
 	return int(b / 64), 1 << (b % 64)
 }
 
-// MayStart reports whether a phrase may start at t: false means none
-// does. It costs a bit test, for hot loops that would otherwise call
-// Match on every word.
-func (p *Phrases[V]) MayStart(t Token) bool {
-	w, bit := bloomBit(t.Hash)
-	return p.bloom[w]&bit != 0
-}
-
-// EachFirst calls f with the hash of every word a phrase of p starts
-// with.
-func (p *Phrases[V]) EachFirst(f func(hash uint64)) {
-	for i, used := range p.first.used {
-		if used {
-			f(p.first.keys[i])
-		}
-	}
-}
-
 // Starts maps a word's hash to the set of lexicons (bits, up to 32, the
 // caller numbers them) that have a phrase starting with that word: one
 // probe per token tells which of several lexicons may match there, where
-// asking each lexicon costs a call and a bloom test apiece. Unlike
-// MayStart it is exact.
+// asking each lexicon costs a call and a bloom test apiece. Unlike a
+// lexicon's bloom filter it is exact.
 type Starts struct{ t u64table }
 
-// Add marks every first word of p as starting a phrase of lexicon bit.
+// AddStarts marks every first word of p as starting a phrase of lexicon
+// bit.
 func AddStarts[V any](s *Starts, p *Phrases[V], bit uint) {
-	p.EachFirst(func(h uint64) {
-		v, _ := s.t.get(h)
-		s.t.put(h, v|int32(uint32(1)<<bit))
-	})
+	for i, used := range p.first.used {
+		if used {
+			h := p.first.keys[i]
+			v, _ := s.t.get(h)
+			s.t.put(h, v|int32(uint32(1)<<bit))
+		}
+	}
 }
 
 // Of returns the set of lexicons with a phrase starting with t's word.
