@@ -11,6 +11,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"math"
 	"strconv"
@@ -31,6 +32,8 @@ type Row struct {
 	Actor1       string
 	Inter1       int
 	Admin1       string
+	Country      string // the country's name, as the file writes it
+	Source       string // the outlets the note was written from ("Voice of Jihad; Xinhua")
 	Location     string
 	Lat, Lon     float64
 	HasCoords    bool
@@ -96,7 +99,7 @@ func ReadACLED(r io.Reader, name string) (cases []*Case, bad []error, err error)
 			}
 			return cases, bad, nil
 		}
-		row := Row{Line: line, Notes: get(rec, "notes"), Actor1: get(rec, "actor1"), Admin1: get(rec, "admin1"), Location: get(rec, "location")}
+		row := Row{Line: line, Notes: get(rec, "notes"), Actor1: get(rec, "actor1"), Admin1: get(rec, "admin1"), Country: get(rec, "country"), Source: get(rec, "source"), Location: get(rec, "location")}
 		if row.Notes == "" {
 			bad = append(bad, fmt.Errorf("eval: %s:%d: notes: empty", name, line))
 			continue
@@ -218,39 +221,125 @@ type Outcome struct {
 	PredictedFatalities                                                       int
 }
 
+// Options say how notes are turned into articles before they are scored.
+type Options struct {
+	// KeepAnnotations scores the notes as ACLED wrote them, coders'
+	// remarks included ("Fatalities coded as 3"); by default they are
+	// removed (StripAnnotations), as no news report carries them.
+	KeepAnnotations bool
+}
+
+// Published is the publication date a case's note is given: a few days
+// (1 to 4, fixed per note) after its event, as a report is published
+// after what it reports, so that a date echoed from the publication day
+// is wrong and a date the text states is right.
+func Published(c *Case) time.Time {
+	h := fnv.New64a()
+	h.Write([]byte(c.Notes))
+	return c.Rows[0].Date.AddDate(0, 0, 1+int(h.Sum64()>>62)) // FNV's high bits are its mixed ones
+}
+
 // Score extracts every case's note and scores it. fn, when not nil, is
 // called with each case's outcome.
-func Score(x *extract.Extractor, cases []*Case, fn func(Outcome)) Metrics {
+func Score(x *extract.Extractor, cases []*Case, opt Options, fn func(Outcome)) Metrics {
 	var m Metrics
 	start := time.Now()
 	for i, c := range cases {
-		pub := c.Rows[0].Date
-		a := &sitrep.Article{ID: "case" + strconv.Itoa(i), Published: pub, Text: c.Notes}
+		note := c.Notes
+		if !opt.KeepAnnotations {
+			note = StripAnnotations(note)
+		}
+		pub := Published(c)
+		a := &sitrep.Article{ID: "case" + strconv.Itoa(i), Published: pub, Source: c.Rows[0].Source, Text: note}
 		evs := x.Extract(a)
-		m.Bytes += len(c.Notes)
+		m.Bytes += len(note)
 		o := scoreCase(c, evs, firstReported(evs))
-		m.Cases++
-		if o.Primary == nil {
-			m.NoEvent++
-		}
-		count := func(ok bool, n *int) {
-			if ok {
-				*n++
-			}
-		}
-		count(o.EventType, &m.EventType)
-		count(o.SubEventType, &m.SubEventType)
-		count(o.Location25, &m.Location25)
-		count(o.Admin1, &m.Admin1)
-		count(o.Fatalities, &m.Fatalities)
-		count(o.Actor1Side, &m.Actor1Side)
-		count(o.Date, &m.Date)
+		m.count(o)
 		if fn != nil {
 			fn(o)
 		}
 	}
 	m.Seconds = time.Since(start).Seconds()
 	return m
+}
+
+// count adds one case's outcome to m.
+func (m *Metrics) count(o Outcome) {
+	m.Cases++
+	if o.Primary == nil {
+		m.NoEvent++
+	}
+	for _, c := range []struct {
+		ok bool
+		n  *int
+	}{
+		{o.EventType, &m.EventType}, {o.SubEventType, &m.SubEventType},
+		{o.Location25, &m.Location25}, {o.Admin1, &m.Admin1},
+		{o.Fatalities, &m.Fatalities}, {o.Actor1Side, &m.Actor1Side}, {o.Date, &m.Date},
+	} {
+		if c.ok {
+			*c.n++
+		}
+	}
+}
+
+// Baseline scores the trivial coder of a file's cases: every note gets
+// the file's most frequent event type, sub-event type, first-level area
+// and actor1 side, no fatalities, the publication date, and its country's
+// point as its place. A figure at or below its baseline says the
+// extractor adds nothing on that file.
+func Baseline(g *gazetteer.Gazetteer, cases []*Case) Metrics {
+	typ, sub, adm, inter := map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
+	admName := map[string]string{} // an area's key -> a name the file writes it with
+	for _, c := range cases {
+		r := c.Rows[0]
+		typ[r.EventType]++
+		sub[r.SubEventType]++
+		k := areaName(r.Admin1)
+		adm[k]++
+		if _, ok := admName[k]; !ok {
+			admName[k] = r.Admin1
+		}
+		inter[strconv.Itoa(r.Inter1)]++
+	}
+	side, _ := strconv.Atoi(majority(inter))
+	zero := 0
+	ev := sitrep.Event{EventType: majority(typ), SubEventType: majority(sub), Actor1: &sitrep.Actor{Inter: side}, Fatalities: &zero, Certainty: sitrep.Reported}
+	admin1 := admName[majority(adm)]
+	var m Metrics
+	for _, c := range cases {
+		e := ev
+		e.Date = Published(c).Format(sitrep.DateLayout)
+		e.Location = &sitrep.Location{Admin1: admin1}
+		if p := countryPlace(g, c.Rows[0].Country); p != nil {
+			e.Location.Lat, e.Location.Lon = p.Lat, p.Lon
+		} else {
+			e.Location.Lat, e.Location.Lon = math.NaN(), math.NaN()
+		}
+		m.count(scoreCase(c, []sitrep.Event{e}, 0))
+	}
+	return m
+}
+
+// majority returns the most frequent key of n (ties: the smallest key).
+func majority(n map[string]int) string {
+	best := ""
+	for k, v := range n {
+		if best == "" || v > n[best] || v == n[best] && k < best {
+			best = k
+		}
+	}
+	return best
+}
+
+// countryPlace returns the gazetteer's country of that name, or nil.
+func countryPlace(g *gazetteer.Gazetteer, name string) *gazetteer.Place {
+	for _, c := range g.Lookup(name) {
+		if c.Place.Level == gazetteer.LevelCountry {
+			return c.Place
+		}
+	}
+	return nil
 }
 
 // scoreCase scores a case's events; main is the index of the main event

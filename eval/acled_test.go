@@ -66,7 +66,7 @@ func TestScoreCountsACaseOnceAgainstAllItsRows(t *testing.T) {
 	}
 	cases, _, _ := ReadACLED(strings.NewReader(oldSchema), "old.csv")
 	var outs []Outcome
-	m := Score(x, cases, func(o Outcome) { outs = append(outs, o) })
+	m := Score(x, cases, Options{KeepAnnotations: true}, func(o Outcome) { outs = append(outs, o) })
 	if m.Cases != 2 {
 		t.Fatalf("scored %d cases, want 2", m.Cases)
 	}

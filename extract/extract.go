@@ -75,6 +75,9 @@ func Default() (*Extractor, error) {
 	return defaultX.x, defaultX.err
 }
 
+// Gazetteer returns the extractor's gazetteer.
+func (x *Extractor) Gazetteer() *gazetteer.Gazetteer { return x.gaz }
+
 // Lexicon returns the extractor's lexicon.
 func (x *Extractor) Lexicon() *Lexicon { return x.lx }
 
@@ -248,7 +251,6 @@ func (x *Extractor) analyse(a *sitrep.Article) *doc {
 		d.sents = append(d.sents, &slab[i])
 	}
 	d.frame()
-	d.spreadCoded()
 	return d
 }
 

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/eval"
 	"github.com/sitrep/sitrep/extract"
 	"github.com/sitrep/sitrep/gazetteer"
@@ -36,6 +37,7 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 	floors := fs.String("floors", "", "file of floors: fail when an overall or per-file figure falls below its floor")
 	confusion := fs.Bool("confusion", false, "print to stderr how gold sub-event types were typed, most frequent misses first")
 	markdown := fs.Bool("markdown", false, "print one Markdown table, a row per file and overall, instead of name: value lines")
+	keep := fs.Bool("annotations", false, "score the notes with ACLED's coding remarks left in (\"Fatalities coded as 3\", \"[size=...]\"), for comparison; by default they are removed, as no news report carries them")
 	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
 	}
@@ -52,10 +54,11 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	var total eval.Metrics
+	var total, totalBase eval.Metrics
 	var order []string
 	confused := map[string]int{}
 	results := map[string]eval.Metrics{}
+	baselines := map[string]eval.Metrics{}
 	for _, path := range files {
 		f, err := os.Open(path)
 		if err != nil {
@@ -73,7 +76,7 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 			cases = cases[:*limit]
 		}
 		shown := 0
-		m := eval.Score(x, cases, func(o eval.Outcome) {
+		m := eval.Score(x, cases, eval.Options{KeepAnnotations: *keep}, func(o eval.Outcome) {
 			if *confusion {
 				got := "(no event)"
 				if o.Primary != nil {
@@ -87,37 +90,59 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 			shown++
 			printMiss(stderr, o)
 		})
+		b := eval.Baseline(x.Gazetteer(), cases)
 		if !*markdown {
 			if len(files) > 1 {
 				fmt.Fprintf(stdout, "file: %s\n", path)
 			}
-			printMetrics(stdout, m)
+			printMetrics(stdout, m, b)
 			if len(files) > 1 {
 				fmt.Fprintln(stdout)
 			}
 		}
 		results[filepath.Base(path)] = m
+		baselines[filepath.Base(path)] = b
 		order = append(order, filepath.Base(path))
 		total.Add(m)
+		totalBase.Add(b)
 	}
 	results["overall"] = total
+	baselines["overall"] = totalBase
 	switch {
 	case *markdown:
-		printTable(stdout, order, results)
+		printTable(stdout, order, results, baselines)
 	case len(files) > 1:
 		fmt.Fprintln(stdout, "file: overall")
-		printMetrics(stdout, total)
+		printMetrics(stdout, total, totalBase)
 	}
 	if *confusion {
 		printConfusion(stderr, confused)
 	}
+	err = checkBaselines(results, baselines, stdout)
 	if *floors != "" {
-		return checkFloors(*floors, results, stdout)
+		if ferr := checkFloors(*floors, results, stdout); ferr != nil {
+			return ferr
+		}
 	}
-	return nil
+	return err
 }
 
-func printMetrics(w io.Writer, m eval.Metrics) {
+// baselineOf returns the figure of b named like f, and whether that
+// figure has a trivial baseline at all (counts, rates of missing events
+// and speeds do not).
+func baselineOf(b eval.Metrics, name string) (float64, bool) {
+	if !strings.HasSuffix(name, "_acc") {
+		return 0, false
+	}
+	for _, f := range b.Figures() {
+		if f.Name == name {
+			return f.Value, true
+		}
+	}
+	return 0, false
+}
+
+func printMetrics(w io.Writer, m, base eval.Metrics) {
 	for _, f := range m.Figures() {
 		switch f.Name {
 		case "cases":
@@ -127,14 +152,30 @@ func printMetrics(w io.Writer, m eval.Metrics) {
 		case "mb_per_sec":
 			fmt.Fprintf(w, "%s: %.2f\n", f.Name, f.Value)
 		default:
+			if b, ok := baselineOf(base, f.Name); ok {
+				fmt.Fprintf(w, "%s: %.3f (baseline %.3f: %s)\n", f.Name, f.Value, b, baselineWhat[f.Name])
+				continue
+			}
 			fmt.Fprintf(w, "%s: %.3f\n", f.Name, f.Value)
 		}
 	}
 }
 
+// baselineWhat says what the trivial coder answers, per metric.
+var baselineWhat = map[string]string{
+	"event_type_acc":       "the file's most frequent type",
+	"sub_event_type_acc":   "the file's most frequent sub-type",
+	"location_25km_acc":    "the country's point",
+	"admin1_acc":           "the file's most frequent area",
+	"fatalities_exact_acc": "always 0",
+	"actor1_side_acc":      "the file's most frequent side",
+	"date_acc":             "the publication date",
+}
+
 // printTable writes the results as a Markdown table, a row per file in
-// order and one for all of them.
-func printTable(w io.Writer, order []string, results map[string]eval.Metrics) {
+// order and one for all of them; an accuracy's cell holds its baseline
+// in brackets.
+func printTable(w io.Writer, order []string, results, baselines map[string]eval.Metrics) {
 	figs := results["overall"].Figures()
 	fmt.Fprint(w, "| file |")
 	for _, f := range figs {
@@ -158,11 +199,46 @@ func printTable(w io.Writer, order []string, results map[string]eval.Metrics) {
 			case "mb_per_sec":
 				fmt.Fprintf(w, " %.2f |", f.Value)
 			default:
+				if b, ok := baselineOf(baselines[name], f.Name); ok {
+					fmt.Fprintf(w, " %.3f (%.3f) |", f.Value, b)
+					continue
+				}
 				fmt.Fprintf(w, " %.3f |", f.Value)
 			}
 		}
 		fmt.Fprintln(w)
 	}
+}
+
+// checkBaselines fails when a file's accuracy is below the trivial
+// coder's on the same file: such a figure says the extractor does worse
+// than answering the same thing every time.
+func checkBaselines(results, baselines map[string]eval.Metrics, stdout io.Writer) error {
+	var below []string
+	for name, m := range results {
+		for _, f := range m.Figures() {
+			b, ok := baselineOf(baselines[name], f.Name)
+			if !ok || eval.Round(f.Value) >= eval.Round(b) {
+				continue
+			}
+			if b == 1 {
+				// A file that holds one class (Battles only) is scored
+				// perfectly by naming it; no reader of the text does
+				// that, so only the floor guards the figure.
+				fmt.Fprintf(stdout, "one class: %s %s = %.3f, baseline %.3f (%s) not gated\n", name, f.Name, f.Value, b, baselineWhat[f.Name])
+				continue
+			}
+			below = append(below, fmt.Sprintf("%s %s = %.3f, baseline %.3f (%s)", name, f.Name, f.Value, b, baselineWhat[f.Name]))
+		}
+	}
+	sort.Strings(below)
+	for _, s := range below {
+		fmt.Fprintln(stdout, "BELOW BASELINE:", s)
+	}
+	if len(below) > 0 {
+		return fmt.Errorf("%d figure(s) below their trivial baseline", len(below))
+	}
+	return nil
 }
 
 // listedMetrics are the metrics whose misses --errors can list.
@@ -199,7 +275,7 @@ func hit(o eval.Outcome, metric string) bool {
 
 func printMiss(w io.Writer, o eval.Outcome) {
 	r := o.Case.Rows[0]
-	fmt.Fprintf(w, "--- line %d: gold %s / %s, inter1 %d, %s (%s), %.4f,%.4f, fatalities %d\n", r.Line, r.EventType, r.SubEventType, r.Inter1, r.Location, r.Admin1, r.Lat, r.Lon, r.Fatalities)
+	fmt.Fprintf(w, "--- line %d: gold %s, %s / %s, inter1 %d, %s (%s), %.4f,%.4f, fatalities %d\n", r.Line, r.Date.Format(sitrep.DateLayout), r.EventType, r.SubEventType, r.Inter1, r.Location, r.Admin1, r.Lat, r.Lon, r.Fatalities)
 	fmt.Fprintf(w, "    %s\n", o.Case.Notes)
 	if o.Primary == nil {
 		fmt.Fprintf(w, "    no event (%d events)\n", len(o.Events))
