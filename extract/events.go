@@ -261,8 +261,11 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 			ev.Actor1 = d.defaultActor(*r.default1, country)
 		}
 	}
-	if dr.certainty == sitrep.Reported {
+	if dr.certainty == sitrep.Reported && !r.noToll {
 		ev.Fatalities, ev.FatalitiesText = fat, fatText
+		if fat != nil && d.partyClaim(dr) {
+			ev.Fatalities = nil // a group's own claim: the words stay, no count
+		}
 	}
 	ev.Displaced, ev.DisplacedText = d.displaced(dr)
 	if r.kind == sitrep.KindControl {
@@ -463,7 +466,7 @@ func (d *doc) victimKind(s *sent, anchor int, passive bool) string {
 // hasToll reports whether the draft states a death or displacement figure.
 func (d *doc) hasToll(dr *draft) bool {
 	for _, f := range dr.figs {
-		if len(f.deaths) > 0 || len(f.displaced) > 0 || f.coded != nil {
+		if len(f.deaths) > 0 || len(f.displaced) > 0 {
 			return true
 		}
 	}
@@ -954,17 +957,12 @@ func (d *doc) eventPlaces(s *sent, anchor int, classes classSet) []int {
 	if len(cands) == 0 {
 		return nil
 	}
-	// Rank: a sure place an ACLED coding note names ("coded to Azaz",
-	// "coordinates for Kabati used") first; then a sure place finer than
-	// a country, one that a preposition of place introduces before
+	// Rank: a sure place finer than a country, one that a preposition of place introduces before
 	// others; then a sure country, then unsure readings,
 	// then places that only qualify others ("Dar'a" in "Dar'a
 	// countryside"); among equals, the first in the sentence.
 	rank := func(i int) int {
 		p := d.places[ids[i]]
-		if codedPlace(s, cands[i]) && p.Score >= sureScore {
-			return -1 // the coder's own word on where it is placed
-		}
 		r := 0
 		if !p.Locative {
 			r = 1
@@ -1014,24 +1012,6 @@ func (d *doc) eventPlaces(s *sent, anchor int, classes classSet) []int {
 		end = d.tokenEnd(s, cands[i])
 	}
 	return out
-}
-
-// codedPlace reports whether the place at token k follows an ACLED coding
-// note: "coded to Azaz area", "(coded as Kutu, Kirinyaga County)",
-// "(Muranga, coordinates for Kabati used)".
-func codedPlace(s *sent, k int) bool {
-	for j := k - 1; j >= 0 && j >= k-3; j-- {
-		switch s.toks[j].Norm {
-		case "coded":
-			return true
-		case "for":
-			return j > 0 && s.toks[j-1].Norm == "coordinates"
-		case "to", "as", "at", "the":
-			continue
-		}
-		return false
-	}
-	return false
 }
 
 // sureScore is the geoparser's confidence above which a place reading
@@ -1084,15 +1064,12 @@ func samePlace(a, b *sitrep.Location) bool {
 }
 
 // fatalities returns the draft's conservative death toll and the words it
-// came from: an ACLED coding note's figure if any, else the sum of the
+// came from: the sum of the
 // counts its sentences give (a running toll replaces rather than adds), 0
 // when they say nobody died, nil when they do not say.
 func (d *doc) fatalities(dr *draft) (*int, string) {
 	if dr.proj != nil {
 		return nil, ""
-	}
-	if dr.coded != nil {
-		return dr.coded, dr.codedText
 	}
 	total, tollMax := 0, 0
 	counted, unknown, none := false, false, false

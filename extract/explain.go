@@ -63,9 +63,6 @@ func (x *Extractor) Explain(w io.Writer, a *sitrep.Article) error {
 		if f.unknownDeaths {
 			p("  an unknown number of deaths\n")
 		}
-		if f.coded != nil {
-			p("  coding note: %d fatalities\n", f.coded.value)
-		}
 		for _, at := range s.attribs {
 			p("  source %q\n", at.name)
 		}

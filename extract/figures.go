@@ -12,13 +12,6 @@ type figures struct {
 	noDeaths bool
 	// unknownDeaths: it says people died but not how many.
 	unknownDeaths bool
-	// coded is an ACLED-style coding note's total ("Fatalities coded as
-	// 10"), which overrides the counts; nil when absent.
-	coded *figure
-	// splitN is the number of events a coding note shares the total among
-	// ("split between 3 events"), 0 when it shares none; share is the
-	// per-event figure it states ("5 each", "(5)"), 0 when it states none.
-	splitN, share int
 }
 
 // figure is one count attached to a casualty phrase.
@@ -36,8 +29,6 @@ const (
 	kDisplaced
 	kNoDeaths
 	kUnknown
-	kCoded
-	kSplit
 )
 
 // qty is a quantity of a sentence, and the casualty phrase it counts.
@@ -85,7 +76,7 @@ func (lx *Lexicon) findFigures(src string, s *sent) figures {
 		}
 		best := -1
 		if ok {
-			for k := kDeath; k <= kSplit; k++ {
+			for k := kDeath; k <= kUnknown; k++ {
 				if mask&(1<<k) != 0 {
 					best = k
 					break
@@ -136,8 +127,14 @@ func (lx *Lexicon) findFigures(src string, s *sent) figures {
 		}
 		if !ok {
 			// "a man", "an officer", "a 'Sharia cleric'", "a Democratic
-			// Forces fighter": one.
-			if (toks[i].Norm != "a" && toks[i].Norm != "an") || !lx.personAhead(s, i+1) {
+			// Forces fighter": one. So is the object of a death verb,
+			// whatever the noun, unless it names a thing ("killed a
+			// caretaker", not "killed a cow").
+			if toks[i].Norm != "a" && toks[i].Norm != "an" {
+				continue
+			}
+			objectOfDeath := i > 0 && kindAt[i-1] >= 0 && phrases[kindAt[i-1]].kind == kDeath && phrases[kindAt[i-1]].end == i
+			if !lx.personAhead(s, i+1) && !(objectOfDeath && !lx.thingAhead(s, i+1)) {
 				continue
 			}
 			q = Quantity{Value: 1, Start: i, End: i + 1}
@@ -288,6 +285,12 @@ func (lx *Lexicon) findFigures(src string, s *sent) figures {
 		prev := toks[p.start-1].Norm
 		if !counted && (prev == "was" || prev == "been" && p.start >= 2 && (toks[p.start-2].Norm == "has" || toks[p.start-2].Norm == "had")) {
 			f.deaths = append(f.deaths, figure{value: 1, certainty: "reported", start: p.start - 1, end: p.end})
+			continue
+		}
+		// "The constable died", "the boy succumbed to his injuries": a
+		// singular person just before an intransitive death counts one.
+		if !counted && intransitiveDeath[toks[p.start].Norm] && p.start >= 2 && singularPerson(lx, toks, p.start-1) {
+			f.deaths = append(f.deaths, figure{value: 1, certainty: "reported", start: p.start - 1, end: p.end})
 		}
 	}
 
@@ -310,64 +313,6 @@ func (lx *Lexicon) findFigures(src string, s *sent) figures {
 			f.injuries = append(f.injuries, fg)
 		case kDisplaced:
 			f.displaced = append(f.displaced, fg)
-		case kCoded:
-			if f.coded == nil {
-				c := fg
-				f.coded = &c
-			}
-		}
-	}
-
-	// "split between 3 events", "split, 5 each, between the 2 locations",
-	// "split across 3 events (5)".
-	for _, p := range phrases {
-		if p.kind != kSplit {
-			continue
-		}
-		for k := max(0, p.start-4); k < len(toks) && k < p.end+8; k++ {
-			q, ok := lx.parseQuantity(src, toks, k)
-			if !ok || q.End <= k {
-				continue
-			}
-			next := ""
-			if q.End < len(toks) {
-				next = toks[q.End].Norm
-			}
-			prev := ""
-			if k > 0 {
-				prev = toks[k-1].Norm
-			}
-			switch {
-			case next == "each" || prev == "(" && next == ")":
-				f.share = q.Value
-			case k >= p.end && (next == "events" || next == "locations" || next == "places" || next == "sites" || next == "villages" || next == "areas" || next == "incidents"):
-				f.splitN = q.Value
-			}
-			k = q.End - 1
-		}
-		if f.splitN == 0 {
-			for k := p.end; k < len(toks) && k < p.end+4; k++ {
-				if toks[k].Norm == "two" || toks[k].Norm == "both" {
-					f.splitN = 2
-				}
-			}
-		}
-		if f.splitN == 0 {
-			// "split evenly between Makbas and Blinta": as many events
-			// as the names listed.
-			names := 0
-			for k := p.end; k < len(toks); k++ {
-				t := toks[k]
-				if t.Kind == text.Word && (t.Cap || s.placeAt[k] >= 0) && (k == p.end || !toks[k-1].Cap || toks[k-1].Kind != text.Word) {
-					names++
-				}
-				if t.Kind == text.Punct && t.Norm != "," && t.Norm != "-" && t.Norm != "'" {
-					break
-				}
-			}
-			if names >= 2 {
-				f.splitN = names
-			}
 		}
 	}
 
@@ -474,6 +419,50 @@ var stopRight = map[string]bool{
 	"with": true, "causing": true, "resulting": true, "leading": true, "leaving": true,
 	"injuring": true, "wounding": true,
 }
+
+// intransitiveDeath holds the first words of death phrases whose subject
+// is the dead ("he died", "the man succumbed to his wounds").
+var intransitiveDeath = map[string]bool{"died": true, "dies": true, "succumbed": true, "succumbs": true}
+
+// singularPerson reports whether toks[k] is a singular noun for a person
+// after a determiner: "the constable", "a 15-year-old girl".
+func singularPerson(lx *Lexicon, toks []text.Token, k int) bool {
+	w := toks[k].Norm
+	if strings.HasSuffix(w, "s") || w == "people" || w == "men" || w == "women" || w == "children" {
+		return false
+	}
+	if e, _, ok := lx.victim.Match(toks, k); !ok || e != k+1 {
+		return false
+	}
+	for j := k - 1; j >= 0 && j >= k-4; j-- {
+		switch toks[j].Norm {
+		case "the", "a", "an", "his", "her", "their", "one":
+			return true
+		}
+		if toks[j].Kind == text.Punct && toks[j].Norm != "-" {
+			return false
+		}
+	}
+	return false
+}
+
+// thingAhead reports whether a noun for a thing or an animal comes within
+// a few words after toks[j], before punctuation: "a cow", "a parked car".
+func (lx *Lexicon) thingAhead(s *sent, j int) bool {
+	for k := j; k < len(s.toks) && k < j+5; k++ {
+		if _, _, ok := lx.nonhuman.Match(s.toks, k); ok {
+			return true
+		}
+		if t := s.toks[k]; t.Kind == text.Punct && t.Norm != "-" && t.Norm != "'" || stopRight[t.Norm] || nounPhraseEnd[t.Norm] {
+			return false
+		}
+	}
+	return false
+}
+
+// nounPhraseEnd holds prepositions that end the noun phrase of "a ..."
+// ("a caretaker in the village").
+var nounPhraseEnd = map[string]bool{"in": true, "at": true, "on": true, "near": true, "from": true, "inside": true, "outside": true, "and": true, "for": true, "over": true}
 
 // personAhead reports whether a noun for a person comes within a few words
 // after toks[j], past names, quotes and modifiers: the "a" before it then

@@ -20,11 +20,6 @@ type draft struct {
 	proj *figure
 	// projKind is the casualty kind of proj.
 	projKind int
-	// coded, when set, is the fatality total an ACLED-style coding note of
-	// the paragraph gives this draft: the whole total for the paragraph's
-	// first reported draft, 0 for the others.
-	coded     *int
-	codedText string
 	// date is the draft's date, resolved once all sentences are read.
 	date     time.Time
 	datePrec string
@@ -112,7 +107,7 @@ func (d *doc) frame() {
 			d.drafts = append(d.drafts, reported)
 			s.inDraft = true
 		}
-		if reported == nil && last != nil && (last.lastSent().para == s.para || last.lastSent().idx == s.idx-1) && (hasFigure(s.figs) || s.figs.noDeaths || s.figs.coded != nil) {
+		if reported == nil && last != nil && (last.lastSent().para == s.para || last.lastSent().idx == s.idx-1) && (hasFigure(s.figs) || s.figs.noDeaths) {
 			// A sentence of figures alone: "No fatalities were reported."
 			last.more = append(last.more, s)
 			last.figs = append(last.figs, s.figs)
@@ -133,53 +128,6 @@ func (d *doc) frame() {
 					continue
 				}
 				d.drafts = append(d.drafts, &draft{head: s, certainty: fg.certainty, proj: &fg, projKind: list.kind, dropped: background, attrib: s.attribFor(fg.start)})
-			}
-		}
-	}
-}
-
-// spreadCoded applies each paragraph's coding note ("Total fatalities
-// coded as 6") to the paragraph's reported drafts: the note gives the total
-// of all of them, so the first carries it and the rest carry none.
-func (d *doc) spreadCoded() {
-	for i, dr := range d.drafts {
-		if dr.certainty != "reported" || dr.proj != nil {
-			continue
-		}
-		for fi, f := range dr.figs {
-			total, ok := 0, false
-			s := dr.sentOfFig(fi)
-			var text string
-			switch {
-			case f.share > 0:
-				total, ok = f.share, true
-			case f.coded != nil:
-				total, ok = f.coded.value, true
-				text = d.text[s.toks[f.coded.start].Start:s.toks[f.coded.end-1].End]
-			case f.splitN > 1:
-				// "20 fatalities split up between 3 events": this
-				// report is one of them.
-				if v, _ := d.fatalities(dr); v != nil {
-					total, ok = *v, true
-				}
-			}
-			if !ok {
-				continue
-			}
-			if f.share == 0 && f.splitN > 1 {
-				total = (2*total + f.splitN) / (2 * f.splitN) // rounded half up
-			}
-			first := true
-			for _, other := range d.drafts[:i+1] {
-				if other.certainty != "reported" || other.proj != nil || other.head.para != s.para {
-					continue
-				}
-				v := 0
-				if first {
-					v = total
-					first = false
-				}
-				other.coded, other.codedText = &v, text
 			}
 		}
 	}

@@ -25,7 +25,7 @@ type Lexicon struct {
 	minor      classSet // classes that are a toll or a manner, not an act (see mainClass)
 	// cls holds the ids of the classes the Go code itself names.
 	cls struct {
-		capturePlace, capture, withdraw, enter, abduct, loot, demand, displace, kill, injure, attack, hold int
+		capturePlace, capture, withdraw, enter, abduct, loot, demand, displace, kill, injure, attack, hold, protest, riot int
 	}
 	classIDs map[string]int
 	cues     *text.Phrases[classSet]
@@ -43,7 +43,7 @@ type Lexicon struct {
 	quantityStart *text.Phrases[bool]
 
 	// casualty holds every casualty phrase (bits by casualty kind: kDeath
-	// ...kSplit), matched in one pass.
+	// ...kUnknown), matched in one pass.
 	casualty                    *text.Phrases[uint8]
 	victim, nonhuman, partitive *text.Phrases[bool]
 	pronoun                     *text.Phrases[int]
@@ -57,6 +57,9 @@ type Lexicon struct {
 	militaryTarget, civilianTarget                         *text.Phrases[bool]
 
 	say, sources *text.Phrases[bool]
+	// partyMedia maps an armed group's own outlets to the group: a toll
+	// they alone report is the group's claim (attribution.txt).
+	partyMedia *text.Phrases[string]
 
 	// starts tells, in one probe per token, which of the lexicons the
 	// per-token loops try may start a phrase there (bits: start*), and
@@ -67,6 +70,7 @@ type Lexicon struct {
 
 	defaultActor1, defaultActor2 map[string]string // sub-event type -> words
 	forcedActor1                 map[string]forced
+	noToll                       map[string]bool // sub-event types whose events carry no deaths
 	plover                       map[string][2]string
 }
 
@@ -128,6 +132,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		{"capture_place", &lx.cls.capturePlace}, {"capture", &lx.cls.capture}, {"withdraw", &lx.cls.withdraw},
 		{"enter", &lx.cls.enter}, {"abduct", &lx.cls.abduct}, {"loot", &lx.cls.loot}, {"demand", &lx.cls.demand},
 		{"displace", &lx.cls.displace}, {"kill", &lx.cls.kill}, {"injure", &lx.cls.injure}, {"attack", &lx.cls.attack}, {"hold", &lx.cls.hold},
+		{"protest", &lx.cls.protest}, {"riot", &lx.cls.riot},
 	} {
 		if *c.id = lx.class(c.name); *c.id < 0 {
 			return nil, fmt.Errorf("extract: cues.txt: no [%s] section, which the extractor needs", c.name)
@@ -179,6 +184,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		"reference":    scopes.add(sReference),
 		"demand":       scopes.add(sDemand),
 		"named":        scopes.add(sNamed),
+		"grievance":    scopes.add(sGrievance),
 	}); err != nil {
 		return nil, err
 	}
@@ -212,8 +218,6 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		"displaced": casualty.add(kDisplaced),
 		"nodeaths":  casualty.add(kNoDeaths),
 		"unknown":   casualty.add(kUnknown),
-		"coded":     casualty.add(kCoded),
-		"split":     casualty.add(kSplit),
 		"victim":    flag(&lx.victim),
 		"nonhuman":  flag(&lx.nonhuman),
 		"pronoun":   integer(&lx.pronoun),
@@ -267,10 +271,19 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		return nil, err
 	}
 
+	lx.partyMedia = text.NewPhrases[string]()
 	if err := sections("attribution.txt", map[string]func(lexEntry) error{
 		"say":        flag(&lx.say),
 		"source":     flag(&lx.sources),
 		"background": scopes.add(sBackground),
+		"party media": func(e lexEntry) error {
+			if e.Value == "" {
+				return fmt.Errorf("%q: want 'outlet => group'", e.Phrase)
+			}
+			lx.partyMedia.Add(e.Phrase, e.Value)
+			lx.sources.Add(e.Phrase, true)
+			return nil
+		},
 	}); err != nil {
 		return nil, err
 	}
@@ -301,7 +314,15 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		}
 	}
 	lx.forcedActor1 = map[string]forced{}
+	lx.noToll = map[string]bool{}
 	if err := sections("defaults.txt", map[string]func(lexEntry) error{
+		"no toll": func(e lexEntry) error {
+			if _, ok := sitrep.Taxonomy[e.Phrase]; !ok {
+				return fmt.Errorf("%q is not an ACLED sub-event type", e.Phrase)
+			}
+			lx.noToll[e.Phrase] = true
+			return nil
+		},
 		"actor1": subType(lx.defaultActor1),
 		"actor2": subType(lx.defaultActor2),
 		"actor1 always": func(e lexEntry) error {
@@ -475,6 +496,7 @@ const (
 	sDemand
 	sNamed
 	sBackground
+	sGrievance
 )
 
 // maskLex gathers phrases of several sections into one lexicon whose value

@@ -28,6 +28,7 @@ type rule struct {
 	plover, ploverMode string
 	default1, default2 *string // defaults.txt's words for actor1 and actor2, nil when none
 	forced1            *forced // defaults.txt's actor1 always, nil when none
+	noToll             bool    // defaults.txt's [no toll]: its events carry no deaths
 }
 
 // resolve fills in what the rule's events carry from the lexicon's
@@ -41,6 +42,7 @@ func (r *rule) resolve(lx *Lexicon) {
 	if w, ok := lx.defaultActor2[r.subType]; ok {
 		r.default2 = &w
 	}
+	r.noToll = lx.noToll[r.subType]
 	if f, ok := lx.forcedActor1[r.subType]; ok {
 		r.forced1 = &f
 	}

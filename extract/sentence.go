@@ -371,6 +371,13 @@ func (s *sent) modality(lx *Lexicon) {
 				ref[k] = true
 			}
 		}
+		// After a crowd's act, what it acted over: "rioted after a worker
+		// was killed by a bus" names the grievance, not the riot's toll.
+		if kinds&(1<<sGrievance) != 0 && s.crowdActBefore(lx, i) {
+			for k := end; k < n && !clauseEnd(s.toks[k]); k++ {
+				ref[k] = true
+			}
+		}
 		// History ("who have previously supported Assad") names no new
 		// event up to the end of its clause.
 		if kinds&(1<<sBackground) != 0 {
@@ -572,4 +579,48 @@ func (s *sent) nameBefore(lx *Lexicon, i int) (int, int, bool) {
 		return a, i, true
 	}
 	return 0, 0, false
+}
+
+// partyOutlet reports whether name is wholly one armed group's own outlet
+// ("Voice of Jihad", "Amaq"), and which group.
+func (lx *Lexicon) partyOutlet(name string) (string, bool) {
+	var buf [16]text.Token
+	toks := text.AppendTokens(buf[:0], strings.TrimSpace(name))
+	if len(toks) == 0 || len(toks) > len(buf) {
+		return "", false
+	}
+	end, group, ok := lx.partyMedia.Match(toks, 0)
+	return group, ok && end == len(toks)
+}
+
+// partyClaim reports whether a draft's toll is only an armed group's
+// claim: its sentence attributes it to the group's outlet, or every
+// source of the article is one.
+func (d *doc) partyClaim(dr *draft) bool {
+	if dr.attrib != "" {
+		if _, ok := d.x.lx.partyOutlet(dr.attrib); ok {
+			return true
+		}
+	}
+	if d.a.Source == "" {
+		return false
+	}
+	for _, src := range strings.Split(d.a.Source, ";") {
+		if _, ok := d.x.lx.partyOutlet(src); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// crowdActBefore reports whether a protest or riot cue comes before token
+// i in the sentence.
+func (s *sent) crowdActBefore(lx *Lexicon, i int) bool {
+	crowd := classSet(1)<<lx.cls.protest | classSet(1)<<lx.cls.riot
+	for _, c := range s.cues {
+		if c.start < i && c.classes&crowd != 0 {
+			return true
+		}
+	}
+	return false
 }
