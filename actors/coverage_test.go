@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/sitrep/sitrep/gazetteer"
+	"github.com/sitrep/sitrep/internal/acled"
 )
 
 // The ACLED files are evaluation fixtures under ../../shared/data (or
@@ -113,7 +114,7 @@ func readNotes(path string) ([]*acledNote, error) {
 		n := byText[text]
 		if n == nil {
 			iso, _ := strconv.Atoi(get("iso"))
-			n = &acledNote{text: text, focus: byNumeric[strconv.Itoa(iso)], sides: map[string]bool{}}
+			n = &acledNote{text: acled.StripAnnotations(text), focus: byNumeric[strconv.Itoa(iso)], sides: map[string]bool{}}
 			byText[text] = n
 			notes = append(notes, n)
 		}
@@ -122,10 +123,10 @@ func readNotes(path string) ([]*acledNote, error) {
 	return notes, nil
 }
 
-// TestCoverage reports, per ACLED file, in how many notes the side of the
-// gold actor1 is the side of at least one actor Scan finds ("any"), and of
-// the first Head mention ("first"). It measures the dictionary; it fails
-// only when a file cannot be read.
+// TestCoverage measures, per ACLED file (coders' remarks removed), in how
+// many notes the side of the gold actor1 is the side of at least one actor
+// Scan finds ("any"), and of the first Head mention ("first"), and fails
+// when a file or the whole falls below its floor (coverageFloors).
 //
 //	go test -run Coverage -v ./actors
 func TestCoverage(t *testing.T) {
@@ -171,12 +172,39 @@ func TestCoverage(t *testing.T) {
 		}
 		t.Logf("%-48s notes %5d  any %5.1f%%  first %5.1f%%  no mention %4.1f%%  missed by gold side %v",
 			filepath.Base(path), len(notes), pct(hit, len(notes)), pct(first, len(notes)), pct(empty, len(notes)), sortedCounts(missed))
+		checkCoverage(t, filepath.Base(path), pct(hit, len(notes)), pct(first, len(notes)))
 		all += len(notes)
 		anyHit += hit
 		firstHit += first
 		none += empty
 	}
 	t.Logf("%-48s notes %5d  any %5.1f%%  first %5.1f%%  no mention %4.1f%%", "all", all, pct(anyHit, all), pct(firstHit, all), pct(none, all))
+	checkCoverage(t, "all", pct(anyHit, all), pct(firstHit, all))
+}
+
+// coverageFloors are the percentages TestCoverage measured when last
+// raised (2026-12-07), a tenth below: any, first. Raise them with the
+// figures; a file not listed is measured, not held.
+var coverageFloors = map[string][2]float64{
+	"afghanistan_2020-03.csv":                       {97.4, 50.8},
+	"bangladesh_demonstrations_2022-12_2024-08.csv": {53.8, 34.8},
+	"burkinafaso_1997-2020.csv":                     {81.6, 73.6},
+	"global_2020-04-27_2020-05-09.csv":              {71.9, 58.1},
+	"kenya_2004-2019.csv":                           {61.9, 43.6},
+	"srilanka_2010-2019.csv":                        {60.3, 47.4},
+	"syria_battles_2017-2020.csv":                   {96.5, 82.7},
+	"all":                                           {80.0, 65.1},
+}
+
+func checkCoverage(t *testing.T, file string, anyPct, firstPct float64) {
+	t.Helper()
+	fl, ok := coverageFloors[file]
+	if !ok {
+		return
+	}
+	if anyPct < fl[0] || firstPct < fl[1] {
+		t.Errorf("%s: any %.1f%%, first %.1f%%; floors %.1f%%, %.1f%%", file, anyPct, firstPct, fl[0], fl[1])
+	}
 }
 
 func pct(n, of int) float64 {

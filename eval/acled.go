@@ -21,6 +21,7 @@ import (
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/extract"
 	"github.com/sitrep/sitrep/gazetteer"
+	"github.com/sitrep/sitrep/internal/acled"
 )
 
 // Row is one labelled ACLED row.
@@ -225,7 +226,7 @@ type Outcome struct {
 type Options struct {
 	// KeepAnnotations scores the notes as ACLED wrote them, coders'
 	// remarks included ("Fatalities coded as 3"); by default they are
-	// removed (StripAnnotations), as no news report carries them.
+	// removed (acled.StripAnnotations), as no news report carries them.
 	KeepAnnotations bool
 }
 
@@ -247,7 +248,7 @@ func Score(x *extract.Extractor, cases []*Case, opt Options, fn func(Outcome)) M
 	for i, c := range cases {
 		note := c.Notes
 		if !opt.KeepAnnotations {
-			note = StripAnnotations(note)
+			note = acled.StripAnnotations(note)
 		}
 		pub := Published(c)
 		a := &sitrep.Article{ID: "case" + strconv.Itoa(i), Published: pub, Source: c.Rows[0].Source, Text: note}

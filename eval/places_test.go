@@ -5,7 +5,6 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -215,12 +214,13 @@ func placesDataDir(t *testing.T) string {
 	return dir
 }
 
-// TestPlacesCorpora reads both corpora whole and logs the figures at full
-// precision (for eval/places_floors.txt); `sitrep eval places --floors`
-// checks them against the floors (cmd/sitrep/places_eval_test.go).
+// TestPlacesCorpora reads both corpora whole and holds the geoparser to
+// the floors of eval/places_floors.txt (speed aside: it is measured by
+// `sitrep eval places`, not under a test's load).
 func TestPlacesCorpora(t *testing.T) {
 	dir := placesDataDir(t)
 	p := geoparse.New(gazetteer.Default())
+	results := map[string]PlaceMetrics{}
 	for _, c := range []struct {
 		file string
 		read func(r io.Reader, name string) ([]*PlaceDoc, []error, error)
@@ -237,11 +237,13 @@ func TestPlacesCorpora(t *testing.T) {
 		if len(bad) > len(docs)/100 {
 			t.Errorf("%s: %d bad records for %d docs: %v", c.file, len(bad), len(docs), bad)
 		}
-		m := ScorePlaces(p, docs, nil)
-		var line strings.Builder
-		for _, f := range m.Figures() {
-			line.WriteString(" " + f.Name + "=" + strconv.FormatFloat(f.Value, 'f', 6, 64))
-		}
-		t.Logf("%s:%s", c.file, line.String())
+		results[c.file] = ScorePlaces(p, docs, nil)
+	}
+	failed, err := CheckFloors("places_floors.txt", results, "docs_per_sec")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range failed {
+		t.Error("below floor:", f)
 	}
 }

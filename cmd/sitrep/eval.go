@@ -293,51 +293,13 @@ func printMiss(w io.Writer, o eval.Outcome) {
 	fmt.Fprintf(w, "    got %s / %s [%s], actor1 %s, %s, fatalities %d, date %s\n", p.EventType, p.SubEventType, p.Trigger, a1, loc, o.PredictedFatalities, p.Date)
 }
 
-// checkFloors compares results with the floors file: lines of
-// "FILE METRIC >= VALUE" or "FILE METRIC <= VALUE", FILE being a data
-// file's base name or "overall". A file not evaluated is not checked.
+// checkFloors compares results with the floors file (eval.CheckFloors)
+// and prints what falls below.
 func checkFloors[M interface{ Figures() []eval.Figure }](path string, results map[string]M, stdout io.Writer) error {
-	b, err := os.ReadFile(path)
+	failed, err := eval.CheckFloors(path, results)
 	if err != nil {
 		return err
 	}
-	var failed []string
-	for n, line := range strings.Split(string(b), "\n") {
-		if i := strings.IndexByte(line, '#'); i >= 0 {
-			line = line[:i]
-		}
-		f := strings.Fields(line)
-		if len(f) == 0 {
-			continue
-		}
-		if len(f) != 4 || (f[2] != ">=" && f[2] != "<=") {
-			return fmt.Errorf("%s:%d: want 'FILE METRIC >=|<= VALUE', got %q", path, n+1, line)
-		}
-		bound, err := strconv.ParseFloat(f[3], 64)
-		if err != nil {
-			return fmt.Errorf("%s:%d: %q is not a number", path, n+1, f[3])
-		}
-		m, ok := results[f[0]]
-		if !ok {
-			continue
-		}
-		var got float64
-		found := false
-		for _, fig := range m.Figures() {
-			if fig.Name == f[1] {
-				got, found = fig.Value, true
-			}
-		}
-		if !found {
-			return fmt.Errorf("%s:%d: unknown metric %q", path, n+1, f[1])
-		}
-		// Figures are reported to three decimals; compare them so.
-		got = eval.Round(got)
-		if f[2] == ">=" && got < bound-1e-9 || f[2] == "<=" && got > bound+1e-9 {
-			failed = append(failed, fmt.Sprintf("%s %s = %.3f, floor %s %s", f[0], f[1], got, f[2], f[3]))
-		}
-	}
-	sort.Strings(failed)
 	if len(failed) > 0 {
 		for _, f := range failed {
 			fmt.Fprintln(stdout, "BELOW FLOOR:", f)

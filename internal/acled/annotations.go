@@ -1,4 +1,6 @@
-package eval
+// Package acled holds what reading ACLED notes as news needs and nothing
+// else uses: their coders' remarks, taken out.
+package acled
 
 import (
 	"regexp"
