@@ -68,6 +68,10 @@ var (
 	// ErrNotRegular: Walk passed over something that is not a regular file
 	// (a socket, a device). Only ever given to Options.Skipped.
 	ErrNotRegular = errors.New("not a regular file")
+	// ErrNotArticle: Walk passed over a file that documents a folder
+	// rather than reports news (README, LICENSE, a Markdown file). Only
+	// ever given to Options.Skipped.
+	ErrNotArticle = errors.New("documentation, not an article")
 )
 
 // fileError wraps err, an error about the whole of the input named name.

@@ -15,7 +15,8 @@ import (
 // Walk reads each of paths in turn and hands every article to fn as soon
 // as it is read: a path is a file, "-" for standard input, or a directory,
 // walked recursively in lexical order. Inside a directory Walk passes over
-// hidden entries (".git", ".DS_Store"), what is not a regular file, and
+// hidden entries (".git", ".DS_Store"), what is not a regular file, the
+// files that document a folder (docFile: README, LICENSE, Markdown), and
 // files that are not text or not in a format it reads, telling
 // opt.Skipped why; a file named in paths is never passed over.
 //
@@ -104,6 +105,10 @@ func (w *walker) path(p string) {
 				return nil
 			}
 		}
+		if docFile(d.Name()) {
+			w.skip(path, ErrNotArticle)
+			return nil
+		}
 		if w.read(path, true); w.stop != nil {
 			return filepath.SkipAll
 		}
@@ -151,4 +156,20 @@ func (w *walker) skip(path string, why error) {
 		why = &ParseError{File: path, Err: why}
 	}
 	w.opt.Skipped(path, why)
+}
+
+// docFile reports whether a file's name says it documents the folder it
+// is in rather than reports news: README, LICENSE and their kin whatever
+// their extension, and Markdown, reStructuredText and AsciiDoc files.
+func docFile(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".md", ".markdown", ".rst", ".adoc":
+		return true
+	}
+	base := strings.ToUpper(strings.TrimSuffix(name, filepath.Ext(name)))
+	switch base {
+	case "README", "LICENSE", "LICENCE", "COPYING", "CHANGELOG", "CHANGES", "NOTICE", "AUTHORS", "CONTRIBUTING":
+		return true
+	}
+	return false
 }

@@ -43,6 +43,9 @@ func TestWalkDirectory(t *testing.T) {
 		".git/config":   "[core]",
 		"b/.DS_Store":   "\x00\x00\x00\x01Bud1",
 		"c/sub/.x/y.md": "hidden dir",
+		"README.md":     "# Samples\nThe reports here were taken in Goma.",
+		"b/LICENSE":     "Permission is granted to anyone who shelled out.",
+		"c/notes.md":    "Rebels entered Homs, said our notes.",
 	})
 	if err := os.Symlink(filepath.Join(root, "a.txt"), filepath.Join(root, "link.txt")); err != nil {
 		t.Fatal(err)
@@ -84,6 +87,9 @@ func TestWalkDirectory(t *testing.T) {
 		"c/feed.xml":  ErrUnsupported,
 		"c/sub/.x":    ErrHidden,
 		"linkdir":     ErrNotRegular,
+		"README.md":   ErrNotArticle,
+		"b/LICENSE":   ErrNotArticle,
+		"c/notes.md":  ErrNotArticle,
 	}
 	for path, why := range wantSkipped {
 		if !errors.Is(skipped[path], why) {
