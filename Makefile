@@ -3,7 +3,7 @@
 #   make demo   the main job: the bundled sample reports (demo/corpus) into
 #               a temporary embedded database, then the map, timeline and
 #               API at http://127.0.0.1:8080/ (DEMO_ADDR) until Ctrl-C
-#   make test   vet, format check, unit tests (the store suite on SQLite
+#   make test   vet, go.mod tidy, format check, unit tests (the store suite on SQLite
 #               and on a throwaway PostgreSQL, the page in headless
 #               Chromium when installed), and the evaluations against
 #               their floors: ACLED (eval/floors.txt) and the geoparsing
@@ -27,6 +27,7 @@ test: vet fmt unit eval
 
 vet:
 	$(GO) vet ./...
+	$(GO) mod tidy -diff
 
 fmt:
 	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt needed: $$out"; exit 1; fi
