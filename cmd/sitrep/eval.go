@@ -174,18 +174,16 @@ var baselineWhat = map[string]string{
 
 // printTable writes the results as a Markdown table, a row per file in
 // order and one for all of them; an accuracy's cell holds its baseline
-// in brackets.
+// in brackets. Speeds are left out: they depend on the machine, and the
+// table is for EVALUATION.md, which must read the same on every run.
 func printTable(w io.Writer, order []string, results, baselines map[string]eval.Metrics) {
-	figs := results["overall"].Figures()
-	fmt.Fprint(w, "| file |")
-	for _, f := range figs {
-		fmt.Fprintf(w, " %s |", f.Name)
+	var names []string
+	for _, f := range results["overall"].Figures() {
+		if !speedFigure(f.Name) {
+			names = append(names, f.Name)
+		}
 	}
-	fmt.Fprint(w, "\n|---|")
-	for range figs {
-		fmt.Fprint(w, "---:|")
-	}
-	fmt.Fprintln(w)
+	fmt.Fprintf(w, "| file | %s |\n|---|%s\n", strings.Join(names, " | "), strings.Repeat("---:|", len(names)))
 	for _, name := range append(order, "overall") {
 		label := strings.TrimSuffix(name, ".csv")
 		if name == "overall" {
@@ -193,11 +191,10 @@ func printTable(w io.Writer, order []string, results, baselines map[string]eval.
 		}
 		fmt.Fprintf(w, "| %s |", label)
 		for _, f := range results[name].Figures() {
-			switch f.Name {
-			case "cases", "notes_per_sec":
+			switch {
+			case speedFigure(f.Name):
+			case f.Name == "cases":
 				fmt.Fprintf(w, " %.0f |", f.Value)
-			case "mb_per_sec":
-				fmt.Fprintf(w, " %.2f |", f.Value)
 			default:
 				if b, ok := baselineOf(baselines[name], f.Name); ok {
 					fmt.Fprintf(w, " %.3f (%.3f) |", f.Value, b)
@@ -208,6 +205,12 @@ func printTable(w io.Writer, order []string, results, baselines map[string]eval.
 		}
 		fmt.Fprintln(w)
 	}
+}
+
+// speedFigure reports whether a figure is a speed, which the Markdown
+// tables leave out.
+func speedFigure(name string) bool {
+	return strings.HasSuffix(name, "_per_sec")
 }
 
 // checkBaselines fails when a file's accuracy is below the trivial
@@ -335,6 +338,7 @@ func runEvalPlaces(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("eval", stderr)
 	floors := fs.String("floors", "", "file of floors: fail when an overall or per-file figure falls below its floor")
 	errFile := fs.String("errors", "", "write the MISSED, WRONG and EXTRA toponyms to FILE, for study")
+	markdown := fs.Bool("markdown", false, "print one Markdown table, a column per file and overall, speed left out, instead of name: value lines")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -369,6 +373,7 @@ func runEvalPlaces(args []string, stdout, stderr io.Writer) error {
 	}
 	p := geoparse.New(gazetteer.Default())
 	var total eval.PlaceMetrics
+	var order []string
 	results := map[string]eval.PlaceMetrics{}
 	for i, path := range files {
 		f, err := os.Open(path)
@@ -385,18 +390,24 @@ func runEvalPlaces(args []string, stdout, stderr io.Writer) error {
 		}
 		fmt.Fprintf(errs, "### %s\n", path)
 		m := eval.ScorePlaces(p, docs, errs)
-		if len(files) > 1 {
-			fmt.Fprintf(stdout, "file: %s\n", path)
-		}
-		printPlaceMetrics(stdout, m)
-		if len(files) > 1 {
-			fmt.Fprintln(stdout)
+		if !*markdown {
+			if len(files) > 1 {
+				fmt.Fprintf(stdout, "file: %s\n", path)
+			}
+			printPlaceMetrics(stdout, m)
+			if len(files) > 1 {
+				fmt.Fprintln(stdout)
+			}
 		}
 		results[filepath.Base(path)] = m
+		order = append(order, filepath.Base(path))
 		total.Add(m)
 	}
 	results["overall"] = total
-	if len(files) > 1 {
+	switch {
+	case *markdown:
+		printPlaceTable(stdout, append(order, "overall"), results)
+	case len(files) > 1:
 		fmt.Fprintln(stdout, "file: overall")
 		printPlaceMetrics(stdout, total)
 	}
@@ -404,6 +415,37 @@ func runEvalPlaces(args []string, stdout, stderr io.Writer) error {
 		return checkFloors(*floors, results, stdout)
 	}
 	return nil
+}
+
+// printPlaceTable writes place metrics as a Markdown table: a row per
+// figure, a column per file (speed left out, as in printTable).
+func printPlaceTable(w io.Writer, cols []string, results map[string]eval.PlaceMetrics) {
+	fmt.Fprintf(w, "| figure | %s |\n|---|%s\n", strings.Join(cols, " | "), strings.Repeat("---:|", len(cols)))
+	for i, f := range results["overall"].Figures() {
+		if speedFigure(f.Name) {
+			continue
+		}
+		fmt.Fprintf(w, "| %s |", f.Name)
+		for _, c := range cols {
+			m := results[c]
+			v := m.Figures()[i].Value
+			switch f.Name {
+			case "docs", "gold", "mentions", "found_with_id":
+				fmt.Fprintf(w, " %.0f |", v)
+			case "exact_id":
+				if m.WithID == 0 {
+					fmt.Fprint(w, " n/a |")
+				} else {
+					fmt.Fprintf(w, " %.3f |", v)
+				}
+			case "mean_error_km":
+				fmt.Fprintf(w, " %.1f |", v)
+			default:
+				fmt.Fprintf(w, " %.3f |", v)
+			}
+		}
+		fmt.Fprintln(w)
+	}
 }
 
 func printPlaceMetrics(w io.Writer, m eval.PlaceMetrics) {
