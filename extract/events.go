@@ -218,7 +218,9 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 	if anchor < len(s.toks) {
 		end := anchor + 1
 		for _, c := range dr.cues {
-			if c.start == anchor {
+			// A merged sentence's cue may start at the same index of its
+			// own tokens: only the head's cues end the trigger.
+			if c.start == anchor && inSent(s, c) {
 				end = c.end
 			}
 		}

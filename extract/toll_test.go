@@ -47,3 +47,20 @@ func TestTollReadings(t *testing.T) {
 		}
 	}
 }
+
+// A detail sentence merged into a headline's frame may hold a cue at the
+// same token index as the headline's act but ending past the headline's
+// last token: the trigger is read from the headline's own cues only (a
+// panic once, on a real article of this shape).
+func TestMergedCueBeyondTheHeadline(t *testing.T) {
+	a := &sitrep.Article{ID: "t", Text: "Peru hit by fresh fuel riots\nPeru endured a week of violent protests against plans to tax diesel, papers said."}
+	evs := extractor(t).Extract(a)
+	if len(evs) == 0 {
+		t.Fatal("no event from a headline of riots")
+	}
+	for _, e := range evs {
+		if e.Trigger != "" && e.TriggerSpan[1] > len("Peru hit by fresh fuel riots") && e.Sentence == "Peru hit by fresh fuel riots" {
+			t.Errorf("trigger %q %v runs past its headline", e.Trigger, e.TriggerSpan)
+		}
+	}
+}
