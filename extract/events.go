@@ -553,7 +553,7 @@ type am struct {
 }
 
 // remainsRoles reads the actors of an act told by its dead ("the bodies
-// of 5 NDF members were found", "a QSD fighter was found dead", "the
+// of 4 militiamen were found", "a rebel fighter was found dead", "the
 // raid left 3 IS militants dead"): the party named with the dead is the
 // one that died (actor2); actor1 is who the sentence says killed them,
 // when it says.
@@ -563,14 +563,14 @@ func (d *doc) remainsRoles(s *sent, anchor int, ms []am) (a1, a2 *actors.Mention
 	}
 	norm := func(k int) string { return s.norm(k) } // inlined, unlike s.norm as a value
 	victim := -1
-	if norm(anchor+1) == "of" { // "the body of a QSD member"
+	if norm(anchor+1) == "of" { // "the body of a militiaman"
 		for i, a := range ms {
 			if a.start > anchor && a.start <= anchor+8 {
 				victim = i
 				break
 			}
 		}
-	} else { // "a QSD fighter was found dead"
+	} else { // "a rebel fighter was found dead"
 		for i := len(ms) - 1; i >= 0; i-- {
 			if ms[i].end <= anchor {
 				victim = i
@@ -751,8 +751,8 @@ func (d *doc) roles(s *sent, anchor int) (a1, a2 *actors.Mention, passive bool) 
 	}
 	// The act's own agent: "by" right after the act's words ("an attack
 	// by Taliban militants", "attacks carried out by IS") names who did
-	// it, whatever the clause around it says of others ("2 soldiers were
-	// killed following an attack by ...").
+	// it, whatever the clause around it says of others ("three policemen
+	// died following an attack by ...").
 	actEnd := anchor + 1
 	for _, c := range s.cues {
 		if c.start == anchor && c.end > actEnd {
@@ -824,8 +824,8 @@ func (d *doc) roles(s *sent, anchor int) (a1, a2 *actors.Mention, passive bool) 
 	before = member(before)
 	switch {
 	case agent != nil:
-		// "a man was killed in a drive-by shooting ... by four armed
-		// men": a passive verb between subject and "by" makes the
+		// "a shopkeeper was shot dead in Nairobi by two gunmen": a
+		// passive verb between subject and "by" makes the
 		// subject its object, whichever act the event is named for.
 		for k := beforeEnd; k+1 < agentBy && !passive; k++ {
 			if clauseEnd(s.toks[k]) {
@@ -842,7 +842,7 @@ func (d *doc) roles(s *sent, anchor int) (a1, a2 *actors.Mention, passive bool) 
 	case passive:
 		return after, before, passive
 	case before != nil:
-		// "Two soldiers were killed during clashes with the Taliban":
+		// "Two guards were killed in a gunfight with the Taliban":
 		// the subject of a passive harm is its victim.
 		if d.harmedSubject(s, beforeEnd) {
 			return after, before, passive

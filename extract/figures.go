@@ -54,7 +54,7 @@ func (lx *Lexicon) findFigures(src string, s *sent) figures {
 	}
 	toks := s.toks
 	// Tokens that open an act other than a death: the search for a figure's
-	// phrase stops there ("50 rivals assaulted and killed a farmer").
+	// phrase stops there ("20 men stabbed and killed a guard").
 	actAt := s.d.bools(3, s.first, s.first+len(toks))
 	for _, c := range s.cues {
 		if lx.mainClass(c.classes) {
@@ -169,7 +169,7 @@ func (lx *Lexicon) findFigures(src string, s *sent) figures {
 
 	// Attach each quantity to a phrase: on its left ("killing 3", "death
 	// toll rose to 12", "coded as 10") or on its right ("3 people were
-	// killed", "12 Taliban militants including 2 commanders were killed").
+	// killed", "9 insurgents including 3 leaders were killed").
 	phraseEndingAt := func(end int) int {
 		for pi := len(phrases) - 1; pi >= 0; pi-- {
 			if phrases[pi].end == end {
@@ -201,7 +201,7 @@ func (lx *Lexicon) findFigures(src string, s *sent) figures {
 			}
 			t := toks[k]
 			if inDate[k] {
-				continue // "Three people were on 21/12 killed"
+				continue // "Two men were on 14/03 killed"
 			}
 			if t.Kind == text.Punct && t.Norm != "," && t.Norm != "-" && t.Norm != "(" && t.Norm != ")" && t.Norm != "'" && t.Norm != "\"" {
 				break

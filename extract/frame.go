@@ -88,8 +88,8 @@ func (d *doc) frame() {
 			case own && !sameBlock, own && (hasDate || hasPlace):
 				// A new act of its own.
 			case sameBlock && !hasDate && !hasPlace:
-				// Detail of the act before: "Police fired tear gas to
-				// disperse the crowd." "The clashes left 3 dead."
+				// Detail of the act before: "Police broke up the
+				// march with tear gas." "The clashes left 3 dead."
 				last.more = append(last.more, s)
 				last.cues = append(last.cues, cs...)
 				last.figs = append(last.figs, s.figs)

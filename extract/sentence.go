@@ -273,7 +273,7 @@ func (s *sent) groundObject(lx *Lexicon, i, end int) bool {
 			return true // "taking control of it"
 		}
 		if t.Kind == text.Number {
-			k++ // "took control of over 20 villages"
+			k++ // "took control of over 12 hamlets"
 			continue
 		}
 		break
@@ -343,8 +343,8 @@ func (s *sent) modality(lx *Lexicon) {
 		if !ok {
 			continue
 		}
-		// Words of a name ("the National Movement for the Release of
-		// Political Prisoners") open no scope.
+		// Words of a name ("the Movement for the Defence of Small
+		// Farmers") open no scope.
 		if inName(s.toks, i, end) {
 			continue
 		}

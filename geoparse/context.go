@@ -222,7 +222,7 @@ func (st *state) strayNear(k, limit, dir int) bool {
 		t := st.toks[j]
 		if t.flags&tCap == 0 {
 			if st.is(j, "of") || st.is(j, "and") {
-				// "the Beach Management Unit of Naivasha": the place an
+				// "the Fisheries Office of Naivasha": the place an
 				// office is of is the office's place.
 				return false
 			}

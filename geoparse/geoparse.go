@@ -17,7 +17,7 @@
 //     not mentions; words that are usually something else
 //     (lexicon/context.txt: Jordan, Kikuyu, Western) are mentions only
 //     when context says place. Unknown names that context marks as places
-//     ("Ikurungu village", "Ti-n-Samane (Markoye, Oudalan)") are kept for
+//     ("Ndiriti village", "Ti-n-Samane (Markoye, Oudalan)") are kept for
 //     the fallback.
 //  2. Focus. Countries named, demonyms, the caller's hints (ParseHints:
 //     the countries of the text's actors) and the readings of the names
@@ -149,7 +149,7 @@ type Mention struct {
 // Location returns the mention as the location of an event, nil when the
 // mention is unresolved. Precision is the level of Place: a fallback to a
 // district is at district precision, whatever the name denoted; a
-// fallback to a town ("Al-Hail oil fields near Sokhneh", "X (coded as
+// fallback to a town ("Al-Hail oil fields near Palmyra", "X (coded as
 // Kutu)") is only near it, at district precision.
 func (m Mention) Location() *sitrep.Location {
 	p := m.Place

@@ -101,7 +101,7 @@ func TestResolution(t *testing.T) {
 		},
 		{
 			name: "unknown village falls back to its governorate",
-			text: "Clashes erupted in Harmushiyah town in Deir-ez-Zor countryside.",
+			text: "A mortar round landed on Harmushiyah town in the Deir-ez-Zor countryside at dawn.",
 			want: []want{
 				{text: "Harmushiyah", cc: "SY", admin1: "Deir ez-Zor", level: gazetteer.LevelRegion, fallback: true, qualBy: "Deir-ez-Zor"},
 				{text: "Deir-ez-Zor", cc: "SY", level: gazetteer.LevelRegion, isQual: true},
@@ -119,8 +119,8 @@ func TestResolution(t *testing.T) {
 		},
 		{
 			name: "coded as: the parentheses locate an unknown village",
-			text: "Police shot a man in Ikurungu village (coded as Kutu, Kirinyaga County).",
-			want: []want{{text: "Ikurungu", cc: "KE", admin1: "Kirinyaga County", fallback: true}},
+			text: "Thieves raided a shop at Ndiriti village (coded as Kutu, Kirinyaga County) overnight.",
+			want: []want{{text: "Ndiriti", cc: "KE", admin1: "Kirinyaga County", fallback: true}},
 		},
 		{
 			name: "district then province after a comma",
@@ -181,12 +181,12 @@ func TestResolution(t *testing.T) {
 		// Weak readings in countries nothing in the text points to.
 		{
 			name:   "a common word opening a sentence is no country spelt otherwise",
-			text:   "Grenade attack at mosque kills five.",
+			text:   "Grenade blast outside a bus depot wounds three.",
 			absent: []string{"Grenade"},
 		},
 		{
 			name:   "a council inside a longer name is no Libyan city",
-			text:   "A UNP Pradeshiya Sabha member was assaulted in Tangalle DS (Hambantota).",
+			text:   "Supporters of a rival party beat a Pradeshiya Sabha councillor in Tangalle DS (Hambantota).",
 			want:   []want{{text: "Tangalle", place: "Tangalle", cc: "LK"}},
 			absent: []string{"Sabha"},
 		},
@@ -217,7 +217,7 @@ func TestResolution(t *testing.T) {
 		},
 		{
 			name:   "a repeated name does not vouch for itself",
-			text:   "Families protested near Mannar city (Mannar, Mannar district).",
+			text:   "Fishermen marched on Tuesday near Mannar city (Mannar, Mannar district).",
 			hints:  []string{"LK"},
 			absent: []string{"Mannar"},
 		},
@@ -234,14 +234,14 @@ func TestResolution(t *testing.T) {
 		},
 		{
 			name:   "no fall back to a qualifier that is no mention",
-			text:   "Tiger Forces captured the Maareh village east of Sarhan.",
+			text:   "Army units entered Maareh village east of Sarhan at dawn.",
 			hints:  []string{"SY"},
 			want:   []want{{text: "Maareh", cc: "SY"}},
 			absent: []string{"Sarhan"},
 		},
 		{
 			name: "two countries after a comma are a list, not a town and its country",
-			text: "Many countries, among them China, Japan, and the United Kingdom, have warned travellers. Cases were found in Russia, Romania, and Macedonia.",
+			text: "Several governments, including China, Japan, and the United Kingdom, issued travel advice. Russia, Romania, and Macedonia reported cases too.",
 			want: []want{
 				{text: "China", cc: "CN", level: gazetteer.LevelCountry},
 				{text: "Japan", cc: "JP", level: gazetteer.LevelCountry},
@@ -268,13 +268,13 @@ func TestResolution(t *testing.T) {
 		},
 		{
 			name: "a name with \"of the\" inside it is one name",
-			text: "Cases rose in the Democratic Republic of the Congo and the Republic of the Congo. Dr. Kevin Reilly of the California Department of Health Services spoke.",
+			text: "Cases rose in the Democratic Republic of the Congo and the Republic of the Congo. Dr. Ruth Okafor of the California Department of Public Health spoke.",
 			want: []want{
 				{text: "Democratic Republic of the Congo", cc: "CD", level: gazetteer.LevelCountry},
 				{text: "Republic of the Congo", cc: "CG", level: gazetteer.LevelCountry},
 				{text: "California", cc: "US", level: gazetteer.LevelRegion},
 			},
-			absent: []string{"Congo", "Reilly of the California"},
+			absent: []string{"Congo", "Okafor of the California"},
 		},
 		{
 			name: "hashtags: words run together are split, a country in lower case is a name",
@@ -304,7 +304,7 @@ func TestResolution(t *testing.T) {
 		},
 		{
 			name:   "an unknown name in a list does not fall back to the next item",
-			text:   "Unlike the Bundibugyo, Côte d'Ivoire and Sudan strains, it spreads fast.",
+			text:   "It spreads faster than the Sudan, Bundibugyo and Côte d'Ivoire strains do.",
 			want:   []want{{text: "Côte d'Ivoire", cc: "CI"}, {text: "Sudan", cc: "SD"}},
 			absent: []string{"Bundibugyo"},
 		},
@@ -479,14 +479,14 @@ func TestLocation(t *testing.T) {
 	if (Mention{}).Location() != nil {
 		t.Errorf("an unresolved mention has no location")
 	}
-	near := testParser().Parse("Syrian army units clashed with IS around the Al-Hail oil fields near Palmyra city.")
+	near := testParser().Parse("Syrian troops fought IS gunmen by the Al-Hail oil fields near Palmyra city.")
 	if h := find(near, "Al-Hail"); h == nil || !h.Fallback || h.Location().Precision != "district" {
 		t.Errorf("a name placed at the town it is near is at district precision; got %s", describe(near))
 	}
 }
 
 func TestEventPrefersTheNamedPlaceOverItsQualifier(t *testing.T) {
-	ms := testParser().Parse("On Monday regime forces captured Sahyan in Idleb after clashes.")
+	ms := testParser().Parse("On Monday the army seized Sahyan in Idleb province.")
 	e := Event(ms)
 	if e < 0 || ms[e].Text != "Sahyan" || ms[e].Place == nil || ms[e].Place.Admin1 != "Idlib" {
 		t.Errorf("Event = %d in %s, want Sahyan (falling back to Idlib)", e, describe(ms))

@@ -9,7 +9,7 @@ import (
 //
 //	X (A, B)              A, then B ("Ti-n-Samane (Markoye, Oudalan)")
 //	X, [in|of] [the ...] Y    "Rastan, in Homs province", "Dawlat Abad district, Balkh"
-//	X in|of [the ...] Y       "Harmushiyah town in Deir-ez-Zor countryside"
+//	X in|of [the ...] Y       "Harmushiyah town in the Deir-ez-Zor countryside"
 //
 // Whether Y does qualify X is for resolve to decide (can Y contain X?).
 // Names joined by commas and "and" are also marked as listed.
@@ -23,7 +23,7 @@ func (st *state) propose() {
 		q0 := len(quals)
 		k := x.after
 		for st.isPunct(k, '\'') || st.isPunct(k, '"') {
-			k++ // "the 'Silos area' in Homs province"
+			k++ // "the 'Cement Works' in Homs province"
 		}
 		switch {
 		case st.isPunct(k, '('):
@@ -53,7 +53,7 @@ func (st *state) propose() {
 				}
 			}
 		case st.isWord(k) && st.compassOf(k) > 0:
-			// "Al-Maliha village west of Shadadah": placed near it.
+			// "Maareh village east of Sarhan": placed near it.
 			if j := st.skipTo(st.compassOf(k), lex); j >= 0 {
 				quals = append(quals, j)
 				qhow = append(qhow, byNear)
@@ -70,7 +70,7 @@ func (st *state) propose() {
 					}
 				}
 			case st.is(k, "near") || st.is(k, "outside") || st.is(k, "around"):
-				// "Al-Hail oil fields near Sokhneh city": a name the
+				// "the Al-Hail oil fields near Palmyra city": a name the
 				// gazetteer lacks is placed at the town it is near.
 				if j := st.skipTo(k+1, lex); j >= 0 {
 					quals = append(quals, j)
@@ -124,8 +124,8 @@ func (st *state) compassOf(k int) int {
 }
 
 // shareQualifiers gives the names of a list the qualifiers that follow its
-// last one: "between Hitte and Rounga (Ouindigui, Loroum)", "Alexandria
-// and Tal Dweir in the northern countryside of Hama".
+// last one: "in Hass and Kafr Nabl (Maarat al-Numan, Idlib)", "Rastan and
+// Talbiseh in the northern countryside of Homs".
 func (st *state) shareQualifiers() {
 	for i := len(st.spans) - 2; i >= 0; i-- {
 		x, y := &st.spans[i], &st.spans[i+1]

@@ -28,7 +28,7 @@ const (
 	// neighbours are looked for.
 	proxWindow = 24
 	// nearKm is how close to a town qualifier a reading must lie to be "in"
-	// it ("Dar'a al-Balad in Dar'a city", "Djibo (Djibo, Soum)").
+	// it ("Bab Amr in Homs city", "Djibo (Djibo, Soum)").
 	nearKm = 30.0
 )
 
@@ -188,7 +188,7 @@ func (st *state) resolve() {
 	}
 	// 4. Choice and acceptance: the names first, then those that fall
 	// back to a qualifier, which must itself be a place the text names
-	// ("the Maareh village east of Sarhan" does not fall back to Manisa,
+	// ("Maareh village east of Sarhan" does not fall back to Manisa,
 	// a skeleton reading of Sarhan that is no mention).
 	for i := range st.spans {
 		if !st.spans[i].fallback {
@@ -477,7 +477,7 @@ func within(y, x *gazetteer.Place) bool {
 func (st *state) qualify(i int) {
 	x := &st.spans[i]
 	if x.inRun || x.class&classContext != 0 && !x.locative && x.cue == cueNone {
-		// "the Scientific Research Center in Zawi": part of a name, or a
+		// "the Veterinary Training School in Salamiyah": part of a name, or a
 		// common word, is no place to be located by what follows.
 		return
 	}
@@ -672,12 +672,12 @@ func (st *state) encloses(x, y *span, h how, ys float64) bool {
 	}
 	switch h {
 	case byIn, byNear:
-		return true // "Bara village in Idleb countryside", "oil fields near Sokhneh"
+		return true // "Bara village in Idleb countryside", "oil fields near Palmyra"
 	case byParen:
 		return ys >= xs-1
 	}
 	if ys < xs-1 || h == byComma && st.listed(x, y) {
-		return false // "Zaïre, Bundibugyo, Côte d'Ivoire and Sudan": a list, not a place and its country
+		return false // "Sudan, Bundibugyo and Côte d'Ivoire": a list, not a place and its country
 	}
 	switch x.cue {
 	case cueTown, cueVillage, cueSite, cueAround:

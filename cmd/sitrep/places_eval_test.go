@@ -9,8 +9,8 @@ import (
 
 func TestEvalPlacesPrintsTheFiguresAndChecksFloors(t *testing.T) {
 	// Made up for the test, in GeoVirus' format (offsets from 1).
-	data := write(t, "gv.xml", `<articles><article><text>Shelling hit Aleppo on Monday.</text><locations>
-<location><name>Aleppo</name><start>14</start><end>20</end><lat>36.2</lat><lon>37.16</lon></location>
+	data := write(t, "gv.xml", `<articles><article><text>Shells fell on Aleppo on Monday.</text><locations>
+<location><name>Aleppo</name><start>16</start><end>22</end><lat>36.2</lat><lon>37.16</lon></location>
 </locations></article></articles>`)
 	code, out, errs := runCmd(t, "eval", "places", data)
 	if code != 0 {

@@ -33,9 +33,9 @@ var (
 // bracketed and parenthetical remarks go; in a sentence, the clause that
 // holds a remark goes, and the sentence with it when the remark opens it
 // ("Fatalities coded as 10."), else only from the clause to the sentence's
-// end ("..., with the unknown number coded as 10 and split between the
-// villages"), or only the clause when the sentence goes on after it ("An
-// unknown number of fatalities, coded as 10, were reported").
+// end ("..., their toll coded as 10 and shared out over the two
+// villages"), or only the clause when the sentence goes on after it
+// ("Several gunmen, coded as 10, died in the raid").
 func StripAnnotations(note string) string {
 	note = annotBracket.ReplaceAllString(note, "")
 	note = annotParen.ReplaceAllString(note, "")
@@ -95,8 +95,9 @@ func remarkAt(s string) int {
 
 // clauseStart returns where the clause holding offset k begins: after the
 // last comma, semicolon or colon before it, or at a "with" or "and" whose
-// words up to the remark only name the toll ("... on both sides with the
-// unknown number coded as 10"); 0 when the clause is the sentence's first.
+// words up to the remark only name the toll ("... fought all night with
+// an unspecified total coded as 6"); 0 when the clause is the sentence's
+// first.
 func clauseStart(s string, k int) int {
 	start := strings.LastIndexAny(s[:k], ",;:")
 	if start >= 0 {
