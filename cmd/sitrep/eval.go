@@ -21,6 +21,9 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 	if len(args) > 0 && args[0] == "places" {
 		return runEvalPlaces(args[1:], stdout, stderr)
 	}
+	if len(args) > 0 && args[0] == "general" {
+		return runEvalGeneral(args[1:], stdout, stderr)
+	}
 	if len(args) == 0 || args[0] != "acled" {
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
 			newFlags("eval", stderr).Usage()
@@ -28,6 +31,7 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 		}
 		fmt.Fprintln(stderr, "usage: sitrep eval acled [--limit N] [--errors N] [--floors FILE] FILE.csv...")
 		fmt.Fprintln(stderr, "       sitrep eval places [--floors FILE] [--errors FILE] FILE.xml|FILE.tsv...")
+		fmt.Fprintln(stderr, "       sitrep eval general [--floors FILE] [--errors FILE] [DIR|FILE...]")
 		return errUsage
 	}
 	fs := newFlags("eval", stderr)
@@ -469,4 +473,148 @@ func printPlaceMetrics(w io.Writer, m eval.PlaceMetrics) {
 			fmt.Fprintf(w, "%s: %.3f\n", f.Name, f.Value)
 		}
 	}
+}
+
+// runEvalGeneral scores silence and detection on general news: AG News,
+// BBC News and GLOCON, from ../shared/data/general or the paths named.
+func runEvalGeneral(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("eval", stderr)
+	floors := fs.String("floors", "", "file of floors: fail when a figure falls below its floor (name the results \"general\")")
+	errFile := fs.String("errors", "", "write every item that counts against a figure, with its events, to FILE, for study")
+	markdown := fs.Bool("markdown", false, "print a Markdown table, speed left out, instead of name: value lines")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	paths := fs.Args()
+	if len(paths) == 0 {
+		paths = []string{filepath.Join("..", "shared", "data", "general")}
+	}
+	items, err := readGeneral(paths)
+	if err != nil {
+		return err
+	}
+	x, err := extract.Default()
+	if err != nil {
+		return err
+	}
+	errs := io.Discard
+	if *errFile != "" {
+		f, err := os.Create(*errFile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		w := bufio.NewWriter(f)
+		defer w.Flush()
+		errs = w
+	}
+	m := eval.ScoreGeneral(x, items, func(o eval.GeneralOutcome) {
+		if !o.Wrong {
+			return
+		}
+		fmt.Fprintf(errs, "### %s %s %s: %s\n%s\n", o.Item.Set, o.Item.Category, o.Item.ID, o.What, strings.TrimSpace(o.Item.Text))
+		for _, e := range o.Events {
+			loc := "-"
+			if e.Location != nil {
+				loc = e.Location.Name + "/" + e.Location.CountryCode
+			}
+			a1 := "-"
+			if e.Actor1 != nil {
+				a1 = e.Actor1.Name
+			}
+			fmt.Fprintf(errs, "  -> %s [%s] %s, %s | %s\n", e.SubEventType, e.Trigger, a1, loc, e.Sentence)
+		}
+	})
+	base := m.GeneralBaselines()
+	if *markdown {
+		fmt.Fprintln(stdout, "| figure | value | baseline |\n|---|---:|---:|")
+	}
+	var below []string
+	for _, f := range m.Figures() {
+		b, hasBase := base[f.Name]
+		switch {
+		case *markdown && speedFigure(f.Name):
+		case *markdown:
+			bs := ""
+			if hasBase {
+				bs = fmt.Sprintf("%.3f", b)
+			}
+			if f.Name == "items" || f.Name == "ag_world_items" {
+				fmt.Fprintf(stdout, "| %s | %.0f | %s |\n", f.Name, f.Value, bs)
+			} else {
+				fmt.Fprintf(stdout, "| %s | %.3f | %s |\n", f.Name, f.Value, bs)
+			}
+		case f.Name == "items" || f.Name == "ag_world_items" || speedFigure(f.Name):
+			fmt.Fprintf(stdout, "%s: %.0f\n", f.Name, f.Value)
+		case hasBase:
+			fmt.Fprintf(stdout, "%s: %.3f (baseline %.3f: an event in every item)\n", f.Name, f.Value, b)
+		default:
+			fmt.Fprintf(stdout, "%s: %.3f\n", f.Name, f.Value)
+		}
+		if hasBase && eval.Round(f.Value) < eval.Round(b) {
+			below = append(below, fmt.Sprintf("%s = %.3f, baseline %.3f", f.Name, f.Value, b))
+		}
+	}
+	for _, s := range below {
+		fmt.Fprintln(stdout, "BELOW BASELINE:", s)
+	}
+	if *floors != "" {
+		if err := checkFloors(*floors, map[string]eval.GeneralMetrics{"general": m}, stdout); err != nil {
+			return err
+		}
+	}
+	if len(below) > 0 {
+		return fmt.Errorf("%d figure(s) below their trivial baseline", len(below))
+	}
+	return nil
+}
+
+// readGeneral reads the general news files among paths (a directory
+// stands for the files in it): AG News (ag_news*.csv), BBC News
+// (bbc*.csv), GLOCON (*.jsonl).
+func readGeneral(paths []string) ([]eval.GeneralItem, error) {
+	var files []string
+	for _, p := range paths {
+		fi, err := os.Stat(p)
+		if err != nil {
+			return nil, fmt.Errorf("sitrep eval general: %w (the general news set is ../shared/data/general)", err)
+		}
+		if !fi.IsDir() {
+			files = append(files, p)
+			continue
+		}
+		for _, pat := range []string{"ag_news*.csv", "bbc*.csv", "*.jsonl"} {
+			m, _ := filepath.Glob(filepath.Join(p, pat))
+			files = append(files, m...)
+		}
+	}
+	var items []eval.GeneralItem
+	for _, path := range files {
+		base := strings.ToLower(filepath.Base(path))
+		var read func(io.Reader, string) ([]eval.GeneralItem, error)
+		switch {
+		case strings.HasPrefix(base, "ag_news") && strings.HasSuffix(base, ".csv"):
+			read = eval.ReadAGNews
+		case strings.HasPrefix(base, "bbc") && strings.HasSuffix(base, ".csv"):
+			read = eval.ReadBBC
+		case strings.HasSuffix(base, ".jsonl"):
+			read = eval.ReadGLOCON
+		default:
+			return nil, fmt.Errorf("sitrep eval general: %s: not a general news file (ag_news*.csv, bbc*.csv, *.jsonl)", path)
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, err
+		}
+		its, err := read(bufio.NewReaderSize(f, 1<<20), path)
+		f.Close()
+		if err != nil {
+			return nil, err
+		}
+		items = append(items, its...)
+	}
+	if len(items) == 0 {
+		return nil, fmt.Errorf("sitrep eval general: %s: %w", strings.Join(paths, ", "), eval.ErrNoGeneral)
+	}
+	return items, nil
 }
