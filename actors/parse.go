@@ -250,7 +250,7 @@ type rawEntry struct {
 }
 
 // validKinds are the kinds an entry may declare in its fourth column.
-var validKinds = map[string]bool{"party": true}
+var validKinds = map[string]bool{"party": true, "civil": true}
 
 type rawLine struct {
 	text string
@@ -342,7 +342,7 @@ func parse(src string) (*Dict, error) {
 			if len(f) == 4 {
 				e.kind = strings.TrimSpace(f[3])
 				if !validKinds[e.kind] {
-					return nil, fmt.Errorf("actors: line %d: unknown kind %q (want party)", n, e.kind)
+					return nil, fmt.Errorf("actors: line %d: unknown kind %q (want party or civil)", n, e.kind)
 				}
 			}
 			if e.name == "" {

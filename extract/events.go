@@ -144,7 +144,7 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 
 	// Actors.
 	fat, fatText := d.fatalities(dr)
-	decide := func(anchor int) (*rule, *actors.Mention, *actors.Mention) {
+	decide := func(anchor int) (*rule, *actors.Mention, *actors.Mention, frameFacts) {
 		a1, a2, passive := d.roles(s, anchor)
 		facts := frameFacts{classes: classes, killed: fat != nil && *fat > 0}
 		if a1 != nil {
@@ -170,9 +170,9 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 				facts.actor2 = k
 			}
 		}
-		return lx.decide(facts), a1, a2
+		return lx.decide(facts), a1, a2, facts
 	}
-	r, a1, a2 := decide(anchor)
+	r, a1, a2, facts := decide(anchor)
 	if r == nil {
 		return out
 	}
@@ -192,10 +192,18 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 		if !inSent(s, c) || c.classes&r.need == 0 || c.start == anchor {
 			continue
 		}
-		if r2, b1, b2 := decide(c.start); r2 != nil && c.classes&r2.need != 0 {
-			r, a1, a2, anchor = r2, b1, b2, c.start
+		if r2, b1, b2, f2 := decide(c.start); r2 != nil && c.classes&r2.need != 0 {
+			r, a1, a2, facts, anchor = r2, b1, b2, f2, c.start
 		}
 		break
+	}
+	if !d.codable(s, dr, r, facts, classes, anchor, a1, a2, fat) {
+		// A cue without a party to political violence: no event. What
+		// the sentence says of who holds a place stays data.
+		if r = lx.controlRule(); r == nil || !holdsStated(s) {
+			return out
+		}
+		a1, a2 = nil, nil
 	}
 
 	ev := sitrep.Event{
@@ -1143,3 +1151,186 @@ var unarmed = map[string]bool{"former": true, "ex": true, "retired": true, "off-
 // neutralMember are nouns for a group's people that say nothing of
 // whether they bear arms: "al Shabaab suspects" are al Shabaab's.
 var neutralMember = map[string]bool{"suspect": true, "suspects": true, "member": true, "members": true, "affiliate": true, "affiliates": true, "loyalist": true, "loyalists": true, "cell": true, "cells": true}
+
+// codable reports whether a frame tells of a happening ACLED would code:
+// a cue that alone names political violence ([unambiguous] in cues.txt),
+// or an act with a party to it named in the text. Violence and strategic
+// developments need an armed actor (state forces, not a government's
+// civilian authorities; rebels, militias; an armed group's fighters or a
+// military target as the one hit); a clash also people killed or hurt in
+// it. Protests and riots need a crowd, its demands, or people acting
+// together. The words of defaults.txt never count: an unnamed attacker
+// is ACLED's convention for a real attack, not evidence of one.
+func (d *doc) codable(s *sent, dr *draft, r *rule, f frameFacts, classes classSet, anchor int, a1, a2 *actors.Mention, fat *int) bool {
+	lx := d.x.lx
+	if classes&lx.unambiguous != 0 {
+		return true
+	}
+	if r.kind != "" || dr.proj != nil {
+		// Not an ACLED event but sitrep's own data: who holds a place,
+		// people fleeing, a projected toll. Their sentences say so.
+		return true
+	}
+	violent := classes&(classSet(1)<<lx.cls.attack|1<<lx.cls.clash|1<<lx.cls.capture|1<<lx.cls.kill|1<<lx.cls.abduct) != 0
+	at := s.toks[min(anchor, len(s.toks)-1)].Start
+	if armedMention(a1, f.actor1, violent, at) || armedMention(a2, f.actor2, violent, at) {
+		return true
+	}
+	if violent && d.groupActs(s, anchor) {
+		return true
+	}
+	// An armed group named anywhere in the frame's sentences, whatever role
+	// the sentence's shape gave it: "Jund al Aqsa fought the Wosta
+	// Division", "the bodies of 3 SDF fighters were found".
+	for _, ss := range append([]*sent{s}, dr.more...) {
+		for _, ai := range ss.actors {
+			m := &d.actors[ai]
+			if m.Head && armedMention(m, m.Actor.Side, violent, at) {
+				return true
+			}
+			if crowdSide(m.Actor.Side) && classes&(classSet(1)<<lx.cls.protest|1<<lx.cls.riot) != 0 {
+				return true
+			}
+		}
+	}
+	if a1 != nil && a1.End <= at {
+		switch f.actor1 {
+		case "rioters", "party":
+			if violent {
+				return true // a crowd's violence: a riot
+			}
+		}
+		switch f.actor1 {
+		case "protesters", "rioters", "party":
+			if classes&(classSet(1)<<lx.cls.protest|1<<lx.cls.riot) != 0 {
+				return true // a crowd's protest or riot
+			}
+		}
+	}
+	switch f.actor2 {
+	case "combatant", "government", "rebel", "militia", "identity_militia", "external":
+		if a2 == nil && violent {
+			return true // a fighter or a military target, named by what was hit
+		}
+	}
+	if classes&(1<<lx.cls.clash) != 0 && (fat != nil && *fat > 0 || d.hurt(dr)) {
+		return true
+	}
+	switch r.eventType {
+	case sitrep.Protests, sitrep.Riots:
+		if f.actor1Crowd && a1 != nil && a1.End <= at || classes&(1<<lx.cls.demand) != 0 || f.actor2 == "protesters" {
+			return true // a crowd that acts, its demands, or a crowd acted on
+		}
+		return d.staged(s, dr)
+	}
+	return false
+}
+
+// staged reports whether a protest cue of the head sentence is staged,
+// held or joined ("staged a rally", "held a sit-in"), or done by a number
+// of people ("hundreds protested", "thousands marched").
+func (d *doc) staged(s *sent, dr *draft) bool {
+	lx := d.x.lx
+	crowd := classSet(1)<<lx.cls.protest | 1<<lx.cls.riot
+	for _, c := range dr.cues {
+		if !inSent(s, c) || c.classes&crowd == 0 {
+			continue
+		}
+		// "was held", "were staged" after the noun, too.
+		for k := c.end; k < len(s.toks) && k < c.end+3; k++ {
+			if _, _, ok := lx.stage.Match(s.toks, k); ok && beForms[s.toks[k-1].Norm] {
+				return true
+			}
+		}
+		for k := c.start - 1; k >= 0 && k >= c.start-4; k-- {
+			if e, _, ok := lx.stage.Match(s.toks, k); ok && e <= c.start {
+				return true
+			}
+			if t := s.toks[k]; t.Kind == text.Number || t.Norm == "hundreds" || t.Norm == "thousands" || t.Norm == "dozens" || t.Norm == "scores" {
+				return true
+			}
+			// People in the plural right before: "widows protest",
+			// "residents marched".
+			if k == c.start-1 && strings.HasSuffix(s.toks[k].Norm, "s") || s.toks[k].Norm == "people" || s.toks[k].Norm == "women" || s.toks[k].Norm == "men" {
+				if e, _, ok := lx.victim.Match(s.toks, k); ok && e == c.start {
+					return true
+				}
+			}
+			if clauseEnd(s.toks[k]) {
+				break
+			}
+		}
+	}
+	return false
+}
+
+// crowdSide reports whether a side is a crowd's: protesters, rioters.
+func crowdSide(side string) bool { return side == "protesters" || side == "rioters" }
+
+// armedMention reports whether an actor the text names is armed: state
+// forces, rebels, militias, foreign forces. A country standing for its
+// state ("Israel", "Russian") counts only as the one doing a violent act,
+// right before its words ("Israel struck", "Russia's attack"), not for
+// talks or bans, and not as a runner's nationality ("Kenyan Bernard
+// Lagat beat").
+func armedMention(m *actors.Mention, side string, violent bool, act int) bool {
+	if m == nil || m.Actor.Kind == "civil" {
+		return false
+	}
+	switch side {
+	case "government", "rebel", "militia", "identity_militia", "external", "combatant":
+	default:
+		return false
+	}
+	return m.Head || violent && m.End <= act && act-m.End <= 3
+}
+
+// hurt reports whether a draft's sentences say people were injured.
+func (d *doc) hurt(dr *draft) bool {
+	for _, f := range dr.figs {
+		for _, fg := range f.injuries {
+			if fg.certainty == sitrep.Reported && fg.value > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// groupActs reports whether fighters or a crowd are named in the sentence
+// before its act, whatever their group's name ("Ahrar al Sharqiyah
+// fighters clashed", "villagers lynched", "about 50 rivals assaulted"), or
+// a group of three or more people ("four men attacked", "a group of
+// people beat"): violence by fighters is a battle or an attack, by a
+// crowd mob violence, whoever they are.
+func (d *doc) groupActs(s *sent, anchor int) bool {
+	lx := d.x.lx
+	for k := 0; k < anchor && k < len(s.toks); k++ {
+		if _, _, ok := lx.combatant.Match(s.toks, k); ok {
+			return true
+		}
+		if _, _, ok := lx.crowd.Match(s.toks, k); ok {
+			return true
+		}
+		t := s.toks[k]
+		if t.Norm == "group" && k+1 < len(s.toks) && s.toks[k+1].Norm == "of" {
+			return true
+		}
+		if q, ok := lx.parseQuantity(d.text, s.toks, k); ok && q.End <= anchor && (q.Value >= 3 || q.Vague) {
+			if e, _, ok := lx.victim.Match(s.toks, q.End); ok && e <= anchor {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// holdsStated reports whether a sentence says who holds a place.
+func holdsStated(s *sent) bool {
+	for _, h := range s.holds {
+		if h.holder != nil {
+			return true
+		}
+	}
+	return false
+}

@@ -23,9 +23,12 @@ type classSet uint64
 type Lexicon struct {
 	classNames []string
 	minor      classSet // classes that are a toll or a manner, not an act (see mainClass)
+	// unambiguous holds the class of cues that alone name political
+	// violence (cues.txt [unambiguous]): no party need be named.
+	unambiguous classSet
 	// cls holds the ids of the classes the Go code itself names.
 	cls struct {
-		capturePlace, capture, withdraw, enter, abduct, loot, demand, displace, kill, injure, attack, hold, protest, riot int
+		capturePlace, capture, withdraw, enter, abduct, loot, demand, displace, kill, injure, attack, hold, protest, riot, clash int
 	}
 	classIDs map[string]int
 	cues     *text.Phrases[classSet]
@@ -53,8 +56,8 @@ type Lexicon struct {
 	vagueDate        *text.Phrases[string]
 	agoUnits         *text.Phrases[byte]
 
-	ground, determiner, combatant, crowd, remains, offDuty *text.Phrases[bool]
-	militaryTarget, civilianTarget                         *text.Phrases[bool]
+	ground, determiner, combatant, crowd, remains, offDuty, stage *text.Phrases[bool]
+	militaryTarget, civilianTarget                                *text.Phrases[bool]
 
 	say, sources *text.Phrases[bool]
 	// partyMedia maps an armed group's own outlets to the group: a toll
@@ -120,9 +123,20 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		lx.classIDs["demand"] = len(lx.classNames)
 		lx.classNames = append(lx.classNames, "demand")
 	}
-	for _, n := range []string{"kill", "injure", "nonviolent", "displaced", "demand"} {
+	for _, n := range []string{"kill", "injure", "nonviolent", "displaced", "demand", "unambiguous"} {
 		if id := lx.class(n); id >= 0 {
 			lx.minor |= 1 << id
+		}
+	}
+	if id := lx.class("unambiguous"); id >= 0 {
+		lx.unambiguous = 1 << id
+		// An [unambiguous] phrase says an act is political violence; the
+		// act's own class must come from another section, or the longest
+		// match would hide it ("car bombing" matched whole, no [ied]).
+		for _, e := range entries {
+			if e.Section == "unambiguous" && sets[e.Phrase]&^lx.minor == 0 {
+				return nil, fmt.Errorf("extract: cues.txt:%d: %q is [unambiguous] but in no section of an act", e.Line, e.Phrase)
+			}
 		}
 	}
 	for _, c := range []struct {
@@ -132,7 +146,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		{"capture_place", &lx.cls.capturePlace}, {"capture", &lx.cls.capture}, {"withdraw", &lx.cls.withdraw},
 		{"enter", &lx.cls.enter}, {"abduct", &lx.cls.abduct}, {"loot", &lx.cls.loot}, {"demand", &lx.cls.demand},
 		{"displace", &lx.cls.displace}, {"kill", &lx.cls.kill}, {"injure", &lx.cls.injure}, {"attack", &lx.cls.attack}, {"hold", &lx.cls.hold},
-		{"protest", &lx.cls.protest}, {"riot", &lx.cls.riot},
+		{"protest", &lx.cls.protest}, {"riot", &lx.cls.riot}, {"clash", &lx.cls.clash},
 	} {
 		if *c.id = lx.class(c.name); *c.id < 0 {
 			return nil, fmt.Errorf("extract: cues.txt: no [%s] section, which the extractor needs", c.name)
@@ -295,6 +309,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		"determiner":      flag(&lx.determiner),
 		"remains":         flag(&lx.remains),
 		"off duty":        flag(&lx.offDuty),
+		"stage":           flag(&lx.stage),
 		"combatant":       flag(&lx.combatant),
 		"crowd":           flag(&lx.crowd),
 		"military target": flag(&lx.militaryTarget),

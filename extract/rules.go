@@ -182,3 +182,14 @@ func sideIn(side string, state bool, want []string) bool {
 	}
 	return false
 }
+
+// controlRule returns the rule of statements of who holds a place (kind
+// "control"), or nil when rules.txt has none.
+func (lx *Lexicon) controlRule() *rule {
+	for i := range lx.rules {
+		if lx.rules[i].kind == sitrep.KindControl {
+			return &lx.rules[i]
+		}
+	}
+	return nil
+}

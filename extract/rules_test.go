@@ -80,7 +80,7 @@ func TestFatalities(t *testing.T) {
 		{"passive count", "On 3 May 2020, 3 soldiers were killed in Kabul.", 3},
 		{"active count", "On 3 May 2020, gunmen attacked a bus in Kabul, killing 5 people.", 5},
 		{"subset after including is not added", "On 21 March 2020, 9 insurgents including 3 leaders were killed and 4 were wounded in fighting near Kabul.", 9},
-		{"injuries are not fatalities", "On 3 May 2020, 7 people were injured in a blast in Kabul.", -1},
+		{"injuries are not fatalities", "On 3 May 2020, 7 people were injured in a bomb blast in Kabul.", -1},
 		{"killed and wounded", "On 3 May 2020, a bomb killed 3 and wounded 5 in Kabul.", 3},
 		{"coordinated counts add up", "On 3 May 2020, an attack in Kabul killed 2 soldiers and 3 civilians.", 5},
 		{"a man is one", "On 3 May 2020, a man was killed by gunmen in Kabul.", 1},

@@ -124,8 +124,8 @@ func (s *sent) findCues(lx *Lexicon) {
 	}
 	capPlace, capture, withdraw, enter := lx.cls.capturePlace, lx.cls.capture, lx.cls.withdraw, lx.cls.enter
 	for i := 0; i < len(s.toks); {
-		if s.placeAt[i] >= 0 || s.inDate[i] {
-			i++ // "Battle Creek", "On 3 March 2020"
+		if s.placeAt[i] >= 0 || s.inDate[i] || i > 0 && s.toks[i].Cap && s.toks[i].Norm == "march" {
+			i++ // "Battle Creek", "On 3 March 2020", "in mid-March"
 			continue
 		}
 		if !lx.cueF.may(s.toks, s.startAt, i) {
