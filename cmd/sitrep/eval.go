@@ -24,6 +24,9 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 	if len(args) > 0 && args[0] == "general" {
 		return runEvalGeneral(args[1:], stdout, stderr)
 	}
+	if len(args) > 0 && args[0] == "news" {
+		return runEvalNews(args[1:], stdout, stderr)
+	}
 	if len(args) == 0 || args[0] != "acled" {
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
 			newFlags("eval", stderr).Usage()
@@ -32,6 +35,7 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stderr, "usage: sitrep eval acled [--limit N] [--errors N] [--floors FILE] FILE.csv...")
 		fmt.Fprintln(stderr, "       sitrep eval places [--floors FILE] [--errors FILE] FILE.xml|FILE.tsv...")
 		fmt.Fprintln(stderr, "       sitrep eval general [--floors FILE] [--errors FILE] [DIR|FILE...]")
+		fmt.Fprintln(stderr, "       sitrep eval news NEWS.jsonl CONTROL.tsv...")
 		return errUsage
 	}
 	fs := newFlags("eval", stderr)
@@ -617,4 +621,80 @@ func readGeneral(paths []string) ([]eval.GeneralItem, error) {
 		return nil, fmt.Errorf("sitrep eval general: %s: %w", strings.Join(paths, ", "), eval.ErrNoGeneral)
 	}
 	return items, nil
+}
+
+// runEvalNews measures changes of control on real news: for each true
+// change of the control files, the earliest change the extractor reports
+// within 12 km, and the changes it reports before the true day.
+func runEvalNews(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("eval", stderr)
+	verbose := fs.Bool("v", false, "print each early change with its sentence")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() < 2 {
+		fmt.Fprintln(stderr, "usage: sitrep eval news [-v] NEWS.jsonl CONTROL.tsv... (news: {id, url, published, text} per line; control: as ../shared/data/news/control_dev.tsv)")
+		return errUsage
+	}
+	f, err := os.Open(fs.Arg(0))
+	if err != nil {
+		return err
+	}
+	arts, err := eval.ReadNews(bufio.NewReader(f), fs.Arg(0))
+	f.Close()
+	if err != nil {
+		return err
+	}
+	var rows []eval.ControlRow
+	for _, path := range fs.Args()[1:] {
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		rs, err := eval.ReadControl(f, path)
+		f.Close()
+		if err != nil {
+			return err
+		}
+		rows = append(rows, rs...)
+	}
+	x, err := extract.Default()
+	if err != nil {
+		return err
+	}
+	found, earlyRows, early := 0, 0, 0
+	for _, o := range eval.ScoreControl(x, arts, rows) {
+		r := o.Row
+		status := "MISSED"
+		got := "-"
+		if o.First != nil {
+			got = fmt.Sprintf("%s (%+d d, %s, %s)", o.First.Date, o.Days, o.First.SubEventType, o.First.Location.Name)
+			status = "EARLY"
+			if o.Found {
+				status = "FOUND"
+			} else if o.Days > r.Tolerance {
+				status = "LATE"
+			}
+		}
+		if o.Found {
+			found++
+		}
+		if len(o.Early) > 0 {
+			earlyRows++
+			early += len(o.Early)
+		}
+		fmt.Fprintf(stdout, "%-6s %s %s (tolerance %d d): first change %s; %d early\n", status, r.Place, r.Date.Format(sitrep.DateLayout), r.Tolerance, got, len(o.Early))
+		if *verbose {
+			for _, e := range o.Early {
+				fmt.Fprintf(stdout, "       early %s %s [%s] %s: %s\n", e.Date, e.SubEventType, e.Trigger, e.Article.ID, strings.Join(strings.Fields(e.Sentence), " "))
+			}
+		}
+	}
+	n := len(rows)
+	share := 0.0
+	if n > 0 {
+		share = float64(found) / float64(n)
+	}
+	fmt.Fprintf(stdout, "articles: %d\nchanges: %d\nfound_within_tolerance: %d (%.3f)\nchanges_recorded_early: %d\nearly_reports: %d\n", len(arts), n, found, share, earlyRows, early)
+	return nil
 }

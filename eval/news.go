@@ -1,0 +1,182 @@
+package eval
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/extract"
+	"github.com/sitrep/sitrep/gazetteer"
+)
+
+// ControlRow is one true change of control: a place, who held it before
+// and after, and the day it changed hands, give or take Tolerance days
+// between first claim and confirmation.
+type ControlRow struct {
+	Line      int
+	Place     string
+	Country   string // ISO 3166 alpha-2
+	Lat, Lon  float64
+	From, To  string
+	Date      time.Time
+	Tolerance int // days
+}
+
+// ReadControl reads a control file: tab-separated place, country, lat,
+// lon, from, to, date (YYYY-MM-DD), tolerance in days, note; lines
+// starting with # are comments.
+func ReadControl(r io.Reader, name string) ([]ControlRow, error) {
+	var rows []ControlRow
+	sc := bufio.NewScanner(r)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) < 8 {
+			return nil, fmt.Errorf("eval: %s:%d: want place, country, lat, lon, from, to, date, tolerance_days (tab-separated), got %d fields", name, n, len(f))
+		}
+		row := ControlRow{Line: n, Place: f[0], Country: f[1], From: f[4], To: f[5]}
+		var err error
+		if row.Lat, err = strconv.ParseFloat(f[2], 64); err != nil {
+			return nil, fmt.Errorf("eval: %s:%d: lat: %q is not a number", name, n, f[2])
+		}
+		if row.Lon, err = strconv.ParseFloat(f[3], 64); err != nil {
+			return nil, fmt.Errorf("eval: %s:%d: lon: %q is not a number", name, n, f[3])
+		}
+		if row.Date, err = time.Parse(sitrep.DateLayout, f[6]); err != nil {
+			return nil, fmt.Errorf("eval: %s:%d: date: %q is not YYYY-MM-DD", name, n, f[6])
+		}
+		if row.Tolerance, err = strconv.Atoi(f[7]); err != nil || row.Tolerance < 0 {
+			return nil, fmt.Errorf("eval: %s:%d: tolerance_days: %q is not a number of days", name, n, f[7])
+		}
+		rows = append(rows, row)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("eval: %s: %w", name, err)
+	}
+	return rows, nil
+}
+
+// ReadNews reads real news as JSON lines {id, url, published, text}
+// (published YYYY-MM-DD, or empty when the page shows none).
+func ReadNews(r io.Reader, name string) ([]sitrep.Article, error) {
+	var arts []sitrep.Article
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 16<<20)
+	for n := 1; sc.Scan(); n++ {
+		if strings.TrimSpace(sc.Text()) == "" {
+			continue
+		}
+		var rec struct {
+			ID, URL, Published, Text string
+		}
+		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
+			return nil, fmt.Errorf("eval: %s:%d: %w", name, n, err)
+		}
+		a := sitrep.Article{ID: rec.ID, URL: rec.URL, Text: rec.Text}
+		if rec.Published != "" {
+			t, err := time.Parse(sitrep.DateLayout, rec.Published)
+			if err != nil {
+				return nil, fmt.Errorf("eval: %s:%d: published: %q is not YYYY-MM-DD", name, n, rec.Published)
+			}
+			a.Published = t
+		}
+		arts = append(arts, a)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("eval: %s: %w", name, err)
+	}
+	return arts, nil
+}
+
+// controlKm is how near a reported change must be to the true place.
+const controlKm = 12
+
+// earlyWindow is how long before a true change a reported change at the
+// place counts as recorded early rather than as an older, real change.
+const earlyWindow = 60 * 24 * time.Hour
+
+// territorial reports whether an event says a place changed hands.
+func territorial(e *sitrep.Event) bool {
+	switch e.SubEventType {
+	case "Non-state actor overtakes territory", "Government regains territory", "Non-violent transfer of territory":
+		return e.Certainty == sitrep.Reported && e.Kind == ""
+	}
+	return false
+}
+
+// ControlOutcome is how one true change was found.
+type ControlOutcome struct {
+	Row ControlRow
+	// First is the earliest reported change within controlKm on or after
+	// the early window's start, nil when none; Days is its distance from
+	// the true day.
+	First *sitrep.Event
+	Days  int
+	// Found says First lies within the tolerance; Early counts the
+	// reported changes at the place before the true day less the
+	// tolerance (claims taken for facts, hypotheticals, advances).
+	Found bool
+	Early []sitrep.Event
+}
+
+// ScoreControl extracts every article and, for each true change, finds
+// the changes of control reported near it.
+func ScoreControl(x *extract.Extractor, arts []sitrep.Article, rows []ControlRow) []ControlOutcome {
+	var changes []sitrep.Event
+	for i := range arts {
+		for _, e := range x.Extract(&arts[i]) {
+			if territorial(&e) && e.Location != nil && e.Date != "" {
+				changes = append(changes, e)
+			}
+		}
+	}
+	sort.SliceStable(changes, func(i, j int) bool { return changes[i].Date < changes[j].Date })
+	out := make([]ControlOutcome, 0, len(rows))
+	for _, row := range rows {
+		o := ControlOutcome{Row: row}
+		from := row.Date.Add(-earlyWindow)
+		for i := range changes {
+			e := &changes[i]
+			day, err := time.Parse(sitrep.DateLayout, e.Date)
+			if err != nil || day.Before(from) || gazetteer.Distance(e.Location.Lat, e.Location.Lon, row.Lat, row.Lon) > controlKm {
+				continue
+			}
+			days := int(math.Round(day.Sub(row.Date).Hours() / 24))
+			// A date of a week or a month ("in August 2024") is early only
+			// when the whole period is.
+			if last := int(math.Round(periodEnd(day, e.DatePrecision).Sub(row.Date).Hours() / 24)); last < -row.Tolerance {
+				o.Early = append(o.Early, *e)
+			}
+			if o.First == nil {
+				o.First, o.Days = e, days
+				o.Found = days >= -row.Tolerance && days <= row.Tolerance
+			}
+		}
+		out = append(out, o)
+	}
+	return out
+}
+
+// periodEnd returns the last day of the period a date of that precision
+// stands for: the day itself, the week from it, its month, its year.
+func periodEnd(day time.Time, precision string) time.Time {
+	switch precision {
+	case "week":
+		return day.AddDate(0, 0, 6)
+	case "month":
+		return day.AddDate(0, 1, -1)
+	case "year":
+		return day.AddDate(1, 0, -1)
+	}
+	return day
+}
