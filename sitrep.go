@@ -90,9 +90,15 @@ type Event struct {
 	SubEventType string `json:"sub_event_type"`
 	// Kind names what sitrep records beyond ACLED's types (typed
 	// Strategic developments / Other): KindDisplacement for people
-	// fleeing, KindControl for a statement of who holds a place. Empty
-	// otherwise.
+	// fleeing, KindControl for a statement of who holds a place, KindToll
+	// for a figure over a period or a projection ("800 killed since the
+	// offensive began", "1.5 million could be displaced"), which is never
+	// summed into events' tolls. Empty otherwise.
 	Kind string `json:"kind,omitempty"`
+	// Period is, for a toll, the period it covers as the text says it
+	// ("since the offensive began", "this year"); empty when the text
+	// gives none (a projection) or for other events.
+	Period string `json:"period,omitempty"`
 	// Plover is the PLOVER event type (ASSAULT, COERCE, PROTEST, ...).
 	Plover string `json:"plover"`
 	// PloverMode refines Plover where PLOVER defines modes (aerial, withdraw...).
@@ -137,6 +143,7 @@ type Event struct {
 const (
 	KindDisplacement = "displacement"
 	KindControl      = "control"
+	KindToll         = "toll"
 )
 
 // Certainty values.

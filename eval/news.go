@@ -42,7 +42,7 @@ func ReadControl(r io.Reader, name string) ([]ControlRow, error) {
 		}
 		f := strings.Split(line, "\t")
 		if len(f) < 8 {
-			return nil, fmt.Errorf("eval: %s:%d: want place, country, lat, lon, from, to, date, tolerance_days (tab-separated), got %d fields", name, n, len(f))
+			return nil, fmt.Errorf("eval: %s:%d: want 8 or more tab-separated fields (the place, its country, latitude and longitude, who held it before and after, the day, the tolerance in days), got %d", name, n, len(f))
 		}
 		row := ControlRow{Line: n, Place: f[0], Country: f[1], From: f[4], To: f[5]}
 		var err error

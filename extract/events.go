@@ -278,6 +278,14 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 		}
 	}
 	ev.Displaced, ev.DisplacedText = d.displaced(dr)
+	if dr.toll {
+		// A toll over a period or a projection: the figure, its period,
+		// who says so, where; no act, no actors.
+		ev.EventType, ev.SubEventType, ev.Kind, ev.Period = sitrep.Strategic, "Other", sitrep.KindToll, dr.period
+		ev.Plover, ev.PloverMode = lx.ploverOf(ev.SubEventType, ev.Kind)
+		ev.Actor1, ev.Actor2 = nil, nil
+		ev.Fatalities, ev.FatalitiesText = fat, fatText
+	}
 	if r.kind == sitrep.KindControl {
 		// A statement of who holds a place: the holder, nobody acted on.
 		ev.Actor1, ev.Actor2 = nil, nil
@@ -291,8 +299,11 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 	}
 
 	// Date: the sentence's own, else the last one the text gave, else the
-	// publication date.
-	if len(s.dates) > 0 {
+	// publication date. A toll over a period counts up to the day it was
+	// published.
+	if dr.toll && dr.period != "" && !d.pub.IsZero() {
+		ev.Date, ev.DatePrecision = d.articleRef().Published, "day"
+	} else if len(s.dates) > 0 {
 		d.setDate(&ev, s.dates[0], s)
 	} else if dm := lastDate[s.idx]; dm != nil {
 		d.setDate(&ev, *dm, nil)
@@ -1079,6 +1090,10 @@ func samePlace(a, b *sitrep.Location) bool {
 // when they say nobody died, nil when they do not say.
 func (d *doc) fatalities(dr *draft) (*int, string) {
 	if dr.proj != nil {
+		if dr.toll && dr.projKind == kDeath {
+			v := dr.proj.value
+			return &v, dr.head.words(dr.proj.start, dr.proj.end)
+		}
 		return nil, ""
 	}
 	total, tollMax := 0, 0
@@ -1087,7 +1102,7 @@ func (d *doc) fatalities(dr *draft) (*int, string) {
 	for fi, f := range dr.figs {
 		s := dr.sentOf(fi)
 		for _, fg := range f.deaths {
-			if fg.certainty != sitrep.Reported {
+			if fg.certainty != sitrep.Reported || fg.period {
 				continue
 			}
 			if fg.toll {
@@ -1130,7 +1145,7 @@ func (d *doc) displaced(dr *draft) (*int, string) {
 	for fi, f := range dr.figs {
 		s := dr.sentOf(fi)
 		for _, fg := range f.displaced {
-			if fg.certainty != dr.certainty {
+			if fg.certainty != dr.certainty || fg.period {
 				continue
 			}
 			total += fg.value

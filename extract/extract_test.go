@@ -130,15 +130,19 @@ func TestSeedArticle(t *testing.T) {
 			lebanon = true
 		}
 		if e.Fatalities != nil && *e.Fatalities == 800 {
-			toll = e.Location != nil && e.Location.Precision == sitrep.PrecisionCountry && e.Location.CountryCode == "SY" &&
-				e.Date == "2024-11-29" && e.DatePrecision == "week" &&
-				e.EventType == sitrep.Battles // an offensive's dead, not a riot's
+			// A toll over the offensive, as of the day of publication,
+			// never an event's dead.
+			toll = e.Kind == sitrep.KindToll && e.Location != nil && e.Location.Precision == sitrep.PrecisionCountry && e.Location.CountryCode == "SY" &&
+				e.Date == "2024-12-06" && strings.Contains(strings.ToLower(e.Period), "since the offensive began")
+		}
+		if e.Kind == "" && e.Fatalities != nil && *e.Fatalities > 0 {
+			t.Errorf("an event counts deaths the seed gives only as a toll: %+v", e)
 		}
 		if e.Kind == "displacement" && loc == "homs" && e.Certainty == sitrep.Reported {
 			fleeing = true
 		}
 		if e.Displaced != nil && *e.Displaced == 1500000 {
-			projected = e.Certainty == sitrep.Projected && strings.Contains(e.Attribution, "UN")
+			projected = e.Kind == sitrep.KindToll && e.Certainty == sitrep.Projected && strings.Contains(e.Attribution, "UN")
 		}
 		if strings.Contains(e.Sentence, "2011") {
 			t.Errorf("an event from the 2011 background sentence: %+v", e)
@@ -151,9 +155,9 @@ func TestSeedArticle(t *testing.T) {
 		{strike, "government airstrikes on rebel positions in Hama (Air/drone strike, actor1 Military Forces of Syria)"},
 		{clash, "the rebels' clash with government forces in Hama (Armed clash)"},
 		{lebanon, "fighting between Israel and Hezbollah in Lebanon (Armed clash, Lebanon)"},
-		{toll, "more than 800 killed in the offensive: a battle, fatalities 800, week before publication, Syria at country precision"},
+		{toll, "more than 800 killed since the offensive began: a toll (kind toll), fatalities 800, as of publication, Syria at country precision, its period"},
 		{fleeing, "people fleeing Homs (displacement at Homs)"},
-		{projected, "the UN's warning: displaced 1500000, projected, attributed to the UN"},
+		{projected, "the UN's warning: a projected toll, displaced 1500000, attributed to the UN"},
 	} {
 		if !c.ok {
 			t.Errorf("missing: %s;%s", c.what, all)

@@ -8,6 +8,10 @@ import (
 // figures is what a sentence says about the human toll.
 type figures struct {
 	deaths, injuries, displaced []figure
+	// period is the token range of the phrase that makes the sentence's
+	// figures a toll over a period ([period] in casualties.txt); end 0
+	// when it has none.
+	periodStart, periodEnd int
 	// noDeaths: the sentence says nobody died ("No fatalities reported").
 	noDeaths bool
 	// unknownDeaths: it says people died but not how many.
@@ -16,10 +20,13 @@ type figures struct {
 
 // figure is one count attached to a casualty phrase.
 type figure struct {
-	value      int
-	certainty  string // reported, hypothetical, projected
-	toll       bool   // a running total ("the death toll rose to 12")
-	start, end int    // token range of the figure and its phrase
+	value     int
+	certainty string // reported, hypothetical, projected
+	toll      bool   // a running total ("the death toll rose to 12")
+	// period: the figure counts over a period the sentence names ("since
+	// the offensive began", "this year"): a toll, not an event's dead.
+	period     bool
+	start, end int // token range of the figure and its phrase
 }
 
 // casualty phrase kinds
@@ -193,6 +200,19 @@ func (lx *Lexicon) findFigures(src string, s *sent) figures {
 		if q.attached >= 0 {
 			continue
 		}
+		// "The toll from the week's fighting has risen to 90": a figure a
+		// verb of growth gives belongs to the toll named before it.
+		if q.Start > 0 && tollGrowth[toks[q.Start-1].Norm] {
+			for pi := len(phrases) - 1; pi >= 0; pi-- {
+				if phrases[pi].end <= q.Start && phrases[pi].toll && phrases[pi].kind == kDeath {
+					q.attached, q.viaLeft = pi, true
+					break
+				}
+			}
+			if q.attached >= 0 {
+				continue
+			}
+		}
 		// Right.
 		for k := q.End; k < len(toks) && k < q.End+14; k++ {
 			if pi := kindAt[k]; pi >= 0 && phrases[pi].kind != kUnknown {
@@ -336,6 +356,24 @@ func (lx *Lexicon) findFigures(src string, s *sent) figures {
 			}
 		}
 	}
+	// A figure over a period is a toll: "more than 800 people have been
+	// killed since the offensive began", "the week's toll rose to 140".
+	// The figure must count up to now ("have been killed", "has risen
+	// to"), or be a toll's ("the toll"): "killing 12 this week" is an
+	// event's dead.
+	for k := range toks {
+		if e, _, ok := lx.period.Match(toks, k); ok {
+			for _, l := range [][]figure{f.deaths, f.displaced} {
+				for i := range l {
+					if l[i].toll || perfectNear(toks, l[i].start, l[i].end) {
+						l[i].period = true
+						f.periodStart, f.periodEnd = k, e
+					}
+				}
+			}
+			break
+		}
+	}
 	return f
 }
 
@@ -410,6 +448,10 @@ var leftGap = map[string]bool{
 	"climb": true, "be": true, "expected": true, "as": true, "a": true, "an": true,
 }
 
+// tollGrowth are the words right before a figure that a toll grows to:
+// "risen to 90", "reached 90", "stands at 90".
+var tollGrowth = map[string]bool{"to": true, "reached": true, "at": true, "hit": true, "topped": true, "passed": true, "exceeded": true}
+
 // stopRight are words that end the search for the phrase a figure belongs
 // to: clause openers and verbs of other acts.
 var stopRight = map[string]bool{
@@ -481,6 +523,17 @@ func (lx *Lexicon) personAhead(s *sent, j int) bool {
 		}
 		if _, _, ok := lx.nonhuman.Match(s.toks, k); ok {
 			return false
+		}
+	}
+	return false
+}
+
+// perfectNear reports whether a present perfect ("have been killed", "has
+// fled", "have died") stands by the figure in toks[start:end].
+func perfectNear(toks []text.Token, start, end int) bool {
+	for k := max(0, start-3); k < len(toks) && k < end+3; k++ {
+		if w := toks[k].Norm; w == "have" || w == "has" {
+			return true
 		}
 	}
 	return false

@@ -20,6 +20,11 @@ type draft struct {
 	proj *figure
 	// projKind is the casualty kind of proj.
 	projKind int
+	// toll: proj is a toll over a period ("800 killed since the offensive
+	// began") or a projection, recorded as such, never as an event's
+	// dead; period is the words of its period, if any.
+	toll   bool
+	period string
 	// date is the draft's date, resolved once all sentences are read.
 	date     time.Time
 	datePrec string
@@ -84,6 +89,9 @@ func (d *doc) frame() {
 			// same paragraph or directly follows it (news puts details in
 			// paragraphs of their own).
 			sameBlock := last != nil && (last.lastSent().para == s.para || last.lastSent().idx == s.idx-1)
+			if !own && !main && periodOnly(s.figs) {
+				continue // only a toll over a period: recorded as a toll below
+			}
 			switch {
 			case own && !sameBlock, own && (hasDate || hasPlace):
 				// A new act of its own.
@@ -124,10 +132,16 @@ func (d *doc) frame() {
 		}{{s.figs.displaced, kDisplaced}, {s.figs.deaths, kDeath}} {
 			for i := range list.figs {
 				fg := list.figs[i]
-				if fg.certainty == "reported" {
+				if fg.certainty == "reported" && !fg.period {
 					continue
 				}
-				d.drafts = append(d.drafts, &draft{head: s, certainty: fg.certainty, proj: &fg, projKind: list.kind, dropped: background, attrib: s.attribFor(fg.start)})
+				dr := &draft{head: s, certainty: fg.certainty, proj: &fg, projKind: list.kind, toll: true, attrib: s.attribFor(fg.start)}
+				if fg.period {
+					dr.period = s.clauseWords(s.figs.periodStart, s.figs.periodEnd)
+				} else {
+					dr.dropped = background // a projection from the past is history
+				}
+				d.drafts = append(d.drafts, dr)
 			}
 		}
 	}
@@ -181,7 +195,7 @@ func (dr *draft) lastSent() *sent {
 func hasFigure(f figures) bool {
 	for _, l := range [][]figure{f.deaths, f.displaced} {
 		for _, fg := range l {
-			if fg.certainty == "reported" {
+			if fg.certainty == "reported" && !fg.period {
 				return true
 			}
 		}
@@ -246,4 +260,28 @@ func (d *doc) insideActor(pi int) bool {
 		}
 	}
 	return false
+}
+
+// clauseWords returns the words of tokens [start, end) of the sentence,
+// extended to the end of their clause: "since the offensive began".
+func (s *sent) clauseWords(start, end int) string {
+	for end < len(s.toks) && !clauseEnd(s.toks[end]) && s.toks[end].Norm != "," {
+		end++
+	}
+	return s.words(start, end)
+}
+
+// periodOnly reports whether every figure of a sentence counts over a
+// period ("800 have been killed since the offensive began").
+func periodOnly(f figures) bool {
+	n := 0
+	for _, l := range [][]figure{f.deaths, f.displaced} {
+		for _, fg := range l {
+			if !fg.period {
+				return false
+			}
+			n++
+		}
+	}
+	return n > 0
 }

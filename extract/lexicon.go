@@ -26,6 +26,9 @@ type Lexicon struct {
 	// unambiguous holds the class of cues that alone name political
 	// violence (cues.txt [unambiguous]): no party need be named.
 	unambiguous classSet
+	// purposeClasses are the acts an infinitive of purpose makes
+	// hypothetical (sent.purpose).
+	purposeClasses classSet
 	// cls holds the ids of the classes the Go code itself names.
 	cls struct {
 		capturePlace, capture, withdraw, enter, abduct, loot, demand, displace, kill, injure, attack, hold, protest, riot, clash int
@@ -35,6 +38,10 @@ type Lexicon struct {
 	rules    []rule
 
 	hypothetical, projection, negation *text.Phrases[bool]
+	// realized holds what makes an infinitive happen ("managed to",
+	// "forced to"); modal the words that make a nominal act after them
+	// hypothetical ("its capture would").
+	realized, modal *text.Phrases[bool]
 	// scopes holds the phrases that open a scope (conditional, reference,
 	// demand, named, background: bits by scope kind), matched in one pass.
 	scopes *text.Phrases[uint8]
@@ -49,7 +56,10 @@ type Lexicon struct {
 	// ...kUnknown), matched in one pass.
 	casualty                    *text.Phrases[uint8]
 	victim, nonhuman, partitive *text.Phrases[bool]
-	pronoun                     *text.Phrases[int]
+	// period holds what makes a figure a toll over a period ("since",
+	// "so far", "this year").
+	period  *text.Phrases[bool]
+	pronoun *text.Phrases[int]
 
 	months, weekdays *text.Phrases[int]
 	relative         *text.Phrases[relDate]
@@ -128,6 +138,11 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 			lx.minor |= 1 << id
 		}
 	}
+	for _, n := range []string{"capture", "enter", "withdraw", "attack", "clash", "airstrike", "shelling", "abduct"} {
+		if id := lx.class(n); id >= 0 {
+			lx.purposeClasses |= 1 << id
+		}
+	}
 	if id := lx.class("unambiguous"); id >= 0 {
 		lx.unambiguous = 1 << id
 		// An [unambiguous] phrase says an act is political violence; the
@@ -193,6 +208,8 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 	if err := sections("modality.txt", map[string]func(lexEntry) error{
 		"conditional":  scopes.add(sConditional),
 		"hypothetical": flag(&lx.hypothetical),
+		"realized":     flag(&lx.realized),
+		"modal":        flag(&lx.modal),
 		"projection":   flag(&lx.projection),
 		"negation":     flag(&lx.negation),
 		"reference":    scopes.add(sReference),
@@ -236,6 +253,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		"nonhuman":  flag(&lx.nonhuman),
 		"pronoun":   integer(&lx.pronoun),
 		"partitive": flag(&lx.partitive),
+		"period":    flag(&lx.period),
 	}); err != nil {
 		return nil, err
 	}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/sitrep/sitrep"
@@ -55,5 +56,83 @@ func TestEventsOfTheNewsRegister(t *testing.T) {
 		if len(got) == 0 || got[0].SubEventType != tt.want {
 			t.Errorf("%s: %q gave %s, want %s first", tt.name, tt.text, describe(got), tt.want)
 		}
+	}
+}
+
+func TestModalityOfTheNewsRegister(t *testing.T) {
+	for _, tt := range []struct{ name, text, want string }{
+		{"a nominal capture with a modal is hypothetical", "Rebels pressed south. The capture of Kafr Nabl would open the road to the coast.", sitrep.Hypothetical},
+		{"a bid to retake is an intent", "The army launched a push in a bid to retake Kafr Nabl.", sitrep.Hypothetical},
+		{"a goal to liberate is an intent", "Commanders set a goal to liberate Kafr Nabl before the rains.", sitrep.Hypothetical},
+		{"managed to enter is a fact", "Rebel fighters managed to enter Kafr Nabl on Friday.", sitrep.Reported},
+		{"forced to withdraw is a fact", "Government troops were forced to withdraw from Kafr Nabl on Friday.", sitrep.Reported},
+		{"the failure to capture is negated", "The rebels' failure to capture Kafr Nabl was a setback.", sitrep.Negated},
+	} {
+		// A change of control not asserted may be kept with its
+		// certainty or left out; it is never reported.
+		evs := run(t, tt.text, "2024-12-07")
+		var got []string
+		found, reportedChange := false, false
+		for _, e := range evs {
+			switch e.SubEventType {
+			case "Non-state actor overtakes territory", "Government regains territory", "Non-violent transfer of territory":
+				got = append(got, e.Certainty)
+				found = found || e.Certainty == tt.want
+				reportedChange = reportedChange || e.Certainty == sitrep.Reported
+			}
+		}
+		if tt.want == sitrep.Reported && !found || tt.want != sitrep.Reported && reportedChange {
+			t.Errorf("%s: %q: changes of control %v, want %s\n%s", tt.name, tt.text, got, tt.want, describe(evs))
+		}
+	}
+}
+
+func TestBackgroundTakesNoPlace(t *testing.T) {
+	evs := run(t, "Rebels have shelled Kafr Nabl every night since they seized Maarat al-Numan.", "2024-12-07")
+	for _, e := range reported(evs) {
+		if e.SubEventType == "Non-state actor overtakes territory" {
+			t.Errorf("a capture told as background after 'since' was recorded: %s", describe([]sitrep.Event{e}))
+		}
+	}
+}
+
+func TestTollsApartFromEvents(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		dead, fled int // the toll's figure; -1: none
+		period     string
+	}{
+		{"dead since a start", "Since the uprising began in March, more than 300 people have been killed in Darfur.", 300, -1, "since the uprising began"},
+		{"a week's toll", "The toll from the week's fighting in Darfur has risen to 90, a monitoring group said.", 90, -1, "the week's"},
+		{"fled since", "Thousands have fled El Geneina since the clashes began.", -1, 1000, "since the clashes began"},
+	} {
+		evs := run(t, tt.text, "2024-12-07")
+		var toll *sitrep.Event
+		for i := range evs {
+			if evs[i].Kind == sitrep.KindToll {
+				toll = &evs[i]
+			}
+			if evs[i].Kind == "" && evs[i].Fatalities != nil && *evs[i].Fatalities > 0 {
+				t.Errorf("%s: an event counts the toll's dead: %s", tt.name, describe(evs[i:i+1]))
+			}
+		}
+		if toll == nil {
+			t.Errorf("%s: %q: no toll\n%s", tt.name, tt.text, describe(evs))
+			continue
+		}
+		figure := func(p *int) int {
+			if p == nil {
+				return -1
+			}
+			return *p
+		}
+		if figure(toll.Fatalities) != tt.dead || figure(toll.Displaced) != tt.fled || !strings.Contains(strings.ToLower(toll.Period), tt.period) || toll.Date != "2024-12-07" {
+			t.Errorf("%s: toll %s, period %q, date %s; want dead %d, fled %d, period %q, as of 2024-12-07", tt.name, describe([]sitrep.Event{*toll}), toll.Period, toll.Date, tt.dead, tt.fled, tt.period)
+		}
+	}
+	// An event's own dead stay its own.
+	evs := reported(run(t, "At least 12 people were killed when a shell hit the bus station in Goma.", "2024-12-07"))
+	if len(evs) == 0 || evs[0].Fatalities == nil || *evs[0].Fatalities != 12 || evs[0].Kind != "" {
+		t.Errorf("a shell's dead: %s, want an event with 12", describe(evs))
 	}
 }

@@ -415,8 +415,55 @@ func (s *sent) modality(lx *Lexicon) {
 				break
 			}
 		}
+		if c.certainty == "reported" && (s.purpose(lx, c) || s.modalAfter(lx, c)) {
+			c.certainty = "hypothetical"
+		}
 	}
 }
+
+// purpose reports whether a cue of taking, entering or violence is an
+// infinitive of purpose or intent: "a bid to retake the town", "poised
+// to take", "sent troops to attack" (but "managed to enter", "were forced
+// to withdraw": [realized]).
+func (s *sent) purpose(lx *Lexicon, c *cue) bool {
+	if c.classes&lx.purposeClasses == 0 || c.start == 0 || s.toks[c.start-1].Norm != "to" {
+		return false
+	}
+	if w := s.toks[c.start].Norm; strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed") {
+		return false // "due to fighting", "to besieged towns"
+	}
+	for k := c.start - 1; k >= 0 && k >= c.start-5; k-- {
+		if e, _, ok := lx.realized.Match(s.toks, k); ok && e == c.start {
+			return false
+		}
+	}
+	return true
+}
+
+// modalAfter reports whether a nominal act of taking is followed, in its
+// clause, by a modal: "its capture would open the road", "the fall of
+// the city could". A finite verb ("captured", "took") is left alone.
+func (s *sent) modalAfter(lx *Lexicon, c *cue) bool {
+	if c.classes&(classSet(1)<<lx.cls.capture|1<<lx.cls.enter|1<<lx.cls.withdraw) == 0 {
+		return false
+	}
+	if w := s.toks[c.start].Norm; strings.HasSuffix(w, "ed") || pastTaking[w] {
+		return false
+	}
+	for k := c.end; k < len(s.toks) && k < c.end+6; k++ {
+		if clauseEnd(s.toks[k]) || s.toks[k].Norm == "," || s.toks[k].Norm == "and" {
+			return false
+		}
+		if _, _, ok := lx.modal.Match(s.toks, k); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// pastTaking holds the irregular past forms of taking verbs: finite acts,
+// never nominals.
+var pastTaking = map[string]bool{"took": true, "taken": true, "fell": true, "fallen": true, "won": true, "overran": true, "overrun": true, "retook": true, "retaken": true, "lost": true, "left": true}
 
 // resultWords end the phrases that make "the killing of" a consequence of
 // the act: "resulted in", "led to", "causing".

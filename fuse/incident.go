@@ -52,9 +52,10 @@ func compatibleTypes(a, b string) bool {
 // Fusable reports whether e can be part of an incident: a reported
 // happening with a type, a date and a place. Hypothetical, negated and
 // projected events are claims about what did not (yet) happen, and a
-// statement of who holds a place is control data, not a happening.
+// statement of who holds a place is control data, not a happening, and a
+// toll over a period counts many happenings, none of them this one.
 func Fusable(e *sitrep.Event) bool {
-	return e.Certainty == sitrep.Reported && e.SubEventType != "" && e.Date != "" && e.Location != nil && e.Kind != sitrep.KindControl
+	return e.Certainty == sitrep.Reported && e.SubEventType != "" && e.Date != "" && e.Location != nil && e.Kind != sitrep.KindControl && e.Kind != sitrep.KindToll
 }
 
 // Day is a date as a count of days since 1970-01-01.
