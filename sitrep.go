@@ -123,7 +123,7 @@ type Event struct {
 	// Displaced is the number of people displaced, nil when not stated.
 	Displaced     *int   `json:"displaced"`
 	DisplacedText string `json:"displaced_text,omitempty"`
-	// Certainty is reported, hypothetical, negated or projected.
+	// Certainty is reported, hypothetical, negated, projected or claimed.
 	Certainty string `json:"certainty"`
 	// Attribution is who the text says reported it ("SOHR", "the UN").
 	Attribution string `json:"attribution,omitempty"`
@@ -152,6 +152,11 @@ const (
 	Hypothetical = "hypothetical"
 	Negated      = "negated"
 	Projected    = "projected"
+	// Claimed: a change of control that only the side that made it says
+	// it made ("the group said its fighters had captured the city"): kept
+	// and marked, but, as ACLED does, no change in the record until a
+	// report that is not the claimant's own says so.
+	Claimed = "claimed"
 )
 
 // Actor is a canonical actor as the actor dictionary names it.

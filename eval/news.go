@@ -135,7 +135,9 @@ func ScoreControl(x *extract.Extractor, arts []sitrep.Article, rows []ControlRow
 	var changes []sitrep.Event
 	for i := range arts {
 		for _, e := range x.Extract(&arts[i]) {
-			if territorial(&e) && e.Location != nil && e.Date != "" {
+			// A town changes hands in a report that places the change at
+			// a town; a district's or a province's change is not its.
+			if territorial(&e) && e.Location != nil && e.Location.Precision == sitrep.PrecisionTown && e.Date != "" {
 				changes = append(changes, e)
 			}
 		}

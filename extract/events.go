@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -108,8 +109,10 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 
 	// A sentence that only set the scene places the act after it: "On 9
 	// May 2020, in Georgetown, protesters shouted at a guard. One woman was
-	// arrested."
-	for i := s.idx - 1; len(places) == 0 && i >= 0; i-- {
+	// arrested." A change of control is of the place its own sentence
+	// names, never of one the sentence before was heading for.
+	territory := classes&(classSet(1)<<lx.cls.capture|1<<lx.cls.enter|1<<lx.cls.withdraw) != 0
+	for i := s.idx - 1; len(places) == 0 && !territory && i >= 0; i-- {
 		prev := d.sents[i]
 		if prev.para != s.para || prev.inDraft {
 			break
@@ -278,6 +281,9 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 		}
 	}
 	ev.Displaced, ev.DisplacedText = d.displaced(dr)
+	if ev.Certainty == sitrep.Reported && d.claimedChange(s, dr, anchor, &ev) {
+		ev.Certainty = sitrep.Claimed
+	}
 	if dr.toll {
 		// A toll over a period or a projection: the figure, its period,
 		// who says so, where; no act, no actors.
@@ -958,6 +964,7 @@ func firstOf(ms ...*actors.Mention) *actors.Mention {
 func (d *doc) eventPlaces(s *sent, anchor int, classes classSet) []int {
 	lx := d.x.lx
 	displacement := classes&(1<<lx.cls.displace) != 0
+	withdrawal := classes&(1<<lx.cls.withdraw) != 0
 	var cands []int // token index of each candidate's first token
 	var ids []int
 	for k := 0; k < len(s.toks); k++ {
@@ -966,10 +973,13 @@ func (d *doc) eventPlaces(s *sent, anchor int, classes classSet) []int {
 			continue
 		}
 		p := d.places[pi]
-		if p.Place == nil || d.insideActor(pi) {
+		if p.Place == nil || d.insideActor(pi) || d.inDateline(p.Start) {
+			continue // "AMMAN (Reuters) -" says where the report was filed
+		}
+		if k > 0 && s.toks[k-1].Norm == "from" && !displacement && !withdrawal {
 			continue
 		}
-		if k > 0 && s.toks[k-1].Norm == "from" && !displacement {
+		if s.notTheScene(lx, k, d.tokenEnd(s, k)) {
 			continue
 		}
 		cands = append(cands, k)
@@ -1344,6 +1354,106 @@ func (d *doc) groupActs(s *sent, anchor int) bool {
 func holdsStated(s *sent) bool {
 	for _, h := range s.holds {
 		if h.holder != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// notTheScene reports whether the place at tokens [k, end) is named as
+// something other than where the act happened: the seat of a government
+// that speaks ("Damascus said", "officials in the capital said"), or
+// where people went ("retreated to Bukavu", "towards the coast", "closer
+// to Goma"). Words in syntax.txt [seat] and [destination].
+func (s *sent) notTheScene(lx *Lexicon, k, end int) bool {
+	if end < len(s.toks) {
+		if _, _, ok := lx.say.Match(s.toks, end); ok {
+			return true
+		}
+		if e, _, ok := lx.seatNoun.Match(s.toks, end); ok && e > end {
+			return true // "a Damascus ally", "the Kabul government"
+		}
+	}
+	for j := max(0, k-4); j < k; j++ {
+		if e, _, ok := lx.seat.Match(s.toks, j); ok && e == k {
+			return true
+		}
+		if e, _, ok := lx.destination.Match(s.toks, j); ok && (e == k || e == k-1 && s.toks[k-1].Norm == "the") {
+			return true
+		}
+	}
+	return false
+}
+
+// inDateline reports whether byte offset at lies in a dateline: "AMMAN
+// (Reuters) -", "GOMA, Congo (AP) —" at the start of a paragraph.
+func (d *doc) inDateline(at int) bool {
+	for _, sp := range d.datelines {
+		if sp[0] <= at && at < sp[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// datelines returns the spans of the datelines of a text: at the start of
+// a paragraph (after an agency's prefix such as "AP -"), a place in
+// capitals, perhaps its region after a comma and the agency in brackets,
+// then a dash or a colon.
+func datelines(text string) [][2]int {
+	var out [][2]int
+	for start := 0; start < len(text); {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		if m := datelineRE.FindStringSubmatchIndex(text[start:end]); m != nil {
+			out = append(out, [2]int{start + m[2], start + m[3]})
+		}
+		start = end + 1
+	}
+	return out
+}
+
+// datelineRE matches a dateline at the start of a line; its group is the
+// dateline without the dash.
+var datelineRE = regexp.MustCompile(`^\s*(?:[A-Za-z][A-Za-z .]{0,30} - )?((?:[A-Z][A-Z'.-]+)(?: [A-Z][A-Z'.-]+){0,3}(?:, [A-Z][A-Za-z .]{1,30})?(?: \([A-Za-z .]{1,30}\))?)\s*(?:-|--|—|–|:)\s`)
+
+// claimedChange reports whether a change of control is only its maker's
+// claim: the sentence says the taker "claimed to have" taken the place,
+// or attributes the change to the taker's side or its own media ("MNDAA
+// spokesman said", "local media run by the group reported").
+func (d *doc) claimedChange(s *sent, dr *draft, anchor int, ev *sitrep.Event) bool {
+	switch ev.SubEventType {
+	case "Non-state actor overtakes territory", "Government regains territory":
+	default:
+		return false
+	}
+	for k := max(0, anchor-4); k < anchor; k++ {
+		switch s.toks[k].Norm {
+		case "claimed", "claims", "claiming", "claim":
+			return true
+		}
+	}
+	if dr.attrib == "" {
+		return false
+	}
+	if _, ok := d.x.lx.partyOutlet(dr.attrib); ok {
+		return true
+	}
+	// The gainer speaking: the same actor or side as actor1, or, with
+	// actor1 unnamed, the side the change implies (a non-state actor
+	// overtakes, the government regains).
+	for _, m := range d.x.actors.Scan(dr.attrib, d.focus) {
+		side := m.Actor.SideIn(d.focus)
+		switch {
+		case ev.Actor1 != nil && (m.Actor.Name == ev.Actor1.Name || side == ev.Actor1.Side && side != "civilians"):
+			return true
+		case ev.Actor1 == nil && ev.SubEventType == "Government regains territory" && side == "government" && m.Actor.Kind != "civil":
+			return true
+		case ev.Actor1 == nil && ev.SubEventType == "Non-state actor overtakes territory" && (side == "rebel" || side == "militia" || side == "identity_militia"):
 			return true
 		}
 	}

@@ -197,10 +197,13 @@ type doc struct {
 	seq    []int
 	sents  []*sent
 	drafts []*draft
+	// datelines are the byte spans of the text's datelines ("AMMAN
+	// (Reuters) -"): where the report was filed, not where events were.
+	datelines [][2]int
 }
 
 func (x *Extractor) analyse(a *sitrep.Article) *doc {
-	d := &doc{x: x, a: a, text: a.Text, pub: a.Published}
+	d := &doc{x: x, a: a, text: a.Text, pub: a.Published, datelines: datelines(a.Text)}
 	// Actors first, without a focus: the countries of those the text
 	// names ("Syrian regime forces", "the Tatmadaw") tell the geoparser
 	// where the text is when it names no country. Generic ones ("the

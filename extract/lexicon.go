@@ -67,7 +67,10 @@ type Lexicon struct {
 	agoUnits         *text.Phrases[byte]
 
 	ground, determiner, combatant, crowd, remains, offDuty, stage *text.Phrases[bool]
-	militaryTarget, civilianTarget                                *text.Phrases[bool]
+	// seat and destination: words before a place that make it a
+	// government's seat or where people went, not an act's scene.
+	seat, destination, seatNoun    *text.Phrases[bool]
+	militaryTarget, civilianTarget *text.Phrases[bool]
 
 	say, sources *text.Phrases[bool]
 	// partyMedia maps an armed group's own outlets to the group: a toll
@@ -328,6 +331,9 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		"remains":         flag(&lx.remains),
 		"off duty":        flag(&lx.offDuty),
 		"stage":           flag(&lx.stage),
+		"seat":            flag(&lx.seat),
+		"destination":     flag(&lx.destination),
+		"seat noun":       flag(&lx.seatNoun),
 		"combatant":       flag(&lx.combatant),
 		"crowd":           flag(&lx.crowd),
 		"military target": flag(&lx.militaryTarget),

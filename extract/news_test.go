@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/text"
 )
 
 // reported returns the events an analyst would see: reported as fact, of
@@ -134,5 +135,47 @@ func TestTollsApartFromEvents(t *testing.T) {
 	evs := reported(run(t, "At least 12 people were killed when a shell hit the bus station in Goma.", "2024-12-07"))
 	if len(evs) == 0 || evs[0].Fatalities == nil || *evs[0].Fatalities != 12 || evs[0].Kind != "" {
 		t.Errorf("a shell's dead: %s, want an event with 12", describe(evs))
+	}
+}
+
+func TestTheEventsOwnPlace(t *testing.T) {
+	for _, tt := range []struct{ name, text, want, not string }{
+		{"a dateline is where the report was filed", "NAIROBI (Wire) - Gunmen from the rebel group ambushed a convoy near Garissa on Friday.", "Garissa", "Nairobi"},
+		{"officials in the capital speak from the capital", "Clashes between the army and rebels spread in Tigray, officials in Addis Ababa said.", "Tigray", "Addis Ababa"},
+		{"the capital standing for its rulers", "Rebels shelled Idlib overnight, a Damascus ally said.", "Idlib", "Damascus"},
+		{"where troops retreated to is not where they fought", "Army troops withdrew from Sake after heavy fighting with the rebels and retreated to Goma.", "Sake", "Goma"},
+		{"a town placed by another", "Army troops and rebels clashed in Sake, west of Goma, on Friday.", "Sake", "Goma"},
+	} {
+		evs := reported(run(t, tt.text, "2024-12-07"))
+		if len(evs) == 0 || evs[0].Location == nil {
+			t.Errorf("%s: %q: no placed event: %s", tt.name, tt.text, describe(evs))
+			continue
+		}
+		for _, e := range evs {
+			if e.Location != nil && strings.Contains(text.Fold(e.Location.Name), text.Fold(tt.not)) {
+				t.Errorf("%s: %q: an event at %s: %s", tt.name, tt.text, tt.not, describe([]sitrep.Event{e}))
+			}
+		}
+		if !strings.Contains(text.Fold(evs[0].Location.Name), text.Fold(tt.want)) && !strings.Contains(text.Fold(evs[0].Location.Admin1), text.Fold(tt.want)) {
+			t.Errorf("%s: %q: first event at %s, want %s", tt.name, tt.text, evs[0].Location.Name, tt.want)
+		}
+	}
+}
+
+func TestAClaimOfCaptureWaits(t *testing.T) {
+	for _, tt := range []struct{ name, text, want string }{
+		{"the taker's spokesman", "A spokesman for the M23 said its fighters had captured Sake on Friday.", sitrep.Claimed},
+		{"claimed to have captured", "The M23 rebels claimed to have captured Sake on Friday.", sitrep.Claimed},
+		{"the other side's word is a report", "The Congolese army said M23 rebels had captured Sake on Friday.", sitrep.Reported},
+	} {
+		var got []string
+		for _, e := range run(t, tt.text, "2024-12-07") {
+			if e.SubEventType == "Non-state actor overtakes territory" {
+				got = append(got, e.Certainty)
+			}
+		}
+		if len(got) == 0 || got[0] != tt.want {
+			t.Errorf("%s: %q: captures %v, want %s", tt.name, tt.text, got, tt.want)
+		}
 	}
 }

@@ -450,7 +450,7 @@ func (s *sent) modalAfter(lx *Lexicon, c *cue) bool {
 	if w := s.toks[c.start].Norm; strings.HasSuffix(w, "ed") || pastTaking[w] {
 		return false
 	}
-	for k := c.end; k < len(s.toks) && k < c.end+6; k++ {
+	for k := c.end; k < len(s.toks) && k < c.end+10; k++ {
 		if clauseEnd(s.toks[k]) || s.toks[k].Norm == "," || s.toks[k].Norm == "and" {
 			return false
 		}
