@@ -25,8 +25,48 @@ type Writer interface {
 // Formats lists the formats NewWriter knows.
 var Formats = []string{"jsonl", "acled", "geojson", "plover"}
 
-// NewWriter returns a writer of format to w.
+// Options say which events a writer writes.
+type Options struct {
+	// All writes every event. By default the files made for other tools
+	// (ACLED CSV, GeoJSON, PLOVER) hold only the record: events reported
+	// as fact, without statements of who holds a place and tolls over a
+	// period, which those formats cannot tell from events. JSON lines,
+	// sitrep's own format, says each event's certainty and kind, and
+	// always holds every one.
+	All bool
+}
+
+// Recorded reports whether an event belongs in a file for another tool
+// by default: reported as fact, not a statement of control nor a toll.
+func Recorded(e *sitrep.Event) bool {
+	return e.Certainty == sitrep.Reported && e.Kind != sitrep.KindControl && e.Kind != sitrep.KindToll
+}
+
+// NewWriter returns a writer of format to w, with the default Options.
 func NewWriter(w io.Writer, format string) (Writer, error) {
+	return NewWriterWith(w, format, Options{})
+}
+
+// NewWriterWith returns a writer of format to w.
+func NewWriterWith(w io.Writer, format string, opt Options) (Writer, error) {
+	ew, err := newWriter(w, format)
+	if err != nil || opt.All || format == "jsonl" || format == "" {
+		return ew, err
+	}
+	return recordOnly{ew}, nil
+}
+
+// recordOnly passes on the events Recorded keeps.
+type recordOnly struct{ Writer }
+
+func (r recordOnly) Write(e *sitrep.Event) error {
+	if !Recorded(e) {
+		return nil
+	}
+	return r.Writer.Write(e)
+}
+
+func newWriter(w io.Writer, format string) (Writer, error) {
 	switch format {
 	case "jsonl", "":
 		return &jsonlWriter{enc: json.NewEncoder(w)}, nil
@@ -49,8 +89,8 @@ func NewWriter(w io.Writer, format string) (Writer, error) {
 }
 
 // WriteAll writes evs to w in format.
-func WriteAll(w io.Writer, format string, evs []sitrep.Event) error {
-	ew, err := NewWriter(w, format)
+func WriteAll(w io.Writer, format string, evs []sitrep.Event, opt Options) error {
+	ew, err := NewWriterWith(w, format, opt)
 	if err != nil {
 		return err
 	}
@@ -188,8 +228,8 @@ func disorderType(e *sitrep.Event) string {
 }
 
 func (a *acledWriter) Write(e *sitrep.Event) error {
-	if e.Kind == sitrep.KindControl {
-		return nil // who holds a place: not an event ACLED codes
+	if e.Kind == sitrep.KindControl || e.Kind == sitrep.KindToll {
+		return nil // who holds a place, a toll over a period: not events ACLED codes
 	}
 	if err := a.w.Write(ACLEDRecord(e)); err != nil {
 		return fmt.Errorf("export: acled: %w", err)

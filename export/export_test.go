@@ -124,3 +124,32 @@ func TestUnknownFormatIsAnError(t *testing.T) {
 		t.Errorf("NewWriter(xml) error = %v, want one naming the format", err)
 	}
 }
+
+func TestFilesHoldTheRecordUnlessAskedForAll(t *testing.T) {
+	one := 1
+	evs := []sitrep.Event{
+		{ID: "r", EventType: sitrep.Battles, SubEventType: "Armed clash", Certainty: sitrep.Reported, Date: "2024-12-06"},
+		{ID: "h", EventType: sitrep.Battles, SubEventType: "Non-state actor overtakes territory", Certainty: sitrep.Hypothetical, Date: "2024-12-06"},
+		{ID: "c", EventType: sitrep.Battles, SubEventType: "Non-state actor overtakes territory", Certainty: sitrep.Claimed, Date: "2024-12-06"},
+		{ID: "t", EventType: sitrep.Strategic, SubEventType: "Other", Kind: sitrep.KindToll, Certainty: sitrep.Reported, Fatalities: &one, Date: "2024-12-06"},
+	}
+	rows := func(format string, opt Options) int {
+		var b strings.Builder
+		if err := WriteAll(&b, format, evs, opt); err != nil {
+			t.Fatal(err)
+		}
+		return strings.Count(b.String(), "\n")
+	}
+	// ACLED: a header and the reported event; with All the hypothetical and
+	// claimed ones too (tagged), never the toll.
+	if got := rows("acled", Options{}); got != 2 {
+		t.Errorf("acled: %d lines, want the header and 1 event", got)
+	}
+	if got := rows("acled", Options{All: true}); got != 4 {
+		t.Errorf("acled, all: %d lines, want the header and 3 events (a toll is no ACLED row)", got)
+	}
+	// JSON lines say each event's certainty and kind: all of them.
+	if got := rows("jsonl", Options{}); got != 4 {
+		t.Errorf("jsonl: %d lines, want all 4 events", got)
+	}
+}

@@ -216,7 +216,7 @@ func (s *Server) incidents(w http.ResponseWriter, r *http.Request) error {
 				return nil
 			})
 		}
-		return writeEvents(w, "incidents", format, evs)
+		return writeEvents(w, "incidents", format, evs, export.Options{})
 	}
 	incs, next, err := onePage(f, func(f sitrep.EventFilter) ([]sitrep.Incident, error) { return s.st.Incidents(r.Context(), f) })
 	if err != nil {
@@ -237,7 +237,7 @@ func (s *Server) incident(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) events(w http.ResponseWriter, r *http.Request) error {
-	q, err := params(r, append(filterParams, "certainty", "incident", "order", "limit", "offset", "format")...)
+	q, err := params(r, append(filterParams, "certainty", "incident", "order", "limit", "offset", "format", "all")...)
 	if err != nil {
 		return err
 	}
@@ -255,7 +255,13 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		return writeEvents(w, "events", format, evs)
+		// A file for another tool holds the record unless asked for all,
+		// or for a certainty by name.
+		all, err := boolParam(q, "all")
+		if err != nil {
+			return err
+		}
+		return writeEvents(w, "events", format, evs, export.Options{All: all || q.Get("certainty") != ""})
 	}
 	evs, next, err := onePage(f, func(f sitrep.EventFilter) ([]sitrep.Event, error) { return s.st.Events(r.Context(), f) })
 	if err != nil {
@@ -281,8 +287,19 @@ func writeRows(w http.ResponseWriter, what, format string, body func(io.Writer) 
 	return body(w)
 }
 
-func writeEvents(w http.ResponseWriter, what, format string, evs []sitrep.Event) error {
-	return writeRows(w, what, format, func(out io.Writer) error { return export.WriteAll(out, format, evs) })
+func writeEvents(w http.ResponseWriter, what, format string, evs []sitrep.Event, opt export.Options) error {
+	return writeRows(w, what, format, func(out io.Writer) error { return export.WriteAll(out, format, evs, opt) })
+}
+
+// boolParam reads a parameter that is true, false or absent (false).
+func boolParam(q url.Values, name string) (bool, error) {
+	switch q.Get(name) {
+	case "", "false", "0":
+		return false, nil
+	case "true", "1":
+		return true, nil
+	}
+	return false, sitrep.Errorf(sitrep.EINVALID, "%s: %q: want true or false", name, q.Get(name))
 }
 
 // cellPixels is how wide, in screen pixels, a map cluster's cell is.

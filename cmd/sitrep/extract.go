@@ -16,6 +16,7 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("extract", stderr)
 	in := addInputFlags(fs)
 	format := fs.String("format", "jsonl", "output format: jsonl, acled, geojson or plover")
+	all := fs.Bool("all", false, "acled, geojson, plover: write every event, the hypothetical, negated, projected and claimed ones, statements of control and tolls too (marked in ACLED's tags); by default only events reported as fact")
 	explain := fs.Bool("explain", false, "instead of events, write how each article was read: places, actors, cues, figures, frames (for tuning the lexicons)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -29,7 +30,7 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	bw := bufio.NewWriter(stdout)
-	w, err := export.NewWriter(bw, *format)
+	w, err := export.NewWriterWith(bw, *format, export.Options{All: *all})
 	if err != nil {
 		return err
 	}

@@ -85,6 +85,7 @@ func listEvents(name string, args []string, stdout, stderr io.Writer) error {
 	}
 	format := fs.String("format", def, "output format: "+formats)
 	out := fs.String("out", "", "write to this file instead of standard output")
+	all := fs.Bool("all", false, "acled, geojson, plover: write every event, the hypothetical, negated, projected and claimed ones, statements of control and tolls too (marked in ACLED's tags); by default only events reported as fact")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -108,7 +109,7 @@ func listEvents(name string, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	return writeOut(*out, stdout, func(w io.Writer) error { return writeEvents(w, *format, evs) })
+	return writeOut(*out, stdout, func(w io.Writer) error { return writeEvents(w, *format, evs, export.Options{All: *all}) })
 }
 
 // writeOut runs write on stdout or on the file path, which it replaces
@@ -141,7 +142,7 @@ func writeOut(path string, stdout io.Writer, write func(io.Writer) error) error 
 	return os.Rename(tmp.Name(), path)
 }
 
-func writeEvents(w io.Writer, format string, evs []sitrep.Event) error {
+func writeEvents(w io.Writer, format string, evs []sitrep.Event, opt export.Options) error {
 	switch format {
 	case "table":
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
@@ -165,7 +166,7 @@ func writeEvents(w io.Writer, format string, evs []sitrep.Event) error {
 		cw.Flush()
 		return cw.Error()
 	}
-	return export.WriteAll(w, format, evs)
+	return export.WriteAll(w, format, evs, opt)
 }
 
 func placeName(l *sitrep.Location) string {
