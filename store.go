@@ -127,6 +127,10 @@ type EventFilter struct {
 	// Certainty, when set, keeps only events of that certainty (events
 	// only; incidents are always reported happenings).
 	Certainty string
+	// Kind, when set, keeps only events of that kind (events only):
+	// KindToll, KindControl, KindDisplacement, or "event" for ACLED's own
+	// types (no kind).
+	Kind string
 	// Incident keeps one incident, or its events.
 	Incident string
 	// Text keeps what articles containing all these words (full text,
@@ -160,6 +164,8 @@ func (f *EventFilter) Validate() error {
 		return Errorf(EINVALID, "near %g,%g is not a point on the earth", f.Near.Lat, f.Near.Lon)
 	case f.Limit < 0 || f.Offset < 0:
 		return Errorf(EINVALID, "limit and offset must not be negative")
+	case f.Kind != "" && f.Kind != "event" && f.Kind != KindToll && f.Kind != KindControl && f.Kind != KindDisplacement:
+		return Errorf(EINVALID, "kind %q: want event, toll, control or displacement", f.Kind)
 	case f.Box != nil && (f.Box.S < -90 || f.Box.N > 90 || f.Box.S > f.Box.N || f.Box.W < -180 || f.Box.W > 180 || f.Box.E < -180 || f.Box.E > 180):
 		return Errorf(EINVALID, "bbox %g,%g,%g,%g: want west,south,east,north within -180..180 and -90..90, south below north", f.Box.W, f.Box.S, f.Box.E, f.Box.N)
 	case f.Certainty != "" && f.Certainty != Reported && f.Certainty != Hypothetical && f.Certainty != Negated && f.Certainty != Projected:

@@ -237,7 +237,7 @@ func (s *Server) incident(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) events(w http.ResponseWriter, r *http.Request) error {
-	q, err := params(r, append(filterParams, "certainty", "incident", "order", "limit", "offset", "format", "all")...)
+	q, err := params(r, append(filterParams, "certainty", "kind", "incident", "order", "limit", "offset", "format", "all")...)
 	if err != nil {
 		return err
 	}
@@ -250,6 +250,11 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f.Incident = q.Get("incident")
+	if f.Kind = q.Get("kind"); f.Kind != "" {
+		if err := f.Validate(); err != nil {
+			return err
+		}
+	}
 	if format != "json" {
 		evs, err := s.st.Events(r.Context(), f)
 		if err != nil {

@@ -420,18 +420,19 @@ func testFilters(t *testing.T, open Opener) {
 	s := newStore(t, open)
 	ingest(t, s, fusionDocs()...)
 	ingest(t, s, doc("k", "2024-12-05", "", ev{id: "k1", sub: "Air/drone strike", date: "2024-12-04", loc: kyiv, a1: russia, dead: 2},
-		ev{id: "k2", sub: "Air/drone strike", date: "2024-12-04", loc: nil, a1: russia, dead: -1, certainty: sitrep.Projected}))
+		ev{id: "k2", sub: "Air/drone strike", date: "2024-12-04", loc: nil, a1: russia, dead: -1, certainty: sitrep.Projected},
+		ev{id: "k3", sub: "Other", kind: sitrep.KindToll, date: "2024-12-05", loc: kyiv, dead: 40}))
 	for _, c := range []struct {
 		name string
 		f    sitrep.EventFilter
 		want string
 	}{
-		{"all", sitrep.EventFilter{}, "z1 k1 k2 w1 x1 y1 v1"},
-		{"since", sitrep.EventFilter{Since: day("2024-12-05")}, "w1 x1 y1 v1"},
+		{"all", sitrep.EventFilter{}, "z1 k1 k2 k3 w1 x1 y1 v1"},
+		{"since", sitrep.EventFilter{Since: day("2024-12-05")}, "k3 w1 x1 y1 v1"},
 		{"until", sitrep.EventFilter{Until: day("2024-12-04")}, "z1 k1 k2"},
 		{"event type", sitrep.EventFilter{Type: "Battles"}, "z1 w1 x1 y1 v1"},
 		{"sub-event type", sitrep.EventFilter{Type: "Armed clash"}, "z1 x1 y1"},
-		{"country code", sitrep.EventFilter{Country: "ua"}, "k1"},
+		{"country code", sitrep.EventFilter{Country: "ua"}, "k1 k3"},
 		{"country name", sitrep.EventFilter{Country: "Syria"}, "z1 w1 x1 y1 v1"},
 		{"near Homs, 30 km", sitrep.EventFilter{Near: &sitrep.Point{Lat: homs.Lat, Lon: homs.Lon}, Km: 30}, "w1 v1"},
 		{"near Homs, 50 km", sitrep.EventFilter{Near: &sitrep.Point{Lat: homs.Lat, Lon: homs.Lon}, Km: 50}, "z1 w1 x1 y1 v1"},
@@ -439,6 +440,8 @@ func testFilters(t *testing.T, open Opener) {
 		{"actor name", sitrep.EventFilter{Actor: "tahrir"}, "z1 w1 x1 y1 v1"},
 		{"actor side", sitrep.EventFilter{Actor: "external"}, "k1 k2"},
 		{"certainty", sitrep.EventFilter{Certainty: sitrep.Projected}, "k2"},
+		{"kind", sitrep.EventFilter{Kind: sitrep.KindToll}, "k3"},
+		{"kind event, paged", sitrep.EventFilter{Kind: "event", Limit: 2, Offset: 1}, "k1 k2"},
 		{"paged", sitrep.EventFilter{Limit: 2, Offset: 1}, "k1 k2"},
 		{"sql in a value", sitrep.EventFilter{Actor: "' OR 1=1 --"}, ""},
 		{"like wildcards are literal", sitrep.EventFilter{Actor: "%"}, ""},
@@ -472,6 +475,7 @@ func testBadFilters(t *testing.T, open Opener) {
 		{Type: "Picnic"},
 		{Limit: -1},
 		{Certainty: "maybe"},
+		{Kind: "rumour"},
 		{Country: "Atlantis"},
 	} {
 		if _, err := s.Events(ctx, f); sitrep.ErrorCode(err) != sitrep.EINVALID {

@@ -21,9 +21,9 @@ import (
 
 // filterFlags are the event filters events, incidents and export share.
 type filterFlags struct {
-	db, since, until, typ, country, near, actor, certainty *string
-	km                                                     *float64
-	limit, offset                                          *int
+	db, since, until, typ, country, near, actor, certainty, kind *string
+	km                                                           *float64
+	limit, offset                                                *int
 }
 
 func addFilterFlags(fs *flag.FlagSet) *filterFlags {
@@ -36,14 +36,15 @@ func addFilterFlags(fs *flag.FlagSet) *filterFlags {
 		near:      fs.String("near", "", "place name or lat,lon; with --km"),
 		km:        fs.Float64("km", 0, "radius around --near in kilometres (default 25 with --near)"),
 		actor:     fs.String("actor", "", "actor name or side (substring, any case)"),
-		certainty: fs.String("certainty", "", "only events of this certainty: reported, hypothetical, negated, projected"),
+		certainty: fs.String("certainty", "", "only events of this certainty: reported, hypothetical, negated, projected, claimed"),
+		kind:      fs.String("kind", "", "only events of this kind: event (ACLED's types), toll (figures over a period, projections), control, displacement"),
 		limit:     fs.Int("limit", 0, "at most this many rows (0: all)"),
 		offset:    fs.Int("offset", 0, "skip this many rows"),
 	}
 }
 
 func (ff *filterFlags) filter() (sitrep.EventFilter, error) {
-	f := sitrep.EventFilter{Type: *ff.typ, Country: *ff.country, Actor: *ff.actor, Certainty: *ff.certainty, Limit: *ff.limit, Offset: *ff.offset, Km: *ff.km}
+	f := sitrep.EventFilter{Type: *ff.typ, Country: *ff.country, Actor: *ff.actor, Certainty: *ff.certainty, Kind: *ff.kind, Limit: *ff.limit, Offset: *ff.offset, Km: *ff.km}
 	if err := parseDay("--since", *ff.since, &f.Since); err != nil {
 		return f, err
 	}

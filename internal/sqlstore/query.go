@@ -173,7 +173,7 @@ func page[T any](rows []T, f *sitrep.EventFilter) []T {
 }
 
 func limitClause(f *sitrep.EventFilter) string {
-	if f.Near != nil || f.Limit == 0 && f.Offset == 0 {
+	if f.Near != nil || f.Kind != "" || f.Limit == 0 && f.Offset == 0 {
 		return ""
 	}
 	s := ""
@@ -210,7 +210,7 @@ func (s *Store) Events(ctx context.Context, f sitrep.EventFilter) ([]sitrep.Even
 		if err := decode(data, &e); err != nil {
 			return err
 		}
-		if within(&f, e.Location) {
+		if within(&f, e.Location) && ofKind(&f, &e) {
 			out = append(out, e)
 		}
 		return nil
@@ -218,10 +218,16 @@ func (s *Store) Events(ctx context.Context, f sitrep.EventFilter) ([]sitrep.Even
 	if err != nil {
 		return nil, s.errf("events", err)
 	}
-	if f.Near != nil {
+	if f.Near != nil || f.Kind != "" {
 		out = page(out, &f)
 	}
 	return out, nil
+}
+
+// ofKind reports whether e is of the kind f asks for ("event": none).
+// Kind is not a column: it is read from the event, and the page cut after.
+func ofKind(f *sitrep.EventFilter, e *sitrep.Event) bool {
+	return f.Kind == "" || f.Kind == e.Kind || f.Kind == "event" && e.Kind == ""
 }
 
 // Incidents implements sitrep.Store.
