@@ -190,6 +190,28 @@ func TestBrowser(t *testing.T) {
 		}
 	})
 
+	t.Run("tolls are listed beside incidents, not counted in them", func(t *testing.T) {
+		b := b.sub(t)
+		b.poll(`document.getElementById('toll-list').dataset.loaded !== undefined`)
+		var page []string
+		b.eval(`[...document.querySelectorAll('#toll-list .toll-item')].map(e => e.textContent)`, &page)
+		var api struct{ Events []sitrep.Event }
+		b.get("/api/events?kind=toll&certainty=reported&order=newest&limit=20", &api)
+		if len(api.Events) == 0 {
+			t.Fatal("the sample corpus gives no toll (the seed's dead since the offensive began)")
+		}
+		if len(page) != len(api.Events) {
+			t.Fatalf("the page lists %d tolls, /api/events?kind=toll gives %d", len(page), len(api.Events))
+		}
+		found := false
+		for _, s := range page {
+			found = found || strings.Contains(s, "800 deaths") && strings.Contains(strings.ToLower(s), "since the offensive began")
+		}
+		if !found {
+			t.Errorf("no toll of 800 deaths since the offensive began among %q", page)
+		}
+	})
+
 	t.Run("timeline is drawn", func(t *testing.T) {
 		b := b.sub(t)
 		var chart struct {

@@ -242,6 +242,7 @@
     loadClusters();
     loadStats();
     loadList(true);
+    loadTolls();
     loadControl();
   }
 
@@ -845,6 +846,39 @@
     $('more').disabled = false;
   }
 
+  // ---- tolls: figures over a period, beside the incidents, never summed
+  // into them ----------------------------------------------------------------
+
+  async function loadTolls() {
+    const p = new URLSearchParams();
+    for (const k of ['since', 'until', 'country', 'q', 'near', 'km']) if (state.f[k]) p.set(k, state.f[k]);
+    p.set('kind', 'toll');
+    p.set('certainty', 'reported');
+    p.set('order', 'newest');
+    p.set('limit', '20');
+    try {
+      const data = await latest('tolls', () => api('/api/events', p));
+      const ol = $('toll-list');
+      ol.textContent = '';
+      for (const t of data.events || []) ol.append(tollItem(t));
+      $('tolls-area').hidden = ol.childElementCount === 0;
+      ol.dataset.loaded = String(ol.childElementCount);
+      report('tolls', null);
+    } catch (e) { report('tolls', e); }
+  }
+
+  function tollItem(t) {
+    const figs = [];
+    if (t.fatalities != null) figs.push(plural(t.fatalities, 'death'));
+    if (t.displaced != null) figs.push(t.displaced.toLocaleString('en') + ' displaced');
+    const meta = [placeText(t.location), 'as of ' + (t.date || (t.article && t.article.published) || 'undated')];
+    if (t.attribution) meta.push('per ' + t.attribution);
+    return el('li', { class: 'toll-item', title: t.sentence || '' },
+      el('span', { class: 'ti-figure', text: figs.join(', ') }), ' ',
+      el('span', { class: 'ti-period', text: t.period || '' }),
+      el('span', { class: 'ti-meta', text: meta.join(' · ') }));
+  }
+
   function placeText(loc) {
     if (!loc) return 'place unknown';
     const parts = [loc.name];
@@ -1140,6 +1174,7 @@
     loadClusters(true);
     loadStats();
     loadList(true, true);
+    loadTolls();
     if (state.sel && freshIDs.has(state.sel)) select(state.sel, false);
   }, 800);
   const controlRefreshSoon = debounce(loadControl, 800);
@@ -1233,7 +1268,7 @@
 
     loadCountries();
     const tx = api('/api/taxonomy').then(fillTypes).catch(e => report('taxonomy', e));
-    const first = [tx, loadStats(), loadList(true)];
+    const first = [tx, loadStats(), loadList(true), loadTolls()];
     if (state.sel) select(state.sel, false);
 
     if (!state.view) {
