@@ -1196,6 +1196,14 @@ func (d *doc) codable(s *sent, dr *draft, r *rule, f frameFacts, classes classSe
 		// people fleeing, a projected toll. Their sentences say so.
 		return true
 	}
+	if r.subType == "Arrests" && !politicalTarget(f.actor2) {
+		return false // police holding a thief or an executive: crime, courts
+	}
+	if d.offTopic && r.eventType != sitrep.Protests && r.eventType != sitrep.Riots {
+		// Sport, business, culture: a named armed group must act (a
+		// strike's rally is still a protest, below).
+		return a1 != nil && a1.Head && armedMention(a1, f.actor1, false, 0)
+	}
 	violent := classes&(classSet(1)<<lx.cls.attack|1<<lx.cls.clash|1<<lx.cls.capture|1<<lx.cls.kill|1<<lx.cls.abduct) != 0
 	at := s.toks[min(anchor, len(s.toks)-1)].Start
 	if armedMention(a1, f.actor1, violent, at) || armedMention(a2, f.actor2, violent, at) {
@@ -1246,6 +1254,9 @@ func (d *doc) codable(s *sent, dr *draft, r *rule, f frameFacts, classes classSe
 		if f.actor1Crowd && a1 != nil && a1.End <= at || classes&(1<<lx.cls.demand) != 0 || f.actor2 == "protesters" {
 			return true // a crowd that acts, its demands, or a crowd acted on
 		}
+		if a1 != nil && (a1.Actor.Kind == "civil" || !a1.Head) {
+			return false // a state that protests is diplomacy
+		}
 		return d.staged(s, dr)
 	}
 	return false
@@ -1260,6 +1271,18 @@ func (d *doc) staged(s *sent, dr *draft) bool {
 	for _, c := range dr.cues {
 		if !inSent(s, c) || c.classes&crowd == 0 {
 			continue
+		}
+		w := s.toks[c.start].Norm
+		next := ""
+		if c.end < len(s.toks) {
+			next = s.toks[c.end].Norm
+		}
+		// A protest done ("residents protested", "pupils marched"), or
+		// protests that happened ("Protests in Dori", "protests erupted"),
+		// not a protest lodged, a study that demonstrated, or troops that
+		// marched into a town.
+		if protestVerb[w] && !notProtest[next] || protestNouns[w] && (c.start == 0 || protestNounNext[next]) {
+			return true
 		}
 		// "was held", "were staged" after the noun, too.
 		for k := c.end; k < len(s.toks) && k < c.end+3; k++ {
@@ -1330,7 +1353,7 @@ func (d *doc) hurt(dr *draft) bool {
 // crowd mob violence, whoever they are.
 func (d *doc) groupActs(s *sent, anchor int) bool {
 	lx := d.x.lx
-	for k := 0; k < anchor && k < len(s.toks); k++ {
+	for k := 0; k <= anchor && k < len(s.toks); k++ {
 		if _, _, ok := lx.combatant.Match(s.toks, k); ok {
 			return true
 		}
@@ -1456,6 +1479,27 @@ func (d *doc) claimedChange(s *sent, dr *draft, anchor int, ev *sitrep.Event) bo
 		case ev.Actor1 == nil && ev.SubEventType == "Non-state actor overtakes territory" && (side == "rebel" || side == "militia" || side == "identity_militia"):
 			return true
 		}
+	}
+	return false
+}
+
+// protestVerb, protestNouns: the forms of a protest cue that tell of one
+// happening; notProtest, after a verb, another sense ("demonstrated that",
+// "marched into the town"); protestNounNext, after a plural noun, the
+// words that make it the news ("protests in", "protests erupted").
+var (
+	protestVerb     = map[string]bool{"protested": true, "protesting": true, "demonstrated": true, "demonstrating": true, "marched": true, "marching": true, "picketed": true, "picketing": true, "rioted": true}
+	notProtest      = map[string]bool{"that": true, "its": true, "his": true, "her": true, "their": true, "how": true, "into": true, "to": true, "the": true, "a": true}
+	protestNouns    = map[string]bool{"protests": true, "demonstrations": true, "rallies": true, "marches": true, "sit-ins": true, "riots": true}
+	protestNounNext = map[string]bool{"in": true, "over": true, "against": true, "erupted": true, "broke": true, "took": true, "spread": true, "continued": true, "were": true, "have": true, "across": true, "at": true, "outside": true, "swept": true, "rocked": true}
+)
+
+// politicalTarget reports whether a side is one whose arrest ACLED codes:
+// fighters, militias, protesters, a party's people.
+func politicalTarget(side string) bool {
+	switch side {
+	case "rebel", "militia", "identity_militia", "external", "protesters", "rioters", "party", "combatant":
+		return true
 	}
 	return false
 }

@@ -200,6 +200,9 @@ type doc struct {
 	// datelines are the byte spans of the text's datelines ("AMMAN
 	// (Reuters) -"): where the report was filed, not where events were.
 	datelines [][2]int
+	// offTopic: the article is mostly about sport, business or culture
+	// (domainWords).
+	offTopic bool
 }
 
 func (x *Extractor) analyse(a *sitrep.Article) *doc {
@@ -253,6 +256,7 @@ func (x *Extractor) analyse(a *sitrep.Article) *doc {
 		d.analyseSentence(&slab[i], sp, para)
 		d.sents = append(d.sents, &slab[i])
 	}
+	d.offTopic = d.domainWords()
 	d.frame()
 	return d
 }
@@ -413,4 +417,30 @@ func (d *doc) actorIndex(start, end int) []int {
 		j++
 	}
 	return d.seq[i:j:j]
+}
+
+// domainWords reports whether the article is off the topic of war: three
+// or more words of sport, business or culture (domains.txt), and at least
+// twice as many as its armed actors named as such.
+func (d *doc) domainWords() bool {
+	n := 0
+	for i := 0; i < len(d.toks); i++ {
+		if end, _, ok := d.x.lx.domain.Match(d.toks, i); ok {
+			n++
+			i = end - 1
+		}
+	}
+	if n < 3 {
+		return false
+	}
+	armed := 0
+	for i := range d.actors {
+		switch a := d.actors[i].Actor; a.Side {
+		case "government", "rebel", "militia", "identity_militia", "external":
+			if d.actors[i].Head && a.Kind != "civil" {
+				armed++
+			}
+		}
+	}
+	return n >= 2*armed+3
 }

@@ -69,7 +69,10 @@ type Lexicon struct {
 	ground, determiner, combatant, crowd, remains, offDuty, stage *text.Phrases[bool]
 	// seat and destination: words before a place that make it a
 	// government's seat or where people went, not an act's scene.
-	seat, destination, seatNoun    *text.Phrases[bool]
+	seat, destination, seatNoun *text.Phrases[bool]
+	// domain holds the words of sport, business and culture
+	// (domains.txt): an article mostly in them is off the topic of war.
+	domain                         *text.Phrases[bool]
 	militaryTarget, civilianTarget *text.Phrases[bool]
 
 	say, sources *text.Phrases[bool]
@@ -338,6 +341,15 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		"crowd":           flag(&lx.crowd),
 		"military target": flag(&lx.militaryTarget),
 		"civilian target": flag(&lx.civilianTarget),
+	}); err != nil {
+		return nil, err
+	}
+
+	lx.domain = text.NewPhrases[bool]()
+	if err := sections("domains.txt", map[string]func(lexEntry) error{
+		"sport":    func(e lexEntry) error { lx.domain.Add(e.Phrase, true); return nil },
+		"business": func(e lexEntry) error { lx.domain.Add(e.Phrase, true); return nil },
+		"culture":  func(e lexEntry) error { lx.domain.Add(e.Phrase, true); return nil },
 	}); err != nil {
 		return nil, err
 	}

@@ -155,7 +155,7 @@ func TestTypes(t *testing.T) {
 		{"mob lynching", "On 29 December 2019, an angry mob lynched a suspected thief in Kerugoya.", "Mob violence"},
 		{"IED", "On 8 February 2020, JNIM militants set off an IED under an army truck near Gorom-Gorom.", "Remote explosive/landmine/IED"},
 		{"abduction", "On 24 April 2020, Ansaroul Islam militants abducted a nurse and two traders in Djibo.", "Abduction/forced disappearance"},
-		{"arrest", "On 1 May 2019, police arrested thirty one people in Kalpitiya.", "Arrests"},
+		{"arrest", "On 1 May 2019, police arrested thirty one opposition activists in Kalpitiya.", "Arrests"},
 		{"killing a retired policeman is an attack on a civilian", "On 30 September 2020, JNIM militants killed a retired policeman in Djibo.", "Attack"},
 		{"a quarrel between two armed groups' fighters is a clash", "On 5 July 2018, HTS fighters clashed with members of a local faction in Sarmada following a quarrel at a checkpoint.", "Armed clash"},
 		{"a quarrel between villagers is mob violence", "On 5 July 2018, villagers clashed in Sarmada following a quarrel over land.", "Mob violence"},

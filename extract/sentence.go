@@ -128,6 +128,10 @@ func (s *sent) findCues(lx *Lexicon) {
 			i++ // "Battle Creek", "On 3 March 2020", "in mid-March"
 			continue
 		}
+		if i > 0 && s.toks[i].Cap && s.toks[i-1].Cap && s.toks[i-1].Kind == text.Word && !s.titleCase() {
+			i++ // a name's word: "Merrill Lynch", "Peter Fight"
+			continue
+		}
 		if !lx.cueF.may(s.toks, s.startAt, i) {
 			i++
 			continue
@@ -670,4 +674,20 @@ func (s *sent) crowdActBefore(lx *Lexicon, i int) bool {
 		}
 	}
 	return false
+}
+
+// titleCase reports whether most of a sentence's words are capitalised,
+// as in a headline ("Rebels Attack Border Town").
+func (s *sent) titleCase() bool {
+	words, caps := 0, 0
+	for _, t := range s.toks {
+		if t.Kind != text.Word {
+			continue
+		}
+		words++
+		if t.Cap {
+			caps++
+		}
+	}
+	return words > 0 && caps*10 >= words*6
 }
