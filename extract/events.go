@@ -1209,7 +1209,8 @@ func (d *doc) codable(s *sent, dr *draft, r *rule, f frameFacts, classes classSe
 	if armedMention(a1, f.actor1, violent, at) || armedMention(a2, f.actor2, violent, at) {
 		return true
 	}
-	if violent && d.groupActs(s, anchor) {
+	disaster := d.disasterIn(s)
+	if classes&lx.doing != 0 && !disaster && d.groupActs(s, anchor) {
 		return true
 	}
 	// An armed group named anywhere in the frame's sentences, whatever role
@@ -1242,12 +1243,12 @@ func (d *doc) codable(s *sent, dr *draft, r *rule, f frameFacts, classes classSe
 	}
 	switch f.actor2 {
 	case "combatant", "government", "rebel", "militia", "identity_militia", "external":
-		if a2 == nil && violent {
+		if a2 == nil && violent && !disaster {
 			return true // a fighter or a military target, named by what was hit
 		}
 	}
-	if classes&(1<<lx.cls.clash) != 0 && (fat != nil && *fat > 0 || d.hurt(dr)) {
-		return true
+	if classes&(1<<lx.cls.clash|lx.weapons) != 0 && !disaster && (fat != nil && *fat > 0 || d.hurt(dr)) {
+		return true // a clash, a shell or a bomb that killed or hurt people
 	}
 	switch r.eventType {
 	case sitrep.Protests, sitrep.Riots:
@@ -1500,6 +1501,18 @@ func politicalTarget(side string) bool {
 	switch side {
 	case "rebel", "militia", "identity_militia", "external", "protesters", "rioters", "party", "combatant":
 		return true
+	}
+	return false
+}
+
+// disasterIn reports whether a sentence speaks of an accident or a
+// disaster (domains.txt [disaster]): its dead and its blasts are the
+// disaster's unless an armed actor is named.
+func (d *doc) disasterIn(s *sent) bool {
+	for k := range s.toks {
+		if _, _, ok := d.x.lx.disaster.Match(s.toks, k); ok {
+			return true
+		}
 	}
 	return false
 }

@@ -89,6 +89,16 @@ func (d *doc) frame() {
 			// same paragraph or directly follows it (news puts details in
 			// paragraphs of their own).
 			sameBlock := last != nil && (last.lastSent().para == s.para || last.lastSent().idx == s.idx-1)
+			if !own && !main && !sameBlock && tollNounsOnly(s.figs) {
+				// "The military's death toll in Iraq tops 1,000": a toll
+				// stated for itself, with no act of its sentence, counts
+				// many events, none told here.
+				for _, l := range [][]figure{s.figs.deaths, s.figs.displaced} {
+					for i := range l {
+						l[i].period = true
+					}
+				}
+			}
 			if !own && !main && periodOnly(s.figs) {
 				continue // only a toll over a period: recorded as a toll below
 			}
@@ -278,6 +288,21 @@ func periodOnly(f figures) bool {
 	for _, l := range [][]figure{f.deaths, f.displaced} {
 		for _, fg := range l {
 			if !fg.period {
+				return false
+			}
+			n++
+		}
+	}
+	return n > 0
+}
+
+// tollNounsOnly reports whether every figure of a sentence is a toll's
+// ("the death toll tops 1,000"), and there is one.
+func tollNounsOnly(f figures) bool {
+	n := 0
+	for _, l := range [][]figure{f.deaths, f.displaced} {
+		for _, fg := range l {
+			if !fg.toll || fg.certainty != "reported" {
 				return false
 			}
 			n++

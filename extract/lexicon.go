@@ -29,6 +29,11 @@ type Lexicon struct {
 	// purposeClasses are the acts an infinitive of purpose makes
 	// hypothetical (sent.purpose).
 	purposeClasses classSet
+	// doing holds the classes of acts a group does to others (attack,
+	// clash, loot...), as opposed to dying or being hurt.
+	doing classSet
+	// weapons holds the classes of remote violence: shells, bombs, mines.
+	weapons classSet
 	// cls holds the ids of the classes the Go code itself names.
 	cls struct {
 		capturePlace, capture, withdraw, enter, abduct, loot, demand, displace, kill, injure, attack, hold, protest, riot, clash int
@@ -72,7 +77,9 @@ type Lexicon struct {
 	seat, destination, seatNoun *text.Phrases[bool]
 	// domain holds the words of sport, business and culture
 	// (domains.txt): an article mostly in them is off the topic of war.
-	domain                         *text.Phrases[bool]
+	domain *text.Phrases[bool]
+	// disaster holds the words of accidents and disasters (domains.txt).
+	disaster                       *text.Phrases[bool]
 	militaryTarget, civilianTarget *text.Phrases[bool]
 
 	say, sources *text.Phrases[bool]
@@ -144,9 +151,22 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 			lx.minor |= 1 << id
 		}
 	}
-	for _, n := range []string{"capture", "enter", "withdraw", "attack", "clash", "airstrike", "shelling", "abduct"} {
-		if id := lx.class(n); id >= 0 {
+	for id, n := range lx.classNames {
+		switch n {
+		case "protest", "riot", "demand", "displaced", "nonviolent", "unambiguous", "hold", "ignore", "capture_place":
+			// "gathered to protest" is a protest; the others name no act.
+		default:
 			lx.purposeClasses |= 1 << id
+		}
+	}
+	for _, n := range []string{"attack", "clash", "abduct", "capture", "riot", "mob", "loot", "destroy", "rape"} {
+		if id := lx.class(n); id >= 0 {
+			lx.doing |= 1 << id
+		}
+	}
+	for _, n := range []string{"airstrike", "shelling", "ied", "suicide", "grenade", "chemical"} {
+		if id := lx.class(n); id >= 0 {
+			lx.weapons |= 1 << id
 		}
 	}
 	if id := lx.class("unambiguous"); id >= 0 {
@@ -350,6 +370,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		"sport":    func(e lexEntry) error { lx.domain.Add(e.Phrase, true); return nil },
 		"business": func(e lexEntry) error { lx.domain.Add(e.Phrase, true); return nil },
 		"culture":  func(e lexEntry) error { lx.domain.Add(e.Phrase, true); return nil },
+		"disaster": flag(&lx.disaster),
 	}); err != nil {
 		return nil, err
 	}

@@ -141,6 +141,12 @@ func (s *sent) findCues(lx *Lexicon) {
 			i++
 			continue
 		}
+		// "the besieged city", "a destroyed house": a participle between a
+		// determiner and its noun describes, it tells of no act.
+		if end == i+1 && i > 0 && end < len(s.toks) && adjectiveSlot[s.toks[i-1].Norm] && s.toks[end].Kind == text.Word && (len(s.toks[i].Norm) > 4 && strings.HasSuffix(s.toks[i].Norm, "ed") || pastTaking[s.toks[i].Norm]) {
+			i++
+			continue
+		}
 		if capPlace >= 0 && classes&(1<<capPlace) != 0 {
 			classes &^= 1 << capPlace
 			if s.placeFollows(end) {
@@ -691,3 +697,7 @@ func (s *sent) titleCase() bool {
 	}
 	return words > 0 && caps*10 >= words*6
 }
+
+// adjectiveSlot holds the words before which a participle is an
+// adjective: "the besieged city".
+var adjectiveSlot = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "its": true, "their": true}
