@@ -1443,7 +1443,7 @@ func datelines(text string) [][2]int {
 
 // datelineRE matches a dateline at the start of a line; its group is the
 // dateline without the dash.
-var datelineRE = regexp.MustCompile(`^\s*(?:[A-Za-z][A-Za-z .]{0,30} - )?((?:[A-Z][A-Z'.-]+)(?: [A-Z][A-Z'.-]+){0,3}(?:, [A-Z][A-Za-z .]{1,30})?(?: \([A-Za-z .]{1,30}\))?)\s*(?:-|--|—|–|:)\s`)
+var datelineRE = regexp.MustCompile(`^\s*(?:[A-Za-z][A-Za-z .]{0,30} - )?((?:[A-Z][A-Z'.-]+)(?: [A-Z][A-Z'.-]+){0,3}(?:, [A-Z][A-Za-z .]{1,30}?)?(?:,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?)?(?: \([A-Za-z ./]{1,30}\))?)\s*(?:-|--|—|–|:)\s`)
 
 // claimedChange reports whether a change of control is only its maker's
 // claim: the sentence says the taker "claimed to have" taken the place,
@@ -1455,7 +1455,7 @@ func (d *doc) claimedChange(s *sent, dr *draft, anchor int, ev *sitrep.Event) bo
 	default:
 		return false
 	}
-	for k := max(0, anchor-4); k < anchor; k++ {
+	for k := max(0, anchor-4); k <= anchor && k < len(s.toks); k++ {
 		switch s.toks[k].Norm {
 		case "claimed", "claims", "claiming", "claim":
 			return true

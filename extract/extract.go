@@ -229,6 +229,8 @@ func (x *Extractor) analyse(a *sitrep.Article) *doc {
 		}
 	}
 	d.actors = d.dropPlaceActors(ms)
+	// A dateline's agency is no actor: "(BSS/AFP)" is a news service.
+	d.actors = slices.DeleteFunc(d.actors, func(m actors.Mention) bool { return d.inDateline(m.Start) })
 	d.toks = text.AppendTokens(d.sc.toks[:0], d.text)
 	d.sc.take(len(d.toks))
 	d.startAt = x.lx.appendStarts(d.sc.starts[:0], d.toks)
@@ -332,17 +334,23 @@ const maxActorCache = 1 << 16
 // ("US military forces") counts only when no other place is named: the
 // forces may be far from home.
 func (d *doc) focusCountry(ms []actors.Mention) string {
-	if cc := d.countPlaces(ms, false); cc != "" {
-		return cc
+	// A dateline says where the report was filed: it counts only when the
+	// text names no other place.
+	for _, dateline := range []bool{false, true} {
+		for _, inActors := range []bool{false, true} {
+			if cc := d.countPlaces(ms, inActors, dateline); cc != "" {
+				return cc
+			}
+		}
 	}
-	return d.countPlaces(ms, true)
+	return ""
 }
 
-func (d *doc) countPlaces(ms []actors.Mention, inActors bool) string {
+func (d *doc) countPlaces(ms []actors.Mention, inActors, dateline bool) string {
 	count := map[string]int{}
 	first := map[string]int{}
 	for i, m := range d.places {
-		if m.Place == nil || !inActors && slices.ContainsFunc(ms, func(a actors.Mention) bool { return a.Start <= m.Start && m.End <= a.End }) {
+		if m.Place == nil || !dateline && d.inDateline(m.Start) || !inActors && slices.ContainsFunc(ms, func(a actors.Mention) bool { return a.Start <= m.Start && m.End <= a.End }) {
 			continue
 		}
 		cc := m.Place.CountryCode

@@ -259,6 +259,7 @@ func (s *sent) holdAt(i, end int) hold {
 // village of Badi", "took control of Hill 45"), or a place right before it
 // ("Hama fell to the rebels", "Hama was captured").
 func (s *sent) groundObject(lx *Lexicon, i, end int) bool {
+	skips := 2 // modifiers before the ground noun: "a military regional command"
 	for k := end; k < len(s.toks) && k < end+7; {
 		t := s.toks[k]
 		if s.placeAt[k] >= 0 {
@@ -284,6 +285,11 @@ func (s *sent) groundObject(lx *Lexicon, i, end int) bool {
 		}
 		if t.Kind == text.Number {
 			k++ // "took control of over 12 hamlets"
+			continue
+		}
+		if _, _, person := lx.victim.Match(s.toks, k); t.Kind == text.Word && !t.Cap && !person && skips > 0 {
+			skips--
+			k++
 			continue
 		}
 		break
