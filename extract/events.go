@@ -1365,6 +1365,11 @@ func (d *doc) groupActs(s *sent, anchor int) bool {
 		if t.Norm == "group" && k+1 < len(s.toks) && s.toks[k+1].Norm == "of" {
 			return true
 		}
+		// The agent of a passive: "beaten to death by around 3 dozen
+		// people".
+		if k == anchor && d.groupAfterBy(s, anchor) {
+			return true
+		}
 		if q, ok := lx.parseQuantity(d.text, s.toks, k); ok && q.End <= anchor && (q.Value >= 3 || q.Vague) {
 			if e, _, ok := lx.victim.Match(s.toks, q.End); ok && e <= anchor {
 				return true
@@ -1513,6 +1518,35 @@ func (d *doc) disasterIn(s *sent) bool {
 		if _, _, ok := d.x.lx.disaster.Match(s.toks, k); ok {
 			return true
 		}
+	}
+	return false
+}
+
+// groupAfterBy reports whether a "by" after the act at anchor introduces
+// fighters, a crowd or a group of three or more.
+func (d *doc) groupAfterBy(s *sent, anchor int) bool {
+	lx := d.x.lx
+	for k := anchor + 1; k < len(s.toks) && k < anchor+8; k++ {
+		if s.toks[k].Norm != "by" {
+			if clauseEnd(s.toks[k]) {
+				return false
+			}
+			continue
+		}
+		for j := k + 1; j < len(s.toks) && j < k+6; j++ {
+			if _, _, ok := lx.combatant.Match(s.toks, j); ok {
+				return true
+			}
+			if _, _, ok := lx.crowd.Match(s.toks, j); ok {
+				return true
+			}
+			if q, ok := lx.parseQuantity(d.text, s.toks, j); ok && (q.Value >= 3 || q.Vague) {
+				if _, _, ok := lx.victim.Match(s.toks, q.End); ok {
+					return true
+				}
+			}
+		}
+		return false
 	}
 	return false
 }
