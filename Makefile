@@ -6,14 +6,13 @@
 #   make test   vet, go.mod tidy, format check, unit tests (the store suite on SQLite
 #               and on a throwaway PostgreSQL, the page in headless
 #               Chromium when installed), and the evaluations against
-#               their floors: ACLED (eval/floors.txt) and the geoparsing
-#               corpora (eval/places_floors.txt)
+#               their floors and baselines, checking that EVALUATION.md
+#               holds what they print (make evaluation rewrites it)
 
 GO      ?= go
 SHARED  ?= ../shared
-ACLED   := $(wildcard $(SHARED)/data/acled/*.csv)
 
-.PHONY: demo test vet fmt unit eval build bench fuzz
+.PHONY: demo test vet fmt unit eval evaluation build bench fuzz
 
 build:
 	$(GO) build -o sitrep ./cmd/sitrep
@@ -35,13 +34,17 @@ fmt:
 unit:
 	scripts/with-postgres $(GO) test ./...
 
-# The evaluation needs ../shared/data; without it there is nothing to score.
+# The evaluation: every table of EVALUATION.md is the output of the
+# command written above it (<!-- run: ... -->); scripts/evaluation runs
+# them (floors and baselines are checked by the commands) and fails when
+# the file differs from what they print now. Without ../shared/data there
+# is nothing to score: it says so and passes.
 eval: build
-	@if [ -z "$(ACLED)" ]; then echo "eval: no ACLED files under $(SHARED)/data/acled: skipped"; \
-	else ./sitrep eval acled --floors eval/floors.txt $(ACLED); fi
-	@if [ ! -f $(SHARED)/data/geoparse/GeoVirus.xml ] || [ ! -f $(SHARED)/data/geoparse/geocorpora.tsv ]; then \
-		echo "eval: no GeoVirus.xml and geocorpora.tsv under $(SHARED)/data/geoparse: skipped"; \
-	else ./sitrep eval places --floors eval/places_floors.txt $(SHARED)/data/geoparse/GeoVirus.xml $(SHARED)/data/geoparse/geocorpora.tsv; fi
+	SHARED=$(SHARED) $(GO) run ./scripts/evaluation -check
+
+# Rewrite EVALUATION.md's tables from the commands above them.
+evaluation: build
+	SHARED=$(SHARED) $(GO) run ./scripts/evaluation
 
 # Speed against the limit (scripts/speed: a byte-scan baseline, the
 # extractor, ingest into SQLite and PostgreSQL, on the same text), then
