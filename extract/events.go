@@ -1365,8 +1365,7 @@ func (d *doc) groupActs(s *sent, anchor int) bool {
 		if t.Norm == "group" && k+1 < len(s.toks) && s.toks[k+1].Norm == "of" {
 			return true
 		}
-		// The agent of a passive: "beaten to death by around 3 dozen
-		// people".
+		// The agent of a passive: "was beaten by a crowd of forty".
 		if k == anchor && d.groupAfterBy(s, anchor) {
 			return true
 		}

@@ -90,9 +90,9 @@ func (d *doc) frame() {
 			// paragraphs of their own).
 			sameBlock := last != nil && (last.lastSent().para == s.para || last.lastSent().idx == s.idx-1)
 			if !own && !main && !sameBlock && tollNounsOnly(s.figs) {
-				// "The military's death toll in Iraq tops 1,000": a toll
-				// stated for itself, with no act of its sentence, counts
-				// many events, none told here.
+				// "The army's dead in the war now number over 900": a
+				// toll stated for itself, with no act of its sentence,
+				// counts many events, none told here.
 				for _, l := range [][]figure{s.figs.deaths, s.figs.displaced} {
 					for i := range l {
 						l[i].period = true
