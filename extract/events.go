@@ -119,6 +119,13 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 		}
 		places = d.eventPlaces(prev, len(prev.toks), classes)
 	}
+	// "the town", "the city", "the base": the town the article named last
+	// before this sentence (not a dateline, not where people went).
+	if len(places) == 0 && s.namesTheTown(lx) {
+		if pi := d.lastTownBefore(s); pi >= 0 {
+			places = []int{pi}
+		}
+	}
 
 	// An act with no place, no date, no toll, that only refers back ("As
 	// the fighting worsens, people are scared") is too vague to be an
@@ -1465,6 +1472,18 @@ func (d *doc) claimedChange(s *sent, dr *draft, anchor int, ev *sitrep.Event) bo
 			return true
 		}
 	}
+	// "The rebels have announced that they have taken control of the
+	// base": the speaker before a verb of saying, on the gainer's side.
+	for k := 0; k < anchor; k++ {
+		if _, _, ok := d.x.lx.say.Match(s.toks, k); !ok || s.actorAt[k] >= 0 {
+			continue // "State" in "Islamic State" says nothing
+		}
+		for j := k - 1; j >= 0 && j >= k-8; j-- {
+			if ai := s.actorAt[j]; ai >= 0 && d.gainerSide(&d.actors[ai], ev) {
+				return true
+			}
+		}
+	}
 	if dr.attrib == "" {
 		return false
 	}
@@ -1475,15 +1494,25 @@ func (d *doc) claimedChange(s *sent, dr *draft, anchor int, ev *sitrep.Event) bo
 	// actor1 unnamed, the side the change implies (a non-state actor
 	// overtakes, the government regains).
 	for _, m := range d.x.actors.Scan(dr.attrib, d.focus) {
-		side := m.Actor.SideIn(d.focus)
-		switch {
-		case ev.Actor1 != nil && (m.Actor.Name == ev.Actor1.Name || side == ev.Actor1.Side && side != "civilians"):
-			return true
-		case ev.Actor1 == nil && ev.SubEventType == "Government regains territory" && side == "government" && m.Actor.Kind != "civil":
-			return true
-		case ev.Actor1 == nil && ev.SubEventType == "Non-state actor overtakes territory" && (side == "rebel" || side == "militia" || side == "identity_militia"):
+		if d.gainerSide(&m, ev) {
 			return true
 		}
+	}
+	return false
+}
+
+// gainerSide reports whether an actor is on the side that gained in a
+// change of control: actor1's, or, with actor1 unnamed, the side the
+// change implies (a non-state actor overtakes, the government regains).
+func (d *doc) gainerSide(m *actors.Mention, ev *sitrep.Event) bool {
+	side := m.Actor.SideIn(d.focus)
+	switch {
+	case ev.Actor1 != nil:
+		return m.Actor.Name == ev.Actor1.Name || side == ev.Actor1.Side && side != "civilians"
+	case ev.SubEventType == "Government regains territory":
+		return side == "government" && m.Actor.Kind != "civil"
+	case ev.SubEventType == "Non-state actor overtakes territory":
+		return side == "rebel" || side == "militia" || side == "identity_militia"
 	}
 	return false
 }
@@ -1548,4 +1577,51 @@ func (d *doc) groupAfterBy(s *sent, anchor int) bool {
 		return false
 	}
 	return false
+}
+
+// namesTheTown reports whether a sentence speaks of a town it does not
+// name: "the town", "the city", "the base" (syntax.txt [anaphoric place]).
+func (s *sent) namesTheTown(lx *Lexicon) bool {
+	for k := 0; k+1 < len(s.toks); k++ {
+		if s.toks[k].Norm != "the" {
+			continue
+		}
+		if e, _, ok := lx.anaphoricPlace.Match(s.toks, k+1); ok && (e >= len(s.toks) || s.toks[e].Norm != "of") {
+			return true // not "the village of Tongomayel", which names one
+		}
+	}
+	return false
+}
+
+// lastTownBefore returns the last place mention, before sentence s, of a
+// town the article names as a scene (not in a dateline, not inside an
+// actor's name, not where people went), or -1.
+func (d *doc) lastTownBefore(s *sent) int {
+	for i := s.idx - 1; i >= 0 && i >= s.idx-6; i-- {
+		prev := d.sents[i]
+		for j := len(prev.places) - 1; j >= 0; j-- {
+			pi := prev.places[j]
+			p := d.places[pi]
+			if p.Place == nil || p.Place.Level != gazetteer.LevelTown || p.Score < sureScore || d.insideActor(pi) || d.inDateline(p.Start) {
+				continue
+			}
+			k := prev.tokenAt(p.Start)
+			if k >= 0 && prev.notTheScene(d.x.lx, k, d.tokenEnd(prev, k)) {
+				continue
+			}
+			return pi
+		}
+	}
+	return -1
+}
+
+// tokenAt returns the index of the sentence's token starting at byte
+// offset at, or -1.
+func (s *sent) tokenAt(at int) int {
+	for k := range s.toks {
+		if s.toks[k].Start == at {
+			return k
+		}
+	}
+	return -1
 }

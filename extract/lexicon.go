@@ -78,6 +78,9 @@ type Lexicon struct {
 	// domain holds the words of sport, business and culture
 	// (domains.txt): an article mostly in them is off the topic of war.
 	domain *text.Phrases[bool]
+	// anaphoricPlace holds the nouns by which a text refers back to a town
+	// it named ("the town", syntax.txt [anaphoric place]).
+	anaphoricPlace *text.Phrases[bool]
 	// disaster holds the words of accidents and disasters (domains.txt).
 	disaster                       *text.Phrases[bool]
 	militaryTarget, civilianTarget *text.Phrases[bool]
@@ -357,6 +360,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		"seat":            flag(&lx.seat),
 		"destination":     flag(&lx.destination),
 		"seat noun":       flag(&lx.seatNoun),
+		"anaphoric place": flag(&lx.anaphoricPlace),
 		"combatant":       flag(&lx.combatant),
 		"crowd":           flag(&lx.crowd),
 		"military target": flag(&lx.militaryTarget),
