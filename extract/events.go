@@ -216,6 +216,9 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 		a1, a2 = nil, nil
 	}
 
+	if (r.subType == "Non-state actor overtakes territory" || r.subType == "Government regains territory") && r.need&(1<<lx.cls.withdraw) != 0 {
+		a1, a2 = a2, a1 // the side that withdrew is the one that lost
+	}
 	ev := sitrep.Event{
 		EventType:    r.eventType,
 		SubEventType: r.subType,

@@ -179,3 +179,17 @@ func TestAClaimOfCaptureWaits(t *testing.T) {
 		}
 	}
 }
+
+func TestWithdrawalUnderFireIsTheOtherSidesGain(t *testing.T) {
+	evs := reported(run(t, "Kyiv troops withdrew from the eastern town of Pokrovsk after months of fierce battles, the army chief said.", "2024-12-07"))
+	if len(evs) == 0 {
+		t.Fatal("no event from a withdrawal under fire")
+	}
+	e := evs[0]
+	if e.SubEventType != "Non-state actor overtakes territory" || e.Location == nil || !strings.Contains(text.Fold(e.Location.Name), "pokrovsk") {
+		t.Errorf("got %s, want the other side overtaking Pokrovsk (not Kyiv, whose troops withdrew)", describe(evs))
+	}
+	if e.Actor2 == nil || e.Actor2.Side != "government" {
+		t.Errorf("actor2 %+v, want the army that withdrew, the side that lost", e.Actor2)
+	}
+}
