@@ -47,6 +47,9 @@ type Lexicon struct {
 	// "forced to"); modal the words that make a nominal act after them
 	// hypothetical ("its capture would").
 	realized, modal *text.Phrases[bool]
+	// topic holds nouns that, right after a cue, make it a modifier:
+	// "murder probe", "bomb plot".
+	topic *text.Phrases[bool]
 	// scopes holds the phrases that open a scope (conditional, reference,
 	// demand, named, background: bits by scope kind), matched in one pass.
 	scopes *text.Phrases[uint8]
@@ -238,6 +241,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		"conditional":  scopes.add(sConditional),
 		"hypothetical": flag(&lx.hypothetical),
 		"realized":     flag(&lx.realized),
+		"topic":        flag(&lx.topic),
 		"modal":        flag(&lx.modal),
 		"projection":   flag(&lx.projection),
 		"negation":     flag(&lx.negation),

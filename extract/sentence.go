@@ -407,6 +407,11 @@ func (s *sent) modality(lx *Lexicon) {
 		if ref[c.start] {
 			c.reference = true
 		}
+		if c.end < n {
+			if _, _, ok := lx.topic.Match(s.toks, c.end); ok {
+				c.reference = true // "murder probe", "bomb plot": a topic
+			}
+		}
 		if cond[c.start] {
 			c.certainty = "hypothetical"
 		}
