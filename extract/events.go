@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"slices"
+	"sort"
 	"strings"
 	"time"
 
@@ -1212,11 +1213,11 @@ func (d *doc) codable(s *sent, dr *draft, r *rule, f frameFacts, classes classSe
 	if d.offTopic && r.eventType != sitrep.Protests && r.eventType != sitrep.Riots {
 		// Sport, business, culture: a named armed group must act (a
 		// strike's rally is still a protest, below).
-		return a1 != nil && a1.Head && armedMention(a1, f.actor1, false, 0)
+		return a1 != nil && a1.Head && d.armedMention(a1, f.actor1, false, 0)
 	}
 	violent := classes&(classSet(1)<<lx.cls.attack|1<<lx.cls.clash|1<<lx.cls.capture|1<<lx.cls.kill|1<<lx.cls.abduct) != 0
 	at := s.toks[min(anchor, len(s.toks)-1)].Start
-	if armedMention(a1, f.actor1, violent, at) || armedMention(a2, f.actor2, violent, at) {
+	if d.armedMention(a1, f.actor1, violent, at) || d.armedMention(a2, f.actor2, violent, at) {
 		return true
 	}
 	disaster := d.disasterIn(s)
@@ -1229,7 +1230,7 @@ func (d *doc) codable(s *sent, dr *draft, r *rule, f frameFacts, classes classSe
 	for _, ss := range append([]*sent{s}, dr.more...) {
 		for _, ai := range ss.actors {
 			m := &d.actors[ai]
-			if m.Head && armedMention(m, m.Actor.Side, violent, at) {
+			if m.Head && d.armedMention(m, m.Actor.Side, violent, at) {
 				return true
 			}
 			if crowdSide(m.Actor.Side) && classes&(classSet(1)<<lx.cls.protest|1<<lx.cls.riot) != 0 {
@@ -1331,9 +1332,10 @@ func crowdSide(side string) bool { return side == "protesters" || side == "riote
 // state ("Israel", "Russian") counts only as the one doing a violent act,
 // right before its words ("Israel struck", "Russia's attack"), not for
 // talks or bans, and not as a runner's nationality ("Kenyan Bernard
-// Lagat beat").
-func armedMention(m *actors.Mention, side string, violent bool, act int) bool {
-	if m == nil || m.Actor.Kind == "civil" {
+// Lagat beat"); a force's name before a noun of its own ("the military
+// arsenal", "an army spokesman") is no force acting.
+func (d *doc) armedMention(m *actors.Mention, side string, violent bool, act int) bool {
+	if m == nil || m.Actor.Kind == "civil" || d.attributeAfter(m) {
 		return false
 	}
 	switch side {
@@ -1627,4 +1629,15 @@ func (s *sent) tokenAt(at int) int {
 		}
 	}
 	return -1
+}
+
+// attributeAfter reports whether a mention is followed by a noun of its
+// own (syntax.txt [attribute]): "military arsenal", "army spokesman".
+func (d *doc) attributeAfter(m *actors.Mention) bool {
+	i := sort.Search(len(d.toks), func(i int) bool { return d.toks[i].Start >= m.End })
+	if i >= len(d.toks) {
+		return false
+	}
+	_, _, ok := d.x.lx.attribute.Match(d.toks, i)
+	return ok
 }

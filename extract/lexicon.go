@@ -84,6 +84,9 @@ type Lexicon struct {
 	// anaphoricPlace holds the nouns by which a text refers back to a town
 	// it named ("the town", syntax.txt [anaphoric place]).
 	anaphoricPlace *text.Phrases[bool]
+	// attribute holds nouns a force's name may modify ("military
+	// arsenal"): then the name is no force acting.
+	attribute *text.Phrases[bool]
 	// disaster holds the words of accidents and disasters (domains.txt).
 	disaster                       *text.Phrases[bool]
 	militaryTarget, civilianTarget *text.Phrases[bool]
@@ -365,6 +368,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		"destination":     flag(&lx.destination),
 		"seat noun":       flag(&lx.seatNoun),
 		"anaphoric place": flag(&lx.anaphoricPlace),
+		"attribute":       flag(&lx.attribute),
 		"combatant":       flag(&lx.combatant),
 		"crowd":           flag(&lx.crowd),
 		"military target": flag(&lx.militaryTarget),

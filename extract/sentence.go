@@ -411,6 +411,9 @@ func (s *sent) modality(lx *Lexicon) {
 			if _, _, ok := lx.topic.Match(s.toks, c.end); ok {
 				c.reference = true // "murder probe", "bomb plot": a topic
 			}
+			if _, _, ok := lx.nonhuman.Match(s.toks, c.end); ok && strings.HasSuffix(s.toks[c.end-1].Norm, "ing") {
+				c.reference = true // "fighting bulls": an adjective
+			}
 		}
 		if cond[c.start] {
 			c.certainty = "hypothetical"
