@@ -368,17 +368,11 @@ func runEvalPlaces(args []string, stdout, stderr io.Writer) error {
 			return errUsage
 		}
 	}
-	errs := io.Discard
-	if *errFile != "" {
-		f, err := os.Create(*errFile)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		w := bufio.NewWriter(f)
-		defer w.Flush()
-		errs = w
+	errs, closeErrs, err := errorsFile(*errFile)
+	if err != nil {
+		return err
 	}
+	defer closeErrs()
 	p := geoparse.New(gazetteer.Default())
 	var total eval.PlaceMetrics
 	var order []string
@@ -501,17 +495,11 @@ func runEvalGeneral(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	errs := io.Discard
-	if *errFile != "" {
-		f, err := os.Create(*errFile)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		w := bufio.NewWriter(f)
-		defer w.Flush()
-		errs = w
+	errs, closeErrs, err := errorsFile(*errFile)
+	if err != nil {
+		return err
 	}
+	defer closeErrs()
 	m := eval.ScoreGeneral(x, items, func(o eval.GeneralOutcome) {
 		if !o.Wrong {
 			return
@@ -697,4 +685,18 @@ func runEvalNews(args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "articles: %d\nchanges: %d\nfound_within_tolerance: %d (%.3f)\nchanges_recorded_early: %d\nearly_reports: %d\n", len(arts), n, found, share, earlyRows, early)
 	return nil
+}
+
+// errorsFile opens the file --errors names for study (io.Discard when
+// none), and returns how to flush and close it.
+func errorsFile(path string) (io.Writer, func(), error) {
+	if path == "" {
+		return io.Discard, func() {}, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	w := bufio.NewWriter(f)
+	return w, func() { w.Flush(); f.Close() }, nil
 }
