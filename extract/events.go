@@ -217,6 +217,14 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 		a1, a2 = nil, nil
 	}
 
+	// An army does not fight itself: a battle's other side is another
+	// armed actor the sentence names ("the army clashed with the RSF").
+	if a1 != nil && a2 != nil && a2.Actor.Name == a1.Actor.Name {
+		a2 = nil
+	}
+	if a2 == nil && r.eventType == sitrep.Battles && a1 != nil {
+		a2 = d.otherSide(s, a1)
+	}
 	if (r.subType == "Non-state actor overtakes territory" || r.subType == "Government regains territory") && r.need&(1<<lx.cls.withdraw) != 0 {
 		a1, a2 = a2, a1 // the side that withdrew is the one that lost
 	}
@@ -1477,6 +1485,13 @@ func (d *doc) claimedChange(s *sent, dr *draft, anchor int, ev *sitrep.Event) bo
 			return true
 		}
 	}
+	// "We have entered the camp": a side's own words in the first person.
+	for k := 0; k < anchor; k++ {
+		switch s.toks[k].Norm {
+		case "we", "our":
+			return true
+		}
+	}
 	// "The rebels have announced that they have taken control of the
 	// base": the speaker before a verb of saying, on the gainer's side.
 	for k := 0; k < anchor; k++ {
@@ -1640,4 +1655,23 @@ func (d *doc) attributeAfter(m *actors.Mention) bool {
 	}
 	_, _, ok := d.x.lx.attribute.Match(d.toks, i)
 	return ok
+}
+
+// otherSide returns the first armed actor the sentence names as such (a
+// Head mention, not a government's civilian authorities) that is not
+// a1's actor nor on a1's side, or nil.
+func (d *doc) otherSide(s *sent, a1 *actors.Mention) *actors.Mention {
+	for _, ai := range s.actors {
+		m := &d.actors[ai]
+		if !m.Head || m.Actor.Kind == "civil" || m.Actor.Name == a1.Actor.Name || d.attributeAfter(m) {
+			continue
+		}
+		switch m.Actor.Side {
+		case "government", "rebel", "militia", "identity_militia", "external":
+			if m.Actor.Side != a1.Actor.Side || m.Actor.Country != a1.Actor.Country {
+				return m
+			}
+		}
+	}
+	return nil
 }

@@ -220,13 +220,10 @@ func (x *Extractor) analyse(a *sitrep.Article) *doc {
 		d.focus = local[0]
 	}
 	if d.focus != "" {
-		for i := range ms {
-			if a := ms[i].Actor; a.Generic && a.Country == "" {
-				if b, ok := x.lookupActor(ms[i].Text, d.focus); ok {
-					ms[i].Actor = b
-				}
-			}
-		}
+		// Read again with the focus: generic actors take it ("the army"
+		// in news about Sudan), and aliases meant for that country match
+		// ("RSF", "the paramilitary" @SD).
+		ms = x.actors.AppendScan(ms[:0], d.text, d.focus)
 	}
 	d.actors = d.dropPlaceActors(ms)
 	// A dateline's agency is no actor: "(BSS/AFP)" is a news service.

@@ -193,3 +193,20 @@ func TestWithdrawalUnderFireIsTheOtherSidesGain(t *testing.T) {
 		t.Errorf("actor2 %+v, want the army that withdrew, the side that lost", e.Actor2)
 	}
 }
+
+func TestAnArmyDoesNotFightItself(t *testing.T) {
+	for _, tt := range []struct{ text, a2 string }{
+		{"Heavy fighting broke out between the army and the RSF near El Fasher on Friday.", "RSF"},
+		{"Sudanese troops fought fierce battles with RSF fighters in Omdurman on Friday.", "RSF"},
+	} {
+		evs := reported(run(t, tt.text, "2024-12-07"))
+		if len(evs) == 0 {
+			t.Errorf("%q: no event", tt.text)
+			continue
+		}
+		e := evs[0]
+		if e.Actor1 == nil || e.Actor2 == nil || e.Actor1.Name == e.Actor2.Name || !strings.Contains(e.Actor1.Name+" "+e.Actor2.Name, tt.a2) {
+			t.Errorf("%q: %s, want the army against the %s", tt.text, describe(evs), tt.a2)
+		}
+	}
+}
