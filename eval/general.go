@@ -2,6 +2,7 @@ package eval
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
@@ -102,33 +103,45 @@ func ReadBBC(r io.Reader, name string) ([]GeneralItem, error) {
 // (label 2) is no protest.
 func ReadGLOCON(r io.Reader, name string) ([]GeneralItem, error) {
 	var items []GeneralItem
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<20), 16<<20)
-	for n := 1; sc.Scan(); n++ {
-		if strings.TrimSpace(sc.Text()) == "" {
-			continue
-		}
+	err := eachJSONLine(r, name, func(n int, line []byte) error {
 		var rec struct {
 			ID    string `json:"id"`
 			Text  string `json:"text"`
 			Label *int   `json:"label"`
 		}
-		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
-			return nil, fmt.Errorf("eval: %s:%d: %w", name, n, err)
+		if err := json.Unmarshal(line, &rec); err != nil {
+			return err
 		}
 		if rec.Label == nil {
-			return nil, fmt.Errorf("eval: %s:%d: no label", name, n)
+			return errors.New("no label")
 		}
 		it := GeneralItem{ID: rec.ID, Set: "glocon", Category: "news", Text: rec.Text}
 		if *rec.Label == 1 {
 			it.Codable = 1
 		}
 		items = append(items, it)
+		return nil
+	})
+	return items, err
+}
+
+// eachJSONLine calls fn with each non-blank line of r, numbered from 1; an
+// error from fn or from reading is returned naming the file and line.
+func eachJSONLine(r io.Reader, name string, fn func(n int, line []byte) error) error {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 16<<20)
+	for n := 1; sc.Scan(); n++ {
+		if len(bytes.TrimSpace(sc.Bytes())) == 0 {
+			continue
+		}
+		if err := fn(n, sc.Bytes()); err != nil {
+			return fmt.Errorf("eval: %s:%d: %w", name, n, err)
+		}
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("eval: %s: %w", name, err)
+		return fmt.Errorf("eval: %s: %w", name, err)
 	}
-	return items, nil
+	return nil
 }
 
 // codedEvents returns the events an analyst would find in the record: ones

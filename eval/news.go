@@ -70,32 +70,25 @@ func ReadControl(r io.Reader, name string) ([]ControlRow, error) {
 // (published YYYY-MM-DD, or empty when the page shows none).
 func ReadNews(r io.Reader, name string) ([]sitrep.Article, error) {
 	var arts []sitrep.Article
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<20), 16<<20)
-	for n := 1; sc.Scan(); n++ {
-		if strings.TrimSpace(sc.Text()) == "" {
-			continue
-		}
+	err := eachJSONLine(r, name, func(n int, line []byte) error {
 		var rec struct {
 			ID, URL, Published, Text string
 		}
-		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
-			return nil, fmt.Errorf("eval: %s:%d: %w", name, n, err)
+		if err := json.Unmarshal(line, &rec); err != nil {
+			return err
 		}
 		a := sitrep.Article{ID: rec.ID, URL: rec.URL, Text: rec.Text}
 		if rec.Published != "" {
 			t, err := time.Parse(sitrep.DateLayout, rec.Published)
 			if err != nil {
-				return nil, fmt.Errorf("eval: %s:%d: published: %q is not YYYY-MM-DD", name, n, rec.Published)
+				return fmt.Errorf("published: %q is not YYYY-MM-DD", rec.Published)
 			}
 			a.Published = t
 		}
 		arts = append(arts, a)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("eval: %s: %w", name, err)
-	}
-	return arts, nil
+		return nil
+	})
+	return arts, err
 }
 
 // controlKm is how near a reported change must be to the true place.
