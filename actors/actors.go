@@ -50,8 +50,9 @@ type Actor struct {
 	// Kind refines the side where ACLED's coding depends on it: "party"
 	// for a political party's members and supporters, whose fights are
 	// riots rather than battles; "civil" for a state's civilian
-	// authorities, state forces to ACLED but unarmed. Empty for most
-	// actors.
+	// authorities, state forces to ACLED but unarmed; "police" for law
+	// enforcement, whose presence in a crime story (an arrest, an
+	// inquiry) makes it no political violence. Empty for most actors.
 	Kind string
 	// Generic is true when the actor's country came from a demonym or a
 	// country name in the text ("Kenyan police") or from the document's

@@ -158,12 +158,12 @@ func TestLookup(t *testing.T) {
 		want                Actor
 	}{
 		{"protesters take the focus country", "protesters", "KE", Actor{Name: "Protesters (Kenya)", Side: "protesters", Inter: 6, Country: "KE", Generic: true}},
-		{"police take the focus country", "police", "KE", Actor{Name: "Police Forces of Kenya", Side: "government", Inter: 1, Country: "KE", Generic: true}},
+		{"police take the focus country", "police", "KE", Actor{Name: "Police Forces of Kenya", Side: "government", Inter: 1, Country: "KE", Kind: "police", Generic: true}},
 		{"unidentified gunmen are an armed group", "unidentified gunmen", "SY", Actor{Name: "Unidentified Armed Group (Syria)", Side: "militia", Inter: 3, Country: "SY", Generic: true}},
 		{"civilians", "civilians", "SY", Actor{Name: "Civilians (Syria)", Side: "civilians", Inter: 7, Country: "SY", Generic: true}},
 		{"rioters", "rioters", "BD", Actor{Name: "Rioters (Bangladesh)", Side: "rioters", Inter: 5, Country: "BD", Generic: true}},
-		{"a leading article is skipped", "the Kenyan police", "", Actor{Name: "Police Forces of Kenya", Side: "government", Inter: 1, Country: "KE", Generic: true}},
-		{"a lower-case demonym in a phrase", "kenyan police", "", Actor{Name: "Police Forces of Kenya", Side: "government", Inter: 1, Country: "KE", Generic: true}},
+		{"a leading article is skipped", "the Kenyan police", "", Actor{Name: "Police Forces of Kenya", Side: "government", Inter: 1, Country: "KE", Kind: "police", Generic: true}},
+		{"a lower-case demonym in a phrase", "kenyan police", "", Actor{Name: "Police Forces of Kenya", Side: "government", Inter: 1, Country: "KE", Kind: "police", Generic: true}},
 		{"a canonical name", "Military Forces of Kenya", "", Actor{Name: "Military Forces of Kenya", Side: "government", Inter: 1, Country: "KE", Generic: true}},
 		{"a named group's canonical name", "HTS: Hayat Tahrir al Sham", "", Actor{Name: "HTS: Hayat Tahrir al Sham", Side: "rebel", Inter: 2, Country: "", Generic: false}},
 		{"a named group's alias", "Tahrir al-Sham", "SY", Actor{Name: "HTS: Hayat Tahrir al Sham", Side: "rebel", Inter: 2, Country: "", Generic: false}},

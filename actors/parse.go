@@ -250,7 +250,7 @@ type rawEntry struct {
 }
 
 // validKinds are the kinds an entry may declare in its fourth column.
-var validKinds = map[string]bool{"party": true, "civil": true}
+var validKinds = map[string]bool{"party": true, "civil": true, "police": true}
 
 type rawLine struct {
 	text string

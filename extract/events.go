@@ -487,6 +487,13 @@ func (d *doc) victimKind(s *sent, anchor int, passive bool) string {
 		}
 		return ""
 	}
+	return victimWords(s, anchor, passive, kind)
+}
+
+// victimWords returns the first non-empty kind of a word for the victim
+// of the act at anchor: the object after an active verb, the subject of a
+// passive one, within the clause.
+func victimWords(s *sent, anchor int, passive bool, kind func(k int) string) string {
 	if !passive {
 		for k := anchor + 1; k < len(s.toks) && k < anchor+8; k++ {
 			if clauseEnd(s.toks[k]) && s.toks[k].Norm != "," || s.toks[k].Norm == "by" {
@@ -507,6 +514,30 @@ func (d *doc) victimKind(s *sent, anchor int, passive bool) string {
 		}
 	}
 	return ""
+}
+
+// harmsFigure reports whether an act of harm in the head sentence has for
+// victim a journalist, an activist, a candidate or an official ([figure]):
+// political violence whoever does it.
+func (d *doc) harmsFigure(s *sent, dr *draft) bool {
+	lx := d.x.lx
+	harm := classSet(1)<<lx.cls.attack | 1<<lx.cls.kill | 1<<lx.cls.injure | 1<<lx.cls.abduct
+	figure := func(k int) string {
+		if _, _, ok := lx.figure.Match(s.toks, k); ok {
+			return "figure"
+		}
+		return ""
+	}
+	for _, c := range dr.cues {
+		if !inSent(s, c) || c.classes&harm == 0 {
+			continue
+		}
+		passive := isParticiple(s.toks[c.start].Norm) && c.start > 0 && beForms[s.toks[c.start-1].Norm]
+		if victimWords(s, c.start, passive, figure) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // hasToll reports whether the draft states a death or displacement figure.
@@ -769,6 +800,15 @@ func (d *doc) roles(s *sent, anchor int) (a1, a2 *actors.Mention, passive bool) 
 				}
 			}
 			break
+		}
+	}
+	// A relative clause's subject is the noun it hangs on: "police held
+	// a man who stole a phone" (the man stole).
+	if anchor > 0 && (norm(anchor-1) == "who" || norm(anchor-1) == "which") {
+		for _, a := range ms {
+			if a.end == anchor-1 {
+				before, beforeEnd = a.m, a.end
+			}
 		}
 	}
 	for pass := 0; pass < 2 && before == nil; pass++ {
@@ -1232,13 +1272,18 @@ func (d *doc) codable(s *sent, dr *draft, r *rule, f frameFacts, classes classSe
 	if classes&lx.doing != 0 && !disaster && d.groupActs(s, anchor) {
 		return true
 	}
+	if violent && !disaster && d.harmsFigure(s, dr) {
+		return true // a journalist assaulted, a candidate shot
+	}
 	// An armed group named anywhere in the frame's sentences, whatever role
 	// the sentence's shape gave it: "Jund al Aqsa fought the Wosta
-	// Division", "the bodies of 3 SDF fighters were found".
+	// Division", "the bodies of 3 SDF fighters were found". Not the police
+	// of a crime story ("police held a man who stole a phone") unless
+	// there was violence.
 	for _, ss := range append([]*sent{s}, dr.more...) {
 		for _, ai := range ss.actors {
 			m := &d.actors[ai]
-			if m.Head && d.armedMention(m, m.Actor.Side, violent, at) {
+			if m.Head && (violent || m.Actor.Kind != "police") && d.armedMention(m, m.Actor.Side, violent, at) {
 				return true
 			}
 			if crowdSide(m.Actor.Side) && classes&(classSet(1)<<lx.cls.protest|1<<lx.cls.riot) != 0 {
@@ -1301,7 +1346,10 @@ func (d *doc) staged(s *sent, dr *draft) bool {
 		// protests that happened ("Protests in Dori", "protests erupted"),
 		// not a protest lodged, a study that demonstrated, or troops that
 		// marched into a town.
-		if protestVerb[w] && !notProtest[next] || protestNouns[w] && (c.start == 0 || protestNounNext[next]) {
+		if protestVerb[w] && !notProtest[next] || protestNouns[w] && (c.start == 0 || protestNounNext[next]) || protestNoun[w] && c.start == 0 && protestNounNext[next] {
+			return true
+		}
+		if d.crowdActFor(s, c.start) {
 			return true
 		}
 		// "was held", "were staged" after the noun, too.
@@ -1545,8 +1593,28 @@ var (
 	protestVerb     = map[string]bool{"protested": true, "protesting": true, "demonstrated": true, "demonstrating": true, "marched": true, "marching": true, "picketed": true, "picketing": true, "rioted": true}
 	notProtest      = map[string]bool{"that": true, "its": true, "his": true, "her": true, "their": true, "how": true, "into": true, "to": true, "the": true, "a": true}
 	protestNouns    = map[string]bool{"protests": true, "demonstrations": true, "rallies": true, "marches": true, "sit-ins": true, "riots": true}
+	protestNoun     = map[string]bool{"protest": true, "demonstration": true}
 	protestNounNext = map[string]bool{"in": true, "over": true, "against": true, "erupted": true, "broke": true, "took": true, "spread": true, "continued": true, "were": true, "have": true, "across": true, "at": true, "outside": true, "swept": true, "rocked": true}
 )
+
+// crowdActFor reports whether the protest word at k is the purpose of a
+// crowd's act in its clause ("gathered at the town hall to protest the
+// rates", "downed tools in protest") or of a blockade ("blocked the
+// highway for hours to protest").
+func (d *doc) crowdActFor(s *sent, k int) bool {
+	if k == 0 || s.toks[k-1].Norm != "to" && (s.toks[k-1].Norm != "in" || s.toks[k].Norm != "protest") {
+		return false
+	}
+	for j := k - 2; j >= 0 && j >= k-16 && !clauseEnd(s.toks[j]); j-- {
+		if e, _, ok := d.x.lx.crowdAct.Match(s.toks, j); ok && e < k {
+			return true
+		}
+		if e, _, ok := d.x.lx.way.Match(s.toks, j); ok && e < k {
+			return true
+		}
+	}
+	return false
+}
 
 // politicalTarget reports whether a side is one whose arrest ACLED codes:
 // fighters, militias, protesters, a party's people.

@@ -36,6 +36,10 @@ func TestSilenceOnWhatIsNotPoliticalViolence(t *testing.T) {
 		{"a runner beats a rival", "The Kenyan champion beat her Ethiopian rival by two seconds in Berlin."},
 		{"a month is no march", "The summit in Nairobi will open on 4 March."},
 		{"a trade deal is no agreement ACLED codes", "The two governments signed a trade deal in Hanoi on Tuesday."},
+		{"the police of a theft are no party to violence", "Police in Thika arrested a man who stole a laptop from a shop."},
+		{"firms blocking a website protest no street", "Several providers started blocking the forum's pages in protest at the ruling."},
+		{"a dismissed reporter was not shot", "The columnist got fired for criticising the owner of the paper."},
+		{"a reporter killed on the road", "A radio reporter died when his car hit a lorry outside Mbale."},
 	} {
 		evs := run(t, tt.text, "2024-12-07")
 		if got := reported(evs); len(got) > 0 {
@@ -52,6 +56,11 @@ func TestEventsOfTheNewsRegister(t *testing.T) {
 		{"fighters of an unknown group clash", "Fighters of the Northern Hawks clashed with government troops near Gao.", "Armed clash"},
 		{"villagers lynch a suspect", "Angry villagers lynched a suspected thief in Bungoma.", "Mob violence"},
 		{"a ceasefire between the sides", "The army and the rebels agreed to a ceasefire in Kidal.", "Agreement"},
+		{"a blockade to protest is a protest", "Boda riders in Busia blocked the border road for hours to protest the new fees.", "Peaceful protest"},
+		{"a crowd gathered to protest", "Dozens of tenants assembled outside the county offices to protest the evictions.", "Peaceful protest"},
+		{"a headline's protest against", "Protest against the closure of the district hospital in Kitui", "Peaceful protest"},
+		{"a journalist beaten is political violence", "A journalist was assaulted outside the court in Meru.", "Attack"},
+		{"a councillor stabbed is political violence", "An opposition councillor was stabbed on his way home from a meeting in Kisumu.", "Attack"},
 	} {
 		got := reported(run(t, tt.text, "2024-12-07"))
 		if len(got) == 0 || got[0].SubEventType != tt.want {
