@@ -7,7 +7,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html"
 	"io"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -66,7 +68,7 @@ func ReadAGNews(r io.Reader, name string) ([]GeneralItem, error) {
 			return ""
 		}
 		it := GeneralItem{ID: get("id"), Set: "ag", Category: get("class"), Codable: -1,
-			Text: get("title") + "\n\n" + get("description"), SubEventType: get("sub_event_type"), Country: get("country")}
+			Text: agText(get("title")) + "\n\n" + agText(get("description")), SubEventType: get("sub_event_type"), Country: get("country")}
 		switch get("codable") {
 		case "1":
 			it.Codable = 1
@@ -96,6 +98,17 @@ func ReadBBC(r io.Reader, name string) ([]GeneralItem, error) {
 		items = append(items, GeneralItem{ID: "bbc" + strconv.Itoa(n+1), Set: "bbc", Category: rec[0], Text: rec[1], Codable: -1})
 	}
 	return items, nil
+}
+
+// agEntity is an HTML entity of the AG News corpus, whose ampersands
+// became spaces ("Iraq #39;s", "said  quot;").
+var agEntity = regexp.MustCompile(` ?(#[0-9]{1,5}|\b(?:quot|amp|lt|gt));`)
+
+// agText repairs the AG News corpus's damaged entities, so that the text
+// reads as the news did: "Iraq's", "said \"".
+func agText(s string) string {
+	s = agEntity.ReplaceAllString(s, "&$1;")
+	return html.UnescapeString(s)
 }
 
 // ReadGLOCON reads South African news labelled protest or not, one JSON
