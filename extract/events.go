@@ -1247,6 +1247,15 @@ var neutralMember = map[string]bool{"suspect": true, "suspects": true, "member":
 // is ACLED's convention for a real attack, not evidence of one.
 func (d *doc) codable(s *sent, dr *draft, r *rule, f frameFacts, classes classSet, anchor int, a1, a2 *actors.Mention, fat *int) bool {
 	lx := d.x.lx
+	if d.offTopic && r.eventType != sitrep.Protests && r.eventType != sitrep.Riots {
+		// Sport, business, culture: a named armed group must act, or an
+		// unambiguous cue kill or hurt ("a car bomb killed two", not an
+		// album's "Bomb"); a strike's rally is still a protest, below.
+		if classes&lx.unambiguous != 0 && (fat != nil && *fat > 0 || d.hurt(dr)) {
+			return true
+		}
+		return a1 != nil && a1.Head && d.armedMention(a1, f.actor1, false, 0)
+	}
 	if classes&lx.unambiguous != 0 {
 		return true
 	}
@@ -1257,11 +1266,6 @@ func (d *doc) codable(s *sent, dr *draft, r *rule, f frameFacts, classes classSe
 	}
 	if r.subType == "Arrests" && !politicalTarget(f.actor2) {
 		return false // police holding a thief or an executive: crime, courts
-	}
-	if d.offTopic && r.eventType != sitrep.Protests && r.eventType != sitrep.Riots {
-		// Sport, business, culture: a named armed group must act (a
-		// strike's rally is still a protest, below).
-		return a1 != nil && a1.Head && d.armedMention(a1, f.actor1, false, 0)
 	}
 	violent := classes&(classSet(1)<<lx.cls.attack|1<<lx.cls.clash|1<<lx.cls.capture|1<<lx.cls.kill|1<<lx.cls.abduct) != 0
 	at := s.toks[min(anchor, len(s.toks)-1)].Start

@@ -385,6 +385,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		"sport":    func(e lexEntry) error { lx.domain.Add(e.Phrase, true); return nil },
 		"business": func(e lexEntry) error { lx.domain.Add(e.Phrase, true); return nil },
 		"culture":  func(e lexEntry) error { lx.domain.Add(e.Phrase, true); return nil },
+		"politics": func(e lexEntry) error { lx.domain.Add(e.Phrase, true); return nil },
 		"disaster": flag(&lx.disaster),
 	}); err != nil {
 		return nil, err

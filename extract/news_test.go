@@ -40,6 +40,8 @@ func TestSilenceOnWhatIsNotPoliticalViolence(t *testing.T) {
 		{"firms blocking a website protest no street", "Several providers started blocking the forum's pages in protest at the ruling."},
 		{"a dismissed reporter was not shot", "The columnist got fired for criticising the owner of the paper."},
 		{"a reporter killed on the road", "A radio reporter died when his car hit a lorry outside Mbale."},
+		{"a film's bombing is a plot", "Critics said the film about a bombing at a cinema was the best movie of the festival; it won two awards."},
+		{"a budget's ticking bomb is politics", "Tory MPs attacked the chancellor's budget in parliament, calling the tax rises a ticking bomb for voters."},
 	} {
 		evs := run(t, tt.text, "2024-12-07")
 		if got := reported(evs); len(got) > 0 {
@@ -56,6 +58,7 @@ func TestEventsOfTheNewsRegister(t *testing.T) {
 		{"fighters of an unknown group clash", "Fighters of the Northern Hawks clashed with government troops near Gao.", "Armed clash"},
 		{"villagers lynch a suspect", "Angry villagers lynched a suspected thief in Bungoma.", "Mob violence"},
 		{"a ceasefire between the sides", "The army and the rebels agreed to a ceasefire in Kidal.", "Agreement"},
+		{"a bomb that kills at a match", "Fans at the football match in Rome were hurt when a bomb exploded outside the stadium, killing two, police said after the team's game.", "Remote explosive/landmine/IED"},
 		{"a blockade to protest is a protest", "Boda riders in Busia blocked the border road for hours to protest the new fees.", "Peaceful protest"},
 		{"a crowd gathered to protest", "Dozens of tenants assembled outside the county offices to protest the evictions.", "Peaceful protest"},
 		{"a headline's protest against", "Protest against the closure of the district hospital in Kitui", "Peaceful protest"},
