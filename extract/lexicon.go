@@ -74,7 +74,7 @@ type Lexicon struct {
 	vagueDate        *text.Phrases[string]
 	agoUnits         *text.Phrases[byte]
 
-	ground, determiner, combatant, crowd, remains, offDuty, stage, crowdAct, way, figure *text.Phrases[bool]
+	ground, determiner, combatant, crowd, remains, offDuty, stage, crowdAct, way, figure, contest *text.Phrases[bool]
 	// seat and destination: words before a place that make it a
 	// government's seat or where people went, not an act's scene.
 	seat, destination, seatNoun *text.Phrases[bool]
@@ -367,6 +367,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		"crowd act":       flag(&lx.crowdAct),
 		"way":             flag(&lx.way),
 		"figure":          flag(&lx.figure),
+		"contest":         flag(&lx.contest),
 		"seat":            flag(&lx.seat),
 		"destination":     flag(&lx.destination),
 		"seat noun":       flag(&lx.seatNoun),

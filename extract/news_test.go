@@ -41,6 +41,10 @@ func TestSilenceOnWhatIsNotPoliticalViolence(t *testing.T) {
 		{"a dismissed reporter was not shot", "The columnist got fired for criticising the owner of the paper."},
 		{"a reporter killed on the road", "A radio reporter died when his car hit a lorry outside Mbale."},
 		{"a film's bombing is a plot", "Critics said the film about a bombing at a cinema was the best movie of the festival; it won two awards."},
+		{"a fight for the future is a campaign", "Addressing her supporters, she said the vote was a fight for the future of the nation."},
+		{"a fight against drought is no clash", "Farmers in the region are fighting against drought and rising costs."},
+		{"a price war and a legal battle are business", "The two firms are locked in a price war and a legal battle with rebels of the board."},
+		{"a fight for water is a campaign", "Residents say they are organising a fight for clean water in Soweto."},
 		{"a budget's ticking bomb is politics", "Tory MPs attacked the chancellor's budget in parliament, calling the tax rises a ticking bomb for voters."},
 	} {
 		evs := run(t, tt.text, "2024-12-07")
@@ -58,6 +62,8 @@ func TestEventsOfTheNewsRegister(t *testing.T) {
 		{"fighters of an unknown group clash", "Fighters of the Northern Hawks clashed with government troops near Gao.", "Armed clash"},
 		{"villagers lynch a suspect", "Angry villagers lynched a suspected thief in Bungoma.", "Mob violence"},
 		{"a ceasefire between the sides", "The army and the rebels agreed to a ceasefire in Kidal.", "Agreement"},
+		{"a battle for ground is a clash", "Soldiers of the army battled militants for control of the market town of Djibo.", "Armed clash"},
+		{"a fight against a named group is a clash", "Government troops were fighting against the rebels near Goma on Monday.", "Armed clash"},
 		{"a bomb that kills at a match", "Fans at the football match in Rome were hurt when a bomb exploded outside the stadium, killing two, police said after the team's game.", "Remote explosive/landmine/IED"},
 		{"a blockade to protest is a protest", "Boda riders in Busia blocked the border road for hours to protest the new fees.", "Peaceful protest"},
 		{"a crowd gathered to protest", "Dozens of tenants assembled outside the county offices to protest the evictions.", "Peaceful protest"},

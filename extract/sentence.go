@@ -147,6 +147,10 @@ func (s *sent) findCues(lx *Lexicon) {
 			i++
 			continue
 		}
+		if s.figurative(lx, i, end) {
+			i++ // "a custody battle", "the fight against corruption"
+			continue
+		}
 		if capPlace >= 0 && classes&(1<<capPlace) != 0 {
 			classes &^= 1 << capPlace
 			if s.placeFollows(end) {
@@ -258,6 +262,55 @@ func (s *sent) holdAt(i, end int) hold {
 // for its object: a place name or a noun of ground after it ("captured the
 // village of Badi", "took control of Hill 45"), or a place right before it
 // ("Hama fell to the rebels", "Hama was captured").
+// timeSpan are the words of a while: "fought for hours".
+var timeSpan = map[string]bool{"hours": true, "days": true, "weeks": true, "months": true, "years": true, "minutes": true, "day": true, "night": true, "nights": true, "weekend": true, "hour": true, "week": true, "month": true, "year": true, "decades": true, "time": true, "while": true, "long": true}
+
+// whereWords open a phrase of place: "in Soweto", "near the border".
+var whereWords = map[string]bool{"in": true, "at": true, "near": true, "across": true, "around": true, "outside": true, "inside": true, "on": true}
+
+// contestWords are the words of a fight that a contest of law, money or
+// politics borrows.
+var contestWords = map[string]bool{"fight": true, "fights": true, "fighting": true, "fought": true, "battle": true, "battles": true, "battling": true, "battled": true}
+
+// figurative reports whether the fight or battle at toks[i:end] is a
+// contest, not violence: one of law, money or politics ("a custody
+// battle", [contest]), or one for or against something that names no
+// party, place or ground ("the fight against global terrorism", "a fight
+// for the future of the country"); "the battle for Aleppo", "fighting
+// against the rebels" and "the fight for control of the town" are
+// violence.
+func (s *sent) figurative(lx *Lexicon, i, end int) bool {
+	if end != i+1 || !contestWords[s.toks[i].Norm] {
+		return false
+	}
+	if i > 0 {
+		if e, _, ok := lx.contest.Match(s.toks, i-1); ok && e == i {
+			return true
+		}
+	}
+	if end >= len(s.toks) || s.toks[end].Norm != "for" && s.toks[end].Norm != "against" && s.toks[end].Norm != "of" {
+		return false
+	}
+	n := 0
+	for k := end + 1; k < len(s.toks) && k < end+8 && !clauseEnd(s.toks[k]); k++ {
+		t := s.toks[k]
+		if n > 0 && whereWords[t.Norm] {
+			break // "a fight for clean water in Soweto": where, not what for
+		}
+		if s.placeAt[k] >= 0 || s.actorAt[k] >= 0 || t.Kind == text.Word && (t.Cap || t.Upper) || t.Kind == text.Number || timeSpan[t.Norm] {
+			return false // "fought for hours", "for the third day"
+		}
+		if _, _, ok := lx.ground.Match(s.toks, k); ok {
+			return false
+		}
+		if _, _, ok := lx.combatant.Match(s.toks, k); ok {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
 func (s *sent) groundObject(lx *Lexicon, i, end int) bool {
 	skips := 2 // modifiers before the ground noun: "a military regional command"
 	for k := end; k < len(s.toks) && k < end+7; {
