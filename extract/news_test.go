@@ -45,6 +45,7 @@ func TestSilenceOnWhatIsNotPoliticalViolence(t *testing.T) {
 		{"a fight against drought is no clash", "Farmers in the region are fighting against drought and rising costs."},
 		{"a price war and a legal battle are business", "The two firms are locked in a price war and a legal battle with rebels of the board."},
 		{"a fight for water is a campaign", "Residents say they are organising a fight for clean water in Soweto."},
+		{"a heart pounding is no shelling", "Her heart was pounding as the votes were counted in Harare."},
 		{"a budget's ticking bomb is politics", "Tory MPs attacked the chancellor's budget in parliament, calling the tax rises a ticking bomb for voters."},
 	} {
 		evs := run(t, tt.text, "2024-12-07")
@@ -64,6 +65,7 @@ func TestEventsOfTheNewsRegister(t *testing.T) {
 		{"a ceasefire between the sides", "The army and the rebels agreed to a ceasefire in Kidal.", "Agreement"},
 		{"a battle for ground is a clash", "Soldiers of the army battled militants for control of the market town of Djibo.", "Armed clash"},
 		{"a fight against a named group is a clash", "Government troops were fighting against the rebels near Goma on Monday.", "Armed clash"},
+		{"positions pounded are shelled", "Rebel forces pounded the army's positions outside Idlib through the night.", "Shelling/artillery/missile attack"},
 		{"a bomb that kills at a match", "Fans at the football match in Rome were hurt when a bomb exploded outside the stadium, killing two, police said after the team's game.", "Remote explosive/landmine/IED"},
 		{"a blockade to protest is a protest", "Boda riders in Busia blocked the border road for hours to protest the new fees.", "Peaceful protest"},
 		{"a crowd gathered to protest", "Dozens of tenants assembled outside the county offices to protest the evictions.", "Peaceful protest"},
