@@ -73,9 +73,40 @@ func (d *Dict) Scan(text, focus string) []Mention {
 
 // AppendScan is Scan appending to dst, for callers that reuse a buffer.
 func (d *Dict) AppendScan(dst []Mention, text, focus string) []Mention {
-	focus = normCode(focus)
+	w := d.Words(text)
+	dst = w.AppendScan(dst, focus)
+	w.Release()
+	return dst
+}
+
+// Words is a text read into the dictionary's words once, to be scanned
+// under more than one focus: without one first, then with the country the
+// places and the actors found tell.
+type Words struct {
+	d    *Dict
+	text string
+	bp   *[]token
+}
+
+// Words reads text into the dictionary's words. Release returns the
+// buffer when the scans are done.
+func (d *Dict) Words(text string) Words {
 	bp := tokenPool.Get().(*[]token)
-	toks := d.tokenize((*bp)[:0], text, false)
+	*bp = d.tokenize((*bp)[:0], text, false)
+	return Words{d: d, text: text, bp: bp}
+}
+
+// Release returns the words' buffer; w must not be used after.
+func (w Words) Release() {
+	*w.bp = (*w.bp)[:0]
+	tokenPool.Put(w.bp)
+}
+
+// AppendScan appends the actor mentions of the text under focus, as
+// Dict.Scan does.
+func (w Words) AppendScan(dst []Mention, focus string) []Mention {
+	d, text, toks := w.d, w.text, *w.bp
+	focus = normCode(focus)
 	// m is filled in place: most tokens start no mention, and a Mention
 	// returned by value is zeroed and copied for each of them.
 	var m Mention
@@ -109,8 +140,6 @@ func (d *Dict) AppendScan(dst []Mention, text, focus string) []Mention {
 		}
 		i = end
 	}
-	*bp = toks[:0]
-	tokenPool.Put(bp)
 	return dst
 }
 

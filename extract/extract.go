@@ -212,7 +212,9 @@ func (x *Extractor) analyse(a *sitrep.Article) *doc {
 	// where the text is when it names no country. Generic ones ("the
 	// army") then take the focus the places give.
 	d.sc = scratchPool.Get().(*scratch)
-	ms := x.actors.AppendScan(d.sc.actors[:0], d.text, "")
+	words := x.actors.Words(d.text)
+	defer words.Release()
+	ms := words.AppendScan(d.sc.actors[:0], "")
 	hints, local := actorCountries(ms)
 	d.places = x.geo.ParseHints(d.text, hints)
 	d.focus = d.focusCountry(ms)
@@ -223,7 +225,7 @@ func (x *Extractor) analyse(a *sitrep.Article) *doc {
 		// Read again with the focus: generic actors take it ("the army"
 		// in news about Sudan), and aliases meant for that country match
 		// ("RSF", "the paramilitary" @SD).
-		ms = x.actors.AppendScan(ms[:0], d.text, d.focus)
+		ms = words.AppendScan(ms[:0], d.focus)
 	}
 	d.actors = d.dropPlaceActors(ms)
 	// A dateline's agency is no actor: "(BSS/AFP)" is a news service.
