@@ -146,6 +146,11 @@ const (
 	KindToll         = "toll"
 )
 
+// Coded reports whether an analyst would find the event in an ACLED-style
+// record: reported as fact, and of ACLED's own types (no Kind: not a
+// statement of control, a displacement or a toll).
+func (e *Event) Coded() bool { return e.Certainty == Reported && e.Kind == "" }
+
 // Certainty values.
 const (
 	Reported     = "reported"

@@ -59,3 +59,21 @@ func TestEventIDIsStable(t *testing.T) {
 		}
 	}
 }
+
+func TestCodedIsAReportedEventOfACLEDsTypes(t *testing.T) {
+	for _, tt := range []struct {
+		e    Event
+		want bool
+	}{
+		{Event{Certainty: Reported}, true},
+		{Event{Certainty: Hypothetical}, false},
+		{Event{Certainty: Claimed}, false},
+		{Event{Certainty: Reported, Kind: KindToll}, false},
+		{Event{Certainty: Reported, Kind: KindControl}, false},
+		{Event{Certainty: Reported, Kind: KindDisplacement}, false},
+	} {
+		if got := tt.e.Coded(); got != tt.want {
+			t.Errorf("%s %q: Coded() = %v, want %v", tt.e.Certainty, tt.e.Kind, got, tt.want)
+		}
+	}
+}

@@ -157,14 +157,13 @@ func eachJSONLine(r io.Reader, name string, fn func(n int, line []byte) error) e
 	return nil
 }
 
-// codedEvents returns the events an analyst would find in the record: ones
-// reported as fact, of ACLED's types (not sitrep's own kinds: statements
-// of control, displacement, tolls).
+// codedEvents returns the events an analyst would find in the record
+// (Event.Coded).
 func codedEvents(evs []sitrep.Event) []sitrep.Event {
 	var out []sitrep.Event
-	for _, e := range evs {
-		if e.Certainty == sitrep.Reported && e.Kind == "" {
-			out = append(out, e)
+	for i := range evs {
+		if evs[i].Coded() {
+			out = append(out, evs[i])
 		}
 	}
 	return out

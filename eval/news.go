@@ -102,7 +102,7 @@ const earlyWindow = 60 * 24 * time.Hour
 func territorial(e *sitrep.Event) bool {
 	switch e.SubEventType {
 	case "Non-state actor overtakes territory", "Government regains territory", "Non-violent transfer of territory":
-		return e.Certainty == sitrep.Reported && e.Kind == ""
+		return e.Coded()
 	}
 	return false
 }

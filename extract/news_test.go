@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -8,16 +9,9 @@ import (
 	"github.com/sitrep/sitrep/text"
 )
 
-// reported returns the events an analyst would see: reported as fact, of
-// ACLED's types (not statements of control, displacement or tolls).
+// reported returns the events an analyst would see (Event.Coded).
 func reported(evs []sitrep.Event) []sitrep.Event {
-	var out []sitrep.Event
-	for _, e := range evs {
-		if e.Certainty == sitrep.Reported && e.Kind == "" {
-			out = append(out, e)
-		}
-	}
-	return out
+	return slices.DeleteFunc(slices.Clone(evs), func(e sitrep.Event) bool { return !e.Coded() })
 }
 
 // News of every kind uses the words of violence for other things. The
