@@ -39,6 +39,7 @@ func TestSilenceOnWhatIsNotPoliticalViolence(t *testing.T) {
 		{"a fight against drought is no clash", "Farmers in the region are fighting against drought and rising costs."},
 		{"a price war and a legal battle are business", "The two firms are locked in a price war and a legal battle with rebels of the board."},
 		{"a fight for water is a campaign", "Residents say they are organising a fight for clean water in Soweto."},
+		{"a capture with no object seizes nothing", "Fighting raged across Darfur in Sudan. The RSF capture, if confirmed, would leave the group alone in the west."},
 		{"a heart pounding is no shelling", "Her heart was pounding as the votes were counted in Harare."},
 		{"a budget's ticking bomb is politics", "Tory MPs attacked the chancellor's budget in parliament, calling the tax rises a ticking bomb for voters."},
 	} {
@@ -65,6 +66,7 @@ func TestEventsOfTheNewsRegister(t *testing.T) {
 		{"a crowd gathered to protest", "Dozens of tenants assembled outside the county offices to protest the evictions.", "Peaceful protest"},
 		{"a headline's protest against", "Protest against the closure of the district hospital in Kitui", "Peaceful protest"},
 		{"a journalist beaten is political violence", "A journalist was assaulted outside the court in Meru.", "Attack"},
+		{"a city's capture is a change of control", "Fighting raged in Darfur in Sudan. The city's capture gives the RSF control of all five state capitals.", "Non-state actor overtakes territory"},
 		{"a councillor stabbed is political violence", "An opposition councillor was stabbed on his way home from a meeting in Kisumu.", "Attack"},
 	} {
 		got := reported(run(t, tt.text, "2024-12-07"))
@@ -82,6 +84,7 @@ func TestModalityOfTheNewsRegister(t *testing.T) {
 		{"managed to enter is a fact", "Rebel fighters managed to enter Kafr Nabl on Friday.", sitrep.Reported},
 		{"forced to withdraw is a fact", "Government troops were forced to withdraw from Kafr Nabl on Friday.", sitrep.Reported},
 		{"the failure to capture is negated", "The rebels' failure to capture Kafr Nabl was a setback.", sitrep.Negated},
+		{"a capture with an aside and a modal is hypothetical", "Fighting raged across Darfur in Sudan. The capture of Nyala, if confirmed, would leave the RSF alone in the west.", sitrep.Hypothetical},
 	} {
 		// A change of control not asserted may be kept with its
 		// certainty or left out; it is never reported.

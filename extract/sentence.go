@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/sitrep/sitrep/gazetteer"
 	"github.com/sitrep/sitrep/text"
 )
 
@@ -166,14 +167,16 @@ func (s *sent) findCues(lx *Lexicon) {
 		// "captured 2 soldiers" takes no territory, a law "withdrawn"
 		// cedes none.
 		for _, id := range []int{capture, withdraw, enter} {
-			if id >= 0 && classes&(1<<id) != 0 && !s.groundObject(lx, i, end) {
+			if id >= 0 && classes&(1<<id) != 0 && !s.groundObject(lx, i, end) && !s.groundOwner(lx, i) {
 				classes &^= 1 << id
 				// "seized a vehicle" is looting; "captured two
 				// soldiers", an abduction.
+				// A capture with no object ("the capture, if confirmed,
+				// would") is neither.
 				if id == capture && seizure[s.toks[i].Norm] {
 					if s.personObject(lx, end) {
 						classes |= 1 << lx.cls.abduct
-					} else {
+					} else if s.thingObject(lx, end) {
 						classes |= 1 << lx.cls.loot
 					}
 				}
@@ -311,6 +314,22 @@ func (s *sent) figurative(lx *Lexicon, i, end int) bool {
 	return n > 0
 }
 
+// groundOwner reports whether the nominal act at i is the possession of a
+// town or of ground: "the city's capture", "Bakhmut's fall" (not
+// "Russia's withdrawal": a country's act is its own).
+func (s *sent) groundOwner(lx *Lexicon, i int) bool {
+	if i < 3 || s.toks[i-1].Norm != "s" || s.toks[i-2].Norm != "'" && s.toks[i-2].Norm != "’" {
+		return false
+	}
+	k := i - 3
+	if pi := s.placeAt[k]; pi >= 0 {
+		p := s.d.places[pi].Place
+		return p != nil && p.Level == gazetteer.LevelTown
+	}
+	_, _, ok := lx.ground.Match(s.toks, k)
+	return ok
+}
+
 func (s *sent) groundObject(lx *Lexicon, i, end int) bool {
 	skips := 2 // modifiers before the ground noun: "a military regional command"
 	for k := end; k < len(s.toks) && k < end+7; {
@@ -377,6 +396,16 @@ func (s *sent) personObject(lx *Lexicon, j int) bool {
 		}
 	}
 	return false
+}
+
+// thingObject reports whether an object starts at token j: not the end of
+// the clause, a comma or a modal.
+func (s *sent) thingObject(lx *Lexicon, j int) bool {
+	if j >= len(s.toks) || clauseEnd(s.toks[j]) || s.toks[j].Norm == "," {
+		return false
+	}
+	_, _, modal := lx.modal.Match(s.toks, j)
+	return !modal
 }
 
 // placeFollows reports whether a place name starts at token j, perhaps after
@@ -528,6 +557,12 @@ func (s *sent) modalAfter(lx *Lexicon, c *cue) bool {
 		return false
 	}
 	for k := c.end; k < len(s.toks) && k < c.end+10; k++ {
+		if s.toks[k].Norm == "," {
+			if j := s.asideEnd(k); j > k {
+				k = j // "the capture, if confirmed, would"
+				continue
+			}
+		}
 		if clauseEnd(s.toks[k]) || s.toks[k].Norm == "," || s.toks[k].Norm == "and" {
 			return false
 		}
@@ -536,6 +571,24 @@ func (s *sent) modalAfter(lx *Lexicon, c *cue) bool {
 		}
 	}
 	return false
+}
+
+// asideEnd returns the index of the comma that closes a short aside opened
+// by the comma at k ("the capture, if confirmed, would"; "the fall, analysts
+// say, could"), or k when there is none.
+func (s *sent) asideEnd(k int) int {
+	for j := k + 1; j < len(s.toks) && j <= k+5; j++ {
+		if s.toks[j].Norm == "," {
+			if j > k+1 {
+				return j
+			}
+			return k
+		}
+		if clauseEnd(s.toks[j]) {
+			return k
+		}
+	}
+	return k
 }
 
 // pastTaking holds the irregular past forms of taking verbs: finite acts,
