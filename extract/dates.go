@@ -322,3 +322,32 @@ func ParseDate(s string) (time.Time, error) {
 	}
 	return time.Time{}, &time.ParseError{Layout: "YYYY-MM-DD", Value: s, Message: ": not a date sitrep reads (want YYYY-MM-DD, 21 March 2020, 9-May-20 or 31-12-19)"}
 }
+
+// ownDate reports whether date mention dm dates the act at token anchor:
+// near it, with no word between them that opens another clause, and not
+// inside a clause of its own ("relatives of people who vanished in 2009
+// held a vigil", "marched about an assassination in 1990").
+func (s *sent) ownDate(dm dateMention, anchor int) bool {
+	lo, hi := dm.end, anchor
+	if anchor < dm.start {
+		lo, hi = anchor+1, dm.start
+	}
+	if hi-lo > 8 {
+		return false
+	}
+	for k := lo; k < hi; k++ {
+		if clauseEnd(s.toks[k]) || otherClause[s.toks[k].Norm] {
+			return false
+		}
+	}
+	for k := dm.start - 1; k >= 0 && !clauseEnd(s.toks[k]) && s.toks[k].Norm != ","; k-- {
+		if otherClause[s.toks[k].Norm] {
+			return k > anchor // the date's clause opened after the act
+		}
+	}
+	return true
+}
+
+// otherClause are the words between a date and an act that put them in
+// different clauses or events.
+var otherClause = map[string]bool{"who": true, "whom": true, "whose": true, "which": true, "that": true, "following": true, "after": true, "since": true, "about": true, "because": true, "before": true, "when": true, "where": true}

@@ -326,11 +326,18 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 	// Date: the sentence's own, else the last one the text gave, else the
 	// publication date. A toll over a period counts up to the day it was
 	// published.
+	// An act the sentence itself dates long before publication is history
+	// the record has from its own day's news ("since Moscow's troops
+	// captured the city in May 2023"); a date carried over from an earlier
+	// sentence that old is that sentence's background, not this act's day.
 	if dr.toll && dr.period != "" && !d.pub.IsZero() {
 		ev.Date, ev.DatePrecision = d.articleRef().Published, "day"
 	} else if len(s.dates) > 0 {
+		if r.kind == "" && d.historic(s.dates[0].date) && s.ownDate(s.dates[0], anchor) {
+			return out
+		}
 		d.setDate(&ev, s.dates[0], s)
-	} else if dm := lastDate[s.idx]; dm != nil {
+	} else if dm := lastDate[s.idx]; dm != nil && !(r.kind == "" && d.historic(dm.date)) {
 		d.setDate(&ev, *dm, nil)
 	} else if !d.pub.IsZero() {
 		// The article reference holds the publication day, formatted.
@@ -563,6 +570,12 @@ func split(n *int, k int) []int {
 	}
 	out[0] += *n % k
 	return out
+}
+
+// historic reports whether a day lies more than historyDays before
+// publication.
+func (d *doc) historic(t time.Time) bool {
+	return !d.pub.IsZero() && t.Before(d.pub.AddDate(0, 0, -historyDays))
 }
 
 func (d *doc) setDate(ev *sitrep.Event, dm dateMention, s *sent) {
