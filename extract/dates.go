@@ -324,16 +324,17 @@ func ParseDate(s string) (time.Time, error) {
 }
 
 // ownDate reports whether date mention dm dates the act at token anchor:
-// near it, with no word between them that opens another clause, and not
+// before it, or at most historyReach words after it (as isHistory reads a
+// sentence's dates), with no word between them that opens another clause, and not
 // inside a clause of its own ("relatives of people who vanished in 2009
 // held a vigil", "marched about an assassination in 1990").
 func (s *sent) ownDate(dm dateMention, anchor int) bool {
 	lo, hi := dm.end, anchor
 	if anchor < dm.start {
 		lo, hi = anchor+1, dm.start
-	}
-	if hi-lo > 8 {
-		return false
+		if hi-lo > historyReach {
+			return false
+		}
 	}
 	for k := lo; k < hi; k++ {
 		if clauseEnd(s.toks[k]) || otherClause[s.toks[k].Norm] {

@@ -225,7 +225,7 @@ func (d *doc) isHistory(s *sent) bool {
 	reach := len(s.toks)
 	for _, c := range s.cues {
 		if !c.reference && d.x.lx.mainClass(c.classes) {
-			reach = c.end + 4
+			reach = c.end + historyReach
 			break
 		}
 	}
@@ -241,6 +241,10 @@ func (d *doc) isHistory(s *sent) bool {
 	}
 	return seen
 }
+
+// historyReach is how many words after an act a date may stand and still
+// be the act's.
+const historyReach = 4
 
 // historyDays is how far before publication a date must lie for its
 // sentence to count as background rather than news.
