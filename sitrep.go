@@ -175,8 +175,9 @@ type Actor struct {
 	Inter int `json:"inter"`
 	// Country is the ISO 3166 alpha-2 code of the actor's country, if any.
 	Country string `json:"country,omitempty"`
-	// Text is the words in the sentence that named the actor; Span their
-	// byte offsets in the article text.
+	// Text is the words that named the actor, in the event's sentence (a
+	// battle's opponent the sentence leaves out may be named elsewhere in
+	// the article); Span their byte offsets in the article text.
 	Text string `json:"text,omitempty"`
 	Span [2]int `json:"span"`
 }

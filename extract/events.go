@@ -223,7 +223,13 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 		a2 = nil
 	}
 	if a2 == nil && r.eventType == sitrep.Battles && a1 != nil {
-		a2 = d.otherSide(s, a1)
+		a2 = d.otherSide(s.actors, a1, 1)
+		if a2 == nil {
+			// Else the article's principal opponent: the armed actor of
+			// another side it names most, twice at least ("heavy fighting
+			// in Andriivka" in a report of Russia's war on Ukraine).
+			a2 = d.otherSide(d.seq[:len(d.actors)], a1, 2)
+		}
 	}
 	if (r.subType == "Non-state actor overtakes territory" || r.subType == "Government regains territory") && r.need&(1<<lx.cls.withdraw) != 0 {
 		a1, a2 = a2, a1 // the side that withdrew is the one that lost
@@ -1742,21 +1748,35 @@ func (d *doc) attributeAfter(m *actors.Mention) bool {
 	return ok
 }
 
-// otherSide returns the first armed actor the sentence names as such (a
-// Head mention, not a government's civilian authorities) that is not
-// a1's actor nor on a1's side, or nil.
-func (d *doc) otherSide(s *sent, a1 *actors.Mention) *actors.Mention {
-	for _, ai := range s.actors {
+// otherSide returns an armed actor named as such (a Head mention, not a
+// government's civilian authorities) among the mentions among, that is
+// not a1's actor nor on a1's side: with least 1 the first, else the one
+// named most, at least least times; nil when there is none.
+func (d *doc) otherSide(among []int, a1 *actors.Mention, least int) *actors.Mention {
+	var best *actors.Mention
+	most := 0
+	count := map[string]int{}
+	for _, ai := range among {
 		m := &d.actors[ai]
 		if !m.Head || m.Actor.Kind == "civil" || m.Actor.Name == a1.Actor.Name || d.attributeAfter(m) {
 			continue
 		}
 		switch m.Actor.Side {
 		case "government", "rebel", "militia", "identity_militia", "external":
-			if m.Actor.Side != a1.Actor.Side || m.Actor.Country != a1.Actor.Country {
-				return m
+			if m.Actor.Side == a1.Actor.Side && m.Actor.Country == a1.Actor.Country {
+				continue
+			}
+			if least == 1 {
+				return m // the sentence's first
+			}
+			count[m.Actor.Name]++
+			if n := count[m.Actor.Name]; n > most {
+				best, most = m, n
 			}
 		}
 	}
-	return nil
+	if most < least {
+		return nil
+	}
+	return best
 }

@@ -239,3 +239,23 @@ func TestHistoryIsNotTheNews(t *testing.T) {
 		t.Errorf("a clash with no day of its own after an old date: %s, want it dated the publication day", describe(got))
 	}
 }
+
+// A battle's sentence that names one side takes for the other the armed
+// actor of another side the article names most, twice at least, with the
+// span of one of its mentions.
+func TestABattlesOtherSideFromTheArticle(t *testing.T) {
+	text := "Russian forces shelled Bakhmut overnight, and Russian forces attacked the northern districts. Ukrainian troops fought on in Andriivka on Sunday."
+	for _, e := range reported(run(t, text, "2023-09-17")) {
+		if e.Actor1 == nil || e.Actor1.Name != "Military Forces of Ukraine" {
+			continue
+		}
+		if e.Actor2 == nil || e.Actor2.Name != "Military Forces of Russia" {
+			t.Fatalf("the Ukrainian troops' fight: %s, want Russia's forces as actor2", describe([]sitrep.Event{e}))
+		}
+		if sp := e.Actor2.Span; text[sp[0]:sp[1]] != "Russian forces" {
+			t.Errorf("actor2's span %v is %q, want a mention of Russian forces", sp, text[sp[0]:sp[1]])
+		}
+		return
+	}
+	t.Errorf("no fight by the Ukrainian troops in %q", text)
+}
