@@ -217,20 +217,7 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 		a1, a2 = nil, nil
 	}
 
-	// An army does not fight itself: a battle's other side is another
-	// armed actor the sentence names ("the army clashed with the RSF").
-	if a1 != nil && a2 != nil && a2.Actor.Name == a1.Actor.Name {
-		a2 = nil
-	}
-	if a2 == nil && r.eventType == sitrep.Battles && a1 != nil {
-		a2 = d.otherSide(s.actors, a1, 1)
-		if a2 == nil {
-			// Else the article's principal opponent: the armed actor of
-			// another side it names most, twice at least ("heavy fighting
-			// in Andriivka" in a report of Russia's war on Ukraine).
-			a2 = d.otherSide(d.seq[:len(d.actors)], a1, 2)
-		}
-	}
+	a2 = d.opponent(s, r, a1, a2)
 	if (r.subType == "Non-state actor overtakes territory" || r.subType == "Government regains territory") && r.need&(1<<lx.cls.withdraw) != 0 {
 		a1, a2 = a2, a1 // the side that withdrew is the one that lost
 	}
@@ -329,25 +316,8 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 		}
 	}
 
-	// Date: the sentence's own, else the last one the text gave, else the
-	// publication date. A toll over a period counts up to the day it was
-	// published.
-	// An act the sentence itself dates long before publication is history
-	// the record has from its own day's news ("since Moscow's troops
-	// captured the city in May 2023"); a date carried over from an earlier
-	// sentence that old is that sentence's background, not this act's day.
-	if dr.toll && dr.period != "" && !d.pub.IsZero() {
-		ev.Date, ev.DatePrecision = d.articleRef().Published, "day"
-	} else if len(s.dates) > 0 {
-		if r.kind == "" && d.historic(s.dates[0].date) && s.ownDate(s.dates[0], anchor) {
-			return out
-		}
-		d.setDate(&ev, s.dates[0], s)
-	} else if dm := lastDate[s.idx]; dm != nil && !(r.kind == "" && d.historic(dm.date)) {
-		d.setDate(&ev, *dm, nil)
-	} else if !d.pub.IsZero() {
-		// The article reference holds the publication day, formatted.
-		ev.Date, ev.DatePrecision = d.articleRef().Published, "day"
+	if !d.dateEvent(&ev, dr, r, anchor, lastDate) {
+		return out // history
 	}
 
 	// One event per place, the toll shared as ACLED shares it.
@@ -461,8 +431,7 @@ func (d *doc) harmedKind(s *sent, dr *draft, anchor int, passive bool) string {
 		if !inSent(s, c) || c.start == anchor || c.classes&harm == 0 {
 			continue
 		}
-		p := isParticiple(s.toks[c.start].Norm) && c.start > 0 && beForms[s.toks[c.start-1].Norm]
-		switch d.victimKind(s, c.start, p) {
+		switch d.victimKind(s, c.start, s.passiveAt(c.start)) {
 		case "combatant":
 			return "combatant"
 		case "civilians":
@@ -545,8 +514,7 @@ func (d *doc) harmsFigure(s *sent, dr *draft) bool {
 		if !inSent(s, c) || c.classes&harm == 0 {
 			continue
 		}
-		passive := isParticiple(s.toks[c.start].Norm) && c.start > 0 && beForms[s.toks[c.start-1].Norm]
-		if victimWords(s, c.start, passive, figure) != "" {
+		if victimWords(s, c.start, s.passiveAt(c.start), figure) != "" {
 			return true
 		}
 	}
@@ -576,6 +544,32 @@ func split(n *int, k int) []int {
 	}
 	out[0] += *n % k
 	return out
+}
+
+// dateEvent dates ev: by the sentence's own date, else the last one the
+// text gave, else the publication day; a toll over a period counts up to
+// the day it was published. It reports false for history: an act its own
+// date puts more than historyDays before publication ("captured Menaka in
+// March 2021, officials recalled"), which the record has from its own
+// day's news. A date carried over from an earlier sentence that old is
+// that sentence's background, not this act's day.
+func (d *doc) dateEvent(ev *sitrep.Event, dr *draft, r *rule, anchor int, lastDate []*dateMention) bool {
+	s := dr.head
+	switch dm := lastDate[s.idx]; {
+	case dr.toll && dr.period != "" && !d.pub.IsZero():
+		ev.Date, ev.DatePrecision = d.articleRef().Published, "day"
+	case len(s.dates) > 0:
+		if r.kind == "" && d.historic(s.dates[0].date) && s.ownDate(s.dates[0], anchor) {
+			return false
+		}
+		d.setDate(ev, s.dates[0], s)
+	case dm != nil && !(r.kind == "" && d.historic(dm.date)):
+		d.setDate(ev, *dm, nil)
+	case !d.pub.IsZero():
+		// The article reference holds the publication day, formatted.
+		ev.Date, ev.DatePrecision = d.articleRef().Published, "day"
+	}
+	return true
 }
 
 // historic reports whether a day lies more than historyDays before
@@ -1016,6 +1010,12 @@ var subjectPreps = map[string]bool{
 var beForms = map[string]bool{"was": true, "were": true, "been": true, "being": true, "is": true, "are": true, "got": true, "get": true, "be": true}
 
 // isParticiple reports whether w reads as a past participle.
+// passiveAt reports whether the act at token k is a participle right after
+// a form of "be": "was attacked".
+func (s *sent) passiveAt(k int) bool {
+	return isParticiple(s.toks[k].Norm) && k > 0 && beForms[s.toks[k-1].Norm]
+}
+
 func isParticiple(w string) bool {
 	if strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en") {
 		return true
@@ -1746,6 +1746,25 @@ func (d *doc) attributeAfter(m *actors.Mention) bool {
 	}
 	_, _, ok := d.x.lx.attribute.Match(d.toks, i)
 	return ok
+}
+
+// opponent returns the event's actor2: a2, unless it is a1's actor (an
+// army does not fight itself). A battle without one takes another armed
+// actor the sentence names ("the army clashed with the RSF"), else the
+// article's principal opponent: the armed actor of another side it names
+// most, twice at least ("heavy fighting in Andriivka" in a report of
+// Russia's war on Ukraine).
+func (d *doc) opponent(s *sent, r *rule, a1, a2 *actors.Mention) *actors.Mention {
+	if a1 != nil && a2 != nil && a2.Actor.Name == a1.Actor.Name {
+		a2 = nil
+	}
+	if a2 != nil || a1 == nil || r.eventType != sitrep.Battles {
+		return a2
+	}
+	if a2 = d.otherSide(s.actors, a1, 1); a2 == nil {
+		a2 = d.otherSide(d.seq[:len(d.actors)], a1, 2)
+	}
+	return a2
 }
 
 // otherSide returns an armed actor named as such (a Head mention, not a
