@@ -39,15 +39,12 @@ type Extractor struct {
 	gaz    *gazetteer.Gazetteer
 	geo    *geoparse.Parser
 	actors *actors.Dict
-
-	actorMu    sync.RWMutex
-	actorCache map[actorKey]cachedActor
 }
 
 // New returns an extractor over the given lexicon, gazetteer and actor
 // dictionary.
 func New(lx *Lexicon, g *gazetteer.Gazetteer, d *actors.Dict) *Extractor {
-	return &Extractor{lx: lx, gaz: g, geo: geoparse.New(g), actors: d, actorCache: map[actorKey]cachedActor{}}
+	return &Extractor{lx: lx, gaz: g, geo: geoparse.New(g), actors: d}
 }
 
 var defaultX struct {
@@ -296,36 +293,6 @@ func paragraphBreak(gap string) bool {
 	}
 	return n >= 1
 }
-
-// lookupActor is actors.Lookup, remembered: the same generic words ("the
-// army", "protesters") come back in text after text.
-func (x *Extractor) lookupActor(words, focus string) (actors.Actor, bool) {
-	key := actorKey{focus, words}
-	x.actorMu.RLock()
-	r, ok := x.actorCache[key]
-	x.actorMu.RUnlock()
-	if ok {
-		return r.a, r.ok
-	}
-	a, found := x.actors.Lookup(words, focus)
-	x.actorMu.Lock()
-	if len(x.actorCache) < maxActorCache {
-		x.actorCache[key] = cachedActor{a, found}
-	}
-	x.actorMu.Unlock()
-	return a, found
-}
-
-type actorKey struct{ focus, words string }
-
-type cachedActor struct {
-	a  actors.Actor
-	ok bool
-}
-
-// maxActorCache bounds the cache of generic actor words: text from the web
-// must not grow it without end.
-const maxActorCache = 1 << 16
 
 // focusCountry is the country the article is most about: the one its
 // resolved places fall in most often, a country named outright counting

@@ -180,14 +180,6 @@ func (s *sent) cuesOf(cert string) []cue {
 	return cs
 }
 
-// sentOfFig returns the sentence whose figures are dr.figs[i].
-func (dr *draft) sentOfFig(i int) *sent {
-	if i > 0 && i-1 < len(dr.more) {
-		return dr.more[i-1]
-	}
-	return dr.head
-}
-
 func firstCue(cs []cue) int {
 	if len(cs) == 0 {
 		return 0

@@ -643,19 +643,6 @@ func (st *state) placeOf(i int) *gazetteer.Place {
 	return nil
 }
 
-// wellKnown reports whether x's best reading is a seat of government or a
-// city, spelt as the gazetteer spells it: "Rajshahi city (Boalia)" is
-// Rajshahi, whatever Boalia turns out to be.
-func (st *state) wellKnown(x *span) bool {
-	for i := range x.cands {
-		c := &x.cands[i]
-		if strong(c) && literal(st.text[x.start:x.end], c.p.Name) {
-			return true
-		}
-	}
-	return false
-}
-
 // encloses reports whether the words around x and its qualifier y say
 // that y is an area x lies in, rather than a neighbour in a list, so that
 // x, read nowhere inside y, falls back to it. ys is the score of y's best
