@@ -13,6 +13,7 @@ import (
 
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/extract"
+	"github.com/sitrep/sitrep/fuse"
 	"github.com/sitrep/sitrep/gazetteer"
 )
 
@@ -142,17 +143,17 @@ func ScoreControl(x *extract.Extractor, arts []sitrep.Article, rows []ControlRow
 		from := row.Date.Add(-earlyWindow)
 		for i := range changes {
 			e := &changes[i]
-			day, err := time.Parse(sitrep.DateLayout, e.Date)
-			if err != nil || day.Before(from) || gazetteer.Distance(e.Location.Lat, e.Location.Lon, row.Lat, row.Lon) > controlKm {
+			// The day the record holds the place changed (a date of a week
+			// or a month counts from the period's end, fuse.ClaimDay).
+			day := time.Unix(int64(fuse.ClaimDay(e))*86400, 0).UTC()
+			if day.Before(from) || gazetteer.Distance(e.Location.Lat, e.Location.Lon, row.Lat, row.Lon) > controlKm {
 				continue
 			}
 			days := int(math.Round(day.Sub(row.Date).Hours() / 24))
-			// A date of a week or a month ("in August 2024") is early only
-			// when the whole period is.
-			if last := int(math.Round(periodEnd(day, e.DatePrecision).Sub(row.Date).Hours() / 24)); last < -row.Tolerance {
+			if days < -row.Tolerance {
 				o.Early = append(o.Early, *e)
 			}
-			if o.First == nil {
+			if o.First == nil || days < o.Days {
 				o.First, o.Days = e, days
 				o.Found = days >= -row.Tolerance && days <= row.Tolerance
 			}
@@ -160,18 +161,4 @@ func ScoreControl(x *extract.Extractor, arts []sitrep.Article, rows []ControlRow
 		out = append(out, o)
 	}
 	return out
-}
-
-// periodEnd returns the last day of the period a date of that precision
-// stands for: the day itself, the week from it, its month, its year.
-func periodEnd(day time.Time, precision string) time.Time {
-	switch precision {
-	case "week":
-		return day.AddDate(0, 0, 6)
-	case "month":
-		return day.AddDate(0, 1, -1)
-	case "year":
-		return day.AddDate(1, 0, -1)
-	}
-	return day
 }

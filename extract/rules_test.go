@@ -24,6 +24,7 @@ func TestDates(t *testing.T) {
 		{"same weekday is the publication day", "Rebels attacked on Friday.", "2024-12-06", "day"},
 		{"yesterday", "Rebels attacked yesterday.", "2024-12-05", "day"},
 		{"last week has week precision", "Since the offensive began last week, 800 died.", "2024-11-29", "week"},
+		{"the past week runs to publication", "Over the past week the rebels took three towns.", "2024-12-06", "week"},
 		{"n days ago", "Rebels attacked three days ago.", "2024-12-03", "day"},
 		{"bare year after in", "The war began in 2011.", "2011-01-01", "year"},
 		{"month and year", "In March 2020 protests began.", "2020-03-01", "month"},

@@ -60,7 +60,7 @@ func ClaimOf(e *sitrep.Event) (c Claim, ok bool) {
 	if _, ok := DayOf(e.Date); !ok {
 		return c, false
 	}
-	c = Claim{EventID: e.ID, SubEventType: e.SubEventType, Certainty: e.Certainty, Date: e.Date, Actor: party(e.Actor1)}
+	c = Claim{EventID: e.ID, SubEventType: e.SubEventType, Certainty: e.Certainty, Date: ClaimDay(e).String(), Actor: party(e.Actor1)}
 	switch {
 	case e.Kind == sitrep.KindControl && e.Certainty == sitrep.Reported:
 		c.Hold, c.Gainer = true, party(e.Actor1)
@@ -78,6 +78,24 @@ func ClaimOf(e *sitrep.Event) (c Claim, ok bool) {
 		c.Gainer, c.Loser = party(e.Actor1), party(e.Actor2)
 	}
 	return c, c.Gainer != nil || c.Loser != nil
+}
+
+// ClaimDay is the day from which e's report holds a place to be in the
+// hands it says: the event's day when the text gives one, else the last
+// day of the period its date stands for ("last week", "in August"), and
+// not after the article's publication. A town taken "over the past week"
+// is not known to be held before the week is out: dating the change at
+// the period's start would put it before the evidence. e must have a date.
+func ClaimDay(e *sitrep.Event) Day {
+	lo, hi, _ := Interval(e)
+	if e.DatePrecision == "day" || e.DatePrecision == "" {
+		d, _ := DayOf(e.Date)
+		return d
+	}
+	if pub, ok := DayOf(e.Article.Published); ok && pub < hi {
+		return max(pub, lo)
+	}
+	return hi
 }
 
 // claim is a Claim being folded into the timeline.

@@ -185,6 +185,35 @@ func side(spans []sitrep.ControlSpan) string {
 	return strings.Join(parts, " ")
 }
 
+func TestClaimDay(t *testing.T) {
+	dated := func(date, prec, pub string) *sitrep.Event {
+		e := ev("a", "A", "Non-state actor overtakes territory", date, hama, reb, gov)
+		e.DatePrecision, e.Article.Published = prec, pub
+		return &e
+	}
+	tests := []struct {
+		name string
+		e    *sitrep.Event
+		want string
+	}{
+		{"a day is its day", dated("2024-12-05", "day", "2024-12-07"), "2024-12-05"},
+		{"a week counts from its last day", dated("2024-11-29", "week", "2024-12-07"), "2024-11-29"},
+		{"a month from its end", dated("2024-10-01", "month", "2024-12-07"), "2024-10-31"},
+		{"never after the report", dated("2024-12-01", "month", "2024-12-07"), "2024-12-07"},
+		{"a year from its end without a publication day", dated("2023-01-01", "year", ""), "2023-12-31"},
+	}
+	for _, tt := range tests {
+		if got := ClaimDay(tt.e).String(); got != tt.want {
+			t.Errorf("%s: ClaimDay(%s %s, published %s) = %s, want %s", tt.name, tt.e.Date, tt.e.DatePrecision, tt.e.Article.Published, got, tt.want)
+		}
+	}
+	// A town taken "this month" is held from the report on, not from the
+	// first of the month.
+	if got := side(Control([]sitrep.Event{*dated("2024-12-01", "month", "2024-12-07")})); got != "government[,2024-12-07) rebel[2024-12-07,)" {
+		t.Errorf("a change dated by its month: %s", got)
+	}
+}
+
 func TestControl(t *testing.T) {
 	took := func(id, date string, a1, a2 *sitrep.Actor) sitrep.Event {
 		return ev(id, id, "Non-state actor overtakes territory", date, hama, a1, a2)
