@@ -111,6 +111,12 @@ type Event struct {
 	// DateText is the phrase the date came from, empty when it was taken
 	// from the publication date.
 	DateText string `json:"date_text,omitempty"`
+	// Site is, for a change of hands, the words naming what was taken when
+	// it is a site in the place or a part of it ("a base", "the centre"),
+	// SiteSpan their byte offsets: the event stands (ACLED codes a base
+	// taken) but tells nothing of who holds the place. Empty otherwise.
+	Site     string `json:"site,omitempty"`
+	SiteSpan [2]int `json:"site_span,omitzero"`
 	// Actor1 is who acted, Actor2 whom they acted on; nil when unnamed.
 	Actor1 *Actor `json:"actor1"`
 	Actor2 *Actor `json:"actor2"`

@@ -109,3 +109,13 @@ func NormalizeTypes(eventType, subType string) (string, string) {
 	}
 	return "", ""
 }
+
+// Territorial reports whether events of an ACLED sub-type move a place
+// from one side to another.
+func Territorial(subType string) bool {
+	switch subType {
+	case "Non-state actor overtakes territory", "Government regains territory", "Non-violent transfer of territory":
+		return true
+	}
+	return false
+}

@@ -99,13 +99,10 @@ const controlKm = 12
 // place counts as recorded early rather than as an older, real change.
 const earlyWindow = 60 * 24 * time.Hour
 
-// territorial reports whether an event says a place changed hands.
+// territorial reports whether an event says a place changed hands (not
+// a site in it: fuse.ClaimOf).
 func territorial(e *sitrep.Event) bool {
-	switch e.SubEventType {
-	case "Non-state actor overtakes territory", "Government regains territory", "Non-violent transfer of territory":
-		return e.Coded()
-	}
-	return false
+	return sitrep.Territorial(e.SubEventType) && e.Site == "" && e.Coded()
 }
 
 // ControlOutcome is how one true change was found.

@@ -252,6 +252,12 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 		}
 		ev.Trigger = d.text[s.toks[anchor].Start:s.toks[end-1].End]
 		ev.TriggerSpan = [2]int{s.toks[anchor].Start, s.toks[end-1].End}
+		if sitrep.Territorial(r.subType) || r.kind == sitrep.KindControl {
+			if a, b, ok := s.siteObject(lx, end); ok {
+				ev.SiteSpan = [2]int{s.toks[a].Start, s.toks[b-1].End}
+				ev.Site = d.text[ev.SiteSpan[0]:ev.SiteSpan[1]]
+			}
+		}
 	}
 	if a1 != nil {
 		x := a1.Sitrep(country)

@@ -74,7 +74,7 @@ type Lexicon struct {
 	vagueDate        *text.Phrases[string]
 	agoUnits         *text.Phrases[byte]
 
-	ground, determiner, combatant, crowd, remains, offDuty, stage, crowdAct, way, figure, contest *text.Phrases[bool]
+	ground, site, determiner, combatant, crowd, remains, offDuty, stage, crowdAct, way, figure, contest *text.Phrases[bool]
 	// seat and destination: words before a place that make it a
 	// government's seat or where people went, not an act's scene.
 	seat, destination, seatNoun *text.Phrases[bool]
@@ -360,6 +360,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 	filtered[startScope], filtered[startCasualty] = scopes.order, casualty.order
 	if err := sections("syntax.txt", map[string]func(lexEntry) error{
 		"ground":          flag(&lx.ground),
+		"site":            flag(&lx.site),
 		"determiner":      flag(&lx.determiner),
 		"remains":         flag(&lx.remains),
 		"off duty":        flag(&lx.offDuty),

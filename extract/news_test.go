@@ -234,6 +234,11 @@ func TestHistoryIsNotTheNews(t *testing.T) {
 	if got := reported(run(t, "Rebels captured Menaka in March 2021, officials recalled.", "2024-12-07")); len(got) > 0 {
 		t.Errorf("a capture dated three years before publication was recorded: %s", describe(got))
 	}
+	for _, e := range reported(run(t, "The rebels, who have long controlled Kidal, met mediators in Algiers on Monday.", "2024-12-07")) {
+		if sitrep.Territorial(e.SubEventType) {
+			t.Errorf("a place long held was recorded as taken: %s", describe([]sitrep.Event{e}))
+		}
+	}
 	got := reported(run(t, "The rebel offensive began on 3 March. Soldiers clashed with the rebels near Gao.", "2024-12-07"))
 	if len(got) == 0 || got[0].Date != "2024-12-07" {
 		t.Errorf("a clash with no day of its own after an old date: %s, want it dated the publication day", describe(got))
@@ -258,4 +263,26 @@ func TestABattlesOtherSideFromTheArticle(t *testing.T) {
 		return
 	}
 	t.Errorf("no fight by the Ukrainian troops in %q", text)
+}
+
+// A base, a district or the centre of a town changing hands is an event,
+// but not the town's change of hands; the last foothold in a town is.
+func TestASiteTakenIsNotTheTownTaken(t *testing.T) {
+	for _, tt := range []struct{ name, text, site string }{
+		{"a base outside a town", "Separatist fighters seized an army base outside Kidal on Tuesday.", "base"},
+		{"the centre of a town", "Russian troops entered the centre of Bakhmut on Monday, a Ukrainian general said.", "centre"},
+		{"most of a town", "The RSF took control of most of Nyala on Thursday.", "most"},
+		{"the town itself", "The rebels captured the town of Hama on Thursday.", ""},
+		{"the last foothold is the town", "The Arakan Army captured the last army outpost in Maungdaw on Sunday.", ""},
+	} {
+		var got []string
+		for _, e := range reported(run(t, tt.text, "2024-12-07")) {
+			if sitrep.Territorial(e.SubEventType) {
+				got = append(got, e.Site)
+			}
+		}
+		if len(got) != 1 || got[0] != tt.site {
+			t.Errorf("%s: %q: sites of changes of hands %q, want [%q]", tt.name, tt.text, got, tt.site)
+		}
+	}
 }

@@ -398,6 +398,46 @@ func (s *sent) personObject(lx *Lexicon, j int) bool {
 	return false
 }
 
+// siteObject returns the tokens [a,b) of a site or part of a place that
+// the object starting at token j names ("a base vacated by", "the centre
+// of Bakhmut", "most of the town"), before any place name or other ground
+// ("the town of Hama"); ok is false when the object is a place.
+func (s *sent) siteObject(lx *Lexicon, j int) (a, b int, ok bool) {
+	skips := 2 // modifiers: "a key military base", "the eastern districts"
+	for k := j; k < len(s.toks) && k < j+7; {
+		if s.placeAt[k] >= 0 || clauseEnd(s.toks[k]) {
+			return 0, 0, false
+		}
+		if final[s.toks[k].Norm] {
+			return 0, 0, false // "the last army outpost in the town": the town
+		}
+		if e, _, ok := lx.site.Match(s.toks, k); ok {
+			return k, e, true
+		}
+		if _, _, ok := lx.ground.Match(s.toks, k); ok {
+			return 0, 0, false
+		}
+		if e, _, ok := lx.determiner.Match(s.toks, k); ok {
+			k = e
+			continue
+		}
+		t := s.toks[k]
+		switch {
+		case t.Norm == "of" || t.Norm == "control" || t.Kind == text.Number:
+			k++
+		case t.Kind == text.Word && !t.Cap && skips > 0:
+			skips--
+			k++
+		default:
+			return 0, 0, false
+		}
+	}
+	return 0, 0, false
+}
+
+// final are words that make the site taken the place's last foothold.
+var final = map[string]bool{"last": true, "final": true, "remaining": true}
+
 // thingObject reports whether an object starts at token j: not the end of
 // the clause, a comma or a modal.
 func (s *sent) thingObject(lx *Lexicon, j int) bool {

@@ -10,13 +10,6 @@ import (
 // still contests it.
 const DenialDays = 3
 
-// Territory event types: each moves a place from one side to another.
-var territory = map[string]bool{
-	"Non-state actor overtakes territory": true,
-	"Government regains territory":        true,
-	"Non-violent transfer of territory":   true,
-}
-
 // Claim is what one event says about who holds its place: the part of
 // the event the control timeline reads, small enough for a store to keep
 // beside the event and read back without the event.
@@ -62,10 +55,12 @@ func ClaimOf(e *sitrep.Event) (c Claim, ok bool) {
 	}
 	c = Claim{EventID: e.ID, SubEventType: e.SubEventType, Certainty: e.Certainty, Date: ClaimDay(e).String(), Actor: party(e.Actor1)}
 	switch {
+	case e.Site != "":
+		return c, false // a base or a district taken or held is not the place
 	case e.Kind == sitrep.KindControl && e.Certainty == sitrep.Reported:
 		c.Hold, c.Gainer = true, party(e.Actor1)
 		return c, e.Actor1 != nil
-	case !territory[e.SubEventType]:
+	case !sitrep.Territorial(e.SubEventType):
 		return c, false
 	case e.Certainty == sitrep.Negated:
 		c.Denied, c.Gainer = true, party(e.Actor1)

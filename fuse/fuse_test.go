@@ -226,6 +226,8 @@ func TestControl(t *testing.T) {
 	hyp.Certainty = sitrep.Hypothetical
 	held := ev("s", "s", "Other", "2024-12-01", hama, gov, nil)
 	held.Kind = sitrep.KindControl
+	base := took("b", "2024-12-03", reb, gov)
+	base.Site = "base"
 	tests := []struct {
 		name string
 		evs  []sitrep.Event
@@ -238,6 +240,7 @@ func TestControl(t *testing.T) {
 		{"contrary claims the same day", []sitrep.Event{took("a", "2024-12-05", reb, nil), took("b", "2024-12-05", gov, nil)}, "government[2024-12-05,)?rebel"},
 		{"a withdrawal leaves it to nobody named", []sitrep.Event{took("a", "2024-12-05", reb, gov), withdrew}, "government[,2024-12-05) rebel[2024-12-05,2024-12-09) [2024-12-09,)"},
 		{"a holding statement opens the record", []sitrep.Event{held, took("a", "2024-12-05", reb, nil)}, "government[,2024-12-05) rebel[2024-12-05,)"},
+		{"a base taken is not the town taken", []sitrep.Event{took("a", "2024-12-05", reb, gov), base}, "government[,2024-12-05) rebel[2024-12-05,)"},
 	}
 	for _, tt := range tests {
 		if got := side(Control(tt.evs)); got != tt.want {
