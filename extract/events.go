@@ -138,9 +138,12 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 	for _, pi := range places {
 		// Two names for one place ("in Charbolak district, Balkh" when
 		// only Balkh is known) are one event, not two.
+		// The name itself wins over one placed by it: its precision.
 		l := d.location(pi)
-		if !slices.ContainsFunc(locs, func(o *sitrep.Location) bool { return samePlace(o, l) }) {
+		if k := slices.IndexFunc(locs, func(o *sitrep.Location) bool { return samePlace(o, l) }); k < 0 {
 			locs = append(locs, l)
+		} else if !d.places[pi].Fallback {
+			locs[k] = l
 		}
 	}
 	if len(locs) == 0 {
@@ -1167,15 +1170,16 @@ func listGap(s *sent, from, to int, d *doc) bool {
 	return sawJoin
 }
 
-// location returns the sitrep.Location of place mention pi.
+// location returns the sitrep.Location of place mention pi (a name the
+// gazetteer lacks, placed by a town, is near the town, not at it).
 func (d *doc) location(pi int) *sitrep.Location {
-	m := d.places[pi]
-	return geoparse.PlaceLocation(m.Place, d.text[m.Start:m.End], [2]int{m.Start, m.End})
+	return d.places[pi].Location()
 }
 
-// samePlace reports whether two locations are the same gazetteer entry.
+// samePlace reports whether two locations are the same gazetteer entry
+// (one may be a name placed by it, at a coarser precision).
 func samePlace(a, b *sitrep.Location) bool {
-	return a.GeonameID == b.GeonameID && a.Name == b.Name && a.Precision == b.Precision && a.CountryCode == b.CountryCode
+	return a.GeonameID == b.GeonameID && a.Name == b.Name && a.CountryCode == b.CountryCode
 }
 
 // fatalities returns the draft's conservative death toll and the words it

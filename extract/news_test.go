@@ -286,3 +286,13 @@ func TestASiteTakenIsNotTheTownTaken(t *testing.T) {
 		}
 	}
 }
+
+// A village the gazetteer lacks, placed by a town ("west of Goma"), is
+// near the town, not the town: no change of hands of the town.
+func TestAnUnknownVillageIsNotTheTownThatPlacesIt(t *testing.T) {
+	for _, e := range reported(run(t, "The rebels captured the village of Kabolozi, west of Goma, on Friday.", "2024-12-07")) {
+		if e.Location != nil && e.Location.Precision == sitrep.PrecisionTown {
+			t.Errorf("an unknown village placed at a town: %s", describe([]sitrep.Event{e}))
+		}
+	}
+}
