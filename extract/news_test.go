@@ -239,6 +239,12 @@ func TestHistoryIsNotTheNews(t *testing.T) {
 			t.Errorf("a place long held was recorded as taken: %s", describe([]sitrep.Event{e}))
 		}
 	}
+	if got := reported(run(t, "Kherson, the only regional capital the Russian army captured since the invasion, lies on the river.", "2024-12-07")); len(got) > 0 {
+		t.Errorf("a capture recalled with 'since' was recorded: %s", describe(got))
+	}
+	if got := reported(run(t, "Soldiers have been fighting the rebels near Gao since dawn, the army said.", "2024-12-07")); len(got) == 0 {
+		t.Error("fighting since dawn is news, and no event was recorded")
+	}
 	got := reported(run(t, "The rebel offensive began on 3 March. Soldiers clashed with the rebels near Gao.", "2024-12-07"))
 	if len(got) == 0 || got[0].Date != "2024-12-07" {
 		t.Errorf("a clash with no day of its own after an old date: %s, want it dated the publication day", describe(got))

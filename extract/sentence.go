@@ -435,6 +435,26 @@ func (s *sent) siteObject(lx *Lexicon, j int) (a, b int, ok bool) {
 	return 0, 0, false
 }
 
+// sinceToday reports whether the "since" at token k opens a time of the
+// last days ("fighting since dawn", "since Friday"): an act that goes on,
+// news, not a past the sentence recalls.
+func (s *sent) sinceToday(k int) bool {
+	for j := k + 1; j < len(s.toks) && j <= k+3; j++ {
+		if dayPart[s.toks[j].Norm] {
+			return true
+		}
+	}
+	for _, dm := range s.dates {
+		if dm.start == k+1 && !s.d.pub.IsZero() && !dm.date.Before(s.d.pub.AddDate(0, 0, -7)) {
+			return true
+		}
+	}
+	return false
+}
+
+// dayPart are the parts of a day: "since dawn", "since the early morning".
+var dayPart = map[string]bool{"dawn": true, "daybreak": true, "morning": true, "noon": true, "afternoon": true, "evening": true, "midnight": true, "overnight": true}
+
 // final are words that make the site taken the place's last foothold.
 var final = map[string]bool{"last": true, "final": true, "remaining": true}
 
@@ -532,6 +552,9 @@ func (s *sent) modality(lx *Lexicon) {
 		if c.end < n {
 			if _, _, ok := lx.topic.Match(s.toks, c.end); ok {
 				c.reference = true // "murder probe", "bomb plot": a topic
+			}
+			if s.toks[c.end].Norm == "since" && !s.sinceToday(c.end) {
+				c.reference = true // "the only city it captured since the invasion": a past, not news
 			}
 			if _, _, ok := lx.nonhuman.Match(s.toks, c.end); ok && strings.HasSuffix(s.toks[c.end-1].Norm, "ing") {
 				c.reference = true // "fighting bulls": an adjective
