@@ -639,3 +639,22 @@ func TestParseIsSafeForConcurrentUse(t *testing.T) {
 		t.Fatal(e)
 	}
 }
+
+// A district named after its seat is written "X District" when meant;
+// "X" alone, however often, is the town.
+func TestATownIsNotTheDistrictNamedAfterIt(t *testing.T) {
+	text := "Myanmar Military Reenters Lashio\nReports about the handover of Lashio have filled the headlines."
+	n := 0
+	for _, m := range testParser().Parse(text) {
+		if m.Text != "Lashio" {
+			continue
+		}
+		n++
+		if m.Place == nil || m.Place.Level != gazetteer.LevelTown {
+			t.Errorf("%q at %d = %s, want the town", m.Text, m.Start, describe([]Mention{m}))
+		}
+	}
+	if n != 2 {
+		t.Errorf("%d mentions of Lashio, want 2", n)
+	}
+}

@@ -186,6 +186,7 @@ func (st *state) resolve() {
 	for i := len(st.spans) - 1; i >= 0; i-- {
 		st.qualify(i)
 	}
+	st.seatTowns()
 	// 4. Choice and acceptance: the names first, then those that fall
 	// back to a qualifier, which must itself be a place the text names
 	// ("Maareh village east of Sarhan" does not fall back to Manisa,
@@ -210,6 +211,31 @@ func (st *state) resolve() {
 		st.choose(i)
 	}
 	st.oneSense()
+}
+
+// seatTowns gives a town the lead its district took by the name alone:
+// "Lashio" with no "district" written is the town, not Lashio District,
+// however many towns around it the district holds (which is what
+// proximity rewards). ACLED codes the town, and news means it.
+func (st *state) seatTowns() {
+	for i := range st.spans {
+		s := &st.spans[i]
+		if len(s.cands) < 2 || s.cands[0].p.Level != gazetteer.LevelDistrict {
+			continue
+		}
+		area := s.cands[0].p
+		for k := 1; k < len(s.cands); k++ {
+			c := &s.cands[k]
+			if c.p.Level == gazetteer.LevelTown && !c.fuzzy && literal(st.text[s.start:s.end], c.p.Name) &&
+				c.p.CountryCode == area.CountryCode && gazetteer.Distance(c.p.Lat, c.p.Lon, area.Lat, area.Lon) <= nearKm {
+				town := *c
+				town.s = max(town.s, s.cands[0].s+0.01)
+				copy(s.cands[1:k+1], s.cands[:k])
+				s.cands[0] = town
+				break
+			}
+		}
+	}
 }
 
 // oneSense gives the spans of a name that were not accepted the reading of
