@@ -568,10 +568,11 @@ func (d *doc) dateEvent(ev *sitrep.Event, dr *draft, r *rule, anchor int, lastDa
 	case dr.toll && dr.period != "" && !d.pub.IsZero():
 		ev.Date, ev.DatePrecision = d.articleRef().Published, "day"
 	case len(s.dates) > 0:
-		if r.kind == "" && d.historic(s.dates[0].date) && s.ownDate(s.dates[0], anchor) {
+		dm := d.firstDate(s)
+		if r.kind == "" && d.historic(dm.date) && s.ownDate(dm, anchor) {
 			return false
 		}
-		d.setDate(ev, s.dates[0], s)
+		d.setDate(ev, dm, s)
 	case dm != nil && !(r.kind == "" && d.historic(dm.date)):
 		d.setDate(ev, *dm, nil)
 	case !d.pub.IsZero():
@@ -579,6 +580,18 @@ func (d *doc) dateEvent(ev *sitrep.Event, dr *draft, r *rule, anchor int, lastDa
 		ev.Date, ev.DatePrecision = d.articleRef().Published, "day"
 	}
 	return true
+}
+
+// firstDate returns the first date of sentence s that is not in its
+// dateline: "KHARTOUM, Jan 13 - The army took the city on Sunday" is
+// Sunday's news, filed on the 13th.
+func (d *doc) firstDate(s *sent) dateMention {
+	for _, dm := range s.dates {
+		if !d.inDateline(s.toks[dm.start].Start) {
+			return dm
+		}
+	}
+	return s.dates[0]
 }
 
 // historic reports whether a day lies more than historyDays before

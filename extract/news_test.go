@@ -302,3 +302,12 @@ func TestAnUnknownVillageIsNotTheTownThatPlacesIt(t *testing.T) {
 		}
 	}
 }
+
+// A dateline's date is the day the report was filed; the act's own day
+// is the one its sentence gives after it.
+func TestADatelineDateIsTheReportsDay(t *testing.T) {
+	evs := reported(run(t, "KASSALA, Sudan, Jan 13 — Sudanese troops retook the town of Sennar on Sunday after heavy fighting.", "2025-01-13"))
+	if len(evs) == 0 || evs[0].Date != "2025-01-12" {
+		t.Errorf("got %s, want the retaking dated Sunday 2025-01-12", describe(evs))
+	}
+}
