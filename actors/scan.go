@@ -182,7 +182,7 @@ func (d *Dict) memberOf(toks []token, i int, focus string, m *Mention) (end int,
 		return i, false
 	}
 	end, ok = d.mention(toks, j, focus, m)
-	if !ok || m.End == 0 || !m.Head || !armed(m.Actor.Side) ||
+	if !ok || m.End == 0 || !m.Head || !Armed(m.Actor.Side) ||
 		(m.Actor.Side == "government" && !d.heads[toks[end-1].id]) {
 		return i, false
 	}
@@ -305,7 +305,7 @@ func (d *Dict) mention(toks []token, i int, focus string, m *Mention) (end int, 
 	// forces", "government troops") rather than in a bare name ("Houthi").
 	noun := d.heads[toks[end-1].id]
 	absorbed := false
-	if armed(e.side) && !t.indirect {
+	if Armed(e.side) && !t.indirect {
 		// "Houthi rebels", "IS fighters": the noun after a named actor
 		// belongs to its mention, or it would be read as a second, generic
 		// actor. A bare country is left alone: "Iraqi militiamen" are not
@@ -347,9 +347,9 @@ func (d *Dict) absorbHeads(toks []token, end int, m *Mention) (int, bool) {
 	return end, n > 0
 }
 
-// armed sides are the ones whose names take a following noun ("Taliban
-// fighters", "Kenyan police officers").
-func armed(side string) bool {
+// Armed reports whether a side bears arms. Armed sides' names take a
+// following noun ("Taliban fighters", "Kenyan police officers").
+func Armed(side string) bool {
 	switch side {
 	case "government", "rebel", "militia", "identity_militia", "external":
 		return true

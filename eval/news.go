@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/extract"
@@ -118,6 +119,11 @@ type ControlOutcome struct {
 	// tolerance (claims taken for facts, hypotheticals, advances).
 	Found bool
 	Early []sitrep.Event
+	// Gainer is the side the first change hands the place to, as the
+	// control record reads it (fuse.ClaimOf); GainerRight says it names
+	// the row's new holder.
+	Gainer      string
+	GainerRight bool
 }
 
 // ScoreControl extracts every article and, for each true change, finds
@@ -155,7 +161,61 @@ func ScoreControl(x *extract.Extractor, arts []sitrep.Article, rows []ControlRow
 				o.Found = days >= -row.Tolerance && days <= row.Tolerance
 			}
 		}
+		if o.First != nil {
+			if c, ok := fuse.ClaimOf(o.First); ok && c.Gainer != nil {
+				o.Gainer = c.Gainer.Name
+				o.GainerRight = sameSide(o.Gainer, row.To)
+			}
+		}
 		out = append(out, o)
 	}
 	return out
 }
+
+// sameSide reports whether an actor's name names the holder a control
+// row writes in its own words ("Ukrainian forces", "HTS-led rebels",
+// "M23 (AFC)"): a word of the row, or the country of a demonym in it, is
+// a word of the name. The row's generic words for a force do not count.
+func sameSide(name, holder string) bool {
+	// "Opposition Rebels (Mali)": the country in brackets places a
+	// group, it is not the state's side.
+	if i := strings.IndexByte(name, '('); i > 0 {
+		name = name[:i]
+	}
+	have := map[string]bool{}
+	for _, w := range words(name) {
+		have[w] = true
+	}
+	for _, w := range words(holder) {
+		if forceWord[w] {
+			continue
+		}
+		if have[w] {
+			return true
+		}
+		for _, c := range gazetteer.CountriesByDemonym(w) {
+			for _, cw := range words(c.Name) {
+				if have[cw] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// words returns the lower-case words of s, a plural's s dropped.
+func words(s string) []string {
+	f := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+	for i, w := range f {
+		if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+			f[i] = w[:len(w)-1]
+		}
+	}
+	return f
+}
+
+// forceWord are words any side's force is called by.
+var forceWord = map[string]bool{"force": true, "forces": true, "army": true, "military": true, "troop": true, "the": true, "of": true, "and": true, "with": true, "led": true, "faction": true, "unit": true}

@@ -237,6 +237,7 @@ func (x *Extractor) analyse(a *sitrep.Article) *doc {
 	para := 0
 	prevEnd := 0
 	spans := text.Sentences(d.text)
+	d.possessives(spans)
 	// One slab for all sentences, sized first: drafts keep pointers into it.
 	if cap(d.sc.sents) < len(spans) {
 		d.sc.sents = make([]sent, len(spans))
@@ -357,6 +358,75 @@ func (d *doc) dropPlaceActors(ms []actors.Mention) []actors.Mention {
 		out = append(out, m)
 	}
 	return out
+}
+
+// possessives gives a force named by a possessive ("Russia said its army
+// captured the town", "the country's armed forces", "the RSF said their
+// fighters") the side the possessive points to: the nearest armed group or
+// country named before it in the sentence. Without this, the bare noun
+// takes the focus country: the army of the country the fighting is in.
+func (d *doc) possessives(spans []text.Span) {
+	si := 0
+	for i := range d.actors {
+		m := &d.actors[i]
+		for si < len(spans) && spans[si].End <= m.Start {
+			si++
+		}
+		if si == len(spans) || !m.Head || !m.Actor.Generic || !actors.Armed(m.Actor.Side) || !possessiveBefore(d.text[spans[si].Start:m.Start]) {
+			continue
+		}
+		if bare, ok := d.x.actors.Lookup(m.Text, ""); !ok || bare.Country != "" {
+			continue // "its Russian allies": the words name the country
+		}
+		if a, ok := d.antecedent(spans[si].Start, m); ok {
+			m.Actor = a
+		}
+	}
+}
+
+// antecedent returns what a possessive before mention m points to: the
+// first armed group or country the sentence (from byte from) names before
+// it, outside a dateline: the clause's subject, mostly ("Russia said its
+// army", "South Africa sent troops to Congo after 14 of its soldiers").
+func (d *doc) antecedent(from int, m *actors.Mention) (actors.Actor, bool) {
+	var group *actors.Mention
+	cc, at := "", m.Start
+	for k := range d.actors {
+		o := &d.actors[k]
+		if o.Start < from || o.End > m.Start || o.Start >= at {
+			continue
+		}
+		switch {
+		case o.Head && !o.Actor.Generic && actors.Armed(o.Actor.Side):
+			at, group, cc = o.Start, o, ""
+		case !o.Head && o.Actor.Country != "":
+			at, group, cc = o.Start, nil, o.Actor.Country
+		}
+	}
+	for _, p := range d.places {
+		if p.Start >= from && p.Start < at && p.Place != nil && p.Place.Level == gazetteer.LevelCountry && !d.inDateline(p.Start) {
+			at, group, cc = p.Start, nil, p.Place.CountryCode
+		}
+	}
+	switch {
+	case group != nil:
+		return group.Actor, true
+	case cc != "":
+		return d.x.actors.Lookup(m.Text, cc)
+	}
+	return actors.Actor{}, false
+}
+
+// possessiveBefore reports whether text ends with a possessive that points
+// back: "its", "their", "his", "her", "the country's".
+func possessiveBefore(before string) bool {
+	before = strings.ToLower(strings.TrimRight(before, " "))
+	for _, w := range []string{" its", " their", " his", " her", "the country's", "the country’s", "the nation's", "the nation’s"} {
+		if strings.HasSuffix(" "+before, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // locative reports whether text before a name ends with a preposition of

@@ -311,3 +311,22 @@ func TestADatelineDateIsTheReportsDay(t *testing.T) {
 		t.Errorf("got %s, want the retaking dated Sunday 2025-01-12", describe(evs))
 	}
 }
+
+// "Its army", "the country's forces": a possessive points to the side
+// named before it, not to the country the fighting is in.
+func TestAPossessiveNamesTheSide(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"Moscow said on Monday that Russia's defence chief had told Putin its army captured the town of Marinka in eastern Ukraine.", "Russia"},
+		{"Russia's defence minister said the country's armed forces took control of the town of Marinka in Ukraine on Monday.", "Russia"},
+	} {
+		var got []string
+		for _, e := range run(t, tt.text, "2023-12-25") {
+			if sitrep.Territorial(e.SubEventType) && e.Actor1 != nil {
+				got = append(got, e.Actor1.Name)
+			}
+		}
+		if len(got) == 0 || !strings.Contains(got[0], tt.want) {
+			t.Errorf("%q: takers %q, want %s's forces", tt.text, got, tt.want)
+		}
+	}
+}

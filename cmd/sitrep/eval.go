@@ -650,7 +650,7 @@ func runEvalNews(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	found, earlyRows, early := 0, 0, 0
+	found, earlyRows, early, gainers := 0, 0, 0, 0
 	for _, o := range eval.ScoreControl(x, arts, rows) {
 		r := o.Row
 		status := "MISSED"
@@ -666,12 +666,18 @@ func runEvalNews(args []string, stdout, stderr io.Writer) error {
 		}
 		if o.Found {
 			found++
+			if o.GainerRight {
+				gainers++
+			}
 		}
 		if len(o.Early) > 0 {
 			earlyRows++
 			early += len(o.Early)
 		}
 		fmt.Fprintf(stdout, "%-6s %s %s (tolerance %d d): first change %s; %d early\n", status, r.Place, r.Date.Format(sitrep.DateLayout), r.Tolerance, got, len(o.Early))
+		if *verbose && o.First != nil {
+			fmt.Fprintf(stdout, "       to %s: gainer %q, right %v\n", r.To, o.Gainer, o.GainerRight)
+		}
 		if *verbose {
 			for _, e := range o.Early {
 				fmt.Fprintf(stdout, "       early %s %s [%s] %s: %s\n", e.Date, e.SubEventType, e.Trigger, e.Article.ID, strings.Join(strings.Fields(e.Sentence), " "))
@@ -683,7 +689,7 @@ func runEvalNews(args []string, stdout, stderr io.Writer) error {
 	if n > 0 {
 		share = float64(found) / float64(n)
 	}
-	fmt.Fprintf(stdout, "articles: %d\nchanges: %d\nfound_within_tolerance: %d (%.3f)\nchanges_recorded_early: %d\nearly_reports: %d\n", len(arts), n, found, share, earlyRows, early)
+	fmt.Fprintf(stdout, "articles: %d\nchanges: %d\nfound_within_tolerance: %d (%.3f)\nfound_with_right_gainer: %d\nchanges_recorded_early: %d\nearly_reports: %d\n", len(arts), n, found, share, gainers, earlyRows, early)
 	return nil
 }
 
