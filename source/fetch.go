@@ -14,6 +14,7 @@ import (
 	"syscall"
 	"time"
 
+	"code.dny.dev/ssrf"
 	"github.com/sitrep/sitrep"
 )
 
@@ -21,8 +22,9 @@ import (
 const UserAgent = "sitrep/0.1 (conflict-news reader; +https://github.com/sitrep/sitrep)"
 
 // ErrPrivateAddress is returned for a URL that resolves (or redirects) to
-// a loopback, private, link-local or otherwise internal address.
-var ErrPrivateAddress = errors.New("refusing to fetch from a private, loopback or link-local address")
+// a loopback, private, link-local or otherwise special-purpose address
+// (documentation, benchmarking, reserved), or an IPv6 form of one.
+var ErrPrivateAddress = errors.New("refusing to fetch from a private, loopback, link-local or reserved address")
 
 // Fetcher fetches web pages for reading, bounded in size and time. Text
 // from the web is hostile, and so are its addresses: unless AllowPrivate
@@ -80,13 +82,58 @@ func (f *Fetcher) makeClient() {
 	}}
 }
 
-var cgnat = netip.MustParsePrefix("100.64.0.0/10")
+// registries judges an address by IANA's IPv4 and IPv6 special-purpose
+// address registries, which code.dny.dev/ssrf keeps generated from IANA's
+// files: every IPv4 block in them, and every IPv6 address outside global
+// unicast or in one of its special blocks. Ports and networks are not its
+// business here: a feed may live on any port.
+var registries = ssrf.New(ssrf.WithAnyPort(), ssrf.WithAnyNetwork())
 
 // internal reports whether a is an address no public web page lives at.
+// An IPv6 address that carries an IPv4 one is judged by what it carries,
+// which is where its packets end up: [::127.0.0.1] is loopback, and
+// NAT64 of a public address is public.
 func internal(a netip.Addr) bool {
-	a = a.Unmap()
-	return a.IsLoopback() || a.IsPrivate() || a.IsLinkLocalUnicast() || a.IsLinkLocalMulticast() ||
-		a.IsInterfaceLocalMulticast() || a.IsMulticast() || a.IsUnspecified() || cgnat.Contains(a)
+	v4 := carried(a)
+	if len(v4) == 0 {
+		return registries.SafeAddr(a) != nil
+	}
+	for _, c := range v4 {
+		if registries.SafeAddr(c) != nil {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	compatible = netip.MustParsePrefix("::/96")        // IPv4-compatible (RFC 4291, deprecated)
+	nat64      = netip.MustParsePrefix("64:ff9b::/96") // NAT64 well-known prefix (RFC 6052)
+	sixToFour  = netip.MustParsePrefix("2002::/16")    // 6to4 (RFC 3056): the IPv4 in bits 16-47
+	teredo     = netip.MustParsePrefix("2001::/32")    // Teredo (RFC 4380): server in bits 32-63, client inverted in 96-127
+)
+
+// carried returns the IPv4 addresses a carries: itself if it is one, the
+// embedded one of the IPv6 forms that route to it, or none. Teredo names
+// two hosts, its server and its client, and both must be public.
+func carried(a netip.Addr) []netip.Addr {
+	b := a.As16()
+	v4 := func(i int) netip.Addr { return netip.AddrFrom4([4]byte(b[i : i+4])) }
+	switch {
+	case a.Is4(), a.Is4In6():
+		return []netip.Addr{a.Unmap()}
+	case compatible.Contains(a), nat64.Contains(a):
+		return []netip.Addr{v4(12)}
+	case sixToFour.Contains(a):
+		return []netip.Addr{v4(2)}
+	case teredo.Contains(a):
+		client := v4(12).As4()
+		for i := range client {
+			client[i] ^= 0xff
+		}
+		return []netip.Addr{v4(4), netip.AddrFrom4(client)}
+	}
+	return nil
 }
 
 // HTTPError is a response whose status says the fetch failed.

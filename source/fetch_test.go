@@ -37,14 +37,74 @@ func TestFetchRefusesPrivateAddresses(t *testing.T) {
 	if !strings.Contains(err.Error(), srv.URL) {
 		t.Errorf("error %q does not name the URL", err)
 	}
-	for _, a := range []string{"127.0.0.1", "10.1.2.3", "192.168.0.1", "172.16.5.4", "169.254.169.254", "::1", "fe80::1", "100.64.0.1", "0.0.0.0", "::ffff:127.0.0.1"} {
-		if !internal(netip.MustParseAddr(a)) {
-			t.Errorf("internal(%s) = false, want true", a)
+}
+
+// Every special-purpose address of IANA's registries is refused, and an
+// IPv6 address that carries an IPv4 one is judged by the IPv4 it carries.
+func TestInternalAddresses(t *testing.T) {
+	for _, c := range []struct {
+		name, addr string
+		internal   bool
+	}{
+		{"IPv4 loopback", "127.0.0.1", true},
+		{"private 10/8", "10.1.2.3", true},
+		{"private 192.168/16", "192.168.0.1", true},
+		{"private 172.16/12", "172.16.5.4", true},
+		{"cloud metadata (link-local)", "169.254.169.254", true},
+		{"shared address space (CGNAT)", "100.64.0.1", true},
+		{"this network", "0.0.0.0", true},
+		{"documentation TEST-NET-1", "192.0.2.7", true},
+		{"documentation TEST-NET-2", "198.51.100.7", true},
+		{"documentation TEST-NET-3", "203.0.113.7", true},
+		{"benchmarking", "198.18.0.5", true},
+		{"IETF protocol assignments", "192.0.0.9", true},
+		{"6to4 relay anycast", "192.88.99.1", true},
+		{"reserved 240/4", "240.0.0.1", true},
+		{"limited broadcast", "255.255.255.255", true},
+		{"IPv4 multicast", "224.0.0.251", true},
+		{"IPv6 loopback", "::1", true},
+		{"IPv6 unspecified", "::", true},
+		{"IPv6 link-local", "fe80::1", true},
+		{"IPv6 unique local", "fd00::1", true},
+		{"IPv6 multicast", "ff02::1", true},
+		{"IPv6 discard-only", "100::1", true},
+		{"IPv6 documentation", "2001:db8::1", true},
+		{"IPv6 documentation 3fff::/20", "3fff::1", true},
+		{"IPv6 benchmarking", "2001:2::1", true},
+		{"IPv4-mapped loopback", "::ffff:127.0.0.1", true},
+		{"IPv4-mapped private", "::ffff:10.0.0.1", true},
+		{"IPv4-compatible loopback", "::127.0.0.1", true},
+		{"IPv4-compatible private", "::192.168.1.1", true},
+		{"NAT64 of loopback", "64:ff9b::7f00:1", true},
+		{"NAT64 of metadata", "64:ff9b::a9fe:a9fe", true},
+		{"local-use NAT64 prefix", "64:ff9b:1::a00:1", true},
+		{"6to4 of loopback", "2002:7f00:1::1", true},
+		{"6to4 of private", "2002:c0a8:101::1", true},
+		{"Teredo to a loopback client", "2001:0:808:808::80ff:fffe", true},
+		{"Teredo through a private server", "2001:0:a00:1::f7f7:f7f7", true},
+		{"public IPv4", "8.8.8.8", false},
+		{"public IPv6", "2a00:1450:4001::1", false},
+		{"IPv4-mapped public", "::ffff:8.8.8.8", false},
+		{"NAT64 of a public address", "64:ff9b::808:808", false},
+		{"6to4 of a public address", "2002:808:808::1", false},
+		{"Teredo between public addresses", "2001:0:808:808::f7f7:f7f7", false},
+	} {
+		if got := internal(netip.MustParseAddr(c.addr)); got != c.internal {
+			t.Errorf("%s: internal(%s) = %v, want %v", c.name, c.addr, got, c.internal)
 		}
 	}
-	for _, a := range []string{"8.8.8.8", "2a00:1450:4001::1"} {
-		if internal(netip.MustParseAddr(a)) {
-			t.Errorf("internal(%s) = true, want false", a)
+}
+
+// The check is made where the fetch connects, so an address written in
+// an embedding form in the URL itself is refused too.
+func TestFetchRefusesEmbeddedLoopback(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(testSite))
+	defer srv.Close()
+	port := srv.URL[strings.LastIndexByte(srv.URL, ':')+1:]
+	for _, host := range []string{"[::127.0.0.1]", "[::ffff:127.0.0.1]", "[64:ff9b::7f00:1]"} {
+		_, _, _, err := (&Fetcher{}).Get(context.Background(), "http://"+host+":"+port+"/story")
+		if !errors.Is(err, ErrPrivateAddress) {
+			t.Errorf("fetch from %s: %v, want ErrPrivateAddress", host, err)
 		}
 	}
 }

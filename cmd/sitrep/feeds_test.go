@@ -116,7 +116,7 @@ func TestWorkerCommand(t *testing.T) {
 	stop := worker()
 	wait("the refused poll", func() bool { return feedState().Errors > 0 })
 	stop()
-	if f := feedState(); !strings.Contains(f.LastError, "refusing to fetch from a private, loopback or link-local address") || articles(db) != 0 {
+	if f := feedState(); !strings.Contains(f.LastError, "refusing to fetch from a private, loopback, link-local or reserved address") || articles(db) != 0 {
 		t.Errorf("without --allow-private: last error %q, %d articles; want loopback refused, none", f.LastError, articles(db))
 	}
 
