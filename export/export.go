@@ -132,10 +132,12 @@ var interWords = map[int]string{
 type acledWriter struct{ w *csv.Writer }
 
 // ACLEDRecord returns an event as a row of ACLED's CSV. Fields sitrep does
-// not know stay empty; an unstated toll is 0, as in ACLED's files.
+// not know stay empty; an unstated toll is 0, as in ACLED's files. Text
+// that a spreadsheet would run as a formula is quoted (CSVText); numbers
+// are written as they are.
 func ACLEDRecord(e *sitrep.Event) []string {
 	r := make([]string, len(ACLEDHeader))
-	set := func(col, v string) {
+	number := func(col, v string) {
 		for i, h := range ACLEDHeader {
 			if h == col {
 				r[i] = v
@@ -144,12 +146,13 @@ func ACLEDRecord(e *sitrep.Event) []string {
 		}
 		panic("export: no ACLED column " + col)
 	}
+	set := func(col, v string) { number(col, CSVText(v)) }
 	set("event_id_cnty", e.ID)
 	set("event_date", e.Date)
 	if len(e.Date) >= 4 {
-		set("year", e.Date[:4])
+		number("year", e.Date[:4])
 	}
-	set("time_precision", map[string]string{"day": "1", "week": "2", "month": "3", "year": "3"}[e.DatePrecision])
+	number("time_precision", map[string]string{"day": "1", "week": "2", "month": "3", "year": "3"}[e.DatePrecision])
 	set("disorder_type", disorderType(e))
 	set("event_type", e.EventType)
 	set("sub_event_type", e.SubEventType)
@@ -175,16 +178,16 @@ func ACLEDRecord(e *sitrep.Event) []string {
 	}
 	if l := e.Location; l != nil {
 		if c := gazetteer.CountryByCode(l.CountryCode); c != nil {
-			set("iso", c.Numeric)
+			number("iso", c.Numeric)
 			set("region", c.Region)
 		}
 		set("country", l.Country)
 		set("admin1", l.Admin1)
 		set("admin2", l.Admin2)
 		set("location", l.Name)
-		set("latitude", strconv.FormatFloat(l.Lat, 'f', 4, 64))
-		set("longitude", strconv.FormatFloat(l.Lon, 'f', 4, 64))
-		set("geo_precision", map[string]string{"town": "1", "district": "2", "region": "3", "country": "3"}[l.Precision])
+		number("latitude", strconv.FormatFloat(l.Lat, 'f', 4, 64))
+		number("longitude", strconv.FormatFloat(l.Lon, 'f', 4, 64))
+		number("geo_precision", map[string]string{"town": "1", "district": "2", "region": "3", "country": "3"}[l.Precision])
 	}
 	src := e.Article.Source
 	if src == "" {
@@ -196,7 +199,7 @@ func ACLEDRecord(e *sitrep.Event) []string {
 	if e.Fatalities != nil {
 		f = *e.Fatalities
 	}
-	set("fatalities", strconv.Itoa(f))
+	number("fatalities", strconv.Itoa(f))
 	var tags []string
 	if e.Certainty != "" && e.Certainty != sitrep.Reported {
 		tags = append(tags, "certainty="+e.Certainty)
@@ -209,7 +212,7 @@ func ACLEDRecord(e *sitrep.Event) []string {
 	}
 	set("tags", strings.Join(tags, "; "))
 	if t, err := time.Parse(sitrep.DateLayout, e.Article.Published); err == nil {
-		set("timestamp", strconv.FormatInt(t.Unix(), 10))
+		number("timestamp", strconv.FormatInt(t.Unix(), 10))
 	}
 	return r
 }
@@ -319,3 +322,15 @@ func (p *ploverWriter) Write(e *sitrep.Event) error {
 }
 
 func (p *ploverWriter) Close() error { return nil }
+
+// CSVText makes a text field safe to open in a spreadsheet, which runs a
+// cell starting with = + - or @ (or a tab or carriage return before one)
+// as a formula: such a field gets a leading single quote, as OWASP's
+// advice on CSV injection has it. Numbers must not go through it, or a
+// negative longitude would become text.
+func CSVText(s string) string {
+	if s != "" && strings.IndexByte("=+-@\t\r", s[0]) >= 0 {
+		return "'" + s
+	}
+	return s
+}

@@ -153,3 +153,64 @@ func TestFilesHoldTheRecordUnlessAskedForAll(t *testing.T) {
 		t.Errorf("jsonl: %d lines, want all 4 events", got)
 	}
 }
+
+// A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage
+// return) as a formula, and an article is hostile text: each such text
+// field is written behind a quote, as OWASP advises, and numbers as they
+// are, a negative longitude included.
+func TestACLEDNeutralisesFormulas(t *testing.T) {
+	e := sample()
+	e.Article.Source = "=HYPERLINK(\"http://x.invalid\",\"open\")"
+	e.Sentence = "+1 rebels said so"
+	e.Actor1.Name = "-Militia of the hills"
+	e.Actor2.Name = "@group"
+	e.Location.Name = "\tTown"
+	e.Location.Admin1 = "\rProvince"
+	e.Location.Lat, e.Location.Lon = -3.5, -12.25
+	e.Attribution = "monitor" // tags start with "certainty=" or "attribution=": safe already
+	var buf bytes.Buffer
+	if err := WriteAll(&buf, "acled", []sitrep.Event{e}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(&buf).ReadAll()
+	if err != nil || len(recs) != 2 {
+		t.Fatalf("ACLED output: %d records, %v", len(recs), err)
+	}
+	row := map[string]string{}
+	for i, h := range recs[0] {
+		row[h] = recs[1][i]
+	}
+	for col, want := range map[string]string{
+		"source":     "'" + e.Article.Source,
+		"notes":      "'+1 rebels said so",
+		"actor1":     "'-Militia of the hills",
+		"actor2":     "'@group",
+		"location":   "'\tTown",
+		"admin1":     "'\rProvince",
+		"latitude":   "-3.5000",
+		"longitude":  "-12.2500",
+		"fatalities": "3",
+	} {
+		if row[col] != want {
+			t.Errorf("column %s = %q, want %q", col, row[col], want)
+		}
+	}
+}
+
+func TestCSVText(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"=1+2", "'=1+2"},
+		{"+44 20", "'+44 20"},
+		{"-2 killed", "'-2 killed"},
+		{"@cmd", "'@cmd"},
+		{"\t=1", "'\t=1"},
+		{"\r=1", "'\r=1"},
+		{"Hama", "Hama"},
+		{"", ""},
+		{"a=b", "a=b"},
+	} {
+		if got := CSVText(c.in); got != c.want {
+			t.Errorf("CSVText(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

@@ -162,12 +162,21 @@ func writeEvents(w io.Writer, format string, evs []sitrep.Event, opt export.Opti
 			if l := e.Location; l != nil {
 				lat, lon, cc = strconv.FormatFloat(l.Lat, 'f', 5, 64), strconv.FormatFloat(l.Lon, 'f', 5, 64), l.CountryCode
 			}
-			cw.Write([]string{e.ID, e.Date, e.EventType, e.SubEventType, actorName(e.Actor1), actorName(e.Actor2), placeName(e.Location), cc, lat, lon, count(e.Fatalities), e.Certainty, e.Sentence, e.Article.ID, e.Article.URL})
+			cw.Write([]string{csvText(e.ID), e.Date, csvText(e.EventType), csvText(e.SubEventType), csvText(actorName(e.Actor1)), csvText(actorName(e.Actor2)), csvText(placeName(e.Location)), csvText(cc), lat, lon, count(e.Fatalities), csvText(e.Certainty), csvText(e.Sentence), csvText(e.Article.ID), csvText(e.Article.URL)})
 		}
 		cw.Flush()
 		return cw.Error()
 	}
 	return export.WriteAll(w, format, evs, opt)
+}
+
+// csvText quotes text a spreadsheet would run as a formula
+// (export.CSVText); the "-" of a missing value is no formula and stays.
+func csvText(s string) string {
+	if s == "-" {
+		return s
+	}
+	return export.CSVText(s)
 }
 
 func placeName(l *sitrep.Location) string {
