@@ -79,9 +79,11 @@ type IngestResult struct {
 	Status string `json:"status"`
 	// DupOf is the article this one copies, for a near-duplicate.
 	DupOf string `json:"dup_of,omitempty"`
-	// Replaced is the stored copy of the story whose place this fuller
-	// copy took: that copy is a near-duplicate of this one from now on.
-	Replaced string `json:"replaced,omitempty"`
+	// Replaced are the stored copies that stood for a story and no
+	// longer do: this fuller copy took their place, or this copy showed
+	// their story and another to be one, which a fuller copy stands for.
+	// They are near-duplicates from now on.
+	Replaced []string `json:"replaced,omitempty"`
 	// Events is how many events this call added (or, when a fuller copy
 	// of a story replaced a shorter one, added net of those removed).
 	Events int `json:"events"`

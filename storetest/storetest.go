@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/fuse"
 )
 
 // Opener returns a new, empty store; the suite closes it.
@@ -27,6 +28,7 @@ func Run(t *testing.T, open Opener) {
 	}{
 		{"reingesting an article changes nothing", testReingest},
 		{"a syndicated copy adds no events", testNearDuplicate},
+		{"near copies group alike in any order", testNearDuplicateOrder},
 		{"reports of one happening are one incident", testFusion},
 		{"different happenings stay apart", testApart},
 		{"the record does not depend on ingest order", testOrder},
@@ -203,7 +205,7 @@ func testNearDuplicate(t *testing.T, open Opener) {
 	b := newStore(t, open)
 	ingest(t, b, cp)
 	r = ingest(t, b, orig)
-	if r[0].Status != sitrep.StatusNew || r[0].Events != 1 || r[0].Replaced != cp.Article.ID {
+	if r[0].Status != sitrep.StatusNew || r[0].Events != 1 || !reflect.DeepEqual(r[0].Replaced, []string{cp.Article.ID}) {
 		t.Fatalf("original after its copy = %+v, want new, net 1 event (2 added, 1 removed), replacing %s", r[0], cp.Article.ID)
 	}
 	if da, db := dump(t, a), dump(t, b); da != db {
@@ -230,6 +232,73 @@ func testNearDuplicate(t *testing.T, open Opener) {
 	if r := ingest(t, a, other); r[0].Status != sitrep.StatusNew {
 		t.Errorf("a story sharing a quarter of its text = %s, want new", r[0].Status)
 	}
+}
+
+// running is lines from to to of a running account, each line unlike the
+// others: windows of it a few lines apart overlap as much as they like.
+func running(from, to int) string {
+	var b strings.Builder
+	for i := from; i < to; i++ {
+		fmt.Fprintf(&b, "Line %d of the running account notes convoy %d passing checkpoint %d. ", i, i*3, i*5)
+	}
+	return b.String()
+}
+
+// Copies are one story when a chain of similar copies joins them, as
+// reports are one incident: the first and last of three windows of one
+// text are not similar, the middle one is similar to both. Whichever
+// comes last, the three are one story, told by its fullest copy.
+func testNearDuplicateOrder(t *testing.T, open Opener) {
+	docs := []sitrep.Doc{
+		doc("first", "2024-12-05", running(0, 30), ev{id: "f1", sub: "Armed clash", date: "2024-12-05", loc: hama, a1: rebels, a2: army, dead: 2}),
+		doc("middle", "2024-12-05", running(5, 35), ev{id: "m1", sub: "Armed clash", date: "2024-12-05", loc: homs, a1: rebels, a2: army, dead: 3}),
+		doc("last", "2024-12-05", running(10, 40), ev{id: "l1", sub: "Armed clash", date: "2024-12-05", loc: kyiv, a1: rebels, a2: army, dead: 4}),
+	}
+	sig := func(i int) *fuse.Signature { s := fuse.Sign(docs[i].Article.Text); return &s }
+	if !fuse.Similar(sig(0), sig(1)) || !fuse.Similar(sig(1), sig(2)) || fuse.Similar(sig(0), sig(2)) {
+		t.Fatalf("the texts no longer make a chain: similarity first-middle %.2f, middle-last %.2f, first-last %.2f",
+			fuse.Similarity(sig(0), sig(1)), fuse.Similarity(sig(1), sig(2)), fuse.Similarity(sig(0), sig(2)))
+	}
+	var want string
+	orders := [][]int{{0, 1, 2}, {0, 2, 1}, {2, 0, 1}, {1, 2, 0}}
+	for k, order := range orders {
+		s := newStore(t, open)
+		for _, i := range order {
+			ingest(t, s, docs[i])
+		}
+		got := stories(t, s, docs) + dump(t, s)
+		if k == 0 {
+			want = got
+			if st, _ := s.Stats(ctx); st.NearDuplicates != 2 || st.Events != 1 {
+				t.Errorf("stats = %+v, want one story: 2 near-duplicates, 1 event", st)
+			}
+		} else if got != want {
+			t.Errorf("order %v groups otherwise than %v:\n%s\nvs\n%s", order, orders[0], got, want)
+		}
+	}
+	s := newStore(t, open)
+	ingest(t, s, docs[2], docs[0], docs[1])
+	if got := stories(t, s, docs) + dump(t, s); got != want {
+		t.Errorf("one batch groups otherwise than one by one:\n%s\nvs\n%s", got, want)
+	}
+}
+
+// stories says, for each of docs, which article stands for its story.
+func stories(t *testing.T, s sitrep.Store, docs []sitrep.Doc) string {
+	t.Helper()
+	var b strings.Builder
+	for _, d := range docs {
+		a, err := s.Article(ctx, d.Article.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		canon := a.DupOf
+		if canon == "" {
+			canon = a.ID
+		}
+		fmt.Fprintf(&b, "%s -> %s\n", d.Article.Title, canon)
+	}
+	return b.String()
 }
 
 func testFusion(t *testing.T, open Opener) {

@@ -168,10 +168,12 @@ func (s *ingestSummary) ingest(ctx context.Context, st sitrep.Store, docs []sitr
 		if s.added == nil {
 			s.added = map[string]bool{}
 		}
-		if s.added[r.Replaced] {
-			s.new--
-			s.near++
-			delete(s.added, r.Replaced)
+		for _, id := range r.Replaced {
+			if s.added[id] {
+				s.new--
+				s.near++
+				delete(s.added, id)
+			}
 		}
 		switch r.Status {
 		case sitrep.StatusNew:

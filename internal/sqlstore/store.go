@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -193,27 +195,9 @@ func (in *ingest) doc(d *sitrep.Doc) (sitrep.IngestResult, error) {
 	}
 	sig := fuse.Sign(a.Text)
 	keys := sig.BandKeys()
-	canon, err := in.nearest(&sig, keys[:])
+	dupOf, err := in.joinStory(a, &sig, keys[:], &res)
 	if err != nil {
 		return res, err
-	}
-	dupOf := ""
-	if canon.id != "" {
-		if fuse.Canonical(a.ID, len(a.Text), canon.id, canon.length) {
-			// The fuller copy stands for the story from now on.
-			removed, err := in.dropEvents(canon.id)
-			if err != nil {
-				return res, err
-			}
-			res.Events -= removed
-			res.Replaced = canon.id
-			if err := in.exec(`UPDATE articles SET dup_of = ?, events = 0 WHERE id = ? OR dup_of = ?`, a.ID, canon.id, canon.id); err != nil {
-				return res, err
-			}
-		} else {
-			dupOf = canon.id
-			res.Status, res.DupOf = sitrep.StatusNearDuplicate, canon.id
-		}
 	}
 	events := d.Events
 	if dupOf != "" {
@@ -252,57 +236,101 @@ func (in *ingest) doc(d *sitrep.Doc) (sitrep.IngestResult, error) {
 	return res, nil
 }
 
-// stored is a near-duplicate candidate.
+// stored is the article that stands for a story.
 type stored struct {
 	id     string
 	length int
 }
 
-// nearest returns the canonical article of the stored story most similar
-// to sig, if any is similar enough.
-func (in *ingest) nearest(sig *fuse.Signature, keys []int64) (stored, error) {
-	// Stock phrases ("The claims could not be independently verified")
-	// make unrelated stories share a band now and then; a copy shares
-	// several. Only the candidates sharing the most bands are compared.
-	q := `SELECT a.id, a.length, a.signature, a.dup_of FROM articles a JOIN (SELECT article_id, count(*) AS n FROM article_bands WHERE band_key IN (?` + strings.Repeat(", ?", len(keys)-1) + `) GROUP BY article_id ORDER BY n DESC, article_id LIMIT 16) c ON c.article_id = a.id`
+// joinStory makes a and every stored story it is similar to a copy of
+// one story, and returns the article that now stands for it ("" when a
+// does). A story is a connected component of the similarity relation, as
+// an incident is of fuse.Linked: similarity is not transitive, and a copy
+// that joins two stories found apart makes them one. So the stories do
+// not depend on the order articles arrive in, and the fullest copy of
+// each (fuse.Canonical) stands for it; the others lose their events.
+func (in *ingest) joinStory(a *sitrep.Article, sig *fuse.Signature, keys []int64, res *sitrep.IngestResult) (string, error) {
+	found, err := in.similarStories(sig, keys)
+	if err != nil || len(found) == 0 {
+		return "", err
+	}
+	canon := stored{id: a.ID, length: len(a.Text)}
+	for _, c := range found {
+		if !fuse.Canonical(canon.id, canon.length, c.id, c.length) {
+			canon = c
+		}
+	}
+	for _, c := range found {
+		if c.id == canon.id {
+			continue
+		}
+		removed, err := in.dropEvents(c.id)
+		if err != nil {
+			return "", err
+		}
+		res.Events -= removed
+		res.Replaced = append(res.Replaced, c.id)
+		if err := in.exec(`UPDATE articles SET dup_of = ?, events = 0 WHERE id = ? OR dup_of = ?`, canon.id, c.id, c.id); err != nil {
+			return "", err
+		}
+	}
+	if canon.id == a.ID {
+		return "", nil
+	}
+	res.Status, res.DupOf = sitrep.StatusNearDuplicate, canon.id
+	return canon.id, nil
+}
+
+// similarStories returns the articles standing for the stored stories
+// with a copy similar to sig, in id order. Every stored article that
+// shares a band is compared, not only those sharing the most: a cut
+// would make whether two copies meet depend on which came first.
+func (in *ingest) similarStories(sig *fuse.Signature, keys []int64) ([]stored, error) {
+	q := `SELECT a.id, a.signature, a.dup_of FROM articles a JOIN (SELECT DISTINCT article_id FROM article_bands WHERE band_key IN (?` + strings.Repeat(", ?", len(keys)-1) + `)) c ON c.article_id = a.id`
 	args := make([]any, len(keys))
 	for i, k := range keys {
 		args[i] = k
 	}
 	rows, err := in.query(q, args...)
 	if err != nil {
-		return stored{}, err
+		return nil, err
 	}
 	defer rows.Close()
-	var bestSim float64
-	var bestID, bestCanon string
+	canons := map[string]bool{}
 	for rows.Next() {
 		var id string
-		var length int
-		var sb []byte
+		var sb sql.RawBytes // read in place: most candidates are not copies
 		var dup sql.NullString
-		if err := rows.Scan(&id, &length, &sb, &dup); err != nil {
-			return stored{}, err
+		if err := rows.Scan(&id, &sb, &dup); err != nil {
+			return nil, err
 		}
-		other, ok := fuse.ParseSignature(sb)
-		if !ok {
-			continue
-		}
-		sim := fuse.Similarity(sig, &other)
-		if sim < fuse.NearLimit || sim < bestSim || sim == bestSim && id > bestID {
-			continue
-		}
-		bestSim, bestID, bestCanon = sim, id, id
+		canon := id
 		if dup.Valid {
-			bestCanon = dup.String
+			canon = dup.String
+		}
+		if canons[canon] {
+			continue // its story is found already
+		}
+		if other, ok := fuse.ParseSignature(sb); ok && fuse.Similar(sig, &other) {
+			canons[canon] = true
 		}
 	}
-	if err := rows.Err(); err != nil || bestID == "" {
-		return stored{}, err
+	if err := rows.Err(); err != nil {
+		return nil, err
 	}
-	c := stored{id: bestCanon}
-	err = in.queryRow(`SELECT length FROM articles WHERE id = ?`, bestCanon).Scan(&c.length)
-	return c, err
+	return in.lengths(slices.Sorted(maps.Keys(canons)))
+}
+
+// lengths returns the stored articles ids name, with their lengths.
+func (in *ingest) lengths(ids []string) ([]stored, error) {
+	out := make([]stored, len(ids))
+	for i, id := range ids {
+		out[i].id = id
+		if err := in.queryRow(`SELECT length FROM articles WHERE id = ?`, id).Scan(&out[i].length); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // dropEvents deletes an article's events, noting what they touched.
