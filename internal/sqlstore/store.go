@@ -284,7 +284,10 @@ func (in *ingest) joinStory(a *sitrep.Article, sig *fuse.Signature, keys []int64
 // similarStories returns the articles standing for the stored stories
 // with a copy similar to sig, in id order. Every stored article that
 // shares a band is compared, not only those sharing the most: a cut
-// would make whether two copies meet depend on which came first.
+// would make whether two copies meet depend on which came first. Stock
+// phrases make some bands common: over 20,000 synthetic articles that is
+// 24 signatures read per article, up to 900 (BENCHMARKS.md), as many as
+// the band rows the lookup reads anyway.
 func (in *ingest) similarStories(sig *fuse.Signature, keys []int64) ([]stored, error) {
 	q := `SELECT a.id, a.signature, a.dup_of FROM articles a JOIN (SELECT DISTINCT article_id FROM article_bands WHERE band_key IN (?` + strings.Repeat(", ?", len(keys)-1) + `)) c ON c.article_id = a.id`
 	args := make([]any, len(keys))
