@@ -155,14 +155,14 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		lx.classIDs["demand"] = len(lx.classNames)
 		lx.classNames = append(lx.classNames, "demand")
 	}
-	for _, n := range []string{"kill", "injure", "nonviolent", "displaced", "demand", "unambiguous"} {
+	for _, n := range []string{"kill", "injure", "nonviolent", "displaced", "demand", "unambiguous", "aircraft"} {
 		if id := lx.class(n); id >= 0 {
 			lx.minor |= 1 << id
 		}
 	}
 	for id, n := range lx.classNames {
 		switch n {
-		case "protest", "riot", "demand", "displaced", "nonviolent", "unambiguous", "hold", "ignore", "capture_place":
+		case "protest", "riot", "demand", "displaced", "nonviolent", "unambiguous", "hold", "ignore", "capture_place", "aircraft":
 			// "gathered to protest" is a protest; the others name no act.
 		default:
 			lx.purposeClasses |= 1 << id
@@ -173,7 +173,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 			lx.doing |= 1 << id
 		}
 	}
-	for _, n := range []string{"airstrike", "shelling", "ied", "suicide", "grenade", "chemical"} {
+	for _, n := range []string{"airstrike", "aircraft", "shelling", "ied", "suicide", "grenade", "chemical"} {
 		if id := lx.class(n); id >= 0 {
 			lx.weapons |= 1 << id
 		}

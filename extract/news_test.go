@@ -36,6 +36,8 @@ func TestSilenceOnWhatIsNotPoliticalViolence(t *testing.T) {
 		{"a reporter killed on the road", "A radio reporter died when his car hit a lorry outside Mbale."},
 		{"a film's bombing is a plot", "Critics said the film about a bombing at a cinema was the best movie of the festival; it won two awards."},
 		{"a fight for the future is a campaign", "Addressing her supporters, she said the vote was a fight for the future of the nation."},
+		{"an aircraft is no strike", "Divers recovered the wreckage of a navy helicopter off the coast of Mombasa on Monday."},
+		{"aircraft carriers are contracts", "A defence firm won the contract to build two aircraft carriers for the navy."},
 		{"a fight against drought is no clash", "Farmers in the region are fighting against drought and rising costs."},
 		{"a price war and a legal battle are business", "The two firms are locked in a price war and a legal battle with rebels of the board."},
 		{"a fight for water is a campaign", "Residents say they are organising a fight for clean water in Soweto."},
@@ -67,6 +69,8 @@ func TestEventsOfTheNewsRegister(t *testing.T) {
 		{"a headline's protest against", "Protest against the closure of the district hospital in Kitui", "Peaceful protest"},
 		{"a journalist beaten is political violence", "A journalist was assaulted outside the court in Meru.", "Attack"},
 		{"a city's capture is a change of control", "Fighting raged in Darfur in Sudan. The city's capture gives the RSF control of all five state capitals.", "Non-state actor overtakes territory"},
+		{"warplanes that struck are an air strike", "Government warplanes struck a market in the town of Saraqeb, killing twelve people.", "Air/drone strike"},
+		{"a drone that killed is an air strike", "A drone killed three fighters of the armed group near Kidal on Monday.", "Air/drone strike"},
 		{"a councillor stabbed is political violence", "An opposition councillor was stabbed on his way home from a meeting in Kisumu.", "Attack"},
 	} {
 		got := reported(run(t, tt.text, "2024-12-07"))
