@@ -273,6 +273,13 @@ var whereWords = map[string]bool{"in": true, "at": true, "near": true, "across":
 
 // contestWords are the words of a fight that a contest of law, money or
 // politics borrows.
+// determinerWord and ownDefence are the words after "fought to" that keep
+// the fight a fight: "to the death", "to defend the town".
+var (
+	determinerWord = map[string]bool{"the": true, "a": true, "their": true, "his": true, "its": true, "last": true, "death": true}
+	ownDefence     = map[string]bool{"defend": true, "hold": true, "repel": true, "repulse": true, "protect": true, "push": true, "break": true, "stop": true, "halt": true, "prevent": true, "block": true, "contain": true, "dislodge": true, "drive": true, "expel": true, "clear": true, "encircle": true, "surround": true, "advance": true, "reach": true}
+)
+
 var contestWords = map[string]bool{"fight": true, "fights": true, "fighting": true, "fought": true, "battle": true, "battles": true, "battling": true, "battled": true}
 
 // figurative reports whether the fight or battle at toks[i:end] is a
@@ -290,6 +297,14 @@ func (s *sent) figurative(lx *Lexicon, i, end int) bool {
 		if e, _, ok := lx.contest.Match(s.toks, i-1); ok && e == i {
 			return true
 		}
+	}
+	if end+1 < len(s.toks) && s.toks[end].Norm == "to" {
+		// "fight to retain their rights", "won a battle to be allowed to
+		// stay": a campaign; not "fought to the last man", nor "fought to
+		// retake the town", whose verb is an act of war.
+		v := s.toks[end+1]
+		_, _, act := lx.cues.Match(s.toks, end+1)
+		return v.Kind == text.Word && !v.Cap && !act && !determinerWord[v.Norm] && !ownDefence[v.Norm]
 	}
 	if end >= len(s.toks) || s.toks[end].Norm != "for" && s.toks[end].Norm != "against" && s.toks[end].Norm != "of" {
 		return false
