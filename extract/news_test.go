@@ -41,6 +41,8 @@ func TestSilenceOnWhatIsNotPoliticalViolence(t *testing.T) {
 		{"a penalty faced is no killing", "Soldiers face death after refusing to shell villages in Darfur."},
 		{"a fight to be allowed to stay is a campaign", "Veterans who served in the army have won a long fight to be allowed to settle in the country."},
 		{"talks engaged in are no fight", "The interim government is engaged in cease-fire talks with rebel leaders in Gao."},
+		{"a threat of attacks is no attack", "In a new video the militant group threatened attacks on army posts in Gao."},
+		{"a plot to bomb is no bombing", "Police said the suspects were plotting a bomb attack on the barracks in Gao."},
 		{"an aircraft is no strike", "Divers recovered the wreckage of a navy helicopter off the coast of Mombasa on Monday."},
 		{"aircraft carriers are contracts", "A defence firm won the contract to build two aircraft carriers for the navy."},
 		{"a fight against drought is no clash", "Farmers in the region are fighting against drought and rising costs."},
