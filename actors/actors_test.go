@@ -42,6 +42,8 @@ func TestScan(t *testing.T) {
 			[]want{{"Houthi rebels", "Military Forces of Yemen (Supreme Political Council)", true, 8}}, nil},
 		{"'is' is not Islamic State", "This is what it is; let us see what the US does.", "IQ",
 			[]want{{"US", "Military Forces of the United States", false, 8}}, []string{"Islamic State (Iraq)"}},
+		{"an acronym keeps its doubled letters: a PC is no PCC", "Hackers recruited the PC of a user.", "",
+			nil, []string{"PCC: First Capital Command"}},
 		{"IS in capitals is Islamic State of the focus country", "IS fighters attacked a checkpoint.", "IQ",
 			[]want{{"IS fighters", "Islamic State (Iraq)", true, 2}}, nil},
 		{"IS in Nigeria is its West Africa province", "IS claimed the attack.", "NG",

@@ -203,6 +203,15 @@ func nextWord(s string, i int, key []byte, w *word) (k []byte, j int, ok bool) {
 		}
 		break
 	}
+	// An acronym keeps its doubled letters: "PCC" is no "PC".
+	if upper > 1 && lower == 0 && len(k) < upper {
+		k = k[:0]
+		for j := start; j < i; j++ {
+			if c := s[j]; isASCIIAlnum(c) {
+				k = append(k, c|0x20)
+			}
+		}
+	}
 	// Field by field: a composite literal is built on the stack and copied
 	// whole, the same stall again.
 	w.start, w.end = start, i
