@@ -1289,6 +1289,13 @@ var neutralMember = map[string]bool{"suspect": true, "suspects": true, "member":
 // is ACLED's convention for a real attack, not evidence of one.
 func (d *doc) codable(s *sent, dr *draft, r *rule, f frameFacts, classes classSet, anchor int, a1, a2 *actors.Mention, fat *int) bool {
 	lx := d.x.lx
+	if d.offTopic && r.eventType == sitrep.Riots && classes&(classSet(1)<<lx.cls.riot|1<<lx.cls.mob|1<<lx.cls.protest) == 0 &&
+		(a1 == nil || classes&(1<<lx.cls.destroy) == 0) {
+		// In a review, a match report or a budget story a riot needs
+		// its own word, or people who destroyed: not a film's "Dead", a
+		// crowd that "won", a reputation "damaged".
+		return false
+	}
 	if d.offTopic && r.eventType != sitrep.Protests && r.eventType != sitrep.Riots {
 		// Sport, business, culture: a named armed group must act, or an
 		// unambiguous cue kill or hurt ("a car bomb killed two", not an

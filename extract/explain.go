@@ -16,7 +16,7 @@ import (
 func (x *Extractor) Explain(w io.Writer, a *sitrep.Article) error {
 	d := x.analyse(a)
 	p := func(format string, args ...any) { fmt.Fprintf(w, format, args...) }
-	p("focus country: %q\n", d.focus)
+	p("focus country: %q, off topic: %v\n", d.focus, d.offTopic)
 	for _, m := range d.places {
 		res := "unresolved"
 		if m.Place != nil {

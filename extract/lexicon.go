@@ -36,7 +36,7 @@ type Lexicon struct {
 	weapons classSet
 	// cls holds the ids of the classes the Go code itself names.
 	cls struct {
-		capturePlace, capture, withdraw, enter, abduct, loot, demand, displace, kill, injure, attack, hold, protest, riot, clash int
+		capturePlace, capture, withdraw, enter, abduct, loot, demand, displace, kill, injure, attack, hold, protest, riot, mob, destroy, clash int
 	}
 	classIDs map[string]int
 	cues     *text.Phrases[classSet]
@@ -196,7 +196,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		{"capture_place", &lx.cls.capturePlace}, {"capture", &lx.cls.capture}, {"withdraw", &lx.cls.withdraw},
 		{"enter", &lx.cls.enter}, {"abduct", &lx.cls.abduct}, {"loot", &lx.cls.loot}, {"demand", &lx.cls.demand},
 		{"displace", &lx.cls.displace}, {"kill", &lx.cls.kill}, {"injure", &lx.cls.injure}, {"attack", &lx.cls.attack}, {"hold", &lx.cls.hold},
-		{"protest", &lx.cls.protest}, {"riot", &lx.cls.riot}, {"clash", &lx.cls.clash},
+		{"protest", &lx.cls.protest}, {"riot", &lx.cls.riot}, {"mob", &lx.cls.mob}, {"destroy", &lx.cls.destroy}, {"clash", &lx.cls.clash},
 	} {
 		if *c.id = lx.class(c.name); *c.id < 0 {
 			return nil, fmt.Errorf("extract: cues.txt: no [%s] section, which the extractor needs", c.name)

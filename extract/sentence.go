@@ -487,8 +487,22 @@ func (s *sent) thingObject(lx *Lexicon, j int) bool {
 // "the town of", "the city of".
 func (s *sent) placeFollows(j int) bool {
 	for k := j; k < len(s.toks) && k < j+5; k++ {
-		if s.placeAt[k] >= 0 {
-			return true
+		if pi := s.placeAt[k]; pi >= 0 {
+			// "won France's top award": the place owns the object,
+			// which must be ground ("took Syria's second city").
+			e := k + 1
+			for e < len(s.toks) && s.placeAt[e] == pi {
+				e++
+			}
+			if e+1 >= len(s.toks) || s.toks[e+1].Norm != "s" || s.toks[e].Norm != "'" && s.toks[e].Norm != "’" {
+				return true
+			}
+			for g := e + 2; g < len(s.toks) && g < e+5; g++ {
+				if _, _, ok := s.d.x.lx.ground.Match(s.toks, g); ok {
+					return true
+				}
+			}
+			return false
 		}
 		switch s.toks[k].Norm {
 		case "the", "town", "city", "village", "villages", "towns", "cities", "of", "strategic", "key", "important", "nearby", "neighbouring", "neighboring", "area", "district", "province", "region", "capital", "provincial", "hill", "base", "airport", "airbase", "border", "crossing":
