@@ -391,9 +391,9 @@ func (d *doc) possessives(spans []text.Span) {
 func (d *doc) antecedent(from int, m *actors.Mention) (actors.Actor, bool) {
 	var group *actors.Mention
 	cc, at := "", m.Start
-	for k := range d.actors {
+	for _, k := range d.actorIndex(from, m.Start) {
 		o := &d.actors[k]
-		if o.Start < from || o.End > m.Start || o.Start >= at {
+		if o.Start >= at {
 			continue
 		}
 		switch {
@@ -403,8 +403,8 @@ func (d *doc) antecedent(from int, m *actors.Mention) (actors.Actor, bool) {
 			at, group, cc = o.Start, nil, o.Actor.Country
 		}
 	}
-	for _, p := range d.places {
-		if p.Start >= from && p.Start < at && p.Place != nil && p.Place.Level == gazetteer.LevelCountry && !d.inDateline(p.Start) {
+	for _, k := range d.placeIndex(from, m.Start) {
+		if p := d.places[k]; p.Start < at && p.Place != nil && p.Place.Level == gazetteer.LevelCountry && !d.inDateline(p.Start) {
 			at, group, cc = p.Start, nil, p.Place.CountryCode
 		}
 	}
@@ -420,7 +420,8 @@ func (d *doc) antecedent(from int, m *actors.Mention) (actors.Actor, bool) {
 // possessiveBefore reports whether text ends with a possessive that points
 // back: "its", "their", "his", "her", "the country's".
 func possessiveBefore(before string) bool {
-	before = strings.ToLower(strings.TrimRight(before, " "))
+	before = strings.TrimRight(before, " ")
+	before = strings.ToLower(before[max(0, len(before)-24):])
 	for _, w := range []string{" its", " their", " his", " her", "the country's", "the country’s", "the nation's", "the nation’s"} {
 		if strings.HasSuffix(" "+before, w) {
 			return true
