@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -179,4 +180,27 @@ func BenchmarkEvents(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "events/s")
+}
+
+// longSentence returns one sentence of about n bytes, a clause with
+// places, actors, a toll and a date repeated with no full stop: what a
+// hostile or broken page can hand the extractor.
+func longSentence(n int) string {
+	const clause = "militiamen of the Allied Democratic Forces attacked soldiers near Beni and Butembo in North Kivu, killing 12 villagers on Friday, police said, and "
+	return strings.Repeat(clause, n/len(clause)+1)[:n] + "."
+}
+
+// BenchmarkExtractLongSentence measures extraction of one sentence of 1,
+// 2, 4 and 8 MB: the time should grow as the size does.
+func BenchmarkExtractLongSentence(b *testing.B) {
+	x := extractor(b)
+	for _, mb := range []int{1, 2, 4, 8} {
+		s := longSentence(mb << 20)
+		b.Run(strconv.Itoa(mb)+"MB", func(b *testing.B) {
+			b.SetBytes(int64(len(s)))
+			for i := 0; i < b.N; i++ {
+				x.Extract(&sitrep.Article{ID: "long", Text: s, Published: day("2024-12-06")})
+			}
+		})
+	}
 }

@@ -186,6 +186,9 @@ type doc struct {
 	// placeAt and actorAt give, per token, the index of the place or actor
 	// mention covering it, or -1.
 	placeAt, actorAt []int
+	// inActor says, per place mention, whether it lies within an actor's
+	// name (insideActor).
+	inActor []bool
 	// startAt gives, per token, the lexicons that may start a phrase at
 	// it (Lexicon.starts).
 	startAt []uint32
@@ -227,6 +230,7 @@ func (x *Extractor) analyse(a *sitrep.Article) *doc {
 	d.actors = d.dropPlaceActors(ms)
 	// A dateline's agency is no actor: "(BSS/AFP)" is a news service.
 	d.actors = slices.DeleteFunc(d.actors, func(m actors.Mention) bool { return d.inDateline(m.Start) })
+	d.inActor = within(nil, d.places, d.actors)
 	d.toks = text.AppendTokens(d.sc.toks[:0], d.text)
 	d.sc.take(len(d.toks))
 	d.startAt = x.lx.appendStarts(d.sc.starts[:0], d.toks)
@@ -301,11 +305,12 @@ func paragraphBreak(gap string) bool {
 // ("US military forces") counts only when no other place is named: the
 // forces may be far from home.
 func (d *doc) focusCountry(ms []actors.Mention) string {
+	inside := within(nil, d.places, ms)
 	// A dateline says where the report was filed: it counts only when the
 	// text names no other place.
 	for _, dateline := range []bool{false, true} {
 		for _, inActors := range []bool{false, true} {
-			if cc := d.countPlaces(ms, inActors, dateline); cc != "" {
+			if cc := d.countPlaces(inside, inActors, dateline); cc != "" {
 				return cc
 			}
 		}
@@ -313,11 +318,13 @@ func (d *doc) focusCountry(ms []actors.Mention) string {
 	return ""
 }
 
-func (d *doc) countPlaces(ms []actors.Mention, inActors, dateline bool) string {
+// countPlaces is focusCountry's count; inside[i] says whether place i
+// lies within an actor's name.
+func (d *doc) countPlaces(inside []bool, inActors, dateline bool) string {
 	count := map[string]int{}
 	first := map[string]int{}
 	for i, m := range d.places {
-		if m.Place == nil || !dateline && d.inDateline(m.Start) || !inActors && slices.ContainsFunc(ms, func(a actors.Mention) bool { return a.Start <= m.Start && m.End <= a.End }) {
+		if m.Place == nil || !dateline && d.inDateline(m.Start) || !inActors && inside[i] {
 			continue
 		}
 		cc := m.Place.CountryCode
@@ -337,6 +344,23 @@ func (d *doc) countPlaces(ms []actors.Mention, inActors, dateline bool) string {
 		}
 	}
 	return best
+}
+
+// within appends, per place mention, whether it lies within one of the
+// actor mentions ms ("Tigray" in "Tigray forces"). Both are in text order,
+// so one pass does what a search of every actor per place did (a cost that
+// grew with the square of a long text): a place lies within a name when
+// the furthest end of the names that start at or before it reaches its end.
+func within(dst []bool, places []geoparse.Mention, ms []actors.Mention) []bool {
+	j, reach := 0, -1
+	for _, p := range places {
+		for j < len(ms) && ms[j].Start <= p.Start {
+			reach = max(reach, ms[j].End)
+			j++
+		}
+		dst = append(dst, reach >= p.End)
+	}
+	return dst
 }
 
 // dropPlaceActors removes actor mentions that are only a place's name in

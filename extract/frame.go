@@ -256,16 +256,7 @@ func (d *doc) hasEventPlace(s *sent) bool {
 // insideActor reports whether place mention pi lies within an actor's name
 // ("Islamic State in the Greater Sahara", "Tigray forces").
 func (d *doc) insideActor(pi int) bool {
-	p := d.places[pi]
-	for _, a := range d.actors {
-		if a.Start <= p.Start && p.End <= a.End {
-			return true
-		}
-		if a.Start > p.End {
-			break
-		}
-	}
-	return false
+	return d.inActor[pi] // worked out once per article (within)
 }
 
 // clauseWords returns the words of tokens [start, end) of the sentence,

@@ -124,12 +124,24 @@ func (s *sent) findCues(lx *Lexicon) {
 		return
 	}
 	capPlace, capture, withdraw, enter := lx.cls.capturePlace, lx.cls.capture, lx.cls.withdraw, lx.cls.enter
+	// titleCase reads the whole sentence: ask it once, when first needed,
+	// not at every capitalised word of a long one.
+	title := -1
+	isTitle := func() bool {
+		if title < 0 {
+			title = 0
+			if s.titleCase() {
+				title = 1
+			}
+		}
+		return title == 1
+	}
 	for i := 0; i < len(s.toks); {
 		if s.placeAt[i] >= 0 || s.inDate[i] || i > 0 && s.toks[i].Cap && s.toks[i].Norm == "march" {
 			i++ // "Battle Creek", "On 3 March 2020", "in mid-March"
 			continue
 		}
-		if i > 0 && s.toks[i].Cap && s.toks[i-1].Cap && s.toks[i-1].Kind == text.Word && !s.titleCase() {
+		if i > 0 && s.toks[i].Cap && s.toks[i-1].Cap && s.toks[i-1].Kind == text.Word && !isTitle() {
 			i++ // a name's word: "Merrill Lynch", "Peter Fight"
 			continue
 		}
