@@ -61,17 +61,46 @@ func Sentences(s string) []Span {
 			emit(j)
 			i = j - 1
 		case '\n':
+			// The whole run of space is read at once: read again from
+			// each of its line breaks, a long run cost its square.
 			k := skipSpace(s, i)
-			if k >= len(s) {
-				continue
+			if k < len(s) {
+				breaksInSpace(s, i, k, &start, emit)
 			}
-			if strings.Count(s[i:k], "\n") >= 2 || startsSentence(s, k) && !continuesLine(s, start, i) {
-				emit(i)
-			}
+			i = k - 1
 		}
 	}
 	emit(len(s))
 	return out
+}
+
+// breaksInSpace ends a sentence at each line break of the space s[i:k]
+// (s[i] is the first) that is followed by another, or by a line that
+// starts a sentence after one that is not cut short (that ends with no
+// comma, colon, semicolon, hyphen or opening bracket, and is not empty).
+// It keeps, for the break at hand, the number of breaks left in the run
+// and the last byte before it that is not space.
+func breaksInSpace(s string, i, k int, start *int, emit func(int)) {
+	breaks := strings.Count(s[i:k], "\n")
+	starts := startsSentence(s, k)
+	last := i - 1 // the last byte before i that is not space (or start-1)
+	for last >= *start && isSpaceByte(s[last]) {
+		last--
+	}
+	for ; i < k; i++ {
+		if s[i] != '\n' {
+			if !isSpaceByte(s[i]) {
+				last = i // a no-break space's bytes
+			}
+			continue
+		}
+		j := max(*start, last+1) // the end of the line before, within the sentence
+		cut := j == *start || strings.IndexByte(",:;-(", s[j-1]) >= 0
+		if breaks >= 2 || starts && !cut {
+			emit(i)
+		}
+		breaks--
+	}
 }
 
 // endsSentence reports whether the full stop at s[i] ends a sentence, given
@@ -104,23 +133,6 @@ func endsSentence(s string, start, i int) bool {
 		return !unicode.IsUpper(r)
 	}
 	return true
-}
-
-// continuesLine reports whether the line ending at s[i] reads as cut short
-// (ends with a comma, colon or hyphen), so the next line continues it.
-func continuesLine(s string, start, i int) bool {
-	j := i
-	for j > start && isSpaceByte(s[j-1]) {
-		j--
-	}
-	if j == start {
-		return true
-	}
-	switch s[j-1] {
-	case ',', ':', ';', '-', '(':
-		return true
-	}
-	return false
 }
 
 func skipClosers(s string, j int) int {

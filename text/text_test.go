@@ -1,6 +1,7 @@
 package text
 
 import (
+	"math/rand/v2"
 	"os"
 	"reflect"
 	"strings"
@@ -196,6 +197,89 @@ func TestStarts(t *testing.T) {
 	} {
 		if got := s.Of(Tokenize(tt.word)[0]); got != tt.want {
 			t.Errorf("Of(%q) = %b, want %b", tt.word, got, tt.want)
+		}
+	}
+}
+
+// sentencesBefore is Sentences as it was before a run of space was read
+// at once (breaksInSpace): simpler, and as slow as the square of the run.
+func sentencesBefore(s string) []Span {
+	var out []Span
+	start := 0
+	emit := func(end int) {
+		a, b := trimSpan(s, start, end)
+		if a < b {
+			out = append(out, Span{a, b})
+		}
+		start = end
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch c {
+		case '.', '!', '?':
+			j := i + 1
+			for j < len(s) && (s[j] == '.' || s[j] == '!' || s[j] == '?') {
+				j++
+			}
+			j = skipClosers(s, j)
+			if j < len(s) && !isSpaceByte(s[j]) {
+				continue // "1.5", "U.S.-led", "e.g.,"
+			}
+			k := skipSpace(s, j)
+			if k < len(s) && !startsSentence(s, k) {
+				continue
+			}
+			if c == '.' && j == i+1 && !endsSentence(s, start, i) {
+				continue
+			}
+			emit(j)
+			i = j - 1
+		case '\n':
+			k := skipSpace(s, i)
+			if k >= len(s) {
+				continue
+			}
+			if strings.Count(s[i:k], "\n") >= 2 || startsSentence(s, k) && !continuesLine(s, start, i) {
+				emit(i)
+			}
+		}
+	}
+	emit(len(s))
+	return out
+}
+
+// continuesLine (sentencesBefore) reports whether the line ending at s[i] reads as cut short
+// (ends with a comma, colon or hyphen), so the next line continues it.
+func continuesLine(s string, start, i int) bool {
+	j := i
+	for j > start && isSpaceByte(s[j-1]) {
+		j--
+	}
+	if j == start {
+		return true
+	}
+	switch s[j-1] {
+	case ',', ':', ';', '-', '(':
+		return true
+	}
+	return false
+}
+
+// TestSentencesInRunsOfSpace: reading a run of space at once splits a text
+// as reading it from each line break did, over texts made of the pieces
+// that decide a break: line breaks, spaces, no-break spaces, a line cut
+// short by a comma or a hyphen, a capital, a stop.
+func TestSentencesInRunsOfSpace(t *testing.T) {
+	pieces := []string{"\n", "\n", " ", "\r\n", "\u00a0", "rebels", "Rebels", ",", "-", ".", "(", "\t"}
+	rng := rand.New(rand.NewPCG(16, 3))
+	for n := 0; n < 20000; n++ {
+		var b strings.Builder
+		for k := rng.IntN(12); k >= 0; k-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := Sentences(s), sentencesBefore(s); !reflect.DeepEqual(got, want) {
+			t.Fatalf("Sentences(%q) = %v, want %v", s, got, want)
 		}
 	}
 }
