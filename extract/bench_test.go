@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"encoding/csv"
 	"encoding/xml"
 	"os"
@@ -169,7 +170,7 @@ func BenchmarkEvents(b *testing.B) {
 	n := 0
 	for i := range arts {
 		arts[i].ID = sitrep.ArticleID(arts[i].Text)
-		docs[i] = x.analyse(&arts[i])
+		docs[i] = x.analyse(context.Background(), &arts[i])
 		n += len(docs[i].events())
 	}
 	b.ReportAllocs()

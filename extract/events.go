@@ -33,6 +33,7 @@ func (d *doc) events() []sitrep.Event {
 		if dr.dropped {
 			continue
 		}
+		d.check()
 		out = d.appendDraftEvents(out, dr, lastDate)
 	}
 	return out

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"strings"
@@ -14,7 +15,7 @@ import (
 // they gave. It is for whoever tunes the lexicons: it shows which word
 // decided what.
 func (x *Extractor) Explain(w io.Writer, a *sitrep.Article) error {
-	d := x.analyse(a)
+	d := x.analyse(context.Background(), a)
 	p := func(format string, args ...any) { fmt.Fprintf(w, format, args...) }
 	p("focus country: %q, off topic: %v\n", d.focus, d.offTopic)
 	for _, m := range d.places {

@@ -19,7 +19,10 @@
 package extract
 
 import (
+	"context"
+	"fmt"
 	"io/fs"
+	"runtime/debug"
 	"slices"
 	"sort"
 	"strings"
@@ -30,6 +33,7 @@ import (
 	"github.com/sitrep/sitrep/actors"
 	"github.com/sitrep/sitrep/gazetteer"
 	"github.com/sitrep/sitrep/geoparse"
+	"github.com/sitrep/sitrep/internal/fault"
 	"github.com/sitrep/sitrep/text"
 )
 
@@ -90,10 +94,145 @@ func (x *Extractor) Doc(a sitrep.Article) sitrep.Doc {
 // Extract returns the events article a asserts or mentions, in the order
 // of the text.
 func (x *Extractor) Extract(a *sitrep.Article) []sitrep.Event {
-	d := x.analyse(a)
+	d := x.analyse(context.Background(), a)
 	evs := d.events()
 	d.release()
 	return evs
+}
+
+// MaxSentenceTokens is the longest sentence the extractor reads whole. A
+// news sentence runs to a few dozen words (248 tokens at most in the real
+// news we measure on); a longer one is a page without full stops, a list
+// or a hostile text. Some rules compare every word of a sentence with
+// every other, so such a sentence is read in pieces of at most this many
+// tokens (cut after the last comma or semicolon of a piece's last quarter
+// when it has one), which keeps an article's cost linear in its length.
+// An event whose words fall on both sides of a cut may be missed.
+const MaxSentenceTokens = 1000
+
+// ExtractContext is Extract for text from outside: it gives up when ctx is
+// done (checked between sentences and between events) and returns a panic
+// as an error (*PanicError), in both cases naming the article, so that one
+// article cannot sink a run. cut is the number of sentences longer than
+// MaxSentenceTokens it read in pieces (CutNote says it for a reader).
+func (x *Extractor) ExtractContext(ctx context.Context, a *sitrep.Article) (evs []sitrep.Event, cut int, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			evs, cut, err = nil, 0, recovered(a, r)
+		}
+	}()
+	d := x.analyse(ctx, a)
+	evs = d.events()
+	cut = d.cut
+	d.release()
+	return evs, cut, nil
+}
+
+// DocContext is Doc with ExtractContext's context, cut and errors.
+func (x *Extractor) DocContext(ctx context.Context, a sitrep.Article) (sitrep.Doc, int, error) {
+	if a.ID == "" {
+		a.ID = sitrep.ArticleID(a.Text)
+	}
+	evs, cut, err := x.ExtractContext(ctx, &a)
+	return sitrep.Doc{Article: a, Events: evs}, cut, err
+}
+
+// CutNote says for a reader that reading an article cut n sentences into
+// pieces; "" when n is 0.
+func CutNote(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%d sentences longer than %d tokens read in pieces", n, MaxSentenceTokens)
+}
+
+// PanicError is a panic in reading one article: a fault of the extractor
+// that this article's text brings out, which reading it again repeats.
+type PanicError struct {
+	Article string // the article's id, and its URL when it has one
+	Value   any    // what the code panicked with
+	Stack   []byte // where
+}
+
+func (e *PanicError) Error() string {
+	return fmt.Sprintf("extract: article %s: panic: %v", e.Article, e.Value)
+}
+
+// stopped is what analysis panics with when its context is done: the
+// checks sit deep in the loops, and ExtractContext's recover turns it
+// back into an error.
+type stopped struct{ err error }
+
+// recovered turns what ExtractContext recovered into its error.
+func recovered(a *sitrep.Article, r any) error {
+	if s, ok := r.(stopped); ok {
+		return fmt.Errorf("extract: article %s: gave up: %w", articleName(a), s.err)
+	}
+	return &PanicError{Article: articleName(a), Value: r, Stack: debug.Stack()}
+}
+
+// articleName names an article in an error: its id, and its URL.
+func articleName(a *sitrep.Article) string {
+	id := a.ID
+	if id == "" {
+		id = sitrep.ArticleID(a.Text)
+	}
+	if a.URL != "" {
+		return id + " (" + a.URL + ")"
+	}
+	return id
+}
+
+// check stops the analysis when its context is done.
+func (d *doc) check() {
+	select {
+	case <-d.done:
+		panic(stopped{context.Cause(d.ctx)})
+	default:
+	}
+}
+
+// cutLong returns spans with each sentence longer than MaxSentenceTokens
+// cut into pieces (see there), counting the cuts in d.cut; spans itself
+// when there is none to cut.
+func (d *doc) cutLong(spans []text.Span) []text.Span {
+	var out []text.Span // nil until a sentence is cut
+	for i, sp := range spans {
+		a := sort.Search(len(d.toks), func(k int) bool { return d.toks[k].Start >= sp.Start })
+		b := sort.Search(len(d.toks), func(k int) bool { return d.toks[k].Start >= sp.End })
+		if b-a <= MaxSentenceTokens {
+			if out != nil {
+				out = append(out, sp)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]text.Span, 0, len(spans)+(b-a)/MaxSentenceTokens), spans[:i]...)
+		}
+		d.cut++
+		for start := sp.Start; a < b; {
+			e := min(a+MaxSentenceTokens, b)
+			for k := e - 1; e < b && k > e-MaxSentenceTokens/4; k-- {
+				if n := d.toks[k].Norm; n == "," || n == ";" {
+					e = k + 1
+					break
+				}
+			}
+			end := sp.End
+			if e < b {
+				end = d.toks[e-1].End
+			}
+			out = append(out, text.Span{Start: start, End: end})
+			a = e
+			if a < b {
+				start = d.toks[a].Start
+			}
+		}
+	}
+	if out == nil {
+		return spans
+	}
+	return out
 }
 
 // scratch is the per-token working memory of an analysis, kept between
@@ -203,15 +342,23 @@ type doc struct {
 	// offTopic: the article is mostly about sport, business or culture
 	// (domainWords).
 	offTopic bool
+	// ctx is the caller's; done its channel (nil: never done), read by
+	// check. cut counts the sentences cut into pieces (cutLong).
+	ctx  context.Context
+	done <-chan struct{}
+	cut  int
 }
 
-func (x *Extractor) analyse(a *sitrep.Article) *doc {
-	d := &doc{x: x, a: a, text: a.Text, pub: a.Published, datelines: datelines(a.Text)}
+func (x *Extractor) analyse(ctx context.Context, a *sitrep.Article) *doc {
+	d := &doc{x: x, a: a, text: a.Text, pub: a.Published, datelines: datelines(a.Text), ctx: ctx, done: ctx.Done()}
 	// Actors first, without a focus: the countries of those the text
 	// names ("Syrian regime forces", "the Tatmadaw") tell the geoparser
 	// where the text is when it names no country. Generic ones ("the
 	// army") then take the focus the places give.
 	d.sc = scratchPool.Get().(*scratch)
+	if fault.Extract != nil {
+		fault.Extract(a.Text) // a test's panic, with the scratch taken
+	}
 	words := x.actors.Words(d.text)
 	defer words.Release()
 	ms := words.AppendScan(d.sc.actors[:0], "")
@@ -240,7 +387,7 @@ func (x *Extractor) analyse(a *sitrep.Article) *doc {
 	d.seq = d.sc.sequence(max(len(d.places), len(d.actors)))
 	para := 0
 	prevEnd := 0
-	spans := text.Sentences(d.text)
+	spans := d.cutLong(text.Sentences(d.text))
 	d.possessives(spans)
 	// One slab for all sentences, sized first: drafts keep pointers into it.
 	if cap(d.sc.sents) < len(spans) {
@@ -249,6 +396,7 @@ func (x *Extractor) analyse(a *sitrep.Article) *doc {
 	slab := d.sc.sents[:len(spans)]
 	d.sents = make([]*sent, 0, len(spans))
 	for i, sp := range spans {
+		d.check()
 		if paragraphBreak(d.text[prevEnd:sp.Start]) {
 			para++
 		}
