@@ -110,6 +110,12 @@ func (x *Extractor) Extract(a *sitrep.Article) []sitrep.Event {
 // An event whose words fall on both sides of a cut may be missed.
 const MaxSentenceTokens = 1000
 
+// DefaultTimeout is the time the commands, the worker and the service give
+// one article's extraction: tens of times what the largest article they
+// take needs (a sentence of 4 MB reads in under 2 s on one core), so an
+// article that spends it is one the extractor cannot read, not a slow day.
+const DefaultTimeout = time.Minute
+
 // ExtractContext is Extract for text from outside: it gives up when ctx is
 // done (checked between sentences and between events) and returns a panic
 // as an error (*PanicError), in both cases naming the article, so that one

@@ -2,9 +2,13 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
+	"time"
 
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/export"
@@ -18,6 +22,7 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 	format := fs.String("format", "jsonl", "output format: jsonl, acled, geojson or plover")
 	all := fs.Bool("all", false, "acled, geojson, plover: write every event, the hypothetical, negated, projected and claimed ones, statements of control and tolls too (marked in ACLED's tags); by default only events reported as fact")
 	explain := fs.Bool("explain", false, "instead of events, write how each article was read: places, actors, cues, figures, frames (for tuning the lexicons)")
+	timeout := addTimeoutFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -34,17 +39,52 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	return walkArticles("extract", paths, opt, stderr, bw, func(a sitrep.Article) error {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	failed := 0
+	err = walkArticles("extract", paths, opt, stderr, bw, func(a sitrep.Article) error {
 		if *explain {
 			return x.Explain(bw, &a)
 		}
-		for _, e := range x.Extract(&a) {
+		evs, err := extractArticle(ctx, x, &a, *timeout, "extract", stderr)
+		if err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err() // interrupted: stop here
+			}
+			failed++ // named; the others go on
+			return nil
+		}
+		for _, e := range evs {
 			if err := w.Write(&e); err != nil {
 				return err
 			}
 		}
 		return nil
 	}, w.Close)
+	if err == nil && failed > 0 {
+		err = fmt.Errorf("%d articles failed", failed)
+	}
+	return err
+}
+
+// addTimeoutFlag is the flag of the commands that extract: the time one
+// article's extraction may take.
+func addTimeoutFlag(fs *flag.FlagSet) *time.Duration {
+	return fs.Duration("timeout", extract.DefaultTimeout, "give up on an article whose extraction takes longer than this (it is named, counted failed, and the others go on)")
+}
+
+// extractArticle extracts a within timeout, naming in stderr the article
+// if it fails (its time spent, a panic) or has sentences read in pieces.
+func extractArticle(ctx context.Context, x *extract.Extractor, a *sitrep.Article, timeout time.Duration, cmd string, stderr io.Writer) ([]sitrep.Event, error) {
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	evs, cut, err := x.ExtractContext(ctx, a)
+	if err != nil {
+		fmt.Fprintf(stderr, "sitrep %s: %v\n", cmd, err)
+	} else if note := extract.CutNote(cut); note != "" {
+		fmt.Fprintf(stderr, "sitrep %s: article %s: %s\n", cmd, a.ID, note)
+	}
+	return evs, err
 }
 
 // walkArticles hands each article of the inputs to each, naming in

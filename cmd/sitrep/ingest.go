@@ -22,6 +22,7 @@ func runIngest(args []string, stdout, stderr io.Writer) error {
 	db := fs.String("db", defaultDB(), "database: an SQLite file, or a postgres:// DSN")
 	in := addInputFlags(fs)
 	batch := fs.Int("batch", 256, "articles per transaction")
+	timeout := addTimeoutFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -55,7 +56,7 @@ func runIngest(args []string, stdout, stderr io.Writer) error {
 	// commits a batch at a time, so a crash loses at most the batch in
 	// flight and a rerun stores it (everything before is a duplicate).
 	arts := make(chan sitrep.Article, 64)
-	docs := make(chan sitrep.Doc, 64)
+	docs := make(chan extracted, 64)
 	var readErr error
 	go func() {
 		defer close(arts)
@@ -74,13 +75,14 @@ func runIngest(args []string, stdout, stderr io.Writer) error {
 		go func() {
 			defer wg.Done()
 			for a := range arts {
-				docs <- x.Doc(a)
+				docs <- extractDoc(ctx, x, a, *timeout)
 			}
 		}()
 	}
 	go func() { wg.Wait(); close(docs) }()
 
 	var sum ingestSummary
+	unread := 0 // articles whose extraction failed
 	pending := make([]sitrep.Doc, 0, *batch)
 	flush := func() error {
 		if len(pending) == 0 {
@@ -103,7 +105,18 @@ loop:
 			if !ok {
 				break loop
 			}
-			if pending = append(pending, d); len(pending) >= *batch {
+			if d.err != nil {
+				if ctx.Err() == nil { // not interrupted: this article failed
+					sum.failed++
+					unread++
+					fmt.Fprintf(stderr, "sitrep ingest: %v\n", d.err)
+				}
+				continue
+			}
+			if note := extract.CutNote(d.cut); note != "" {
+				fmt.Fprintf(stderr, "sitrep ingest: article %s: %s\n", d.doc.Article.ID, note)
+			}
+			if pending = append(pending, d.doc); len(pending) >= *batch {
 				if werr = flush(); werr != nil {
 					break loop
 				}
@@ -134,7 +147,26 @@ loop:
 	if readErr != nil && !errors.Is(readErr, context.Canceled) {
 		return readErr
 	}
+	if unread > 0 && ctx.Err() == nil {
+		return fmt.Errorf("%d articles could not be read", unread)
+	}
 	return ctx.Err()
+}
+
+// extracted is an article as an extractor hands it to ingest's writer,
+// which alone writes to stderr.
+type extracted struct {
+	doc sitrep.Doc
+	cut int   // sentences read in pieces
+	err error // the article is not stored
+}
+
+// extractDoc extracts a within timeout.
+func extractDoc(ctx context.Context, x *extract.Extractor, a sitrep.Article, timeout time.Duration) extracted {
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	d, cut, err := x.DocContext(ctx, a)
+	return extracted{d, cut, err}
 }
 
 type ingestSummary struct {
