@@ -25,6 +25,7 @@ type work struct {
 	fetcher *source.Fetcher
 	log     *slog.Logger
 	batch   *batcher
+	budget  time.Duration // one article's extraction (Options.ArticleTimeout)
 }
 
 // maxDue bounds the polls one schedule job queues; the rest wait a tick.
@@ -199,18 +200,56 @@ func (fw *fetchWorker) Work(ctx context.Context, job *river.Job[fetchArgs]) erro
 		}
 		return err
 	}
-	docs := make([]sitrep.Doc, len(arts))
-	for i, a := range arts {
-		docs[i] = w.x.Doc(a)
+	docs, failed := w.extract(ctx, a.URL, arts)
+	if ctx.Err() != nil {
+		return ctx.Err() // the job's own time, or a stop: River retries it
 	}
-	res, err := w.batch.ingest(ctx, docs)
-	if err != nil {
-		return err
+	if len(docs) > 0 {
+		res, err := w.batch.ingest(ctx, docs)
+		if err != nil {
+			return err
+		}
+		for _, r := range res {
+			w.log.Info("article", "url", a.URL, "id", r.ArticleID, "status", r.Status, "events", r.Events)
+		}
 	}
-	for _, r := range res {
-		w.log.Info("article", "url", a.URL, "id", r.ArticleID, "status", r.Status, "events", r.Events)
+	if failed != nil {
+		// Not retried: extraction is a function of the text, so a page
+		// that panicked or spent an article's time does so again. The
+		// articles read beside it are stored (again, a duplicate).
+		return river.JobCancel(failed)
 	}
 	return nil
+}
+
+// extract reads the articles of the page at url, each within w.budget;
+// those it could not read are named in the log and left out, and the
+// first of their errors returned.
+func (w *work) extract(ctx context.Context, url string, arts []sitrep.Article) (docs []sitrep.Doc, failed error) {
+	for _, a := range arts {
+		actx, cancel := context.WithTimeout(ctx, w.budget)
+		d, cut, err := w.x.DocContext(actx, a)
+		cancel()
+		if ctx.Err() != nil {
+			return nil, nil
+		}
+		if err != nil {
+			args := []any{"url", url, "error", err}
+			if pe, ok := errors.AsType[*extract.PanicError](err); ok {
+				args = append(args, "stack", string(pe.Stack))
+			}
+			w.log.Error("article not read", args...)
+			if failed == nil {
+				failed = err
+			}
+			continue
+		}
+		if note := extract.CutNote(cut); note != "" {
+			w.log.Warn("article read in pieces", "url", url, "id", d.Article.ID, "why", note)
+		}
+		docs = append(docs, d)
+	}
+	return docs, failed
 }
 
 // permanent reports whether fetching a page again cannot help: the

@@ -69,6 +69,11 @@ type Options struct {
 	// about 20 s, so a dead worker's job is retried within RescueAfter
 	// plus a minute.
 	RescueAfter time.Duration
+	// ArticleTimeout is how long one article's extraction may take (0:
+	// extract.DefaultTimeout). A page whose article spends it, or panics
+	// the extractor, is given up for good: the same text would do the
+	// same again.
+	ArticleTimeout time.Duration
 	// ID names this worker in River's tables (empty: River's default, the
 	// host name and the start time).
 	ID string
@@ -105,6 +110,10 @@ func Run(ctx context.Context, dsn string, st sitrep.Store, opt Options) error {
 		x:       x,
 		fetcher: &source.Fetcher{AllowPrivate: opt.AllowPrivate},
 		log:     opt.Logger,
+		budget:  opt.ArticleTimeout,
+	}
+	if w.budget <= 0 {
+		w.budget = extract.DefaultTimeout
 	}
 	if w.log == nil {
 		w.log = slog.New(slog.NewTextHandler(io.Discard, nil))
