@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/export"
+	"github.com/sitrep/sitrep/extract"
 	"github.com/sitrep/sitrep/gazetteer"
 	"github.com/sitrep/sitrep/source"
 )
@@ -497,22 +499,61 @@ func (s *Server) postArticle(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	docs := make([]sitrep.Doc, len(arts))
+	out := make([]postResult, len(arts))
+	var docs []sitrep.Doc
+	var stored []int // the index in out of each of docs
 	for i, a := range arts {
-		docs[i] = x.Doc(a)
+		d, cut, err := s.extractArticle(r.Context(), x, a)
+		if err != nil {
+			if r.Context().Err() != nil {
+				return err // the client is gone
+			}
+			s.opt.Log.Error("article not read", "err", err)
+			out[i] = postResult{IngestResult: sitrep.IngestResult{ArticleID: d.Article.ID, Status: statusFailed}, Error: err.Error()}
+			continue
+		}
+		out[i].Warning = extract.CutNote(cut)
+		docs = append(docs, d)
+		stored = append(stored, i)
 	}
-	res, err := s.st.Ingest(r.Context(), docs)
-	if err != nil {
-		return err
-	}
-	s.metrics.ingested(res)
 	status := http.StatusOK
-	for _, r := range res {
-		if r.Status == sitrep.StatusNew {
-			status = http.StatusCreated
+	if len(docs) > 0 {
+		res, err := s.st.Ingest(r.Context(), docs)
+		if err != nil {
+			return err
+		}
+		s.metrics.ingested(res)
+		for k, r := range res {
+			out[stored[k]].IngestResult = r
+			if r.Status == sitrep.StatusNew {
+				status = http.StatusCreated
+			}
 		}
 	}
-	return writeJSON(w, status, map[string]any{"results": res})
+	return writeJSON(w, status, map[string]any{"results": out})
+}
+
+// statusFailed is the status of a posted article that could not be read:
+// the extractor panicked on it or spent its time (postResult.Error says
+// which). Nothing of it is stored.
+const statusFailed = "failed"
+
+// postResult is what became of one posted article.
+type postResult struct {
+	sitrep.IngestResult
+	Error   string `json:"error,omitempty"`   // why it failed
+	Warning string `json:"warning,omitempty"` // sentences read in pieces (extract.CutNote)
+}
+
+// extractArticle extracts a within the server's time for one article.
+func (s *Server) extractArticle(ctx context.Context, x *extract.Extractor, a sitrep.Article) (sitrep.Doc, int, error) {
+	budget := s.opt.ArticleTimeout
+	if budget <= 0 {
+		budget = extract.DefaultTimeout / 2
+	}
+	ctx, cancel := context.WithTimeout(ctx, budget)
+	defer cancel()
+	return x.DocContext(ctx, a)
 }
 
 // readArticles reads the articles of a request's body, in the format its

@@ -48,6 +48,11 @@ type Options struct {
 	Poll time.Duration
 	// Log receives one line per failed request (default: slog's default).
 	Log *slog.Logger
+	// ArticleTimeout is how long one posted article's extraction may take
+	// (0: half of extract.DefaultTimeout, so that the answer is written
+	// within the minute sitrep serve gives a request); an article that
+	// spends it is answered as failed, and the others are stored.
+	ArticleTimeout time.Duration
 }
 
 // Server answers HTTP requests from a store. It is an http.Handler.

@@ -25,6 +25,7 @@ func runWorker(args []string, stdout, stderr io.Writer) error {
 	concurrency := fs.Int("concurrency", 16, "pages fetched and read at once (those read together are stored in one transaction)")
 	tick := fs.Duration("tick", 30*time.Second, "how often to look for feeds due")
 	rescue := fs.Duration("rescue-after", 10*time.Minute, "retry a job running this long: its worker is taken for dead")
+	timeout := addTimeoutFlag(fs)
 	id := fs.String("id", "", "this worker's name in the job table (default: host and start time)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -49,11 +50,12 @@ func runWorker(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	return worker.Run(ctx, *db, st, worker.Options{
-		AllowPrivate: *allowPrivate,
-		Concurrency:  *concurrency,
-		Tick:         *tick,
-		RescueAfter:  *rescue,
-		ID:           *id,
-		Logger:       log,
+		AllowPrivate:   *allowPrivate,
+		Concurrency:    *concurrency,
+		Tick:           *tick,
+		RescueAfter:    *rescue,
+		ArticleTimeout: *timeout,
+		ID:             *id,
+		Logger:         log,
 	})
 }
