@@ -1,7 +1,13 @@
 package extract
 
 import (
+	"bufio"
+	"encoding/csv"
+	"encoding/json"
+	"encoding/xml"
 	"math"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -37,6 +43,9 @@ func FuzzExtract(f *testing.F) {
 	f.Add("Houthi forces shelled Taiz on 12/04. Total fatalities coded as 6, split between 3 events.")
 	f.Add("A roadside bomb killed twenty-five soldiers near Kandahar 1000000000 years ago and 999999999 weeks ago.")
 	f.Add("On March 31st, 2021 (31/02/2021), gunmen abducted one hundred and twenty villagers in Zamfara, Nigeria.")
+	for _, s := range realSeeds(f) {
+		f.Add(s)
+	}
 	x, err := Default()
 	if err != nil {
 		f.Fatal(err)
@@ -121,6 +130,9 @@ func FuzzFindDates(f *testing.F) {
 		f.Add("Rebels attacked Homs "+s+", officials said.", int64(0))
 		f.Add(s, int64(-800000))
 	}
+	for _, s := range realSeeds(f) {
+		f.Add(s, int64(0))
+	}
 	x, err := Default()
 	if err != nil {
 		f.Fatal(err)
@@ -163,4 +175,86 @@ func FuzzFindDates(f *testing.F) {
 			}
 		}
 	})
+}
+
+// seedsPerFile is how many texts realSeeds takes from each file of the
+// shared data: every seed runs under go test, so a sample, spread evenly
+// over the file (TestEveryRealTextReads in eval reads them all).
+const seedsPerFile = 40
+
+// realSeeds returns real texts from ../shared/data, read at run time (the
+// data is never copied here), for the fuzzers to start from: a sample of
+// each file, and BBC article 502, which once panicked appendDraftEvents
+// (issue 16). None when the data is absent.
+func realSeeds(tb testing.TB) []string {
+	dir := filepath.Join("..", "..", "shared", "data")
+	var out []string
+	sample := func(texts []string) {
+		for i := 0; i < len(texts); i += max(1, len(texts)/seedsPerFile) {
+			out = append(out, texts[i])
+		}
+	}
+	column := func(file string, comma rune, cols ...string) []string {
+		fh, err := os.Open(filepath.Join(dir, file))
+		if err != nil {
+			return nil
+		}
+		defer fh.Close()
+		r := csv.NewReader(fh)
+		r.Comma, r.LazyQuotes, r.FieldsPerRecord = comma, true, -1
+		recs, err := r.ReadAll()
+		if err != nil || len(recs) == 0 {
+			tb.Logf("%s: %v", file, err)
+			return nil
+		}
+		var texts []string
+		for _, rec := range recs[1:] {
+			var parts []string
+			for _, c := range cols {
+				for k, h := range recs[0] {
+					if h == c && k < len(rec) {
+						parts = append(parts, rec[k])
+					}
+				}
+			}
+			texts = append(texts, strings.Join(parts, " "))
+		}
+		return texts
+	}
+	acled, _ := filepath.Glob(filepath.Join(dir, "acled", "*.csv"))
+	for _, p := range acled {
+		sample(column(filepath.Join("acled", filepath.Base(p)), ',', "notes"))
+	}
+	sample(column("general/ag_news_dev.csv", ',', "title", "description"))
+	bbc := column("general/bbc_news.csv", ',', "text")
+	sample(bbc)
+	if len(bbc) > 501 {
+		out = append(out, bbc[501])
+	}
+	sample(column("geoparse/geocorpora.tsv", '\t', "tweet_text"))
+	if raw, err := os.ReadFile(filepath.Join(dir, "geoparse", "GeoVirus.xml")); err == nil {
+		var doc struct {
+			Texts []string `xml:"article>text"`
+		}
+		if xml.Unmarshal(raw, &doc) == nil {
+			sample(doc.Texts)
+		}
+	}
+	if fh, err := os.Open(filepath.Join(dir, "general", "glocon_sabinet_protest.jsonl")); err == nil {
+		var texts []string
+		sc := bufio.NewScanner(fh)
+		sc.Buffer(nil, 1<<24)
+		for sc.Scan() {
+			var rec struct{ Text string }
+			if json.Unmarshal(sc.Bytes(), &rec) == nil {
+				texts = append(texts, rec.Text)
+			}
+		}
+		fh.Close()
+		sample(texts)
+	}
+	if len(out) == 0 {
+		tb.Logf("no real texts under %s to seed from", dir)
+	}
+	return out
 }
