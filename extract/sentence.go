@@ -114,6 +114,9 @@ func (s *sent) norm(k int) string {
 
 // words returns the text of tokens [a, b).
 func (s *sent) words(a, b int) string {
+	if b <= a {
+		return "" // a toll's period the sentence does not name, before a stop ("!Fatalities 0")
+	}
 	return s.d.text[s.toks[a].Start:s.toks[b-1].End]
 }
 
