@@ -2,12 +2,17 @@ package server
 
 import (
 	"encoding/json"
+	"io"
+	"log/slog"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/sitrep/sitrep/internal/fault"
 )
+
+// quiet is a log for the failures these tests make on purpose.
+var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
 
 // threeReports are three articles, the second of which a test makes the
 // extractor panic on.
@@ -47,7 +52,7 @@ func TestAPostedArticleThatPanicsFailsAlone(t *testing.T) {
 	}
 	defer func() { fault.Extract = nil }()
 	st := testStore(t, false)
-	ts := newTestServer(t, st, Options{Token: "k"})
+	ts := newTestServer(t, st, Options{Token: "k", Log: quiet})
 	code, body := post(t, ts, "k", "application/json", threeReports)
 	got, errs := statuses(t, body)
 	if code != 201 || got != "first new, second failed, third new" || !strings.Contains(errs, "article second: panic: injected fault") {
@@ -62,7 +67,7 @@ func TestAPostedArticleThatPanicsFailsAlone(t *testing.T) {
 
 func TestAPostedArticleOverItsTimeFails(t *testing.T) {
 	st := testStore(t, false)
-	ts := newTestServer(t, st, Options{Token: "k", ArticleTimeout: time.Nanosecond})
+	ts := newTestServer(t, st, Options{Token: "k", ArticleTimeout: time.Nanosecond, Log: quiet})
 	code, body := post(t, ts, "k", "application/json", threeReports)
 	got, errs := statuses(t, body)
 	if code != 200 || got != "first failed, second failed, third failed" || !strings.Contains(errs, "article third: gave up: context deadline exceeded") {
