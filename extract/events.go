@@ -1395,6 +1395,10 @@ func (d *doc) staged(s *sent, dr *draft) bool {
 		next := ""
 		if c.end < len(s.toks) {
 			next = s.toks[c.end].Norm
+			// "firms demonstrated handsets": a thing shown, no crowd.
+			if demonstrateVerb[w] && s.toks[c.end].Kind == text.Word && !protestAfter[next] && !strings.HasSuffix(next, "ing") {
+				continue
+			}
 		}
 		// A protest done ("residents protested", "pupils marched"), or
 		// protests that happened ("Protests in Dori", "protests erupted"),
@@ -1645,7 +1649,9 @@ func (d *doc) gainerSide(m *actors.Mention, ev *sitrep.Event) bool {
 // words that make it the news ("protests in", "protests erupted").
 var (
 	protestVerb     = map[string]bool{"protested": true, "protesting": true, "demonstrated": true, "demonstrating": true, "marched": true, "marching": true, "picketed": true, "picketing": true, "rioted": true}
-	notProtest      = map[string]bool{"that": true, "its": true, "his": true, "her": true, "their": true, "how": true, "into": true, "to": true, "the": true, "a": true}
+	demonstrateVerb = map[string]bool{"demonstrate": true, "demonstrates": true, "demonstrated": true, "demonstrating": true}
+	protestAfter    = map[string]bool{"in": true, "at": true, "outside": true, "against": true, "for": true, "on": true, "over": true, "near": true, "through": true, "to": true, "and": true, "peacefully": true, "again": true, "after": true, "before": true, "across": true, "along": true, "around": true, "yesterday": true, "today": true, "with": true, "by": true, "under": true, "from": true, "inside": true, "opposite": true, "infront": true, "throughout": true}
+	notProtest      = map[string]bool{"that": true, "its": true, "his": true, "her": true, "their": true, "how": true, "into": true, "to": true, "the": true, "a": true, "an": true, "one": true, "this": true, "these": true, "those": true, "it": true, "them": true, "what": true, "new": true, "some": true}
 	protestNouns    = map[string]bool{"protests": true, "demonstrations": true, "rallies": true, "marches": true, "sit-ins": true, "riots": true}
 	protestNoun     = map[string]bool{"protest": true, "demonstration": true}
 	protestNounNext = map[string]bool{"in": true, "over": true, "against": true, "erupted": true, "broke": true, "took": true, "spread": true, "continued": true, "were": true, "have": true, "across": true, "at": true, "outside": true, "swept": true, "rocked": true}

@@ -45,6 +45,7 @@ func TestSilenceOnWhatIsNotPoliticalViolence(t *testing.T) {
 		{"a plot to bomb is no bombing", "Police said the suspects were plotting a bomb attack on the barracks in Gao."},
 		{"a film that won a country's award took nothing", "A drama about a group of restless youths who rehearse a play in a Lyon suburb has won France's biggest film prize. Its director and young star won prizes too; the comedy beat two big-budget films at the festival."},
 		{"a reputation damaged in a sports story is no riot", "The Olympic champion says the coach damaged her reputation and she is seeking 25 million dollars in the suit; the club, the league and the team declined to comment."},
+		{"a phone demonstrated is no demonstration", "At the trade fair in Seoul the maker was demonstrating one of its new phones, and dozens of rival firms demonstrated handsets to buyers."},
 		{"an aircraft is no strike", "Divers recovered the wreckage of a navy helicopter off the coast of Mombasa on Monday."},
 		{"aircraft carriers are contracts", "A defence firm won the contract to build two aircraft carriers for the navy."},
 		{"a fight against drought is no clash", "Farmers in the region are fighting against drought and rising costs."},
