@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -1370,6 +1371,9 @@ func (d *doc) codable(s *sent, dr *draft, r *rule, f frameFacts, classes classSe
 	}
 	switch r.eventType {
 	case sitrep.Protests, sitrep.Riots:
+		if r.eventType == sitrep.Protests && s.hasScore() {
+			return false // "Texas rallies past Kansas, 27-23": a game
+		}
 		if f.actor1Crowd && a1 != nil && a1.End <= at || classes&(1<<lx.cls.demand) != 0 || f.actor2 == "protesters" {
 			return true // a crowd that acts, its demands, or a crowd acted on
 		}
@@ -1380,6 +1384,31 @@ func (d *doc) codable(s *sent, dr *draft, r *rule, f frameFacts, classes classSe
 	}
 	return false
 }
+
+// hasScore reports whether the sentence gives a game's score: two numbers
+// under 200 joined by a hyphen or a dash with no space ("27-23", "9-7"),
+// before punctuation or a word for a result.
+func (s *sent) hasScore() bool {
+	for k := 0; k+2 < len(s.toks); k++ {
+		a, dash, b := s.toks[k], s.toks[k+1], s.toks[k+2]
+		if a.Kind == text.Number && b.Kind == text.Number && (dash.Norm == "-" || dash.Norm == "–") &&
+			a.End == dash.Start && dash.End == b.Start && len(a.Norm) <= 3 && len(b.Norm) <= 3 {
+			// Not a range of people or days: "200-300 people", "12-13 May".
+			if k+3 < len(s.toks) && s.toks[k+3].Kind == text.Word && !scoreNoun[s.toks[k+3].Norm] {
+				continue
+			}
+			if x, _ := strconv.Atoi(a.Norm); x < 200 {
+				if y, _ := strconv.Atoi(b.Norm); y < 200 {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// scoreNoun are the words a score stands before: "a 9-7 victory".
+var scoreNoun = map[string]bool{"victory": true, "win": true, "defeat": true, "loss": true, "draw": true, "lead": true, "triumph": true, "decision": true, "scoreline": true}
 
 // staged reports whether a protest cue of the head sentence is staged,
 // held or joined ("staged a rally", "held a sit-in"), or done by a number
