@@ -1330,6 +1330,9 @@ func (d *doc) codable(s *sent, dr *draft, r *rule, f frameFacts, classes classSe
 	if violent && !disaster && d.harmsFigure(s, dr) {
 		return true // a journalist assaulted, a candidate shot
 	}
+	if (violent || classes&(1<<lx.cls.destroy) != 0) && !disaster && s.namesSacred(lx) {
+		return true // a mosque set on fire, a church attacked
+	}
 	// An armed group named anywhere in the frame's sentences, whatever role
 	// the sentence's shape gave it: "Jund al Aqsa fought the Wosta
 	// Division", "the bodies of 3 SDF fighters were found". Not the police
@@ -1409,6 +1412,16 @@ func (s *sent) hasScore() bool {
 
 // scoreNoun are the words a score stands before: "a 9-7 victory".
 var scoreNoun = map[string]bool{"victory": true, "win": true, "defeat": true, "loss": true, "draw": true, "lead": true, "triumph": true, "decision": true, "scoreline": true}
+
+// namesSacred reports whether the sentence names a place of worship.
+func (s *sent) namesSacred(lx *Lexicon) bool {
+	for k := range s.toks {
+		if _, _, ok := lx.sacred.Match(s.toks, k); ok {
+			return true
+		}
+	}
+	return false
+}
 
 // staged reports whether a protest cue of the head sentence is staged,
 // held or joined ("staged a rally", "held a sit-in"), or done by a number

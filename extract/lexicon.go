@@ -74,7 +74,7 @@ type Lexicon struct {
 	vagueDate        *text.Phrases[string]
 	agoUnits         *text.Phrases[byte]
 
-	ground, site, determiner, combatant, crowd, remains, offDuty, stage, crowdAct, way, figure, contest *text.Phrases[bool]
+	ground, site, sacred, determiner, combatant, crowd, remains, offDuty, stage, crowdAct, way, figure, contest *text.Phrases[bool]
 	// seat and destination: words before a place that make it a
 	// government's seat or where people went, not an act's scene.
 	seat, destination, seatNoun *text.Phrases[bool]
@@ -361,6 +361,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 	if err := sections("syntax.txt", map[string]func(lexEntry) error{
 		"ground":          flag(&lx.ground),
 		"site":            flag(&lx.site),
+		"sacred":          flag(&lx.sacred),
 		"determiner":      flag(&lx.determiner),
 		"remains":         flag(&lx.remains),
 		"off duty":        flag(&lx.offDuty),
