@@ -977,7 +977,35 @@ func (d *doc) roles(s *sent, anchor int) (a1, a2 *actors.Mention, passive bool) 
 	if targetPreps[afterPrep] || d.harmedSubject(s, afterEnd) {
 		return nil, after, passive
 	}
+	// "Fighting flared in X, forcing civilians to flee as rebels fought
+	// the troops": a clash with no subject is between the armed groups
+	// the sentence names, not the people it drove out.
+	if after != nil && !actors.Armed(after.Actor.Side) && d.cueClass(s, anchor, d.x.lx.cls.clash) {
+		var armed []*actors.Mention
+		for _, a := range ms {
+			if a.start > anchor && a.m.Head && actors.Armed(a.m.Actor.Side) && (len(armed) == 0 || a.m.Actor.Name != armed[0].Actor.Name) {
+				armed = append(armed, a.m)
+			}
+		}
+		switch len(armed) {
+		case 0:
+		case 1:
+			return armed[0], nil, passive
+		default:
+			return armed[0], armed[1], passive
+		}
+	}
 	return after, nil, passive
+}
+
+// cueClass reports whether the cue at token anchor of s has class id.
+func (d *doc) cueClass(s *sent, anchor, id int) bool {
+	for _, c := range s.cues {
+		if c.start == anchor && c.classes&(classSet(1)<<id) != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // harmedSubject reports whether the words from token end on make the

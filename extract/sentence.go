@@ -288,6 +288,17 @@ var whereWords = map[string]bool{"in": true, "at": true, "near": true, "across":
 
 // contestWords are the words of a fight that a contest of law, money or
 // politics borrows.
+// armedBefore reports whether an armed group is named before token i.
+func (s *sent) armedBefore(i int) bool {
+	for _, ai := range s.actors {
+		m := &s.d.actors[ai]
+		if m.Head && actors.Armed(m.Actor.Side) && m.End <= s.toks[i].Start {
+			return true
+		}
+	}
+	return false
+}
+
 // determinerWord and ownDefence are the words after "fought to" that keep
 // the fight a fight: "to the death", "to defend the town".
 var (
@@ -316,7 +327,12 @@ func (s *sent) figurative(lx *Lexicon, i, end int) bool {
 	if end+1 < len(s.toks) && s.toks[end].Norm == "to" {
 		// "fight to retain their rights", "won a battle to be allowed to
 		// stay": a campaign; not "fought to the last man", nor "fought to
-		// retake the town", whose verb is an act of war.
+		// retake the town", whose verb is an act of war, nor the fighting
+		// of an armed group ("rebels fought to flush out the troops").
+		noun := i > 0 && adjectiveSlot[s.toks[i-1].Norm] || i > 1 && adjectiveSlot[s.toks[i-2].Norm]
+		if !noun && s.armedBefore(i) {
+			return false
+		}
 		v := s.toks[end+1]
 		_, _, act := lx.cues.Match(s.toks, end+1)
 		return v.Kind == text.Word && !v.Cap && !act && !determinerWord[v.Norm] && !ownDefence[v.Norm]
