@@ -862,9 +862,29 @@ func (d *doc) roles(s *sent, anchor int) (a1, a2 *actors.Mention, passive bool) 
 			break
 		}
 	}
+	// "with rebels there claiming to have seized", "with M23 steadily
+	// inching closer and seizing": after "with", a name and a verb in -ing
+	// are a clause of their own, whose subject the name is.
+	absolute := func(k int) bool {
+		for ; k < len(s.toks) && k <= anchor; k++ {
+			w := norm(k)
+			switch {
+			case k == anchor || strings.HasSuffix(w, "ing") && !clauseEnd(s.toks[k]):
+				return true
+			case w == "there" || strings.HasSuffix(w, "ly"):
+				continue
+			}
+			return false
+		}
+		return false
+	}
 	if before == nil {
+		// Else the last named before the act, but not one the act's
+		// subject was "locked in conflict with": a noun the dictionary
+		// does not know ("Fighters from a paramilitary force locked in
+		// conflict with Sudan's army entered Wad Madani") is no actor.
 		for i := len(ms) - 1; i >= 0; i-- {
-			if ms[i].start < anchor {
+			if ms[i].start < anchor && !d.foughtWith(s, ms[i].start, absolute(ms[i].end)) {
 				before, beforeEnd = ms[i].m, ms[i].end
 				break
 			}
@@ -1053,6 +1073,46 @@ var subordinators = map[string]bool{
 
 // subjectPreps are the words before an actor that put it in a
 // prepositional phrase rather than in the subject.
+// wordBefore returns the word before token k past an article ("with the
+// army": "with"), "" at the start.
+func (s *sent) wordBefore(k int) string {
+	k--
+	if k > 0 && (s.toks[k].Norm == "the" || s.toks[k].Norm == "a" || s.toks[k].Norm == "an") {
+		k--
+	}
+	if k < 0 {
+		return ""
+	}
+	return s.toks[k].Norm
+}
+
+// foughtWith reports whether the mention at token k is the side another
+// fought ("in conflict with the army", "fighting against Myanmar's
+// military"), unless its own clause follows (absolute) or it names a
+// group's person's group ("a fighter with HTS").
+func (d *doc) foughtWith(s *sent, k int, absolute bool) bool {
+	w := s.wordBefore(k)
+	if !conflictPreps[w] || absolute {
+		return false
+	}
+	k--
+	if s.toks[k].Norm != w {
+		k-- // past the article
+	}
+	return !d.memberWord(s, k-1)
+}
+
+// memberWord reports whether token k names a group's person ("a fighter
+// with HTS"): "with" after it is membership, not a fight.
+func (d *doc) memberWord(s *sent, k int) bool {
+	e, _, ok := d.x.lx.combatant.Match(s.toks, k)
+	return ok && e == k+1
+}
+
+// conflictPreps are the words before the side another side fights: "in
+// conflict with", "battling against".
+var conflictPreps = map[string]bool{"with": true, "against": true}
+
 var subjectPreps = map[string]bool{
 	"by": true, "with": true, "against": true, "from": true, "of": true, "between": true,
 	"following": true, "after": true, "to": true, "on": true, "for": true, "among": true,

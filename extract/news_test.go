@@ -354,3 +354,16 @@ func TestAPossessiveNamesTheSide(t *testing.T) {
 		}
 	}
 }
+
+// The side another side was fighting is not the one that acted: "X,
+// locked in conflict with the army, entered the town" is not the army's
+// entry; "with rebels claiming to have seized" and "a fighter with HTS"
+// name their own.
+func TestTheSideFoughtIsNotTheActor(t *testing.T) {
+	for _, e := range run(t, "After weeks of fighting with Myanmar's military, the group has taken over the town of Kyauktaw.", "2024-12-07") {
+		if sitrep.Territorial(e.SubEventType) && e.Actor1 != nil && e.Actor1.Side == "government" {
+			t.Errorf("the army fought is taken for the taker: %s", describe([]sitrep.Event{e}))
+		}
+	}
+}
+
