@@ -366,4 +366,3 @@ func TestTheSideFoughtIsNotTheActor(t *testing.T) {
 		}
 	}
 }
-
