@@ -10,6 +10,7 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -45,8 +46,8 @@ func params(r *http.Request, known ...string) (url.Values, error) {
 			found = found || n == k
 		}
 		if !found {
-			sort.Strings(known)
-			return nil, sitrep.Errorf(sitrep.EINVALID, "unknown parameter %q (this endpoint takes %s)", k, strings.Join(known, ", "))
+			// known may be a shared list (filterParams): sort a copy.
+			return nil, sitrep.Errorf(sitrep.EINVALID, "unknown parameter %q (this endpoint takes %s)", k, strings.Join(slices.Sorted(slices.Values(known)), ", "))
 		}
 		if len(vs) > 1 {
 			return nil, sitrep.Errorf(sitrep.EINVALID, "parameter %q given %d times", k, len(vs))

@@ -1,0 +1,93 @@
+package server
+
+import (
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// TestParamsConcurrently: requests that name an unknown parameter, at
+// once, on endpoints that share a list of known parameters. Run with
+// -race: the error message once sorted that shared list in place.
+func TestParamsConcurrently(t *testing.T) {
+	ts := newTestServer(t, testStore(t, false), Options{})
+	var wg sync.WaitGroup
+	for i := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			path := "/api/stats?contry=SY"
+			if i%2 == 1 {
+				path = "/api/clusters?zoom=3&contry=SY"
+			}
+			var e apiError
+			if code := get(t, ts, path, &e); code != 400 || !strings.Contains(e.Error.Message, "bbox, country") {
+				t.Errorf("GET %s: %d %+v; want 400 listing the parameters in order", path, code, e.Error)
+			}
+		}()
+	}
+	wg.Wait()
+	for _, p := range filterParams[:3] {
+		if p != "since" && p != "until" && p != "type" {
+			t.Fatalf("filterParams was reordered: %v", filterParams)
+		}
+	}
+}
+
+// TestNotFiniteCoordinates: NaN and infinities are no place on the earth.
+func TestNotFiniteCoordinates(t *testing.T) {
+	ts := newTestServer(t, testStore(t, false), Options{})
+	for _, c := range []struct{ path, inMessage string }{
+		{"/api/incidents?bbox=NaN,0,10,10", "bbox"},
+		{"/api/incidents?bbox=0,0,10,NaN", "bbox"},
+		{"/api/incidents?bbox=Inf,0,10,10", "bbox"},
+		{"/api/incidents?bbox=-Inf,0,Inf,10", "bbox"},
+		{"/api/clusters?zoom=2&bbox=-Infinity,-90,180,90", "bbox"},
+		{"/api/incidents?near=35,NaN", "near"},
+		{"/api/incidents?near=NaN,35", "near"},
+		{"/api/incidents?near=35,Inf", "near"},
+		{"/api/incidents?near=95,35", "near"},
+		{"/api/stats?near=35,-Inf", "near"},
+	} {
+		var e apiError
+		code := get(t, ts, c.path, &e)
+		if code != 400 || e.Error.Code != "EINVALID" || !strings.Contains(e.Error.Message, c.inMessage) {
+			t.Errorf("GET %s: %d %+v; want 400 naming %s", c.path, code, e.Error, c.inMessage)
+		}
+	}
+}
+
+// TestAuthorizationScheme: the scheme is case-insensitive (RFC 9110
+// section 11.1, RFC 6750), and a bare token without it is refused.
+func TestAuthorizationScheme(t *testing.T) {
+	ts := newTestServer(t, testStore(t, false), Options{Token: "s3cret", ReadToken: true})
+	for _, c := range []struct {
+		header string
+		want   int
+	}{
+		{"Bearer s3cret", 200},
+		{"bearer s3cret", 200},
+		{"BEARER s3cret", 200},
+		{"Bearer  s3cret", 200},
+		{"s3cret", 401},
+		{"Basic s3cret", 401},
+		{"Bearer", 401},
+		{"Bearer wrong", 401},
+		{"Bearers3cret", 401},
+		{"", 401},
+	} {
+		req, _ := http.NewRequest("GET", ts.URL+"/api/taxonomy", nil)
+		if c.header != "" {
+			req.Header.Set("Authorization", c.header)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != c.want {
+			t.Errorf("Authorization: %q: %d, want %d", c.header, resp.StatusCode, c.want)
+		}
+	}
+}
