@@ -1,6 +1,7 @@
 package sitrep
 
 import (
+	"math"
 	"strings"
 	"testing"
 )
@@ -74,6 +75,22 @@ func TestCodedIsAReportedEventOfACLEDsTypes(t *testing.T) {
 	} {
 		if got := tt.e.Coded(); got != tt.want {
 			t.Errorf("%s %q: Coded() = %v, want %v", tt.e.Certainty, tt.e.Kind, got, tt.want)
+		}
+	}
+}
+
+// TestFilterRefusesNaN: a NaN coordinate fails every comparison, so a
+// range check written as "x < lo || x > hi" would let it through.
+func TestFilterRefusesNaN(t *testing.T) {
+	nan := math.NaN()
+	for name, f := range map[string]EventFilter{
+		"near lat NaN":  {Near: &Point{Lat: nan, Lon: 35}, Km: 10},
+		"near lon NaN":  {Near: &Point{Lat: 35, Lon: nan}, Km: 10},
+		"box west NaN":  {Box: &Box{W: nan, S: 0, E: 10, N: 10}},
+		"box north NaN": {Box: &Box{W: 0, S: 0, E: 10, N: nan}},
+	} {
+		if err := f.Validate(); ErrorCode(err) != EINVALID {
+			t.Errorf("%s: Validate() = %v, want EINVALID", name, err)
 		}
 	}
 }

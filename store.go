@@ -162,13 +162,13 @@ func (f *EventFilter) Validate() error {
 		return Errorf(EINVALID, "km %g: want a distance above 0 and at most 20000", f.Km)
 	case f.Near == nil && f.Km != 0:
 		return Errorf(EINVALID, "km needs a place to be near")
-	case f.Near != nil && (f.Near.Lat < -90 || f.Near.Lat > 90 || f.Near.Lon < -180 || f.Near.Lon > 180):
+	case f.Near != nil && !(f.Near.Lat >= -90 && f.Near.Lat <= 90 && f.Near.Lon >= -180 && f.Near.Lon <= 180): // so that NaN fails
 		return Errorf(EINVALID, "near %g,%g is not a point on the earth", f.Near.Lat, f.Near.Lon)
 	case f.Limit < 0 || f.Offset < 0:
 		return Errorf(EINVALID, "limit and offset must not be negative")
 	case f.Kind != "" && f.Kind != "event" && f.Kind != KindToll && f.Kind != KindControl && f.Kind != KindDisplacement:
 		return Errorf(EINVALID, "kind %q: want event, toll, control or displacement", f.Kind)
-	case f.Box != nil && (f.Box.S < -90 || f.Box.N > 90 || f.Box.S > f.Box.N || f.Box.W < -180 || f.Box.W > 180 || f.Box.E < -180 || f.Box.E > 180):
+	case f.Box != nil && !(f.Box.S >= -90 && f.Box.N <= 90 && f.Box.S <= f.Box.N && f.Box.W >= -180 && f.Box.W <= 180 && f.Box.E >= -180 && f.Box.E <= 180):
 		return Errorf(EINVALID, "bbox %g,%g,%g,%g: want west,south,east,north within -180..180 and -90..90, south below north", f.Box.W, f.Box.S, f.Box.E, f.Box.N)
 	case f.Certainty != "" && f.Certainty != Reported && f.Certainty != Hypothetical && f.Certainty != Negated && f.Certainty != Projected:
 		return Errorf(EINVALID, "certainty %q: want reported, hypothetical, negated or projected", f.Certainty)

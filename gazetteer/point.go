@@ -14,6 +14,12 @@ func (g *Gazetteer) Point(s string) (lat, lon float64, label string, err error) 
 		la, err1 := strconv.ParseFloat(strings.TrimSpace(a), 64)
 		lo, err2 := strconv.ParseFloat(strings.TrimSpace(b), 64)
 		if err1 == nil && err2 == nil {
+			// ParseFloat reads "NaN" and "Inf", and no comparison
+			// with NaN is ever true: check for a point on the earth
+			// here, in the one way that refuses them.
+			if !(la >= -90 && la <= 90 && lo >= -180 && lo <= 180) {
+				return 0, 0, "", fmt.Errorf("%q: not a point on the earth (lat from -90 to 90, lon from -180 to 180)", s)
+			}
 			return la, lo, s, nil
 		}
 	}

@@ -112,10 +112,14 @@ func eventFilter(q url.Values, def, max int) (sitrep.EventFilter, error) {
 	if b := q.Get("bbox"); b != "" {
 		parts := strings.Split(b, ",")
 		var v [4]float64
+		finite := true
 		for i := 0; i < len(parts) && i < 4 && err == nil; i++ {
 			v[i], err = strconv.ParseFloat(strings.TrimSpace(parts[i]), 64)
+			// ParseFloat reads "NaN" and "Inf", which no clamp below
+			// can bring onto the map.
+			finite = finite && !math.IsNaN(v[i]) && !math.IsInf(v[i], 0)
 		}
-		if len(parts) != 4 || err != nil {
+		if len(parts) != 4 || err != nil || !finite {
 			return f, sitrep.Errorf(sitrep.EINVALID, "bbox: %q: want west,south,east,north in degrees", b)
 		}
 		// A map zoomed out shows more than the world: clamp it.
