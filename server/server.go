@@ -204,7 +204,10 @@ func (s *Server) authorize(r *http.Request, writes bool) error {
 		}
 		return nil
 	}
-	given := strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")
+	given, ok := bearer(r.Header.Get("Authorization"))
+	if !ok {
+		return errUnauthorized
+	}
 	if given == "" && !writes {
 		given = r.URL.Query().Get("token")
 	}
@@ -212,6 +215,19 @@ func (s *Server) authorize(r *http.Request, writes bool) error {
 		return errUnauthorized
 	}
 	return nil
+}
+
+// bearer reads an Authorization header of the Bearer scheme, whose name
+// is case-insensitive (RFC 9110 section 11.1); ok is false for a header
+// of another scheme or none, which is not this token whatever follows.
+// An empty header gives "", true.
+func bearer(header string) (token string, ok bool) {
+	if header == "" {
+		return "", true
+	}
+	scheme, token, _ := strings.Cut(header, " ")
+	token = strings.TrimLeft(token, " ")
+	return token, strings.EqualFold(scheme, "Bearer") && token != ""
 }
 
 // apiError is the body of every failed API request.
