@@ -1,7 +1,11 @@
 package server
 
 import (
+	"fmt"
+	"io"
 	"net/http"
+	"net/http/httptest"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -88,6 +92,58 @@ func TestAuthorizationScheme(t *testing.T) {
 		resp.Body.Close()
 		if resp.StatusCode != c.want {
 			t.Errorf("Authorization: %q: %d, want %d", c.header, resp.StatusCode, c.want)
+		}
+	}
+}
+
+// TestCostlyRequestsWaitForASlot: with every slot taken, posting places
+// or an article waits its turn (a place in the queue the metrics show),
+// while health and metrics still answer.
+func TestCostlyRequestsWaitForASlot(t *testing.T) {
+	s := New(testStore(t, false), Options{Token: "s3cret"})
+	ts := httptest.NewServer(s)
+	t.Cleanup(func() { s.Close(); ts.Close() })
+	for range cap(s.slots) {
+		s.slots <- struct{}{}
+	}
+	answered := make(chan string, 2)
+	for _, path := range []string{"/api/places", "/api/articles?published=2024-12-08"} {
+		go func() {
+			code, body := postTo(t, ts, path, "s3cret", "text/plain", "Shelling hit Rastan on Monday, a monitor said.")
+			answered <- fmt.Sprintf("POST %s: %d %.100s", path, code, body)
+		}()
+	}
+	for s.metrics.waiting.Load() < 2 {
+		select {
+		case a := <-answered:
+			t.Fatalf("answered with every slot taken: %s", a)
+		default:
+			runtime.Gosched()
+		}
+	}
+	if code := get(t, ts, "/healthz", nil); code != 200 {
+		t.Errorf("healthz with every slot taken: %d", code)
+	}
+	resp, err := http.Get(ts.URL + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.Contains(string(b), "sitrep_http_waiting 2\n") {
+		t.Errorf("metrics with every slot taken: %d, want sitrep_http_waiting 2 in\n%s", resp.StatusCode, b)
+	}
+	select {
+	case a := <-answered:
+		t.Fatalf("answered with every slot taken: %s", a)
+	default:
+	}
+	for range cap(s.slots) {
+		<-s.slots
+	}
+	for range 2 {
+		if a := <-answered; !strings.Contains(a, ": 200") && !strings.Contains(a, ": 201") {
+			t.Error(a)
 		}
 	}
 }

@@ -66,10 +66,11 @@ type Server struct {
 	x     *extract.Extractor
 	xErr  error
 
-	// slots bounds the reading requests answered at once; the rest wait
-	// their turn. Past a few per core, more at once only adds database
-	// connections and contention, and a burst would make every answer
-	// slow instead of a few late.
+	// slots bounds the API requests answered at once (reads, writes,
+	// places, each poll of a live stream); the rest wait their turn.
+	// Past a few per core, more at once only adds database connections,
+	// contention and memory (a posted body is read inside the slot), and
+	// a burst would make every answer slow instead of a few late.
 	slots chan struct{}
 
 	// done ends the live streams when the server closes.
@@ -107,10 +108,10 @@ func (s *Server) Close() {
 
 func (s *Server) routes() {
 	read := func(pattern string, h func(http.ResponseWriter, *http.Request) error) {
-		s.mux.Handle(pattern, s.handle(pattern, false, h))
+		s.mux.Handle(pattern, s.handle(pattern, false, true, h))
 	}
 	write := func(pattern string, h func(http.ResponseWriter, *http.Request) error) {
-		s.mux.Handle(pattern, s.handle(pattern, true, h))
+		s.mux.Handle(pattern, s.handle(pattern, true, true, h))
 	}
 	read("GET /api/incidents", s.incidents)
 	read("GET /api/incidents/{id}", s.incident)
@@ -122,7 +123,8 @@ func (s *Server) routes() {
 	read("GET /api/articles", s.articles)
 	read("GET /api/articles/{id}", s.article)
 	read("GET /api/taxonomy", s.taxonomy)
-	read("GET /api/stream", s.stream)
+	// The stream holds no slot while it waits, only while it reads.
+	s.mux.Handle("GET /api/stream", s.handle("GET /api/stream", false, false, s.stream))
 	read("GET /api/feeds", s.feeds)
 	read("POST /api/places", s.postPlaces)
 	write("POST /api/articles", s.postArticle)
@@ -136,8 +138,9 @@ func (s *Server) routes() {
 	read("/api/", func(w http.ResponseWriter, r *http.Request) error {
 		return sitrep.Errorf(sitrep.ENOTFOUND, "no API endpoint %s %s (see /api/openapi.json)", r.Method, r.URL.Path)
 	})
-	s.mux.Handle("GET /healthz", s.handle("GET /healthz", false, s.healthz))
-	s.mux.Handle("GET /metrics", s.handle("GET /metrics", false, s.metrics.serve(s.st)))
+	// Health and metrics answer even when every slot is taken.
+	s.mux.Handle("GET /healthz", s.handle("GET /healthz", false, false, s.healthz))
+	s.mux.Handle("GET /metrics", s.handle("GET /metrics", false, false, s.metrics.serve(s.st)))
 	s.mux.Handle("/", s.metrics.wrap("GET /", page()))
 }
 
@@ -164,19 +167,16 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mux.ServeHTTP(w, r)
 }
 
-// handle wraps an API handler: the token check, metrics, and one place
-// where an error becomes a status and a JSON body.
-func (s *Server) handle(pattern string, writes bool, h func(http.ResponseWriter, *http.Request) error) http.Handler {
+// handle wraps an API handler: the token check, a slot when the request
+// is costly, metrics, and one place where an error becomes a status and
+// a JSON body.
+func (s *Server) handle(pattern string, writes, costly bool, h func(http.ResponseWriter, *http.Request) error) http.Handler {
 	return s.metrics.wrap(pattern, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		err := s.authorize(r, writes)
-		// The stream holds no slot while it waits; health and metrics
-		// answer even when the queue is long.
-		if err == nil && !writes && strings.HasPrefix(pattern, "GET /api/") && pattern != "GET /api/stream" {
-			select {
-			case s.slots <- struct{}{}:
-				defer func() { <-s.slots }()
-			case <-r.Context().Done():
-				err = r.Context().Err()
+		if err == nil && costly {
+			var release func()
+			if release, err = s.slot(r.Context()); err == nil {
+				defer release()
 			}
 		}
 		if err == nil {
@@ -186,6 +186,19 @@ func (s *Server) handle(pattern string, writes bool, h func(http.ResponseWriter,
 			s.fail(w, r, err)
 		}
 	}))
+}
+
+// slot waits for a turn to answer a costly request; release gives it
+// back.
+func (s *Server) slot(ctx context.Context) (release func(), err error) {
+	s.metrics.waiting.Add(1)
+	defer s.metrics.waiting.Add(-1)
+	select {
+	case s.slots <- struct{}{}:
+		return func() { <-s.slots }, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 }
 
 // errUnauthorized and errForbidden are the token check's answers.
