@@ -620,25 +620,58 @@ func (s *Server) postPlaces(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	var ms []export.PlaceMention
-	for i := range arts {
-		ms = append(ms, export.PlaceMentions(arts[i].ID, x.Places(&arts[i]))...)
-	}
+	// The answer is written a mention at a time, so its size costs no
+	// memory: only one article's mentions are held at once.
+	var pw export.PlaceWriter
 	if format == "" || format == "json" {
-		return writeJSON(w, http.StatusOK, map[string]any{"places": ms})
-	}
-	ct := map[string]string{"jsonl": "application/x-ndjson", "geojson": "application/geo+json"}[format]
-	w.Header().Set("Content-Type", ct)
-	pw, err := export.NewPlaceWriter(w, format)
-	if err != nil {
-		return err
-	}
-	for i := range ms {
-		if err := pw.Write(&ms[i]); err != nil {
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		pw = newPlacesObject(w)
+	} else {
+		w.Header().Set("Content-Type", map[string]string{"jsonl": "application/x-ndjson", "geojson": "application/geo+json"}[format])
+		if pw, err = export.NewPlaceWriter(w, format); err != nil {
 			return err
 		}
 	}
+	for i := range arts {
+		ms := export.PlaceMentions(arts[i].ID, x.Places(&arts[i]))
+		for j := range ms {
+			if err := pw.Write(&ms[j]); err != nil {
+				return err
+			}
+		}
+	}
 	return pw.Close()
+}
+
+// placesObject writes place mentions as {"places": [...]}, one at a time.
+type placesObject struct {
+	w   io.Writer
+	enc *json.Encoder
+	n   int
+	err error
+}
+
+func newPlacesObject(w io.Writer) *placesObject {
+	_, err := io.WriteString(w, `{"places":[`)
+	return &placesObject{w: w, enc: json.NewEncoder(w), err: err}
+}
+
+func (p *placesObject) Write(m *export.PlaceMention) error {
+	if p.err == nil && p.n > 0 {
+		_, p.err = io.WriteString(p.w, ",")
+	}
+	if p.err == nil {
+		p.err = p.enc.Encode(m)
+	}
+	p.n++
+	return p.err
+}
+
+func (p *placesObject) Close() error {
+	if p.err == nil {
+		_, p.err = io.WriteString(p.w, "]}\n")
+	}
+	return p.err
 }
 
 func (s *Server) taxonomy(w http.ResponseWriter, r *http.Request) error {

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -144,6 +145,45 @@ func TestCostlyRequestsWaitForASlot(t *testing.T) {
 	for range 2 {
 		if a := <-answered; !strings.Contains(a, ": 200") && !strings.Contains(a, ": 201") {
 			t.Error(a)
+		}
+	}
+}
+
+// largestWrite is a ResponseWriter that keeps the size of the largest
+// write, to tell an answer written as it is made from one built whole.
+type largestWrite struct {
+	*httptest.ResponseRecorder
+	max, total int
+}
+
+func (w *largestWrite) Write(b []byte) (int, error) {
+	w.max, w.total = max(w.max, len(b)), w.total+len(b)
+	return w.ResponseRecorder.Write(b)
+}
+
+// TestPostPlacesStreams: the answer to a text full of place names is
+// written a mention at a time, in every format, so its size never sits
+// in memory whole.
+func TestPostPlacesStreams(t *testing.T) {
+	s := New(testStore(t, false), Options{})
+	t.Cleanup(s.Close)
+	text := strings.Repeat("Shelling hit Rastan and Homs. ", 20000)
+	for _, format := range []string{"json", "jsonl", "geojson"} {
+		req := httptest.NewRequest("POST", "/api/places?format="+format, strings.NewReader(text))
+		req.Header.Set("Content-Type", "text/plain")
+		w := &largestWrite{ResponseRecorder: httptest.NewRecorder()}
+		s.ServeHTTP(w, req)
+		if w.Code != 200 || w.total < 4<<20 {
+			t.Fatalf("%s: %d, %d bytes; want 200 and over 4 MB of mentions", format, w.Code, w.total)
+		}
+		if w.max > 64<<10 {
+			t.Errorf("%s: a write of %d bytes (of %d): the answer was built whole", format, w.max, w.total)
+		}
+		var v any
+		if format != "jsonl" {
+			if err := json.Unmarshal(w.Body.Bytes(), &v); err != nil {
+				t.Errorf("%s: not JSON: %v", format, err)
+			}
 		}
 	}
 }
