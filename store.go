@@ -204,6 +204,9 @@ type ControlFilter struct {
 	Key string
 	// Brief leaves out the evidence, as a map layer needs none.
 	Brief bool
+	// Latest keeps only each place's latest span, and reads only its
+	// evidence: what the live stream sends, without a place's history.
+	Latest bool
 }
 
 // Incident is one happening as every report of it adds up: events from

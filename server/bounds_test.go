@@ -1,15 +1,19 @@
 package server
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/sitrep/sitrep"
 )
 
 // TestParamsConcurrently: requests that name an unknown parameter, at
@@ -184,6 +188,129 @@ func TestPostPlacesStreams(t *testing.T) {
 			if err := json.Unmarshal(w.Body.Bytes(), &v); err != nil {
 				t.Errorf("%s: not JSON: %v", format, err)
 			}
+		}
+	}
+}
+
+// TestStreamCap: past MaxStreams a stream is refused with 503, a JSON
+// error and Retry-After; a closed stream frees its place.
+func TestStreamCap(t *testing.T) {
+	ts := newTestServer(t, testStore(t, false), Options{MaxStreams: 2})
+	_, stop1 := openStream(t, ts, "")
+	_, stop2 := openStream(t, ts, "")
+	defer stop2()
+	resp, err := http.Get(ts.URL + "/api/stream")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var e apiError
+	json.NewDecoder(resp.Body).Decode(&e)
+	resp.Body.Close()
+	if resp.StatusCode != 503 || e.Error.Code != "EBUSY" || resp.Header.Get("Retry-After") == "" || !strings.Contains(e.Error.Message, "retry") {
+		t.Errorf("a third stream: %d %+v, Retry-After %q; want 503 EBUSY asking to retry", resp.StatusCode, e.Error, resp.Header.Get("Retry-After"))
+	}
+	stop1()
+	for {
+		resp, err := http.Get(ts.URL + "/metrics")
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if strings.Contains(string(b), "sitrep_stream_clients 1\n") {
+			break
+		}
+		runtime.Gosched()
+	}
+	_, stop3 := openStream(t, ts, "")
+	stop3()
+}
+
+// TestStreamReplayIsBounded: a stream resumes from at most MaxReplay
+// changes back; from further back it answers 410 and points to the
+// paged API.
+func TestStreamReplayIsBounded(t *testing.T) {
+	st := demoStore(t)
+	last, err := st.LastChange(context.Background())
+	if err != nil || last < 10 {
+		t.Fatalf("the demo store logged %d changes (%v); want at least 10", last, err)
+	}
+	ts := newTestServer(t, st, Options{MaxReplay: 5})
+	for _, id := range []string{"0", fmt.Sprint(last - 6)} {
+		req, _ := http.NewRequest("GET", ts.URL+"/api/stream", nil)
+		req.Header.Set("Last-Event-ID", id)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var e apiError
+		json.NewDecoder(resp.Body).Decode(&e)
+		resp.Body.Close()
+		if resp.StatusCode != 410 || e.Error.Code != "EGONE" || !strings.Contains(e.Error.Message, "/api/incidents") {
+			t.Errorf("Last-Event-ID %s of %d: %d %+v; want 410 pointing to /api/incidents", id, last, resp.StatusCode, e.Error)
+		}
+	}
+	events, stop := openStream(t, ts, fmt.Sprint(last-5))
+	defer stop()
+	n := 0
+	for ev := range events {
+		if id, _ := strconv.ParseInt(ev.id, 10, 64); id <= last-5 || id > last {
+			t.Fatalf("resumed from %d, got change %s", last-5, ev.id)
+		}
+		if id, _ := strconv.ParseInt(ev.id, 10, 64); id == last {
+			break
+		}
+		n++
+	}
+	if n == 0 {
+		t.Error("a resume within MaxReplay sent nothing before the last change")
+	}
+}
+
+// controlCalls is a store that keeps the control filters it is asked.
+type controlCalls struct {
+	sitrep.Store
+	mu      sync.Mutex
+	filters []sitrep.ControlFilter
+}
+
+func (c *controlCalls) Control(ctx context.Context, f sitrep.ControlFilter) ([]sitrep.ControlSpan, error) {
+	c.mu.Lock()
+	c.filters = append(c.filters, f)
+	c.mu.Unlock()
+	return c.Store.Control(ctx, f)
+}
+
+// TestStreamReadsOnlyTheLatestSpan: a control change is sent as the
+// place's latest span, read alone: a place's whole history with its
+// evidence, for every change, once made streams cost gigabytes.
+func TestStreamReadsOnlyTheLatestSpan(t *testing.T) {
+	st := &controlCalls{Store: demoStore(t)}
+	last, _ := st.LastChange(context.Background())
+	ts := newTestServer(t, st, Options{})
+	events, stop := openStream(t, ts, fmt.Sprint(max(0, last-200)))
+	defer stop()
+	controls := 0
+	for ev := range events {
+		if ev.event == "control" {
+			var sp sitrep.ControlSpan
+			if err := json.Unmarshal([]byte(ev.data), &sp); err != nil || len(sp.Evidence) == 0 {
+				t.Errorf("control event %.200s: %v; want a span with its evidence", ev.data, err)
+			}
+			controls++
+		}
+		if ev.id == fmt.Sprint(last) {
+			break
+		}
+	}
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if controls == 0 || len(st.filters) < controls {
+		t.Fatalf("%d control events, %d control reads; want some", controls, len(st.filters))
+	}
+	for _, f := range st.filters {
+		if !f.Latest || f.Key == "" {
+			t.Errorf("the stream read control with %+v; want one place's latest span", f)
 		}
 	}
 }

@@ -46,6 +46,13 @@ type Options struct {
 	ReadToken bool
 	// Poll is how often the live stream looks for changes (default 1 s).
 	Poll time.Duration
+	// MaxStreams bounds the live streams open at once (default 256);
+	// past it a new one is refused with 503 and Retry-After.
+	MaxStreams int
+	// MaxReplay is how many changes back a stream resumes from
+	// Last-Event-ID (default 5000); from further back it is refused
+	// with 410, and the paged API gives the history.
+	MaxReplay int
 	// Log receives one line per failed request (default: slog's default).
 	Log *slog.Logger
 	// ArticleTimeout is how long one posted article's extraction may take
@@ -82,6 +89,12 @@ type Server struct {
 func New(st sitrep.Store, opt Options) *Server {
 	if opt.Poll <= 0 {
 		opt.Poll = time.Second
+	}
+	if opt.MaxStreams <= 0 {
+		opt.MaxStreams = 256
+	}
+	if opt.MaxReplay <= 0 {
+		opt.MaxReplay = 5000
 	}
 	if opt.Log == nil {
 		opt.Log = slog.Default()
@@ -260,6 +273,10 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="sitrep"`)
 	case errors.Is(err, errForbidden):
 		status, code = http.StatusForbidden, "EFORBIDDEN"
+	case errors.Is(err, errBusy):
+		status, code = http.StatusServiceUnavailable, "EBUSY"
+	case errors.Is(err, errGone):
+		status, code = http.StatusGone, "EGONE"
 	case errors.As(err, &tooBig):
 		status, code = http.StatusRequestEntityTooLarge, "ETOOLARGE"
 		err = sitrep.Errorf(sitrep.EINVALID, "request body over %d bytes", tooBig.Limit)

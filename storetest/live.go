@@ -199,6 +199,12 @@ func testChanges(t *testing.T, open Opener) {
 	if brief, err := s.Control(ctx, sitrep.ControlFilter{Key: "g169577", Brief: true}); err != nil || len(brief) != 2 || len(brief[1].Evidence) != 0 || len(sp[1].Evidence) != 1 || brief[1].Holder != sp[1].Holder {
 		t.Errorf("brief control: %+v, %v; want the same spans without evidence", brief, err)
 	}
+	if latest, err := s.Control(ctx, sitrep.ControlFilter{Key: "g169577", Latest: true}); err != nil || len(latest) != 1 || !reflect.DeepEqual(latest[0], sp[len(sp)-1]) {
+		t.Errorf("latest control: %+v, %v; want the last span with its evidence, %+v", latest, err, sp[len(sp)-1])
+	}
+	if latest, err := s.Control(ctx, sitrep.ControlFilter{Latest: true, Brief: true}); err != nil || len(latest) != 1 || latest[0].From != "2024-12-08" {
+		t.Errorf("latest control of every place: %+v, %v; want Homs's last span", latest, err)
+	}
 	// Reingesting changes nothing, so logs nothing.
 	ingest(t, s, docs[0], docs[1], docs[2], docs[4])
 	if more, _ := s.Changes(ctx, next[len(next)-1].Seq, 0); len(more) != 0 {

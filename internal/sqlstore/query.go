@@ -383,6 +383,13 @@ func (s *Store) Control(ctx context.Context, f sitrep.ControlFilter) ([]sitrep.C
 			w.add(`name LIKE ? ESCAPE '\'`, "%|"+likeEscape(k)+"|%")
 		}
 	}
+	// The latest span is the one with the highest seq (the fold numbers
+	// a place's spans in order), and only its claims are its evidence.
+	claimsOf := "seq >= 0"
+	if f.Latest {
+		w.add("seq = (SELECT max(l.seq) FROM control l WHERE l.place_key = control.place_key)")
+		claimsOf = "seq = (SELECT max(l.seq) FROM control l WHERE l.place_key = claims.place_key)"
+	}
 	q := "SELECT place_key, seq, data FROM control" + w.String() + " ORDER BY country_code, place, place_key, seq"
 	type key struct {
 		place string
@@ -420,7 +427,7 @@ func (s *Store) Control(ctx context.Context, f sitrep.ControlFilter) ([]sitrep.C
 		return out, nil
 	}
 	// The evidence: the claims each span rests on, with their sentences.
-	err = s.queryIn(ctx, "SELECT place_key, seq, event_id, sub_event_type, certainty, date, claim FROM claims WHERE seq >= 0 AND place_key IN (?) ORDER BY date, event_id", places, func(rows *sql.Rows) error {
+	err = s.queryIn(ctx, "SELECT place_key, seq, event_id, sub_event_type, certainty, date, claim FROM claims WHERE "+claimsOf+" AND place_key IN (?) ORDER BY date, event_id", places, func(rows *sql.Rows) error {
 		var k key
 		var c storedClaim
 		var js string
