@@ -496,10 +496,11 @@ func (s *Server) postArticle(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	arts, err := readArticles(w, r, q)
+	arts, release, err := s.readArticles(w, r, q)
 	if err != nil {
 		return err
 	}
+	defer release()
 	x, err := s.extractor()
 	if err != nil {
 		return err
@@ -563,40 +564,56 @@ func (s *Server) extractArticle(ctx context.Context, x *extract.Extractor, a sit
 
 // readArticles reads the articles of a request's body, in the format its
 // Content-Type names, with the published, source and url of the query.
-func readArticles(w http.ResponseWriter, r *http.Request, q url.Values) ([]sitrep.Article, error) {
-	var err error
+// The body's bytes count against the text budget until release.
+func (s *Server) readArticles(w http.ResponseWriter, r *http.Request, q url.Values) (arts []sitrep.Article, release func(), err error) {
 	opt := source.Options{Source: q.Get("source"), URL: q.Get("url"), MaxBytes: maxBody}
 	if opt.Published, err = day(q, "published"); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	ct := r.Header.Get("Content-Type")
-	mt, _, err := mime.ParseMediaType(ct)
-	switch {
-	case ct == "":
-		return nil, sitrep.Errorf(sitrep.EINVALID, "Content-Type: missing (application/json, text/html or text/plain)")
-	case err != nil:
-		return nil, sitrep.Errorf(sitrep.EINVALID, "Content-Type: %q: %v", ct, err)
-	case mt == "application/json" || mt == "application/x-ndjson":
-		opt.Format = source.JSONL
-	case mt == "text/html" || mt == "application/xhtml+xml":
-		opt.Format, opt.ContentType = source.HTML, ct
-	case mt == "text/plain":
-		opt.Format, opt.ContentType = source.Text, ct
-	default:
-		return nil, sitrep.Errorf(sitrep.EINVALID, "Content-Type: %q: want application/json, text/html or text/plain", mt)
+	if opt.Format, opt.ContentType, err = bodyFormat(r.Header.Get("Content-Type")); err != nil {
+		return nil, nil, err
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	arts, err := source.Read(bytes.NewReader(body), "request body", opt)
+	n := int64(max(len(body), 1))
+	s.metrics.waiting.Add(1)
+	err = s.text.Acquire(r.Context(), n)
+	s.metrics.waiting.Add(-1)
 	if err != nil {
-		return nil, sitrep.Errorf(sitrep.EINVALID, "%v", err)
+		return nil, nil, err
 	}
-	if len(arts) == 0 {
-		return nil, sitrep.Errorf(sitrep.EINVALID, "request body: no article in it")
+	release = func() { s.text.Release(n) }
+	arts, err = source.Read(bytes.NewReader(body), "request body", opt)
+	if err == nil && len(arts) == 0 {
+		err = sitrep.Errorf(sitrep.EINVALID, "request body: no article in it")
+	} else if err != nil {
+		err = sitrep.Errorf(sitrep.EINVALID, "%v", err)
 	}
-	return arts, nil
+	if err != nil {
+		release()
+		return nil, nil, err
+	}
+	return arts, release, nil
+}
+
+// bodyFormat is the source format of a posted body, by its Content-Type.
+func bodyFormat(ct string) (source.Format, string, error) {
+	mt, _, err := mime.ParseMediaType(ct)
+	switch {
+	case ct == "":
+		return "", "", sitrep.Errorf(sitrep.EINVALID, "Content-Type: missing (application/json, text/html or text/plain)")
+	case err != nil:
+		return "", "", sitrep.Errorf(sitrep.EINVALID, "Content-Type: %q: %v", ct, err)
+	case mt == "application/json" || mt == "application/x-ndjson":
+		return source.JSONL, "", nil
+	case mt == "text/html" || mt == "application/xhtml+xml":
+		return source.HTML, ct, nil
+	case mt == "text/plain":
+		return source.Text, ct, nil
+	}
+	return "", "", sitrep.Errorf(sitrep.EINVALID, "Content-Type: %q: want application/json, text/html or text/plain", mt)
 }
 
 // postPlaces answers every place name in the posted text, resolved as
@@ -612,10 +629,11 @@ func (s *Server) postPlaces(w http.ResponseWriter, r *http.Request) error {
 	default:
 		return sitrep.Errorf(sitrep.EINVALID, "format: %q: want json, jsonl or geojson", format)
 	}
-	arts, err := readArticles(w, r, q)
+	arts, release, err := s.readArticles(w, r, q)
 	if err != nil {
 		return err
 	}
+	defer release()
 	x, err := s.extractor()
 	if err != nil {
 		return err

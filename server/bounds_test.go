@@ -314,3 +314,39 @@ func TestStreamReadsOnlyTheLatestSpan(t *testing.T) {
 		}
 	}
 }
+
+// TestPostedTextIsBudgeted: posts wait while the text budget is spent,
+// whatever slots are free; reads go on.
+func TestPostedTextIsBudgeted(t *testing.T) {
+	s := New(testStore(t, false), Options{})
+	ts := httptest.NewServer(s)
+	t.Cleanup(func() { s.Close(); ts.Close() })
+	if err := s.text.Acquire(context.Background(), textBudget); err != nil {
+		t.Fatal(err)
+	}
+	answered := make(chan int, 1)
+	go func() {
+		code, _ := postTo(t, ts, "/api/places", "", "text/plain", "Shelling hit Rastan on Monday.")
+		answered <- code
+	}()
+	for s.metrics.waiting.Load() < 1 {
+		select {
+		case code := <-answered:
+			t.Fatalf("a post answered %d with the text budget spent", code)
+		default:
+			runtime.Gosched()
+		}
+	}
+	if code := get(t, ts, "/api/taxonomy", nil); code != 200 {
+		t.Errorf("a read with the text budget spent: %d", code)
+	}
+	select {
+	case code := <-answered:
+		t.Fatalf("a post answered %d with the text budget spent", code)
+	default:
+	}
+	s.text.Release(textBudget)
+	if code := <-answered; code != 200 {
+		t.Errorf("the post, once the budget is free: %d", code)
+	}
+}

@@ -25,7 +25,7 @@ type metrics struct {
 	hist     map[string]*histogram
 	articles map[string]uint64 // ingest status -> count
 	streams  atomic.Int64
-	waiting  atomic.Int64 // requests waiting for a slot
+	waiting  atomic.Int64 // requests waiting for a slot or the text budget
 	started  time.Time
 }
 
@@ -152,7 +152,7 @@ func (m *metrics) serve(st sitrep.Store) func(http.ResponseWriter, *http.Request
 			fmt.Fprintf(bw, "# HELP %s %s\n# TYPE %s gauge\n%s %v\n", name, help, name, name, v)
 		}
 		gauge("sitrep_stream_clients", "Live streams open.", m.streams.Load())
-		gauge("sitrep_http_waiting", "API requests waiting for a slot.", m.waiting.Load())
+		gauge("sitrep_http_waiting", "API requests waiting for a slot, or to work on posted text.", m.waiting.Load())
 		gauge("sitrep_store_articles", "Articles stored.", stats.Articles)
 		gauge("sitrep_store_events", "Events stored.", stats.Events)
 		gauge("sitrep_store_incidents", "Incidents stored.", stats.Incidents)

@@ -27,7 +27,12 @@ import (
 
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/extract"
+	"golang.org/x/sync/semaphore"
 )
+
+// textBudget is how many bytes of posted text the server works on at
+// once: two posts of the largest size.
+const textBudget = 2 * maxBody
 
 //go:embed all:web
 var web embed.FS
@@ -80,6 +85,12 @@ type Server struct {
 	// a burst would make every answer slow instead of a few late.
 	slots chan struct{}
 
+	// text bounds the bytes of posted text read and worked on at once
+	// (textBudget), over all slots: reading places and events takes
+	// memory in proportion to the text, so the slots alone would let a
+	// server with many cores hold gigabytes for maximal posts.
+	text *semaphore.Weighted
+
 	// done ends the live streams when the server closes.
 	done      chan struct{}
 	closeOnce sync.Once
@@ -100,7 +111,7 @@ func New(st sitrep.Store, opt Options) *Server {
 		opt.Log = slog.Default()
 	}
 	s := &Server{st: st, opt: opt, mux: http.NewServeMux(), metrics: newMetrics(), done: make(chan struct{}),
-		slots: make(chan struct{}, max(4, 2*runtime.GOMAXPROCS(0)))}
+		slots: make(chan struct{}, max(4, 2*runtime.GOMAXPROCS(0))), text: semaphore.NewWeighted(textBudget)}
 	s.routes()
 	// The first visitor should not wait for the store's map cache to
 	// load: a tally of everything loads it now.

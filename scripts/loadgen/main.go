@@ -3,6 +3,8 @@
 //	loadgen news -n 50000 -seed 1 > news.jsonl       synthetic reports (internal/newsgen) as JSON lines
 //	loadgen feed -addr 127.0.0.1:9100 -per-poll 20   an RSS feed that lists new synthetic reports at each poll, and their pages
 //	loadgen hit -url http://127.0.0.1:8080 -rate 200 -duration 30s [-steps 100,200,400]
+//	loadgen places -n 32 -size 4194304                 posts that many texts of that size to /api/places at once
+//	loadgen streams -n 16 -from 0 | -back 5000         opens that many live streams resuming from a change
 //
 // hit sends filtered API queries at a fixed rate (open loop: a slow answer
 // does not slow the sender, so latency is not hidden) and prints, per kind
@@ -33,7 +35,7 @@ import (
 
 func main() {
 	if len(os.Args) < 2 {
-		fmt.Fprintln(os.Stderr, "usage: loadgen news|feed|hit [flags]")
+		fmt.Fprintln(os.Stderr, "usage: loadgen news|feed|hit|places|streams [flags]")
 		os.Exit(2)
 	}
 	var err error
@@ -44,8 +46,12 @@ func main() {
 		err = feed(os.Args[2:])
 	case "hit":
 		err = hit(os.Args[2:])
+	case "places":
+		err = places(os.Args[2:])
+	case "streams":
+		err = streams(os.Args[2:])
 	default:
-		err = fmt.Errorf("unknown command %q: want news, feed or hit", os.Args[1])
+		err = fmt.Errorf("unknown command %q: want news, feed, hit, places or streams", os.Args[1])
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "loadgen:", err)
