@@ -12,6 +12,7 @@ package sitrep
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"net/url"
 	"strconv"
 	"time"
 	"unicode"
@@ -34,6 +35,27 @@ type Article struct {
 	Source string `json:"source,omitempty"`
 	// Text is the article's plain text; event spans are byte offsets into it.
 	Text string `json:"text"`
+}
+
+// ValidArticleURL checks an article's URL: empty (not known), or an
+// absolute http or https URL with a host. Articles enter the record only
+// so (source's readers and Store.Ingest refuse others), because every
+// client shows the URL as a link, and a javascript: or data: link runs
+// or opens what whoever posted the article chose.
+func ValidArticleURL(rawURL string) error {
+	if rawURL == "" {
+		return nil
+	}
+	u, err := url.Parse(rawURL)
+	switch {
+	case err != nil:
+		return Errorf(EINVALID, "article URL %q: %v", rawURL, err)
+	case u.Scheme != "http" && u.Scheme != "https": // Parse lower-cases it
+		return Errorf(EINVALID, "article URL %q: scheme %q: want http or https", rawURL, u.Scheme)
+	case u.Hostname() == "":
+		return Errorf(EINVALID, "article URL %q: no host", rawURL)
+	}
+	return nil
 }
 
 // ArticleRef is the part of an Article that each Event carries.

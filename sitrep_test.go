@@ -94,3 +94,28 @@ func TestFilterRefusesNaN(t *testing.T) {
 		}
 	}
 }
+
+func TestValidArticleURL(t *testing.T) {
+	for _, c := range []struct {
+		url string
+		ok  bool
+	}{
+		{"", true},
+		{"https://example.org/news/1", true},
+		{"HTTP://Example.org/a?b=c#d", true},
+		{"javascript:alert(1)", false},
+		{"JavaScript:alert(1)", false},
+		{"data:text/html,<b>x</b>", false},
+		{"file:///etc/passwd", false},
+		{"vbscript:msgbox", false},
+		{"//example.org/a", false},
+		{"/news/1", false},
+		{"https://", false},
+		{" javascript:alert(1)", false},
+		{"java\tscript:alert(1)", false},
+	} {
+		if err := ValidArticleURL(c.url); (err == nil) != c.ok || err != nil && ErrorCode(err) != EINVALID {
+			t.Errorf("ValidArticleURL(%q) = %v, want ok %v", c.url, err, c.ok)
+		}
+	}
+}

@@ -350,3 +350,24 @@ func TestPostedTextIsBudgeted(t *testing.T) {
 		t.Errorf("the post, once the budget is free: %d", code)
 	}
 }
+
+// TestPostRefusesScriptURLs: an article posted with a javascript: or
+// data: URL is refused, naming the url, and stores nothing.
+func TestPostRefusesScriptURLs(t *testing.T) {
+	st := testStore(t, false)
+	ts := newTestServer(t, st, Options{Token: "s3cret"})
+	for _, c := range []struct{ path, ct, body string }{
+		{"/api/articles?published=2024-12-08", "application/json", `{"url":"javascript:alert(1)","text":"Rebels shelled the town of Rastan on Sunday."}`},
+		{"/api/articles?published=2024-12-08", "application/json", `{"url":"data:text/html,x","text":"Rebels shelled the town of Rastan on Sunday."}`},
+		{"/api/articles?published=2024-12-08&url=javascript:alert(1)", "text/plain", "Rebels shelled the town of Rastan on Sunday."},
+		{"/api/places?url=javascript:alert(1)", "text/plain", "Rebels shelled the town of Rastan on Sunday."},
+	} {
+		code, body := postTo(t, ts, c.path, "s3cret", c.ct, c.body)
+		if code != 400 || !strings.Contains(body, "url") || !strings.Contains(body, "http or https") {
+			t.Errorf("POST %s %.60s: %d %.200s; want 400 naming the url", c.path, c.body, code, body)
+		}
+	}
+	if stats, _ := st.Stats(context.Background()); stats.Articles != 0 {
+		t.Errorf("refused posts stored %d articles", stats.Articles)
+	}
+}

@@ -62,6 +62,10 @@ var (
 	// ErrUnsupported: the input is in a format this package does not read
 	// (an RSS or Atom feed, a JSON array).
 	ErrUnsupported = errors.New("unsupported format")
+	// ErrURL: an article's url (a record's field, or Options.URL) is
+	// not an http or https URL with a host (sitrep.ValidArticleURL):
+	// javascript:, data:, a relative path. Such an article is refused.
+	ErrURL = errors.New("not an http or https URL")
 	// ErrHidden: Walk passed over a hidden file or directory (its name
 	// starts with a dot). Only ever given to Options.Skipped.
 	ErrHidden = errors.New("hidden")

@@ -67,6 +67,24 @@ func TestReadErrors(t *testing.T) {
 			is:   ErrNoText, line: 1, field: "html",
 		},
 		{
+			name: "a url that is not http or https is refused, naming the field",
+			file: "feed.jsonl", in: `{"url":"javascript:alert(1)","text":"Shelling hit Rastan."}` + "\n" + `{"url":"https://example.org/b","text":"b"}` + "\n",
+			want: `source: feed.jsonl:1: url: not an http or https URL: "javascript:alert(1)"`,
+			is:   ErrURL, line: 1, field: "url", kept: 1,
+		},
+		{
+			name: "a data: url is refused too",
+			file: "feed.jsonl", in: `{"url":" DATA:text/html,x","text":"a"}` + "\n",
+			want: `source: feed.jsonl:1: url: not an http or https URL: "DATA:text/html,x"`,
+			is:   ErrURL, line: 1, field: "url",
+		},
+		{
+			name: "a url option that is not http or https refuses the input",
+			file: "page.txt", in: "Shelling hit Rastan.", opt: Options{URL: "javascript:alert(1)"},
+			want: `source: page.txt: url: not an http or https URL: "javascript:alert(1)"`,
+			is:   ErrURL, field: "url",
+		},
+		{
 			name: "field of the wrong type is named",
 			file: "feed.jsonl", in: `{"id":5,"text":"x"}` + "\n",
 			want: "source: feed.jsonl:1: id: malformed JSON: want a string, got number",

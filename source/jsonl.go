@@ -98,6 +98,9 @@ func (rd *reader) record(line []byte, n int) (*sitrep.Article, *ParseError) {
 		return nil, bad("text", fmt.Errorf("%w: the record has neither \"text\" nor \"html\"", ErrNoText))
 	}
 
+	if u := strings.TrimSpace(rec.URL); sitrep.ValidArticleURL(u) != nil {
+		return nil, bad("url", fmt.Errorf("%w: %q", ErrURL, u))
+	}
 	published := p.Published
 	if s := strings.TrimSpace(rec.Published); s != "" {
 		t, err := parseDate(s)

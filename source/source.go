@@ -115,6 +115,9 @@ func ReadFile(path string, opt Options) ([]sitrep.Article, error) {
 // JSONL streams. An error from fn stops reading and comes back first in
 // the returned error, unwrapped, so errors.Is finds it.
 func read(r io.Reader, name string, opt Options, fn func(sitrep.Article) error) error {
+	if sitrep.ValidArticleURL(opt.URL) != nil {
+		return &ParseError{File: name, Field: "url", Err: fmt.Errorf("%w: %q", ErrURL, opt.URL)}
+	}
 	rd := reader{name: name, opt: &opt, fn: fn}
 	rd.read(r)
 	if rd.unreadable != nil {

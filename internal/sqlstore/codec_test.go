@@ -50,3 +50,22 @@ func TestRecordsRoundTrip(t *testing.T) {
 		t.Error("decodeText accepted text in no known encoding")
 	}
 }
+
+// TestStoredScriptURLIsNotRead: an event stored before Ingest refused
+// such URLs is read without its javascript: link.
+func TestStoredScriptURLIsNotRead(t *testing.T) {
+	for url, want := range map[string]string{
+		"javascript:alert(1)":   "",
+		"data:text/html,x":      "",
+		"https://example.org/a": "https://example.org/a",
+	} {
+		b, err := encode(&sitrep.Event{ID: "e1", Article: sitrep.ArticleRef{ID: "a1", URL: url}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var e sitrep.Event
+		if err := decodeEvent(b, &e); err != nil || e.Article.URL != want {
+			t.Errorf("stored URL %q read as %q (%v), want %q", url, e.Article.URL, err, want)
+		}
+	}
+}

@@ -207,7 +207,7 @@ func (s *Store) Events(ctx context.Context, f sitrep.EventFilter) ([]sitrep.Even
 	var out []sitrep.Event
 	err = s.each(ctx, "SELECT data FROM events"+w.String()+order(&f)+limitClause(&f), w.args, func(data []byte) error {
 		var e sitrep.Event
-		if err := decode(data, &e); err != nil {
+		if err := decodeEvent(data, &e); err != nil {
 			return err
 		}
 		if within(&f, e.Location) && ofKind(&f, &e) {
@@ -303,7 +303,7 @@ func (s *Store) eventsIn(ctx context.Context, col string, keys []string, fn func
 		if err := rows.Scan(&key, &data); err != nil {
 			return err
 		}
-		if err := decode(data, e); err != nil {
+		if err := decodeEvent(data, e); err != nil {
 			return err
 		}
 		fn(key, e)
@@ -542,6 +542,9 @@ func (s *Store) articles(ctx context.Context, where string, args []any, extra st
 		var err error
 		if a.Text, err = decodeText(text); err != nil {
 			return nil, fmt.Errorf("article %s: %w", a.ID, err)
+		}
+		if sitrep.ValidArticleURL(a.URL) != nil {
+			a.URL = "" // stored before Ingest refused it
 		}
 		a.DupOf = dup.String
 		if pub != "" {

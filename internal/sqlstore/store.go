@@ -93,7 +93,23 @@ func (s *Store) Close() error {
 	return s.DB.Close()
 }
 
-// Ingest implements sitrep.Store.
+// validURLs refuses a document whose article URL, or its events' copy of
+// it, is not http or https (sitrep.ValidArticleURL): the record is where
+// every reader finds its links, so none but web links enter it.
+func validURLs(d *sitrep.Doc) error {
+	if err := sitrep.ValidArticleURL(d.Article.URL); err != nil {
+		return sitrep.Errorf(sitrep.EINVALID, "ingest: article %s: %v", d.Article.ID, err)
+	}
+	for i := range d.Events {
+		if err := sitrep.ValidArticleURL(d.Events[i].Article.URL); err != nil {
+			return sitrep.Errorf(sitrep.EINVALID, "ingest: article %s, event %s: %v", d.Article.ID, d.Events[i].ID, err)
+		}
+	}
+	return nil
+}
+
+// Ingest implements sitrep.Store. A document whose URL is not http or
+// https refuses the batch (EINVALID) before anything is written.
 func (s *Store) Ingest(ctx context.Context, docs []sitrep.Doc) ([]sitrep.IngestResult, error) {
 	tx, err := s.DB.BeginTx(ctx, nil)
 	if err != nil {
@@ -103,6 +119,11 @@ func (s *Store) Ingest(ctx context.Context, docs []sitrep.Doc) ([]sitrep.IngestR
 	if s.D.Lock != "" {
 		if _, err := tx.ExecContext(ctx, s.D.Lock); err != nil {
 			return nil, s.errf("ingest: lock", err)
+		}
+	}
+	for i := range docs {
+		if err := validURLs(&docs[i]); err != nil {
+			return nil, err
 		}
 	}
 	in := &ingest{s: s, tx: tx, ctx: ctx, places: map[string]bool{}, incidents: map[string]bool{}, claims: map[string][]storedClaim{}, rebuild: map[string]bool{}, now: time.Now().UTC().Format(time.RFC3339)}
