@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/sitrep/sitrep"
 )
@@ -369,5 +370,46 @@ func TestPostRefusesScriptURLs(t *testing.T) {
 	}
 	if stats, _ := st.Stats(context.Background()); stats.Articles != 0 {
 		t.Errorf("refused posts stored %d articles", stats.Articles)
+	}
+}
+
+// TestStreamsReadInTheirShare: the streams' reads take at most their
+// share of the slots; with it taken a stream waits to read, and the
+// queries still answer.
+func TestStreamsReadInTheirShare(t *testing.T) {
+	st := demoStore(t)
+	last, _ := st.LastChange(context.Background())
+	s := New(st, Options{Poll: 20 * time.Millisecond})
+	ts := httptest.NewServer(s)
+	t.Cleanup(func() { s.Close(); ts.Close() })
+	if cap(s.streamSlots) >= cap(s.slots) {
+		t.Fatalf("the streams may take %d of %d slots", cap(s.streamSlots), cap(s.slots))
+	}
+	for range cap(s.streamSlots) {
+		s.streamSlots <- struct{}{}
+	}
+	events, stop := openStream(t, ts, fmt.Sprint(last-5))
+	defer stop()
+	for s.metrics.waiting.Load() < 1 {
+		select {
+		case ev := <-events:
+			t.Fatalf("the stream read with the streams' share taken: %+v", ev)
+		default:
+			runtime.Gosched()
+		}
+	}
+	if code := get(t, ts, "/api/incidents?limit=1", nil); code != 200 {
+		t.Errorf("a query while the streams' share is taken: %d", code)
+	}
+	select {
+	case ev := <-events:
+		t.Fatalf("the stream read with the streams' share taken: %+v", ev)
+	default:
+	}
+	for range cap(s.streamSlots) {
+		<-s.streamSlots
+	}
+	if ev, ok := <-events; !ok || ev.id == "" {
+		t.Errorf("the stream sent nothing once its share was free")
 	}
 }

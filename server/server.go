@@ -85,6 +85,11 @@ type Server struct {
 	// a burst would make every answer slow instead of a few late.
 	slots chan struct{}
 
+	// streamSlots are the slots the live streams' reads may take at once
+	// (a quarter, at least one): streams catching up read batch after
+	// batch, and would otherwise fill every slot and starve the queries.
+	streamSlots chan struct{}
+
 	// text bounds the bytes of posted text read and worked on at once
 	// (textBudget), over all slots: reading places and events takes
 	// memory in proportion to the text, so the slots alone would let a
@@ -112,6 +117,7 @@ func New(st sitrep.Store, opt Options) *Server {
 	}
 	s := &Server{st: st, opt: opt, mux: http.NewServeMux(), metrics: newMetrics(), done: make(chan struct{}),
 		slots: make(chan struct{}, max(4, 2*runtime.GOMAXPROCS(0))), text: semaphore.NewWeighted(textBudget)}
+	s.streamSlots = make(chan struct{}, max(1, cap(s.slots)/4))
 	s.routes()
 	// The first visitor should not wait for the store's map cache to
 	// load: a tally of everything loads it now.

@@ -122,13 +122,22 @@ func (s *Server) resumeAt(r *http.Request) (int64, error) {
 	return min(n, last), nil
 }
 
-// changesAfter reads, inside a slot, the events for the changes after
+// changesAfter reads, inside a slot (one of the streams' share), the events for the changes after
 // *cursor (at most streamBatch), advancing it; full says more may
 // follow. An incident or place changed several times in the batch is
 // sent once, as it stands now. The events are written to a buffer, so a
 // slow client never holds a slot.
 func (s *Server) changesAfter(r *http.Request, cursor *int64) (events []byte, full bool, err error) {
 	ctx := r.Context()
+	s.metrics.waiting.Add(1)
+	select {
+	case s.streamSlots <- struct{}{}:
+		s.metrics.waiting.Add(-1)
+		defer func() { <-s.streamSlots }()
+	case <-ctx.Done():
+		s.metrics.waiting.Add(-1)
+		return nil, false, ctx.Err()
+	}
 	release, err := s.slot(ctx)
 	if err != nil {
 		return nil, false, err
