@@ -737,3 +737,26 @@ func TestBrowserReadToken(t *testing.T) {
 		t.Errorf("a read without the token: %d, want 401", res.StatusCode)
 	}
 }
+
+// TestBrowserStreamRefused: a page whose live stream the server refuses
+// (as many streams open as it keeps) says it is offline, then opens a
+// new one by itself once there is room.
+func TestBrowserStreamRefused(t *testing.T) {
+	_, base, _, tctx := demoPage(t, server.Options{MaxStreams: 1}, 1280, 800, 90*time.Second)
+	ctx, cancel := context.WithCancel(t.Context())
+	req, _ := http.NewRequestWithContext(ctx, "GET", base+"/api/stream", nil)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil || res.StatusCode != 200 {
+		t.Fatalf("the stream that takes the only place: %v %v", res, err)
+	}
+	b := &browser{t: t, ctx: tctx, base: base}
+	b.do(chromedp.Navigate(base + "/"))
+	b.poll(`document.body.dataset.ready === '1'`)
+	b.poll(`document.getElementById('live-status').textContent === 'offline'`)
+	cancel()
+	res.Body.Close()
+	// The page waits 15 to 30 s before it tries again.
+	if _, err := chromedp.Run(tctx, chromedp.Poll[bool](`document.getElementById('live').className === 'live-on'`, chromedp.WithPollingTimeout(45*time.Second))); err != nil {
+		t.Fatalf("the page did not open a stream again once there was room: %v", err)
+	}
+}

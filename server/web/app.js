@@ -1181,10 +1181,25 @@
 
   function startLive() {
     if (!window.EventSource) { setLive('off', 'no live updates'); return; }
+    connectLive();
+    setInterval(() => {
+      const old = Date.now() - 60000;
+      for (const [id, t] of freshIDs) if (t < old) freshIDs.delete(id);
+    }, 10000);
+  }
+
+  function connectLive() {
     // An EventSource sends no headers: the token goes in the query.
     const es = new EventSource('/api/stream' + (token ? '?token=' + encodeURIComponent(token) : ''));
     es.addEventListener('open', () => setLive('on', 'live'));
-    es.addEventListener('error', () => setLive('off', es.readyState === EventSource.CLOSED ? 'offline' : 'reconnecting'));
+    es.addEventListener('error', () => {
+      if (es.readyState !== EventSource.CLOSED) { setLive('off', 'reconnecting'); return; }
+      // The server refused to resume (too far behind, or too many
+      // streams open): reload what the page shows, and open a new
+      // stream from now a little later, pages apart from each other.
+      setLive('off', 'offline');
+      setTimeout(() => { refreshSoon(); controlRefreshSoon(); connectLive(); }, 15000 + Math.random() * 15000);
+    });
     es.addEventListener('incident', ev => {
       let inc;
       try { inc = JSON.parse(ev.data); } catch (e) { return; }
@@ -1197,10 +1212,6 @@
       refreshSoon();
     });
     es.addEventListener('control', () => controlRefreshSoon());
-    setInterval(() => {
-      const old = Date.now() - 60000;
-      for (const [id, t] of freshIDs) if (t < old) freshIDs.delete(id);
-    }, 10000);
   }
 
   function setLive(cls, text) {
