@@ -464,7 +464,7 @@ func (d *doc) focusCountry(ms []actors.Mention) string {
 	// text names no other place.
 	for _, dateline := range []bool{false, true} {
 		for _, inActors := range []bool{false, true} {
-			if cc := d.countPlaces(inside, inActors, dateline); cc != "" {
+			if cc := d.countPlaces(inside, ms, inActors, dateline); cc != "" {
 				return cc
 			}
 		}
@@ -474,9 +474,10 @@ func (d *doc) focusCountry(ms []actors.Mention) string {
 
 // countPlaces is focusCountry's count; inside[i] says whether place i
 // lies within an actor's name.
-func (d *doc) countPlaces(inside []bool, inActors, dateline bool) string {
+func (d *doc) countPlaces(inside []bool, ms []actors.Mention, inActors, dateline bool) string {
 	count := map[string]int{}
 	first := map[string]int{}
+	placed, local := false, false
 	for i, m := range d.places {
 		if m.Place == nil || !dateline && d.inDateline(m.Start) || !inActors && inside[i] {
 			continue
@@ -487,8 +488,28 @@ func (d *doc) countPlaces(inside []bool, inActors, dateline bool) string {
 			w = 2
 		}
 		count[cc] += w
+		placed = true
+		local = local || m.Place.Level != gazetteer.LevelCountry
 		if _, ok := first[cc]; !ok {
-			first[cc] = i
+			first[cc] = m.Start
+		}
+	}
+	if !placed {
+		return "" // actors alone: the caller's fallback decides
+	}
+	if !local {
+		// Only countries named ("near the Thai border"): a rebel group or
+		// a militia named by its own name fights at home, each mention a
+		// town of its country (the KNU's base is in Myanmar). Not when a
+		// town or a region is named: a foreign militia fights abroad
+		// (Hezbollah near Aleppo).
+		for _, m := range ms {
+			if m.Head && !m.Actor.Generic && m.Actor.Country != "" && (m.Actor.Side == "rebel" || m.Actor.Side == "militia" || m.Actor.Side == "identity_militia") {
+				count[m.Actor.Country]++
+				if f, ok := first[m.Actor.Country]; !ok || m.Start < f {
+					first[m.Actor.Country] = m.Start
+				}
+			}
 		}
 	}
 	best := ""

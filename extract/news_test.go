@@ -366,3 +366,16 @@ func TestTheSideFoughtIsNotTheActor(t *testing.T) {
 		}
 	}
 }
+
+// An article that names only a neighbouring country, and a rebel group by
+// its own name, is news from the group's country: "the junta" is its
+// army, not the neighbour's.
+func TestARebelGroupPlacesTheNews(t *testing.T) {
+	for _, e := range run(t, "The KNU seized a junta base in Papun on Friday. The KNLA said the base lay a day's walk from Thailand.", "2024-12-07") {
+		for _, a := range []*sitrep.Actor{e.Actor1, e.Actor2} {
+			if a != nil && a.Country == "TH" {
+				t.Errorf("the neighbour's forces in a Karen rebel capture: %s", describe([]sitrep.Event{e}))
+			}
+		}
+	}
+}
