@@ -744,6 +744,9 @@ func (d *doc) parties(s *sent) []am {
 		}
 		switch {
 		case src: // "Ukrainian officials said": a source, not a party
+		case !d.actors[id].Head && bordering(d.text[:d.actors[id].Start]):
+			// "the border with Uganda", "a region bordering Chad": a
+			// neighbour, no party.
 		case len(ms) > 0 && ms[len(ms)-1].end == k && ms[len(ms)-1].m.Actor.Side == "civilians" && (d.actors[id].Actor.Side == "protesters" || d.actors[id].Actor.Side == "rioters"):
 			// "student demonstrators": people named by what they do.
 			ms[len(ms)-1].m, ms[len(ms)-1].end = &d.actors[id], e
@@ -1165,6 +1168,9 @@ func (d *doc) eventPlaces(s *sent, anchor int, classes classSet) []int {
 		p := d.places[pi]
 		if p.Place == nil || d.insideActor(pi) || d.inDateline(p.Start) {
 			continue // "AMMAN (Reuters) -" says where the report was filed
+		}
+		if p.Place.Level == gazetteer.LevelCountry && bordering(d.text[:p.Start]) {
+			continue // "a town on the border with Uganda" is not in Uganda
 		}
 		if k > 0 && s.toks[k-1].Norm == "from" && !displacement && !withdrawal {
 			continue

@@ -482,6 +482,9 @@ func (d *doc) countPlaces(inside []bool, ms []actors.Mention, inActors, dateline
 		if m.Place == nil || !dateline && d.inDateline(m.Start) || !inActors && inside[i] {
 			continue
 		}
+		if m.Place.Level == gazetteer.LevelCountry && bordering(d.text[:m.Start]) {
+			continue // the neighbour across the border
+		}
 		cc := m.Place.CountryCode
 		w := 1
 		if m.Place.Level == gazetteer.LevelCountry {
@@ -623,6 +626,18 @@ func possessiveBefore(before string) bool {
 	before = strings.ToLower(before[max(0, len(before)-24):])
 	for _, w := range []string{" its", " their", " his", " her", "the country's", "the country’s", "the nation's", "the nation’s"} {
 		if strings.HasSuffix(" "+before, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// bordering reports whether text before a name makes the name a
+// neighbour's: "the border with Uganda", "a region bordering Chad".
+func bordering(before string) bool {
+	before = strings.ToLower(strings.TrimRight(before[max(0, len(before)-24):], " "))
+	for _, w := range []string{"border with", "borders with", "frontier with", "bordering", "borders", "border of"} {
+		if strings.HasSuffix(before, w) {
 			return true
 		}
 	}

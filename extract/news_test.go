@@ -379,3 +379,18 @@ func TestARebelGroupPlacesTheNews(t *testing.T) {
 		}
 	}
 }
+
+// A neighbour named by the border is no party: "on the border with
+// Uganda" names where, not whom.
+func TestANeighbourAtTheBorderIsNoParty(t *testing.T) {
+	for _, e := range run(t, "M23 rebels seized the eastern town of Bunagana on the border with Uganda, activists said on Monday.", "2024-12-07") {
+		for _, a := range []*sitrep.Actor{e.Actor1, e.Actor2} {
+			if a != nil && a.Country == "UG" {
+				t.Errorf("the neighbour at the border is a party: %s", describe([]sitrep.Event{e}))
+			}
+		}
+		if e.Location != nil && e.Location.CountryCode == "UG" {
+			t.Errorf("the neighbour at the border is the place: %s", describe([]sitrep.Event{e}))
+		}
+	}
+}
