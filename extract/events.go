@@ -822,6 +822,21 @@ func (d *doc) roles(s *sent, anchor int) (a1, a2 *actors.Mention, passive bool) 
 	if a1, a2, ok := d.remainsRoles(s, anchor, ms); ok {
 		return a1, a2, passive
 	}
+	// "34 Russian attacks", "Israeli strikes on Gaza": a country's word
+	// right before a nominal act names who did it; the target follows.
+	for i, a := range ms {
+		// A demonym, not a country's name: "Brazil fought out a draw".
+		if a.end == anchor && !a.m.Head && a.m.Actor.Country != "" && actors.Armed(a.m.Actor.Side) && !passive && s.placeAt[a.start] < 0 {
+			var target *actors.Mention
+			for _, b := range ms[i+1:] {
+				if b.start > anchor && b.m.Actor.Name != a.m.Actor.Name {
+					target = b.m
+					break
+				}
+			}
+			return a.m, target, passive
+		}
+	}
 	var before, after, agent *actors.Mention
 	afterPrep := "" // the word before after
 	beforeEnd, agentBy, afterEnd := 0, 0, 0

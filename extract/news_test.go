@@ -394,3 +394,13 @@ func TestANeighbourAtTheBorderIsNoParty(t *testing.T) {
 		}
 	}
 }
+
+// A demonym before a nominal act names who did it ("34 Russian attacks"),
+// and a general staff is an army's, not a staff that protests.
+func TestADemonymBeforeTheActIsItsDoer(t *testing.T) {
+	for _, e := range reported(run(t, "The General Staff of Ukraine's armed forces reported 34 Russian attacks in the Avdiivka area over the past day.", "2024-02-10")) {
+		if e.Actor1 == nil || e.Actor1.Country != "RU" {
+			t.Errorf("the attacks are not Russia's: %s", describe([]sitrep.Event{e}))
+		}
+	}
+}
