@@ -105,6 +105,8 @@ func TestModalityOfTheNewsRegister(t *testing.T) {
 		{"a nominal capture with a modal is hypothetical", "Rebels pressed south. The capture of Kafr Nabl would open the road to the coast.", sitrep.Hypothetical},
 		{"a bid to retake is an intent", "The army launched a push in a bid to retake Kafr Nabl.", sitrep.Hypothetical},
 		{"a goal to liberate is an intent", "Commanders set a goal to liberate Kafr Nabl before the rains.", sitrep.Hypothetical},
+		{"an order to withdraw is not a withdrawal", "Moscow ordered the withdrawal of its troops from the city of Kherson on Wednesday.", sitrep.Hypothetical},
+		{"clearing the way for a withdrawal is a plan", "Parliament backed the plan on Tuesday, clearing the way for a withdrawal of settlers from Gaza.", sitrep.Hypothetical},
 		{"managed to enter is a fact", "Rebel fighters managed to enter Kafr Nabl on Friday.", sitrep.Reported},
 		{"forced to withdraw is a fact", "Government troops were forced to withdraw from Kafr Nabl on Friday.", sitrep.Reported},
 		{"the failure to capture is negated", "The rebels' failure to capture Kafr Nabl was a setback.", sitrep.Negated},
@@ -222,6 +224,10 @@ func TestAClaimOfCaptureWaits(t *testing.T) {
 }
 
 func TestWithdrawalUnderFireIsTheOtherSidesGain(t *testing.T) {
+	nominal := reported(run(t, "The army chief confirmed the retreat of Ukrainian troops from the town of Pokrovsk after months of fierce fighting with Russian forces.", "2024-12-07"))
+	if len(nominal) == 0 || nominal[0].SubEventType != "Non-state actor overtakes territory" {
+		t.Errorf("the retreat of troops from a town under fire: %s, want the other side overtaking it", describe(nominal))
+	}
 	evs := reported(run(t, "Kyiv troops withdrew from the eastern town of Pokrovsk after months of fierce battles, the army chief said.", "2024-12-07"))
 	if len(evs) == 0 {
 		t.Fatal("no event from a withdrawal under fire")

@@ -390,6 +390,14 @@ func (s *sent) groundObject(lx *Lexicon, i, end int) bool {
 		if t.Kind == text.Word && (t.Cap || t.Upper) && s.actorAt[k] < 0 {
 			return true // a name the gazetteer does not know: "Gharitah Hill"
 		}
+		if ai := s.actorAt[k]; ai >= 0 && k > 0 && s.toks[k-1].Norm == "of" {
+			// "the retreat of Ukrainian troops from Maryinka": who left,
+			// then the ground.
+			for k < len(s.toks) && s.actorAt[k] == ai {
+				k++
+			}
+			continue
+		}
 		if e, _, ok := lx.determiner.Match(s.toks, k); ok {
 			k = e
 			continue
