@@ -1036,6 +1036,13 @@ func (d *doc) roles(s *sent, anchor int) (a1, a2 *actors.Mention, passive bool) 
 	return after, nil, passive
 }
 
+// owns reports whether the place starting at token k is followed by a
+// possessive: "Kursk's biggest town Sudzha" names Sudzha.
+func (d *doc) owns(s *sent, k int) bool {
+	e := d.tokenEnd(s, k)
+	return e+1 < len(s.toks) && (s.toks[e].Norm == "'" || s.toks[e].Norm == "’") && s.toks[e+1].Norm == "s" && s.toks[e].Start == s.toks[e-1].End
+}
+
 // cueClass reports whether the cue at token anchor of s has class id.
 func (d *doc) cueClass(s *sent, anchor, id int) bool {
 	for _, c := range s.cues {
@@ -1203,6 +1210,16 @@ func (d *doc) eventPlaces(s *sent, anchor int, classes classSet) []int {
 	// others; then a sure country, then unsure readings,
 	// then places that only qualify others ("Dar'a" in "Dar'a
 	// countryside"); among equals, the first in the sentence.
+	// A town named after a place's possessive is what the possessive
+	// owns; a country or a region later in the sentence may be anything.
+	townAfter := func(i int) bool {
+		for j := i + 1; j < len(ids); j++ {
+			if d.places[ids[j]].Place.Level == gazetteer.LevelTown {
+				return true
+			}
+		}
+		return false
+	}
 	rank := func(i int) int {
 		p := d.places[ids[i]]
 		r := 0
@@ -1215,8 +1232,8 @@ func (d *doc) eventPlaces(s *sent, anchor int, classes classSet) []int {
 		if p.Score < sureScore {
 			r += 3
 		}
-		if p.IsQualifier {
-			r += 6
+		if p.IsQualifier || d.owns(s, cands[i]) && townAfter(i) {
+			r += 6 // "Dar'a countryside", "Kursk's biggest town Sudzha"
 		}
 		return r
 	}
@@ -1714,16 +1731,26 @@ func datelines(text string) [][2]int {
 		} else {
 			end += start
 		}
-		if m := datelineRE.FindStringSubmatchIndex(text[start:end]); m != nil {
-			out = append(out, [2]int{start + m[2], start + m[3]})
+		for _, re := range datelineREs {
+			if m := re.FindStringSubmatchIndex(text[start:end]); m != nil {
+				out = append(out, [2]int{start + m[2], start + m[3]})
+				break
+			}
 		}
 		start = end + 1
 	}
 	return out
 }
 
-// datelineRE matches a dateline at the start of a line; its group is the
-// dateline without the dash.
+// datelineREs match a dateline at the start of a line; the group is the
+// dateline without the dash: "AMMAN (Reuters) -", "GOMA, Congo, Jan. 27
+// (AP) —", and two forms without a dash: a day before the city in
+// brackets ("21-12-2024 (YANGON)") and a city before an agency's bracket
+// ("Beirut, (APP - ... - 8th Dec, 2024)").
+var datelineREs = []*regexp.Regexp{datelineRE, datelineBracketRE}
+
+var datelineBracketRE = regexp.MustCompile(`^\s*(\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4} \([A-Z][A-Za-z .'-]{1,30}\)|[A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z'-]+){0,2}, \([^()\n]{1,80}\))`)
+
 var datelineRE = regexp.MustCompile(`^\s*(?:[A-Za-z][A-Za-z .]{0,30} - )?((?:[A-Z][A-Z'.-]+)(?: [A-Z][A-Z'.-]+){0,3}(?:, [A-Z][A-Za-z .]{1,30}?)?(?:,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?)?(?: \([A-Za-z ./]{1,30}\))?)\s*(?:-|--|—|–|:)\s`)
 
 // claimedChange reports whether a change of control is only its maker's

@@ -188,6 +188,9 @@ func TestTheEventsOwnPlace(t *testing.T) {
 		{"the capital standing for its rulers", "Rebels shelled Idlib overnight, a Damascus ally said.", "Idlib", "Damascus"},
 		{"where troops retreated to is not where they fought", "Army troops withdrew from Sake after heavy fighting with the rebels and retreated to Goma.", "Sake", "Goma"},
 		{"a town placed by another", "Army troops and rebels clashed in Sake, west of Goma, on Friday.", "Sake", "Goma"},
+		{"a place's possessive owns the town", "Russian troops retook Kursk's largest town, Sudzha, on Thursday.", "Sudzha", "Kursk"},
+		{"a day before the city in brackets is a dateline", "7-12-2024 (BEIRUT) Rebels entered the city of Homs late on Saturday, a monitor said.", "Homs", "Beirut"},
+		{"a city before an agency's bracket is a dateline", "Amman, (Wire - 8th Dec, 2024) Rebels entered the city of Homs late on Saturday, a monitor said.", "Homs", "Amman"},
 	} {
 		evs := reported(run(t, tt.text, "2024-12-07"))
 		if len(evs) == 0 || evs[0].Location == nil {
