@@ -223,6 +223,14 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 	}
 
 	a2 = d.opponent(s, r, a1, a2)
+	// The government a crowd protests against or calls on is its target,
+	// not who protests ("staged a protest calling the government to").
+	if (r.eventType == sitrep.Protests || r.eventType == sitrep.Riots) && a1 != nil && a1.Actor.Side == "government" && anchor < len(s.toks) && a1.Start > s.toks[anchor].Start {
+		if a2 == nil {
+			a2 = a1
+		}
+		a1 = nil
+	}
 	if (r.subType == "Non-state actor overtakes territory" || r.subType == "Government regains territory") && r.need&(1<<lx.cls.withdraw) != 0 {
 		a1, a2 = a2, a1 // the side that withdrew is the one that lost
 	}
@@ -1506,8 +1514,8 @@ func (d *doc) codable(s *sent, dr *draft, r *rule, f frameFacts, classes classSe
 		if f.actor1Crowd && a1 != nil && a1.End <= at || classes&(1<<lx.cls.demand) != 0 || f.actor2 == "protesters" {
 			return true // a crowd that acts, its demands, or a crowd acted on
 		}
-		if a1 != nil && (a1.Actor.Kind == "civil" || !a1.Head) {
-			return false // a state that protests is diplomacy
+		if a1 != nil && a1.End <= at && (a1.Actor.Kind == "civil" || !a1.Head) {
+			return false // a state that protests is diplomacy; not the government a crowd calls on
 		}
 		return d.staged(s, dr)
 	}

@@ -89,6 +89,7 @@ func TestEventsOfTheNewsRegister(t *testing.T) {
 		{"a crowd of a range of people rallies", "Some 200-300 workers rallied outside the factory in Kisumu to demand their pay.", "Peaceful protest"},
 		{"a place of worship set on fire is violence", "A mosque in the town of Ede was set on fire overnight, police said.", "Looting/property destruction"},
 		{"fighting that drove people out is between the armed", "Fighting flared on Saturday in Myawaddy, forcing 3,000 residents to flee as rebels fought to flush out army troops from the bridge.", "Armed clash"},
+		{"the government a crowd calls on is no protester", "The KGTU staged a protest in front of Galle railway station calling the government to pay their arrears.", "Peaceful protest"},
 		{"warplanes that struck are an air strike", "Government warplanes struck a market in the town of Saraqeb, killing twelve people.", "Air/drone strike"},
 		{"a drone that killed is an air strike", "A drone killed three fighters of the armed group near Kidal on Monday.", "Air/drone strike"},
 		{"a councillor stabbed is political violence", "An opposition councillor was stabbed on his way home from a meeting in Kisumu.", "Attack"},
