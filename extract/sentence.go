@@ -2,6 +2,7 @@ package extract
 
 import (
 	"github.com/sitrep/sitrep/actors"
+	"slices"
 	"sort"
 	"strings"
 
@@ -78,6 +79,7 @@ func (d *doc) analyseSentence(s *sent, sp text.Span, para int) {
 		}
 	}
 	s.findCues(lx)
+	s.crowdActs(lx)
 	s.modality(lx)
 	s.figs = lx.findFigures(d.text, s)
 	s.attribs = lx.attribution(d.text, s)
@@ -223,6 +225,65 @@ func (s *sent) findCues(lx *Lexicon) {
 		}
 		i = end
 	}
+}
+
+// crowdActs adds a protest cue where protesters or rioters named as such
+// do what crowds do: "protesters gathered outside the Seray", "hundreds
+// of demonstrators marched", "protesters blocked the airport road". The
+// verb alone ("gathered", "blocked") names no protest.
+func (s *sent) crowdActs(lx *Lexicon) {
+	for k := 0; k < len(s.toks); k++ {
+		ai := s.actorAt[k]
+		if ai < 0 || k > 0 && s.actorAt[k-1] == ai {
+			continue
+		}
+		m := &s.d.actors[ai]
+		if !m.Head || m.Actor.Side != "protesters" && m.Actor.Side != "rioters" {
+			continue
+		}
+		j := k
+		for j < len(s.toks) && s.actorAt[j] == ai {
+			j++
+		}
+		for j < len(s.toks) && (strings.HasSuffix(s.toks[j].Norm, "ly") || s.toks[j].Norm == "also" || s.toks[j].Norm == "then") {
+			j++
+		}
+		if j >= len(s.toks) || s.hasCueAt(j) {
+			continue
+		}
+		e, _, ok := lx.crowdAct.Match(s.toks, j)
+		if ok && posture[s.toks[j].Norm] {
+			ok = false // "lawyers sitting in a room": a sit-in needs its word
+		}
+		if !ok && blockVerb[s.toks[j].Norm] {
+			for w := j + 1; w < len(s.toks) && w <= j+4; w++ {
+				if _, _, way := lx.way.Match(s.toks, w); way {
+					e, ok = j+1, true
+					break
+				}
+			}
+		}
+		if ok {
+			s.cues = append(s.cues, cue{s: s, start: j, end: e, classes: classSet(1) << lx.cls.protest, certainty: "reported"})
+		}
+	}
+	slices.SortStableFunc(s.cues, func(a, b cue) int { return a.start - b.start })
+}
+
+// posture are crowd acts that are also how anyone sits or lies.
+var posture = map[string]bool{"sit": true, "sits": true, "sat": true, "sitting": true, "lie": true, "lies": true, "lying": true, "lay": true, "camp": true, "camps": true, "camped": true, "camping": true}
+
+// blockVerb are the verbs of a blockade: "blocked the road".
+var blockVerb = map[string]bool{"blocked": true, "blocking": true, "block": true, "blocks": true, "barricaded": true, "barricading": true}
+
+// hasCueAt reports whether a cue of the sentence starts at token k.
+func (s *sent) hasCueAt(k int) bool {
+	for _, c := range s.cues {
+		if c.start == k {
+			return true
+		}
+	}
+	return false
 }
 
 // holdAt reads the holder of the hold cue at toks[i:end]: an actor inside
