@@ -90,7 +90,7 @@ func TestEventsOfTheNewsRegister(t *testing.T) {
 		{"a crowd of a range of people rallies", "Some 200-300 workers rallied outside the factory in Kisumu to demand their pay.", "Peaceful protest"},
 		{"a place of worship set on fire is violence", "A mosque in the town of Ede was set on fire overnight, police said.", "Looting/property destruction"},
 		{"fighting that drove people out is between the armed", "Fighting flared on Saturday in Myawaddy, forcing 3,000 residents to flee as rebels fought to flush out army troops from the bridge.", "Armed clash"},
-		{"the government a crowd calls on is no protester", "The KGTU staged a protest in front of Galle railway station calling the government to pay their arrears.", "Peaceful protest"},
+		{"the government a crowd calls on is no protester", "Members of the KGTU protested in front of the Galle bus depot on Monday, urging the government to pay their arrears.", "Peaceful protest"},
 		{"protesters who gathered protest", "Hundreds of protesters gathered outside the governor's office in Kisumu on Monday.", "Peaceful protest"},
 		{"protesters who blocked a road protest", "Protesters blocked the airport road in Entebbe, calling for the release of detained activists.", "Peaceful protest"},
 		{"warplanes that struck are an air strike", "Government warplanes struck a market in the town of Saraqeb, killing twelve people.", "Air/drone strike"},
