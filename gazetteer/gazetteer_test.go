@@ -262,3 +262,33 @@ func BenchmarkHas(b *testing.B) {
 		g.Has(names[i%len(names)])
 	}
 }
+
+func TestPointNamesTheTown(t *testing.T) {
+	g := Default()
+	cases := []struct {
+		name, typed string
+		lat, lon    float64 // where the answer must be, within 5 km
+		admin1      string  // else: the point of this Syrian governorate
+	}{
+		{name: "a town that is also a governorate is the town", typed: "Homs", lat: 34.73, lon: 36.72},
+		{name: "a capital that is also a governorate is the capital", typed: "Damascus", lat: 33.51, lon: 36.29},
+		{name: "lower case", typed: "hama", lat: 35.13, lon: 36.76},
+		{name: "the words say governorate", typed: "Homs governorate", admin1: "11"},
+		{name: "the words say province, a name keyed without them", typed: "Tartus province", admin1: "14"},
+		{name: "coordinates", typed: "35.5, 36.1", lat: 35.5, lon: 36.1},
+	}
+	for _, c := range cases {
+		if c.admin1 != "" {
+			a := g.Admin1("SY", c.admin1)
+			c.lat, c.lon = a.Lat, a.Lon
+		}
+		lat, lon, label, err := g.Point(c.typed)
+		if err != nil {
+			t.Errorf("%s: Point(%q): %v", c.name, c.typed, err)
+			continue
+		}
+		if d := Distance(lat, lon, c.lat, c.lon); d > 5 {
+			t.Errorf("%s: Point(%q) = %.4f,%.4f (%s), %.0f km from %.2f,%.2f", c.name, c.typed, lat, lon, label, d, c.lat, c.lon)
+		}
+	}
+}

@@ -6,9 +6,12 @@ import (
 	"strings"
 )
 
-// Point reads a point given as "lat,lon" or as a place name, which
-// resolves to its most populous exact match; label names what was found.
-// It is how the CLI's --near and the API's near= read what a person types.
+// Point reads a point given as "lat,lon" or as a place name; label names
+// what was found. A name is the town of that name (the most populous one,
+// by an exact match): "Homs" is the city, not the governorate whose
+// middle lies 130 km east of it. It is an area only when the words say so
+// ("Homs governorate") or no town bears the name. It is how the CLI's
+// --near and the API's near= read what a person types.
 func (g *Gazetteer) Point(s string) (lat, lon float64, label string, err error) {
 	if a, b, ok := strings.Cut(s, ","); ok {
 		la, err1 := strconv.ParseFloat(strings.TrimSpace(a), 64)
@@ -23,14 +26,45 @@ func (g *Gazetteer) Point(s string) (lat, lon float64, label string, err error) 
 			return la, lo, s, nil
 		}
 	}
-	var best *Place
-	for _, c := range g.Lookup(s) {
-		if !c.Fuzzy && (best == nil || c.Place.Population > best.Population) {
-			best = c.Place
-		}
-	}
+	best := g.pointPlace(s)
 	if best == nil {
 		return 0, 0, "", fmt.Errorf("%q: no such place in the gazetteer (give a name or lat,lon)", s)
 	}
 	return best.Lat, best.Lon, fmt.Sprintf("%s, %s (%.4f, %.4f)", best.Name, best.CountryCode, best.Lat, best.Lon), nil
+}
+
+// pointPlace returns the place a typed name means, nil when none.
+func (g *Gazetteer) pointPlace(s string) *Place {
+	area := NamesArea(s)
+	var best *Place
+	better := func(p *Place) bool {
+		if best == nil {
+			return true
+		}
+		// A town before an area unless the words name an area, then the
+		// most populous.
+		if town, bestTown := p.Level == LevelTown, best.Level == LevelTown; town != bestTown {
+			return town != area
+		}
+		return p.Population > best.Population
+	}
+	cs := g.Lookup(s)
+	if area && !exact(cs) {
+		cs = g.Lookup(AreaName(s)) // "Tartus province": keyed as "Tartus"
+	}
+	for _, c := range cs {
+		if !c.Fuzzy && better(c.Place) {
+			best = c.Place
+		}
+	}
+	return best
+}
+
+func exact(cs []Candidate) bool {
+	for _, c := range cs {
+		if !c.Fuzzy {
+			return true
+		}
+	}
+	return false
 }

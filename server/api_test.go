@@ -21,6 +21,7 @@ import (
 	"github.com/sitrep/sitrep/demo"
 	"github.com/sitrep/sitrep/export"
 	"github.com/sitrep/sitrep/extract"
+	"github.com/sitrep/sitrep/gazetteer"
 	"github.com/sitrep/sitrep/sqlite"
 )
 
@@ -648,5 +649,20 @@ func TestStaticFiles(t *testing.T) {
 	}
 	if err != nil || resp.StatusCode != http.StatusMethodNotAllowed {
 		t.Errorf("POST /: %v %v", err, resp.StatusCode)
+	}
+}
+
+// near= reads a town's name as the town: "Homs" is the city, not the
+// governorate, whose middle is 130 km east of it.
+func TestNearATownNamedLikeItsGovernorate(t *testing.T) {
+	ts := newTestServer(t, demoStore(t), Options{})
+	var p incidentPage
+	if code := get(t, ts, "/api/incidents?near=Homs&km=40&limit=1000", &p); code != 200 || len(p.Incidents) == 0 {
+		t.Fatalf("/api/incidents?near=Homs&km=40: status %d, %d incidents; want the incidents around Homs", code, len(p.Incidents))
+	}
+	for _, inc := range p.Incidents {
+		if d := gazetteer.Distance(inc.Location.Lat, inc.Location.Lon, 34.73, 36.72); d > 40 {
+			t.Errorf("incident at %s is %.0f km from Homs", inc.Location.Name, d)
+		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/gazetteer"
 )
 
 const seedPath = "../../../shared/brief/seed-article.txt"
@@ -193,6 +194,29 @@ func TestIngestSummaryAndReingest(t *testing.T) {
 	} {
 		if code, _, errs := runCmd(t, args...); code == 0 || errs == "" {
 			t.Errorf("sitrep %v: exit %d with %q, want an error", args, code, errs)
+		}
+	}
+}
+
+// The README's example: a town that is also a governorate is the town, so
+// the battles around Homs city are found (the governorate's middle is
+// 130 km east of it, where none was).
+func TestEventsNearATownNamedLikeItsGovernorate(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "sitrep.db")
+	if code, _, errs := runCmd(t, "ingest", "--db", db, "../../demo/corpus/syria-2024-12.jsonl"); code != 0 {
+		t.Fatalf("ingest: exit %d, %q", code, errs)
+	}
+	code, out, errs := runCmd(t, "events", "--db", db, "--since", "2024-12-01", "--near", "Homs", "--km", "40", "--format", "jsonl")
+	if code != 0 || out == "" {
+		t.Fatalf("sitrep events --near Homs --km 40: exit %d, %q, %d bytes out; want the events around Homs", code, errs, len(out))
+	}
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var e sitrep.Event
+		if err := json.Unmarshal([]byte(line), &e); err != nil || e.Location == nil {
+			t.Fatalf("%q: %v", line, err)
+		}
+		if d := gazetteer.Distance(e.Location.Lat, e.Location.Lon, 34.73, 36.72); d > 40 {
+			t.Errorf("event at %s is %.0f km from Homs", e.Location.Name, d)
 		}
 	}
 }
