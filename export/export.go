@@ -182,8 +182,10 @@ func ACLEDRecord(e *sitrep.Event) []string {
 			set("region", c.Region)
 		}
 		set("country", l.Country)
-		set("admin1", l.Admin1)
-		set("admin2", l.Admin2)
+		// ACLED writes an area without the generic word its official
+		// name carries ("Northern", not "Northern Province").
+		set("admin1", gazetteer.Plain(gazetteer.AreaName(l.Admin1)))
+		set("admin2", gazetteer.Plain(gazetteer.AreaName(l.Admin2)))
 		set("location", l.Name)
 		number("latitude", strconv.FormatFloat(l.Lat, 'f', 4, 64))
 		number("longitude", strconv.FormatFloat(l.Lon, 'f', 4, 64))

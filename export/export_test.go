@@ -214,3 +214,37 @@ func TestCSVText(t *testing.T) {
 		}
 	}
 }
+
+// ACLED names an area without the generic word of its official name and
+// in plain letters; sitrep's record keeps the gazetteer's name.
+func TestACLEDAdminNamesAsACLEDWritesThem(t *testing.T) {
+	cases := []struct{ name, admin1, admin2, want1, want2 string }{
+		{"a province suffix", "Lakeside Province", "Reedbank District", "Lakeside", "Reedbank"},
+		{"a division suffix, any case", "Hilltop division", "", "Hilltop", ""},
+		{"a French prefix", "Province du Marigot", "", "Marigot", ""},
+		{"two generic words", "Upper Valley Autonomous Region", "", "Upper Valley", ""},
+		{"a name that is only a generic word", "Region", "", "Region", ""},
+		{"a generic word inside a word", "Stateville", "", "Stateville", ""},
+		{"diacritics and an ayn", "Şa‘īd Governorate", "", "Said", ""},
+		{"already plain", "Northern", "", "Northern", ""},
+	}
+	for _, c := range cases {
+		e := sample()
+		e.Location.Admin1, e.Location.Admin2 = c.admin1, c.admin2
+		var buf bytes.Buffer
+		if err := WriteAll(&buf, "acled", []sitrep.Event{e}, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		recs, err := csv.NewReader(&buf).ReadAll()
+		if err != nil || len(recs) != 2 {
+			t.Fatalf("%s: ACLED output: %d records, %v", c.name, len(recs), err)
+		}
+		row := map[string]string{}
+		for i, h := range recs[0] {
+			row[h] = recs[1][i]
+		}
+		if row["admin1"] != c.want1 || row["admin2"] != c.want2 {
+			t.Errorf("%s: admin1, admin2 = %q, %q, want %q, %q", c.name, row["admin1"], row["admin2"], c.want1, c.want2)
+		}
+	}
+}

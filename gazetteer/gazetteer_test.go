@@ -292,3 +292,44 @@ func TestPointNamesTheTown(t *testing.T) {
 		}
 	}
 }
+
+func TestAreaNameDropsGenericWords(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Lakeside Province", "Lakeside"},
+		{"Lakeside province", "Lakeside"},
+		{"Province of Lakeside", "Lakeside"},
+		{"Région du Marigot", "Marigot"},
+		{"Upper Valley Autonomous Region", "Upper Valley"},
+		{"Province", "Province"},
+		{"Stateville", "Stateville"},
+		{"\rProvince", "\rProvince"},
+		{"Lakeside", "Lakeside"},
+	} {
+		if got := AreaName(c.in); got != c.want {
+			t.Errorf("AreaName(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	if !NamesArea("Homs governorate") || NamesArea("Homs") {
+		t.Errorf("NamesArea: want true for %q, false for %q", "Homs governorate", "Homs")
+	}
+}
+
+func TestPlainWritesNamesAsEnglishNewsDoes(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Ḩamāh", "Hamah"},
+		{"Tallbīsah", "Tallbisah"},
+		{"Ma‘arrat an Nu‘mān", "Maarrat an Numan"},
+		{"Ma`arrat an Nu`man", "Maarrat an Numan"},
+		{"Ma’rib", "Marib"},
+		{"Cox’s Bāzār", "Cox's Bazar"},
+		{"Dar'a", "Dar'a"},
+		{"Şanlıurfa", "Sanliurfa"},
+		{"Łódź", "Lodz"},
+		{"Homs", "Homs"},
+		{"حماة", "حماة"},
+	} {
+		if got := Plain(c.in); got != c.want {
+			t.Errorf("Plain(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

@@ -3,6 +3,9 @@ package gazetteer
 import (
 	_ "embed"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/sitrep/sitrep/gazetteer/internal/norm"
 )
 
 // affixesTxt is the generator's list of the generic words admin area names
@@ -37,7 +40,7 @@ var affixes = func() []affix {
 // that is nothing but such words ("Capital Region" is one word short of
 // that) or carries none is returned as it is.
 func AreaName(name string) string {
-	s := strings.TrimSpace(name)
+	s := name
 	for changed := true; changed; {
 		changed = false
 		for _, a := range affixes {
@@ -83,5 +86,19 @@ func cutAffix(s string, a affix) (string, bool) {
 // NamesArea reports whether a name says it is an admin area: it carries
 // one of the generic words ("Homs governorate", "Province of Kandahar").
 func NamesArea(name string) bool {
-	return AreaName(name) != strings.TrimSpace(name)
+	return AreaName(strings.TrimSpace(name)) != strings.TrimSpace(name)
+}
+
+// Plain returns a place name as English news and ACLED write it: GeoNames'
+// diacritics and its marks for the Arabic ayn and hamza dropped, case
+// kept ("Ḩamāh" -> "Hamah", "Ma‘arrat an Nu‘mān" -> "Maarrat an Numan").
+// It is how sitrep shows and exports a place; the GeoNames id names the
+// place exactly.
+func Plain(name string) string {
+	for i := 0; i < len(name); i++ {
+		if name[i] >= utf8.RuneSelf || name[i] == '`' {
+			return string(norm.AppendPlain(make([]byte, 0, len(name)), name))
+		}
+	}
+	return name
 }
