@@ -234,7 +234,8 @@ func SideOfInter(n int) string {
 
 // Location is a resolved place.
 type Location struct {
-	// Name is the gazetteer's name for the place.
+	// Name is the place's name as readers write it: GeoNames' in plain
+	// letters ("Hamah" for Ḩamāh); GeonameID names the place exactly.
 	Name string `json:"name"`
 	// GeonameID is the GeoNames id; 0 for admin areas GeoNames' city file
 	// does not list.

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/gazetteer"
 )
 
 func sample() sitrep.Event {
@@ -246,5 +247,31 @@ func TestACLEDAdminNamesAsACLEDWritesThem(t *testing.T) {
 		if row["admin1"] != c.want1 || row["admin2"] != c.want2 {
 			t.Errorf("%s: admin1, admin2 = %q, %q, want %q, %q", c.name, row["admin1"], row["admin2"], c.want1, c.want2)
 		}
+	}
+}
+
+// sitrep places writes a place's name as readers write it and keeps
+// GeoNames' own beside it when it differs.
+func TestPlaceNamesArePlainWithGeoNamesBeside(t *testing.T) {
+	g := gazetteer.Default()
+	var hama, homs *gazetteer.Place
+	for _, c := range g.Lookup("Hama") {
+		if c.Place.Level == gazetteer.LevelTown && c.Place.CountryCode == "SY" {
+			hama = c.Place
+		}
+	}
+	for _, c := range g.Lookup("Homs") {
+		if c.Place.Level == gazetteer.LevelTown && c.Place.CountryCode == "SY" {
+			homs = c.Place
+		}
+	}
+	if hama == nil || homs == nil {
+		t.Fatal("no Hama or Homs town in Syria")
+	}
+	if p := place(hama, 1); p.Name != "Hamah" || p.GeoNamesName != hama.Name || p.GeonameID != hama.GeonameID {
+		t.Errorf("Hama: name %q, geonames_name %q, id %d; want Hamah, %q, %d", p.Name, p.GeoNamesName, p.GeonameID, hama.Name, hama.GeonameID)
+	}
+	if p := place(homs, 1); p.Name != "Homs" || p.GeoNamesName != "" {
+		t.Errorf("Homs: name %q, geonames_name %q; want Homs and none beside", p.Name, p.GeoNamesName)
 	}
 }

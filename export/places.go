@@ -15,13 +15,17 @@ import (
 type Place struct {
 	// GeonameID is the GeoNames id of the place; districts, which sitrep
 	// places itself, have none.
-	GeonameID   int     `json:"geonameid,omitempty"`
-	Name        string  `json:"name"`
-	Lat         float64 `json:"lat"`
-	Lon         float64 `json:"lon"`
-	FeatureCode string  `json:"feature_code"`
-	Admin1      string  `json:"admin1,omitempty"`
-	CountryCode string  `json:"country_code"`
+	GeonameID int `json:"geonameid,omitempty"`
+	// Name is the place's name as English news writes it (GeoNames' in
+	// plain letters: "Hamah"); GeoNamesName is GeoNames' own ("Ḩamāh"),
+	// when it differs, for matching against GeoNames.
+	Name         string  `json:"name"`
+	GeoNamesName string  `json:"geonames_name,omitempty"`
+	Lat          float64 `json:"lat"`
+	Lon          float64 `json:"lon"`
+	FeatureCode  string  `json:"feature_code"`
+	Admin1       string  `json:"admin1,omitempty"`
+	CountryCode  string  `json:"country_code"`
 	// Precision is town, district, region or country.
 	Precision string `json:"precision"`
 	// Score is the parser's confidence in this reading, 0 to 1.
@@ -64,8 +68,12 @@ func PlaceMentions(article string, ms []geoparse.Mention) []PlaceMention {
 }
 
 func place(p *gazetteer.Place, score float64) Place {
-	return Place{GeonameID: p.GeonameID, Name: p.Name, Lat: p.Lat, Lon: p.Lon, FeatureCode: p.Feature,
-		Admin1: p.Admin1, CountryCode: p.CountryCode, Precision: p.Level.String(), Score: score}
+	pl := Place{GeonameID: p.GeonameID, Name: gazetteer.Plain(p.Name), Lat: p.Lat, Lon: p.Lon, FeatureCode: p.Feature,
+		Admin1: gazetteer.Plain(p.Admin1), CountryCode: p.CountryCode, Precision: p.Level.String(), Score: score}
+	if pl.Name != p.Name {
+		pl.GeoNamesName = p.Name
+	}
+	return pl
 }
 
 // PlaceWriter writes place mentions one at a time; Close finishes the

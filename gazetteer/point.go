@@ -30,7 +30,7 @@ func (g *Gazetteer) Point(s string) (lat, lon float64, label string, err error) 
 	if best == nil {
 		return 0, 0, "", fmt.Errorf("%q: no such place in the gazetteer (give a name or lat,lon)", s)
 	}
-	return best.Lat, best.Lon, fmt.Sprintf("%s, %s (%.4f, %.4f)", best.Name, best.CountryCode, best.Lat, best.Lon), nil
+	return best.Lat, best.Lon, fmt.Sprintf("%s, %s (%.4f, %.4f)", Plain(best.Name), best.CountryCode, best.Lat, best.Lon), nil
 }
 
 // pointPlace returns the place a typed name means, nil when none.

@@ -165,15 +165,17 @@ func (m Mention) Location() *sitrep.Location {
 
 // PlaceLocation returns the event location of gazetteer place p, named in
 // the text by words at span. Its point is p's seat: an event in an area is
-// coded at the area's seat of government, as ACLED codes it.
+// coded at the area's seat of government, as ACLED codes it. Its names
+// are GeoNames' in plain letters, as readers and ACLED write them
+// ("Hamah", not "Ḩamāh"); the GeoNames id keeps the place exact.
 func PlaceLocation(p *gazetteer.Place, words string, span [2]int) *sitrep.Location {
 	loc := &sitrep.Location{
-		Name:        p.Name,
+		Name:        gazetteer.Plain(p.Name),
 		GeonameID:   p.GeonameID,
 		Lat:         p.SeatLat,
 		Lon:         p.SeatLon,
-		Admin1:      p.Admin1,
-		Admin2:      p.Admin2,
+		Admin1:      gazetteer.Plain(p.Admin1),
+		Admin2:      gazetteer.Plain(p.Admin2),
 		CountryCode: p.CountryCode,
 		Precision:   p.Level.String(),
 		Text:        words,

@@ -658,3 +658,21 @@ func TestATownIsNotTheDistrictNamedAfterIt(t *testing.T) {
 		t.Errorf("%d mentions of Lashio, want 2", n)
 	}
 }
+
+// An event's place is named as readers write it, not with GeoNames'
+// transliteration marks; the GeoNames id still names it exactly.
+func TestLocationNamesArePlain(t *testing.T) {
+	ms := testParser().Parse("Shelling hit Hama and Maarat al-Numan on Monday.")
+	for _, c := range []struct{ text, name string }{
+		{"Hama", "Hamah"},                       // GeoNames: Ḩamāh
+		{"Maarat al-Numan", "Maarrat an Numan"}, // GeoNames: Ma‘arrat an Nu‘mān
+	} {
+		m := find(ms, c.text)
+		if m == nil || m.Place == nil {
+			t.Fatalf("no %s: %s", c.text, describe(ms))
+		}
+		if loc := m.Location(); loc.Name != c.name || loc.GeonameID != m.Place.GeonameID {
+			t.Errorf("%s: Location() name %q, id %d; want %q, id %d", c.text, loc.Name, loc.GeonameID, c.name, m.Place.GeonameID)
+		}
+	}
+}
