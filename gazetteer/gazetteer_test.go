@@ -275,6 +275,7 @@ func TestPointNamesTheTown(t *testing.T) {
 		{name: "lower case", typed: "hama", lat: 35.13, lon: 36.76},
 		{name: "the words say governorate", typed: "Homs governorate", admin1: "11"},
 		{name: "the words say province, a name keyed without them", typed: "Tartus province", admin1: "14"},
+		{name: "a town whose own name carries a generic word is the town", typed: "Mexico City", lat: 19.43, lon: -99.13},
 		{name: "coordinates", typed: "35.5, 36.1", lat: 35.5, lon: 36.1},
 	}
 	for _, c := range cases {

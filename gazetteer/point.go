@@ -30,31 +30,37 @@ func (g *Gazetteer) Point(s string) (lat, lon float64, label string, err error) 
 	if best == nil {
 		return 0, 0, "", fmt.Errorf("%q: no such place in the gazetteer (give a name or lat,lon)", s)
 	}
-	return best.Lat, best.Lon, fmt.Sprintf("%s, %s (%.4f, %.4f)", Plain(best.Name), best.CountryCode, best.Lat, best.Lon), nil
+	name := Plain(best.Name)
+	if best.Level != LevelTown {
+		name += " (" + best.Level.String() + ")" // "Homs (region)": not the city
+	}
+	return best.Lat, best.Lon, fmt.Sprintf("%s, %s (%.4f, %.4f)", name, best.CountryCode, best.Lat, best.Lon), nil
 }
 
 // pointPlace returns the place a typed name means, nil when none.
 func (g *Gazetteer) pointPlace(s string) *Place {
-	area := NamesArea(s)
-	var best *Place
-	better := func(p *Place) bool {
-		if best == nil {
-			return true
-		}
-		// A town before an area unless the words name an area, then the
-		// most populous.
-		if town, bestTown := p.Level == LevelTown, best.Level == LevelTown; town != bestTown {
-			return town != area
-		}
-		return p.Population > best.Population
-	}
 	cs := g.Lookup(s)
+	// The words name an area ("Homs governorate") unless they are a
+	// town's own name ("Mexico City", "Kuwait City").
+	area := NamesArea(s) && !townNamed(cs)
 	if area && !exact(cs) {
 		cs = g.Lookup(AreaName(s)) // "Tartus province": keyed as "Tartus"
 	}
+	var best *Place
 	for _, c := range cs {
-		if !c.Fuzzy && better(c.Place) {
-			best = c.Place
+		if c.Fuzzy {
+			continue
+		}
+		p := c.Place
+		switch town, bestTown := p.Level == LevelTown, best != nil && best.Level == LevelTown; {
+		case best == nil:
+			best = p
+		case town != bestTown: // a town before an area, unless the words name an area
+			if town != area {
+				best = p
+			}
+		case p.Population > best.Population:
+			best = p
 		}
 	}
 	return best
@@ -63,6 +69,16 @@ func (g *Gazetteer) pointPlace(s string) *Place {
 func exact(cs []Candidate) bool {
 	for _, c := range cs {
 		if !c.Fuzzy {
+			return true
+		}
+	}
+	return false
+}
+
+// townNamed reports whether a candidate is a town by its own name.
+func townNamed(cs []Candidate) bool {
+	for _, c := range cs {
+		if !c.Fuzzy && !c.Alt && c.Place.Level == LevelTown {
 			return true
 		}
 	}
