@@ -4,15 +4,11 @@ import (
 	"testing"
 
 	"github.com/sitrep/sitrep/gazetteer"
-	"github.com/sitrep/sitrep/gazetteer/internal/format"
-	"github.com/sitrep/sitrep/gazetteer/internal/norm"
+	"github.com/sitrep/sitrep/gazetteer/internal/build"
 )
 
 func TestStripRemovesGenericAffixes(t *testing.T) {
-	affixes, err := readAffixes(affixesTxt)
-	if err != nil {
-		t.Fatal(err)
-	}
+	affixes := build.DefaultAffixes()
 	cases := []struct{ name, want string }{
 		{"Homs Governorate", "Homs"},
 		{"Province du Yatenga", "Yatenga"},
@@ -26,7 +22,7 @@ func TestStripRemovesGenericAffixes(t *testing.T) {
 		{"Dhaka Division", "Dhaka"},
 	}
 	for _, c := range cases {
-		if got := strip(c.name, affixes); got != c.want {
+		if got := affixes.Strip(c.name); got != c.want {
 			t.Errorf("strip(%q) = %q, want %q", c.name, got, c.want)
 		}
 	}
@@ -48,7 +44,7 @@ func TestUsableAlt(t *testing.T) {
 		{"http://x.org", false}, // a link
 	}
 	for _, c := range cases {
-		if got := usableAlt(c.alt); got != c.want {
+		if got := build.UsableAlt(c.alt); got != c.want {
 			t.Errorf("usableAlt(%q) = %v, want %v", c.alt, got, c.want)
 		}
 	}
@@ -57,10 +53,7 @@ func TestUsableAlt(t *testing.T) {
 // TestBuildAndLoad runs a small world through the generator and the
 // loader: what go generate writes, the gazetteer reads back.
 func TestBuildAndLoad(t *testing.T) {
-	affixes, err := readAffixes(affixesTxt)
-	if err != nil {
-		t.Fatal(err)
-	}
+	affixes := build.DefaultAffixes()
 	towns := []town{
 		{id: 169577, name: "Homs", ascii: "Homs", alts: []string{"Hims", "حمص"}, lat: 34.72682, lon: 36.72339, feature: "PPLA", country: "SY", a1: "11", population: 775404},
 		{id: 172946, name: "Ar Rastan", ascii: "Ar Rastan", alts: []string{"Al-Rastan", "Rastan"}, lat: 34.92667, lon: 36.73241, feature: "PPLA2", country: "SY", a1: "11", population: 53152},
@@ -77,8 +70,8 @@ func TestBuildAndLoad(t *testing.T) {
 	// taken; the one for Homs is 300 km east of all of them (a code given
 	// since to another area) and is not.
 	areas := map[string]gnPoint{"FR.11": {id: 3012874, lat: 48.7, lon: 2.5}, "SY.11": {id: 169575, lat: 34.7, lon: 40.1}}
-	b := build(towns, admin1, admin2, countries, info, areas, aliases, affixes)
-	for _, p := range b.places {
+	b := assemble(towns, admin1, admin2, countries, info, areas, aliases, affixes)
+	for _, p := range b.Places {
 		switch {
 		case p.Level == levelRegion && p.Country == "FR" && (p.Lat != 48.7 || p.Lon != 2.5 || p.GeonameID != 3012874):
 			t.Errorf("Île-de-France: id %d at %v,%v, want Natural Earth's 3012874 at 48.7,2.5", p.GeonameID, p.Lat, p.Lon)
@@ -90,12 +83,10 @@ func TestBuildAndLoad(t *testing.T) {
 			t.Errorf("Syria, not in GeoNames' table here: id %d at %v,%v, want none, at the centre of its towns' extent", p.GeonameID, p.Lat, p.Lon)
 		}
 	}
-	keys := b.keyEntries()
-	var starts []string
-	for s := range b.starts {
-		starts = append(starts, s)
+	file, err := b.Encode(4)
+	if err != nil {
+		t.Fatal(err)
 	}
-	file := format.Encode(b.places, keys, starts, norm.Skeleton, norm.MinSkeleton, norm.Version, 4)
 	g, err := gazetteer.Load(file)
 	if err != nil {
 		t.Fatal(err)

