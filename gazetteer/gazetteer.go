@@ -4,12 +4,14 @@ package gazetteer
 
 import (
 	"bytes"
+	"crypto/sha256"
 	_ "embed"
 	"errors"
 	"fmt"
 	"hash/maphash"
 	"io"
 	"math"
+	"os"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -164,6 +166,46 @@ func Default() *Gazetteer {
 	})
 	return defaultG.g
 }
+
+// Select returns the gazetteer at path, an extension sitrep gazetteer
+// import wrote, or the embedded one when path is empty.
+func Select(path string) (*Gazetteer, error) {
+	if path == "" {
+		return Default(), nil
+	}
+	return Open(path)
+}
+
+// Open reads an extension: the embedded places with those of GeoNames
+// dumps added, as sitrep gazetteer import writes it. It is refused when
+// it was built from another build of the embedded data, since it would
+// bring that build's places and names back.
+func Open(path string) (*Gazetteer, error) {
+	file, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("gazetteer: %w", err)
+	}
+	base, data, err := format.UnwrapExtension(file)
+	if err != nil {
+		return nil, fmt.Errorf("gazetteer: %s: %w", path, err)
+	}
+	if base != embeddedSum() {
+		return nil, fmt.Errorf("gazetteer: %s: built from another version of the embedded gazetteer: run sitrep gazetteer import again", path)
+	}
+	g, err := load(data)
+	if err != nil {
+		return nil, fmt.Errorf("gazetteer: %s: %w (run sitrep gazetteer import again)", path, err)
+	}
+	return g, nil
+}
+
+var embeddedSumOnce = sync.OnceValue(func() [32]byte { return sha256.Sum256(placesBin) })
+
+func embeddedSum() [32]byte { return embeddedSumOnce() }
+
+// DataFile returns the embedded data file, which an extension extends
+// (see gazetteer/geonames).
+func DataFile() []byte { return bytes.Clone(placesBin) }
 
 // Load reads a data file as go generate writes it.
 func Load(file []byte) (*Gazetteer, error) {
