@@ -32,7 +32,7 @@ var altNames = []gt.AltName{
 	{ID: 2, GeonameID: 90000001, Lang: "unlc", Name: "CDKVB"}, // a UN/LOCODE: a code, not a name
 	{ID: 3, GeonameID: 90000001, Lang: "link", Name: "https://example.org/Kivulembe"},
 	{ID: 4, GeonameID: 206938, Lang: "en", Name: "Kivu-Kaskazini Province"}, // the embedded North Kivu
-	{ID: 5, GeonameID: 90000099, Lang: "en", Name: "Nowhere Ndogo"},          // a place not imported
+	{ID: 5, GeonameID: 90000099, Lang: "en", Name: "Nowhere Ndogo"},         // a place not imported
 }
 
 var imported struct {
