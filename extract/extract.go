@@ -61,12 +61,7 @@ var defaultX struct {
 // and actor dictionary, loading them on first use.
 func Default() (*Extractor, error) {
 	defaultX.once.Do(func() {
-		sub, err := fs.Sub(lexiconFS, "lexicon")
-		if err != nil {
-			defaultX.err = err
-			return
-		}
-		lx, err := LoadLexicon(sub)
+		lx, err := defaultLexicon()
 		if err != nil {
 			defaultX.err = err
 			return
@@ -75,6 +70,30 @@ func Default() (*Extractor, error) {
 	})
 	return defaultX.x, defaultX.err
 }
+
+// WithGazetteer returns the extractor of the embedded lexicon and actor
+// dictionary over g, an extension gazetteer.Open read (the villages of
+// GeoNames' dumps added); nil gives Default.
+func WithGazetteer(g *gazetteer.Gazetteer) (*Extractor, error) {
+	if g == nil {
+		return Default()
+	}
+	lx, err := defaultLexicon()
+	if err != nil {
+		return nil, err
+	}
+	return New(lx, g, actors.Default()), nil
+}
+
+// defaultLexicon loads the embedded lexicon once: it is read-only, and
+// extractors over different gazetteers share it.
+var defaultLexicon = sync.OnceValues(func() (*Lexicon, error) {
+	sub, err := fs.Sub(lexiconFS, "lexicon")
+	if err != nil {
+		return nil, err
+	}
+	return LoadLexicon(sub)
+})
 
 // Gazetteer returns the extractor's gazetteer.
 func (x *Extractor) Gazetteer() *gazetteer.Gazetteer { return x.gaz }

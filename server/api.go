@@ -85,7 +85,7 @@ func number(q url.Values, name string, lo, hi float64) (float64, bool, error) {
 
 // eventFilter reads the filter parameters, and paging: limit (default
 // def, at most max) and offset.
-func eventFilter(q url.Values, def, max int) (sitrep.EventFilter, error) {
+func eventFilter(g *gazetteer.Gazetteer, q url.Values, def, max int) (sitrep.EventFilter, error) {
 	f := sitrep.EventFilter{Type: q.Get("type"), Country: q.Get("country"), Actor: q.Get("actor"), Text: q.Get("q"), Certainty: q.Get("certainty"), Newest: q.Get("order") == "newest"}
 	var err error
 	if f.Since, err = day(q, "since"); err != nil {
@@ -98,7 +98,7 @@ func eventFilter(q url.Values, def, max int) (sitrep.EventFilter, error) {
 		return f, sitrep.Errorf(sitrep.EINVALID, "order: %q: want newest or oldest", o)
 	}
 	if near := q.Get("near"); near != "" {
-		lat, lon, _, err := gazetteer.Default().Point(near)
+		lat, lon, _, err := g.Point(near)
 		if err != nil {
 			return f, sitrep.Errorf(sitrep.EINVALID, "near: %v", err)
 		}
@@ -199,7 +199,7 @@ func (s *Server) incidents(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	f, err := eventFilter(q, def, max)
+	f, err := eventFilter(s.gaz, q, def, max)
 	if err != nil {
 		return err
 	}
@@ -252,7 +252,7 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	f, err := eventFilter(q, def, max)
+	f, err := eventFilter(s.gaz, q, def, max)
 	if err != nil {
 		return err
 	}
@@ -329,7 +329,7 @@ func (s *Server) clusters(w http.ResponseWriter, r *http.Request) error {
 	if !ok {
 		return sitrep.Errorf(sitrep.EINVALID, "zoom: missing (the map's zoom level, 0 to 24)")
 	}
-	f, err := eventFilter(q, 0, 0)
+	f, err := eventFilter(s.gaz, q, 0, 0)
 	if err != nil {
 		return err
 	}
@@ -348,7 +348,7 @@ func (s *Server) stats(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	f, err := eventFilter(q, 0, 0)
+	f, err := eventFilter(s.gaz, q, 0, 0)
 	if err != nil {
 		return err
 	}
@@ -411,7 +411,7 @@ func (s *Server) place(w http.ResponseWriter, r *http.Request) error {
 	if len(spans) > 0 {
 		l := spans[0].Place
 		at, label = &sitrep.Point{Lat: l.Lat, Lon: l.Lon}, l.Name
-	} else if lat, lon, found, err := gazetteer.Default().Point(name); err == nil {
+	} else if lat, lon, found, err := s.gaz.Point(name); err == nil {
 		at, label = &sitrep.Point{Lat: lat, Lon: lon}, found
 	} else {
 		return sitrep.Errorf(sitrep.ENOTFOUND, "place %v", err)
@@ -421,7 +421,7 @@ func (s *Server) place(w http.ResponseWriter, r *http.Request) error {
 		q.Set("km", "10")
 	}
 	q.Set("order", "newest")
-	f, err := eventFilter(q, defaultLimit, maxLimit)
+	f, err := eventFilter(s.gaz, q, defaultLimit, maxLimit)
 	if err != nil {
 		return err
 	}

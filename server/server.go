@@ -27,6 +27,7 @@ import (
 
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/extract"
+	"github.com/sitrep/sitrep/gazetteer"
 	"golang.org/x/sync/semaphore"
 )
 
@@ -60,6 +61,10 @@ type Options struct {
 	MaxReplay int
 	// Log receives one line per failed request (default: slog's default).
 	Log *slog.Logger
+	// Gazetteer finds the places of posted articles and of near= (nil:
+	// the embedded one; an extension adds villages, see
+	// gazetteer/geonames).
+	Gazetteer *gazetteer.Gazetteer
 	// ArticleTimeout is how long one posted article's extraction may take
 	// (0: half of extract.DefaultTimeout, so that the answer is written
 	// within the minute sitrep serve gives a request); an article that
@@ -72,6 +77,7 @@ type Server struct {
 	st      sitrep.Store
 	opt     Options
 	mux     *http.ServeMux
+	gaz     *gazetteer.Gazetteer
 	metrics *metrics
 
 	xOnce sync.Once
@@ -118,6 +124,9 @@ func New(st sitrep.Store, opt Options) *Server {
 	s := &Server{st: st, opt: opt, mux: http.NewServeMux(), metrics: newMetrics(), done: make(chan struct{}),
 		slots: make(chan struct{}, max(4, 2*runtime.GOMAXPROCS(0))), text: semaphore.NewWeighted(textBudget)}
 	s.streamSlots = make(chan struct{}, max(1, cap(s.slots)/4))
+	if s.gaz = opt.Gazetteer; s.gaz == nil {
+		s.gaz = gazetteer.Default()
+	}
 	s.routes()
 	// The first visitor should not wait for the store's map cache to
 	// load: a tally of everything loads it now.
@@ -325,7 +334,7 @@ func writeJSON(w http.ResponseWriter, status int, v any) error {
 // extractor loads the extractor on first use: a read-only server never
 // pays for it.
 func (s *Server) extractor() (*extract.Extractor, error) {
-	s.xOnce.Do(func() { s.x, s.xErr = extract.Default() })
+	s.xOnce.Do(func() { s.x, s.xErr = extract.WithGazetteer(s.opt.Gazetteer) })
 	return s.x, s.xErr
 }
 

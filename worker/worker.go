@@ -42,6 +42,7 @@ import (
 	"github.com/riverqueue/river/rivermigrate"
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/extract"
+	"github.com/sitrep/sitrep/gazetteer"
 	"github.com/sitrep/sitrep/internal/sqlstore"
 	"github.com/sitrep/sitrep/postgres"
 	"github.com/sitrep/sitrep/source"
@@ -74,6 +75,9 @@ type Options struct {
 	// the extractor, is given up for good: the same text would do the
 	// same again.
 	ArticleTimeout time.Duration
+	// Gazetteer finds the places of the articles read (nil: the embedded
+	// one; an extension adds villages, see gazetteer/geonames).
+	Gazetteer *gazetteer.Gazetteer
 	// ID names this worker in River's tables (empty: River's default, the
 	// host name and the start time).
 	ID string
@@ -101,7 +105,7 @@ func Run(ctx context.Context, dsn string, st sitrep.Store, opt Options) error {
 	if !ok {
 		return sitrep.Errorf(sitrep.EINVALID, "worker: the store is a %T, not an SQLite or PostgreSQL one", st)
 	}
-	x, err := extract.Default()
+	x, err := extract.WithGazetteer(opt.Gazetteer)
 	if err != nil {
 		return fmt.Errorf("worker: %w", err)
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/sitrep/sitrep/demo"
 	"github.com/sitrep/sitrep/extract"
 	"github.com/sitrep/sitrep/internal/sqlstore"
+	"github.com/sitrep/sitrep/server"
 	"github.com/sitrep/sitrep/sqlite"
 	"github.com/sitrep/sitrep/worker"
 )
@@ -27,7 +28,12 @@ func runDemo(args []string, stdout, stderr io.Writer) error {
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
 	keep := fs.String("keep", "", "keep the database in this directory instead of a temporary one")
 	live := fs.Bool("live", false, "instead of the samples, poll the default public feeds (sitrep feeds add --defaults) with a worker in this process")
+	gaz := addGazetteerFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	opt, err := serverOptions(false, *gaz, stderr)
+	if err != nil {
 		return err
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -50,9 +56,9 @@ func runDemo(args []string, stdout, stderr io.Writer) error {
 	}
 	defer st.Close()
 	if *live {
-		return demoLive(ctx, st, path, *addr, stdout, stderr)
+		return demoLive(ctx, st, path, *addr, opt, stdout)
 	}
-	x, err := extract.Default()
+	x, err := extract.WithGazetteer(opt.Gazetteer)
 	if err != nil {
 		return err
 	}
@@ -65,34 +71,26 @@ func runDemo(args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "sitrep demo: %d sample articles, %d events, %d incidents, %d places with a control timeline (%s to %s), in %s\n",
 		stats.Articles, stats.Events, stats.Incidents, stats.Places, stats.First, stats.Last, path)
-	opt, err := serverOptions(false, stderr)
-	if err != nil {
-		return err
-	}
 	return serve(ctx, st, *addr, opt, stdout)
 }
 
 // demoLive follows the default public feeds: a worker in this process
 // polls them into the database the server reads, and the page shows each
 // incident as it is stored.
-func demoLive(ctx context.Context, st *sqlstore.Store, path, addr string, stdout, stderr io.Writer) error {
+func demoLive(ctx context.Context, st *sqlstore.Store, path, addr string, opt server.Options, stdout io.Writer) error {
 	for _, u := range worker.DefaultFeeds {
 		if _, err := st.AddFeed(ctx, u, 0); err != nil {
 			return err
 		}
 	}
 	fmt.Fprintf(stdout, "sitrep demo --live: polling %d public feeds (sitrep feeds list --db %s) into %s\n", len(worker.DefaultFeeds), path, path)
-	opt, err := serverOptions(false, stderr)
-	if err != nil {
-		return err
-	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	werr := make(chan error, 1)
 	go func() {
-		werr <- worker.Run(ctx, path, st, worker.Options{Logger: opt.Log})
+		werr <- worker.Run(ctx, path, st, worker.Options{Logger: opt.Log, Gazetteer: opt.Gazetteer})
 	}()
-	err = serve(ctx, st, addr, opt, stdout)
+	err := serve(ctx, st, addr, opt, stdout)
 	cancel()
 	if e := <-werr; err == nil && e != nil && !errors.Is(e, context.Canceled) {
 		err = e

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -12,7 +13,6 @@ import (
 
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/eval"
-	"github.com/sitrep/sitrep/extract"
 	"github.com/sitrep/sitrep/gazetteer"
 	"github.com/sitrep/sitrep/geoparse"
 )
@@ -45,6 +45,7 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 	floors := fs.String("floors", "", "file of floors: fail when an overall or per-file figure falls below its floor")
 	confusion := fs.Bool("confusion", false, "print to stderr how gold sub-event types were typed, most frequent misses first")
 	markdown := fs.Bool("markdown", false, "print one Markdown table, a row per file and overall, instead of name: value lines")
+	gaz := evalGazetteerFlag(fs)
 	keep := fs.Bool("annotations", false, "score the notes with ACLED's coding remarks left in (\"Fatalities coded as 3\", \"[size=...]\"), for comparison; by default they are removed, as no news report carries them")
 	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
@@ -58,7 +59,7 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stderr, "sitrep eval acled: no FILE.csv given")
 		return errUsage
 	}
-	x, err := extract.Default()
+	x, err := extractorFor(*gaz)
 	if err != nil {
 		return err
 	}
@@ -138,6 +139,14 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 // baselineOf returns the figure of b named like f, and whether that
 // figure has a trivial baseline at all (counts, rates of missing events
 // and speeds do not).
+// evalGazetteerFlag is the evaluations' --gazetteer: unlike the other
+// commands' it does not default to $SITREP_GAZETTEER, since the figures
+// EVALUATION.md and the floors hold are the embedded gazetteer's, and an
+// extension in the environment would move them unasked.
+func evalGazetteerFlag(fs *flag.FlagSet) *string {
+	return fs.String("gazetteer", "", "score over this extension (sitrep gazetteer import) instead of the embedded gazetteer")
+}
+
 func baselineOf(b eval.Metrics, name string) (float64, bool) {
 	if !strings.HasSuffix(name, "_acc") {
 		return 0, false
@@ -347,6 +356,7 @@ func runEvalPlaces(args []string, stdout, stderr io.Writer) error {
 	floors := fs.String("floors", "", "file of floors: fail when an overall or per-file figure falls below its floor")
 	errFile := fs.String("errors", "", "write the MISSED, WRONG and EXTRA toponyms to FILE, for study")
 	markdown := fs.Bool("markdown", false, "print one Markdown table, a column per file and overall, speed left out, instead of name: value lines")
+	gaz := evalGazetteerFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -373,7 +383,11 @@ func runEvalPlaces(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer closeErrs()
-	p := geoparse.New(gazetteer.Default())
+	g, err := gazetteer.Select(*gaz)
+	if err != nil {
+		return err
+	}
+	p := geoparse.New(g)
 	var total eval.PlaceMetrics
 	var order []string
 	results := map[string]eval.PlaceMetrics{}
@@ -480,6 +494,7 @@ func runEvalGeneral(args []string, stdout, stderr io.Writer) error {
 	floors := fs.String("floors", "", "file of floors: fail when a figure falls below its floor (name the results \"general\")")
 	errFile := fs.String("errors", "", "write every item that counts against a figure, with its events, to FILE, for study")
 	markdown := fs.Bool("markdown", false, "print a Markdown table, speed left out, instead of name: value lines")
+	gaz := evalGazetteerFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -491,7 +506,7 @@ func runEvalGeneral(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	x, err := extract.Default()
+	x, err := extractorFor(*gaz)
 	if err != nil {
 		return err
 	}
@@ -617,6 +632,7 @@ func readGeneral(paths []string) ([]eval.GeneralItem, error) {
 func runEvalNews(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("eval", stderr)
 	verbose := fs.Bool("v", false, "print each early change with its sentence")
+	gaz := evalGazetteerFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -646,7 +662,7 @@ func runEvalNews(args []string, stdout, stderr io.Writer) error {
 		}
 		rows = append(rows, rs...)
 	}
-	x, err := extract.Default()
+	x, err := extractorFor(*gaz)
 	if err != nil {
 		return err
 	}

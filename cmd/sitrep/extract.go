@@ -23,6 +23,7 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 	all := fs.Bool("all", false, "acled, geojson, plover: write every event, the hypothetical, negated, projected and claimed ones, statements of control and tolls too (marked in ACLED's tags); by default only events reported as fact")
 	explain := fs.Bool("explain", false, "instead of events, write how each article was read: places, actors, cues, figures, frames (for tuning the lexicons)")
 	timeout := addTimeoutFlag(fs)
+	gaz := addGazetteerFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -30,7 +31,7 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	x, err := extract.Default()
+	x, err := extractorFor(*gaz)
 	if err != nil {
 		return err
 	}

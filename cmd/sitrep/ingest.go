@@ -22,6 +22,7 @@ func runIngest(args []string, stdout, stderr io.Writer) error {
 	db := fs.String("db", defaultDB(), "database: an SQLite file, or a postgres:// DSN")
 	in := addInputFlags(fs)
 	batch := fs.Int("batch", 256, "articles per transaction")
+	gaz := addGazetteerFlag(fs)
 	timeout := addTimeoutFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -35,15 +36,17 @@ func runIngest(args []string, stdout, stderr io.Writer) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	// The gazetteer first: a wrong --gazetteer must not leave a new,
+	// empty database behind.
+	x, err := extractorFor(*gaz)
+	if err != nil {
+		return err
+	}
 	st, err := openStore(ctx, *db, true)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	x, err := extract.Default()
-	if err != nil {
-		return err
-	}
 	var bar *progressbar.ProgressBar
 	if isTerminal(stderr) {
 		bar = progressbar.NewOptions(-1, progressbar.OptionSetWriter(stderr), progressbar.OptionSetDescription("ingesting"),

@@ -6,7 +6,6 @@ import (
 
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/export"
-	"github.com/sitrep/sitrep/extract"
 )
 
 func init() {
@@ -21,6 +20,7 @@ func runPlaces(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("places", stderr)
 	in := addInputFlags(fs)
 	format := fs.String("format", "jsonl", "output format: jsonl (a mention a line) or geojson (the resolved ones)")
+	gaz := addGazetteerFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -33,7 +33,7 @@ func runPlaces(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	x, err := extract.Default()
+	x, err := extractorFor(*gaz)
 	if err != nil {
 		return err
 	}

@@ -21,9 +21,9 @@ import (
 
 // filterFlags are the event filters events, incidents and export share.
 type filterFlags struct {
-	db, since, until, typ, country, near, actor, certainty, kind *string
-	km                                                           *float64
-	limit, offset                                                *int
+	db, since, until, typ, country, near, actor, certainty, kind, gazetteer *string
+	km                                                                      *float64
+	limit, offset                                                           *int
 }
 
 func addFilterFlags(fs *flag.FlagSet) *filterFlags {
@@ -34,6 +34,7 @@ func addFilterFlags(fs *flag.FlagSet) *filterFlags {
 		typ:       fs.String("type", "", "ACLED event type or sub-event type"),
 		country:   fs.String("country", "", "country name or ISO alpha-2 code"),
 		near:      fs.String("near", "", "place name or lat,lon; with --km"),
+		gazetteer: addGazetteerFlag(fs),
 		km:        fs.Float64("km", 0, "radius around --near in kilometres (default 25 with --near)"),
 		actor:     fs.String("actor", "", "actor name or side (substring, any case)"),
 		certainty: fs.String("certainty", "", "only events of this certainty: reported, hypothetical, negated, projected, claimed"),
@@ -52,7 +53,7 @@ func (ff *filterFlags) filter() (sitrep.EventFilter, error) {
 		return f, err
 	}
 	if *ff.near != "" {
-		p, _, err := resolvePoint(*ff.near)
+		p, _, err := resolvePoint(*ff.gazetteer, *ff.near)
 		if err != nil {
 			return f, err
 		}

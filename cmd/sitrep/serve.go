@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/gazetteer"
 	"github.com/sitrep/sitrep/server"
 )
 
@@ -27,7 +28,12 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	db := fs.String("db", defaultDB(), "database: an SQLite file, or a postgres:// DSN")
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
 	readToken := fs.Bool("read-token", false, "reading needs $SITREP_TOKEN too")
+	gaz := addGazetteerFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	opt, err := serverOptions(*readToken, *gaz, stderr)
+	if err != nil {
 		return err
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -37,19 +43,24 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer st.Close()
-	opt, err := serverOptions(*readToken, stderr)
-	if err != nil {
-		return err
-	}
 	return serve(ctx, st, *addr, opt, stdout)
 }
 
-// serverOptions reads the token from the environment.
-func serverOptions(readToken bool, stderr io.Writer) (server.Options, error) {
+// serverOptions reads the token from the environment and loads the
+// gazetteer at gaz ("": the embedded one) now, so that a wrong one stops
+// the server before it answers.
+func serverOptions(readToken bool, gaz string, stderr io.Writer) (server.Options, error) {
 	opt := server.Options{Token: os.Getenv("SITREP_TOKEN"), ReadToken: readToken,
 		Log: slog.New(slog.NewTextHandler(stderr, nil))}
 	if readToken && opt.Token == "" {
 		return opt, fmt.Errorf("--read-token: set SITREP_TOKEN")
+	}
+	if gaz != "" {
+		g, err := gazetteer.Open(gaz)
+		if err != nil {
+			return opt, err
+		}
+		opt.Gazetteer = g
 	}
 	return opt, nil
 }

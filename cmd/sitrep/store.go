@@ -34,9 +34,14 @@ func openStore(ctx context.Context, dsn string, create bool) (sitrep.Store, erro
 	return sqlite.Open(ctx, dsn)
 }
 
-// resolvePoint reads --near: "lat,lon" or a place name.
-func resolvePoint(s string) (*sitrep.Point, string, error) {
-	lat, lon, label, err := gazetteer.Default().Point(s)
+// resolvePoint reads --near: "lat,lon" or a place name, in the gazetteer
+// at gaz ("": the embedded one).
+func resolvePoint(gaz, s string) (*sitrep.Point, string, error) {
+	g, err := gazetteer.Select(gaz)
+	if err != nil {
+		return nil, "", err
+	}
+	lat, lon, label, err := g.Point(s)
 	if err != nil {
 		return nil, "", sitrep.Errorf(sitrep.EINVALID, "--near %v", err)
 	}

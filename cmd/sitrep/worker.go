@@ -10,6 +10,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/sitrep/sitrep/gazetteer"
 	"github.com/sitrep/sitrep/worker"
 )
 
@@ -27,6 +28,7 @@ func runWorker(args []string, stdout, stderr io.Writer) error {
 	rescue := fs.Duration("rescue-after", 10*time.Minute, "retry a job running this long: its worker is taken for dead")
 	timeout := addTimeoutFlag(fs)
 	id := fs.String("id", "", "this worker's name in the job table (default: host and start time)")
+	gaz := addGazetteerFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -35,6 +37,13 @@ func runWorker(args []string, stdout, stderr io.Writer) error {
 	}
 	if *concurrency < 1 || *tick <= 0 || *rescue <= 0 {
 		return fmt.Errorf("--concurrency, --tick and --rescue-after must be positive")
+	}
+	var g *gazetteer.Gazetteer
+	if *gaz != "" {
+		var err error
+		if g, err = gazetteer.Open(*gaz); err != nil {
+			return err
+		}
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -56,6 +65,7 @@ func runWorker(args []string, stdout, stderr io.Writer) error {
 		RescueAfter:    *rescue,
 		ArticleTimeout: *timeout,
 		ID:             *id,
+		Gazetteer:      g,
 		Logger:         log,
 	})
 }

@@ -59,10 +59,6 @@ const Depth = 16
 // base, the embedded data file (gazetteer.DataFile).
 func Import(base []byte, files []string, w io.Writer) (Stats, error) {
 	var st Stats
-	d, err := format.Decode(base, norm.Version)
-	if err != nil {
-		return st, fmt.Errorf("geonames: the embedded gazetteer: %w", err)
-	}
 	var dumps, alts []string
 	for _, f := range files {
 		alt, err := kind(f)
@@ -74,6 +70,10 @@ func Import(base []byte, files []string, w io.Writer) (Stats, error) {
 		} else {
 			dumps = append(dumps, f)
 		}
+	}
+	d, err := format.Decode(base, norm.Version)
+	if err != nil {
+		return st, fmt.Errorf("geonames: the embedded gazetteer: %w", err)
 	}
 	im := newImporter(d)
 	// The dumps first: alternate names are kept only for the places they

@@ -5,10 +5,14 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/extract"
 	"github.com/sitrep/sitrep/gazetteer"
 	"github.com/sitrep/sitrep/gazetteer/geonames"
 	gt "github.com/sitrep/sitrep/gazetteer/geonames/geonamestest"
@@ -271,5 +275,36 @@ func TestOpenRefusesDamagedOrForeignExtensions(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), c.path) {
 			t.Errorf("Open(%s) = %v, want an error naming the file and %q", filepath.Base(c.path), err, c.want)
 		}
+	}
+}
+
+// TestExtractorPlacesEventsInImportedVillages: the extractor over the
+// extension codes a change of control at the village; over the embedded
+// data it cannot.
+func TestExtractorPlacesEventsInImportedVillages(t *testing.T) {
+	g, _, _ := importWorld(t)
+	a := sitrep.Article{ID: "a", Published: time.Date(2025, 3, 4, 0, 0, 0, 0, time.UTC),
+		Text: "M23 rebels seized Nyabutaka on Monday after clashes with the army, residents said."}
+	at := func(x *extract.Extractor) (names []string) {
+		for _, e := range x.Extract(&a) {
+			if e.Location != nil {
+				names = append(names, e.Location.Name+"/"+e.Location.Admin2)
+			}
+		}
+		return names
+	}
+	x, err := extract.WithGazetteer(g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := at(x); !slices.Contains(got, "Nyabutaka/Bwisha-Kati Territory") {
+		t.Errorf("events at %q, want one at Nyabutaka, in its district", got)
+	}
+	def, err := extract.WithGazetteer(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := at(def); slices.ContainsFunc(got, func(s string) bool { return strings.HasPrefix(s, "Nyabutaka") }) {
+		t.Errorf("without the extension, events at %q: the embedded data has no Nyabutaka", got)
 	}
 }
