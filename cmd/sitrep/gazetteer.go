@@ -75,6 +75,9 @@ func runGazetteer(args []string, stdout, stderr io.Writer) error {
 	}
 	defer os.Remove(tmp.Name())
 	st, err := geonames.Import(gazetteer.DataFile(), fs.Args(), tmp)
+	if err == nil {
+		err = tmp.Chmod(0o644) // data, not a secret, as a file os.Create makes
+	}
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}

@@ -110,12 +110,13 @@ type importer struct {
 	byID map[int]int32
 	// areas maps "CD.11" and "CD.11.7938" to the area's place.
 	areas map[string]int32
+	codes map[string]string
 	st    Stats
 }
 
 func newImporter(d *format.Decoded) *importer {
 	im := &importer{b: build.New(), affixes: build.DefaultAffixes(), nBase: len(d.Places),
-		byID: map[int]int32{}, areas: map[string]int32{}}
+		byID: map[int]int32{}, areas: map[string]int32{}, codes: map[string]string{}}
 	for _, p := range d.Places {
 		i := im.b.Add(p)
 		if p.GeonameID > 0 {
@@ -240,8 +241,10 @@ func (im *importer) dumpRow(_ int, f []string) error {
 	if len(im.b.Places) >= build.MaxPlaces-1 {
 		return fmt.Errorf("more than %d places", build.MaxPlaces-1)
 	}
-	p := format.Place{Level: level, Feature: r.code, GeonameID: r.id, Name: r.name, Lat: r.lat, Lon: r.lon,
-		Population: r.population, Country: r.country, Admin1: r.a1, Admin2: r.a2, Admin1Ref: -1, Admin2Ref: -1}
+	// The row's strings point into its line, alternate names and all: a
+	// place keeps copies, its codes shared, or a dump's lines would stay.
+	p := format.Place{Level: level, Feature: im.intern(r.code), GeonameID: r.id, Name: strings.Clone(r.name), Lat: r.lat, Lon: r.lon,
+		Population: r.population, Country: im.intern(r.country), Admin1: im.intern(r.a1), Admin2: im.intern(r.a2), Admin1Ref: -1, Admin2Ref: -1}
 	if level == levelTown {
 		p.Admin1 = ""
 		if r.a1 != "" && r.a1 != "00" { // 00: GeoNames' "not known"
@@ -272,6 +275,16 @@ func (im *importer) dumpRow(_ int, f []string) error {
 	}
 	im.alternates(ni, splitAlts(r.alts))
 	return nil
+}
+
+// intern returns one copy of each code.
+func (im *importer) intern(s string) string {
+	if c, ok := im.codes[s]; ok {
+		return c
+	}
+	c := strings.Clone(s)
+	im.codes[c] = c
+	return c
 }
 
 func splitAlts(s string) []string {
