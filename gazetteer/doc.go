@@ -15,6 +15,10 @@
 // Place values only when first asked for, and only the hash tables over
 // the keys are built at start (see internal/format).
 //
+// Open reads an extension in the embedded file's place: the same data with
+// the villages of GeoNames' dumps added (see package geonames, which
+// writes it for sitrep gazetteer import).
+//
 // Place data (c) GeoNames (https://www.geonames.org), CC BY 4.0; the
 // first-level areas' GeoNames ids and points from Natural Earth (public
 // domain).

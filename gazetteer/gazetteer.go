@@ -60,8 +60,9 @@ func (l Level) String() string {
 type Place struct {
 	// GeonameID is the GeoNames id of the place: a town's and a
 	// country's from GeoNames, a first-level area's from Natural Earth's
-	// admin-1 table; 0 for districts and for the few first-level areas
-	// that table does not match.
+	// admin-1 table; 0 for the embedded districts and for the few
+	// first-level areas that table does not match (an area an extension
+	// adds has its GeoNames id).
 	GeonameID int
 	// Name is GeoNames' name of the place ("Ar Rastan", "Homs").
 	Name string
