@@ -308,3 +308,18 @@ func TestExtractorPlacesEventsInImportedVillages(t *testing.T) {
 		t.Errorf("without the extension, events at %q: the embedded data has no Nyabutaka", got)
 	}
 }
+
+// TestImportOfOneDumpTwiceAddsItOnce: a country's dump given beside
+// allCountries (or twice) repeats its ids; the second row of an id is
+// the same place.
+func TestImportOfOneDumpTwiceAddsItOnce(t *testing.T) {
+	dump := filepath.Join(t.TempDir(), "CD.zip")
+	gt.Zip(t, dump, "CD.txt", gt.Lines(world[0], world[1]))
+	st, err := geonames.Import(gazetteer.DataFile(), []string{dump, dump}, &bytes.Buffer{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Towns != 2 || st.Known != 2 || st.Places != gazetteer.Default().Len()+2 {
+		t.Errorf("stats %+v: want the 2 villages added once, known the second time", st)
+	}
+}
