@@ -116,18 +116,32 @@ func (b *Builder) Permute(order []int) error {
 		}
 		to[i] = j
 	}
-	places := make([]format.Place, len(order))
-	for j, i := range order {
-		p := b.Places[i]
+	for i := range b.Places {
+		p := &b.Places[i]
 		if p.Admin1Ref >= 0 {
 			p.Admin1Ref = to[p.Admin1Ref]
 		}
 		if p.Admin2Ref >= 0 {
 			p.Admin2Ref = to[p.Admin2Ref]
 		}
-		places[j] = p
 	}
-	b.Places = places
+	// In place, cycle by cycle: a copy of millions of places (an import
+	// of allCountries) would double the builder's largest part.
+	done := make([]bool, len(order))
+	for j := range order {
+		if done[j] {
+			continue
+		}
+		tmp := b.Places[j]
+		k := j
+		for order[k] != j {
+			b.Places[k] = b.Places[order[k]]
+			done[k] = true
+			k = order[k]
+		}
+		b.Places[k] = tmp
+		done[k] = true
+	}
 	for n, p := range b.posts {
 		i := int(p>>2) & (MaxPlaces - 1)
 		b.posts[n] = p&^(uint64(MaxPlaces-1)<<2) | uint64(to[i])<<2
@@ -161,7 +175,8 @@ func (b *Builder) Starts() []string { return slices.Sorted(maps.Keys(b.starts)) 
 
 // Encode returns the data file; depth is the compression effort. It
 // refuses what the layout cannot hold rather than write a file the
-// gazetteer would misread.
+// gazetteer would misread. It is the builder's last use: the postings are
+// let go once laid out, as an import of allCountries holds millions.
 func (b *Builder) Encode(depth int) ([]byte, error) {
 	if len(b.Places) >= MaxPlaces {
 		return nil, fmt.Errorf("build: %d places, at most %d fit", len(b.Places), MaxPlaces-1)
@@ -173,7 +188,9 @@ func (b *Builder) Encode(depth int) ([]byte, error) {
 	if len(features) > 256 || len(countries) > 256 {
 		return nil, fmt.Errorf("build: %d feature codes and %d country codes, at most 256 of each fit", len(features), len(countries))
 	}
-	return format.Encode(b.Places, b.Entries(), b.Starts(), norm.Skeleton, norm.MinSkeleton, norm.Version, depth), nil
+	entries := b.Entries()
+	b.posts, b.keyID = nil, nil
+	return format.Encode(b.Places, entries, b.Starts(), norm.Skeleton, norm.MinSkeleton, norm.Version, depth), nil
 }
 
 // UsableAlt drops the alternate names that are no name a news text would
