@@ -8,12 +8,12 @@ import (
 	"github.com/sitrep/sitrep/gazetteer/internal/norm"
 )
 
-// affixesTxt is the generator's list of the generic words admin area names
+// affixesTxt is the builder's list of the generic words admin area names
 // carry ("Homs Governorate", "Province du Yatenga"). The generator keys
 // areas under their names without them; the runtime reads the same file to
 // tell a name that says it is an area, and to write an area as ACLED does.
 //
-//go:embed internal/gen/affixes.txt
+//go:embed internal/build/affixes.txt
 var affixesTxt string
 
 type affix struct {
