@@ -676,3 +676,13 @@ func TestLocationNamesArePlain(t *testing.T) {
 		}
 	}
 }
+
+// A village named with its country's region ("in Burkina Faso's
+// Centre-Nord region") is placed in the region, never the country.
+func TestAVillageInACountrysRegionIsInTheRegion(t *testing.T) {
+	ms := testParser().Parse("Gunmen killed twelve people in Kabolozi in Burkina Faso's Centre-Nord region on Sunday.")
+	m := find(ms, "Kabolozi")
+	if m == nil || m.Place == nil || m.Place.Level != gazetteer.LevelRegion {
+		t.Errorf("Kabolozi = %s, want the Centre-Nord region", describe(ms))
+	}
+}

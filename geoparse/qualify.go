@@ -3,6 +3,7 @@ package geoparse
 import (
 	"math"
 	"slices"
+	"strings"
 )
 
 // propose finds, for each span, the names that may qualify it:
@@ -62,6 +63,12 @@ func (st *state) propose() {
 			switch {
 			case st.is(k, "in") || st.is(k, "of"):
 				if j := st.skipTo(k+1, lex); j >= 0 {
+					// "Barsalogho in Burkina Faso's Centre-Nord region":
+					// the area the country owns qualifies first.
+					if z := st.ownedAfter(j, lex); z >= 0 {
+						quals = append(quals, z)
+						qhow = append(qhow, byIn)
+					}
 					quals = append(quals, j)
 					if st.is(k, "in") {
 						qhow = append(qhow, byIn)
@@ -98,6 +105,20 @@ func (st *state) propose() {
 			x.road, y.road = true, true
 		}
 	}
+}
+
+// ownedAfter returns the span named right after span j's possessive
+// ("Burkina Faso's Centre-Nord region"), or -1.
+func (st *state) ownedAfter(j int, lex *lexicon) int {
+	a := st.spans[j].t1 + 1
+	if a >= len(st.toks) {
+		return -1
+	}
+	gap := strings.TrimSpace(st.text[st.spans[j].end:st.toks[a].start])
+	if gap != "'s" && gap != "’s" {
+		return -1
+	}
+	return st.skipTo(a, lex)
 }
 
 // compassOf returns the token after "north of", "south-east of" ... at k,
