@@ -315,6 +315,7 @@ func TestASiteTakenIsNotTheTownTaken(t *testing.T) {
 		{"a base outside a town", "Separatist fighters seized an army base outside Kidal on Tuesday.", "base"},
 		{"the centre of a town", "Russian troops entered the centre of Bakhmut on Monday, a Ukrainian general said.", "centre"},
 		{"most of a town", "The RSF took control of most of Nyala on Thursday.", "most"},
+		{"a garrison taken is ground taken", "KNLA fighters captured an infantry garrison near Myawaddy before dawn on Thursday.", "garrison"},
 		{"the town itself", "The rebels captured the town of Hama on Thursday.", ""},
 		{"the last foothold is the town", "The Arakan Army captured the last army outpost in Maungdaw on Sunday.", ""},
 	} {
