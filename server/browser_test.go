@@ -304,6 +304,10 @@ func TestBrowser(t *testing.T) {
 		t.Logf("%s: %s on %s, %s on %s", place.name, holders[0], d1, holders[1], d2)
 	})
 
+	t.Run("the list follows the slider and the map's view", func(t *testing.T) {
+		listFollows(b.sub(t))
+	})
+
 	t.Run("filters and the URL keep the view", func(t *testing.T) {
 		b := b.sub(t)
 		b.eval(`(() => {
@@ -316,10 +320,12 @@ func TestBrowser(t *testing.T) {
 			document.getElementById('map').dataset.query.includes('type=Battles')`)
 		var types []string
 		b.eval(`[...document.querySelectorAll('#incident-list .incident-item')].map(e => e.dataset.type)`, &types)
+		var request string
+		b.eval(`document.getElementById('incident-list').dataset.request`, &request)
 		var api struct{ Incidents []sitrep.Incident }
-		b.get("/api/incidents?type=Battles&order=newest&limit=50", &api)
+		b.get("/api/incidents?"+request+"&order=newest&limit=50", &api)
 		if len(types) == 0 || len(types) != len(api.Incidents) {
-			t.Errorf("the list shows %d battles, /api/incidents?type=Battles %d", len(types), len(api.Incidents))
+			t.Errorf("the list shows %d battles, /api/incidents?%s %d", len(types), request, len(api.Incidents))
 		}
 		for _, ty := range types {
 			if ty != sitrep.Battles {
@@ -766,4 +772,90 @@ func TestBrowserStreamRefused(t *testing.T) {
 	if _, err := chromedp.Run(tctx, chromedp.Poll[bool](`document.getElementById('live').className === 'live-on'`, chromedp.WithPollingTimeout(45*time.Second))); err != nil {
 		t.Fatalf("the page did not open a stream again once there was room: %v", err)
 	}
+}
+
+// listed returns the ids and dates the incident list shows and the
+// request it shows them for, once that request satisfies cond (a
+// JavaScript test of r, the request's query string).
+func (b *browser) listed(cond string) (request string, ids, dates []string) {
+	b.t.Helper()
+	b.poll(`(() => { const r = document.getElementById('incident-list').dataset.request; return r !== undefined && (` + cond + `); })()`)
+	var l struct {
+		Request    string
+		IDs, Dates []string
+	}
+	b.eval(`(() => {
+		const items = [...document.querySelectorAll('#incident-list .incident-item')];
+		return {Request: document.getElementById('incident-list').dataset.request,
+			IDs: items.map(e => e.dataset.id),
+			Dates: items.map(e => e.querySelector('.ii-meta').textContent.split(' · ')[0])};
+	})()`, &l)
+	return l.Request, l.IDs, l.Dates
+}
+
+// sameAsAPI checks that the list shows what /api/incidents gives for its
+// request, in that order.
+func (b *browser) sameAsAPI(request string, ids []string) {
+	b.t.Helper()
+	var api struct{ Incidents []sitrep.Incident }
+	b.get("/api/incidents?"+request+"&order=newest&limit=50", &api)
+	var want []string
+	for _, inc := range api.Incidents {
+		want = append(want, inc.ID)
+	}
+	if strings.Join(ids, " ") != strings.Join(want, " ") {
+		b.t.Errorf("for %s the list shows %q, /api/incidents gives %q", request, ids, want)
+	}
+}
+
+// listFollows moves the slider back to a day in the middle of the record,
+// then zooms the map in, and checks each time that the list shows the
+// incidents of that day and view, as the API gives them; it leaves the
+// page as loaded afresh.
+func listFollows(b *browser) {
+	t := b.t
+	var stats struct{ Range struct{ From, To string } }
+	b.get("/api/stats", &stats)
+	// Start from the whole record: the slider at its end.
+	b.do(chromedp.Navigate(b.base + "/"))
+	b.poll(`document.body.dataset.ready === '1'`)
+	_, all, _ := b.listed(`!r.includes('until=')`)
+	var inc struct{ Incidents []sitrep.Incident }
+	b.get("/api/incidents?order=newest&limit=100", &inc)
+	if len(inc.Incidents) < 10 {
+		t.Fatalf("the sample record has %d incidents, too few to cut in time", len(inc.Incidents))
+	}
+	day := inc.Incidents[len(inc.Incidents)/2].Date
+	days := int(mustDay(t, day).Sub(mustDay(t, stats.Range.From)).Hours() / 24)
+	b.eval(fmt.Sprintf(`(() => {
+		const s = document.getElementById('slider');
+		s.value = '%d';
+		s.dispatchEvent(new Event('input', {bubbles: true}));
+		return true;
+	})()`, days), nil)
+	request, ids, dates := b.listed(fmt.Sprintf(`r.includes('until=%s')`, day))
+	for _, d := range dates {
+		if d > day {
+			t.Errorf("with the slider on %s the list shows an incident of %s", day, d)
+		}
+	}
+	if strings.Join(ids, " ") == strings.Join(all, " ") {
+		t.Errorf("moving the slider to %s left the list as it was (%d incidents)", day, len(ids))
+	}
+	b.sameAsAPI(request, ids)
+
+	// Zoom in on the middle of the view, as a reader does.
+	for range 3 {
+		b.do(chromedp.Click(chromedp.CSS(`.leaflet-control-zoom-in`)))
+		b.do(chromedp.Sleep(350 * time.Millisecond))
+	}
+	zoomed, zids, _ := b.listed(fmt.Sprintf(`r !== %q && r.includes('bbox=') && r.includes('until=%s')`, request, day))
+	if strings.Join(zids, " ") == strings.Join(ids, " ") {
+		t.Errorf("zooming in left the list as it was (%d incidents): %s", len(ids), zoomed)
+	}
+	b.sameAsAPI(zoomed, zids)
+	t.Logf("slider on %s: %d incidents of %d listed; zoomed in: %d", day, len(ids), len(all), len(zids))
+
+	b.do(chromedp.Navigate(b.base + "/"))
+	b.poll(`document.body.dataset.ready === '1'`)
 }

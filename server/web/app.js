@@ -623,6 +623,7 @@
     $('slider-range').textContent = r.from + ' – ' + r.to;
     if (!state.date) state.date = r.to;
     syncSlider();
+    listSoon();
   }
 
   function syncSlider() {
@@ -642,6 +643,7 @@
     writeURL();
     if (plot) plot.redraw(false);
     controlSoon();
+    listSoon();
   }
 
   function onSlider() {
@@ -823,9 +825,41 @@
 
   let nextOffset = null;
   let listed = 0;
+  let listedFor = null; // the request (less its paging) the list shows
+
+  // listView says what the list shows besides the filters: what the map
+  // shows (its view, unless it spans every longitude, where a box would
+  // only drop incidents with no place) up to the slider's day, the day
+  // the control marks stand for, so the list's top is the latest news
+  // behind them. At the record's last day it is no limit, so incidents
+  // arriving live are listed.
+  function listView() {
+    const v = { bbox: '', until: '' };
+    const b = clamp(map.getBounds());
+    if (b.getEast() - b.getWest() < 360) v.bbox = bboxParam(b);
+    if (range && isDay(state.date) && state.date < range.to) {
+      v.until = isDay(state.f.until) && state.f.until < state.date ? state.f.until : state.date;
+    }
+    return v;
+  }
+
+  function listParams() {
+    const p = filterParams();
+    const v = listView();
+    if (v.bbox) p.set('bbox', v.bbox);
+    if (v.until) p.set('until', v.until);
+    return p;
+  }
+
+  // listSoon follows the map and the slider: a pan, a zoom or a dragged
+  // slider asks once it rests, and only when the request changed.
+  const listSoon = debounce(() => {
+    if (listParams().toString() !== listedFor) loadList(true);
+  }, 250);
 
   async function loadList(reset, keep) {
-    const p = filterParams();
+    const p = listParams();
+    const request = p.toString();
     p.set('order', 'newest');
     p.set('limit', String(keep ? Math.min(1000, Math.max(PAGE, listed)) : PAGE));
     p.set('offset', String(reset ? 0 : nextOffset || 0));
@@ -839,11 +873,20 @@
       nextOffset = data.next_offset == null ? null : data.next_offset;
       $('more').hidden = nextOffset == null;
       $('list-empty').hidden = listed > 0;
+      listTitle();
+      listedFor = request;
       ol.dataset.loaded = String(listed);
       ol.dataset.query = filterParams().toString();
+      ol.dataset.request = request;
       report('list', null);
     } catch (e) { report('list', e); }
     $('more').disabled = false;
+  }
+
+  function listTitle() {
+    const v = listView();
+    $('list-title').textContent = 'Incidents' + (v.bbox ? ' in view' : '') +
+      (v.until ? ' up to ' + v.until : '') + ', newest first';
   }
 
   // ---- tolls: figures over a period, beside the incidents, never summed
@@ -1279,7 +1322,9 @@
 
     loadCountries();
     const tx = api('/api/taxonomy').then(fillTypes).catch(e => report('taxonomy', e));
-    const first = [tx, loadStats(), loadList(true), loadTolls()];
+    const first = [tx, loadStats(), loadTolls()];
+    // The list follows the map's view: ask for it once the view is known.
+    if (state.view) first.push(loadList(true));
     if (state.sel) select(state.sel, false);
 
     if (!state.view) {
@@ -1290,12 +1335,14 @@
         const b = L.latLngBounds(clustersShown.map(c => [c.lat, c.lon]));
         map.fitBounds(b.pad(0.1), { maxZoom: 7, padding: [24, 24], animate: false });
       }
+      first.push(loadList(true));
     }
     zoomClasses();
     if (map.getZoom() >= 5) loadFineCountries();
     map.on('moveend', () => {
       writeURL();
       loadClusters();
+      listSoon();
       if (controlSpans.length > MANY_PLACES && state.control) renderControl(controlSpans, controlAsOf);
       else declutter();
     });
