@@ -308,6 +308,10 @@ func TestBrowser(t *testing.T) {
 		listFollows(b.sub(t))
 	})
 
+	t.Run("a group's count reads over the control marks", func(t *testing.T) {
+		countsOnTop(b.sub(t))
+	})
+
 	t.Run("filters and the URL keep the view", func(t *testing.T) {
 		b := b.sub(t)
 		b.eval(`(() => {
@@ -858,4 +862,43 @@ func listFollows(b *browser) {
 
 	b.do(chromedp.Navigate(b.base + "/"))
 	b.poll(`document.body.dataset.ready === '1'`)
+}
+
+// countsOnTop checks that the count of each group of incidents is drawn
+// above the control marks, on a background of its own, so it reads over a
+// mark's colours and white rim.
+func countsOnTop(b *browser) {
+	t := b.t
+	b.poll(`document.querySelectorAll('#map .cluster-count').length > 0 && document.querySelectorAll('#map .ctl-box').length > 0`)
+	var got []struct {
+		Count, Top, Background string
+	}
+	b.eval(`(() => {
+		// Let the labels be hit, to ask what is drawn on top.
+		const hit = [document.querySelector('.leaflet-labels-pane'), ...document.querySelectorAll('#map .cluster-label')];
+		for (const e of hit) e.style.pointerEvents = 'auto';
+		const out = [...document.querySelectorAll('#map .cluster-count')].map(e => {
+			const r = e.getBoundingClientRect();
+			const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+			return {Count: e.textContent, Top: top === e ? 'count' : top ? top.className.baseVal ?? top.className : 'nothing',
+				Background: getComputedStyle(e).backgroundColor};
+		});
+		for (const e of hit) e.style.pointerEvents = '';
+		document.querySelector('.leaflet-labels-pane').style.pointerEvents = 'none';
+		return out;
+	})()`, &got)
+	for _, c := range got {
+		if c.Top != "count" {
+			t.Errorf("the count %s is under %q", c.Count, c.Top)
+		}
+		if c.Background == "" || c.Background == "transparent" || strings.HasPrefix(c.Background, "rgba(") {
+			t.Errorf("the count %s has background %s: a control mark under it shows through", c.Count, c.Background)
+		}
+	}
+	var z struct{ Labels, Control int }
+	b.eval(`({Labels: +getComputedStyle(document.querySelector('.leaflet-labels-pane')).zIndex,
+		Control: +getComputedStyle(document.querySelector('.leaflet-control-pane')).zIndex})`, &z)
+	if z.Labels <= z.Control {
+		t.Errorf("the counts' pane is at z-index %d, the control marks' at %d", z.Labels, z.Control)
+	}
 }

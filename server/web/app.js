@@ -262,6 +262,8 @@
       maxBounds: [[-85, -200], [85, 200]],
       maxBoundsViscosity: 0.8,
     });
+    // Control marks lie over incidents' circles (a town's holder stays
+    // seen under a group of incidents), and groups' counts over both.
     map.createPane('countries').style.zIndex = 200;
     map.createPane('incidents').style.zIndex = 410;
     map.createPane('control').style.zIndex = 420;
@@ -441,19 +443,27 @@
         path.setAttribute('data-count', String(c.count));
       }
       if (c.id) markersById.set(c.id, m);
-      if (c.count > 1) {
-        const label = el('span', { class: 'cluster-count', text: c.count > 999 ? Math.round(c.count / 1000) + 'k' : String(c.count) });
-        L.marker([c.lat, c.lon], {
-          pane: 'labels', interactive: false, keyboard: false,
-          icon: L.divIcon({ className: 'cluster-label', html: label, iconSize: [40, 16], iconAnchor: [20, 8] }),
-        }).addTo(labelLayer);
-      }
+      if (c.count > 1) countBadge(c, r);
     }
     const me = $('map');
     me.dataset.query = q;
     me.dataset.markers = String(list.length);
     me.dataset.renders = String(+(me.dataset.renders || 0) + 1);
     markSelected();
+  }
+
+  // countBadge writes a group's count on a dark badge of its own, in the
+  // labels pane above the control marks, at the circle's upper right: the
+  // place a group sits on is often a town with a control mark at its
+  // centre, so the count centred there was white on that mark's white
+  // rim, and a badge there would hide who holds the town.
+  function countBadge(c, r) {
+    const label = el('span', { class: 'cluster-count', text: c.count > 999 ? Math.round(c.count / 1000) + 'k' : String(c.count) });
+    const d = Math.round(r * 0.7);
+    L.marker([c.lat, c.lon], {
+      pane: 'labels', interactive: false, keyboard: false,
+      icon: L.divIcon({ className: 'cluster-label', html: label, iconSize: [40, 16], iconAnchor: [8 - d, 8 + d] }),
+    }).addTo(labelLayer);
   }
 
   function clusterTip(c) {
