@@ -864,11 +864,15 @@ func listFollows(b *browser) {
 	b.poll(`document.body.dataset.ready === '1'`)
 }
 
-// countsOnTop checks that the count of each group of incidents is drawn
-// above the control marks, on a background of its own, so it reads over a
-// mark's colours and white rim.
+// countsOnTop checks, over western Syria zoomed in to its towns, that the
+// count of each group of incidents is drawn above the control marks, on a
+// background of its own, so it reads over a mark's colours and white rim,
+// and that no town's name shown runs under a count; it leaves the page as
+// loaded afresh.
 func countsOnTop(b *browser) {
 	t := b.t
+	b.do(chromedp.Navigate(b.base + "/?map=35.2,37.5,7"))
+	b.poll(`document.body.dataset.ready === '1'`)
 	b.poll(`document.querySelectorAll('#map .cluster-count').length > 0 && document.querySelectorAll('#map .ctl-box').length > 0`)
 	var got []struct {
 		Count, Top, Background string
@@ -901,4 +905,17 @@ func countsOnTop(b *browser) {
 	if z.Labels <= z.Control {
 		t.Errorf("the counts' pane is at z-index %d, the control marks' at %d", z.Labels, z.Control)
 	}
+	var under []string
+	b.eval(`(() => {
+		const counts = [...document.querySelectorAll('#map .cluster-count')].map(e => e.getBoundingClientRect());
+		return [...document.querySelectorAll('#map .ctl-name')].filter(n => getComputedStyle(n).visibility !== 'hidden').filter(n => {
+			const r = n.getBoundingClientRect();
+			return counts.some(c => r.left < c.right && r.right > c.left && r.top < c.bottom && r.bottom > c.top);
+		}).map(n => n.textContent);
+	})()`, &under)
+	if len(under) > 0 {
+		t.Errorf("the names %q are shown under a group's count", under)
+	}
+	b.do(chromedp.Navigate(b.base + "/"))
+	b.poll(`document.body.dataset.ready === '1'`)
 }

@@ -450,19 +450,21 @@
     me.dataset.markers = String(list.length);
     me.dataset.renders = String(+(me.dataset.renders || 0) + 1);
     markSelected();
+    declutter();
   }
 
   // countBadge writes a group's count on a dark badge of its own, in the
-  // labels pane above the control marks, at the circle's upper right: the
+  // labels pane above the control marks, at the circle's upper left: the
   // place a group sits on is often a town with a control mark at its
   // centre, so the count centred there was white on that mark's white
-  // rim, and a badge there would hide who holds the town.
+  // rim, and a badge there would hide who holds the town; to the left it
+  // stays clear of the town's name, written to the right of its mark.
   function countBadge(c, r) {
     const label = el('span', { class: 'cluster-count', text: c.count > 999 ? Math.round(c.count / 1000) + 'k' : String(c.count) });
     const d = Math.round(r * 0.7);
     L.marker([c.lat, c.lon], {
       pane: 'labels', interactive: false, keyboard: false,
-      icon: L.divIcon({ className: 'cluster-label', html: label, iconSize: [40, 16], iconAnchor: [8 - d, 8 + d] }),
+      icon: L.divIcon({ className: 'cluster-label', html: label, iconSize: [40, 16], iconAnchor: [32 + d, 8 + d] }),
     }).addTo(labelLayer);
   }
 
@@ -569,15 +571,16 @@
     me.dataset.controlCount = String(spans.length);
   }
 
-  // declutter hides the names of places that would overlap a name of more
-  // weight (contested first, then the better sourced).
+  // declutter hides the names of places that would overlap a group's
+  // count (drawn above them) or a name of more weight (contested first,
+  // then the better sourced).
   function declutter() {
     if (map.getZoom() < 6) return;
     const names = [...document.querySelectorAll('#map .control-icon .ctl-name')];
     for (const n of names) n.classList.remove('crowded');
     const boxes = names.map(n => ({ n, r: n.getBoundingClientRect(), prio: +n.dataset.prio || 0 }));
     boxes.sort((a, b) => b.prio - a.prio);
-    const placed = [];
+    const placed = [...document.querySelectorAll('#map .cluster-count')].map(e => e.getBoundingClientRect());
     for (const b of boxes) {
       const r = b.r;
       if (placed.some(p => r.left < p.right && r.right > p.left && r.top < p.bottom && r.bottom > p.top)) b.n.classList.add('crowded');
