@@ -838,7 +838,8 @@
 
   let nextOffset = null;
   let listed = 0;
-  let listedFor = null; // the request (less its paging) the list shows
+  let listedFor = null;  // the request (less its paging) the list shows
+  let listedView = null; // its view and day (listView)
 
   // listView says what the list shows besides the filters: what the map
   // shows (its view, unless it spans every longitude, where a box would
@@ -856,9 +857,8 @@
     return v;
   }
 
-  function listParams() {
+  function listParams(v) {
     const p = filterParams();
-    const v = listView();
     if (v.bbox) p.set('bbox', v.bbox);
     if (v.until) p.set('until', v.until);
     return p;
@@ -867,11 +867,14 @@
   // listSoon follows the map and the slider: a pan, a zoom or a dragged
   // slider asks once it rests, and only when the request changed.
   const listSoon = debounce(() => {
-    if (listParams().toString() !== listedFor) loadList(true);
+    if (listParams(listView()).toString() !== listedFor) loadList(true);
   }, 250);
 
+  // loadList asks for the list's first page (reset) or, for More, the
+  // next page of the request shown, whatever the view has become since.
   async function loadList(reset, keep) {
-    const p = listParams();
+    const v = reset || !listedFor ? listView() : listedView;
+    const p = listParams(v);
     const request = p.toString();
     p.set('order', 'newest');
     p.set('limit', String(keep ? Math.min(1000, Math.max(PAGE, listed)) : PAGE));
@@ -886,8 +889,9 @@
       nextOffset = data.next_offset == null ? null : data.next_offset;
       $('more').hidden = nextOffset == null;
       $('list-empty').hidden = listed > 0;
-      listTitle();
+      listTitle(v);
       listedFor = request;
+      listedView = v;
       ol.dataset.loaded = String(listed);
       ol.dataset.query = filterParams().toString();
       ol.dataset.request = request;
@@ -896,8 +900,7 @@
     $('more').disabled = false;
   }
 
-  function listTitle() {
-    const v = listView();
+  function listTitle(v) {
     $('list-title').textContent = 'Incidents' + (v.bbox ? ' in view' : '') +
       (v.until ? ' up to ' + v.until : '') + ', newest first';
   }
