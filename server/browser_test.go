@@ -831,13 +831,28 @@ func listFollows(b *browser) {
 	}
 	day := inc.Incidents[len(inc.Incidents)/2].Date
 	days := int(mustDay(t, day).Sub(mustDay(t, stats.Range.From)).Hours() / 24)
-	b.eval(fmt.Sprintf(`(() => {
-		const s = document.getElementById('slider');
-		s.value = '%d';
-		s.dispatchEvent(new Event('input', {bubbles: true}));
-		return true;
-	})()`, days), nil)
+	asked := `performance.getEntriesByType('resource').filter(r => r.name.includes('/api/incidents?')).length`
+	var before, after int
+	b.eval(asked, &before)
+	// Drag the slider back over ten days, a step each 30 ms: the list
+	// asks once the slider rests, not at each step.
+	for i := 10; i >= 0; i-- {
+		b.eval(fmt.Sprintf(`(() => {
+			const s = document.getElementById('slider');
+			s.value = '%d';
+			s.dispatchEvent(new Event('input', {bubbles: true}));
+			return true;
+		})()`, days+i), nil)
+		b.do(chromedp.Sleep(30 * time.Millisecond))
+	}
 	request, ids, dates := b.listed(fmt.Sprintf(`r.includes('until=%s')`, day))
+	b.do(chromedp.Sleep(300 * time.Millisecond))
+	b.eval(asked, &after)
+	// Twice at most: a machine under load may pause the drag for longer
+	// than the page waits.
+	if n := after - before; n < 1 || n > 2 {
+		t.Errorf("dragging the slider over ten days asked for the list %d times, want once", n)
+	}
 	for _, d := range dates {
 		if d > day {
 			t.Errorf("with the slider on %s the list shows an incident of %s", day, d)
