@@ -45,6 +45,7 @@ func Run(t *testing.T, open Opener) {
 		{"tally counts per day and country", testTally},
 		{"changes log what ingests changed, in order", testChanges},
 		{"the map and the tally follow incidents as they merge", testMapFollows},
+		{"the counters follow every ingest", testCounters},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open) })
@@ -144,6 +145,7 @@ func dump(t *testing.T, s sitrep.Store) string { return Dump(t, s) }
 // clean run's.
 func Dump(t testing.TB, s sitrep.Store) string {
 	t.Helper()
+	checkCounts(t, s, "the ingests so far")
 	st, err := s.Stats(ctx)
 	if err != nil {
 		t.Fatal(err)

@@ -555,29 +555,3 @@ func (s *Store) articles(ctx context.Context, where string, args []any, extra st
 	}
 	return out, rows.Err()
 }
-
-// Stats implements sitrep.Store.
-func (s *Store) Stats(ctx context.Context) (sitrep.Stats, error) {
-	var st sitrep.Stats
-	for _, c := range []struct {
-		q string
-		n *int
-	}{
-		{"SELECT count(*) FROM articles", &st.Articles},
-		{"SELECT count(*) FROM articles WHERE dup_of IS NOT NULL", &st.NearDuplicates},
-		{"SELECT count(*) FROM events", &st.Events},
-		{"SELECT count(*) FROM incidents", &st.Incidents},
-		{"SELECT count(DISTINCT place_key) FROM control", &st.Places},
-	} {
-		if err := s.DB.QueryRowContext(ctx, c.q).Scan(c.n); err != nil {
-			return st, s.errf("stats", err)
-		}
-	}
-	var first, last sql.NullString
-	// Each an end of the date index (an undated incident's date is '').
-	if err := s.DB.QueryRowContext(ctx, "SELECT (SELECT min(date) FROM incidents WHERE date > ''), (SELECT max(date) FROM incidents)").Scan(&first, &last); err != nil {
-		return st, s.errf("stats", err)
-	}
-	st.First, st.Last = first.String, last.String
-	return st, nil
-}

@@ -141,6 +141,9 @@ func (s *Store) Ingest(ctx context.Context, docs []sitrep.Doc) ([]sitrep.IngestR
 	if err := in.control(); err != nil {
 		return nil, s.errf("ingest: control", err)
 	}
+	if err := in.saveCounts(); err != nil {
+		return nil, s.errf("ingest: counters", err)
+	}
 	if err := tx.Commit(); err != nil {
 		return nil, s.errf("ingest: commit", err)
 	}
@@ -163,6 +166,8 @@ type ingest struct {
 	rebuild map[string]bool
 	// now is when the call began (RFC 3339), as rows record it.
 	now string
+	// counted is what this call changed of each counter (counters.go).
+	counted map[string]int64
 }
 
 func (in *ingest) exec(q string, args ...any) error {
@@ -236,6 +241,10 @@ func (in *ingest) doc(d *sitrep.Doc) (sitrep.IngestResult, error) {
 		a.ID, a.URL, a.Title, a.Source, pub, text, len(a.Text), sig.Bytes(), nullString(dupOf), len(events), in.now); err != nil {
 		return res, err
 	}
+	in.count(cArticles, 1)
+	if dupOf != "" {
+		in.count(cNearDuplicates, 1)
+	}
 	bandArgs := make([]any, 0, 2*len(keys))
 	for _, k := range keys {
 		bandArgs = append(bandArgs, k, a.ID)
@@ -294,6 +303,9 @@ func (in *ingest) joinStory(a *sitrep.Article, sig *fuse.Signature, keys []int64
 		if err := in.exec(`UPDATE articles SET dup_of = ?, events = 0 WHERE id = ? OR dup_of = ?`, canon.id, c.id, c.id); err != nil {
 			return "", err
 		}
+		// c stood for its story (similarStories returns no copy) and is a
+		// copy now; its own copies were copies already.
+		in.count(cNearDuplicates, 1)
 	}
 	if canon.id == a.ID {
 		return "", nil
@@ -396,7 +408,9 @@ func (in *ingest) dropEvents(articleID string) (int, error) {
 	if err := in.exec(`DELETE FROM claims WHERE event_id IN (SELECT id FROM events WHERE article_id = ?)`, articleID); err != nil {
 		return 0, err
 	}
-	return n, in.exec(`DELETE FROM events WHERE article_id = ?`, articleID)
+	gone, err := in.execN(`DELETE FROM events WHERE article_id = ?`, articleID)
+	in.count(cEvents, -gone)
+	return n, err
 }
 
 func (in *ingest) insertEvent(e *sitrep.Event) error {
@@ -439,6 +453,7 @@ func (in *ingest) insertEvent(e *sitrep.Event) error {
 		e.ID, e.Article.ID, incident, e.SubEventType, e.Certainty, e.Date, lo, hi, class, m.Place, cell, m.Name, prec, m.Side1, m.Side2, cc, lat, lon, actorKey(e.Actor1, e.Actor2), data); err != nil {
 		return err
 	}
+	in.count(cEvents, 1)
 	in.added = append(in.added, *e)
 	return nil
 }
@@ -521,6 +536,7 @@ func (in *ingest) refuse() error {
 		if n, err := in.execN(`DELETE FROM incidents WHERE id = ?`, id); err != nil {
 			return err
 		} else if n > 0 {
+			in.count(cIncidents, -n)
 			if err := in.change(sitrep.ChangeIncident, id); err != nil {
 				return err
 			}
@@ -637,6 +653,7 @@ func (in *ingest) insertIncident(inc *sitrep.Incident) error {
 		inc.ID, inc.SubEventType, inc.Date, cc, lat, lon, actorKey(inc.Actor1, inc.Actor2), fatalities, inc.Sources, len(inc.Reports)); err != nil {
 		return err
 	}
+	in.count(cIncidents, 1)
 	return in.change(sitrep.ChangeIncident, inc.ID)
 }
 
@@ -662,110 +679,134 @@ type storedClaim struct {
 // it: the spans carry no evidence, which is read back from the claims.
 func (in *ingest) control() error {
 	for _, place := range sortedKeys(in.places) {
-		var tl *fuse.Timeline
-		names := ""
-		if !in.rebuild[place] {
-			var data []byte
-			err := in.queryRow(`SELECT names, data FROM timelines WHERE place_key = ?`, place).Scan(&names, &data)
-			switch {
-			case errors.Is(err, sql.ErrNoRows):
-			case err != nil:
-				return err
-			default:
-				tl = new(fuse.Timeline)
-				if err := decode(data, tl); err != nil {
-					return fmt.Errorf("timeline of %s: %w", place, err)
-				}
-			}
-		}
-		added := in.claims[place]
-		claims := make([]fuse.Claim, len(added))
-		spellings := []string{}
-		for i, c := range added {
-			claims[i] = c.Claim
-			spellings = append(spellings, c.Spelling)
-		}
-		var loc *sitrep.Location
-		if len(added) > 0 {
-			loc = added[0].loc
-		}
-		var spans []sitrep.ControlSpan
-		var assigned map[string]int
-		var next *fuse.Timeline
-		first, ok := 0, false
-		if tl != nil {
-			first, spans, assigned, next, ok = fuse.Fold(tl, loc, claims)
-		}
-		if !ok {
-			all, err := in.placeClaims(place)
-			if err != nil {
-				return err
-			}
-			if len(all) == 0 {
-				if err := in.exec(`DELETE FROM control WHERE place_key = ?`, place); err != nil {
-					return err
-				}
-				if err := in.exec(`DELETE FROM timelines WHERE place_key = ?`, place); err != nil {
-					return err
-				}
-				if err := in.change(sitrep.ChangeControl, place); err != nil {
-					return err
-				}
-				continue
-			}
-			if loc == nil {
-				es, err := in.events(`SELECT data, incident_id FROM events WHERE id = ?`, all[0].EventID)
-				if err != nil || len(es) == 0 {
-					return fmt.Errorf("claim %s: its event: %v", all[0].EventID, err)
-				}
-				loc = es[0].Location
-			}
-			claims = claims[:0]
-			names, spellings = "", spellings[:0]
-			for _, c := range all {
-				claims = append(claims, c.Claim)
-				spellings = append(spellings, c.Spelling)
-			}
-			first, spans, assigned, next, _ = fuse.Fold(nil, loc, claims)
-		}
-		newNames := placeNames(names, append(spellings, next.Place.Name))
-		// The spans before first stand as they were; a new spelling of
-		// the place is filed on all of them.
-		if err := in.exec(`DELETE FROM control WHERE place_key = ? AND seq >= ?`, place, first); err != nil {
-			return err
-		}
-		if newNames != names {
-			if err := in.exec(`UPDATE control SET name = ? WHERE place_key = ?`, newNames, place); err != nil {
-				return err
-			}
-			names = newNames
-		}
-		for i, sp := range spans {
-			seq := first + i
-			data, err := encode(&sp)
-			if err != nil {
-				return err
-			}
-			if err := in.exec(`INSERT INTO control (place_key, seq, place, name, country_code, date_from, date_to, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-				place, seq, sp.Place.Name, names, sp.Place.CountryCode, sp.From, sp.To, data); err != nil {
-				return err
-			}
-		}
-		for _, id := range sortedKeys(assigned) {
-			if err := in.exec(`UPDATE claims SET seq = ? WHERE place_key = ? AND event_id = ?`, assigned[id], place, id); err != nil {
-				return err
-			}
-		}
-		data, err := encode(next)
+		// A place counts while it has a span; a fold may give it its
+		// first or, when it lost its claims, take its last.
+		had, err := in.hasControl(place)
 		if err != nil {
 			return err
 		}
-		if err := in.exec(`INSERT INTO timelines (place_key, names, data) VALUES (?, ?, ?) ON CONFLICT (place_key) DO UPDATE SET names = excluded.names, data = excluded.data`, place, names, data); err != nil {
+		if err := in.fold(place); err != nil {
 			return err
 		}
-		if err := in.change(sitrep.ChangeControl, place); err != nil {
+		has, err := in.hasControl(place)
+		if err != nil {
 			return err
 		}
+		switch {
+		case has && !had:
+			in.count(cPlaces, 1)
+		case had && !has:
+			in.count(cPlaces, -1)
+		}
+	}
+	return nil
+}
+
+// fold brings one place's timeline up to date with its claims.
+func (in *ingest) fold(place string) error {
+	var tl *fuse.Timeline
+	names := ""
+	if !in.rebuild[place] {
+		var data []byte
+		err := in.queryRow(`SELECT names, data FROM timelines WHERE place_key = ?`, place).Scan(&names, &data)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+		case err != nil:
+			return err
+		default:
+			tl = new(fuse.Timeline)
+			if err := decode(data, tl); err != nil {
+				return fmt.Errorf("timeline of %s: %w", place, err)
+			}
+		}
+	}
+	added := in.claims[place]
+	claims := make([]fuse.Claim, len(added))
+	spellings := []string{}
+	for i, c := range added {
+		claims[i] = c.Claim
+		spellings = append(spellings, c.Spelling)
+	}
+	var loc *sitrep.Location
+	if len(added) > 0 {
+		loc = added[0].loc
+	}
+	var spans []sitrep.ControlSpan
+	var assigned map[string]int
+	var next *fuse.Timeline
+	first, ok := 0, false
+	if tl != nil {
+		first, spans, assigned, next, ok = fuse.Fold(tl, loc, claims)
+	}
+	if !ok {
+		all, err := in.placeClaims(place)
+		if err != nil {
+			return err
+		}
+		if len(all) == 0 {
+			if err := in.exec(`DELETE FROM control WHERE place_key = ?`, place); err != nil {
+				return err
+			}
+			if err := in.exec(`DELETE FROM timelines WHERE place_key = ?`, place); err != nil {
+				return err
+			}
+			if err := in.change(sitrep.ChangeControl, place); err != nil {
+				return err
+			}
+			return nil
+		}
+		if loc == nil {
+			es, err := in.events(`SELECT data, incident_id FROM events WHERE id = ?`, all[0].EventID)
+			if err != nil || len(es) == 0 {
+				return fmt.Errorf("claim %s: its event: %v", all[0].EventID, err)
+			}
+			loc = es[0].Location
+		}
+		claims = claims[:0]
+		names, spellings = "", spellings[:0]
+		for _, c := range all {
+			claims = append(claims, c.Claim)
+			spellings = append(spellings, c.Spelling)
+		}
+		first, spans, assigned, next, _ = fuse.Fold(nil, loc, claims)
+	}
+	newNames := placeNames(names, append(spellings, next.Place.Name))
+	// The spans before first stand as they were; a new spelling of
+	// the place is filed on all of them.
+	if err := in.exec(`DELETE FROM control WHERE place_key = ? AND seq >= ?`, place, first); err != nil {
+		return err
+	}
+	if newNames != names {
+		if err := in.exec(`UPDATE control SET name = ? WHERE place_key = ?`, newNames, place); err != nil {
+			return err
+		}
+		names = newNames
+	}
+	for i, sp := range spans {
+		seq := first + i
+		data, err := encode(&sp)
+		if err != nil {
+			return err
+		}
+		if err := in.exec(`INSERT INTO control (place_key, seq, place, name, country_code, date_from, date_to, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			place, seq, sp.Place.Name, names, sp.Place.CountryCode, sp.From, sp.To, data); err != nil {
+			return err
+		}
+	}
+	for _, id := range sortedKeys(assigned) {
+		if err := in.exec(`UPDATE claims SET seq = ? WHERE place_key = ? AND event_id = ?`, assigned[id], place, id); err != nil {
+			return err
+		}
+	}
+	data, err := encode(next)
+	if err != nil {
+		return err
+	}
+	if err := in.exec(`INSERT INTO timelines (place_key, names, data) VALUES (?, ?, ?) ON CONFLICT (place_key) DO UPDATE SET names = excluded.names, data = excluded.data`, place, names, data); err != nil {
+		return err
+	}
+	if err := in.change(sitrep.ChangeControl, place); err != nil {
+		return err
 	}
 	return nil
 }
