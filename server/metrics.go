@@ -98,7 +98,8 @@ func (m *metrics) ingested(res []sitrep.IngestResult) {
 	}
 }
 
-// serve writes the metrics, with the store's counts read now.
+// serve writes the metrics, with the store's counters read now (kept by
+// its ingests, so a scrape costs the same however large the record).
 func (m *metrics) serve(st sitrep.Store) func(http.ResponseWriter, *http.Request) error {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		stats, err := st.Stats(r.Context())
