@@ -560,8 +560,8 @@ func TestHeadersAndMetrics(t *testing.T) {
 	resp.Body.Close()
 	m := string(b)
 	for _, want := range []string{
-		`sitrep_http_requests_total{route="GET /api/incidents",code="200"} 1`,
-		`sitrep_http_requests_total{route="GET /api/incidents",code="400"} 1`,
+		`sitrep_http_requests_total{code="200",route="GET /api/incidents"} 1`,
+		`sitrep_http_requests_total{code="400",route="GET /api/incidents"} 1`,
 		`sitrep_http_request_duration_seconds_count{route="GET /api/incidents"} 2`,
 		"# TYPE sitrep_store_incidents gauge",
 	} {
