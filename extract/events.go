@@ -1497,11 +1497,8 @@ func (d *doc) codable(s *sent, dr *draft, r *rule, f frameFacts, classes classSe
 			}
 		}
 	}
-	switch f.actor2 {
-	case "combatant", "government", "rebel", "militia", "identity_militia", "external":
-		if a2 == nil && violent && !disaster {
-			return true // a fighter or a military target, named by what was hit
-		}
+	if (actors.Armed(f.actor2) || f.actor2 == "combatant") && a2 == nil && violent && !disaster {
+		return true // a fighter or a military target, named by what was hit
 	}
 	if classes&(1<<lx.cls.clash|lx.weapons) != 0 && !disaster && (fat != nil && *fat > 0 || d.hurt(dr)) {
 		return true // a clash, a shell or a bomb that killed or hurt people
@@ -1628,9 +1625,7 @@ func (d *doc) armedMention(m *actors.Mention, side string, violent bool, act int
 	if m == nil || m.Actor.Kind == "civil" || d.attributeAfter(m) {
 		return false
 	}
-	switch side {
-	case "government", "rebel", "militia", "identity_militia", "external", "combatant":
-	default:
+	if !actors.Armed(side) && side != "combatant" {
 		return false
 	}
 	return m.Head || violent && m.End <= act && act-m.End <= 3
@@ -2003,18 +1998,15 @@ func (d *doc) otherSide(among []int, a1 *actors.Mention, least int) *actors.Ment
 		if !m.Head || m.Actor.Kind == "civil" || m.Actor.Name == a1.Actor.Name || d.attributeAfter(m) {
 			continue
 		}
-		switch m.Actor.Side {
-		case "government", "rebel", "militia", "identity_militia", "external":
-			if m.Actor.Side == a1.Actor.Side && m.Actor.Country == a1.Actor.Country {
-				continue
-			}
-			if least == 1 {
-				return m // the sentence's first
-			}
-			count[m.Actor.Name]++
-			if n := count[m.Actor.Name]; n > most {
-				best, most = m, n
-			}
+		if !actors.Armed(m.Actor.Side) || m.Actor.Side == a1.Actor.Side && m.Actor.Country == a1.Actor.Country {
+			continue
+		}
+		if least == 1 {
+			return m // the sentence's first
+		}
+		count[m.Actor.Name]++
+		if n := count[m.Actor.Name]; n > most {
+			best, most = m, n
 		}
 	}
 	if most < least {

@@ -641,22 +641,22 @@ func (d *doc) antecedent(from int, m *actors.Mention) (actors.Actor, bool) {
 // possessiveBefore reports whether text ends with a possessive that points
 // back: "its", "their", "his", "her", "the country's".
 func possessiveBefore(before string) bool {
-	before = strings.TrimRight(before, " ")
-	before = strings.ToLower(before[max(0, len(before)-24):])
-	for _, w := range []string{" its", " their", " his", " her", "the country's", "the country’s", "the nation's", "the nation’s"} {
-		if strings.HasSuffix(" "+before, w) {
-			return true
-		}
-	}
-	return false
+	return endsWithWords(before, "its", "their", "his", "her", "the country's", "the country’s", "the nation's", "the nation’s")
 }
 
 // bordering reports whether text before a name makes the name a
 // neighbour's: "the border with Uganda", "a region bordering Chad".
 func bordering(before string) bool {
-	before = strings.ToLower(strings.TrimRight(before[max(0, len(before)-24):], " "))
-	for _, w := range []string{"border with", "borders with", "frontier with", "bordering", "borders", "border of"} {
-		if strings.HasSuffix(before, w) {
+	return endsWithWords(before, "border with", "borders with", "frontier with", "bordering", "borders", "border of")
+}
+
+// endsWithWords reports whether text, its trailing spaces dropped, ends
+// with one of the phrases as whole words, case aside.
+func endsWithWords(text string, phrases ...string) bool {
+	text = strings.TrimRight(text, " ")
+	text = " " + strings.ToLower(text[max(0, len(text)-24):])
+	for _, p := range phrases {
+		if strings.HasSuffix(text, " "+p) {
 			return true
 		}
 	}
@@ -713,11 +713,8 @@ func (d *doc) domainWords() bool {
 	}
 	armed := 0
 	for i := range d.actors {
-		switch a := d.actors[i].Actor; a.Side {
-		case "government", "rebel", "militia", "identity_militia", "external":
-			if d.actors[i].Head && a.Kind != "civil" {
-				armed++
-			}
+		if a := d.actors[i].Actor; actors.Armed(a.Side) && d.actors[i].Head && a.Kind != "civil" {
+			armed++
 		}
 	}
 	return n >= 2*armed+3

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"github.com/sitrep/sitrep/actors"
 	"io/fs"
 	"slices"
 	"strings"
@@ -170,8 +171,7 @@ func sideIn(side string, state bool, want []string) bool {
 		case side:
 			return true
 		case "armed":
-			switch side {
-			case "government", "rebel", "militia", "identity_militia", "external", "combatant":
+			if actors.Armed(side) || side == "combatant" {
 				return true
 			}
 		case "state":

@@ -232,6 +232,7 @@ func (s *sent) findCues(lx *Lexicon) {
 // of demonstrators marched", "protesters blocked the airport road". The
 // verb alone ("gathered", "blocked") names no protest.
 func (s *sent) crowdActs(lx *Lexicon) {
+	added := false
 	for k := 0; k < len(s.toks); k++ {
 		ai := s.actorAt[k]
 		if ai < 0 || k > 0 && s.actorAt[k-1] == ai {
@@ -265,9 +266,12 @@ func (s *sent) crowdActs(lx *Lexicon) {
 		}
 		if ok {
 			s.cues = append(s.cues, cue{s: s, start: j, end: e, classes: classSet(1) << lx.cls.protest, certainty: "reported"})
+			added = true
 		}
 	}
-	slices.SortStableFunc(s.cues, func(a, b cue) int { return a.start - b.start })
+	if added { // the cues stay in text order
+		slices.SortStableFunc(s.cues, func(a, b cue) int { return a.start - b.start })
+	}
 }
 
 // posture are crowd acts that are also how anyone sits or lies.
