@@ -334,7 +334,11 @@ func TestASiteTakenIsNotTheTownTaken(t *testing.T) {
 // A village the gazetteer lacks, placed by a town ("west of Goma"), is
 // near the town, not the town: no change of hands of the town.
 func TestAnUnknownVillageIsNotTheTownThatPlacesIt(t *testing.T) {
-	for _, e := range reported(run(t, "The rebels captured the village of Kabolozi, west of Goma, on Friday.", "2024-12-07")) {
+	evs := reported(run(t, "The rebels captured the village of Kabolozi, west of Goma, on Friday.", "2024-12-07"))
+	if len(evs) == 0 {
+		t.Fatal("no event at all")
+	}
+	for _, e := range evs {
 		if e.Location != nil && e.Location.Precision == sitrep.PrecisionTown {
 			t.Errorf("an unknown village placed at a town: %s", describe([]sitrep.Event{e}))
 		}
@@ -374,7 +378,11 @@ func TestAPossessiveNamesTheSide(t *testing.T) {
 // entry; "with rebels claiming to have seized" and "a fighter with HTS"
 // name their own.
 func TestTheSideFoughtIsNotTheActor(t *testing.T) {
-	for _, e := range run(t, "After weeks of fighting with Myanmar's military, the group has taken over the town of Kyauktaw.", "2024-12-07") {
+	evs := run(t, "After weeks of fighting with Myanmar's military, the group has taken over the town of Kyauktaw.", "2024-12-07")
+	if len(evs) == 0 {
+		t.Fatal("no event at all")
+	}
+	for _, e := range evs {
 		if sitrep.Territorial(e.SubEventType) && e.Actor1 != nil && e.Actor1.Side == "government" {
 			t.Errorf("the army fought is taken for the taker: %s", describe([]sitrep.Event{e}))
 		}
@@ -385,7 +393,11 @@ func TestTheSideFoughtIsNotTheActor(t *testing.T) {
 // its own name, is news from the group's country: "the junta" is its
 // army, not the neighbour's.
 func TestARebelGroupPlacesTheNews(t *testing.T) {
-	for _, e := range run(t, "The KNU seized a junta base in Papun on Friday. The KNLA said the base lay a day's walk from Thailand.", "2024-12-07") {
+	evs := run(t, "The KNU seized a junta base in Papun on Friday. The KNLA said the base lay a day's walk from Thailand.", "2024-12-07")
+	if len(evs) == 0 {
+		t.Fatal("no event at all")
+	}
+	for _, e := range evs {
 		for _, a := range []*sitrep.Actor{e.Actor1, e.Actor2} {
 			if a != nil && a.Country == "TH" {
 				t.Errorf("the neighbour's forces in a Karen rebel capture: %s", describe([]sitrep.Event{e}))
@@ -397,7 +409,11 @@ func TestARebelGroupPlacesTheNews(t *testing.T) {
 // A neighbour named by the border is no party: "on the border with
 // Uganda" names where, not whom.
 func TestANeighbourAtTheBorderIsNoParty(t *testing.T) {
-	for _, e := range run(t, "M23 rebels seized the eastern town of Bunagana on the border with Uganda, activists said on Monday.", "2024-12-07") {
+	evs := run(t, "M23 rebels seized the eastern town of Bunagana on the border with Uganda, activists said on Monday.", "2024-12-07")
+	if len(evs) == 0 {
+		t.Fatal("no event at all")
+	}
+	for _, e := range evs {
 		for _, a := range []*sitrep.Actor{e.Actor1, e.Actor2} {
 			if a != nil && a.Country == "UG" {
 				t.Errorf("the neighbour at the border is a party: %s", describe([]sitrep.Event{e}))
@@ -412,7 +428,11 @@ func TestANeighbourAtTheBorderIsNoParty(t *testing.T) {
 // A demonym before a nominal act names who did it ("34 Russian attacks"),
 // and a general staff is an army's, not a staff that protests.
 func TestADemonymBeforeTheActIsItsDoer(t *testing.T) {
-	for _, e := range reported(run(t, "The General Staff of Ukraine's armed forces reported 34 Russian attacks in the Avdiivka area over the past day.", "2024-02-10")) {
+	evs := reported(run(t, "The General Staff of Ukraine's armed forces reported 34 Russian attacks in the Avdiivka area over the past day.", "2024-02-10"))
+	if len(evs) == 0 {
+		t.Fatal("no event at all")
+	}
+	for _, e := range evs {
 		if e.Actor1 == nil || e.Actor1.Country != "RU" {
 			t.Errorf("the attacks are not Russia's: %s", describe([]sitrep.Event{e}))
 		}
