@@ -1452,12 +1452,19 @@ func (d *doc) codable(s *sent, dr *draft, r *rule, f frameFacts, classes classSe
 	if r.subType == "Arrests" && !politicalTarget(f.actor2) {
 		return false // police holding a thief or an executive: crime, courts
 	}
+	disaster := d.disasterIn(s, dr)
+	if disaster && classes&^(classSet(1)<<lx.cls.kill|1<<lx.cls.injure|1<<lx.cls.destroy) == 0 {
+		// Deaths, injuries or damage and no act of violence, told of a
+		// crash, a collapse or a storm: the disaster's, whoever is
+		// named beside them ("police investigate the derailment in
+		// which seven died").
+		return false
+	}
 	violent := classes&(classSet(1)<<lx.cls.attack|1<<lx.cls.clash|1<<lx.cls.capture|1<<lx.cls.kill|1<<lx.cls.abduct) != 0
 	at := s.toks[min(anchor, len(s.toks)-1)].Start
 	if d.armedMention(a1, f.actor1, violent, at) || d.armedMention(a2, f.actor2, violent, at) {
 		return true
 	}
-	disaster := d.disasterIn(s)
 	if classes&lx.doing != 0 && !disaster && d.groupActs(s, anchor) {
 		return true
 	}
@@ -1867,13 +1874,15 @@ func politicalTarget(side string) bool {
 	return false
 }
 
-// disasterIn reports whether a sentence speaks of an accident or a
-// disaster (domains.txt [disaster]): its dead and its blasts are the
+// disasterIn reports whether a frame's sentences speak of an accident or
+// a disaster (domains.txt [disaster]): its dead and its blasts are the
 // disaster's unless an armed actor is named.
-func (d *doc) disasterIn(s *sent) bool {
-	for k := range s.toks {
-		if _, _, ok := d.x.lx.disaster.Match(s.toks, k); ok {
-			return true
+func (d *doc) disasterIn(s *sent, dr *draft) bool {
+	for _, ss := range append([]*sent{s}, dr.more...) {
+		for k := range ss.toks {
+			if _, _, ok := d.x.lx.disaster.Match(ss.toks, k); ok {
+				return true
+			}
 		}
 	}
 	return false

@@ -60,6 +60,8 @@ func TestSilenceOnWhatIsNotPoliticalViolence(t *testing.T) {
 		{"a capture with no object seizes nothing", "Fighting raged across Darfur in Sudan. The RSF capture, if confirmed, would leave the group alone in the west."},
 		{"a heart pounding is no shelling", "Her heart was pounding as the votes were counted in Harare."},
 		{"a budget's ticking bomb is politics", "Tory MPs attacked the chancellor's budget in parliament, calling the tax rises a ticking bomb for voters."},
+		{"the police of a derailment killed no one", "Police in Nakuru are investigating the derailment of a goods train in which four people lost their lives."},
+		{"a blast blamed on gas in the next sentence", "Six people were killed in an explosion that flattened a block of flats in Mombasa. Firefighters believe a gas leak caused it."},
 	} {
 		evs := run(t, tt.text, "2024-12-07")
 		if got := reported(evs); len(got) > 0 {
