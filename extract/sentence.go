@@ -683,8 +683,11 @@ func (s *sent) modality(lx *Lexicon) {
 			c.reference = true
 		}
 		if c.end < n {
-			if _, _, ok := lx.topic.Match(s.toks, c.end); ok {
-				c.reference = true // "murder probe", "bomb plot": a topic
+			if _, _, ok := lx.topic.Match(s.toks, s.compoundEnd(c)); ok {
+				c.reference = true // "murder probe", "riot murder trial": a topic
+			}
+			if s.knownByName(c) {
+				c.reference = true // "comments on the Bali bombings": an event known by its place
 			}
 			if s.toks[c.end].Norm == "since" && !s.sinceToday(c.end) {
 				c.reference = true // "the only city it captured since the invasion": a past, not news
@@ -721,6 +724,35 @@ func (s *sent) modality(lx *Lexicon) {
 			c.certainty = "hypothetical"
 		}
 	}
+}
+
+// compoundEnd returns the end of the run of cues that starts with c, one
+// straight after another: "riot murder" in "riot murder trial".
+func (s *sent) compoundEnd(c *cue) int {
+	end := c.end
+	for again := true; again; {
+		again = false
+		for i := range s.cues {
+			if s.cues[i].start == end && s.cues[i].end > end {
+				end, again = s.cues[i].end, true
+			}
+		}
+	}
+	return end
+}
+
+// knownByName reports whether a plural nominal cue is named, after "the",
+// by the place it struck: "the Bali bombings", "the Gujarat riots" are
+// events the reader already knows, not news of the day.
+func (s *sent) knownByName(c *cue) bool {
+	if c.end-c.start != 1 || c.start < 2 || !strings.HasSuffix(s.toks[c.start].Norm, "s") {
+		return false
+	}
+	k := c.start - 1
+	for k > 0 && s.placeAt[k] >= 0 && s.actorAt[k] < 0 {
+		k--
+	}
+	return k < c.start-1 && s.toks[k].Norm == "the"
 }
 
 // purpose reports whether a cue of taking, entering or violence is an
