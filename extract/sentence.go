@@ -727,10 +727,12 @@ func (s *sent) modality(lx *Lexicon) {
 }
 
 // compoundEnd returns the end of the run of cues that starts with c, one
-// straight after another: "riot murder" in "riot murder trial".
+// straight after another: "riot murder" in "riot murder trial". A cue in
+// the form of a verb starts none: "mob lynches murder suspect".
 func (s *sent) compoundEnd(c *cue) int {
 	end := c.end
-	for again := true; again; {
+	w := s.toks[c.end-1].Norm
+	for again := !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ing"); again; {
 		again = false
 		for i := range s.cues {
 			if s.cues[i].start == end && s.cues[i].end > end {
