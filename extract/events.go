@@ -1439,7 +1439,7 @@ func (d *doc) codable(s *sent, dr *draft, r *rule, f frameFacts, classes classSe
 		if classes&lx.unambiguous != 0 && (fat != nil && *fat > 0 || d.hurt(dr)) {
 			return true
 		}
-		return a1 != nil && a1.Head && d.armedMention(a1, f.actor1, false, 0)
+		return a1 != nil && a1.Head && a1.Actor.Kind != "police" && d.armedMention(a1, f.actor1, false, 0)
 	}
 	if classes&lx.unambiguous != 0 {
 		return true
