@@ -62,6 +62,7 @@ func TestSilenceOnWhatIsNotPoliticalViolence(t *testing.T) {
 		{"a budget's ticking bomb is politics", "Tory MPs attacked the chancellor's budget in parliament, calling the tax rises a ticking bomb for voters."},
 		{"the police of a derailment killed no one", "Police in Nakuru are investigating the derailment of a goods train in which four people lost their lives."},
 		{"police in a culture story are no armed party", "The singer won two awards at the music festival, and her new album went to the top of the charts as her world tour sold out in hours. Police officers with scanners able to detect explosives checked the stadium before the concert in Leeds, the promoter said."},
+		{"an army in a budget's words is no party", "Shares in the bank rose after it reported higher profits, and the market expects interest rates to fall. The budget leaves out the cost of military operations in Iraq, which investors say will widen the deficit."},
 		{"an event known by its place is no news", "The senator apologised on Tuesday for his remarks about the Mombasa bombings."},
 		{"a retrial is a court's", "Riot murder retrial of eleven men opens in Kisumu."},
 		{"a blast blamed on gas in the next sentence", "Six people were killed in an explosion that flattened a block of flats in Mombasa. Firefighters believe a gas leak caused it."},
