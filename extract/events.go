@@ -1454,6 +1454,9 @@ func (d *doc) codable(s *sent, dr *draft, r *rule, f frameFacts, classes classSe
 	if r.subType == "Arrests" && !politicalTarget(f.actor2) {
 		return false // police holding a thief or an executive: crime, courts
 	}
+	if s.hasScore() {
+		return false // "beating the Bears 20-16", "New Zealand hold Australia 16-16": a game
+	}
 	disaster := d.disasterIn(s, dr)
 	if disaster && classes&^(classSet(1)<<lx.cls.kill|1<<lx.cls.injure|1<<lx.cls.destroy) == 0 {
 		// Deaths, injuries or damage and no act of violence, told of a
@@ -1514,9 +1517,6 @@ func (d *doc) codable(s *sent, dr *draft, r *rule, f frameFacts, classes classSe
 	}
 	switch r.eventType {
 	case sitrep.Protests, sitrep.Riots:
-		if r.eventType == sitrep.Protests && s.hasScore() {
-			return false // "Texas rallies past Kansas, 27-23": a game
-		}
 		if f.actor1Crowd && a1 != nil && a1.End <= at || classes&(1<<lx.cls.demand) != 0 || f.actor2 == "protesters" {
 			return true // a crowd that acts, its demands, or a crowd acted on
 		}
@@ -1534,10 +1534,14 @@ func (d *doc) codable(s *sent, dr *draft, r *rule, f frameFacts, classes classSe
 func (s *sent) hasScore() bool {
 	for k := 0; k+2 < len(s.toks); k++ {
 		a, dash, b := s.toks[k], s.toks[k+1], s.toks[k+2]
-		if a.Kind == text.Number && b.Kind == text.Number && (dash.Norm == "-" || dash.Norm == "–") &&
+		if a.Kind == text.Number && b.Kind == text.Number && (dash.Norm == "-" || dash.Norm == "–") && !s.inDate[k] &&
 			a.End == dash.Start && dash.End == b.Start && len(a.Norm) <= 3 && len(b.Norm) <= 3 {
-			// Not a range of people or days: "200-300 people", "12-13 May".
-			if k+3 < len(s.toks) && s.toks[k+3].Kind == text.Word && !scoreNoun[s.toks[k+3].Norm] {
+			// Not a range of people or days: "200-300 people", "12-13 May",
+			// "injuring 7-10".
+			if k+3 < len(s.toks) && s.toks[k+3].Kind != text.Punct && !scoreNoun[s.toks[k+3].Norm] {
+				continue
+			}
+			if w := s.toks[max(k-1, 0)].Norm; k > 0 && (strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed")) {
 				continue
 			}
 			if x, _ := strconv.Atoi(a.Norm); x < 200 {
@@ -1551,7 +1555,8 @@ func (s *sent) hasScore() bool {
 }
 
 // scoreNoun are the words a score stands before: "a 9-7 victory".
-var scoreNoun = map[string]bool{"victory": true, "win": true, "defeat": true, "loss": true, "draw": true, "lead": true, "triumph": true, "decision": true, "scoreline": true}
+var scoreNoun = map[string]bool{"victory": true, "win": true, "defeat": true, "loss": true, "draw": true, "lead": true, "triumph": true, "decision": true, "scoreline": true,
+	"at": true, "in": true, "on": true, "against": true, "after": true, "with": true}
 
 // namesSacred reports whether the sentence names a place of worship.
 func (s *sent) namesSacred(lx *Lexicon) bool {

@@ -63,6 +63,7 @@ func TestSilenceOnWhatIsNotPoliticalViolence(t *testing.T) {
 		{"the police of a derailment killed no one", "Police in Nakuru are investigating the derailment of a goods train in which four people lost their lives."},
 		{"police in a culture story are no armed party", "The singer won two awards at the music festival, and her new album went to the top of the charts as her world tour sold out in hours. Police officers with scanners able to detect explosives checked the stadium before the concert in Leeds, the promoter said."},
 		{"an army in a budget's words is no party", "Shares in the bank rose after it reported higher profits, and the market expects interest rates to fall. The budget leaves out the cost of military operations in Iraq, which investors say will widen the deficit."},
+		{"a side that holds another to a draw plays", "Kenya hold Uganda 2-2 in the opening game of the cup in Kampala."},
 		{"an event known by its place is no news", "The senator apologised on Tuesday for his remarks about the Mombasa bombings."},
 		{"a retrial is a court's", "Riot murder retrial of eleven men opens in Kisumu."},
 		{"a blast blamed on gas in the next sentence", "Six people were killed in an explosion that flattened a block of flats in Mombasa. Firefighters believe a gas leak caused it."},
@@ -101,6 +102,7 @@ func TestEventsOfTheNewsRegister(t *testing.T) {
 		{"protesters who blocked a road protest", "Protesters blocked the airport road in Entebbe, calling for the release of detained activists.", "Peaceful protest"},
 		{"warplanes that struck are an air strike", "Government warplanes struck a market in the town of Saraqeb, killing twelve people.", "Air/drone strike"},
 		{"a drone that killed is an air strike", "A drone killed three fighters of the armed group near Kidal on Monday.", "Air/drone strike"},
+		{"a range of wounded is no score", "Rebels attacked an army checkpoint near Gao on Monday, killing 4 soldiers and injuring 7-10, in the night.", "Armed clash"},
 		{"a mob's verb before a suspect is the act", "Crowd beats theft suspect in Kakamega", "Mob violence"},
 		{"a councillor stabbed is political violence", "An opposition councillor was stabbed on his way home from a meeting in Kisumu.", "Attack"},
 	} {
