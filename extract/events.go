@@ -1451,7 +1451,7 @@ func (d *doc) codable(s *sent, dr *draft, r *rule, f frameFacts, classes classSe
 		// people fleeing, a projected toll. Their sentences say so.
 		return true
 	}
-	if r.subType == "Arrests" && !politicalTarget(f.actor2) {
+	if r.subType == "Arrests" && !politicalTarget(f.actor2) && !d.heldAsMembers(s, dr, anchor) {
 		return false // police holding a thief or an executive: crime, courts
 	}
 	if s.hasScore() {
@@ -1866,6 +1866,22 @@ func (d *doc) crowdActFor(s *sent, k int) bool {
 		}
 		if e, _, ok := d.x.lx.way.Match(s.toks, j); ok && e < k {
 			return true
+		}
+	}
+	return false
+}
+
+// heldAsMembers reports whether those arrested are held as members of a
+// group whose arrest ACLED codes, named after the arrest in the frame's
+// head sentence or anywhere in its others: "detained 20 people suspected
+// of belonging to the separatist group".
+func (d *doc) heldAsMembers(s *sent, dr *draft, anchor int) bool {
+	after := s.toks[min(anchor, len(s.toks)-1)].Start
+	for _, ss := range append([]*sent{s}, dr.more...) {
+		for _, ai := range ss.actors {
+			if m := &d.actors[ai]; m.Start > after && politicalTarget(m.Actor.Side) {
+				return true
+			}
 		}
 	}
 	return false
