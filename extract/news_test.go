@@ -103,6 +103,7 @@ func TestEventsOfTheNewsRegister(t *testing.T) {
 		{"warplanes that struck are an air strike", "Government warplanes struck a market in the town of Saraqeb, killing twelve people.", "Air/drone strike"},
 		{"a drone that killed is an air strike", "A drone killed three fighters of the armed group near Kidal on Monday.", "Air/drone strike"},
 		{"people held as a group's members are its people", "Security forces detained 20 people in Bayonne on Monday suspected of belonging to the banned separatist group.", "Arrests"},
+		{"gunfire that erupted is a clash, whoever fired", "Gunfire erupted near the presidential palace in Bamako on Wednesday.", "Armed clash"},
 		{"a range of wounded is no score", "Rebels attacked an army checkpoint near Gao on Monday, killing 4 soldiers and injuring 7-10, in the night.", "Armed clash"},
 		{"a mob's verb before a suspect is the act", "Crowd beats theft suspect in Kakamega", "Mob violence"},
 		{"a councillor stabbed is political violence", "An opposition councillor was stabbed on his way home from a meeting in Kisumu.", "Attack"},
