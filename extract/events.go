@@ -84,6 +84,15 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 			anchor = c.start
 		}
 	}
+	if classes&(1<<lx.cls.withdraw) != 0 {
+		// "withdrew after months of fighting": fought for, though the
+		// fighting is no act of the day.
+		for _, c := range s.cues {
+			if c.span {
+				classes |= c.classes & (1 << lx.cls.clash)
+			}
+		}
+	}
 	if dr.proj != nil {
 		switch dr.projKind {
 		case kDisplaced:

@@ -53,6 +53,7 @@ type cue struct {
 	classes    classSet
 	certainty  string
 	reference  bool // names another event (a reason, a context), not asserted here
+	span       bool // counts acts over weeks or more ("months of fighting"): a reference too
 	anaphoric  bool // "the clashes", "this advance": refers back to a known event
 }
 
@@ -692,6 +693,9 @@ func (s *sent) modality(lx *Lexicon) {
 			if s.toks[c.end].Norm == "since" && !s.sinceToday(c.end) {
 				c.reference = true // "the only city it captured since the invasion": a past, not news
 			}
+			if s.aggregate(lx, c) {
+				c.reference, c.span = true, true // "months of fighting", "shelling since 11 November": a span, not a happening
+			}
 			if _, _, ok := lx.nonhuman.Match(s.toks, c.end); ok && strings.HasSuffix(s.toks[c.end-1].Norm, "ing") {
 				c.reference = true // "fighting bulls": an adjective
 			}
@@ -742,6 +746,56 @@ func (s *sent) compoundEnd(c *cue) int {
 	}
 	return end
 }
+
+// aggregate reports whether a cue of violence counts acts over weeks or
+// more rather than telling of one: "months of fighting", "attacks on the
+// battalions in recent months", "fighting has rocked the town since 3
+// July". Acts of taking ground are left alone: a town captured "over the
+// past week" was captured once.
+func (s *sent) aggregate(lx *Lexicon, c *cue) bool {
+	ground := classSet(1)<<lx.cls.capture | 1<<lx.cls.capturePlace | 1<<lx.cls.withdraw | 1<<lx.cls.enter | 1<<lx.cls.hold
+	if c.classes&ground != 0 {
+		return false
+	}
+	if c.start >= 2 && s.toks[c.start-1].Norm == "of" && spanUnit[s.toks[c.start-2].Norm] {
+		return true
+	}
+	for k := c.end; k < len(s.toks) && k < c.end+8 && !clauseEnd(s.toks[k]); k++ {
+		switch s.toks[k].Norm {
+		case "since":
+			if s.sinceWhen(lx, k) && !s.sinceToday(k) {
+				return true
+			}
+		case "recent", "past", "last", "for":
+			if k+1 < len(s.toks) && spanUnit[s.toks[k+1].Norm] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sinceWhen reports whether the "since" at k starts a time, not a reason:
+// a date, a season or an event follows within three words ("since 3
+// July", "since early October", "since the offensive began"), not a
+// clause ("since the ministry had failed").
+func (s *sent) sinceWhen(lx *Lexicon, k int) bool {
+	for j := k + 1; j < len(s.toks) && j <= k+3; j++ {
+		if s.inDate[j] || sinceTime[s.toks[j].Norm] {
+			return true
+		}
+		if _, _, ok := lx.cues.Match(s.toks, j); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// sinceTime are words of time that may follow "since".
+var sinceTime = map[string]bool{"early": true, "mid": true, "late": true, "last": true, "then": true, "start": true, "beginning": true, "outbreak": true}
+
+// spanUnit are the spans of time over which acts are counted, not told.
+var spanUnit = map[string]bool{"weeks": true, "months": true, "years": true, "decades": true}
 
 // knownByName reports whether a plural nominal cue is named, after "the",
 // by the place it struck: "the Bali bombings", "the Gujarat riots" are
