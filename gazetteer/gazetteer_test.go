@@ -111,6 +111,8 @@ func TestLookup(t *testing.T) {
 		{"Mogadishu", "Mogadishu", "Mogadishu", "SO", LevelTown, false, "", ""},
 		{"Syria the country", "Syria", "Syria", "SY", LevelCountry, false, "", ""},
 		{"country alias", "DRC", "Democratic Republic of Congo", "CD", LevelCountry, false, "", ""},
+		{"Congo alone is the larger Congo, as news writes it", "Congo", "Democratic Republic of Congo", "CD", LevelCountry, false, "", ""},
+		{"the smaller Congo by its republic", "Republic of Congo", "Republic of the Congo", "CG", LevelCountry, false, "", ""},
 		{"governorate without its suffix", "Damascus", "Damascus Governorate", "SY", LevelRegion, false, "", ""},
 		{"English name of an admin1 area from aliases.tsv", "Rural Damascus", "Rif-dimashq", "SY", LevelRegion, false, "", ""},
 		{"county without its suffix", "Kirinyaga", "Kirinyaga County", "KE", LevelRegion, false, "", ""},
