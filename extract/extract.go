@@ -496,6 +496,7 @@ func (d *doc) focusCountry(ms []actors.Mention) string {
 func (d *doc) countPlaces(inside []bool, ms []actors.Mention, inActors, dateline bool) string {
 	count := map[string]int{}
 	first := map[string]int{}
+	sure := map[string]bool{} // a country some place is surely in
 	placed, local := false, false
 	for i, m := range d.places {
 		if m.Place == nil || !dateline && d.inDateline(m.Start) || !inActors && inside[i] {
@@ -510,6 +511,9 @@ func (d *doc) countPlaces(inside []bool, ms []actors.Mention, inActors, dateline
 			w = 2
 		}
 		count[cc] += w
+		if m.Score >= 0.9 {
+			sure[cc] = true
+		}
 		placed = true
 		local = local || m.Place.Level != gazetteer.LevelCountry
 		if _, ok := first[cc]; !ok {
@@ -519,13 +523,16 @@ func (d *doc) countPlaces(inside []bool, ms []actors.Mention, inActors, dateline
 	if !placed {
 		return "" // actors alone: the caller's fallback decides
 	}
-	if !local {
-		// Only countries named ("near the Thai border"): a rebel group or
-		// a militia named by its own name fights at home, each mention a
-		// town of its country (the KNU's base is in Myanmar). Not when a
-		// town or a region is named: a foreign militia fights abroad
-		// (Hezbollah near Aleppo).
+	{
+		// A rebel group or a militia named by its own name fights at
+		// home, each mention a place of its country (the KNU's base is in
+		// Myanmar): always when only countries are named ("near the Thai
+		// border"); else only for a country some place is surely in, for
+		// a foreign militia may fight abroad (Hezbollah near Aleppo).
 		for _, m := range ms {
+			if local && !sure[m.Actor.Country] {
+				continue
+			}
 			if m.Head && !m.Actor.Generic && m.Actor.Country != "" && (m.Actor.Side == "rebel" || m.Actor.Side == "militia" || m.Actor.Side == "identity_militia") {
 				count[m.Actor.Country]++
 				if f, ok := first[m.Actor.Country]; !ok || m.Start < f {

@@ -6,6 +6,9 @@ import (
 	"testing"
 
 	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/actors"
+	"github.com/sitrep/sitrep/gazetteer"
+	"github.com/sitrep/sitrep/geoparse"
 	"github.com/sitrep/sitrep/text"
 )
 
@@ -449,5 +452,45 @@ func TestADemonymBeforeTheActIsItsDoer(t *testing.T) {
 		if e.Actor1 == nil || e.Actor1.Country != "RU" {
 			t.Errorf("the attacks are not Russia's: %s", describe([]sitrep.Event{e}))
 		}
+	}
+}
+
+// A namesake town abroad, named again and again, does not take the
+// article from the country a region surely places it in and whose rebel
+// groups it names; a foreign group with no sure place of its own does not
+// take it either.
+func TestAGroupAtHomeOutweighsANamesakeAbroad(t *testing.T) {
+	text := "Rebels of the Northern Front took Aba. Aba fell after Aba was cut off in Kivu, the Front said; the Front holds Aba."
+	at := func(name string, n int) int { // the byte offset of the nth name
+		i := -1
+		for ; n > 0; n-- {
+			i += 1 + strings.Index(text[i+1:], name)
+		}
+		return i
+	}
+	place := func(name string, n int, cc string, level gazetteer.Level, score float64) geoparse.Mention {
+		s := at(name, n)
+		return geoparse.Mention{Start: s, End: s + len(name), Text: name, Score: score,
+			Place: &gazetteer.Place{Name: name, CountryCode: cc, Level: level}}
+	}
+	d := &doc{text: text, places: []geoparse.Mention{
+		place("Aba", 1, "NG", gazetteer.LevelTown, 0.5), place("Aba", 2, "NG", gazetteer.LevelTown, 0.3),
+		place("Aba", 3, "NG", gazetteer.LevelTown, 0.3), place("Kivu", 1, "CD", gazetteer.LevelRegion, 1),
+		place("Aba", 4, "NG", gazetteer.LevelTown, 0.3),
+	}}
+	groups := func(cc string) []actors.Mention {
+		var ms []actors.Mention
+		for n := 1; n <= 3; n++ {
+			s := at("Front", n)
+			ms = append(ms, actors.Mention{Start: s, End: s + 5, Text: "Front", Head: true,
+				Actor: actors.Actor{Name: "Northern Front", Side: "rebel", Country: cc}})
+		}
+		return ms
+	}
+	if got := d.focusCountry(groups("CD")); got != "CD" {
+		t.Errorf("a group named at home, with a sure region of its country: focus %q, want CD", got)
+	}
+	if got := d.focusCountry(groups("LB")); got != "NG" {
+		t.Errorf("a foreign group with no sure place of its own: focus %q, want NG (the places)", got)
 	}
 }
