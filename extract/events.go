@@ -760,7 +760,13 @@ func (d *doc) parties(s *sent) []am {
 			e++
 		}
 		switch {
-		case src: // "Ukrainian officials said": a source, not a party
+		case src:
+			// "Ukrainian officials said": a source, not a party; but
+			// the "it" it goes on with is: "the army said it had taken
+			// Kidal".
+			if at := s.pronounAfter(k); at >= 0 {
+				ms = append(ms, am{m: &d.actors[id], start: at, end: at + 1})
+			}
 		case !d.actors[id].Head && bordering(d.text[:d.actors[id].Start]):
 			// "the border with Uganda", "a region bordering Chad": a
 			// neighbour, no party.
@@ -774,6 +780,26 @@ func (d *doc) parties(s *sent) []am {
 	}
 	d.sc.memo.partiesOf, d.sc.parties = s, ms
 	return ms
+}
+
+// pronounAfter returns the index of the "it" or "they" that a source
+// named at token k goes on with, as its report's subject ("the army said
+// on Tuesday it had taken"; "the RSF says they seized"), or -1.
+func (s *sent) pronounAfter(k int) int {
+	for _, at := range s.attribs {
+		if k < at.from || k >= at.to || at.pos < at.to {
+			continue
+		}
+		for j := at.pos + 1; j < len(s.toks) && j <= at.pos+6 && !clauseEnd(s.toks[j]); j++ {
+			if w := s.toks[j].Norm; w == "it" || w == "they" {
+				if j+1 < len(s.toks) && beForms[s.toks[j+1].Norm] {
+					return -1 // "said it was captured": the pronoun is the place
+				}
+				return j
+			}
+		}
+	}
+	return -1
 }
 
 func (d *doc) roles(s *sent, anchor int) (a1, a2 *actors.Mention, passive bool) {

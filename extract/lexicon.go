@@ -78,6 +78,9 @@ type Lexicon struct {
 	// seat and destination: words before a place that make it a
 	// government's seat or where people went, not an act's scene.
 	seat, destination, seatNoun *text.Phrases[bool]
+	// placeWords may stand between an act of taking and the place taken
+	// ("took the northern rebel stronghold of Kidal").
+	placeWords *text.Phrases[bool]
 	// domain holds the words of sport, business and culture
 	// (domains.txt): an article mostly in them is off the topic of war.
 	domain *text.Phrases[bool]
@@ -373,6 +376,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		"seat":            flag(&lx.seat),
 		"destination":     flag(&lx.destination),
 		"seat noun":       flag(&lx.seatNoun),
+		"place words":     flag(&lx.placeWords),
 		"anaphoric place": flag(&lx.anaphoricPlace),
 		"attribute":       flag(&lx.attribute),
 		"combatant":       flag(&lx.combatant),

@@ -494,3 +494,18 @@ func TestAGroupAtHomeOutweighsANamesakeAbroad(t *testing.T) {
 		t.Errorf("a foreign group with no sure place of its own: focus %q, want NG (the places)", got)
 	}
 }
+
+// A source that goes on with "it" or "they" is the doer of what it
+// reports; the people's word before a town only says whose town it was.
+func TestTheSourcesItIsTheTaker(t *testing.T) {
+	for _, tt := range []struct{ text, sub, actor1 string }{
+		{"The Malian army said on Tuesday it had taken the northern rebel stronghold of Kidal.", "Government regains territory", "Military Forces of Mali"},
+		{"The M23 said on Friday that they had seized the army-held town of Sake.", "Non-state actor overtakes territory", "M23: March 23 Movement"},
+		{"The army said it had seized control of the rebel stronghold town of Kidal.", "Government regains territory", "Military Forces of Mali"},
+	} {
+		evs := run(t, tt.text, "2024-12-07")
+		if len(evs) == 0 || evs[0].SubEventType != tt.sub || evs[0].Actor1 == nil || evs[0].Actor1.Name != tt.actor1 {
+			t.Errorf("%q gave %s, want %s by %s", tt.text, describe(evs), tt.sub, tt.actor1)
+		}
+	}
+}

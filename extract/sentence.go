@@ -479,8 +479,8 @@ func (s *sent) groundObject(lx *Lexicon, i, end int) bool {
 			k++ // "took control of over 12 hamlets"
 			continue
 		}
-		if _, _, person := lx.victim.Match(s.toks, k); t.Kind == text.Word && !t.Cap && !person && skips > 0 {
-			skips--
+		if _, _, person := lx.victim.Match(s.toks, k); t.Kind == text.Word && !t.Cap && (!person || s.groundNext(lx, k+1)) && skips > 0 {
+			skips-- // "a military regional command", "the rebel stronghold town"
 			k++
 			continue
 		}
@@ -492,6 +492,21 @@ func (s *sent) groundObject(lx *Lexicon, i, end int) bool {
 		}
 		if clauseEnd(s.toks[k]) {
 			break
+		}
+	}
+	return false
+}
+
+// groundNext reports whether ground is named at token k or the one after:
+// then the people's word before it only says whose it is ("the rebel
+// town", "the militant stronghold of").
+func (s *sent) groundNext(lx *Lexicon, k int) bool {
+	for j := k; j < len(s.toks) && j <= k+1; j++ {
+		if _, _, ok := lx.ground.Match(s.toks, j); ok || s.placeAt[j] >= 0 {
+			return true
+		}
+		if _, _, ok := lx.placeWords.Match(s.toks, j); !ok {
+			return false
 		}
 	}
 	return false
@@ -591,7 +606,7 @@ func (s *sent) thingObject(lx *Lexicon, j int) bool {
 // placeFollows reports whether a place name starts at token j, perhaps after
 // "the town of", "the city of".
 func (s *sent) placeFollows(j int) bool {
-	for k := j; k < len(s.toks) && k < j+5; k++ {
+	for k := j; k < len(s.toks) && k < j+7; k++ {
 		if pi := s.placeAt[k]; pi >= 0 {
 			// "won France's top award": the place owns the object,
 			// which must be ground ("took Syria's second city").
@@ -609,8 +624,8 @@ func (s *sent) placeFollows(j int) bool {
 			}
 			return false
 		}
-		switch s.toks[k].Norm {
-		case "the", "town", "city", "village", "villages", "towns", "cities", "of", "strategic", "key", "important", "nearby", "neighbouring", "neighboring", "area", "district", "province", "region", "capital", "provincial", "hill", "base", "airport", "airbase", "border", "crossing":
+		if e, _, ok := s.d.x.lx.placeWords.Match(s.toks, k); ok {
+			k = e - 1
 			continue
 		}
 		return false
