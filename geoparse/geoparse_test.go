@@ -686,3 +686,26 @@ func TestAVillageInACountrysRegionIsInTheRegion(t *testing.T) {
 		t.Errorf("Kabolozi = %s, want the Centre-Nord region", describe(ms))
 	}
 }
+
+// "Congo" alone is the larger Congo, as English news writes it; after the
+// text named the Republic of Congo it is that one. A country's own name
+// keeps its country whatever was named before.
+func TestAShortNameFollowsTheLongOne(t *testing.T) {
+	p := testParser()
+	for _, c := range []struct{ text, cc string }{
+		{"Fighting spread across eastern Congo on Monday.", "CD"},
+		{"Health workers in the Republic of Congo counted nine cases. The government of Congo asked for help.", "CG"},
+		{"Officials in the Republic of China met visitors. Trade with China grew.", "CN"},
+	} {
+		ms := p.Parse(c.text)
+		last := -1
+		for i, m := range ms {
+			if m.Place != nil && m.Place.Level == gazetteer.LevelCountry {
+				last = i
+			}
+		}
+		if last < 0 || ms[last].Place.CountryCode != c.cc {
+			t.Errorf("Parse(%q) = %s, want the last country %s", c.text, describe(ms), c.cc)
+		}
+	}
+}

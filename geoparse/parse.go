@@ -109,7 +109,7 @@ func (p *Parser) ParseHints(text string, hints []string) []Mention {
 	st.context()
 	st.propose()
 	st.resolve()
-	return st.mentions()
+	return shortNames(st.mentions())
 }
 
 // state is one call of Parse.
