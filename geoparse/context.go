@@ -17,28 +17,8 @@ import (
 func (st *state) context() {
 	lex := st.p.lex
 	st.indexSpans()
-	// Runs that follow a title are people: every span in them is, and so
-	// is every later mention of their words ("President Bashar al-Assad
-	// ... Assad's forces").
-	if st.persons == nil {
-		st.persons = map[uint64]struct{}{}
-	}
+	st.findPersons()
 	persons := st.persons // the words of people's names, by wordHash
-	clear(persons)
-	for ri := range st.runs {
-		r := &st.runs[ri]
-		if r.t1 > r.t0 && st.cls(r.t0)&classTitle != 0 {
-			r.t0++ // "MP Kabir Hashim", "President Assad": the title opens the run
-			st.toks[r.t0].flags |= tTitled
-		}
-		if st.titled(r.t0) || st.kunya(*r) {
-			for k := r.t0; k <= r.t1; k++ {
-				if st.toks[k].flags&tCap != 0 {
-					persons[wordHash(st.word(k))] = struct{}{}
-				}
-			}
-		}
-	}
 	isPerson := func(k int) bool {
 		_, ok := persons[wordHash(st.word(k))]
 		return ok
@@ -67,7 +47,7 @@ func (st *state) context() {
 		} else {
 			r = run{s.t0, s.t1}
 		}
-		s.person = st.titled(r.t0) || st.kunya(r) || st.partisan(s.t0)
+		s.person = st.titled(r.t0) || st.kunya(r) || st.partisan(s.t0) || st.personTok(s)
 		s.money = st.currency(s)
 		if !s.person && len(persons) > 0 {
 			s.person = isPerson(s.t1) && isPerson(s.t0)

@@ -49,16 +49,19 @@ type want struct {
 	isQual   bool
 }
 
+// resolutionCase is a text and what its mentions must resolve to.
+type resolutionCase struct {
+	name string
+	text string
+	// hints are the caller's countries (see ParseHints).
+	hints []string
+	want  []want
+	// absent are names that must not be mentions.
+	absent []string
+}
+
 func TestResolution(t *testing.T) {
-	cases := []struct {
-		name string
-		text string
-		// hints are the caller's countries (see ParseHints).
-		hints []string
-		want  []want
-		// absent are names that must not be mentions.
-		absent []string
-	}{
+	cases := []resolutionCase{
 		{
 			name: "Rastan in Homs province resolves to Ar Rastan, Syria",
 			text: "Rebels entered Rastan, in Homs province, on Friday.",
@@ -342,6 +345,12 @@ func TestResolution(t *testing.T) {
 			want:  []want{{text: "Tripoli", cc: "LB"}},
 		},
 	}
+	checkResolution(t, cases)
+}
+
+// checkResolution parses each case's text and checks its mentions.
+func checkResolution(t *testing.T, cases []resolutionCase) {
+	t.Helper()
 	p := testParser()
 	for _, c := range cases {
 		ms := p.ParseHints(c.text, c.hints)

@@ -30,11 +30,14 @@ const (
 	classArticle                         // an Arabic article (al, el, ash...)
 	classUnit                            // capitalised after a name, an armed unit or a body: "Hamza Division"
 	classFacility                        // capitalised after a name, a facility there: "Kelaniya University"
+	classGiven                           // a given name: the capitalised word after it is a surname
+	classSpeech                          // a verb of speech: the name before it is a person ("Dunn told")
+	classKin                             // a kinship noun: the name whose possessive it follows is a person
 
 	classUnknown wordClass = 1 << 31 // not looked up yet (see state.cls)
 	// cueShift places a word's cueLevel in the class bits (four, above
-	// the twelve classes).
-	cueShift = 12
+	// the fifteen classes).
+	cueShift = 16
 )
 
 // cueLevel is what a place noun says about the name before it.
@@ -118,6 +121,9 @@ func loadLexicon() (*lexicon, error) {
 		{"heads.txt", classHead},
 		{"units.txt", classUnit},
 		{"facilities.txt", classFacility},
+		{"givennames.txt", classGiven},
+		{"speech.txt", classSpeech},
+		{"kin.txt", classKin},
 	}
 	for _, l := range lists {
 		b, err := lexiconFS.ReadFile("lexicon/" + l.file)

@@ -27,6 +27,7 @@ const (
 	tTitled              // follows a title that opens its run (set by state.context)
 	tGlued               // a later word of a hashtag run together: "Leone" of #SierraLeone
 	tTag                 // the first word of a hashtag
+	tPerson              // a word of a person's name here (set by state.findPersons)
 )
 
 // asciiKind classes the ASCII bytes that make words.

@@ -1,0 +1,61 @@
+package geoparse
+
+import "testing"
+
+// People named by a surname the gazetteer also holds as a town.
+func TestPeopleAreNotPlaces(t *testing.T) {
+	checkResolution(t, []resolutionCase{
+		{
+			name:   "a surname after a given name is a person, there and later",
+			text:   "Gloria Welch chairs the board. The report Welch wrote was read aloud in Fresno.",
+			want:   []want{{text: "Fresno", cc: "US"}},
+			absent: []string{"Welch"},
+		},
+		{
+			name:   "a surname after a title inside a run of capitals is a person",
+			text:   "Fisheries Minister Barker toured the harbour in Fresno. Barker and Welch met fishermen.",
+			absent: []string{"Barker"},
+		},
+		{
+			name:   "a name before a verb of speech is a person",
+			text:   "The road will reopen next week, Dunn told the meeting in Fresno.",
+			want:   []want{{text: "Fresno", cc: "US"}},
+			absent: []string{"Dunn"},
+		},
+		{
+			name:   "a name after a verb of speech at the end of a clause is a person",
+			text:   "\"We will not close the clinic,\" said Steele. Later Steele left.",
+			absent: []string{"Steele"},
+		},
+		{
+			name:   "a name before a possessive kinship noun is a person",
+			text:   "Harden's mother told reporters in Fresno that Harden had been ill for a week.",
+			absent: []string{"Harden"},
+		},
+		{
+			name:   "a surname after a middle initial is a person",
+			text:   "Records were kept by Thomas R. Lennox at the depot in Fresno. Lennox was thorough.",
+			absent: []string{"Lennox"},
+		},
+		{
+			name: "a place that says something is still the place",
+			text: "Beijing said the talks would resume, and the US says it will help.",
+			want: []want{{text: "Beijing", cc: "CN"}, {text: "US", cc: "US"}},
+		},
+		{
+			name: "a place of several words that says something is still the place",
+			text: "He lived near Fort Hood; Fort Hood said the soldier was not named.",
+			want: []want{{text: "Fort Hood", cc: "US"}},
+		},
+		{
+			name: "police in a town say what they say from the town",
+			text: "Police in Dunn said the road was closed.",
+			want: []want{{text: "Dunn", cc: "US"}},
+		},
+		{
+			name: "a place whose name holds a given name is the place",
+			text: "Tourists flew to Alice Springs; the rally in San Carlos de Bariloche drew crowds, and Nelson Mandela Bay was calm.",
+			want: []want{{text: "Alice Springs", cc: "AU"}, {text: "San Carlos de Bariloche", cc: "AR"}},
+		},
+	})
+}
