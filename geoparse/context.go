@@ -75,6 +75,11 @@ func (st *state) context() {
 	// Candidates.
 	for i := range st.spans {
 		s := &st.spans[i]
+		if c := st.stateAbbrev(s); c >= 0 {
+			s.cands = st.cands[c : c+1 : c+1]
+			s.name, s.unknown, s.class = &s.cands[0], false, 0
+			continue
+		}
 		// Known names got their readings when they were found.
 		if s.unknown && (s.locative || s.cue != cueNone || s.fuzzy) {
 			// A name the gazetteer lacks, in a place's position: try its
@@ -680,4 +685,30 @@ func votesFor(s *span, cc string) bool {
 		}
 	}
 	return false
+}
+
+// stateAbbrev returns, for a span that is a state's abbreviation after a
+// town and a comma ("Paris, Mo.", "Albany, N.Y."), the index in st.cands
+// of a copy of the state's reading; else -1.
+func (st *state) stateAbbrev(s *span) int {
+	if s.t0 != s.t1 || !st.isPunct(s.t0-1, ',') || st.spanAt[max(0, s.t0-2)] < 0 && st.spanCovering(s.t0-2) < 0 {
+		return -1
+	}
+	w := st.word(s.t0)
+	if strings.HasSuffix(w, ".") {
+		w = w[:len(w)-1] // "N.Y."
+	} else if !st.isPunct(s.t0+1, '.') {
+		return -1
+	}
+	name, ok := st.p.lex.states[strings.ToLower(w)]
+	if !ok {
+		return -1
+	}
+	for _, c := range st.lookup(name).cands {
+		if c.p.Level == gazetteer.LevelRegion && c.p.CountryCode == "US" {
+			st.cands = append(st.cands, c)
+			return len(st.cands) - 1
+		}
+	}
+	return -1
 }

@@ -88,6 +88,9 @@ type lexicon struct {
 	cue   map[string]cueLevel
 	// regions holds the gazetteer keys of the names in regions.txt.
 	regions map[string]bool
+	// states maps the abbreviation of a state after a town and a comma
+	// (states.txt: "mo", "n.y") to the state's name.
+	states map[string]string
 	// maxLen is the length of the longest word listed: longer words are
 	// on no list.
 	maxLen int
@@ -97,7 +100,7 @@ type lexicon struct {
 }
 
 func loadLexicon() (*lexicon, error) {
-	lx := &lexicon{class: map[string]wordClass{}, cue: map[string]cueLevel{}, regions: map[string]bool{}}
+	lx := &lexicon{class: map[string]wordClass{}, cue: map[string]cueLevel{}, regions: map[string]bool{}, states: map[string]string{}}
 	rb, err := lexiconFS.ReadFile("lexicon/regions.txt")
 	if err != nil {
 		return nil, err
@@ -105,6 +108,19 @@ func loadLexicon() (*lexicon, error) {
 	for _, line := range strings.Split(string(rb), "\n") {
 		if line = strings.TrimSpace(line); line != "" && line[0] != '#' {
 			lx.regions[gazetteer.Key(line)] = true
+		}
+	}
+	sb, err := lexiconFS.ReadFile("lexicon/states.txt")
+	if err != nil {
+		return nil, err
+	}
+	for i, line := range strings.Split(string(sb), "\n") {
+		if line = strings.TrimSpace(line); line != "" && line[0] != '#' {
+			abbr, name, ok := strings.Cut(line, " ")
+			if !ok {
+				return nil, fmt.Errorf("lexicon/states.txt:%d: want an abbreviation and a name (%s)", i+1, line)
+			}
+			lx.states[abbr] = name
 		}
 	}
 	lists := []struct {

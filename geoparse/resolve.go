@@ -689,8 +689,17 @@ func (st *state) encloses(x, y *span, h how, ys float64) bool {
 	case byParen:
 		return ys >= xs-1
 	}
-	if ys < xs-1 || h == byComma && st.listed(x, y) {
+	if h == byComma && st.listed(x, y) {
 		return false // "Sudan, Bundibugyo and Côte d'Ivoire": a list, not a place and its country
+	}
+	if h == byComma && x.unknown && len(y.cands) > 0 && !y.cands[0].fuzzy && y.cands[0].p.Level >= gazetteer.LevelRegion {
+		// "Lanexa, Virginia": a name the gazetteer lacks, read only by its
+		// skeleton elsewhere (Lenexa, Kansas), and the state or country
+		// the writer put it in.
+		return true
+	}
+	if ys < xs-1 {
+		return false
 	}
 	switch x.cue {
 	case cueTown, cueVillage, cueSite, cueAround:

@@ -1,0 +1,41 @@
+package geoparse
+
+import (
+	"testing"
+
+	"github.com/sitrep/sitrep/gazetteer"
+)
+
+// A qualifier picks the namesake in the area it names, and a name the
+// gazetteer lacks stays in that area rather than becoming a town that is
+// spelt like it elsewhere.
+func TestQualifiedNamesStayInTheirArea(t *testing.T) {
+	checkResolution(t, []resolutionCase{
+		{
+			name: "an unknown town, then its state, falls back to the state",
+			text: "A barn burned down in Lanexa, Virginia, on Monday night.",
+			want: []want{
+				{text: "Lanexa", admin1: "Virginia", level: gazetteer.LevelRegion, fallback: true, qualBy: "Virginia"},
+			},
+		},
+		{
+			name: "a state's abbreviation after a town is the state",
+			text: "Officers in Paris, Mo., closed the bridge; the storm moved on to Dover, Del.",
+			want: []want{
+				{text: "Paris", admin1: "Missouri", qualBy: "Mo"},
+				{text: "Mo", admin1: "Missouri", level: gazetteer.LevelRegion, isQual: true},
+				{text: "Dover", admin1: "Delaware"},
+			},
+		},
+		{
+			name:   "an abbreviation alone is no state",
+			text:   "Mo said the bill would pass.",
+			absent: []string{"Mo"},
+		},
+		{
+			name: "a namesake in the state the text names",
+			text: "Water mains broke in Paris, Missouri, after the freeze.",
+			want: []want{{text: "Paris", cc: "US", admin1: "Missouri", qualBy: "Missouri"}},
+		},
+	})
+}
