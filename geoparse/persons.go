@@ -61,7 +61,13 @@ func (st *state) namedInRun(r run) {
 			return // "Nelson Mandela Bay", "Nat Taung village"
 		}
 		if c&classTitle != 0 {
-			st.markPerson(k+1, e, tPerson)
+			// Past the rest of the title ("Secretary General Kofi
+			// Annan"), a name of up to three words.
+			j := k + 1
+			for j < r.t1 && st.cls(j)&classTitle != 0 && st.nameWord(j+1) {
+				j++
+			}
+			st.markPerson(j, st.capsEnd(j, min(r.t1, j+2)), tPerson)
 			return
 		}
 		if st.surnameAt(k + 1) {

@@ -17,6 +17,11 @@ func TestPeopleAreNotPlaces(t *testing.T) {
 			absent: []string{"Barker"},
 		},
 		{
+			name:   "a name after a title of two words inside a run is a person",
+			text:   "The U.N. Secretary General Alan Dunn arrived. Officials had invited Dunn to see the camps.",
+			absent: []string{"Dunn"},
+		},
+		{
 			name:   "a name before a verb of speech is a person",
 			text:   "The road will reopen next week, Dunn told the meeting in Fresno.",
 			want:   []want{{text: "Fresno", cc: "US"}},
