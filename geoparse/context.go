@@ -69,6 +69,9 @@ func (st *state) context() {
 		} else if st.articlesBefore(s.t0, s.t1) {
 			s.class = st.cls(s.t1) // "al-Sham" is as "Sham"
 		}
+		if s.t0 == s.t1 && st.lowerElsewhere(s.t0) {
+			s.class |= classContext // "a tornado ... Tornado damage": a word, capitalised
+		}
 		s.sentInit = st.toks[s.t0].flags&tSentStart != 0
 		s.beyond = st.beyond(s)
 	}
@@ -711,4 +714,37 @@ func (st *state) stateAbbrev(s *span) int {
 		}
 	}
 	return -1
+}
+
+// lowerElsewhere reports whether the capitalised word at token k is
+// written in lower case elsewhere in the text: then it is a common word
+// the writer capitalised ("Tornado warning" after "the tornado"), a place
+// only where the words around say so. The text's lower-case words are
+// hashed once, at the first question.
+func (st *state) lowerElsewhere(k int) bool {
+	t := st.toks[k]
+	if t.flags&(tCap|tUpper|tGlued) != tCap || t.end-t.start < 4 {
+		return false
+	}
+	if !st.lowerDone {
+		st.lowerDone = true
+		clear(st.lower)
+		if st.lower == nil {
+			st.lower = map[uint64]struct{}{}
+		}
+		for i, u := range st.toks {
+			if u.flags&(tWord|tCap|tDigit|tTag) == tWord && u.end-u.start >= 4 && !st.handle(i) {
+				st.lower[wordHash(st.word(i))] = struct{}{}
+			}
+		}
+	}
+	_, ok := st.lower[wordHash(st.word(k))]
+	return ok && !st.lookup(st.word(k)).country
+}
+
+// handle reports whether token k is written inside a user's handle or a
+// hashtag (@iran_policy, #bali): a name, whatever its case.
+func (st *state) handle(k int) bool {
+	i := int(st.toks[k].start)
+	return i > 0 && (st.text[i-1] == '@' || st.text[i-1] == '_' || st.text[i-1] == '#')
 }

@@ -126,6 +126,10 @@ type state struct {
 	classes []wordClass
 	// persons holds the words of people's names (see wordHash).
 	persons map[uint64]struct{}
+	// lower holds the text's lower-case words (see lowerElsewhere), once
+	// lowerDone.
+	lower     map[uint64]struct{}
+	lowerDone bool
 	// hints are the caller's countries (see ParseHints).
 	hints []string
 	// evidence is the text's country evidence, by ccIndex; the last slot
@@ -764,6 +768,7 @@ func newState(p *Parser, text string) *state {
 	st.runs = st.runs[:0]
 	st.cands = st.cands[:0]
 	st.total = 0
+	st.lowerDone = false
 	if st.memo == nil {
 		st.memo = map[string]*named{}
 	}
