@@ -785,7 +785,34 @@ func newState(p *Parser, text string) *state {
 	if strings.IndexByte(text, '#') >= 0 {
 		st.countryTags() // (no hashtag, no token to look at)
 	}
+	if strings.IndexByte(text, '@') >= 0 {
+		st.handles()
+	}
 	return st
+}
+
+// handles lower the words of users' handles (@Laurie_Garrett,
+// @Chicago_Scanner): a handle names an account, not a place, whatever
+// words it is made of.
+func (st *state) handles() {
+	k := 0
+	for at := strings.IndexByte(st.text, '@'); at >= 0; {
+		end := at + 1
+		for end < len(st.text) && (asciiKind[st.text[end]] != 0 || st.text[end] == '_') {
+			end++
+		}
+		for k < len(st.toks) && int(st.toks[k].start) <= at {
+			k++
+		}
+		for ; k < len(st.toks) && int(st.toks[k].start) < end; k++ {
+			st.toks[k].flags &^= tCap | tUpper
+		}
+		next := strings.IndexByte(st.text[end:], '@')
+		if next < 0 {
+			break
+		}
+		at = end + next
+	}
 }
 
 // countryTags capitalises the hashtags in lower case that are a country's

@@ -23,3 +23,15 @@ func TestCommonWordsCapitalisedAreNotPlaces(t *testing.T) {
 		},
 	})
 }
+
+// A user's handle names an account, whatever words make it.
+func TestHandlesAreNoPlaces(t *testing.T) {
+	checkResolution(t, []resolutionCase{
+		{
+			name:   "the words of a handle are no place",
+			text:   "RT @Laurie_Whitley: schools shut in Monrovia today @Buffalo_Desk",
+			want:   []want{{text: "Monrovia", cc: "LR"}},
+			absent: []string{"Laurie", "Whitley", "Buffalo"},
+		},
+	})
+}
