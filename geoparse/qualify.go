@@ -60,6 +60,9 @@ func (st *state) propose() {
 				qhow = append(qhow, byNear)
 			}
 		case st.isWord(k):
+			if (st.is(k, "located") || st.is(k, "situated")) && st.is(k+1, "in") {
+				k++ // "Fulton County located in Illinois"
+			}
 			switch {
 			case st.is(k, "in") || st.is(k, "of"):
 				if j := st.skipTo(k+1, lex); j >= 0 {

@@ -33,6 +33,24 @@ func TestQualifiedNamesStayInTheirArea(t *testing.T) {
 			absent: []string{"Mo"},
 		},
 		{
+			name: "a town known only elsewhere, then a province, falls back to the province",
+			text: "The trucker must appear before a Bradford, Ontario judge in June.",
+			want: []want{{text: "Bradford", cc: "CA", admin1: "Ontario", fallback: true, qualBy: "Ontario"}},
+		},
+		{
+			name: "states in a list are states, not a town and its state",
+			text: "Outbreaks hit farms in Kansas, Oklahoma, Pennsylvania and Ohio.",
+			want: []want{
+				{text: "Oklahoma", admin1: "Oklahoma", level: gazetteer.LevelRegion},
+				{text: "Pennsylvania", admin1: "Pennsylvania", level: gazetteer.LevelRegion},
+			},
+		},
+		{
+			name: "located in qualifies as in does",
+			text: "Geese died on a pond in Crawford County located in Pennsylvania.",
+			want: []want{{text: "Crawford County", admin1: "Pennsylvania", qualBy: "Pennsylvania"}},
+		},
+		{
 			name: "a namesake in the state the text names",
 			text: "Water mains broke in Paris, Missouri, after the freeze.",
 			want: []want{{text: "Paris", cc: "US", admin1: "Missouri", qualBy: "Missouri"}},

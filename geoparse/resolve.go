@@ -574,6 +574,17 @@ func (st *state) qualify(i int) {
 				}
 			}
 		}
+		if h == byComma && bx >= 0 && x.cands[bx].p.Level == gazetteer.LevelTown && areaNamed(x) && st.inList(x, y) {
+			continue // "Kansas, Oklahoma, Pennsylvania": areas in a list, not a town and its state
+		}
+		if a := st.commaArea(x, y, h); bx < 0 && a >= 0 {
+			// "Lanexa, Virginia", "Bradford, Ontario": a town the
+			// gazetteer lacks in the area the writer put it in, not a
+			// namesake elsewhere (Lenexa, Kansas; Bradford, England).
+			y.cands[a].s += qualBonus
+			x.qual, y.isQual, x.fallback = qi, true, true
+			return
+		}
 		if bx < 0 {
 			// No reading of x lies in any reading of y. When the words
 			// make y an enclosing place ("Bara village in Idleb
@@ -601,6 +612,32 @@ func (st *state) qualify(i int) {
 		x.qual, y.isQual = qi, true
 		return
 	}
+}
+
+// commaArea returns, for "X, Y" that is no list, where X names no area
+// and Y names a first-level area or a country by its name, the index of
+// that reading of Y; else -1.
+func (st *state) commaArea(x, y *span, h how) int {
+	if h != byComma || areaNamed(x) || st.listed(x, y) {
+		return -1
+	}
+	for i := range y.cands {
+		if c := &y.cands[i]; c.lit && !c.fuzzy && c.p.Level >= gazetteer.LevelRegion {
+			return i
+		}
+	}
+	return -1
+}
+
+// areaNamed reports whether a reading of a span is a first-level area or
+// a country written by its name.
+func areaNamed(s *span) bool {
+	for i := range s.cands {
+		if c := &s.cands[i]; c.lit && !c.fuzzy && c.p.Level >= gazetteer.LevelRegion {
+			return true
+		}
+	}
+	return false
 }
 
 // literalCountry reports whether one of cs is a country written by its
@@ -635,7 +672,12 @@ func fitsQualifier(x *span, y *gazetteer.Place) bool {
 	switch x.cue {
 	case cueDistrict:
 		return y.Level >= gazetteer.LevelRegion
-	case cueRegion, cueCounty:
+	case cueCounty:
+		// A county is a first-level area in Kenya, a second-level one in
+		// the United States ("Crawford County in Pennsylvania"): Contains
+		// tells which.
+		return y.Level >= gazetteer.LevelRegion
+	case cueRegion:
 		return y.Level >= gazetteer.LevelCountry
 	}
 	return true
@@ -692,12 +734,6 @@ func (st *state) encloses(x, y *span, h how, ys float64) bool {
 	if h == byComma && st.listed(x, y) {
 		return false // "Sudan, Bundibugyo and Côte d'Ivoire": a list, not a place and its country
 	}
-	if h == byComma && x.unknown && len(y.cands) > 0 && !y.cands[0].fuzzy && y.cands[0].p.Level >= gazetteer.LevelRegion {
-		// "Lanexa, Virginia": a name the gazetteer lacks, read only by its
-		// skeleton elsewhere (Lenexa, Kansas), and the state or country
-		// the writer put it in.
-		return true
-	}
 	if ys < xs-1 {
 		return false
 	}
@@ -719,6 +755,12 @@ func (st *state) encloses(x, y *span, h how, ys float64) bool {
 func (st *state) currency(s *span) bool {
 	return st.isPunct(s.t1+1, '$') && st.toks[s.t1+1].start == st.toks[s.t1].end ||
 		st.isPunct(s.t0-1, '$') && st.toks[s.t0-1].end == st.toks[s.t0].start
+}
+
+// inList reports whether "x, y" is part of a list (see listed), or a
+// comma and another name follow y.
+func (st *state) inList(x, y *span) bool {
+	return st.listed(x, y) || st.isPunct(y.t1+1, ',') && st.spanAt[min(y.t1+2, len(st.toks))] >= 0
 }
 
 // listed reports whether "x, y" reads as part of a list: another name and
