@@ -102,21 +102,34 @@ func (st *state) nameWord(k int) bool {
 // capsEnd returns the last of the capitalised words from token k on,
 // within the run ending at t1.
 func (st *state) capsEnd(k, t1 int) int {
-	for k < t1 && st.nameWord(k+1) && st.toks[k+1].flags&tHyphen == 0 && !st.placeOnItsOwn(st.word(k+1)) {
+	for k < t1 && st.nameWord(k+1) && st.toks[k+1].flags&tHyphen == 0 && !st.areaOnItsOwn(st.word(k+1)) {
 		k++
 	}
 	return k
 }
 
 // surnameAt reports whether token k, after a given name, is a surname:
-// a capitalised word, not joined by a hyphen, that is no country or
-// first-level area ("Sydney Australia").
+// a capitalised word, not joined by a hyphen, that is no place news
+// names on its own ("Sydney Australia", "Rob Baltimore Kid" in a
+// headline).
 func (st *state) surnameAt(k int) bool {
 	t := st.toks[k]
 	if t.flags&tCap == 0 || t.flags&tHyphen != 0 || st.cls(k)&(classStop|classDemonym|classTitle) != 0 || st.cue(k) != cueNone {
 		return false
 	}
 	return !st.placeOnItsOwn(st.word(k))
+}
+
+// areaOnItsOwn reports whether a name is that of a country or a
+// first-level area: after a title, a city's name may be a surname too
+// ("Minister Jim Sutton"), a state's seldom.
+func (st *state) areaOnItsOwn(name string) bool {
+	for _, c := range st.lookup(name).cands {
+		if !c.fuzzy && c.p.Level >= gazetteer.LevelRegion {
+			return true
+		}
+	}
+	return false
 }
 
 // knownAcross reports whether a name the gazetteer knows covers token k

@@ -22,6 +22,11 @@ func TestPeopleAreNotPlaces(t *testing.T) {
 			absent: []string{"Dunn"},
 		},
 		{
+			name:   "a city's name after a title and a given name is a surname",
+			text:   "Trade Minister Jim Sutton said exports to England would resume. Sutton met growers.",
+			absent: []string{"Sutton"},
+		},
+		{
 			name:   "a name before a verb of speech is a person",
 			text:   "The road will reopen next week, Dunn told the meeting in Fresno.",
 			want:   []want{{text: "Fresno", cc: "US"}},
