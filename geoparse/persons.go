@@ -158,7 +158,8 @@ func (st *state) placeOnItsOwn(name string) bool {
 
 // speaker reports whether run r is a person by a verb of speech: right
 // after it ("Dunn told"), or right before it when a clause ends after it
-// ("said Steele."). A place named after a preposition ("police in Dunn
+// ("said Steele."); by a kinship noun after its possessive ("Cooke's
+// widow"); or by an age in commas after it ("Welch, 45,"). A place named after a preposition ("police in Dunn
 // said") and a place news names on its own ("Beijing said") speak for
 // those who are there.
 func (st *state) speaker(r run) bool {
@@ -166,7 +167,7 @@ func (st *state) speaker(r run) bool {
 	after := st.isWord(r.t0-1) && st.toks[r.t0-1].flags&tCap == 0 && st.cls(r.t0-1)&classSpeech != 0 &&
 		(r.t1+1 >= len(st.toks) || st.isPunct(r.t1+1, '.') || st.isPunct(r.t1+1, ',') || st.isPunct(r.t1+1, ';'))
 	kin := st.toks[r.t1].flags&tPossessive != 0 && st.isWord(r.t1+1) && st.cls(r.t1+1)&classKin != 0
-	if !before && !after && !kin {
+	if !before && !after && !kin && !st.aged(r.t1) {
 		return false
 	}
 	if st.locativeBefore(r.t0) || st.is(r.t0-1, "of") {
@@ -184,6 +185,24 @@ func (st *state) speaker(r run) bool {
 	}
 	// A place's name of several words is the place's: "Fort Hood said".
 	return r.t1 == r.t0 || len(st.lookup(st.name(r.t0, r.t1)).cands) == 0
+}
+
+// aged reports whether an age in commas follows token k: "Dunn, 45,
+// was charged".
+func (st *state) aged(k int) bool {
+	if !st.isPunct(k+1, ',') || !st.isWord(k+2) || !st.isPunct(k+3, ',') {
+		return false
+	}
+	t := st.toks[k+2]
+	if t.end-t.start > 3 {
+		return false
+	}
+	for i := t.start; i < t.end; i++ {
+		if c := st.text[i]; c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // initialled marks the surname after a middle initial ("Thomas R.

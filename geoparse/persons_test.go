@@ -27,6 +27,17 @@ func TestPeopleAreNotPlaces(t *testing.T) {
 			absent: []string{"Sutton"},
 		},
 		{
+			name:   "a name with an age in commas is a person",
+			text:   "Deputies in Fresno arrested Welch, 45, on Friday; Welch was held overnight.",
+			want:   []want{{text: "Fresno", cc: "US"}},
+			absent: []string{"Welch"},
+		},
+		{
+			name: "a town with a year in commas is still the town",
+			text: "Flood waters rose in Fresno, 2017, and again in Fresno, 2023.",
+			want: []want{{text: "Fresno", cc: "US"}},
+		},
+		{
 			name:   "a name before a verb of speech is a person",
 			text:   "The road will reopen next week, Dunn told the meeting in Fresno.",
 			want:   []want{{text: "Fresno", cc: "US"}},
