@@ -57,3 +57,21 @@ func TestQualifiedNamesStayInTheirArea(t *testing.T) {
 		},
 	})
 }
+
+// Every mention of a name qualified once is the qualified place.
+func TestOneSenseFollowsTheQualifiedMention(t *testing.T) {
+	ms := testParser().Parse("Hail fell on Paris, Missouri, on Sunday. Paris officials counted the damage, and Paris schools closed.")
+	n := 0
+	for _, m := range ms {
+		if m.Text != "Paris" {
+			continue
+		}
+		n++
+		if m.Place == nil || m.Place.Admin1 != "Missouri" {
+			t.Errorf("Paris at %d = %s, want Paris, Missouri", m.Start, describe([]Mention{m}))
+		}
+	}
+	if n != 3 {
+		t.Errorf("%d mentions of Paris, want 3: %s", n, describe(ms))
+	}
+}

@@ -263,10 +263,16 @@ func (st *state) oneSense() {
 	}
 	for i := range st.spans {
 		s := &st.spans[i]
-		if s.accepted || s.person || s.inRun || s.acronym || s.fallback || sure[s.group] < 0 {
+		if s.person || s.inRun || s.acronym || s.fallback || sure[s.group] < 0 {
 			continue
 		}
 		t := &st.spans[sure[s.group]]
+		if s.accepted && (s.qual >= 0 || t.qual < 0) {
+			// An accepted span keeps its reading unless the surest is
+			// placed by a qualifier and it is not: "Paris, Missouri ...
+			// Paris officials" is the same Paris.
+			continue
+		}
 		p := t.cands[t.best].p
 		for k := range s.cands {
 			if s.cands[k].p == p {
