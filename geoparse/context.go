@@ -54,7 +54,7 @@ func (st *state) context() {
 		}
 		// Capitalised words the gazetteer lacks next to the name, within
 		// its run: "Hama Military Council", "Antonio Guterres".
-		if st.strayNear(s.t0, r.t0, -1) || st.strayNear(s.t1, r.t1, +1) {
+		if st.strayNear(s.t0, r.t0, -1) || st.strayNear(s.t1, r.t1, +1) || st.saintsBuilding(s) {
 			s.inRun = true
 		}
 		if s.t0 == s.t1 {
@@ -747,4 +747,15 @@ func (st *state) lowerElsewhere(k int) bool {
 func (st *state) handle(k int) bool {
 	i := int(st.toks[k].start)
 	return i > 0 && (st.text[i-1] == '@' || st.text[i-1] == '_' || st.text[i-1] == '#')
+}
+
+// saintsBuilding reports whether a span is a saint's name that names a
+// building after it ("St. Joseph's Hospital", "St. John Cathedral", "St.
+// Clair prison"): a place in a name, as the namesake town only if it is
+// one known on its own (see choose).
+func (st *state) saintsBuilding(s *span) bool {
+	if s.t1 == s.t0 || !(st.is(s.t0, "st.") || st.is(s.t0, "saint") || st.is(s.t0, "st")) {
+		return false
+	}
+	return st.isWord(s.t1+1) && st.cls(s.t1+1)&classFacility != 0
 }

@@ -102,6 +102,19 @@ func initialsEnd(text string, i int) int {
 	return j
 }
 
+// placeAbbrev reports whether text[start:end] is an abbreviation that
+// opens place names (St, Ste, Mt, Ft, Pt) followed by its full stop, a
+// space and a capital: "St. Petersburg" is one name, not "St" and a
+// sentence starting "Petersburg".
+func placeAbbrev(text string, start, end int) bool {
+	switch text[start:end] {
+	case "St", "Ste", "Mt", "Ft", "Pt":
+	default:
+		return false
+	}
+	return end+2 < len(text) && text[end] == '.' && text[end+1] == ' ' && asciiKind[text[end+2]] == kUpper
+}
+
 // elided reports whether w is a French article elided onto a capitalised
 // name: d'Ivoire, l'Ouest.
 func elided(w string) bool {
@@ -288,6 +301,9 @@ func tokenize(text string, toks []token) []token {
 			if j := initialsEnd(text, start); j > i {
 				i, upper = j, 2 // "U.S.", "U.A.E.": one word, in capitals
 			}
+		}
+		if placeAbbrev(text, start, i) {
+			i++ // "St. Louis", "Mt. Vernon": the full stop is the word's, and no sentence ends
 		}
 		if upper >= 2 && lower == 0 {
 			f |= tUpper

@@ -35,3 +35,20 @@ func TestHandlesAreNoPlaces(t *testing.T) {
 		},
 	})
 }
+
+// "St." and its kin open a name: their full stop ends no sentence.
+func TestAbbreviatedSaintsOpenNames(t *testing.T) {
+	checkResolution(t, []resolutionCase{
+		{
+			name: "St. and Mt. with their full stop are part of the name",
+			text: "Crowds in St. Louis and Mt. Vernon cheered the parade.",
+			want: []want{{text: "St. Louis", admin1: "Missouri"}, {text: "Mt. Vernon", cc: "US"}},
+		},
+		{
+			name:   "a saint's name before a building names the building",
+			text:   "She was taken to St. Joseph's Hospital in Denver, then to St. Clair prison.",
+			want:   []want{{text: "Denver", admin1: "Colorado"}},
+			absent: []string{"St. Joseph", "St. Clair", "Joseph", "Clair"},
+		},
+	})
+}
