@@ -13,12 +13,15 @@
 //  1. Detection. A mention starts with a capitalised word; the longest run
 //     of words the gazetteer knows wins ("Deir ez-Zor" over "Deir"). Words
 //     that are never places alone (lexicon/stopwords.txt), demonyms
-//     ("Syrian") and names after a person's title ("President Assad") are
-//     not mentions; words that are usually something else
-//     (lexicon/context.txt: Jordan, Kikuyu, Western) are mentions only
-//     when context says place. Unknown names that context marks as places
-//     ("Ndiriti village", "Ti-n-Samane (Markoye, Oudalan)") are kept for
-//     the fallback.
+//     ("Syrian") and people are not mentions: names after a person's
+//     title ("President Assad") or a given name ("Gloria Welch"), before
+//     a verb of speech ("Dunn told") and the like (persons.go), and
+//     their surnames wherever else they stand; words that are usually
+//     something else (lexicon/context.txt: Jordan, Kikuyu, Western), and
+//     a word the text also writes in lower case ("Tornado" after "a
+//     tornado"), are mentions only when context says place. Unknown
+//     names that context marks as places ("Ndiriti village",
+//     "Ti-n-Samane (Markoye, Oudalan)") are kept for the fallback.
 //  2. Focus. Countries named, demonyms, the caller's hints (ParseHints:
 //     the countries of the text's actors) and the readings of the names
 //     vote for the countries the text is about. A name's votes never
