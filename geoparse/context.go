@@ -89,6 +89,11 @@ func (st *state) context() {
 			// skeleton ("Harmoushiyeh" for Harmushiyah).
 			if m := st.lookupLoose(st.text[s.start:s.end]); len(m) > 0 {
 				s.cands, s.name = st.copyCands(m), &m[0]
+			} else if m := st.respelt(s); len(m) > 0 {
+				s.cands, s.name = st.copyCands(m), &m[0]
+				for k := range s.cands {
+					s.cands[k].alt = true // another's spelling: as good as an alternate name
+				}
 			}
 		}
 	}
@@ -758,4 +763,23 @@ func (st *state) saintsBuilding(s *span) bool {
 		return false
 	}
 	return st.isWord(s.t1+1) && st.cls(s.t1+1)&classFacility != 0
+}
+
+// respelt returns the readings of span s's name with one of its words
+// written as another transliteration of it (lexicon/spellings.txt: "Ein
+// Issa" as "Ayn Issa"), the first that has any; nil if none.
+func (st *state) respelt(s *span) []cand {
+	for k := s.t0; k <= s.t1; k++ {
+		if !st.isWord(k) {
+			continue
+		}
+		for _, v := range st.p.lex.spellings[strings.ToLower(st.word(k))] {
+			t := st.toks[k]
+			name := st.text[s.start:t.start] + v + st.text[t.end:s.end]
+			if m := st.lookup(name).cands; len(m) > 0 {
+				return m
+			}
+		}
+	}
+	return nil
 }

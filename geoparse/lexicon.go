@@ -91,6 +91,9 @@ type lexicon struct {
 	// states maps the abbreviation of a state after a town and a comma
 	// (states.txt: "mo", "n.y") to the state's name.
 	states map[string]string
+	// spellings maps a word of place names to its other transliterations
+	// (spellings.txt: "ein" -> "ayn", "ain").
+	spellings map[string][]string
 	// maxLen is the length of the longest word listed: longer words are
 	// on no list.
 	maxLen int
@@ -122,6 +125,9 @@ func loadLexicon() (*lexicon, error) {
 			}
 			lx.states[abbr] = name
 		}
+	}
+	if err := lx.loadSpellings(); err != nil {
+		return nil, err
 	}
 	lists := []struct {
 		file  string
@@ -177,6 +183,26 @@ func loadLexicon() (*lexicon, error) {
 		lx.maxLen = max(lx.maxLen, len(w))
 	}
 	return lx, nil
+}
+
+// loadSpellings reads spellings.txt.
+func (lx *lexicon) loadSpellings() error {
+	b, err := lexiconFS.ReadFile("lexicon/spellings.txt")
+	if err != nil {
+		return err
+	}
+	lx.spellings = map[string][]string{}
+	for i, line := range strings.Split(string(b), "\n") {
+		f := strings.Fields(line)
+		if len(f) == 0 || f[0][0] == '#' {
+			continue
+		}
+		if len(f) < 2 {
+			return fmt.Errorf("lexicon/spellings.txt:%d: want a word and its other spellings (%s)", i+1, line)
+		}
+		lx.spellings[f[0]] = f[1:]
+	}
+	return nil
 }
 
 // lookup returns the classes of a word, ignoring case. It allocates

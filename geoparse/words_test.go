@@ -52,3 +52,14 @@ func TestAbbreviatedSaintsOpenNames(t *testing.T) {
 		},
 	})
 }
+
+// Transliterations the keys do not bring together meet by a word table.
+func TestTransliterationsOfAWord(t *testing.T) {
+	checkResolution(t, []resolutionCase{
+		{
+			name: "Ein is Ayn",
+			text: "Drones struck a convoy in Ein Issa, north of Raqqa, on Tuesday.",
+			want: []want{{text: "Ein Issa", place: "‘Ayn ‘Īsá", cc: "SY"}},
+		},
+	})
+}
