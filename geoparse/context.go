@@ -41,13 +41,11 @@ func (st *state) context() {
 		if s.unknown && !s.fuzzy && !s.locative && s.cue == cueNone && !st.isPunct(s.after, '(') {
 			continue // a name the gazetteer lacks, in no place's position: dropped below
 		}
-		var r run
+		r := run{s.t0, s.t1, -1}
 		if ri < len(st.runs) && st.runs[ri].t0 <= s.t0 {
 			r = st.runs[ri]
-		} else {
-			r = run{s.t0, s.t1}
 		}
-		s.person = st.titled(r.t0) || st.kunya(r) || st.partisan(s.t0) || st.personTok(s)
+		s.person = s.t0 <= r.named || st.partisan(s.t0) || st.personTok(s)
 		s.money = st.currency(s)
 		if !s.person && len(persons) > 0 {
 			s.person = isPerson(s.t1) && isPerson(s.t0)

@@ -85,7 +85,12 @@ const (
 
 // run is a maximal sequence of capitalised words, with the connectors and
 // hyphenated parts between them: the extent a name can have.
-type run struct{ t0, t1 int }
+type run struct {
+	t0, t1 int
+	// named is the last token of the person's name a title opens the run
+	// with ("President Bashar al-Assad"), -1 if none (see findPersons).
+	named int
+}
 
 // Parse returns the place mentions of text in text order.
 func (p *Parser) Parse(text string) []Mention {
@@ -251,7 +256,7 @@ func (st *state) detect() {
 		for j > i && toks[j].flags&(tCap|tHyphen) == 0 {
 			j--
 		}
-		st.runs = append(st.runs, run{r0, j})
+		st.runs = append(st.runs, run{r0, j, -1})
 		st.matchRun(r0, j)
 		i = j
 	}

@@ -23,10 +23,17 @@ func (st *state) findPersons() {
 			st.toks[r.t0].flags |= tTitled
 		}
 		switch {
-		case st.titled(r.t0) || st.kunya(*r):
-			// (The span that starts at the title is a place's name the
-			// gazetteer knows: "Imam Sahib", "General Santos".)
+		case st.kunya(*r):
 			st.markPerson(r.t0, r.t1, 0)
+			r.named = r.t1
+		case st.titled(r.t0):
+			// (The span that starts at the title is a place's name the
+			// gazetteer knows: "Imam Sahib", "General Santos".) A title
+			// names the next three words at most: "President Obama
+			// Deliver Remarks About the Violence In Ferguson, Missouri" is
+			// a headline.
+			r.named = st.nameEnd(r.t0, r.t1)
+			st.markPerson(r.t0, r.named, 0)
 		case st.speaker(*r):
 			st.markPerson(r.t0, r.t1, tPerson)
 		default:
@@ -34,6 +41,23 @@ func (st *state) findPersons() {
 		}
 		st.initialled(r.t0)
 	}
+}
+
+// nameEnd returns the last token of a person's name that starts at
+// token a, within the run ending at t1: up to three capitalised words,
+// with what hyphens and connectors join to them ("Bashar al-Assad").
+func (st *state) nameEnd(a, t1 int) int {
+	e, n := a, 0
+	for k := a; k <= t1; k++ {
+		t := st.toks[k]
+		if t.flags&tCap != 0 && t.flags&tHyphen == 0 {
+			if n++; n > 3 {
+				break
+			}
+		}
+		e = k
+	}
+	return e
 }
 
 // markPerson records the capitalised words of tokens a..b as a person's,

@@ -38,6 +38,11 @@ func TestPeopleAreNotPlaces(t *testing.T) {
 			want: []want{{text: "Fresno", cc: "US"}},
 		},
 		{
+			name: "a title names three words at most: the rest of a headline may be places",
+			text: "Senator Warren Sends Aid To Russia And Ukraine",
+			want: []want{{text: "Russia", cc: "RU"}, {text: "Ukraine", cc: "UA"}},
+		},
+		{
 			name:   "a name before a verb of speech is a person",
 			text:   "The road will reopen next week, Dunn told the meeting in Fresno.",
 			want:   []want{{text: "Fresno", cc: "US"}},
