@@ -180,6 +180,22 @@ func (st *state) placeOnItsOwn(name string) bool {
 	return false
 }
 
+// speaksForItself reports whether a place's name stands for those who
+// govern it ("Beijing said", "the US says", "Texas argues"): a country, a
+// first-level area, a national capital or a city of a million. A
+// smaller city that speaks is more likely a person ("Palma said").
+func (st *state) speaksForItself(name string) bool {
+	for _, c := range st.lookup(name).cands {
+		if c.fuzzy {
+			continue
+		}
+		if c.p.Level >= gazetteer.LevelRegion || !c.alt && (c.p.Feature == "PPLC" || c.p.Population >= 1000000) {
+			return true
+		}
+	}
+	return false
+}
+
 // speaker reports whether run r is a person by a verb of speech: right
 // after it ("Dunn told"), or right before it when a clause ends after it
 // ("said Steele."); by a kinship noun after its possessive ("Cooke's
@@ -203,7 +219,7 @@ func (st *state) speaker(r run) bool {
 		if st.toks[k].flags&tCap == 0 {
 			continue
 		}
-		if st.cls(k)&(classStop|classUnit|classFacility|classTitle|classDemonym) != 0 || st.cue(k) != cueNone || st.placeOnItsOwn(st.word(k)) {
+		if st.cls(k)&(classStop|classUnit|classFacility|classTitle|classDemonym) != 0 || st.cue(k) != cueNone || st.speaksForItself(st.word(k)) {
 			return false
 		}
 	}

@@ -64,6 +64,11 @@ func TestPeopleAreNotPlaces(t *testing.T) {
 			absent: []string{"Lennox"},
 		},
 		{
+			name:   "a provincial city that says something is a person",
+			text:   "The council met on Monday, and Palma said the budget would pass.",
+			absent: []string{"Palma"},
+		},
+		{
 			name: "a place that says something is still the place",
 			text: "Beijing said the talks would resume, and the US says it will help.",
 			want: []want{{text: "Beijing", cc: "CN"}, {text: "US", cc: "US"}},
