@@ -31,6 +31,12 @@ func (st *state) context() {
 		}
 		s.locative = st.locativeBefore(s.t0)
 		s.cue, s.after = st.cueAfter(s.t1)
+		if s.unknown && s.t0 == s.t1 && st.toks[s.t0].flags&tSentStart != 0 && s.cue != cueNone && st.cue(s.t1+1) == cueNone {
+			// "Flooding closed roads in Ely": a sentence's first word,
+			// then a word and a place noun, is a subject and its verb,
+			// not "Zaatari refugee camp".
+			s.cue, s.after = cueNone, s.t1+1
+		}
 		if s.cue == cueNone && s.t1 > s.t0 && st.cls(s.t1)&classUnit == 0 {
 			// The place noun may be part of the name: "Tana River County".
 			s.cue = st.cue(s.t1)
@@ -67,8 +73,10 @@ func (st *state) context() {
 		} else if st.articlesBefore(s.t0, s.t1) {
 			s.class = st.cls(s.t1) // "al-Sham" is as "Sham"
 		}
-		if s.t0 == s.t1 && st.lowerElsewhere(s.t0) {
-			s.class |= classContext // "a tornado ... Tornado damage": a word, capitalised
+		if s.t0 == s.t1 && (st.lowerElsewhere(s.t0) || shortLoose(s)) {
+			// "a tornado ... Tornado damage": a word, capitalised; "Lu",
+			// "Gaz": a short name that only sounds like a place's.
+			s.class |= classContext
 		}
 		s.sentInit = st.toks[s.t0].flags&tSentStart != 0
 		s.beyond = st.beyond(s)
@@ -780,4 +788,19 @@ func (st *state) respelt(s *span) []cand {
 		}
 	}
 	return nil
+}
+
+// shortLoose reports whether a span is a word of three letters or fewer,
+// not in capitals, that names no place as written: its readings are
+// other names or spellings only ("Lu" for Luzhou, "Gaz" for Gaza).
+func shortLoose(s *span) bool {
+	if s.end-s.start > 3 || s.acronym || len(s.cands) == 0 {
+		return false
+	}
+	for i := range s.cands {
+		if s.cands[i].lit && !s.cands[i].alt {
+			return false // (an area's other names count as literal: not here)
+		}
+	}
+	return true
 }

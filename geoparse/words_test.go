@@ -12,6 +12,18 @@ func TestCommonWordsCapitalisedAreNotPlaces(t *testing.T) {
 			absent: []string{"Tornado"},
 		},
 		{
+			name:   "a short word that only sounds like a place's other name is no place",
+			text:   "In Fujian, a woman surnamed Lin also has the virus.",
+			want:   []want{{text: "Fujian", cc: "CN"}},
+			absent: []string{"Lin"},
+		},
+		{
+			name:   "a sentence's first word, a verb and a place noun are no place name",
+			text:   "Flooding closed roads in Ely overnight; Ayr was spared.",
+			want:   []want{{text: "Ely", cc: "GB"}, {text: "Ayr", cc: "GB"}},
+			absent: []string{"Flooding"},
+		},
+		{
 			name: "a hashtag or a handle in lower case is no lower-case word",
 			text: "RT @bali_news: Bali measles warning for tourists #bali",
 			want: []want{{text: "Bali", cc: "ID"}},
