@@ -29,9 +29,9 @@ func (st *state) findPersons() {
 		case st.titled(r.t0):
 			// (The span that starts at the title is a place's name the
 			// gazetteer knows: "Imam Sahib", "General Santos".) A title
-			// names the next three words at most: "President Obama
-			// Deliver Remarks About the Violence In Ferguson, Missouri" is
-			// a headline.
+			// names the next three words at most: in "Senator Warren
+			// Sends Aid To Russia And Ukraine", a headline, Russia is no
+			// person's name.
 			r.named = st.nameEnd(r.t0, r.t1)
 			st.markPerson(r.t0, r.named, 0)
 		case st.speaker(*r):
