@@ -88,7 +88,7 @@ func (d *doc) frame() {
 			// A sentence continues the act before it when it is in the
 			// same paragraph or directly follows it (news puts details in
 			// paragraphs of their own).
-			sameBlock := last != nil && (last.lastSent().para == s.para || last.lastSent().idx == s.idx-1)
+			sameBlock := last != nil && (last.lastSent().para == s.para && s.idx-last.lastSent().idx <= detailGap || last.lastSent().idx == s.idx-1)
 			if !own && !main && !sameBlock && tollNounsOnly(s.figs) {
 				// "The army's dead in the war now number over 900": a
 				// toll stated for itself, with no act of its sentence,
@@ -233,6 +233,11 @@ func (d *doc) isHistory(s *sent) bool {
 	}
 	return seen
 }
+
+// detailGap is how many sentences on, in its paragraph, a sentence may
+// still add detail to the act before it: a paragraph of a court story
+// or a profile runs on far past the act it began with.
+const detailGap = 3
 
 // historyReach is how many words after an act a date may stand and still
 // be the act's.

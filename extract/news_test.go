@@ -509,3 +509,12 @@ func TestTheSourcesItIsTheTaker(t *testing.T) {
 		}
 	}
 }
+
+// A paragraph that runs on past its act adds no detail to it from far
+// away: a protest told five sentences after a stabbing is its own.
+func TestADistantSentenceIsNoDetail(t *testing.T) {
+	evs := reported(run(t, "A taxi owner was stabbed outside a tavern in Mdantsane on Friday, police said. The suspect was arrested at his home. He appeared in court on Monday. The magistrate granted him bail. She said the case would be heard in June. Residents had protested outside the court, she said.", "2024-12-07"))
+	if len(evs) == 0 || evs[0].SubEventType != "Attack" {
+		t.Errorf("the stabbing: %s, want an attack first", describe(evs))
+	}
+}
