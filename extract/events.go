@@ -1476,7 +1476,7 @@ func (d *doc) codable(s *sent, dr *draft, r *rule, f frameFacts, classes classSe
 		}
 		at := s.toks[min(anchor, len(s.toks)-1)].Start
 		inCue := a1 != nil && a1.Start <= at && at < a1.End // "the cost of military operations"
-		return a1 != nil && a1.Head && !inCue && a1.Actor.Kind != "police" && d.armedMention(a1, f.actor1, false, 0)
+		return a1 != nil && a1.Head && !a1.Actor.Generic && !inCue && a1.Actor.Kind != "police" && d.armedMention(a1, f.actor1, false, 0)
 	}
 	if classes&lx.unambiguous != 0 {
 		return true

@@ -65,6 +65,7 @@ func TestSilenceOnWhatIsNotPoliticalViolence(t *testing.T) {
 		{"a budget's ticking bomb is politics", "Tory MPs attacked the chancellor's budget in parliament, calling the tax rises a ticking bomb for voters."},
 		{"the police of a derailment killed no one", "Police in Nakuru are investigating the derailment of a goods train in which four people lost their lives."},
 		{"police in a culture story are no armed party", "The singer won two awards at the music festival, and her new album went to the top of the charts as her world tour sold out in hours. Police officers with scanners able to detect explosives checked the stadium before the concert in Leeds, the promoter said."},
+		{"soldiers in a game are no named group", "The software firm said its new game sold a million copies in its first week, and shares in the company rose. Players must battle soldiers and zombies across twelve levels, and the sequel will reach shops in March."},
 		{"an army in a budget's words is no party", "Shares in the bank rose after it reported higher profits, and the market expects interest rates to fall. The budget leaves out the cost of military operations in Iraq, which investors say will widen the deficit."},
 		{"fighting since a month is a span, not a happening", "Fighting has shaken the hills around Kidal since early October, residents say."},
 		{"a side that holds another to a draw plays", "Kenya hold Uganda 2-2 in the opening game of the cup in Kampala."},
