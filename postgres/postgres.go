@@ -32,7 +32,7 @@ var dialect = &sqlstore.Dialect{
 	Name:        "postgres",
 	Rebind:      rebind,
 	Lock:        ingestLock,
-	IndexText:   `UPDATE articles SET tsv = to_tsvector('simple', ? || ' ' || left(?, 200000)) WHERE id = ?`,
+	IndexText:   `UPDATE articles SET tsv = to_tsvector('simple', v.column2 || ' ' || left(v.column3, 200000)) FROM (VALUES %s) AS v WHERE articles.id = v.column1`,
 	SearchWhere: `a.tsv @@ plainto_tsquery('simple', ?)`,
 	Search:      func(words []string) string { return strings.Join(words, " ") },
 }

@@ -25,7 +25,7 @@ var migrations embed.FS
 var dialect = &sqlstore.Dialect{
 	Name:        "sqlite",
 	Rebind:      func(q string) string { return q },
-	IndexText:   `INSERT INTO articles_fts (rowid, title, text) SELECT rowid, ?, ? FROM articles WHERE id = ?`,
+	IndexText:   `INSERT INTO articles_fts (rowid, title, text) SELECT a.rowid, v.column2, v.column3 FROM (VALUES %s) AS v JOIN articles a ON a.id = v.column1`,
 	SearchJoin:  ` JOIN articles_fts f ON f.rowid = a.rowid`,
 	SearchWhere: `articles_fts MATCH ?`,
 	Search:      ftsQuery,

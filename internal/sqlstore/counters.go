@@ -2,6 +2,7 @@ package sqlstore
 
 import (
 	"context"
+	"database/sql"
 
 	"github.com/sitrep/sitrep"
 )
@@ -40,11 +41,16 @@ func (in *ingest) saveCounts() error {
 	return nil
 }
 
-// hasControl says whether a place has a control span, which is what makes
-// it one of Stats' places.
-func (in *ingest) hasControl(place string) (bool, error) {
-	var has bool
-	err := in.queryRow(`SELECT EXISTS (SELECT 1 FROM control WHERE place_key = ?)`, place).Scan(&has)
+// withControl says which of places have a control span, which is what
+// makes a place one of Stats' places.
+func (in *ingest) withControl(places []string) (map[string]bool, error) {
+	has := map[string]bool{}
+	err := in.each(`SELECT DISTINCT place_key FROM control WHERE place_key IN (%s)`, anys(places), func(r *sql.Rows) error {
+		var place string
+		err := r.Scan(&place)
+		has[place] = true
+		return err
+	})
 	return has, err
 }
 

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -27,8 +26,9 @@ type Dialect struct {
 	// Lock, run first in every writing transaction, serialises writers
 	// across processes when the database does not already ("" for none).
 	Lock string
-	// IndexText adds an article to the full-text index after its row is
-	// written; its arguments are the title, the text and the id.
+	// IndexText adds articles to the full-text index after their rows are
+	// written: its %s is a VALUES list of rows (id, title, text), columns
+	// column1 to column3 of the list.
 	IndexText string
 	// SearchJoin and SearchWhere select the articles matching a full-text
 	// query (the words, as Search returns them, are the one argument).
@@ -127,13 +127,10 @@ func (s *Store) Ingest(ctx context.Context, docs []sitrep.Doc) ([]sitrep.IngestR
 		}
 	}
 	in := &ingest{s: s, tx: tx, ctx: ctx, places: map[string]bool{}, incidents: map[string]bool{}, claims: map[string][]storedClaim{}, rebuild: map[string]bool{}, now: time.Now().UTC().Format(time.RFC3339)}
-	results := make([]sitrep.IngestResult, 0, len(docs))
-	for i := range docs {
-		r, err := in.doc(&docs[i])
-		if err != nil {
-			return nil, s.errf("ingest: article "+docs[i].Article.ID, err)
-		}
-		results = append(results, r)
+	in.indexText = &batched{s.D.IndexText, `(?, ?, ?)`, ", "}
+	results, err := in.docs(docs)
+	if err != nil {
+		return nil, err
 	}
 	if err := in.refuse(); err != nil {
 		return nil, s.errf("ingest: fuse", err)
@@ -168,6 +165,43 @@ type ingest struct {
 	now string
 	// counted is what this call changed of each counter (counters.go).
 	counted map[string]int64
+	// w are the writes not yet run (batch.go), indexText the dialect's
+	// full-text statement as one of them; st the near-copies the batch
+	// can meet (stories.go).
+	w         writes
+	indexText *batched
+	st        stories
+}
+
+// docs stores the batch's articles and their events; fusion and control
+// follow once all are written.
+func (in *ingest) docs(docs []sitrep.Doc) ([]sitrep.IngestResult, error) {
+	ids := make([]string, len(docs))
+	var keys []any
+	sigs := make([]fuse.Signature, len(docs))
+	for i := range docs {
+		a := &docs[i].Article
+		if a.ID == "" {
+			a.ID = sitrep.ArticleID(a.Text)
+		}
+		ids[i] = a.ID
+		sigs[i] = fuse.Sign(a.Text)
+		for _, k := range sigs[i].BandKeys() {
+			keys = append(keys, k)
+		}
+	}
+	if err := in.loadStories(ids, keys); err != nil {
+		return nil, in.s.errf("ingest: read stories", err)
+	}
+	results := make([]sitrep.IngestResult, 0, len(docs))
+	for i := range docs {
+		r, err := in.doc(&docs[i], &sigs[i])
+		if err != nil {
+			return nil, in.s.errf("ingest: article "+docs[i].Article.ID, err)
+		}
+		results = append(results, r)
+	}
+	return results, nil
 }
 
 func (in *ingest) exec(q string, args ...any) error {
@@ -175,8 +209,12 @@ func (in *ingest) exec(q string, args ...any) error {
 	return err
 }
 
-// execN is exec that says how many rows it changed.
+// execN is exec that says how many rows it changed. It, query and
+// queryRow run the buffered writes first.
 func (in *ingest) execN(q string, args ...any) (int64, error) {
+	if err := in.flush(); err != nil {
+		return 0, err
+	}
 	st, err := in.s.stmt(in.ctx, q)
 	if err != nil {
 		return 0, err
@@ -189,6 +227,9 @@ func (in *ingest) execN(q string, args ...any) (int64, error) {
 }
 
 func (in *ingest) query(q string, args ...any) (*sql.Rows, error) {
+	if err := in.flush(); err != nil {
+		return nil, err
+	}
 	st, err := in.s.stmt(in.ctx, q)
 	if err != nil {
 		return nil, err
@@ -197,6 +238,10 @@ func (in *ingest) query(q string, args ...any) (*sql.Rows, error) {
 }
 
 func (in *ingest) queryRow(q string, args ...any) *sql.Row {
+	if err := in.flush(); err != nil {
+		// A Row cannot carry the error; the failed transaction gives it.
+		return in.tx.QueryRowContext(in.ctx, in.s.D.Rebind(q), args...)
+	}
 	st, err := in.s.stmt(in.ctx, q)
 	if err != nil {
 		// A Row cannot carry the error; run it unprepared to get it.
@@ -205,23 +250,15 @@ func (in *ingest) queryRow(q string, args ...any) *sql.Row {
 	return in.tx.StmtContext(in.ctx, st).QueryRowContext(in.ctx, args...)
 }
 
-func (in *ingest) doc(d *sitrep.Doc) (sitrep.IngestResult, error) {
+func (in *ingest) doc(d *sitrep.Doc, sig *fuse.Signature) (sitrep.IngestResult, error) {
 	a := &d.Article
-	if a.ID == "" {
-		a.ID = sitrep.ArticleID(a.Text)
-	}
 	res := sitrep.IngestResult{ArticleID: a.ID, Status: sitrep.StatusNew}
-	var n int
-	if err := in.queryRow(`SELECT count(*) FROM articles WHERE id = ?`, a.ID).Scan(&n); err != nil {
-		return res, err
-	}
-	if n > 0 {
+	if in.st.stored[a.ID] {
 		res.Status = sitrep.StatusDuplicate
 		return res, nil
 	}
-	sig := fuse.Sign(a.Text)
 	keys := sig.BandKeys()
-	dupOf, err := in.joinStory(a, &sig, keys[:], &res)
+	dupOf, err := in.joinStory(a, sig, keys[:], &res)
 	if err != nil {
 		return res, err
 	}
@@ -237,24 +274,16 @@ func (in *ingest) doc(d *sitrep.Doc) (sitrep.IngestResult, error) {
 	if err != nil {
 		return res, err
 	}
-	if err := in.exec(`INSERT INTO articles (id, url, title, source, published, text, length, signature, dup_of, events, ingested) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		a.ID, a.URL, a.Title, a.Source, pub, text, len(a.Text), sig.Bytes(), nullString(dupOf), len(events), in.now); err != nil {
-		return res, err
-	}
+	in.add(insertArticles, a.ID, a.URL, a.Title, a.Source, pub, text, len(a.Text), sig.Bytes(), nullString(dupOf), len(events), in.now)
+	in.st.add(a.ID, sig, keys[:], dupOf, len(a.Text))
 	in.count(cArticles, 1)
 	if dupOf != "" {
 		in.count(cNearDuplicates, 1)
 	}
-	bandArgs := make([]any, 0, 2*len(keys))
 	for _, k := range keys {
-		bandArgs = append(bandArgs, k, a.ID)
+		in.add(insertBands, k, a.ID)
 	}
-	if err := in.exec(`INSERT INTO article_bands (band_key, article_id) VALUES (?, ?)`+strings.Repeat(`, (?, ?)`, len(keys)-1)+` ON CONFLICT DO NOTHING`, bandArgs...); err != nil {
-		return res, err
-	}
-	if err := in.exec(in.s.D.IndexText, a.Title, a.Text, a.ID); err != nil {
-		return res, err
-	}
+	in.add(in.indexText, a.ID, a.Title, a.Text)
 	for i := range events {
 		e := events[i]
 		e.Article = a.Ref()
@@ -280,9 +309,9 @@ type stored struct {
 // not depend on the order articles arrive in, and the fullest copy of
 // each (fuse.Canonical) stands for it; the others lose their events.
 func (in *ingest) joinStory(a *sitrep.Article, sig *fuse.Signature, keys []int64, res *sitrep.IngestResult) (string, error) {
-	found, err := in.similarStories(sig, keys)
-	if err != nil || len(found) == 0 {
-		return "", err
+	found := in.st.similar(sig, keys)
+	if len(found) == 0 {
+		return "", nil
 	}
 	canon := stored{id: a.ID, length: len(a.Text)}
 	for _, c := range found {
@@ -303,6 +332,7 @@ func (in *ingest) joinStory(a *sitrep.Article, sig *fuse.Signature, keys []int64
 		if err := in.exec(`UPDATE articles SET dup_of = ?, events = 0 WHERE id = ? OR dup_of = ?`, canon.id, c.id, c.id); err != nil {
 			return "", err
 		}
+		in.st.merge(c.id, canon.id)
 		// c stood for its story (similarStories returns no copy) and is a
 		// copy now; its own copies were copies already.
 		in.count(cNearDuplicates, 1)
@@ -312,61 +342,6 @@ func (in *ingest) joinStory(a *sitrep.Article, sig *fuse.Signature, keys []int64
 	}
 	res.Status, res.DupOf = sitrep.StatusNearDuplicate, canon.id
 	return canon.id, nil
-}
-
-// similarStories returns the articles standing for the stored stories
-// with a copy similar to sig, in id order. Every stored article that
-// shares a band is compared, not only those sharing the most: a cut
-// would make whether two copies meet depend on which came first. Stock
-// phrases make some bands common: over 20,000 synthetic articles that is
-// 24 signatures read per article, up to 900 (BENCHMARKS.md), as many as
-// the band rows the lookup reads anyway.
-func (in *ingest) similarStories(sig *fuse.Signature, keys []int64) ([]stored, error) {
-	q := `SELECT a.id, a.signature, a.dup_of FROM articles a JOIN (SELECT DISTINCT article_id FROM article_bands WHERE band_key IN (?` + strings.Repeat(", ?", len(keys)-1) + `)) c ON c.article_id = a.id`
-	args := make([]any, len(keys))
-	for i, k := range keys {
-		args[i] = k
-	}
-	rows, err := in.query(q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	canons := map[string]bool{}
-	for rows.Next() {
-		var id string
-		var sb sql.RawBytes // read in place: most candidates are not copies
-		var dup sql.NullString
-		if err := rows.Scan(&id, &sb, &dup); err != nil {
-			return nil, err
-		}
-		canon := id
-		if dup.Valid {
-			canon = dup.String
-		}
-		if canons[canon] {
-			continue // its story is found already
-		}
-		if other, ok := fuse.ParseSignature(sb); ok && fuse.Similar(sig, &other) {
-			canons[canon] = true
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return in.lengths(slices.Sorted(maps.Keys(canons)))
-}
-
-// lengths returns the stored articles ids name, with their lengths.
-func (in *ingest) lengths(ids []string) ([]stored, error) {
-	out := make([]stored, len(ids))
-	for i, id := range ids {
-		out[i].id = id
-		if err := in.queryRow(`SELECT length FROM articles WHERE id = ?`, id).Scan(&out[i].length); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
 }
 
 // dropEvents deletes an article's events, noting what they touched.
@@ -434,10 +409,7 @@ func (in *ingest) insertEvent(e *sitrep.Event) error {
 		if err != nil {
 			return err
 		}
-		if err := in.exec(`INSERT INTO claims (place_key, event_id, sub_event_type, certainty, date, claim) VALUES (?, ?, ?, ?, ?, ?)`,
-			m.Place, e.ID, e.SubEventType, e.Certainty, e.Date, string(js)); err != nil {
-			return err
-		}
+		in.add(insertClaims, m.Place, e.ID, e.SubEventType, e.Certainty, e.Date, string(js))
 		c.EventID, c.SubEventType, c.Certainty, c.Date = e.ID, e.SubEventType, e.Certainty, e.Date
 		in.claims[m.Place] = append(in.claims[m.Place], storedClaim{Claim: c, Spelling: e.Location.Text, loc: e.Location})
 		in.places[m.Place] = true
@@ -449,10 +421,7 @@ func (in *ingest) insertEvent(e *sitrep.Event) error {
 	if m.Fusable {
 		incident = e.ID
 	}
-	if err := in.exec(`INSERT INTO events (id, article_id, incident_id, sub_event_type, certainty, date, day_lo, day_hi, span_class, place_key, cell, name_key, precision, side1, side2, country_code, lat, lon, actors, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		e.ID, e.Article.ID, incident, e.SubEventType, e.Certainty, e.Date, lo, hi, class, m.Place, cell, m.Name, prec, m.Side1, m.Side2, cc, lat, lon, actorKey(e.Actor1, e.Actor2), data); err != nil {
-		return err
-	}
+	in.add(insertEvents, e.ID, e.Article.ID, incident, e.SubEventType, e.Certainty, e.Date, lo, hi, class, m.Place, cell, m.Name, prec, m.Side1, m.Side2, cc, lat, lon, actorKey(e.Actor1, e.Actor2), data)
 	in.count(cEvents, 1)
 	in.added = append(in.added, *e)
 	return nil
@@ -477,33 +446,19 @@ func actorKey(as ...*sitrep.Actor) string {
 // of their events and the new ones are exactly the incidents a rebuild of
 // the whole store would give there, since no other event links to them.
 func (in *ingest) refuse() error {
-	// Reports of one happening in one batch ask the same question: all
-	// events are written before the first is asked, so one answer serves.
-	type hood struct {
-		marks     []fuse.Mark
-		incidents []string
+	hoods, err := in.hoods()
+	if err != nil {
+		return err
 	}
-	asked := map[string]hood{}
 	for i := range in.added {
 		e := &in.added[i]
 		if !fuse.Fusable(e) {
 			continue
 		}
-		lo, hi, _ := fuse.Interval(e)
-		key := fmt.Sprint(fuse.Cell(e.Location.Lat, e.Location.Lon), fuse.NameKey(e.Location), lo, hi)
-		h, ok := asked[key]
-		if !ok {
-			var err error
-			if h.marks, h.incidents, err = in.neighbours(e); err != nil {
-				return err
-			}
-			asked[key] = h
-		}
-		marks, incidents := h.marks, h.incidents
-		m := fuse.MarkOf(e)
-		for k := range marks {
-			if m.Linked(&marks[k]) {
-				in.incidents[incidents[k]] = true
+		h, m := hoods[hoodKey(e)], fuse.MarkOf(e)
+		for k := range h.marks {
+			if m.Linked(&h.marks[k]) {
+				in.incidents[h.incidents[k]] = true
 			}
 		}
 	}
@@ -520,93 +475,160 @@ func (in *ingest) refuse() error {
 			was[e.ID] = e.ID
 		}
 	}
-	for _, id := range sortedKeys(in.incidents) {
-		es, err := in.events(`SELECT data, incident_id FROM events WHERE incident_id = ?`, id)
-		if err != nil {
-			return err
-		}
-		for _, e := range es {
+	touched := sortedKeys(in.incidents)
+	old, err := in.incidentEvents(touched)
+	if err != nil {
+		return err
+	}
+	for _, id := range touched {
+		for _, e := range old[id] {
 			if _, ok := was[e.ID]; !ok {
 				members = append(members, e.Event)
 			}
 			was[e.ID] = id
 		}
-		// A removal is logged even if the incident is filed again below:
-		// a reader of the log then finds it gone or changed.
-		if n, err := in.execN(`DELETE FROM incidents WHERE id = ?`, id); err != nil {
-			return err
-		} else if n > 0 {
-			in.count(cIncidents, -n)
-			if err := in.change(sitrep.ChangeIncident, id); err != nil {
-				return err
-			}
-		}
+	}
+	if err := in.dropIncidents(touched); err != nil {
+		return err
 	}
 	for _, comp := range fuse.Incidents(members) {
 		inc := fuse.Summarize(members, comp)
-		if err := in.insertIncident(&inc); err != nil {
-			return err
-		}
+		in.insertIncident(&inc)
 		for _, i := range comp {
-			if was[members[i].ID] == inc.ID {
-				continue
-			}
-			if err := in.exec(`UPDATE events SET incident_id = ? WHERE id = ?`, inc.ID, members[i].ID); err != nil {
-				return err
+			if was[members[i].ID] != inc.ID {
+				in.add(setIncident, members[i].ID, inc.ID)
 			}
 		}
 	}
 	return nil
 }
 
-// neighbours returns the marks of the stored events that may be Linked
-// to e, with their incidents: those in the cells around its place or of
-// its place's name, with intervals that may overlap its own, one short
-// index range per span class. Only fused events (those with an incident)
-// can link.
-func (in *ingest) neighbours(e *sitrep.Event) ([]fuse.Mark, []string, error) {
+// incidentEvents reads the events of the incidents ids, by incident.
+func (in *ingest) incidentEvents(ids []string) (map[string][]withIncident, error) {
+	out := map[string][]withIncident{}
+	err := in.each(`SELECT data, incident_id FROM events WHERE incident_id IN (%s)`, anys(ids), func(r *sql.Rows) error {
+		w, err := scanEvent(r)
+		out[w.incident] = append(out[w.incident], w)
+		return err
+	})
+	return out, err
+}
+
+// dropIncidents deletes the incidents ids. A removal is logged even if
+// the incident is filed again: a reader of the log then finds it gone or
+// changed.
+func (in *ingest) dropIncidents(ids []string) error {
+	var gone []string
+	err := in.each(`DELETE FROM incidents WHERE id IN (%s) RETURNING id`, anys(ids), func(r *sql.Rows) error {
+		var id string
+		err := r.Scan(&id)
+		gone = append(gone, id)
+		return err
+	})
+	slices.Sort(gone)
+	for _, id := range gone {
+		in.change(sitrep.ChangeIncident, id)
+	}
+	in.count(cIncidents, -int64(len(gone)))
+	return err
+}
+
+// A hood is the stored events that may be Linked to an event, with
+// their incidents.
+type hood struct {
+	marks     []fuse.Mark
+	incidents []string
+}
+
+// hoodKey is what decides an event's hood: reports of one happening in
+// one batch ask the same question, and one answer serves them all.
+func hoodKey(e *sitrep.Event) string {
 	lo, hi, _ := fuse.Interval(e)
-	cells := fuse.Cells(e.Location.Lat, e.Location.Lon)
-	var q strings.Builder
-	var args []any
-	for _, c := range fuse.SpanClasses {
-		for _, by := range []string{"cell", "name"} {
-			if q.Len() > 0 {
-				q.WriteString(" UNION ALL ")
-			}
-			q.WriteString(`SELECT id, article_id, incident_id, sub_event_type, day_lo, day_hi, place_key, name_key, precision, lat, lon, side1, side2 FROM events WHERE `)
-			if by == "cell" {
-				q.WriteString(`cell IN (?` + strings.Repeat(", ?", len(cells)-1) + `)`)
-				for _, cell := range cells {
-					args = append(args, cell)
-				}
-			} else {
-				q.WriteString(`name_key = ?`)
-				args = append(args, fuse.NameKey(e.Location))
-			}
-			q.WriteString(` AND span_class = ? AND day_lo BETWEEN ? AND ? AND day_hi >= ? AND incident_id IS NOT NULL`)
-			args = append(args, c, int64(lo)-int64(c), int64(hi), int64(lo))
+	return fmt.Sprint(fuse.Cell(e.Location.Lat, e.Location.Lon), fuse.NameKey(e.Location), lo, hi)
+}
+
+// hoodBatch is how many hoods one statement reads.
+const hoodBatch = 32
+
+// hoods reads the hood of every fusable event added, by hoodKey, after
+// all are written (so they find each other), hoodBatch at a time.
+func (in *ingest) hoods() (map[string]*hood, error) {
+	out := map[string]*hood{}
+	var asks []*sitrep.Event
+	for i := range in.added {
+		e := &in.added[i]
+		if !fuse.Fusable(e) {
+			continue
+		}
+		if k := hoodKey(e); out[k] == nil {
+			out[k] = &hood{}
+			asks = append(asks, e)
 		}
 	}
-	rows, err := in.query(q.String(), args...)
-	if err != nil {
-		return nil, nil, err
+	for len(asks) > 0 {
+		n := min(len(asks), hoodBatch)
+		q, args := neighbourQuery(asks[:n])
+		rows, err := in.query(q, args...)
+		if err != nil {
+			return nil, err
+		}
+		err = scanHoods(rows, func(k int, m fuse.Mark, inc string) {
+			h := out[hoodKey(asks[k])]
+			h.marks, h.incidents = append(h.marks, m), append(h.incidents, inc)
+		})
+		if err != nil {
+			return nil, err
+		}
+		asks = asks[n:]
 	}
+	return out, nil
+}
+
+// neighbourQuery asks for the stored events that may be Linked to each
+// of es, each row led by the index of its event in es: those in the cells
+// around its place or of its place's name, with intervals that may
+// overlap its own, one short index range per span class. Only fused
+// events (those with an incident) can link. The ranges are rows of a
+// VALUES list joined to the events, so that one plan, the index's,
+// serves any number of them (CROSS JOIN: SQLite then keeps the list as
+// the outer loop).
+func neighbourQuery(es []*sitrep.Event) (string, []any) {
+	const row = `(CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT))`
+	const nameRow = `(CAST(? AS BIGINT), ?, CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT))`
+	var byCell, byName []any
+	for k, e := range es {
+		lo, hi, _ := fuse.Interval(e)
+		for _, c := range fuse.SpanClasses {
+			days := []any{int64(c), int64(lo) - int64(c), int64(hi), int64(lo)}
+			for _, cell := range fuse.Cells(e.Location.Lat, e.Location.Lon) {
+				byCell = append(append(byCell, k, cell), days...)
+			}
+			byName = append(append(byName, k, fuse.NameKey(e.Location)), days...)
+		}
+	}
+	list := func(row string, args []any) string {
+		return strings.TrimSuffix(strings.Repeat(row+", ", len(args)/6), ", ")
+	}
+	const cols = `SELECT v.column1, e.id, e.article_id, e.incident_id, e.sub_event_type, e.day_lo, e.day_hi, e.place_key, e.name_key, e.precision, e.lat, e.lon, e.side1, e.side2 FROM (VALUES %s) AS v CROSS JOIN events e WHERE e.%s = v.column2 AND e.span_class = v.column3 AND e.day_lo BETWEEN v.column4 AND v.column5 AND e.day_hi >= v.column6 AND e.incident_id IS NOT NULL`
+	q := fmt.Sprintf(cols, list(row, byCell), "cell") + " UNION ALL " + fmt.Sprintf(cols, list(nameRow, byName), "name_key")
+	return q, append(byCell, byName...)
+}
+
+// scanHoods reads neighbourQuery's rows.
+func scanHoods(rows *sql.Rows, found func(k int, m fuse.Mark, incident string)) error {
 	defer rows.Close()
-	var marks []fuse.Mark
-	var incidents []string
 	for rows.Next() {
 		m := fuse.Mark{Fusable: true}
+		var k int
 		var inc string
 		var lo, hi int64
-		if err := rows.Scan(&m.ID, &m.Article, &inc, &m.SubEventType, &lo, &hi, &m.Place, &m.Name, &m.Precision, &m.Lat, &m.Lon, &m.Side1, &m.Side2); err != nil {
-			return nil, nil, err
+		if err := rows.Scan(&k, &m.ID, &m.Article, &inc, &m.SubEventType, &lo, &hi, &m.Place, &m.Name, &m.Precision, &m.Lat, &m.Lon, &m.Side1, &m.Side2); err != nil {
+			return err
 		}
 		m.Lo, m.Hi = fuse.Day(lo), fuse.Day(hi)
-		marks = append(marks, m)
-		incidents = append(incidents, inc)
+		found(k, m, inc)
 	}
-	return marks, incidents, rows.Err()
+	return rows.Err()
 }
 
 type withIncident struct {
@@ -622,24 +644,30 @@ func (in *ingest) events(q string, args ...any) ([]withIncident, error) {
 	defer rows.Close()
 	var out []withIncident
 	for rows.Next() {
-		var data []byte
-		var inc sql.NullString
-		if err := rows.Scan(&data, &inc); err != nil {
+		w, err := scanEvent(rows)
+		if err != nil {
 			return nil, err
 		}
-		var w withIncident
-		if err := decode(data, &w.Event); err != nil {
-			return nil, err
-		}
-		w.incident = inc.String
 		out = append(out, w)
 	}
 	return out, rows.Err()
 }
 
+// scanEvent reads a row of (data, incident_id).
+func scanEvent(rows *sql.Rows) (withIncident, error) {
+	var data []byte
+	var inc sql.NullString
+	var w withIncident
+	if err := rows.Scan(&data, &inc); err != nil {
+		return w, err
+	}
+	w.incident = inc.String
+	return w, decode(data, &w.Event)
+}
+
 // insertIncident files an incident by the fields filters need; its
 // summary is rebuilt from its events when read.
-func (in *ingest) insertIncident(inc *sitrep.Incident) error {
+func (in *ingest) insertIncident(inc *sitrep.Incident) {
 	var lat, lon any
 	cc := ""
 	if inc.Location != nil {
@@ -649,18 +677,15 @@ func (in *ingest) insertIncident(inc *sitrep.Incident) error {
 	if inc.Fatalities != nil {
 		fatalities = *inc.Fatalities
 	}
-	if err := in.exec(`INSERT INTO incidents (id, sub_event_type, date, country_code, lat, lon, actors, fatalities, sources, reports) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		inc.ID, inc.SubEventType, inc.Date, cc, lat, lon, actorKey(inc.Actor1, inc.Actor2), fatalities, inc.Sources, len(inc.Reports)); err != nil {
-		return err
-	}
+	in.add(insertIncident, inc.ID, inc.SubEventType, inc.Date, cc, lat, lon, actorKey(inc.Actor1, inc.Actor2), fatalities, inc.Sources, len(inc.Reports))
 	in.count(cIncidents, 1)
-	return in.change(sitrep.ChangeIncident, inc.ID)
+	in.change(sitrep.ChangeIncident, inc.ID)
 }
 
 // change logs what this call changed, for the live stream; the writers'
 // lock makes the log's order the commit order.
-func (in *ingest) change(kind, key string) error {
-	return in.exec(`INSERT INTO changes (kind, key, at) VALUES (?, ?, ?)`, kind, key, in.now)
+func (in *ingest) change(kind, key string) {
+	in.add(insertChanges, kind, key, in.now)
 }
 
 // storedClaim is an event's claim as the claims table keeps it, with the
@@ -678,46 +703,65 @@ type storedClaim struct {
 // folded again from all its claims. Each claim's span is written beside
 // it: the spans carry no evidence, which is read back from the claims.
 func (in *ingest) control() error {
-	for _, place := range sortedKeys(in.places) {
-		// A place counts while it has a span; a fold may give it its
-		// first or, when it lost its claims, take its last.
-		had, err := in.hasControl(place)
-		if err != nil {
+	places := sortedKeys(in.places)
+	// A place counts while it has a span; a fold may give it its first
+	// or, when it lost its claims, take its last.
+	had, err := in.withControl(places)
+	if err != nil {
+		return err
+	}
+	kept, err := in.timelines(places)
+	if err != nil {
+		return err
+	}
+	for _, place := range places {
+		if err := in.fold(place, kept[place]); err != nil {
 			return err
 		}
-		if err := in.fold(place); err != nil {
-			return err
-		}
-		has, err := in.hasControl(place)
-		if err != nil {
-			return err
-		}
+	}
+	has, err := in.withControl(places)
+	if err != nil {
+		return err
+	}
+	for _, place := range places {
 		switch {
-		case has && !had:
+		case has[place] && !had[place]:
 			in.count(cPlaces, 1)
-		case had && !has:
+		case had[place] && !has[place]:
 			in.count(cPlaces, -1)
 		}
 	}
 	return nil
 }
 
-// fold brings one place's timeline up to date with its claims.
-func (in *ingest) fold(place string) error {
+// keptTimeline is a timelines row: a place's names and its fold's state.
+type keptTimeline struct {
+	names string
+	data  []byte
+}
+
+// timelines reads the kept timelines of places.
+func (in *ingest) timelines(places []string) (map[string]keptTimeline, error) {
+	out := map[string]keptTimeline{}
+	err := in.each(`SELECT place_key, names, data FROM timelines WHERE place_key IN (%s)`, anys(places), func(r *sql.Rows) error {
+		var place string
+		var t keptTimeline
+		err := r.Scan(&place, &t.names, &t.data)
+		out[place] = t
+		return err
+	})
+	return out, err
+}
+
+// fold brings one place's timeline up to date with its claims; kept is
+// its timelines row, if any.
+func (in *ingest) fold(place string, kept keptTimeline) error {
 	var tl *fuse.Timeline
 	names := ""
-	if !in.rebuild[place] {
-		var data []byte
-		err := in.queryRow(`SELECT names, data FROM timelines WHERE place_key = ?`, place).Scan(&names, &data)
-		switch {
-		case errors.Is(err, sql.ErrNoRows):
-		case err != nil:
-			return err
-		default:
-			tl = new(fuse.Timeline)
-			if err := decode(data, tl); err != nil {
-				return fmt.Errorf("timeline of %s: %w", place, err)
-			}
+	if !in.rebuild[place] && kept.data != nil {
+		names, tl = kept.names, new(fuse.Timeline)
+		if err := decode(kept.data, tl); err != nil {
+			return fmt.Errorf("timeline of %s: %w", place, err)
 		}
 	}
 	added := in.claims[place]
@@ -750,9 +794,7 @@ func (in *ingest) fold(place string) error {
 			if err := in.exec(`DELETE FROM timelines WHERE place_key = ?`, place); err != nil {
 				return err
 			}
-			if err := in.change(sitrep.ChangeControl, place); err != nil {
-				return err
-			}
+			in.change(sitrep.ChangeControl, place)
 			return nil
 		}
 		if loc == nil {
@@ -773,41 +815,27 @@ func (in *ingest) fold(place string) error {
 	newNames := placeNames(names, append(spellings, next.Place.Name))
 	// The spans before first stand as they were; a new spelling of
 	// the place is filed on all of them.
-	if err := in.exec(`DELETE FROM control WHERE place_key = ? AND seq >= ?`, place, first); err != nil {
-		return err
-	}
+	in.add(cutControl, place, first)
 	if newNames != names {
-		if err := in.exec(`UPDATE control SET name = ? WHERE place_key = ?`, newNames, place); err != nil {
-			return err
-		}
+		in.add(renameControl, place, newNames)
 		names = newNames
 	}
 	for i, sp := range spans {
-		seq := first + i
 		data, err := encode(&sp)
 		if err != nil {
 			return err
 		}
-		if err := in.exec(`INSERT INTO control (place_key, seq, place, name, country_code, date_from, date_to, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			place, seq, sp.Place.Name, names, sp.Place.CountryCode, sp.From, sp.To, data); err != nil {
-			return err
-		}
+		in.add(insertControl, place, first+i, sp.Place.Name, names, sp.Place.CountryCode, sp.From, sp.To, data)
 	}
 	for _, id := range sortedKeys(assigned) {
-		if err := in.exec(`UPDATE claims SET seq = ? WHERE place_key = ? AND event_id = ?`, assigned[id], place, id); err != nil {
-			return err
-		}
+		in.add(setClaimSpans, place, id, assigned[id])
 	}
 	data, err := encode(next)
 	if err != nil {
 		return err
 	}
-	if err := in.exec(`INSERT INTO timelines (place_key, names, data) VALUES (?, ?, ?) ON CONFLICT (place_key) DO UPDATE SET names = excluded.names, data = excluded.data`, place, names, data); err != nil {
-		return err
-	}
-	if err := in.change(sitrep.ChangeControl, place); err != nil {
-		return err
-	}
+	in.add(saveTimelines, place, names, data)
+	in.change(sitrep.ChangeControl, place)
 	return nil
 }
 
