@@ -714,8 +714,30 @@ func (in *ingest) control() error {
 	if err != nil {
 		return err
 	}
+	folds := map[string]*folded{}
+	var again []string
 	for _, place := range places {
-		if err := in.fold(place, kept[place]); err != nil {
+		f, err := in.foldKept(place, kept[place])
+		if err != nil {
+			return err
+		}
+		if f == nil {
+			again = append(again, place)
+		}
+		folds[place] = f
+	}
+	all, err := in.placeClaims(again)
+	if err != nil {
+		return err
+	}
+	for _, place := range places {
+		f := folds[place]
+		if f == nil {
+			if f, err = in.foldAll(place, all[place]); err != nil {
+				return err
+			}
+		}
+		if err := in.file(place, f); err != nil {
 			return err
 		}
 	}
@@ -753,84 +775,101 @@ func (in *ingest) timelines(places []string) (map[string]keptTimeline, error) {
 	return out, err
 }
 
-// fold brings one place's timeline up to date with its claims; kept is
-// its timelines row, if any.
-func (in *ingest) fold(place string, kept keptTimeline) error {
-	var tl *fuse.Timeline
-	names := ""
-	if !in.rebuild[place] && kept.data != nil {
-		names, tl = kept.names, new(fuse.Timeline)
-		if err := decode(kept.data, tl); err != nil {
-			return fmt.Errorf("timeline of %s: %w", place, err)
-		}
-	}
+// folded is a place's timeline brought up to date: its spans from first
+// on, the span each claim is evidence of, the fold's new state, and the
+// place's names and the spellings to add to them.
+type folded struct {
+	first     int
+	spans     []sitrep.ControlSpan
+	assigned  map[string]int
+	next      *fuse.Timeline
+	names     string
+	spellings []string
+}
+
+// foldKept folds the claims this call added into the place's kept
+// timeline. It returns nil when the place must be folded from all its
+// claims: it has no timeline, lost claims, or got a claim about a day
+// before the last one folded.
+func (in *ingest) foldKept(place string, kept keptTimeline) (*folded, error) {
 	added := in.claims[place]
+	if in.rebuild[place] || kept.data == nil || len(added) == 0 {
+		return nil, nil
+	}
+	tl := new(fuse.Timeline)
+	if err := decode(kept.data, tl); err != nil {
+		return nil, fmt.Errorf("timeline of %s: %w", place, err)
+	}
+	f := &folded{names: kept.names}
 	claims := make([]fuse.Claim, len(added))
-	spellings := []string{}
 	for i, c := range added {
 		claims[i] = c.Claim
-		spellings = append(spellings, c.Spelling)
+		f.spellings = append(f.spellings, c.Spelling)
+	}
+	var ok bool
+	if f.first, f.spans, f.assigned, f.next, ok = fuse.Fold(tl, added[0].loc, claims); !ok {
+		return nil, nil
+	}
+	return f, nil
+}
+
+// foldAll folds a place's timeline from all its claims. A place left
+// with none loses its timeline, and nil is returned.
+func (in *ingest) foldAll(place string, all []storedClaim) (*folded, error) {
+	if len(all) == 0 {
+		if err := in.exec(`DELETE FROM control WHERE place_key = ?`, place); err != nil {
+			return nil, err
+		}
+		if err := in.exec(`DELETE FROM timelines WHERE place_key = ?`, place); err != nil {
+			return nil, err
+		}
+		in.change(sitrep.ChangeControl, place)
+		return nil, nil
 	}
 	var loc *sitrep.Location
-	if len(added) > 0 {
+	if added := in.claims[place]; len(added) > 0 {
 		loc = added[0].loc
-	}
-	var spans []sitrep.ControlSpan
-	var assigned map[string]int
-	var next *fuse.Timeline
-	first, ok := 0, false
-	if tl != nil {
-		first, spans, assigned, next, ok = fuse.Fold(tl, loc, claims)
-	}
-	if !ok {
-		all, err := in.placeClaims(place)
-		if err != nil {
-			return err
+	} else {
+		es, err := in.events(`SELECT data, incident_id FROM events WHERE id = ?`, all[0].EventID)
+		if err != nil || len(es) == 0 {
+			return nil, fmt.Errorf("claim %s: its event: %v", all[0].EventID, err)
 		}
-		if len(all) == 0 {
-			if err := in.exec(`DELETE FROM control WHERE place_key = ?`, place); err != nil {
-				return err
-			}
-			if err := in.exec(`DELETE FROM timelines WHERE place_key = ?`, place); err != nil {
-				return err
-			}
-			in.change(sitrep.ChangeControl, place)
-			return nil
-		}
-		if loc == nil {
-			es, err := in.events(`SELECT data, incident_id FROM events WHERE id = ?`, all[0].EventID)
-			if err != nil || len(es) == 0 {
-				return fmt.Errorf("claim %s: its event: %v", all[0].EventID, err)
-			}
-			loc = es[0].Location
-		}
-		claims = claims[:0]
-		names, spellings = "", spellings[:0]
-		for _, c := range all {
-			claims = append(claims, c.Claim)
-			spellings = append(spellings, c.Spelling)
-		}
-		first, spans, assigned, next, _ = fuse.Fold(nil, loc, claims)
+		loc = es[0].Location
 	}
-	newNames := placeNames(names, append(spellings, next.Place.Name))
-	// The spans before first stand as they were; a new spelling of
-	// the place is filed on all of them.
-	in.add(cutControl, place, first)
-	if newNames != names {
-		in.add(renameControl, place, newNames)
-		names = newNames
+	f := &folded{}
+	claims := make([]fuse.Claim, len(all))
+	for i, c := range all {
+		claims[i] = c.Claim
+		f.spellings = append(f.spellings, c.Spelling)
 	}
-	for i, sp := range spans {
+	f.first, f.spans, f.assigned, f.next, _ = fuse.Fold(nil, loc, claims)
+	return f, nil
+}
+
+// file writes a place's fold: the spans before f.first stand as they
+// were; a new spelling of the place is filed on all of them. Each
+// claim's span is written beside it: the spans carry no evidence, which
+// is read back from the claims.
+func (in *ingest) file(place string, f *folded) error {
+	if f == nil {
+		return nil
+	}
+	names := placeNames(f.names, append(f.spellings, f.next.Place.Name))
+	in.add(cutControl, place, f.first)
+	if names != f.names {
+		in.add(renameControl, place, names)
+	}
+	for i, sp := range f.spans {
 		data, err := encode(&sp)
 		if err != nil {
 			return err
 		}
-		in.add(insertControl, place, first+i, sp.Place.Name, names, sp.Place.CountryCode, sp.From, sp.To, data)
+		in.add(insertControl, place, f.first+i, sp.Place.Name, names, sp.Place.CountryCode, sp.From, sp.To, data)
 	}
-	for _, id := range sortedKeys(assigned) {
-		in.add(setClaimSpans, place, id, assigned[id])
+	for _, id := range sortedKeys(f.assigned) {
+		in.add(setClaimSpans, place, id, f.assigned[id])
 	}
-	data, err := encode(next)
+	data, err := encode(f.next)
 	if err != nil {
 		return err
 	}
@@ -839,27 +878,24 @@ func (in *ingest) fold(place string, kept keptTimeline) error {
 	return nil
 }
 
-// placeClaims reads every claim made about a place.
-func (in *ingest) placeClaims(place string) ([]storedClaim, error) {
-	rows, err := in.query(`SELECT event_id, sub_event_type, certainty, date, claim FROM claims WHERE place_key = ?`, place)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []storedClaim
-	for rows.Next() {
-		var id, sub, cert, date, js string
-		if err := rows.Scan(&id, &sub, &cert, &date, &js); err != nil {
-			return nil, err
-		}
+// placeClaims reads every claim made about places, by place.
+func (in *ingest) placeClaims(places []string) (map[string][]storedClaim, error) {
+	out := map[string][]storedClaim{}
+	err := in.each(`SELECT place_key, event_id, sub_event_type, certainty, date, claim FROM claims WHERE place_key IN (%s)`, anys(places), func(r *sql.Rows) error {
+		var place, js string
 		var c storedClaim
+		if err := r.Scan(&place, &c.EventID, &c.SubEventType, &c.Certainty, &c.Date, &js); err != nil {
+			return err
+		}
+		id, sub, cert, date := c.EventID, c.SubEventType, c.Certainty, c.Date
 		if err := json.Unmarshal([]byte(js), &c); err != nil {
-			return nil, fmt.Errorf("claim of %s: %w", id, err)
+			return fmt.Errorf("claim of %s: %w", id, err)
 		}
 		c.EventID, c.SubEventType, c.Certainty, c.Date = id, sub, cert, date
-		out = append(out, c)
-	}
-	return out, rows.Err()
+		out[place] = append(out[place], c)
+		return nil
+	})
+	return out, err
 }
 
 func sortedKeys[V any](m map[string]V) []string {
