@@ -111,6 +111,10 @@ func validURLs(d *sitrep.Doc) error {
 // Ingest implements sitrep.Store. A document whose URL is not http or
 // https refuses the batch (EINVALID) before anything is written.
 func (s *Store) Ingest(ctx context.Context, docs []sitrep.Doc) ([]sitrep.IngestResult, error) {
+	prep, err := s.prepare(docs)
+	if err != nil {
+		return nil, err
+	}
 	tx, err := s.DB.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, s.errf("ingest", err)
@@ -121,14 +125,9 @@ func (s *Store) Ingest(ctx context.Context, docs []sitrep.Doc) ([]sitrep.IngestR
 			return nil, s.errf("ingest: lock", err)
 		}
 	}
-	for i := range docs {
-		if err := validURLs(&docs[i]); err != nil {
-			return nil, err
-		}
-	}
 	in := &ingest{s: s, tx: tx, ctx: ctx, places: map[string]bool{}, incidents: map[string]bool{}, claims: map[string][]storedClaim{}, rebuild: map[string]bool{}, now: time.Now().UTC().Format(time.RFC3339)}
 	in.indexText = &batched{s.D.IndexText, `(?, ?, ?)`, ", "}
-	results, err := in.docs(docs)
+	results, err := in.docs(docs, prep)
 	if err != nil {
 		return nil, err
 	}
@@ -145,6 +144,46 @@ func (s *Store) Ingest(ctx context.Context, docs []sitrep.Doc) ([]sitrep.IngestR
 		return nil, s.errf("ingest: commit", err)
 	}
 	return results, nil
+}
+
+// prepared is what ingest writes of a document that does not depend on
+// the record. It is made before the writers' lock is taken, so that
+// other processes' ingests run meanwhile.
+type prepared struct {
+	sig    fuse.Signature
+	text   []byte         // the article's text, compressed
+	events []sitrep.Event // the document's, each with its article's reference
+	data   [][]byte       // the events, encoded
+}
+
+// prepare checks docs (validURLs), gives each article its id, and makes
+// what each will write.
+func (s *Store) prepare(docs []sitrep.Doc) ([]prepared, error) {
+	out := make([]prepared, len(docs))
+	for i := range docs {
+		d, p := &docs[i], &out[i]
+		if err := validURLs(d); err != nil {
+			return nil, err
+		}
+		a := &d.Article
+		if a.ID == "" {
+			a.ID = sitrep.ArticleID(a.Text)
+		}
+		p.sig = fuse.Sign(a.Text)
+		var err error
+		if p.text, err = encodeText(a.Text); err != nil {
+			return nil, s.errf("ingest: article "+a.ID, err)
+		}
+		for _, e := range d.Events {
+			e.Article = a.Ref()
+			data, err := encode(&e)
+			if err != nil {
+				return nil, s.errf("ingest: article "+a.ID, err)
+			}
+			p.events, p.data = append(p.events, e), append(p.data, data)
+		}
+	}
+	return out, nil
 }
 
 // ingest is one Ingest call's transaction and what it has touched.
@@ -175,18 +214,12 @@ type ingest struct {
 
 // docs stores the batch's articles and their events; fusion and control
 // follow once all are written.
-func (in *ingest) docs(docs []sitrep.Doc) ([]sitrep.IngestResult, error) {
+func (in *ingest) docs(docs []sitrep.Doc, prep []prepared) ([]sitrep.IngestResult, error) {
 	ids := make([]string, len(docs))
 	var keys []any
-	sigs := make([]fuse.Signature, len(docs))
 	for i := range docs {
-		a := &docs[i].Article
-		if a.ID == "" {
-			a.ID = sitrep.ArticleID(a.Text)
-		}
-		ids[i] = a.ID
-		sigs[i] = fuse.Sign(a.Text)
-		for _, k := range sigs[i].BandKeys() {
+		ids[i] = docs[i].Article.ID
+		for _, k := range prep[i].sig.BandKeys() {
 			keys = append(keys, k)
 		}
 	}
@@ -195,7 +228,7 @@ func (in *ingest) docs(docs []sitrep.Doc) ([]sitrep.IngestResult, error) {
 	}
 	results := make([]sitrep.IngestResult, 0, len(docs))
 	for i := range docs {
-		r, err := in.doc(&docs[i], &sigs[i])
+		r, err := in.doc(&docs[i].Article, &prep[i])
 		if err != nil {
 			return nil, in.s.errf("ingest: article "+docs[i].Article.ID, err)
 		}
@@ -250,8 +283,8 @@ func (in *ingest) queryRow(q string, args ...any) *sql.Row {
 	return in.tx.StmtContext(in.ctx, st).QueryRowContext(in.ctx, args...)
 }
 
-func (in *ingest) doc(d *sitrep.Doc, sig *fuse.Signature) (sitrep.IngestResult, error) {
-	a := &d.Article
+func (in *ingest) doc(a *sitrep.Article, p *prepared) (sitrep.IngestResult, error) {
+	sig := &p.sig
 	res := sitrep.IngestResult{ArticleID: a.ID, Status: sitrep.StatusNew}
 	if in.st.stored[a.ID] {
 		res.Status = sitrep.StatusDuplicate
@@ -262,7 +295,7 @@ func (in *ingest) doc(d *sitrep.Doc, sig *fuse.Signature) (sitrep.IngestResult, 
 	if err != nil {
 		return res, err
 	}
-	events := d.Events
+	events := p.events
 	if dupOf != "" {
 		events = nil
 	}
@@ -270,11 +303,7 @@ func (in *ingest) doc(d *sitrep.Doc, sig *fuse.Signature) (sitrep.IngestResult, 
 	if !a.Published.IsZero() {
 		pub = a.Published.Format(sitrep.DateLayout)
 	}
-	text, err := encodeText(a.Text)
-	if err != nil {
-		return res, err
-	}
-	in.add(insertArticles, a.ID, a.URL, a.Title, a.Source, pub, text, len(a.Text), sig.Bytes(), nullString(dupOf), len(events), in.now)
+	in.add(insertArticles, a.ID, a.URL, a.Title, a.Source, pub, p.text, len(a.Text), sig.Bytes(), nullString(dupOf), len(events), in.now)
 	in.st.add(a.ID, sig, keys[:], dupOf, len(a.Text))
 	in.count(cArticles, 1)
 	if dupOf != "" {
@@ -285,9 +314,7 @@ func (in *ingest) doc(d *sitrep.Doc, sig *fuse.Signature) (sitrep.IngestResult, 
 	}
 	in.add(in.indexText, a.ID, a.Title, a.Text)
 	for i := range events {
-		e := events[i]
-		e.Article = a.Ref()
-		if err := in.insertEvent(&e); err != nil {
+		if err := in.insertEvent(&events[i], p.data[i]); err != nil {
 			return res, err
 		}
 		res.Events++
@@ -388,11 +415,8 @@ func (in *ingest) dropEvents(articleID string) (int, error) {
 	return n, err
 }
 
-func (in *ingest) insertEvent(e *sitrep.Event) error {
-	data, err := encode(e)
-	if err != nil {
-		return err
-	}
+// insertEvent stores e, encoded as data.
+func (in *ingest) insertEvent(e *sitrep.Event, data []byte) error {
 	var lo, hi, class, cell, lat, lon any
 	if l, h, ok := fuse.Interval(e); ok {
 		lo, hi, class = int64(l), int64(h), fuse.SpanClass(l, h)
