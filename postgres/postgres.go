@@ -7,7 +7,6 @@ package postgres
 
 import (
 	"context"
-	"database/sql"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -15,7 +14,8 @@ import (
 	"strconv"
 	"strings"
 
-	_ "github.com/jackc/pgx/v5/stdlib" // the driver
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
 	"github.com/sitrep/sitrep/internal/sqlstore"
 )
 
@@ -62,10 +62,17 @@ func IsDSN(s string) bool {
 // Open connects to the PostgreSQL database dsn and applies any migration
 // it lacks.
 func Open(ctx context.Context, dsn string) (*sqlstore.Store, error) {
-	db, err := sql.Open("pgx", dsn)
+	cfg, err := pgx.ParseConfig(dsn)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: open: %w", err)
 	}
+	// Ingest's multi-row statements differ in their number of rows from
+	// batch to batch; each would stay prepared on the server, by
+	// default, up to 512 per connection. Only the statements the store
+	// prepares itself stay prepared; the others are described, and the
+	// description cached here, not on the server.
+	cfg.DefaultQueryExecMode = pgx.QueryExecModeCacheDescribe
+	db := stdlib.OpenDB(*cfg)
 	// Keep connections open between requests: database/sql keeps two
 	// idle by default. Open connections are not capped: a writer holding
 	// one may need another (to prepare a statement) while others wait for
