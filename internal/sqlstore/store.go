@@ -360,7 +360,7 @@ func (in *ingest) joinStory(a *sitrep.Article, sig *fuse.Signature, keys []int64
 			return "", err
 		}
 		in.st.merge(c.id, canon.id)
-		// c stood for its story (similarStories returns no copy) and is a
+		// c stood for its story (similar returns no copy) and is a
 		// copy now; its own copies were copies already.
 		in.count(cNearDuplicates, 1)
 	}
