@@ -160,9 +160,10 @@ func (s *sent) findCues(lx *Lexicon) {
 			i++
 			continue
 		}
-		// "the besieged city", "a destroyed house": a participle between a
-		// determiner and its noun describes, it tells of no act.
-		if end == i+1 && i > 0 && end < len(s.toks) && adjectiveSlot[s.toks[i-1].Norm] && s.toks[end].Kind == text.Word && (len(s.toks[i].Norm) > 4 && strings.HasSuffix(s.toks[i].Norm, "ed") || pastTaking[s.toks[i].Norm]) {
+		// "the besieged city", "a destroyed house", "in occupied Ukraine":
+		// a participle between a determiner or a preposition and its noun
+		// describes, it tells of no act.
+		if end == i+1 && i > 0 && end < len(s.toks) && (adjectiveSlot[s.toks[i-1].Norm] || participleSlot[s.toks[i-1].Norm]) && s.toks[end].Kind == text.Word && (len(s.toks[i].Norm) > 4 && strings.HasSuffix(s.toks[i].Norm, "ed") || pastTaking[s.toks[i].Norm]) {
 			i++
 			continue
 		}
@@ -1120,3 +1121,7 @@ func (s *sent) titleCase() bool {
 // adjectiveSlot holds the words before which a participle is an
 // adjective: "the besieged city".
 var adjectiveSlot = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "its": true, "their": true}
+
+// participleSlot are the prepositions before which a participle and a noun
+// make a noun phrase: "in occupied Ukraine", "across captured villages".
+var participleSlot = map[string]bool{"in": true, "of": true, "from": true, "into": true, "across": true, "throughout": true, "to": true, "toward": true, "towards": true, "near": true, "around": true}
