@@ -792,8 +792,8 @@ func (s *sent) pronounAfter(k int) int {
 		}
 		for j := at.pos + 1; j < len(s.toks) && j <= at.pos+6 && !clauseEnd(s.toks[j]); j++ {
 			if w := s.toks[j].Norm; w == "it" || w == "they" {
-				if j+1 < len(s.toks) && beForms[s.toks[j+1].Norm] {
-					return -1 // "said it was captured": the pronoun is the place
+				if j+2 < len(s.toks) && beForms[s.toks[j+1].Norm] && !strings.HasSuffix(s.toks[j+2].Norm, "ing") {
+					return -1 // "said it was captured": the pronoun is the place; not "they are carrying out"
 				}
 				return j
 			}
