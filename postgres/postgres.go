@@ -7,6 +7,7 @@ package postgres
 
 import (
 	"context"
+	"database/sql"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -60,7 +61,9 @@ func IsDSN(s string) bool {
 }
 
 // Open connects to the PostgreSQL database dsn and applies any migration
-// it lacks.
+// it lacks. Queries go through a pool of their own, of read-only
+// sessions, so a burst of queries never holds the connections an ingest
+// needs, nor an ingest the queries'.
 func Open(ctx context.Context, dsn string) (*sqlstore.Store, error) {
 	cfg, err := pgx.ParseConfig(dsn)
 	if err != nil {
@@ -87,5 +90,27 @@ func Open(ctx context.Context, dsn string) (*sqlstore.Store, error) {
 		db.Close()
 		return nil, err
 	}
-	return &sqlstore.Store{DB: db, D: dialect}, nil
+	read, err := openRead(ctx, dsn)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	return &sqlstore.Store{DB: db, Read: read, D: dialect}, nil
+}
+
+// openRead opens the queries' pool: sessions that refuse to write.
+func openRead(ctx context.Context, dsn string) (*sql.DB, error) {
+	cfg, err := pgx.ParseConfig(dsn)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: open: %w", err)
+	}
+	cfg.RuntimeParams["default_transaction_read_only"] = "on"
+	cfg.DefaultQueryExecMode = pgx.QueryExecModeCacheDescribe // as the writer's, for the same reason
+	db := stdlib.OpenDB(*cfg)
+	db.SetMaxIdleConns(max(4, 2*runtime.GOMAXPROCS(0)))
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("postgres: open: %w", err)
+	}
+	return db, nil
 }

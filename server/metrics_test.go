@@ -83,6 +83,8 @@ func TestMetricsCountNoRows(t *testing.T) {
 	plain := st.DB
 	st.DB = sql.OpenDB(loggedConnector{plain.Driver(), "file:" + path + "?_pragma=busy_timeout(10000)&_txlock=immediate", log})
 	plain.Close()
+	st.Read.Close()
+	st.Read = nil // reads through the logged handle too
 	t.Cleanup(func() { st.Close() })
 	ts := newTestServer(t, st, Options{})
 

@@ -46,15 +46,38 @@ func ftsQuery(words []string) string {
 var testPragmas []string
 
 // Open opens (creating it if need be) the SQLite database at path and
-// applies any migration it lacks.
+// applies any migration it lacks. Queries go through a pool of their own,
+// read-only connections: in WAL mode a reader never waits for the
+// writer, and no query can take the write lock or a writer's connection.
 func Open(ctx context.Context, path string) (*sqlstore.Store, error) {
 	// WAL lets readers run beside the one writer; a writing transaction
 	// takes the write lock when it begins (immediate), so two writers
 	// queue instead of failing mid-way; NORMAL sync is safe in WAL mode
 	// (a crash loses at most the last commits, never consistency).
+	db, err := open(ctx, path, "immediate", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(ON)")
+	if err != nil {
+		return nil, err
+	}
+	sub, _ := fs.Sub(migrations, "migrations")
+	if err := sqlstore.Migrate(ctx, db, dialect, sub); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("%w (database %s)", err, path)
+	}
+	read, err := open(ctx, path, "deferred", "query_only(1)")
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	return &sqlstore.Store{DB: db, Read: read, D: dialect, Name: path}, nil
+}
+
+// open opens a pool of connections to path with the pragmas every
+// connection has and those given.
+func open(ctx context.Context, path, txlock string, pragmas ...string) (*sql.DB, error) {
 	q := url.Values{}
-	q.Set("_txlock", "immediate")
-	for _, p := range append([]string{"busy_timeout(10000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(ON)", "cache_size(-65536)", "temp_store(MEMORY)", "mmap_size(1073741824)"}, testPragmas...) {
+	q.Set("_txlock", txlock)
+	common := []string{"busy_timeout(10000)", "cache_size(-65536)", "temp_store(MEMORY)", "mmap_size(1073741824)"}
+	for _, p := range append(append(common, pragmas...), testPragmas...) {
 		q.Add("_pragma", p)
 	}
 	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
@@ -66,16 +89,11 @@ func Open(ctx context.Context, path string) (*sqlstore.Store, error) {
 	// open and close a connection (reading the schema each time) per
 	// request. Open connections are not capped: a writer holding one may
 	// need another (to prepare a statement) while others wait for the
-	// write lock.
+	// write lock, and a query may read from two at once.
 	db.SetMaxIdleConns(max(8, 4*runtime.GOMAXPROCS(0)))
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
-	sub, _ := fs.Sub(migrations, "migrations")
-	if err := sqlstore.Migrate(ctx, db, dialect, sub); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("%w (database %s)", err, path)
-	}
-	return &sqlstore.Store{DB: db, D: dialect, Name: path}, nil
+	return db, nil
 }

@@ -19,3 +19,19 @@ func TestConformance(t *testing.T) {
 		return s
 	})
 }
+
+// Queries go through connections that cannot write: a write through them
+// is refused, so no query can take the write lock the writer waits on.
+func TestReadPoolCannotWrite(t *testing.T) {
+	s, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "sitrep.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.Read.Exec(`UPDATE counters SET n = 1 WHERE name = 'articles'`); err == nil {
+		t.Error("a write through the read pool succeeded")
+	}
+	if _, err := s.DB.Exec(`UPDATE counters SET n = 0 WHERE name = 'articles'`); err != nil {
+		t.Errorf("a write through the writer: %v", err)
+	}
+}

@@ -46,6 +46,7 @@ func Run(t *testing.T, open Opener) {
 		{"changes log what ingests changed, in order", testChanges},
 		{"the map and the tally follow incidents as they merge", testMapFollows},
 		{"the counters follow every ingest", testCounters},
+		{"reads are answered while a write is open", testReadsBesideWrite},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open) })

@@ -68,7 +68,7 @@ func (s *Store) Stats(ctx context.Context) (sitrep.Stats, error) {
 		(SELECT min(date) FROM incidents WHERE date > ''),
 		(SELECT max(date) FROM incidents)`
 	// An undated incident's date is ''; min and max read the index's ends.
-	if err := s.DB.QueryRowContext(ctx, q).Scan(&st.Articles, &st.NearDuplicates, &st.Events, &st.Incidents, &st.Places, &first, &last); err != nil {
+	if err := s.reader().QueryRowContext(ctx, q).Scan(&st.Articles, &st.NearDuplicates, &st.Events, &st.Incidents, &st.Places, &first, &last); err != nil {
 		return st, s.errf("stats", err)
 	}
 	if first != nil {

@@ -54,7 +54,7 @@ func (s *Store) Clusters(ctx context.Context, f sitrep.EventFilter, cell float64
 		return nil, err
 	}
 	w.add("lat IS NOT NULL")
-	rows, err := s.DB.QueryContext(ctx, s.D.Rebind(`SELECT lat, lon, sub_event_type, coalesce(fatalities, 0), id FROM incidents`+w.String()), w.args...)
+	rows, err := s.reader().QueryContext(ctx, s.D.Rebind(`SELECT lat, lon, sub_event_type, coalesce(fatalities, 0), id FROM incidents`+w.String()), w.args...)
 	if err != nil {
 		return nil, s.errf("clusters", err)
 	}
@@ -172,7 +172,7 @@ func (s *Store) Tally(ctx context.Context, f sitrep.EventFilter) (*sitrep.Tally,
 	if f.Near != nil {
 		q = "SELECT date, country_code, 1, coalesce(fatalities, 0), reports, lat, lon FROM incidents" + w.String()
 	}
-	rows, err := s.DB.QueryContext(ctx, s.D.Rebind(q), w.args...)
+	rows, err := s.reader().QueryContext(ctx, s.D.Rebind(q), w.args...)
 	if err != nil {
 		return nil, s.errf("tally", err)
 	}
@@ -241,7 +241,7 @@ func (s *Store) Changes(ctx context.Context, after int64, limit int) ([]sitrep.C
 	if limit <= 0 {
 		limit = 1000
 	}
-	rows, err := s.DB.QueryContext(ctx, s.D.Rebind(`SELECT seq, kind, key FROM changes WHERE seq > ? ORDER BY seq LIMIT ?`), after, limit)
+	rows, err := s.reader().QueryContext(ctx, s.D.Rebind(`SELECT seq, kind, key FROM changes WHERE seq > ? ORDER BY seq LIMIT ?`), after, limit)
 	if err != nil {
 		return nil, s.errf("changes", err)
 	}
@@ -260,6 +260,6 @@ func (s *Store) Changes(ctx context.Context, after int64, limit int) ([]sitrep.C
 // LastChange implements sitrep.Store.
 func (s *Store) LastChange(ctx context.Context) (int64, error) {
 	var seq sql.NullInt64
-	err := s.DB.QueryRowContext(ctx, `SELECT max(seq) FROM changes`).Scan(&seq)
+	err := s.reader().QueryRowContext(ctx, `SELECT max(seq) FROM changes`).Scan(&seq)
 	return seq.Int64, s.errf("changes", err)
 }

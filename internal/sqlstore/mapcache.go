@@ -108,7 +108,7 @@ func scanMapRow(rows *sql.Rows) (mapRow, error) {
 // harmless.
 func (s *Store) loadMap(ctx context.Context, last int64) error {
 	c := &s.maps
-	rows, err := s.DB.QueryContext(ctx, mapColumns)
+	rows, err := s.reader().QueryContext(ctx, mapColumns)
 	if err != nil {
 		return err
 	}

@@ -16,6 +16,14 @@ import (
 	"github.com/sitrep/sitrep/gazetteer"
 )
 
+// reader is the handle queries go through (Store.Read, else DB).
+func (s *Store) reader() *sql.DB {
+	if s.Read != nil {
+		return s.Read
+	}
+	return s.DB
+}
+
 // where builds a WHERE clause from conditions and their arguments.
 type where struct {
 	conds []string
@@ -248,7 +256,7 @@ func (s *Store) Incidents(ctx context.Context, f sitrep.EventFilter) ([]sitrep.I
 		w.add("id = ?", f.Incident)
 	}
 	q := "SELECT id, lat, lon FROM incidents" + w.String() + order(&f) + limitClause(&f)
-	dbRows, err := s.DB.QueryContext(ctx, s.D.Rebind(q), w.args...)
+	dbRows, err := s.reader().QueryContext(ctx, s.D.Rebind(q), w.args...)
 	if err != nil {
 		return nil, s.errf("incidents", err)
 	}
@@ -323,7 +331,7 @@ func (s *Store) queryIn(ctx context.Context, q string, keys []string, each func(
 			args[i] = k
 		}
 		list := "IN (?" + strings.Repeat(", ?", len(part)-1) + ")"
-		rows, err := s.DB.QueryContext(ctx, s.D.Rebind(strings.Replace(q, "IN (?)", list, 1)), args...)
+		rows, err := s.reader().QueryContext(ctx, s.D.Rebind(strings.Replace(q, "IN (?)", list, 1)), args...)
 		if err != nil {
 			return err
 		}
@@ -342,7 +350,7 @@ func (s *Store) queryIn(ctx context.Context, q string, keys []string, each func(
 }
 
 func (s *Store) each(ctx context.Context, q string, args []any, fn func([]byte) error) error {
-	rows, err := s.DB.QueryContext(ctx, s.D.Rebind(q), args...)
+	rows, err := s.reader().QueryContext(ctx, s.D.Rebind(q), args...)
 	if err != nil {
 		return err
 	}
@@ -398,7 +406,7 @@ func (s *Store) Control(ctx context.Context, f sitrep.ControlFilter) ([]sitrep.C
 	var out []sitrep.ControlSpan
 	at := map[key]int{}
 	var places []string
-	rows, err := s.DB.QueryContext(ctx, s.D.Rebind(q), w.args...)
+	rows, err := s.reader().QueryContext(ctx, s.D.Rebind(q), w.args...)
 	if err != nil {
 		return nil, s.errf("control", err)
 	}
@@ -525,7 +533,7 @@ func (s *Store) Articles(ctx context.Context, f sitrep.ArticleFilter) ([]sitrep.
 func (s *Store) articles(ctx context.Context, where string, args []any, extra string) ([]sitrep.StoredArticle, error) {
 	join, tail, _ := strings.Cut(extra, "|")
 	q := "SELECT a.id, a.url, a.title, a.source, a.published, a.text, a.dup_of, a.events, a.ingested FROM articles a" + join + where + tail
-	rows, err := s.DB.QueryContext(ctx, s.D.Rebind(q), args...)
+	rows, err := s.reader().QueryContext(ctx, s.D.Rebind(q), args...)
 	if err != nil {
 		return nil, err
 	}

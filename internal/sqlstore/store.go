@@ -40,8 +40,13 @@ type Dialect struct {
 
 // Store is a sitrep.Store over a database/sql handle.
 type Store struct {
+	// DB is the handle writes (and the worker's queue) go through.
 	DB *sql.DB
-	D  *Dialect
+	// Read, when set, is the handle queries go through: a pool of its
+	// own, so a query never waits for a connection a writer holds, and on
+	// SQLite connections that cannot write. Nil reads through DB.
+	Read *sql.DB
+	D    *Dialect
 	// Name, when set, is the database as errors name it (an SQLite
 	// file's path), so that "database or disk is full" says which.
 	Name string
@@ -90,6 +95,9 @@ func (s *Store) errf(op string, err error) error {
 // Close closes the database.
 func (s *Store) Close() error {
 	s.stmts.Range(func(_, st any) bool { st.(*sql.Stmt).Close(); return true })
+	if s.Read != nil {
+		s.Read.Close()
+	}
 	return s.DB.Close()
 }
 

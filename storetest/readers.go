@@ -1,0 +1,60 @@
+package storetest
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/internal/sqlstore"
+)
+
+// testReadsBesideWrite holds a writing transaction open, as an ingest
+// does while it fuses, and asks what the API asks: every read must be
+// answered meanwhile, from what was committed before it. A store whose
+// queries shared the writer's connection, or took the write lock, would
+// wait here until the deadline.
+func testReadsBesideWrite(t *testing.T, open Opener) {
+	s := newStore(t, open)
+	st, ok := s.(*sqlstore.Store)
+	if !ok {
+		t.Skipf("%T is not an SQL store", s)
+	}
+	ingest(t, s, liveDocs()...)
+	tx, err := st.DB.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	if st.D.Lock != "" {
+		if _, err := tx.ExecContext(ctx, st.D.Lock); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE counters SET n = n + 1000 WHERE name = 'articles'`); err != nil {
+		t.Fatal(err)
+	}
+	rctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	readAll(t, rctx, s)
+}
+
+// readAll reads the suite's live reports as the page and the API do.
+func readAll(t *testing.T, ctx context.Context, s sitrep.Store) {
+	t.Helper()
+	if inc, err := s.Incident(ctx, "h1"); err != nil || inc.Sources != 2 {
+		t.Errorf("Incident(h1) beside a write: %+v, %v; want 2 sources", inc, err)
+	}
+	if cs, err := s.Clusters(ctx, sitrep.EventFilter{}, 1); err != nil || len(cs) == 0 {
+		t.Errorf("Clusters beside a write: %d clusters, %v", len(cs), err)
+	}
+	if tl, err := s.Tally(ctx, sitrep.EventFilter{}); err != nil || len(tl.Days) == 0 {
+		t.Errorf("Tally beside a write: %+v, %v", tl, err)
+	}
+	if sp, err := s.Control(ctx, sitrep.ControlFilter{Key: "g169577"}); err != nil || len(sp) == 0 {
+		t.Errorf("Control beside a write: %d spans, %v", len(sp), err)
+	}
+	if st, err := s.Stats(ctx); err != nil || st.Articles != len(liveDocs()) {
+		t.Errorf("Stats beside a write: %d articles, %v; want %d (the write is not committed)", st.Articles, err, len(liveDocs()))
+	}
+}
