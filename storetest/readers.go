@@ -58,3 +58,27 @@ func readAll(t *testing.T, ctx context.Context, s sitrep.Store) {
 		t.Errorf("Stats beside a write: %d articles, %v; want %d (the write is not committed)", st.Articles, err, len(liveDocs()))
 	}
 }
+
+// testIncidentReadAnew reads an incident, then ingests reports that join
+// it: what is read next is the incident as it now stands, never a copy
+// kept from before (the SQL store keeps recently read incidents).
+func testIncidentReadAnew(t *testing.T, open Opener) {
+	s := newStore(t, open)
+	docs := liveDocs()
+	ingest(t, s, docs[0])
+	if inc, err := s.Incident(ctx, "h1"); err != nil || inc.Sources != 1 {
+		t.Fatalf("Incident(h1) of one report: %+v, %v", inc, err)
+	}
+	ingest(t, s, docs[1])
+	if inc, err := s.Incident(ctx, "h1"); err != nil || inc.Sources != 2 || len(inc.Reports) != 2 {
+		t.Errorf("Incident(h1) after a second report: %+v, %v; want 2 sources", inc, err)
+	}
+	// An event with a smaller id joins: the incident is now h0's.
+	ingest(t, s, doc("h0", "2024-12-05", "Warplanes struck Hama, killing twelve.", ev{id: "h0", sub: "Air/drone strike", date: "2024-12-05", loc: hama, a1: army, dead: 12}))
+	if _, err := s.Incident(ctx, "h1"); sitrep.ErrorCode(err) != sitrep.ENOTFOUND {
+		t.Errorf("Incident(h1) after h0 joined: error %v, want %q", err, sitrep.ENOTFOUND)
+	}
+	if got := incidentIDs(t, s, sitrep.EventFilter{}); got != "h0" {
+		t.Errorf("incidents after h0 joined: %q, want h0", got)
+	}
+}

@@ -47,6 +47,7 @@ func Run(t *testing.T, open Opener) {
 		{"the map and the tally follow incidents as they merge", testMapFollows},
 		{"the counters follow every ingest", testCounters},
 		{"reads are answered while a write is open", testReadsBesideWrite},
+		{"an incident is read as it stands after an ingest", testIncidentReadAnew},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open) })

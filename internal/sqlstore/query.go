@@ -281,16 +281,34 @@ func (s *Store) Incidents(ctx context.Context, f sitrep.EventFilter) ([]sitrep.I
 	for i, r := range rows {
 		ids[i] = r.id
 	}
-	members, err := s.incidentEvents(ctx, ids)
+	out, err := s.summed(ctx, ids)
+	return out, s.errf("incidents", err)
+}
+
+// summed returns the incidents of ids, in their order, from the incident
+// cache or summed up from their events.
+func (s *Store) summed(ctx context.Context, ids []string) ([]sitrep.Incident, error) {
+	seq, err := s.syncIncidents(ctx)
 	if err != nil {
-		return nil, s.errf("incidents", err)
+		return nil, err
+	}
+	cached, missing := s.incs.get(ids)
+	members, err := s.incidentEvents(ctx, missing)
+	if err != nil {
+		return nil, err
 	}
 	out := make([]sitrep.Incident, 0, len(ids))
+	var fresh []sitrep.Incident
 	for _, id := range ids {
-		if es := members[id]; len(es) > 0 {
-			out = append(out, fuse.SummarizeAll(es))
+		if inc, ok := cached[id]; ok {
+			out = append(out, inc)
+		} else if es := members[id]; len(es) > 0 {
+			inc := fuse.SummarizeAll(es)
+			out = append(out, inc)
+			fresh = append(fresh, inc)
 		}
 	}
+	s.incs.put(fresh, seq)
 	return out, nil
 }
 

@@ -58,6 +58,8 @@ type Store struct {
 
 	// maps is what the map and the statistics read, in memory.
 	maps mapCache
+	// incs are incidents recently read, summed up.
+	incs incCache
 }
 
 // stmt returns the prepared statement of q (written with ?).
