@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -212,6 +213,12 @@ func (s *Store) Events(ctx context.Context, f sitrep.EventFilter) ([]sitrep.Even
 	if f.Incident != "" {
 		w.add("incident_id = ?", f.Incident)
 	}
+	if f.Kind != "" && f.Kind != "event" {
+		// Kind is not a column, but every kind is typed Strategic
+		// developments / Other (sitrep.Event.Kind): only those rows are
+		// read and decoded (index events_other), not the whole record.
+		w.add("sub_event_type = 'Other'") // a literal: the partial index events_other applies
+	}
 	var out []sitrep.Event
 	err = s.each(ctx, "SELECT data FROM events"+w.String()+order(&f)+limitClause(&f), w.args, func(data []byte) error {
 		var e sitrep.Event
@@ -221,9 +228,12 @@ func (s *Store) Events(ctx context.Context, f sitrep.EventFilter) ([]sitrep.Even
 		if within(&f, e.Location) && ofKind(&f, &e) {
 			out = append(out, e)
 		}
+		if f.Limit > 0 && len(out) >= f.Offset+f.Limit {
+			return errEnough // the rows come in order: the page is full
+		}
 		return nil
 	})
-	if err != nil {
+	if err != nil && err != errEnough {
 		return nil, s.errf("events", err)
 	}
 	if f.Near != nil || f.Kind != "" {
@@ -231,6 +241,9 @@ func (s *Store) Events(ctx context.Context, f sitrep.EventFilter) ([]sitrep.Even
 	}
 	return out, nil
 }
+
+// errEnough stops a read whose page is full.
+var errEnough = errors.New("enough rows")
 
 // ofKind reports whether e is of the kind f asks for ("event": none).
 // Kind is not a column: it is read from the event, and the page cut after.
