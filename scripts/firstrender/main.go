@@ -25,7 +25,7 @@ import (
 // timing is what the page reports of one load, in ms from navigation.
 type timing struct {
 	DOMContentLoaded, Ready float64
-	Resources            []struct {
+	Resources               []struct {
 		Name          string
 		Start, End    float64
 		TransferSize  float64
