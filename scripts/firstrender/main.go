@@ -43,14 +43,15 @@ const measure = `(() => {
 func main() {
 	base := flag.String("url", "http://127.0.0.1:8080", "the server")
 	n := flag.Int("n", 10, "loads")
+	page := flag.String("page", "/", "the page's path and query (/?control=0: without the control layer)")
 	flag.Parse()
-	if err := run(*base, *n); err != nil {
+	if err := run(*base+*page, *n); err != nil {
 		fmt.Fprintln(os.Stderr, "firstrender:", err)
 		os.Exit(1)
 	}
 }
 
-func run(base string, n int) error {
+func run(page string, n int) error {
 	bin := os.Getenv("SITREP_CHROME")
 	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
 		if bin == "" {
@@ -71,7 +72,7 @@ func run(base string, n int) error {
 	var dcl, ready []float64
 	var last timing
 	for i := 0; i < n; i++ {
-		t, err := load(bctx, base)
+		t, err := load(bctx, page)
 		if err != nil {
 			return err
 		}
@@ -86,13 +87,13 @@ func run(base string, n int) error {
 // load opens the page in a new tab (the browser's cache is shared, so
 // after the first load the page's files are revalidated, as on a
 // person's second visit) and waits until it says it is drawn.
-func load(bctx context.Context, base string) (timing, error) {
+func load(bctx context.Context, page string) (timing, error) {
 	var t timing
 	tctx, cancel := chromedp.NewContext(bctx)
 	defer cancel()
 	tctx, cancel2 := context.WithTimeout(tctx, 60*time.Second)
 	defer cancel2()
-	if err := chromedp.Do(tctx, chromedp.Navigate(base+"/")); err != nil {
+	if err := chromedp.Do(tctx, chromedp.Navigate(page)); err != nil {
 		return t, err
 	}
 	if _, err := chromedp.Run(tctx, chromedp.Poll[bool](`document.body.dataset.ready === '1'`, chromedp.WithPollingTimeout(60*time.Second))); err != nil {
