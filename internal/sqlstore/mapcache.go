@@ -20,7 +20,7 @@ import (
 // it is loaded afresh when the log has moved too far. Filters it cannot
 // apply (actor, text) go to SQL.
 type mapCache struct {
-	mu     sync.Mutex
+	mu     sync.RWMutex
 	loaded bool
 	seq    int64 // the change log position applied
 	rows   []mapRow
@@ -62,9 +62,35 @@ func cached(f *sitrep.EventFilter) bool {
 	return f.Actor == "" && strings.TrimSpace(f.Text) == ""
 }
 
-// view brings the cache up to the change log and calls fn with its rows,
-// under its lock.
+// view brings the cache up to the change log and calls fn with its rows.
+// Readers share the cache (fn runs under a read lock, so requests scan it
+// at once); bringing it up takes it alone, and only when the log moved.
 func (s *Store) view(ctx context.Context, fn func(rows []mapRow)) error {
+	c := &s.maps
+	last, err := s.LastChange(ctx)
+	if err != nil {
+		return err
+	}
+	c.mu.RLock()
+	if c.loaded && c.seq == last {
+		defer c.mu.RUnlock()
+		fn(c.rows)
+		return nil
+	}
+	c.mu.RUnlock()
+	if err := s.catchUp(ctx); err != nil {
+		return err
+	}
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	fn(c.rows)
+	return nil
+}
+
+// catchUp brings the cache up to the change log, alone: it reads where
+// the log stands again under the lock, as another request may have
+// brought the cache further meanwhile.
+func (s *Store) catchUp(ctx context.Context) error {
 	c := &s.maps
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -73,15 +99,11 @@ func (s *Store) view(ctx context.Context, fn func(rows []mapRow)) error {
 		return err
 	}
 	if !c.loaded || last < c.seq || last-c.seq > maxReplay {
-		if err := s.loadMap(ctx, last); err != nil {
-			return err
-		}
-	} else if last > c.seq {
-		if err := s.replayMap(ctx, last); err != nil {
-			return err
-		}
+		return s.loadMap(ctx, last)
 	}
-	fn(c.rows)
+	if last > c.seq {
+		return s.replayMap(ctx, last)
+	}
 	return nil
 }
 
