@@ -25,6 +25,10 @@ import (
 // timing is what the page reports of one load, in ms from navigation.
 type timing struct {
 	DOMContentLoaded, Ready float64
+	Marks                   []struct {
+		Name  string
+		Start float64
+	}
 	Resources               []struct {
 		Name          string
 		Start, End    float64
@@ -37,6 +41,7 @@ const measure = `(() => {
 	const n = performance.getEntriesByType('navigation')[0];
 	const r = performance.getEntriesByName('sitrep-ready')[0];
 	return {DOMContentLoaded: n.domContentLoadedEventEnd, Ready: r ? r.startTime : -1,
+		Marks: performance.getEntriesByType('mark').map(m => ({Name: m.name, Start: m.startTime})),
 		Resources: performance.getEntriesByType('resource').map(e => ({Name: e.name, Start: e.startTime, End: e.responseEnd, TransferSize: e.transferSize, DecodedLength: e.decodedBodySize}))};
 })()`
 
@@ -116,6 +121,10 @@ func median(xs []float64) float64 {
 func slowest(t timing) {
 	rs := t.Resources
 	sort.Slice(rs, func(i, j int) bool { return rs[i].End > rs[j].End })
+	fmt.Println("last load's marks:")
+	for _, m := range t.Marks {
+		fmt.Printf("  %6.0f ms %s\n", m.Start, m.Name)
+	}
 	fmt.Println("last load's latest requests (start, end, bytes on the wire, decoded):")
 	for _, r := range rs[:min(8, len(rs))] {
 		fmt.Printf("  %6.0f %6.0f ms %9.0f %9.0f  %s\n", r.Start, r.End, r.TransferSize, r.DecodedLength, r.Name)

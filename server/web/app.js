@@ -691,16 +691,12 @@
     try {
       const data = await latest('stats', () => api('/api/stats', filterParams()));
       setupSlider(data.range);
-      // The control layer needs only the slider's day: ask for it before
-      // drawing the chart, so the two overlap.
-      if (!controlStarted) { controlStarted = true; loadControl(); }
       renderSummary(data);
       renderChart(data.days || []);
       fillCountries(data.countries || []);
       report('stats', null);
     } catch (e) { report('stats', e); }
   }
-  let controlStarted = false;
 
   function renderSummary(d) {
     let inc = 0, fat = 0;
@@ -866,9 +862,14 @@
 
   // listSoon follows the map and the slider: a pan, a zoom or a dragged
   // slider asks once it rests, and only when the request changed.
+  // A request already on its way is not asked again: the slider's first
+  // setting would otherwise ask for the list the start asked for, and
+  // the first answer would be thrown away.
   const listSoon = debounce(() => {
-    if (listParams(listView()).toString() !== listedFor) loadList(true);
+    const r = listParams(listView()).toString();
+    if (r !== listedFor && r !== listingFor) loadList(true);
   }, 250);
+  let listingFor = null; // the request of the list on its way
 
   // loadList asks for the list's first page (reset) or, for More, the
   // next page of the request shown, whatever the view has become since.
@@ -876,6 +877,7 @@
     const v = reset || !listedFor ? listView() : listedView;
     const p = listParams(v);
     const request = p.toString();
+    listingFor = request;
     p.set('order', 'newest');
     p.set('limit', String(keep ? Math.min(1000, Math.max(PAGE, listed)) : PAGE));
     p.set('offset', String(reset ? 0 : nextOffset || 0));
@@ -897,6 +899,7 @@
       ol.dataset.request = request;
       report('list', null);
     } catch (e) { report('list', e); }
+    if (listingFor === request) listingFor = null;
     $('more').disabled = false;
   }
 
@@ -1338,9 +1341,10 @@
 
     loadCountries();
     const tx = api('/api/taxonomy').then(fillTypes).catch(e => report('taxonomy', e));
-    const first = [tx, loadStats(), loadTolls()];
-    // The list follows the map's view: ask for it once the view is known.
-    if (state.view) first.push(loadList(true));
+    // The list follows the map's view: it is asked for the first view at
+    // once, beside the rest, and again below only if fitting the map
+    // changed its request (a record spread over the world keeps it).
+    const first = [tx, loadStats(), loadTolls(), loadList(true)];
     if (state.sel) select(state.sel, false);
 
     if (!state.view) {
@@ -1351,7 +1355,8 @@
         const b = L.latLngBounds(clustersShown.map(c => [c.lat, c.lon]));
         map.fitBounds(b.pad(0.1), { maxZoom: 7, padding: [24, 24], animate: false });
       }
-      first.push(loadList(true));
+      const r = listParams(listView()).toString();
+      if (r !== listedFor && r !== listingFor) first.push(loadList(true));
     }
     zoomClasses();
     if (map.getZoom() >= 5) loadFineCountries();
@@ -1368,6 +1373,10 @@
     startLive();
     performance.mark('sitrep-ready');
     document.body.dataset.ready = '1';
+    // The control layer comes after the first render: drawing hundreds
+    // of places' marks held the page's one thread for a fifth of a
+    // second while the map, the chart and the list waited.
+    loadControl();
   }
 
   window.addEventListener('DOMContentLoaded', start);
