@@ -82,3 +82,37 @@ func testIncidentReadAnew(t *testing.T, open Opener) {
 		t.Errorf("incidents after h0 joined: %q, want h0", got)
 	}
 }
+
+// testAnswersFollow asks the map's first questions (the whole record's
+// clusters and tally) twice around an ingest: the second answers count
+// the new incident (the SQL store remembers such answers until the
+// change log moves).
+func testAnswersFollow(t *testing.T, open Opener) {
+	s := newStore(t, open)
+	docs := liveDocs()
+	ingest(t, s, docs[0])
+	count := func() (clustered, tallied int) {
+		cs, err := s.Clusters(ctx, sitrep.EventFilter{}, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range cs {
+			clustered += c.Count
+		}
+		tl, err := s.Tally(ctx, sitrep.EventFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range tl.Days {
+			tallied += d.Incidents
+		}
+		return clustered, tallied
+	}
+	if c, n := count(); c != 1 || n != 1 {
+		t.Fatalf("one incident: clusters count %d, tally %d", c, n)
+	}
+	ingest(t, s, docs[3]) // Kyiv, another incident
+	if c, n := count(); c != 2 || n != 2 {
+		t.Errorf("after a second incident: clusters count %d, tally %d; want 2, 2", c, n)
+	}
+}

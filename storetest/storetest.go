@@ -48,6 +48,7 @@ func Run(t *testing.T, open Opener) {
 		{"the counters follow every ingest", testCounters},
 		{"reads are answered while a write is open", testReadsBesideWrite},
 		{"an incident is read as it stands after an ingest", testIncidentReadAnew},
+		{"the whole record's clusters and tally follow an ingest", testAnswersFollow},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open) })

@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"math"
 	"sort"
 	"time"
@@ -37,17 +38,18 @@ func (s *Store) Clusters(ctx context.Context, f sitrep.EventFilter, cell float64
 		if err != nil {
 			return nil, err
 		}
-		err = s.view(ctx, func(rows []mapRow) {
+		v, err := s.answer(ctx, fmt.Sprintf("clusters %g %s", cell, m.key()), func(rows []mapRow) any {
 			for i := range rows {
 				if r := &rows[i]; r.located && m.match(r, false) {
 					g.add(r.lat, r.lon, r.sub, r.fatalities, r.id)
 				}
 			}
+			return g.clusters()
 		})
 		if err != nil {
 			return nil, s.errf("clusters", err)
 		}
-		return g.clusters(), nil
+		return v.([]sitrep.Cluster), nil
 	}
 	w, err := s.filter(&f, "incidents")
 	if err != nil {
@@ -143,25 +145,14 @@ func (s *Store) Tally(ctx context.Context, f sitrep.EventFilter) (*sitrep.Tally,
 		if err != nil {
 			return nil, err
 		}
-		names := map[int32]string{}
-		err = s.view(ctx, func(rows []mapRow) {
-			for i := range rows {
-				r := &rows[i]
-				if !m.match(r, true) {
-					continue
-				}
-				d, ok := names[r.day]
-				if !ok {
-					d = time.Unix(int64(r.day)*86400, 0).UTC().Format(sitrep.DateLayout)
-					names[r.day] = d
-				}
-				t.add(d, r.cc, 1, r.fatalities, r.reports)
-			}
+		v, err := s.answer(ctx, "tally "+m.key(), func(rows []mapRow) any {
+			t.fromMap(rows, m)
+			return t.result()
 		})
 		if err != nil {
 			return nil, s.errf("tally", err)
 		}
-		return t.result(), nil
+		return v.(*sitrep.Tally), nil
 	}
 	w, err := s.filter(&f, "incidents")
 	if err != nil {
@@ -198,6 +189,23 @@ func (s *Store) Tally(ctx context.Context, f sitrep.EventFilter) (*sitrep.Tally,
 type tally struct {
 	days      map[string]*sitrep.DayCount
 	countries map[string]*sitrep.CountryCount
+}
+
+// fromMap adds up the map cache's rows that m keeps.
+func (t *tally) fromMap(rows []mapRow, m *mapFilter) {
+	names := map[int32]string{}
+	for i := range rows {
+		r := &rows[i]
+		if !m.match(r, true) {
+			continue
+		}
+		d, ok := names[r.day]
+		if !ok {
+			d = time.Unix(int64(r.day)*86400, 0).UTC().Format(sitrep.DateLayout)
+			names[r.day] = d
+		}
+		t.add(d, r.cc, 1, r.fatalities, r.reports)
+	}
 }
 
 func (t *tally) add(day, cc string, n, dead, reports int) {

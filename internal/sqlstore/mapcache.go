@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"math"
 	"strings"
 	"sync"
@@ -25,7 +26,18 @@ type mapCache struct {
 	seq    int64 // the change log position applied
 	rows   []mapRow
 	at     map[string]int // incident id -> index in rows
+
+	// answers are whole answers computed from the rows at position
+	// answersAt, kept until the cache moves: every reader of the page
+	// asks the same first questions (the whole record's clusters and
+	// tally), which cost a pass over every row each.
+	answersMu sync.Mutex
+	answersAt int64
+	answers   map[string]any
 }
+
+// maxAnswers bounds the answers kept at one position.
+const maxAnswers = 64
 
 // mapRow is one incident as the map sees it.
 type mapRow struct {
@@ -105,6 +117,41 @@ func (s *Store) catchUp(ctx context.Context) error {
 		return s.replayMap(ctx, last)
 	}
 	return nil
+}
+
+// answer returns what compute makes of the cache's rows, remembered
+// under key until the cache moves. Callers only read what it returns.
+func (s *Store) answer(ctx context.Context, key string, compute func(rows []mapRow) any) (any, error) {
+	var v any
+	err := s.view(ctx, func(rows []mapRow) {
+		c := &s.maps // under view's read lock: c.seq stays
+		if a, ok := c.recall(key); ok {
+			v = a
+			return
+		}
+		v = compute(rows)
+		c.remember(key, v)
+	})
+	return v, err
+}
+
+func (c *mapCache) recall(key string) (any, bool) {
+	c.answersMu.Lock()
+	defer c.answersMu.Unlock()
+	if c.answersAt != c.seq {
+		return nil, false
+	}
+	a, ok := c.answers[key]
+	return a, ok
+}
+
+func (c *mapCache) remember(key string, v any) {
+	c.answersMu.Lock()
+	defer c.answersMu.Unlock()
+	if c.answers == nil || c.answersAt != c.seq || len(c.answers) >= maxAnswers {
+		c.answers, c.answersAt = map[string]any{}, c.seq
+	}
+	c.answers[key] = v
 }
 
 func scanMapRow(rows *sql.Rows) (mapRow, error) {
@@ -249,6 +296,19 @@ func newMapFilter(f *sitrep.EventFilter) (*mapFilter, error) {
 		m.cc = cc
 	}
 	return m, nil
+}
+
+// key names the filter in the cache's answers.
+func (m *mapFilter) key() string {
+	subs := sortedKeys(m.subs)
+	k := fmt.Sprintf("%d %d %q %q", m.since, m.until, subs, m.cc)
+	if m.near != nil {
+		k += fmt.Sprintf(" near %g %g %g", m.near.Lat, m.near.Lon, m.km)
+	}
+	if b := m.box; b != nil {
+		k += fmt.Sprintf(" box %g %g %g %g", b.S, b.W, b.N, b.E)
+	}
+	return k
 }
 
 // match says whether the filter keeps r; dated says the filter needs a
