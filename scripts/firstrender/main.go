@@ -29,7 +29,7 @@ type timing struct {
 		Name  string
 		Start float64
 	}
-	Resources               []struct {
+	Resources []struct {
 		Name          string
 		Start, End    float64
 		TransferSize  float64
@@ -124,6 +124,10 @@ func slowest(t timing) {
 	fmt.Println("last load's marks:")
 	for _, m := range t.Marks {
 		fmt.Printf("  %6.0f ms %s\n", m.Start, m.Name)
+	}
+	if len(rs) == 0 {
+		fmt.Println("last load's requests: none reported by the browser")
+		return
 	}
 	fmt.Println("last load's latest requests (start, end, bytes on the wire, decoded):")
 	for _, r := range rs[:min(8, len(rs))] {
