@@ -1263,10 +1263,17 @@ func (d *doc) eventPlaces(s *sent, anchor int, classes classSet) []int {
 		}
 		return false
 	}
+	// The place a taking acts on is where it happened, before any other
+	// the sentence names ("Rebels took the town of Kidal, a spokesman
+	// said in Bamako").
+	object := -1
+	if classes&(classSet(1)<<lx.cls.capture|1<<lx.cls.withdraw|1<<lx.cls.enter) != 0 {
+		object = s.objectPlace(s.cueEnd(anchor))
+	}
 	rank := func(i int) int {
 		p := d.places[ids[i]]
 		r := 0
-		if !p.Locative {
+		if !p.Locative && cands[i] != object {
 			r = 1
 		}
 		if p.Place.Level == gazetteer.LevelCountry {

@@ -607,6 +607,12 @@ func (s *sent) thingObject(lx *Lexicon, j int) bool {
 // placeFollows reports whether a place name starts at token j, perhaps after
 // "the town of", "the city of".
 func (s *sent) placeFollows(j int) bool {
+	return s.objectPlace(j) >= 0
+}
+
+// objectPlace returns the token where the place that placeFollows finds
+// starts, or -1.
+func (s *sent) objectPlace(j int) int {
 	for k := j; k < len(s.toks) && k < j+7; k++ {
 		if pi := s.placeAt[k]; pi >= 0 {
 			// "won France's top award": the place owns the object,
@@ -616,22 +622,22 @@ func (s *sent) placeFollows(j int) bool {
 				e++
 			}
 			if e+1 >= len(s.toks) || s.toks[e+1].Norm != "s" || s.toks[e].Norm != "'" && s.toks[e].Norm != "’" {
-				return true
+				return k
 			}
 			for g := e + 2; g < len(s.toks) && g < e+5; g++ {
 				if _, _, ok := s.d.x.lx.ground.Match(s.toks, g); ok {
-					return true
+					return k
 				}
 			}
-			return false
+			return -1
 		}
 		if e, _, ok := s.d.x.lx.placeWords.Match(s.toks, k); ok {
 			k = e - 1
 			continue
 		}
-		return false
+		return -1
 	}
-	return false
+	return -1
 }
 
 // modality sets each cue's certainty and marks references.
@@ -1125,3 +1131,15 @@ var adjectiveSlot = map[string]bool{"the": true, "a": true, "an": true, "this": 
 // participleSlot are the prepositions before which a participle and a noun
 // make a noun phrase: "in occupied Ukraine", "across captured villages".
 var participleSlot = map[string]bool{"in": true, "of": true, "from": true, "into": true, "across": true, "throughout": true, "to": true, "toward": true, "towards": true, "near": true, "around": true}
+
+// cueEnd returns the end of the longest cue that starts at token k, or
+// k+1 when none does.
+func (s *sent) cueEnd(k int) int {
+	end := k + 1
+	for _, c := range s.cues {
+		if c.start == k && c.end > end {
+			end = c.end
+		}
+	}
+	return end
+}
