@@ -1267,7 +1267,7 @@ func (d *doc) eventPlaces(s *sent, anchor int, classes classSet) []int {
 	// the sentence names ("Rebels took the town of Kidal, a spokesman
 	// said in Bamako").
 	object := -1
-	if classes&(classSet(1)<<lx.cls.capture|1<<lx.cls.withdraw|1<<lx.cls.enter) != 0 {
+	if classes&(classSet(1)<<lx.cls.capture|1<<lx.cls.withdraw|1<<lx.cls.enter|1<<lx.cls.attack|1<<lx.cls.destroy|lx.weapons) != 0 {
 		object = s.objectPlace(s.cueEnd(anchor))
 	}
 	rank := func(i int) int {

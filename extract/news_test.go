@@ -214,6 +214,7 @@ func TestTheEventsOwnPlace(t *testing.T) {
 		{"a place's possessive owns the town", "Russian troops retook Kursk's largest town, Sudzha, on Thursday.", "Sudzha", "Kursk"},
 		{"a day before the city in brackets is a dateline", "7-12-2024 (BEIRUT) Rebels entered the city of Homs late on Saturday, a monitor said.", "Homs", "Beirut"},
 		{"the place taken before the place a speaker was in", "Rebels took the town of Kidal on Friday, a spokesman said in Bamako.", "Kidal", "Bamako"},
+		{"the town shelled before the place a speaker was in", "Government troops attacked the town of Ndele on Monday, a spokesman said in Bangui.", "Ndele", "Bangui"},
 		{"the place taken before the cities that place it", "Rebels took over Homs, a city between Damascus and Latakia, on Saturday, a monitor said.", "Homs", "Latakia"},
 		{"a city before an agency's bracket is a dateline", "Amman, (Wire - 8th Dec, 2024) Rebels entered the city of Homs late on Saturday, a monitor said.", "Homs", "Amman"},
 	} {
