@@ -130,6 +130,7 @@ func TestModalityOfTheNewsRegister(t *testing.T) {
 		{"a goal to liberate is an intent", "Commanders set a goal to liberate Kafr Nabl before the rains.", sitrep.Hypothetical},
 		{"an order to withdraw is not a withdrawal", "Moscow ordered the withdrawal of its troops from the city of Kherson on Wednesday.", sitrep.Hypothetical},
 		{"clearing the way for a withdrawal is a plan", "Parliament backed the plan on Tuesday, clearing the way for a withdrawal of settlers from Gaza.", sitrep.Hypothetical},
+		{"on the verge of taking is not yet taken", "The rebels are on the verge of taking over the army headquarters in Kafr Nabl.", sitrep.Hypothetical},
 		{"managed to enter is a fact", "Rebel fighters managed to enter Kafr Nabl on Friday.", sitrep.Reported},
 		{"forced to withdraw is a fact", "Government troops were forced to withdraw from Kafr Nabl on Friday.", sitrep.Reported},
 		{"the failure to capture is negated", "The rebels' failure to capture Kafr Nabl was a setback.", sitrep.Negated},
