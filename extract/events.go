@@ -770,6 +770,8 @@ func (d *doc) parties(s *sent) []am {
 		case !d.actors[id].Head && bordering(d.text[:d.actors[id].Start]):
 			// "the border with Uganda", "a region bordering Chad": a
 			// neighbour, no party.
+		case !d.actors[id].Head && d.mediaAt(s, e):
+			// "told American broadcaster CNN": an outlet, no party.
 		case len(ms) > 0 && ms[len(ms)-1].end == k && ms[len(ms)-1].m.Actor.Side == "civilians" && (d.actors[id].Actor.Side == "protesters" || d.actors[id].Actor.Side == "rioters"):
 			// "student demonstrators": people named by what they do.
 			ms[len(ms)-1].m, ms[len(ms)-1].end = &d.actors[id], e
@@ -2087,4 +2089,13 @@ func (d *doc) otherSide(among []int, a1 *actors.Mention, least int) *actors.Ment
 		return nil
 	}
 	return best
+}
+
+// mediaAt reports whether an outlet's noun starts at token k of s.
+func (d *doc) mediaAt(s *sent, k int) bool {
+	if k >= len(s.toks) {
+		return false
+	}
+	_, _, ok := d.x.lx.media.Match(s.toks, k)
+	return ok
 }

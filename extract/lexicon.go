@@ -81,6 +81,9 @@ type Lexicon struct {
 	// placeWords may stand between an act of taking and the place taken
 	// ("took the northern rebel stronghold of Kidal").
 	placeWords *text.Phrases[bool]
+	// media are the outlets a demonym may name ("American broadcaster
+	// CNN"): no party to what they report.
+	media *text.Phrases[bool]
 	// domain holds the words of sport, business and culture
 	// (domains.txt): an article mostly in them is off the topic of war.
 	domain *text.Phrases[bool]
@@ -377,6 +380,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		"destination":     flag(&lx.destination),
 		"seat noun":       flag(&lx.seatNoun),
 		"place words":     flag(&lx.placeWords),
+		"media":           flag(&lx.media),
 		"anaphoric place": flag(&lx.anaphoricPlace),
 		"attribute":       flag(&lx.attribute),
 		"combatant":       flag(&lx.combatant),

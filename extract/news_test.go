@@ -510,6 +510,7 @@ func TestTheSourcesItIsTheTaker(t *testing.T) {
 		{"The M23 said on Friday that they had seized the army-held town of Sake.", "Non-state actor overtakes territory", "M23: March 23 Movement"},
 		{"The army said it had seized control of the rebel stronghold town of Kidal.", "Government regains territory", "Military Forces of Mali"},
 		{"The army announced that they are carrying out airstrikes on rebel positions near Kidal.", "Air/drone strike", "Military Forces of Mali"},
+		{"French media showed footage of rebel fighters entering the town of Kidal on Friday.", "Non-state actor overtakes territory", "Opposition Rebels (Mali)"},
 	} {
 		evs := run(t, tt.text, "2024-12-07")
 		if len(evs) == 0 || evs[0].SubEventType != tt.sub || evs[0].Actor1 == nil || evs[0].Actor1.Name != tt.actor1 {
