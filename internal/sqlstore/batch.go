@@ -1,6 +1,7 @@
 package sqlstore
 
 import (
+	"context"
 	"database/sql"
 	"fmt"
 	"strings"
@@ -78,32 +79,48 @@ func (in *ingest) flush() error {
 	return nil
 }
 
-// each runs q, whose %s is a list of placeholders, for keys, a thousand
-// at a time, and calls scan for each row. Buffered writes run first.
+// each runs q, whose %s is a list of placeholders, for keys, a chunk at a
+// time, and calls scan for each row. Buffered writes run first.
 func (in *ingest) each(q string, keys []any, scan func(*sql.Rows) error) error {
 	if err := in.flush(); err != nil {
 		return err
 	}
+	return inChunks(in.ctx, in.tx, in.s.D, q, keys, scan)
+}
+
+// querier runs a query: a transaction or a pool.
+type querier interface {
+	QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error)
+}
+
+// inChunks runs q, whose %s stands for a list of placeholders, over keys a
+// thousand at a time (a statement takes only so many arguments), calling
+// scan for every row.
+func inChunks(ctx context.Context, db querier, d *Dialect, q string, keys []any, scan func(*sql.Rows) error) error {
 	for len(keys) > 0 {
 		k := min(len(keys), 1000)
-		text := fmt.Sprintf(q, "?"+strings.Repeat(", ?", k-1))
-		rows, err := in.tx.QueryContext(in.ctx, in.s.D.Rebind(text), keys[:k]...)
+		text := strings.Replace(q, "%s", "?"+strings.Repeat(", ?", k-1), 1)
+		rows, err := db.QueryContext(ctx, d.Rebind(text), keys[:k]...)
 		if err != nil {
 			return err
 		}
-		for rows.Next() {
-			if err := scan(rows); err != nil {
-				rows.Close()
-				return err
-			}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
+		if err := eachRow(rows, scan); err != nil {
 			return err
 		}
 		keys = keys[k:]
 	}
 	return nil
+}
+
+// eachRow calls scan for every row of rows, then closes them.
+func eachRow(rows *sql.Rows, scan func(*sql.Rows) error) error {
+	defer rows.Close()
+	for rows.Next() {
+		if err := scan(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
 }
 
 // anys returns ss as arguments.

@@ -215,7 +215,7 @@ func (s *Store) replayMap(ctx context.Context, last int64) error {
 	}
 	keys := sortedKeys(ids)
 	found := map[string]bool{}
-	err = s.queryIn(ctx, mapColumns+" WHERE id IN (?)", keys, func(rows *sql.Rows) error {
+	err = s.queryIn(ctx, mapColumns+" WHERE id IN (%s)", keys, func(rows *sql.Rows) error {
 		r, err := scanMapRow(rows)
 		if err != nil {
 			return err

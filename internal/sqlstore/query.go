@@ -335,7 +335,7 @@ func (s *Store) incidentEvents(ctx context.Context, ids []string) (map[string][]
 // eventsIn reads the events whose column col holds one of keys, handing
 // each to fn with its key.
 func (s *Store) eventsIn(ctx context.Context, col string, keys []string, fn func(key string, e *sitrep.Event)) error {
-	return s.queryIn(ctx, "SELECT "+col+", data FROM events WHERE "+col+" IN (?)", keys, func(rows *sql.Rows) error {
+	return s.queryIn(ctx, "SELECT "+col+", data FROM events WHERE "+col+" IN (%s)", keys, func(rows *sql.Rows) error {
 		var key string
 		var data []byte
 		e := new(sitrep.Event)
@@ -350,34 +350,10 @@ func (s *Store) eventsIn(ctx context.Context, col string, keys []string, fn func
 	})
 }
 
-// queryIn runs q, in which "IN (?)" stands for a list of values, over keys
-// a chunk at a time (a query takes only so many arguments), calling each
-// for every row.
+// queryIn runs q, in which "IN (%s)" stands for a list of values, over
+// keys on the read pool (inChunks), calling each for every row.
 func (s *Store) queryIn(ctx context.Context, q string, keys []string, each func(*sql.Rows) error) error {
-	const chunk = 500
-	for start := 0; start < len(keys); start += chunk {
-		part := keys[start:min(start+chunk, len(keys))]
-		args := make([]any, len(part))
-		for i, k := range part {
-			args[i] = k
-		}
-		list := "IN (?" + strings.Repeat(", ?", len(part)-1) + ")"
-		rows, err := s.reader().QueryContext(ctx, s.D.Rebind(strings.Replace(q, "IN (?)", list, 1)), args...)
-		if err != nil {
-			return err
-		}
-		for rows.Next() {
-			if err := each(rows); err != nil {
-				rows.Close()
-				return err
-			}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
-	}
-	return nil
+	return inChunks(ctx, s.reader(), s.D, q, anys(keys), each)
 }
 
 func (s *Store) each(ctx context.Context, q string, args []any, fn func([]byte) error) error {
@@ -466,7 +442,7 @@ func (s *Store) Control(ctx context.Context, f sitrep.ControlFilter) ([]sitrep.C
 		return out, nil
 	}
 	// The evidence: the claims each span rests on, with their sentences.
-	err = s.queryIn(ctx, "SELECT place_key, seq, event_id, sub_event_type, certainty, date, claim FROM claims WHERE "+claimsOf+" AND place_key IN (?) ORDER BY date, event_id", places, func(rows *sql.Rows) error {
+	err = s.queryIn(ctx, "SELECT place_key, seq, event_id, sub_event_type, certainty, date, claim FROM claims WHERE "+claimsOf+" AND place_key IN (%s) ORDER BY date, event_id", places, func(rows *sql.Rows) error {
 		var k key
 		var c storedClaim
 		var js string
