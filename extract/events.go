@@ -786,11 +786,16 @@ func (d *doc) parties(s *sent) []am {
 
 // pronounAfter returns the index of the "it" or "they" that a source
 // named at token k goes on with, as its report's subject ("the army said
-// on Tuesday it had taken"; "the RSF says they seized"), or -1.
+// on Tuesday it had taken"; "the RSF says they seized"), or of its verb
+// when it claims to have done the act itself ("IS claimed to have
+// killed"), or -1.
 func (s *sent) pronounAfter(k int) int {
 	for _, at := range s.attribs {
 		if k < at.from || k >= at.to || at.pos < at.to {
 			continue
+		}
+		if at.pos+2 < len(s.toks) && s.toks[at.pos+1].Norm == "to" && s.toks[at.pos+2].Norm == "have" {
+			return at.pos // "the militants claimed to have shot"
 		}
 		for j := at.pos + 1; j < len(s.toks) && j <= at.pos+6 && !clauseEnd(s.toks[j]); j++ {
 			if w := s.toks[j].Norm; w == "it" || w == "they" {
@@ -976,7 +981,7 @@ func (d *doc) roles(s *sent, anchor int) (a1, a2 *actors.Mention, passive bool) 
 		}
 		return k
 	}
-	ownAgent := false
+	ownAgent, afterObject := false, false
 	for _, a := range ms {
 		if a.start < anchor {
 			continue
@@ -998,7 +1003,9 @@ func (d *doc) roles(s *sent, anchor int) (a1, a2 *actors.Mention, passive bool) 
 			}
 		}
 		if after == nil && a.m != before {
-			after, afterPrep, afterEnd = a.m, norm(governor(a.start)), a.end
+			g := governor(a.start)
+			after, afterPrep, afterEnd = a.m, norm(g), a.end
+			afterObject = g >= anchor && d.harmAt(s, g) // "a bomb killed three soldiers"
 		}
 	}
 	// "a cleric of HTS", "members from the SDF": a person of an armed
@@ -1057,7 +1064,9 @@ func (d *doc) roles(s *sent, anchor int) (a1, a2 *actors.Mention, passive bool) 
 	// police": what the act was aimed at is its target, not its doer;
 	// "Since the offensive began, 800 people have been killed": nor are
 	// those it harmed.
-	if targetPreps[afterPrep] || d.harmedSubject(s, afterEnd) {
+	// "A roadside bomb killed three soldiers": the object of an act of
+	// harm is whom it hit, not who did it.
+	if targetPreps[afterPrep] || d.harmedSubject(s, afterEnd) || afterObject && !d.cueClass(s, anchor, d.x.lx.cls.clash) {
 		return nil, after, passive
 	}
 	// "Fighting flared in X, forcing civilians to flee as rebels fought
@@ -1086,6 +1095,19 @@ func (d *doc) roles(s *sent, anchor int) (a1, a2 *actors.Mention, passive bool) 
 func (d *doc) owns(s *sent, k int) bool {
 	e := d.tokenEnd(s, k)
 	return e+1 < len(s.toks) && (s.toks[e].Norm == "'" || s.toks[e].Norm == "’") && s.toks[e+1].Norm == "s" && s.toks[e].Start == s.toks[e-1].End
+}
+
+// harmAt reports whether a cue that harms people (kills, injures,
+// attacks or abducts) holds token k of s.
+func (d *doc) harmAt(s *sent, k int) bool {
+	lx := d.x.lx
+	harm := classSet(1)<<lx.cls.kill | 1<<lx.cls.injure | 1<<lx.cls.attack | 1<<lx.cls.abduct
+	for _, c := range s.cues {
+		if c.start <= k && k < c.end && c.classes&harm != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // cueClass reports whether the cue at token anchor of s has class id.

@@ -527,3 +527,22 @@ func TestADistantSentenceIsNoDetail(t *testing.T) {
 		t.Errorf("the stabbing: %s, want an attack first", describe(evs))
 	}
 }
+
+// Whom an act of harm hits is its target, even when the act's own word
+// comes first: "a roadside bomb killed three soldiers" is no soldiers'
+// bombing.
+func TestTheHarmedAreTheTarget(t *testing.T) {
+	for _, text := range []string{
+		"A roadside bomb killed three soldiers near Kandahar on Monday.",
+		"The militants claimed to have shot dead two police officers in Mandera on Tuesday.",
+	} {
+		evs := run(t, text, "2024-12-07")
+		if len(evs) == 0 {
+			t.Errorf("%q: no event", text)
+			continue
+		}
+		if a := evs[0].Actor1; a != nil && (a.Side == "government") {
+			t.Errorf("%q: the harmed are actor1: %s", text, describe(evs))
+		}
+	}
+}
