@@ -429,6 +429,9 @@ func (d *doc) victimSide(s *sent, m *actors.Mention, country string) string {
 	for k < len(s.toks) && s.toks[k].Start < m.End {
 		k++
 	}
+	if !m.Head && len(gazetteer.CountriesByDemonym(m.Text)) > 0 && (k == len(s.toks) || s.toks[k].Norm == "." || personAfter[s.toks[k].Norm]) {
+		return "civilians" // "soldiers killed a Palestinian near the fence": a person, not a state
+	}
 	for ; k < len(s.toks); k++ {
 		if t := s.toks[k]; t.Norm == ")" || t.Norm == "(" || t.Norm == "'" || t.Norm == "s" || s.actorAt[k] >= 0 && d.actors[s.actorAt[k]].Actor.Name == m.Actor.Name {
 			continue
@@ -444,6 +447,11 @@ func (d *doc) victimSide(s *sent, m *actors.Mention, country string) string {
 	}
 	return side
 }
+
+// personAfter are the words after which a country's word is a person of
+// it: prepositions of place and time, "who" ("a Palestinian near the
+// fence", "a Briton who worked for the firm").
+var personAfter = map[string]bool{"in": true, "near": true, "at": true, "on": true, "outside": true, "inside": true, "during": true, "after": true, "who": true}
 
 // harmedKind is victimKind over every act of harm in the sentence (the
 // attack at anchor, and any killing, wounding or abduction): "Islamic
