@@ -251,9 +251,32 @@ type Location struct {
 	// Precision is town, district, region or country: how much the
 	// coordinates narrow the place down.
 	Precision string `json:"precision"`
+	// Area is the area's own point when Precision is region or country (a
+	// country's GeoNames point, a first-level area's label point, well
+	// inside it), where a map draws an event known only by the area; Lat
+	// and Lon are then its seat, where ACLED codes such an event (a
+	// country's capital), which the map would take for an event there.
+	// Nil for a town or a district, and in records stored before it was
+	// kept: MapPoint falls back to Lat and Lon.
+	Area *Point `json:"area,omitempty"`
 	// Text is the words that named the place; Span their byte offsets.
 	Text string `json:"text,omitempty"`
 	Span [2]int `json:"span"`
+}
+
+// MapPoint is where a map draws the location: the area's own point for
+// an event known only by a region or a country, else Lat and Lon.
+func (l *Location) MapPoint() Point {
+	if l.Area != nil {
+		return *l.Area
+	}
+	return Point{Lat: l.Lat, Lon: l.Lon}
+}
+
+// InArea says the location is a region or a country, not a town: an
+// event there happened somewhere in it.
+func (l *Location) InArea() bool {
+	return l.Precision == PrecisionRegion || l.Precision == PrecisionCountry
 }
 
 // Location precisions, finest first.

@@ -1,6 +1,7 @@
 package sitrep
 
 import (
+	"encoding/json"
 	"math"
 	"strings"
 	"testing"
@@ -117,5 +118,20 @@ func TestValidArticleURL(t *testing.T) {
 		if err := ValidArticleURL(c.url); (err == nil) != c.ok || err != nil && ErrorCode(err) != EINVALID {
 			t.Errorf("ValidArticleURL(%q) = %v, want ok %v", c.url, err, c.ok)
 		}
+	}
+}
+
+func TestALocationStoredBeforeAreasIsDrawnAtItsSeat(t *testing.T) {
+	var old Location
+	if err := json.Unmarshal([]byte(`{"name":"Syria","lat":33.5102,"lon":36.29128,"country_code":"SY","precision":"country"}`), &old); err != nil {
+		t.Fatal(err)
+	}
+	if p := old.MapPoint(); p != (Point{Lat: 33.5102, Lon: 36.29128}) || !old.InArea() {
+		t.Errorf("old record: MapPoint() = %v, InArea() = %v, want the seat, in an area", p, old.InArea())
+	}
+	now := Location{Lat: 33.5102, Lon: 36.29128, Precision: PrecisionCountry, Area: &Point{Lat: 35, Lon: 38}}
+	js, _ := json.Marshal(now)
+	if !strings.Contains(string(js), `"area":{"lat":35,"lon":38}`) || now.MapPoint() != *now.Area {
+		t.Errorf("area kept as %s, MapPoint() = %v", js, now.MapPoint())
 	}
 }

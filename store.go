@@ -153,7 +153,10 @@ type EventFilter struct {
 type Box struct{ W, S, E, N float64 }
 
 // Point is a place on the map, in degrees.
-type Point struct{ Lat, Lon float64 }
+type Point struct {
+	Lat float64 `json:"lat"`
+	Lon float64 `json:"lon"`
+}
 
 // Validate reports what is wrong with f, as an EINVALID Error.
 func (f *EventFilter) Validate() error {

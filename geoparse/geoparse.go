@@ -168,7 +168,9 @@ func (m Mention) Location() *sitrep.Location {
 
 // PlaceLocation returns the event location of gazetteer place p, named in
 // the text by words at span. Its point is p's seat: an event in an area is
-// coded at the area's seat of government, as ACLED codes it. Its names
+// coded at the area's seat of government, as ACLED codes it; a region or
+// a country also carries its own point (Area), where a map draws it, so
+// that an event somewhere in Syria is not drawn as one in Damascus. Its names
 // are GeoNames' in plain letters, as readers and ACLED write them
 // ("Hamah", not "Ḩamāh"); the GeoNames id keeps the place exact.
 func PlaceLocation(p *gazetteer.Place, words string, span [2]int) *sitrep.Location {
@@ -186,6 +188,9 @@ func PlaceLocation(p *gazetteer.Place, words string, span [2]int) *sitrep.Locati
 	}
 	if c := gazetteer.CountryByCode(p.CountryCode); c != nil {
 		loc.Country = c.Name
+	}
+	if loc.InArea() {
+		loc.Area = &sitrep.Point{Lat: p.Lat, Lon: p.Lon}
 	}
 	return loc
 }

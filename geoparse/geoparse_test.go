@@ -7,6 +7,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/gazetteer"
 )
 
@@ -716,5 +717,36 @@ func TestAShortNameFollowsTheLongOne(t *testing.T) {
 		if last < 0 || ms[last].Place.CountryCode != c.cc {
 			t.Errorf("Parse(%q) = %s, want the last country %s", c.text, describe(ms), c.cc)
 		}
+	}
+}
+
+func TestAnAreaIsCodedAtItsSeatAndDrawnAtItsOwnPoint(t *testing.T) {
+	ms := testParser().Parse("Fighting spread across Syria. Rebels entered Rastan, in Homs province.")
+	for _, c := range []struct {
+		name, seat string
+		seatLat    float64
+		seatLon    float64
+	}{
+		{"Syria", "Damascus", 33.5102, 36.2913},
+		{"Homs", "Homs city", 34.7268, 36.7234},
+	} {
+		m := find(ms, c.name)
+		if m == nil || m.Place == nil {
+			t.Fatalf("no %s: %s", c.name, describe(ms))
+		}
+		loc := m.Location()
+		if d := gazetteer.Distance(loc.Lat, loc.Lon, c.seatLat, c.seatLon); d > 5 {
+			t.Errorf("%s coded %.0f km from %s, want at its seat (ACLED's point)", c.name, d, c.seat)
+		}
+		if loc.Area == nil || loc.MapPoint() != *loc.Area {
+			t.Fatalf("%s: Area = %v, MapPoint = %v, want the area's own point", c.name, loc.Area, loc.MapPoint())
+		}
+		if d := gazetteer.Distance(loc.Area.Lat, loc.Area.Lon, c.seatLat, c.seatLon); d < 20 {
+			t.Errorf("%s drawn %.0f km from %s, want at the area's own point, away from the seat", c.name, d, c.seat)
+		}
+	}
+	town := find(ms, "Rastan").Location()
+	if town.Area != nil || town.MapPoint() != (sitrep.Point{Lat: town.Lat, Lon: town.Lon}) {
+		t.Errorf("a town is drawn where it is: Area = %v, MapPoint = %v", town.Area, town.MapPoint())
 	}
 }
