@@ -268,7 +268,10 @@ type point struct {
 func (g geojsonWriter) Write(e *sitrep.Event) error {
 	f := feature{Type: "Feature", ID: e.ID, Properties: e}
 	if e.Location != nil {
-		f.Geometry = &point{Type: "Point", Coordinates: [2]float64{e.Location.Lon, e.Location.Lat}}
+		// Where a map draws it: an event known only by its country is
+		// somewhere in it, not at the capital (ACLED's CSV keeps the seat).
+		p := e.Location.MapPoint()
+		f.Geometry = &point{Type: "Point", Coordinates: [2]float64{p.Lon, p.Lat}}
 	}
 	return g.f.add(f)
 }

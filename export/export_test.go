@@ -275,3 +275,26 @@ func TestPlaceNamesArePlainWithGeoNamesBeside(t *testing.T) {
 		t.Errorf("Homs: name %q, geonames_name %q; want Homs and none beside", p.Name, p.GeoNamesName)
 	}
 }
+
+// An event known only by its country: coded at the capital (ACLED's
+// convention, kept in its CSV), drawn somewhere in the country (GeoJSON,
+// which maps draw).
+func TestACountrysEventIsDrawnInItAndCodedAtItsCapital(t *testing.T) {
+	e := sample()
+	e.Location = &sitrep.Location{Name: "Syria", Lat: 33.5102, Lon: 36.29128, Country: "Syria", CountryCode: "SY",
+		Precision: sitrep.PrecisionCountry, Area: &sitrep.Point{Lat: 35, Lon: 38}}
+	for _, c := range []struct{ format, want string }{
+		{"geojson", `"coordinates":[38,35]`},
+		{"acled", "33.5102,36.2913"},
+	} {
+		var buf bytes.Buffer
+		w, _ := NewWriter(&buf, c.format)
+		w.Write(&e)
+		if err := w.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(buf.String(), c.want) {
+			t.Errorf("%s: want %s in\n%s", c.format, c.want, buf.String())
+		}
+	}
+}
