@@ -359,6 +359,11 @@ type Cluster struct {
 	Fatalities int     `json:"fatalities"`
 	EventType  string  `json:"event_type"`
 	ID         string  `json:"id,omitempty"`
+	// Area says the incidents are known only by a region or a country:
+	// drawn at the area's own point (Location.MapPoint), they happened
+	// somewhere in it, not there. Such incidents are clustered apart
+	// from those at towns.
+	Area bool `json:"area,omitempty"`
 }
 
 // Tally is what a timeline and a table of countries show.

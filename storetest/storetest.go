@@ -42,6 +42,8 @@ func Run(t *testing.T, open Opener) {
 		{"one incident, by id", testIncident},
 		{"text, bounds and newest-first filters", testViewFilters},
 		{"clusters group incidents for a map", testClusters},
+		{"an area's incidents are drawn in it and measured from its seat", testAreas},
+		{"an area's incidents stored before areas stay at the seat", testAreasStoredBefore},
 		{"tally counts per day and country", testTally},
 		{"changes log what ingests changed, in order", testChanges},
 		{"the map and the tally follow incidents as they merge", testMapFollows},

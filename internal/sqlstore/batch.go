@@ -28,8 +28,8 @@ var (
 	insertArticles = &batched{`INSERT INTO articles (id, url, title, source, published, text, length, signature, dup_of, events, ingested) VALUES %s`, `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, ", "}
 	insertBands    = &batched{`INSERT INTO article_bands (band_key, article_id) VALUES %s ON CONFLICT DO NOTHING`, `(?, ?)`, ", "}
 	insertClaims   = &batched{`INSERT INTO claims (place_key, event_id, sub_event_type, certainty, date, claim) VALUES %s`, `(?, ?, ?, ?, ?, ?)`, ", "}
-	insertEvents   = &batched{`INSERT INTO events (id, article_id, incident_id, sub_event_type, certainty, date, day_lo, day_hi, span_class, place_key, cell, name_key, precision, side1, side2, country_code, lat, lon, actors, data) VALUES %s`, `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, ", "}
-	insertIncident = &batched{`INSERT INTO incidents (id, sub_event_type, date, country_code, lat, lon, actors, fatalities, sources, reports) VALUES %s`, `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, ", "}
+	insertEvents   = &batched{`INSERT INTO events (id, article_id, incident_id, sub_event_type, certainty, date, day_lo, day_hi, span_class, place_key, cell, name_key, precision, side1, side2, country_code, lat, lon, seat_lat, seat_lon, actors, data) VALUES %s`, `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, ", "}
+	insertIncident = &batched{`INSERT INTO incidents (id, sub_event_type, date, country_code, lat, lon, seat_lat, seat_lon, actors, fatalities, sources, reports) VALUES %s`, `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, ", "}
 	setIncident    = &batched{`UPDATE events SET incident_id = v.column2 FROM (VALUES %s) AS v WHERE events.id = v.column1`, `(?, ?)`, ", "}
 	insertChanges  = &batched{`INSERT INTO changes (kind, key, at) VALUES %s`, `(?, ?, ?)`, ", "}
 	cutControl     = &batched{`DELETE FROM control WHERE %s`, `(place_key = ? AND seq >= ?)`, " OR "}

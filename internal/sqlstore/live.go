@@ -32,7 +32,7 @@ func (s *Store) Clusters(ctx context.Context, f sitrep.EventFilter, cell float64
 	if cell <= 0 || cell > 360 {
 		return nil, sitrep.Errorf(sitrep.EINVALID, "cluster cell %g: want degrees above 0 and at most 360", cell)
 	}
-	g := &grid{cell: cell, cells: map[[2]int]*gridCell{}}
+	g := &grid{cell: cell, cells: map[gridKey]*gridCell{}}
 	if cached(&f) {
 		m, err := newMapFilter(&f)
 		if err != nil {
@@ -41,7 +41,7 @@ func (s *Store) Clusters(ctx context.Context, f sitrep.EventFilter, cell float64
 		v, err := s.answer(ctx, fmt.Sprintf("clusters %g %s", cell, m.key()), func(rows []mapRow) any {
 			for i := range rows {
 				if r := &rows[i]; r.located && m.match(r, false) {
-					g.add(r.lat, r.lon, r.sub, r.fatalities, r.id)
+					g.add(r.lat, r.lon, r.area, r.sub, r.fatalities, r.id)
 				}
 			}
 			return g.clusters()
@@ -56,20 +56,21 @@ func (s *Store) Clusters(ctx context.Context, f sitrep.EventFilter, cell float64
 		return nil, err
 	}
 	w.add("lat IS NOT NULL")
-	rows, err := s.reader().QueryContext(ctx, s.D.Rebind(`SELECT lat, lon, sub_event_type, coalesce(fatalities, 0), id FROM incidents`+w.String()), w.args...)
+	rows, err := s.reader().QueryContext(ctx, s.D.Rebind(`SELECT lat, lon, seat_lat IS NOT NULL, `+seatColumns+`, sub_event_type, coalesce(fatalities, 0), id FROM incidents`+w.String()), w.args...)
 	if err != nil {
 		return nil, s.errf("clusters", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var lat, lon float64
+		var lat, lon, seatLat, seatLon float64
+		var area bool
 		var dead int
 		var sub, id string
-		if err := rows.Scan(&lat, &lon, &sub, &dead, &id); err != nil {
+		if err := rows.Scan(&lat, &lon, &area, &seatLat, &seatLon, &sub, &dead, &id); err != nil {
 			return nil, s.errf("clusters", err)
 		}
-		if f.Near == nil || gazetteer.Distance(f.Near.Lat, f.Near.Lon, lat, lon) <= f.Km {
-			g.add(lat, lon, sub, dead, id)
+		if f.Near == nil || gazetteer.Distance(f.Near.Lat, f.Near.Lon, seatLat, seatLon) <= f.Km {
+			g.add(lat, lon, area, sub, dead, id)
 		}
 	}
 	if err := rows.Err(); err != nil {
@@ -78,10 +79,16 @@ func (s *Store) Clusters(ctx context.Context, f sitrep.EventFilter, cell float64
 	return g.clusters(), nil
 }
 
-// grid groups incidents into cells of cell degrees.
+// grid groups incidents into cells of cell degrees; those known only by
+// an area are grouped apart, so a cluster is either at towns or in areas.
 type grid struct {
 	cell  float64
-	cells map[[2]int]*gridCell
+	cells map[gridKey]*gridCell
+}
+
+type gridKey struct {
+	lat, lon int
+	area     bool
 }
 
 type gridCell struct {
@@ -90,11 +97,12 @@ type gridCell struct {
 	types    map[string]int
 }
 
-func (g *grid) add(lat, lon float64, sub string, dead int, id string) {
-	k := [2]int{int(math.Floor((lat + 90) / g.cell)), int(math.Floor((lon + 180) / g.cell))}
+func (g *grid) add(lat, lon float64, area bool, sub string, dead int, id string) {
+	k := gridKey{int(math.Floor((lat + 90) / g.cell)), int(math.Floor((lon + 180) / g.cell)), area}
 	a := g.cells[k]
 	if a == nil {
 		a = &gridCell{types: map[string]int{}}
+		a.Area = area
 		g.cells[k] = a
 	}
 	a.Count++
@@ -129,7 +137,10 @@ func (g *grid) clusters() []sitrep.Cluster {
 		if out[i].Count != out[j].Count {
 			return out[i].Count > out[j].Count
 		}
-		return out[i].Lat < out[j].Lat || out[i].Lat == out[j].Lat && out[i].Lon < out[j].Lon
+		if out[i].Lat != out[j].Lat || out[i].Lon != out[j].Lon {
+			return out[i].Lat < out[j].Lat || out[i].Lat == out[j].Lat && out[i].Lon < out[j].Lon
+		}
+		return !out[i].Area && out[j].Area
 	})
 	return out
 }
@@ -161,7 +172,7 @@ func (s *Store) Tally(ctx context.Context, f sitrep.EventFilter) (*sitrep.Tally,
 	w.add("date <> ''")
 	q := "SELECT date, country_code, count(*), sum(coalesce(fatalities, 0)), sum(reports), 0, 0 FROM incidents" + w.String() + " GROUP BY date, country_code"
 	if f.Near != nil {
-		q = "SELECT date, country_code, 1, coalesce(fatalities, 0), reports, lat, lon FROM incidents" + w.String()
+		q = "SELECT date, country_code, 1, coalesce(fatalities, 0), reports, " + seatColumns + " FROM incidents" + w.String()
 	}
 	rows, err := s.reader().QueryContext(ctx, s.D.Rebind(q), w.args...)
 	if err != nil {

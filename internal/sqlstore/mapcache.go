@@ -41,14 +41,19 @@ const maxAnswers = 64
 
 // mapRow is one incident as the map sees it.
 type mapRow struct {
-	id         string
-	day        int32 // days since 1970; noDay when undated
-	cc         string
-	lat, lon   float64
-	located    bool
-	sub        string
-	fatalities int
-	reports    int
+	id       string
+	day      int32 // days since 1970; noDay when undated
+	cc       string
+	lat, lon float64 // where the map draws it
+	located  bool
+	// area says the incident is known only by a region or a country,
+	// drawn at the area's point; seatLat and seatLon are then its seat,
+	// which a radius measures from.
+	area             bool
+	seatLat, seatLon float64
+	sub              string
+	fatalities       int
+	reports          int
 }
 
 const noDay = math.MinInt32
@@ -66,7 +71,7 @@ var subTypes = func() map[string]string {
 // is loaded again, which is cheaper.
 const maxReplay = 20000
 
-const mapColumns = `SELECT id, date, country_code, lat, lon, sub_event_type, coalesce(fatalities, 0), reports FROM incidents`
+const mapColumns = `SELECT id, date, country_code, lat, lon, seat_lat, seat_lon, sub_event_type, coalesce(fatalities, 0), reports FROM incidents`
 
 // cached says whether the cache can answer f: every filter but actor and
 // text (and the events-only ones, which incident queries ignore).
@@ -157,9 +162,13 @@ func (c *mapCache) remember(key string, v any) {
 func scanMapRow(rows *sql.Rows) (mapRow, error) {
 	var r mapRow
 	var date string
-	var lat, lon sql.NullFloat64
-	if err := rows.Scan(&r.id, &date, &r.cc, &lat, &lon, &r.sub, &r.fatalities, &r.reports); err != nil {
+	var lat, lon, seatLat, seatLon sql.NullFloat64
+	if err := rows.Scan(&r.id, &date, &r.cc, &lat, &lon, &seatLat, &seatLon, &r.sub, &r.fatalities, &r.reports); err != nil {
 		return r, err
+	}
+	r.seatLat, r.seatLon, r.area = lat.Float64, lon.Float64, seatLat.Valid && seatLon.Valid
+	if r.area {
+		r.seatLat, r.seatLon = seatLat.Float64, seatLon.Float64
 	}
 	r.day = noDay
 	if t, err := time.Parse(sitrep.DateLayout, date); err == nil {
@@ -323,7 +332,7 @@ func (m *mapFilter) match(r *mapRow, dated bool) bool {
 	if m.subs != nil && !m.subs[r.sub] || m.cc != "" && r.cc != m.cc {
 		return false
 	}
-	if m.near != nil && (!r.located || gazetteer.Distance(m.near.Lat, m.near.Lon, r.lat, r.lon) > m.km) {
+	if m.near != nil && (!r.located || gazetteer.Distance(m.near.Lat, m.near.Lon, r.seatLat, r.seatLon) > m.km) {
 		return false
 	}
 	if b := m.box; b != nil {

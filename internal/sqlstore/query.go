@@ -80,6 +80,9 @@ func countryCode(s string) (string, error) {
 	return "", sitrep.Errorf(sitrep.EINVALID, "country %q: not a country name or ISO alpha-2 code", s)
 }
 
+// seatColumns are a row's seat, which radius filters measure from.
+const seatColumns = "coalesce(seat_lat, lat), coalesce(seat_lon, lon)"
+
 // eventWhere turns a filter into conditions over the columns events and
 // incidents share. The radius filter is a bounding box here; callers keep
 // only the rows within the circle.
@@ -113,12 +116,15 @@ func eventWhere(f *sitrep.EventFilter) (*where, error) {
 		w.add(`actors LIKE ? ESCAPE '\'`, "%"+likeEscape(strings.ToLower(f.Actor))+"%")
 	}
 	if f.Near != nil {
+		// A radius measures from the seat (seat_lat, seat_lon, else lat,
+		// lon): the box here holds either, so it holds the seat.
 		dLat := f.Km / 111.0
-		w.add("lat BETWEEN ? AND ?", f.Near.Lat-dLat, f.Near.Lat+dLat)
+		lo, hi := f.Near.Lat-dLat, f.Near.Lat+dLat
+		w.add("(lat BETWEEN ? AND ? OR seat_lat BETWEEN ? AND ?)", lo, hi, lo, hi)
 		if c := math.Cos(f.Near.Lat * math.Pi / 180); c > 0.01 {
 			dLon := dLat / c
-			if f.Near.Lon-dLon > -180 && f.Near.Lon+dLon < 180 {
-				w.add("lon BETWEEN ? AND ?", f.Near.Lon-dLon, f.Near.Lon+dLon)
+			if lo, hi := f.Near.Lon-dLon, f.Near.Lon+dLon; lo > -180 && hi < 180 {
+				w.add("(lon BETWEEN ? AND ? OR seat_lon BETWEEN ? AND ?)", lo, hi, lo, hi)
 			}
 		}
 	}
@@ -268,7 +274,7 @@ func (s *Store) Incidents(ctx context.Context, f sitrep.EventFilter) ([]sitrep.I
 	if f.Incident != "" {
 		w.add("id = ?", f.Incident)
 	}
-	q := "SELECT id, lat, lon FROM incidents" + w.String() + order(&f) + limitClause(&f)
+	q := "SELECT id, " + seatColumns + " FROM incidents" + w.String() + order(&f) + limitClause(&f)
 	dbRows, err := s.reader().QueryContext(ctx, s.D.Rebind(q), w.args...)
 	if err != nil {
 		return nil, s.errf("incidents", err)

@@ -427,14 +427,15 @@ func (in *ingest) dropEvents(articleID string) (int, error) {
 
 // insertEvent stores e, encoded as data.
 func (in *ingest) insertEvent(e *sitrep.Event, data []byte) error {
-	var lo, hi, class, cell, lat, lon any
+	var lo, hi, class, cell any
 	if l, h, ok := fuse.Interval(e); ok {
 		lo, hi, class = int64(l), int64(h), fuse.SpanClass(l, h)
 	}
 	cc, prec := "", ""
 	if l := e.Location; l != nil {
-		lat, lon, cc, cell, prec = l.Lat, l.Lon, l.CountryCode, fuse.Cell(l.Lat, l.Lon), l.Precision
+		cc, cell, prec = l.CountryCode, fuse.Cell(l.Lat, l.Lon), l.Precision
 	}
+	lat, lon, seatLat, seatLon := points(e.Location)
 	m := fuse.MarkOf(e)
 	if c, ok := fuse.ClaimOf(e); ok {
 		// The row's own columns hold the id, type, certainty and date.
@@ -455,7 +456,7 @@ func (in *ingest) insertEvent(e *sitrep.Event, data []byte) error {
 	if m.Fusable {
 		incident = e.ID
 	}
-	in.add(insertEvents, e.ID, e.Article.ID, incident, e.SubEventType, e.Certainty, e.Date, lo, hi, class, m.Place, cell, m.Name, prec, m.Side1, m.Side2, cc, lat, lon, actorKey(e.Actor1, e.Actor2), data)
+	in.add(insertEvents, e.ID, e.Article.ID, incident, e.SubEventType, e.Certainty, e.Date, lo, hi, class, m.Place, cell, m.Name, prec, m.Side1, m.Side2, cc, lat, lon, seatLat, seatLon, actorKey(e.Actor1, e.Actor2), data)
 	in.count(cEvents, 1)
 	in.added = append(in.added, *e)
 	return nil
@@ -643,7 +644,7 @@ func neighbourQuery(es []*sitrep.Event) (string, []any) {
 	list := func(row string, args []any) string {
 		return strings.TrimSuffix(strings.Repeat(row+", ", len(args)/6), ", ")
 	}
-	const cols = `SELECT v.column1, e.id, e.article_id, e.incident_id, e.sub_event_type, e.day_lo, e.day_hi, e.place_key, e.name_key, e.precision, e.lat, e.lon, e.side1, e.side2 FROM (VALUES %s) AS v CROSS JOIN events e WHERE e.%s = v.column2 AND e.span_class = v.column3 AND e.day_lo BETWEEN v.column4 AND v.column5 AND e.day_hi >= v.column6 AND e.incident_id IS NOT NULL`
+	const cols = `SELECT v.column1, e.id, e.article_id, e.incident_id, e.sub_event_type, e.day_lo, e.day_hi, e.place_key, e.name_key, e.precision, coalesce(e.seat_lat, e.lat), coalesce(e.seat_lon, e.lon), e.side1, e.side2 FROM (VALUES %s) AS v CROSS JOIN events e WHERE e.%s = v.column2 AND e.span_class = v.column3 AND e.day_lo BETWEEN v.column4 AND v.column5 AND e.day_hi >= v.column6 AND e.incident_id IS NOT NULL`
 	q := fmt.Sprintf(cols, list(row, byCell), "cell") + " UNION ALL " + fmt.Sprintf(cols, list(nameRow, byName), "name_key")
 	return q, append(byCell, byName...)
 }
@@ -699,19 +700,33 @@ func scanEvent(rows *sql.Rows) (withIncident, error) {
 	return w, decode(data, &w.Event)
 }
 
+// points returns a location's columns: lat, lon where a map draws it,
+// and for a region or a country drawn at its own point, its seat, which
+// radius filters measure from (nil otherwise: lat, lon is the seat).
+func points(l *sitrep.Location) (lat, lon, seatLat, seatLon any) {
+	if l == nil {
+		return nil, nil, nil, nil
+	}
+	p := l.MapPoint()
+	if l.Area == nil {
+		return p.Lat, p.Lon, nil, nil
+	}
+	return p.Lat, p.Lon, l.Lat, l.Lon
+}
+
 // insertIncident files an incident by the fields filters need; its
 // summary is rebuilt from its events when read.
 func (in *ingest) insertIncident(inc *sitrep.Incident) {
-	var lat, lon any
 	cc := ""
 	if inc.Location != nil {
-		lat, lon, cc = inc.Location.Lat, inc.Location.Lon, inc.Location.CountryCode
+		cc = inc.Location.CountryCode
 	}
+	lat, lon, seatLat, seatLon := points(inc.Location)
 	var fatalities any
 	if inc.Fatalities != nil {
 		fatalities = *inc.Fatalities
 	}
-	in.add(insertIncident, inc.ID, inc.SubEventType, inc.Date, cc, lat, lon, actorKey(inc.Actor1, inc.Actor2), fatalities, inc.Sources, len(inc.Reports))
+	in.add(insertIncident, inc.ID, inc.SubEventType, inc.Date, cc, lat, lon, seatLat, seatLon, actorKey(inc.Actor1, inc.Actor2), fatalities, inc.Sources, len(inc.Reports))
 	in.count(cIncidents, 1)
 	in.change(sitrep.ChangeIncident, inc.ID)
 }
