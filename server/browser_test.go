@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -933,4 +934,72 @@ func countsOnTop(b *browser) {
 	}
 	b.do(chromedp.Navigate(b.base + "/"))
 	b.poll(`document.body.dataset.ready === '1'`)
+}
+
+// TestBrowserAreas: an incident known only by its country is drawn at
+// the country's own point, dashed, and its detail says it happened
+// somewhere in the country, not at the capital where ACLED codes it.
+func TestBrowserAreas(t *testing.T) {
+	st, base, _, tctx := demoPage(t, server.Options{}, 1280, 800, 40*time.Second)
+	incs, err := st.Incidents(t.Context(), sitrep.EventFilter{Country: "SY"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var in *sitrep.Incident
+	for i := range incs {
+		if l := incs[i].Location; l.Precision == sitrep.PrecisionCountry && l.Area != nil {
+			in = &incs[i]
+		}
+	}
+	if in == nil {
+		t.Fatal("the demo has no incident known only as in Syria")
+	}
+	b := &browser{t: t, ctx: tctx, base: base}
+	b.do(chromedp.Navigate(fmt.Sprintf("%s/?map=%g,%g,6&sel=%s", base, in.Location.Area.Lat, in.Location.Area.Lon, in.ID)))
+	b.poll(`document.body.dataset.ready === '1'`)
+	b.poll(fmt.Sprintf(`document.getElementById('detail').dataset.loaded === %q`, in.ID))
+	var page struct {
+		Query, Place string
+		Areas        [][2]float64
+		Ring         [2]float64
+	}
+	b.eval(`(() => {
+		const map = document.getElementById('map');
+		const at = e => { const r = e.getBoundingClientRect(), m = map.getBoundingClientRect(); return [r.x + r.width / 2 - m.x, r.y + r.height / 2 - m.y]; };
+		return {
+			Query: map.dataset.query || '',
+			Place: document.getElementById('detail-place').textContent,
+			Areas: [...document.querySelectorAll('#map path.incident-marker.area')].map(at),
+			Ring: at(document.querySelector('#map path.selection-ring')),
+		};
+	})()`, &page)
+	if want := "somewhere in Syria"; !strings.Contains(page.Place, want) {
+		t.Errorf("the detail's place is %q, want it to say %q", page.Place, want)
+	}
+	var api struct{ Clusters []sitrep.Cluster }
+	b.get("/api/clusters?"+page.Query, &api)
+	n := 0
+	for _, c := range api.Clusters {
+		if c.Area {
+			n++
+		}
+	}
+	if n == 0 || len(page.Areas) != n {
+		t.Fatalf("the map draws %d dashed area markers, /api/clusters?%s gives %d area clusters", len(page.Areas), page.Query, n)
+	}
+	// The map is centred on Syria's point: the selection ring and an
+	// area marker are there, not at Damascus, about 230 px away at zoom 6.
+	var mid [2]float64
+	b.eval(`(() => { const r = document.getElementById('map').getBoundingClientRect(); return [r.width / 2, r.height / 2]; })()`, &mid)
+	near := func(p [2]float64) bool { return math.Abs(p[0]-mid[0]) < 20 && math.Abs(p[1]-mid[1]) < 20 }
+	if !near(page.Ring) {
+		t.Errorf("the selection ring is at %v, want at Syria's point %v", page.Ring, mid)
+	}
+	found := false
+	for _, p := range page.Areas {
+		found = found || near(p)
+	}
+	if !found {
+		t.Errorf("no area marker at Syria's point %v: %v", mid, page.Areas)
+	}
 }

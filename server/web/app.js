@@ -424,14 +424,17 @@
     for (const c of list) {
       const r = radius(c, most, maxR);
       const fresh = c.id && freshIDs.has(c.id);
+      // Incidents known only by a region or a country are drawn at the
+      // area's own point, dashed and paler: somewhere in it, not at a town.
       const m = L.circleMarker([c.lat, c.lon], {
         renderer: incRenderer,
         radius: r,
-        color: c.count > 1 ? '#3d3d3d' : '#ffffff',
-        weight: c.count > 1 ? 1.5 : 1,
+        color: c.area ? '#3d3d3d' : c.count > 1 ? '#3d3d3d' : '#ffffff',
+        weight: c.area ? 2 : c.count > 1 ? 1.5 : 1,
+        dashArray: c.area ? '4 3' : null,
         fillColor: typeColor(c.event_type),
-        fillOpacity: 0.72,
-        className: 'incident-marker' + (c.count > 1 ? ' cluster' : '') + (fresh ? ' fresh' : ''),
+        fillOpacity: c.area ? 0.35 : 0.72,
+        className: 'incident-marker' + (c.count > 1 ? ' cluster' : '') + (c.area ? ' area' : '') + (fresh ? ' fresh' : ''),
       });
       m.bindTooltip(clusterTip(c), { direction: 'top', offset: [0, -r], opacity: 0.95 });
       m.on('click', () => clusterClick(c, zoom));
@@ -477,13 +480,14 @@
       box.append(el('strong', { text: c.event_type }));
     }
     box.append(el('div', { text: plural(c.fatalities || 0, 'death') + ' reported' }));
+    if (c.area) box.append(el('div', { text: 'somewhere in a region or country, not at this point' }));
     box.append(el('div', { class: 'tip-hint', text: c.count > 1 ? 'click to zoom in' : 'click for the reports' }));
     return box;
   }
 
   function clusterClick(c, zoom) {
     if (c.count === 1 && c.id) { select(c.id, false); return; }
-    if (zoom >= 8) {
+    if (zoom >= 8 && !c.area) {
       // Close enough to a town that zooming further rarely splits a group:
       // filter to what lies within about a grid cell of it instead.
       const km = Math.max(1, Math.min(25, Math.round((clusterCell || 0.1) * 111 * 0.75)));
@@ -503,7 +507,8 @@
       if (e) e.classList.toggle('selected', id === state.sel);
     }
     if (state.sel && selected && selected.id === state.sel && selected.location) {
-      L.circleMarker([selected.location.lat, selected.location.lon], {
+      const at = drawnAt(selected.location);
+      L.circleMarker([at.lat, at.lon], {
         renderer: incRenderer, radius: 16, color: '#111', weight: 2.5, dashArray: '3 3',
         fill: false, interactive: false, className: 'selection-ring',
       }).addTo(selLayer);
@@ -945,7 +950,20 @@
     if (!loc) return 'place unknown';
     const parts = [loc.name];
     if (loc.country && loc.country !== loc.name) parts.push(loc.country);
-    return parts.filter(Boolean).join(', ');
+    return (inArea(loc) ? 'somewhere in ' : '') + parts.filter(Boolean).join(', ');
+  }
+
+  // inArea says a location is a region or a country: what happened there
+  // happened somewhere in it, and is drawn at the area's own point
+  // (location.area), not at its seat (lat, lon: a capital, where ACLED
+  // codes it). Records stored before areas were kept have no area: they
+  // stay at the seat.
+  function inArea(loc) {
+    return !!loc && (loc.precision === 'region' || loc.precision === 'country');
+  }
+
+  function drawnAt(loc) {
+    return loc.area || loc;
   }
 
   function tollText(inc) {
@@ -994,7 +1012,8 @@
       renderIncident(inc);
       report('detail', null);
       if (fromList && inc.location) {
-        const ll = L.latLng(inc.location.lat, inc.location.lon);
+        const at = drawnAt(inc.location);
+        const ll = L.latLng(at.lat, at.lon);
         if (!map.getBounds().pad(-0.1).contains(ll)) map.panTo(ll);
       }
     } catch (e) {
@@ -1050,9 +1069,11 @@
     fact(dl, 'Date', el('span', { id: 'detail-date', text: date }));
     const loc = inc.location;
     if (loc) {
-      const where = [loc.name, loc.admin1, loc.country].filter((v, i, a) => v && a.indexOf(v) === i).join(', ');
+      let where = [loc.name, loc.admin1, loc.country].filter((v, i, a) => v && a.indexOf(v) === i).join(', ');
+      if (inArea(loc)) where = 'somewhere in ' + where;
+      const at = drawnAt(loc);
       const zoom = el('button', { type: 'button', class: 'link', text: 'show on map' });
-      zoom.addEventListener('click', () => map.setView([loc.lat, loc.lon], Math.max(map.getZoom(), 9)));
+      zoom.addEventListener('click', () => map.setView([at.lat, at.lon], Math.max(map.getZoom(), inArea(loc) ? 6 : 9)));
       fact(dl, 'Place', el('span', { id: 'detail-place', text: where + (loc.precision && loc.precision !== 'town' ? ' (' + loc.precision + ')' : '') }), ' ', zoom);
     } else {
       fact(dl, 'Place', 'unknown');
