@@ -274,7 +274,11 @@ func (s *Store) Incidents(ctx context.Context, f sitrep.EventFilter) ([]sitrep.I
 	if f.Incident != "" {
 		w.add("id = ?", f.Incident)
 	}
-	q := "SELECT id, " + seatColumns + " FROM incidents" + w.String() + order(&f) + limitClause(&f)
+	cols := "id, lat, lon" // unused: in the index the page's lists read (incidents_view)
+	if f.Near != nil {
+		cols = "id, " + seatColumns
+	}
+	q := "SELECT " + cols + " FROM incidents" + w.String() + order(&f) + limitClause(&f)
 	dbRows, err := s.reader().QueryContext(ctx, s.D.Rebind(q), w.args...)
 	if err != nil {
 		return nil, s.errf("incidents", err)
