@@ -1583,7 +1583,10 @@ func (d *doc) codable(s *sent, dr *draft, r *rule, f frameFacts, classes classSe
 			}
 		}
 	}
-	if (actors.Armed(f.actor2) || f.actor2 == "combatant") && a2 == nil && (violent || classes&lx.weapons != 0) && !disaster {
+	// One blast at a military target ("an explosion near an army
+	// convoy"); "500 explosions along the front line" are a tally.
+	oneBlast := classes&lx.weapons != 0 && !strings.HasSuffix(s.toks[min(anchor, len(s.toks)-1)].Norm, "s")
+	if (actors.Armed(f.actor2) || f.actor2 == "combatant") && a2 == nil && (violent || oneBlast) && !disaster {
 		return true // a fighter or a military target, named by what was hit
 	}
 	if classes&(1<<lx.cls.clash|lx.weapons) != 0 && !disaster && (fat != nil && *fat > 0 || d.hurt(dr)) {

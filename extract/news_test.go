@@ -114,7 +114,7 @@ func TestEventsOfTheNewsRegister(t *testing.T) {
 		{"a since of reason dates nothing", "Hundreds of teachers staged a protest in Kandy on Monday since the ministry had failed to pay their salaries.", "Peaceful protest"},
 		{"a range of wounded is no score", "Rebels attacked an army checkpoint near Gao on Monday, killing 4 soldiers and injuring 7-10, in the night.", "Armed clash"},
 		{"a mob's verb before a suspect is the act", "Crowd beats theft suspect in Kakamega", "Mob violence"},
-		{"a blast at a military target needs no named attacker", "An explosion went off near an army convoy outside Kidal on Tuesday, witnesses said.", "Remote explosive/landmine/IED"},
+		{"a blast at a military target needs no named attacker", "An explosion occurred near the convoy of a provincial police chief in Gao on Tuesday, witnesses said.", "Remote explosive/landmine/IED"},
 		{"a country's word for a person is a civilian", "Soldiers shot dead a Palestinian near the border fence in Gaza on Monday.", "Attack"},
 		{"a councillor stabbed is political violence", "An opposition councillor was stabbed on his way home from a meeting in Kisumu.", "Attack"},
 	} {
