@@ -161,14 +161,14 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		lx.classIDs["demand"] = len(lx.classNames)
 		lx.classNames = append(lx.classNames, "demand")
 	}
-	for _, n := range []string{"kill", "injure", "nonviolent", "displaced", "demand", "unambiguous", "aircraft"} {
+	for _, n := range []string{"kill", "injure", "nonviolent", "displaced", "demand", "unambiguous", "aircraft", "artillery"} {
 		if id := lx.class(n); id >= 0 {
 			lx.minor |= 1 << id
 		}
 	}
 	for id, n := range lx.classNames {
 		switch n {
-		case "protest", "riot", "demand", "displaced", "nonviolent", "unambiguous", "hold", "ignore", "capture_place", "aircraft":
+		case "protest", "riot", "demand", "displaced", "nonviolent", "unambiguous", "hold", "ignore", "capture_place", "aircraft", "artillery":
 			// "gathered to protest" is a protest; the others name no act.
 		default:
 			lx.purposeClasses |= 1 << id
@@ -179,7 +179,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 			lx.doing |= 1 << id
 		}
 	}
-	for _, n := range []string{"airstrike", "aircraft", "shelling", "ied", "suicide", "grenade", "chemical"} {
+	for _, n := range []string{"airstrike", "aircraft", "artillery", "shelling", "ied", "suicide", "grenade", "chemical"} {
 		if id := lx.class(n); id >= 0 {
 			lx.weapons |= 1 << id
 		}

@@ -373,7 +373,7 @@ var (
 	ownDefence     = map[string]bool{"defend": true, "hold": true, "repel": true, "repulse": true, "protect": true, "push": true, "break": true, "stop": true, "halt": true, "prevent": true, "block": true, "contain": true, "dislodge": true, "drive": true, "expel": true, "clear": true, "encircle": true, "surround": true, "advance": true, "reach": true}
 )
 
-var contestWords = map[string]bool{"fight": true, "fights": true, "fighting": true, "fought": true, "battle": true, "battles": true, "battling": true, "battled": true}
+var contestWords = map[string]bool{"fight": true, "fights": true, "fighting": true, "fought": true, "battle": true, "battles": true, "battling": true, "battled": true, "clash": true, "clashes": true}
 
 // figurative reports whether the fight or battle at toks[i:end] is a
 // contest, not violence: one of law, money or politics ("a custody
