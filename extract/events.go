@@ -462,7 +462,7 @@ func (d *doc) harmedKind(s *sent, dr *draft, anchor int, passive bool) string {
 	if kind == "combatant" {
 		return kind
 	}
-	harm := classSet(1)<<lx.cls.attack | 1<<lx.cls.kill | 1<<lx.cls.injure | 1<<lx.cls.abduct
+	harm := lx.harm
 	for _, c := range dr.cues {
 		if !inSent(s, c) || c.start == anchor || c.classes&harm == 0 {
 			continue
@@ -539,7 +539,7 @@ func victimWords(s *sent, anchor int, passive bool, kind func(k int) string) str
 // political violence whoever does it.
 func (d *doc) harmsFigure(s *sent, dr *draft) bool {
 	lx := d.x.lx
-	harm := classSet(1)<<lx.cls.attack | 1<<lx.cls.kill | 1<<lx.cls.injure | 1<<lx.cls.abduct
+	harm := lx.harm
 	figure := func(k int) string {
 		if _, _, ok := lx.figure.Match(s.toks, k); ok {
 			return "figure"
@@ -1109,7 +1109,7 @@ func (d *doc) owns(s *sent, k int) bool {
 // attacks or abducts) holds token k of s.
 func (d *doc) harmAt(s *sent, k int) bool {
 	lx := d.x.lx
-	harm := classSet(1)<<lx.cls.kill | 1<<lx.cls.injure | 1<<lx.cls.attack | 1<<lx.cls.abduct
+	harm := lx.harm
 	for _, c := range s.cues {
 		if c.start <= k && k < c.end && c.classes&harm != 0 {
 			return true
@@ -1133,7 +1133,7 @@ func (d *doc) cueClass(s *sent, anchor, id int) bool {
 // killed", "have been reportedly wounded", "was abducted".
 func (d *doc) harmedSubject(s *sent, end int) bool {
 	lx := d.x.lx
-	harm := classSet(1)<<lx.cls.kill | 1<<lx.cls.injure | 1<<lx.cls.attack | 1<<lx.cls.abduct
+	harm := lx.harm
 	be := false
 	for k := end; k < len(s.toks) && k < end+5; k++ {
 		w := s.toks[k].Norm
@@ -1499,6 +1499,8 @@ var neutralMember = map[string]bool{"suspect": true, "suspects": true, "member":
 // is ACLED's convention for a real attack, not evidence of one.
 func (d *doc) codable(s *sent, dr *draft, r *rule, f frameFacts, classes classSet, anchor int, a1, a2 *actors.Mention, fat *int) bool {
 	lx := d.x.lx
+	act := s.toks[min(anchor, len(s.toks)-1)] // the act's first word
+	at := act.Start
 	if d.offTopic && r.eventType == sitrep.Riots && classes&(classSet(1)<<lx.cls.riot|1<<lx.cls.mob|1<<lx.cls.protest) == 0 &&
 		(a1 == nil || classes&(1<<lx.cls.destroy) == 0) {
 		// In a review, a match report or a budget story a riot needs
@@ -1513,7 +1515,6 @@ func (d *doc) codable(s *sent, dr *draft, r *rule, f frameFacts, classes classSe
 		if classes&lx.unambiguous != 0 && (fat != nil && *fat > 0 || d.hurt(dr)) {
 			return true
 		}
-		at := s.toks[min(anchor, len(s.toks)-1)].Start
 		inCue := a1 != nil && a1.Start <= at && at < a1.End // "the cost of military operations"
 		return a1 != nil && a1.Head && !a1.Actor.Generic && !inCue && a1.Actor.Kind != "police" && d.armedMention(a1, f.actor1, false, 0)
 	}
@@ -1540,7 +1541,6 @@ func (d *doc) codable(s *sent, dr *draft, r *rule, f frameFacts, classes classSe
 		return false
 	}
 	violent := classes&(classSet(1)<<lx.cls.attack|1<<lx.cls.clash|1<<lx.cls.capture|1<<lx.cls.kill|1<<lx.cls.abduct) != 0
-	at := s.toks[min(anchor, len(s.toks)-1)].Start
 	if d.armedMention(a1, f.actor1, violent, at) || d.armedMention(a2, f.actor2, violent, at) {
 		return true
 	}
@@ -1558,7 +1558,7 @@ func (d *doc) codable(s *sent, dr *draft, r *rule, f frameFacts, classes classSe
 	// Division", "the bodies of 3 SDF fighters were found". Not the police
 	// of a crime story ("police held a man who stole a phone") unless
 	// there was violence.
-	for _, ss := range append([]*sent{s}, dr.more...) {
+	for _, ss := range dr.sents() {
 		for _, ai := range ss.actors {
 			m := &d.actors[ai]
 			if m.Head && (violent || m.Actor.Kind != "police") && d.armedMention(m, m.Actor.Side, violent, at) {
@@ -1585,7 +1585,7 @@ func (d *doc) codable(s *sent, dr *draft, r *rule, f frameFacts, classes classSe
 	}
 	// One blast at a military target ("an explosion near an army
 	// convoy"); "500 explosions along the front line" are a tally.
-	oneBlast := classes&lx.weapons != 0 && !strings.HasSuffix(s.toks[min(anchor, len(s.toks)-1)].Norm, "s")
+	oneBlast := classes&lx.weapons != 0 && !strings.HasSuffix(act.Norm, "s")
 	if (actors.Armed(f.actor2) || f.actor2 == "combatant") && a2 == nil && (violent || oneBlast) && !disaster {
 		return true // a fighter or a military target, named by what was hit
 	}
@@ -1954,7 +1954,7 @@ func (d *doc) crowdActFor(s *sent, k int) bool {
 // of belonging to the separatist group".
 func (d *doc) heldAsMembers(s *sent, dr *draft, anchor int) bool {
 	after := s.toks[min(anchor, len(s.toks)-1)].Start
-	for _, ss := range append([]*sent{s}, dr.more...) {
+	for _, ss := range dr.sents() {
 		for _, ai := range ss.actors {
 			if m := &d.actors[ai]; m.Start > after && politicalTarget(m.Actor.Side) {
 				return true
@@ -1978,7 +1978,7 @@ func politicalTarget(side string) bool {
 // a disaster (domains.txt [disaster]): its dead and its blasts are the
 // disaster's unless an armed actor is named.
 func (d *doc) disasterIn(s *sent, dr *draft) bool {
-	for _, ss := range append([]*sent{s}, dr.more...) {
+	for _, ss := range dr.sents() {
 		for k := range ss.toks {
 			if _, _, ok := d.x.lx.disaster.Match(ss.toks, k); ok {
 				return true

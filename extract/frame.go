@@ -187,6 +187,11 @@ func firstCue(cs []cue) int {
 	return cs[0].start
 }
 
+// sents returns the draft's sentences, its head first.
+func (dr *draft) sents() []*sent {
+	return append([]*sent{dr.head}, dr.more...)
+}
+
 func (dr *draft) lastSent() *sent {
 	if len(dr.more) > 0 {
 		return dr.more[len(dr.more)-1]

@@ -32,6 +32,9 @@ type Lexicon struct {
 	// doing holds the classes of acts a group does to others (attack,
 	// clash, loot...), as opposed to dying or being hurt.
 	doing classSet
+	// harm holds the acts that harm people: killing, injuring, attacking,
+	// abducting.
+	harm classSet
 	// weapons holds the classes of remote violence: shells, bombs, mines.
 	weapons classSet
 	// cls holds the ids of the classes the Go code itself names.
@@ -208,6 +211,8 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 			return nil, fmt.Errorf("extract: cues.txt: no [%s] section, which the extractor needs", c.name)
 		}
 	}
+
+	lx.harm = classSet(1)<<lx.cls.kill | 1<<lx.cls.injure | 1<<lx.cls.attack | 1<<lx.cls.abduct
 
 	if lx.rules, err = lx.parseRules(fsys); err != nil {
 		return nil, err
