@@ -118,7 +118,7 @@ func TestEventsOfTheNewsRegister(t *testing.T) {
 		{"a range of wounded is no score", "Rebels attacked an army checkpoint near Gao on Monday, killing 4 soldiers and injuring 7-10, in the night.", "Armed clash"},
 		{"a mob's verb before a suspect is the act", "Crowd beats theft suspect in Kakamega", "Mob violence"},
 		{"artillery that killed is shelling", "Government artillery killed four people in the village of Ndele on Monday.", "Shelling/artillery/missile attack"},
-		{"a blast at a military target needs no named attacker", "An explosion occurred near the convoy of a provincial police chief in Gao on Tuesday, witnesses said.", "Remote explosive/landmine/IED"},
+		{"a blast at a military target needs no named attacker", "An explosion went off beside the convoy of a provincial police chief in Gao on Tuesday, residents said.", "Remote explosive/landmine/IED"},
 		{"a country's word for a person is a civilian", "Soldiers shot dead a Palestinian near the border fence in Gaza on Monday.", "Attack"},
 		{"a councillor stabbed is political violence", "An opposition councillor was stabbed on his way home from a meeting in Kisumu.", "Attack"},
 	} {
