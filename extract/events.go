@@ -231,6 +231,9 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 		a1, a2 = nil, nil
 	}
 
+	if r.eventType == sitrep.Battles && a2 != nil && (a2.Actor.Side == "protesters" || a2.Actor.Side == "rioters") {
+		a2 = nil // "troops entered Kherson as residents flooded the square": a crowd is no side of a battle
+	}
 	a2 = d.opponent(s, r, a1, a2)
 	// The government a crowd protests against or calls on is its target,
 	// not who protests ("staged a protest calling the government to").

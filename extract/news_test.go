@@ -554,3 +554,17 @@ func TestTheHarmedAreTheTarget(t *testing.T) {
 		}
 	}
 }
+
+// A crowd in a battle's sentence is no side of it: residents who flood a
+// square as troops enter are the town's, not the army's opponent.
+func TestACrowdIsNoSideOfABattle(t *testing.T) {
+	evs := run(t, "Rebel fighters have entered Kidal, the regional capital, and residents have flooded the central square.", "2024-12-07")
+	if len(evs) == 0 {
+		t.Fatal("no event")
+	}
+	for _, e := range evs {
+		if e.EventType == sitrep.Battles && e.Actor2 != nil && (e.Actor2.Side == "protesters" || e.Actor2.Side == "rioters") {
+			t.Errorf("a crowd is the battle's other side: %s", describe([]sitrep.Event{e}))
+		}
+	}
+}
