@@ -1797,12 +1797,16 @@ func (s *sent) notTheScene(lx *Lexicon, k, end int) bool {
 		if e, _, ok := lx.seat.Match(s.toks, j); ok && e == k {
 			return true
 		}
-		if e, _, ok := lx.destination.Match(s.toks, j); ok && (e == k || e == k-1 && s.toks[k-1].Norm == "the") {
-			return true
+		if e, _, ok := lx.destination.Match(s.toks, j); ok && (e == k || e == k-1 && beforeDestination[s.toks[k-1].Norm]) {
+			return true // "fled into neighbouring Uganda"
 		}
 	}
 	return false
 }
+
+// beforeDestination are the words that may stand between a verb of going
+// and where it went.
+var beforeDestination = map[string]bool{"the": true, "neighbouring": true, "neighboring": true, "nearby": true}
 
 // inDateline reports whether byte offset at lies in a dateline: "AMMAN
 // (Reuters) -", "GOMA, Congo (AP) —" at the start of a paragraph.

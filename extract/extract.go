@@ -502,8 +502,8 @@ func (d *doc) countPlaces(inside []bool, ms []actors.Mention, inActors, dateline
 		if m.Place == nil || !dateline && d.inDateline(m.Start) || !inActors && inside[i] {
 			continue
 		}
-		if m.Place.Level == gazetteer.LevelCountry && bordering(d.text[:m.Start]) {
-			continue // the neighbour across the border
+		if m.Place.Level == gazetteer.LevelCountry && (bordering(d.text[:m.Start]) || fledTo(d.text[:m.Start])) {
+			continue // the neighbour across the border, or where people fled
 		}
 		cc := m.Place.CountryCode
 		w := 1
@@ -655,6 +655,19 @@ func possessiveBefore(before string) bool {
 // neighbour's: "the border with Uganda", "a region bordering Chad".
 func bordering(before string) bool {
 	return endsWithWords(before, "border with", "borders with", "frontier with", "bordering", "borders", "border of")
+}
+
+// fledTo reports whether text before a country's name ends with where
+// people fled: "sending 30,000 fleeing into neighbouring Uganda",
+// "refugees poured into neighbouring Uganda".
+func fledTo(before string) bool {
+	b := strings.TrimRight(before, " ")
+	neighbour := endsWithWords(b, "neighbouring", "neighboring")
+	if neighbour {
+		b = b[:strings.LastIndexByte(b, ' ')+1]
+	}
+	return endsWithWords(b, "fled into", "fled to", "fleeing into", "fleeing to", "flee into", "flee to", "run into", "ran into", "escaped into", "escaped to", "crossed into", "crossing into") ||
+		neighbour && endsWithWords(b, "poured into", "pouring into")
 }
 
 // endsWithWords reports whether text, its trailing spaces dropped, ends

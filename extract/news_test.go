@@ -444,7 +444,11 @@ func TestANeighbourAtTheBorderIsNoParty(t *testing.T) {
 	if len(evs) == 0 {
 		t.Fatal("no event at all")
 	}
-	for _, e := range evs {
+	fled := run(t, "M23 rebels seized the border town of Bunagana on Monday, sending thousands of civilians fleeing into neighbouring Uganda.", "2024-12-07")
+	if len(fled) == 0 {
+		t.Fatal("no event from the flight into a neighbour")
+	}
+	for _, e := range append(evs, fled...) {
 		for _, a := range []*sitrep.Actor{e.Actor1, e.Actor2} {
 			if a != nil && a.Country == "UG" {
 				t.Errorf("the neighbour at the border is a party: %s", describe([]sitrep.Event{e}))
