@@ -170,11 +170,7 @@ func TestBadParameters(t *testing.T) {
 		{"/api/events?certainty=maybe", "certainty"},
 		{"/api/stream?since=2024-01-01", "since"},
 	} {
-		var e apiError
-		code := get(t, ts, c.path, &e)
-		if code != 400 || e.Error.Code != "EINVALID" || !strings.Contains(e.Error.Message, c.inMessage) {
-			t.Errorf("GET %s: %d %+v; want 400 naming %s", c.path, code, e.Error, c.inMessage)
-		}
+		wantInvalid(t, ts, c.path, c.inMessage)
 	}
 	var e apiError
 	if code := get(t, ts, "/api/nothing", &e); code != 404 || !strings.Contains(e.Error.Message, "/api/nothing") {
@@ -664,5 +660,16 @@ func TestNearATownNamedLikeItsGovernorate(t *testing.T) {
 		if d := gazetteer.Distance(inc.Location.Lat, inc.Location.Lon, 34.73, 36.72); d > 40 {
 			t.Errorf("incident at %s is %.0f km from Homs", inc.Location.Name, d)
 		}
+	}
+}
+
+// wantInvalid asks GET path and wants a 400 EINVALID whose message names
+// the parameter at fault.
+func wantInvalid(t *testing.T, ts *httptest.Server, path, inMessage string) {
+	t.Helper()
+	var e apiError
+	code := get(t, ts, path, &e)
+	if code != 400 || e.Error.Code != "EINVALID" || !strings.Contains(e.Error.Message, inMessage) {
+		t.Errorf("GET %s: %d %+v; want 400 naming %s", path, code, e.Error, inMessage)
 	}
 }

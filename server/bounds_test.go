@@ -60,11 +60,7 @@ func TestNotFiniteCoordinates(t *testing.T) {
 		{"/api/incidents?near=95,35", "near"},
 		{"/api/stats?near=35,-Inf", "near"},
 	} {
-		var e apiError
-		code := get(t, ts, c.path, &e)
-		if code != 400 || e.Error.Code != "EINVALID" || !strings.Contains(e.Error.Message, c.inMessage) {
-			t.Errorf("GET %s: %d %+v; want 400 naming %s", c.path, code, e.Error, c.inMessage)
-		}
+		wantInvalid(t, ts, c.path, c.inMessage)
 	}
 }
 
