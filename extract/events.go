@@ -84,15 +84,7 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 			anchor = c.start
 		}
 	}
-	if classes&(1<<lx.cls.withdraw) != 0 {
-		// "withdrew after months of fighting": fought for, though the
-		// fighting is no act of the day.
-		for _, c := range s.cues {
-			if c.span {
-				classes |= c.classes & (1 << lx.cls.clash)
-			}
-		}
-	}
+	classes |= d.spanFighting(s, classes)
 	if dr.proj != nil {
 		switch dr.projKind {
 		case kDisplaced:
@@ -571,6 +563,22 @@ func (d *doc) hasToll(dr *draft) bool {
 }
 
 func inSent(s *sent, c cue) bool { return c.s == s }
+
+// spanFighting returns the clash class a withdrawal takes from fighting
+// its sentence counts over weeks: "withdrew after months of fighting" was
+// fought for, though the fighting is no act of the day.
+func (d *doc) spanFighting(s *sent, classes classSet) classSet {
+	clash := classSet(1) << d.x.lx.cls.clash
+	if classes&(1<<d.x.lx.cls.withdraw) == 0 {
+		return 0
+	}
+	for _, c := range s.cues {
+		if c.span && c.classes&clash != 0 {
+			return clash
+		}
+	}
+	return 0
+}
 
 // split shares n among k events, the remainder going to the first.
 func split(n *int, k int) []int {

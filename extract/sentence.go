@@ -706,21 +706,7 @@ func (s *sent) modality(lx *Lexicon) {
 			c.reference = true
 		}
 		if c.end < n {
-			if _, _, ok := lx.topic.Match(s.toks, s.compoundEnd(c)); ok {
-				c.reference = true // "murder probe", "riot murder trial": a topic
-			}
-			if s.knownByName(c) {
-				c.reference = true // "comments on the Bali bombings": an event known by its place
-			}
-			if s.toks[c.end].Norm == "since" && !s.sinceToday(c.end) {
-				c.reference = true // "the only city it captured since the invasion": a past, not news
-			}
-			if s.aggregate(lx, c) {
-				c.reference, c.span = true, true // "months of fighting", "shelling since 11 November": a span, not a happening
-			}
-			if _, _, ok := lx.nonhuman.Match(s.toks, c.end); ok && strings.HasSuffix(s.toks[c.end-1].Norm, "ing") {
-				c.reference = true // "fighting bulls": an adjective
-			}
+			s.markReference(lx, c)
 		}
 		if cond[c.start] {
 			c.certainty = "hypothetical"
@@ -749,6 +735,27 @@ func (s *sent) modality(lx *Lexicon) {
 		if c.certainty == "reported" && (s.purpose(lx, c) || s.modalAfter(lx, c)) {
 			c.certainty = "hypothetical"
 		}
+	}
+}
+
+// markReference marks a cue that names no happening of its own by what
+// follows or owns it: a topic, an event known by its place, a past, a span
+// of time, an adjective.
+func (s *sent) markReference(lx *Lexicon, c *cue) {
+	if _, _, ok := lx.topic.Match(s.toks, s.compoundEnd(c)); ok {
+		c.reference = true // "murder probe", "riot murder trial": a topic
+	}
+	if s.knownByName(c) {
+		c.reference = true // "comments on the Bali bombings": an event known by its place
+	}
+	if s.toks[c.end].Norm == "since" && !s.sinceToday(c.end) {
+		c.reference = true // "the only city it captured since the invasion": a past, not news
+	}
+	if s.aggregate(lx, c) {
+		c.reference, c.span = true, true // "months of fighting", "shelling since 11 November": a span, not a happening
+	}
+	if _, _, ok := lx.nonhuman.Match(s.toks, c.end); ok && strings.HasSuffix(s.toks[c.end-1].Norm, "ing") {
+		c.reference = true // "fighting bulls": an adjective
 	}
 }
 
