@@ -820,6 +820,10 @@ func (s *sent) sinceWhen(lx *Lexicon, k int) bool {
 	return false
 }
 
+// struckVenue are the kinds of place by which a known attack is named
+// between its town and itself: "the Madrid train bombings".
+var struckVenue = map[string]bool{"train": true, "subway": true, "metro": true, "tube": true, "bus": true, "embassy": true, "hotel": true, "school": true, "nightclub": true, "market": true, "theatre": true, "theater": true, "church": true, "mosque": true, "temple": true, "airport": true, "stadium": true, "marathon": true}
+
 // sinceTime are words of time that may follow "since".
 var sinceTime = map[string]bool{"early": true, "mid": true, "late": true, "last": true, "then": true, "start": true, "beginning": true, "outbreak": true}
 
@@ -827,17 +831,28 @@ var sinceTime = map[string]bool{"early": true, "mid": true, "late": true, "last"
 var spanUnit = map[string]bool{"weeks": true, "months": true, "years": true, "decades": true}
 
 // knownByName reports whether a plural nominal cue is named, after "the",
-// by the place it struck: "the Bali bombings", "the Gujarat riots" are
-// events the reader already knows, not news of the day.
+// by the place it struck or the day it fell on: "the Bali bombings", "the
+// Gujarat riots", "the Sept. 11 attacks", "the Madrid train bombings"
+// (a kind of venue may stand between the name and the cue) are events
+// the reader already knows, not news of the day.
 func (s *sent) knownByName(c *cue) bool {
 	if c.end-c.start != 1 || c.start < 2 || !strings.HasSuffix(s.toks[c.start].Norm, "s") {
 		return false
 	}
 	k := c.start - 1
-	for k > 0 && s.placeAt[k] >= 0 && s.actorAt[k] < 0 {
-		k--
+	if struckVenue[s.toks[k].Norm] {
+		k-- // "the Madrid train bombings"
 	}
-	return k < c.start-1 && s.toks[k].Norm == "the"
+	named := false
+	for ; k > 0; k-- {
+		t := s.toks[k]
+		if s.placeAt[k] >= 0 && s.actorAt[k] < 0 || s.inDate[k] || t.Cap && has(s.startAt[k], startMonth) {
+			named = true
+		} else if t.Kind != text.Number && t.Norm != "." {
+			break
+		}
+	}
+	return named && s.toks[k].Norm == "the"
 }
 
 // purpose reports whether a cue of taking, entering or violence is an
