@@ -75,7 +75,7 @@ func TestSilenceOnWhatIsNotPoliticalViolence(t *testing.T) {
 		{"a penalty shoot-out is a game", "The visitors won the penalty shoot-out in Lisbon after a goalless draw."},
 		{"a side that holds another to a draw plays", "Kenya hold Uganda 2-2 in the opening game of the cup in Kampala."},
 		{"an event known by its place is no news", "The senator apologised on Tuesday for his remarks about the Mombasa bombings."},
-		{"an attack known by its day is no news", "The rebel commander praised the army of Mali in a new video, days before the anniversary of the Aug. 7 attacks."},
+		{"an attack known by its day is no news", "The rebel commander said the army of Mali would be beaten, in a video aired before the anniversary of the Sept. 11 attacks."},
 		{"an attack known by its town and venue is no news", "Families of those lost in the Kampala bus bombings met the minister on Friday."},
 		{"a retrial is a court's", "Riot murder retrial of eleven men opens in Kisumu."},
 		{"a blast blamed on gas in the next sentence", "Six people were killed in an explosion that flattened a block of flats in Mombasa. Firefighters believe a gas leak caused it."},
