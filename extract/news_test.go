@@ -76,6 +76,8 @@ func TestSilenceOnWhatIsNotPoliticalViolence(t *testing.T) {
 		{"a side that holds another to a draw plays", "Kenya hold Uganda 2-2 in the opening game of the cup in Kampala."},
 		{"an event known by its place is no news", "The senator apologised on Tuesday for his remarks about the Mombasa bombings."},
 		{"an attack known by its day is no news", "The rebel commander said the army of Mali would be beaten, in a video aired before the anniversary of the Sept. 11 attacks."},
+		{"protests decades ago are history", "Protesters in Nairobi staged anti-war rallies three decades ago, the senator said of his rival."},
+		{"an assault years after which a rite is held is history", "Veterans in Gao laid wreaths on Monday, 60 years after the doomed assault on the fort by rebel fighters."},
 		{"an attack known by its town and venue is no news", "Families of those lost in the Kampala bus bombings met the minister on Friday."},
 		{"a retrial is a court's", "Riot murder retrial of eleven men opens in Kisumu."},
 		{"a blast blamed on gas in the next sentence", "Six people were killed in an explosion that flattened a block of flats in Mombasa. Firefighters believe a gas leak caused it."},

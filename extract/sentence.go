@@ -748,6 +748,9 @@ func (s *sent) markReference(lx *Lexicon, c *cue) {
 	if s.knownByName(c) {
 		c.reference = true // "comments on the Bali bombings": an event known by its place
 	}
+	if s.yearsAway(c) {
+		c.reference = true // "protests three decades ago", "150 years after the assault": long past
+	}
 	if s.toks[c.end].Norm == "since" && !s.sinceToday(c.end) {
 		c.reference = true // "the only city it captured since the invasion": a past, not news
 	}
@@ -758,6 +761,26 @@ func (s *sent) markReference(lx *Lexicon, c *cue) {
 		c.reference = true // "fighting bulls": an adjective
 	}
 }
+
+// yearsAway reports whether a cue's clause sets it years back, whether
+// or not the publication day is known: "his protests three decades ago",
+// "150 years after the doomed assault", "years after he defected".
+func (s *sent) yearsAway(c *cue) bool {
+	for k := c.end; k < len(s.toks)-1 && k <= c.end+historyReach && !clauseEnd(s.toks[k]); k++ {
+		if yearUnits[s.toks[k].Norm] && s.toks[k+1].Norm == "ago" {
+			return true
+		}
+	}
+	for k := c.start - 1; k > 0 && k >= c.start-6 && !clauseEnd(s.toks[k]); k-- {
+		if w := s.toks[k].Norm; (w == "after" || w == "since") && yearUnits[s.toks[k-1].Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// yearUnits are the spans that put an act years back: "decades ago".
+var yearUnits = map[string]bool{"years": true, "decades": true, "centuries": true}
 
 // compoundEnd returns the end of the run of cues that starts with c, one
 // straight after another: "riot murder" in "riot murder trial". A cue in
