@@ -37,7 +37,46 @@ func (d *doc) events() []sitrep.Event {
 		d.check()
 		out = d.appendDraftEvents(out, dr, lastDate)
 	}
-	return out
+	return d.dropHeadline(out)
+}
+
+// dropHeadline drops the events of a headline when the lead under it
+// reports an event: "Fierce clashes kill 34" restates the lead's "troops
+// battled insurgents in Sadr City, in clashes that left 34 dead", which
+// says who, where and with what. A headline is the text's first
+// sentence, a paragraph of its own, with no full stop.
+func (d *doc) dropHeadline(evs []sitrep.Event) []sitrep.Event {
+	if len(d.sents) < 2 || d.sents[1].para == d.sents[0].para || !d.headline(d.sents[0]) {
+		return evs
+	}
+	end, lead := d.sents[0].end, d.sents[1].para
+	led := false
+	for i := range evs {
+		if evs[i].Span[0] >= end && evs[i].Coded() && d.sentAt(evs[i].Span[0]).para == lead {
+			led = true
+		}
+	}
+	if !led {
+		return evs
+	}
+	return slices.DeleteFunc(evs, func(e sitrep.Event) bool { return e.Span[0] < end })
+}
+
+// headline reports whether a sentence reads as a headline: it ends with
+// no full stop, question or exclamation mark.
+func (d *doc) headline(s *sent) bool {
+	t := strings.TrimRight(d.text[s.start:s.end], " \t\"')”’")
+	return t != "" && !strings.ContainsAny(t[len(t)-1:], ".!?")
+}
+
+// sentAt returns the sentence that starts at byte at.
+func (d *doc) sentAt(at int) *sent {
+	for _, s := range d.sents {
+		if s.start == at {
+			return s
+		}
+	}
+	return d.sents[len(d.sents)-1]
 }
 
 // eventMemo is what events works out once per document and reuses from
@@ -1283,7 +1322,7 @@ func (d *doc) eventPlaces(s *sent, anchor int, classes classSet) []int {
 		if k > 0 && s.toks[k-1].Norm == "from" && !displacement && !withdrawal {
 			continue
 		}
-		if s.notTheScene(lx, k, d.tokenEnd(s, k)) {
+		if s.notTheScene(lx, k, d.tokenEnd(s, k)) || p.Place.Level == gazetteer.LevelCountry && s.sourcesCountry(d.tokenEnd(s, k)) {
 			continue
 		}
 		cands = append(cands, k)
@@ -1808,6 +1847,24 @@ func (s *sent) notTheScene(lx *Lexicon, k, end int) bool {
 		if e, _, ok := lx.destination.Match(s.toks, j); ok && (e == k || e == k-1 && beforeDestination[s.toks[k-1].Norm]) {
 			return true // "fled into neighbouring Uganda"
 		}
+	}
+	return false
+}
+
+// sourcesCountry reports whether a country named just before a source
+// that speaks qualifies the source, not the act: "U.S. and Iraqi
+// officials said", "Afghan government sources said".
+func (s *sent) sourcesCountry(end int) bool {
+	for _, a := range s.attribs {
+		if end > a.from || a.from-end > 3 {
+			continue
+		}
+		for j := end; j < a.from; j++ {
+			if clauseEnd(s.toks[j]) {
+				return false
+			}
+		}
+		return a.pos >= a.to
 	}
 	return false
 }

@@ -229,6 +229,7 @@ func TestTheEventsOwnPlace(t *testing.T) {
 		{"the place taken before the place a speaker was in", "Rebels took the town of Kidal on Friday, a spokesman said in Bamako.", "Kidal", "Bamako"},
 		{"the town shelled before the place a speaker was in", "Government troops attacked the town of Ndele on Monday, a spokesman said in Bangui.", "Ndele", "Bangui"},
 		{"the place taken before the cities that place it", "Rebels took over Homs, a city between Damascus and Latakia, on Saturday, a monitor said.", "Homs", "Latakia"},
+		{"a country qualifying the source is not the scene", "Gao car bombs kill nine\n\nGAO, Mali - Two car bombs shook the town on Sunday, killing nine people, U.S. and Malian officials said.", "Gao", "United States"},
 		{"a city before an agency's bracket is a dateline", "Amman, (Wire - 8th Dec, 2024) Rebels entered the city of Homs late on Saturday, a monitor said.", "Homs", "Amman"},
 	} {
 		evs := reported(run(t, tt.text, "2024-12-07"))
@@ -574,5 +575,25 @@ func TestACrowdIsNoSideOfABattle(t *testing.T) {
 		if e.EventType == sitrep.Battles && e.Actor2 != nil && (e.Actor2.Side == "protesters" || e.Actor2.Side == "rioters") {
 			t.Errorf("a crowd is the battle's other side: %s", describe([]sitrep.Event{e}))
 		}
+	}
+}
+
+// A headline restates the lead under it: the lead's event, which says
+// who did what where, is the one kept.
+func TestAHeadlineDefersToItsLead(t *testing.T) {
+	txt := "Clashes kill nine near Gao\n\nArmy troops battled fighters of the Northern Hawks outside Gao on Monday, killing nine of them."
+	evs := reported(run(t, txt, "2024-12-07"))
+	if len(evs) == 0 {
+		t.Fatalf("no event: %s", describe(evs))
+	}
+	for _, e := range evs {
+		if e.Span[0] < strings.Index(txt, "\n") {
+			t.Errorf("an event of the headline beside the lead's: %s", describe([]sitrep.Event{e}))
+		}
+	}
+	// A headline whose lead reports nothing keeps its event.
+	txt = "Gunmen kill five at Kidal market\n\nThe town's mayor spoke to reporters in Bamako on Tuesday about the schools."
+	if evs := reported(run(t, txt, "2024-12-07")); len(evs) == 0 {
+		t.Errorf("%q: the headline's event is lost", txt)
 	}
 }
