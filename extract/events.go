@@ -1322,7 +1322,7 @@ func (d *doc) eventPlaces(s *sent, anchor int, classes classSet) []int {
 		if k > 0 && s.toks[k-1].Norm == "from" && !displacement && !withdrawal {
 			continue
 		}
-		if s.notTheScene(lx, k, d.tokenEnd(s, k)) || p.Place.Level == gazetteer.LevelCountry && s.sourcesCountry(d.tokenEnd(s, k)) {
+		if s.notTheScene(lx, k, d.tokenEnd(s, k)) || p.Place.Level == gazetteer.LevelCountry && (s.sourcesCountry(d.tokenEnd(s, k)) || d.pairedAdjective(s, d.tokenEnd(s, k))) {
 			continue
 		}
 		cands = append(cands, k)
@@ -1867,6 +1867,18 @@ func (s *sent) sourcesCountry(end int) bool {
 		return a.pos >= a.to
 	}
 	return false
+}
+
+// pairedAdjective reports whether the country ending at token end is
+// paired with a people's adjective before a noun, which both qualify:
+// "attacks on United States and Iraqi outposts" were not in the United
+// States.
+func (d *doc) pairedAdjective(s *sent, end int) bool {
+	if end+1 >= len(s.toks) || s.toks[end].Norm != "and" {
+		return false
+	}
+	ai := s.actorAt[end+1]
+	return ai >= 0 && !d.actors[ai].Head
 }
 
 // beforeDestination are the words that may stand between a verb of going
