@@ -748,6 +748,9 @@ func (s *sent) markReference(lx *Lexicon, c *cue) {
 	if s.knownByName(c) {
 		c.reference = true // "comments on the Bali bombings": an event known by its place
 	}
+	if n := s.toks[c.start].Norm; c.end-c.start == 1 && (n == "body" || n == "bodies") && !s.remainsFound() {
+		c.reference = true // "Arafat's body arrives in Cairo": remains no one found
+	}
 	if s.yearsAway(c) {
 		c.reference = true // "protests three decades ago", "150 years after the assault": long past
 	}
@@ -778,6 +781,21 @@ func (s *sent) yearsAway(c *cue) bool {
 	}
 	return false
 }
+
+// remainsFound reports whether the sentence tells of remains found or
+// left somewhere, the way a killing is told by its dead: "the bodies of
+// four men were found", "dumped the body by the road".
+func (s *sent) remainsFound() bool {
+	for _, t := range s.toks {
+		if foundWords[t.Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// foundWords tell of remains found or left.
+var foundWords = map[string]bool{"found": true, "discovered": true, "recovered": true, "retrieved": true, "dumped": true, "left": true, "lying": true, "washed": true, "exhumed": true, "unearthed": true, "dropped": true, "pulled": true, "dug": true, "abandoned": true, "thrown": true, "bearing": true, "riddled": true, "seen": true, "spotted": true, "inflicted": true}
 
 // yearUnits are the spans that put an act years back: "decades ago".
 var yearUnits = map[string]bool{"years": true, "decades": true, "centuries": true}
