@@ -828,6 +828,8 @@ func (d *doc) parties(s *sent) []am {
 		case !d.actors[id].Head && bordering(d.text[:d.actors[id].Start]):
 			// "the border with Uganda", "a region bordering Chad": a
 			// neighbour, no party.
+		case !d.actors[id].Head && s.placeAt[k] >= 0 && s.locativeBefore(k):
+			// "rescuers in the Philippines smashed": where, not who.
 		case !d.actors[id].Head && d.mediaAt(s, e):
 			// "told American broadcaster CNN": an outlet, no party.
 		case len(ms) > 0 && ms[len(ms)-1].end == k && ms[len(ms)-1].m.Actor.Side == "civilians" && (d.actors[id].Actor.Side == "protesters" || d.actors[id].Actor.Side == "rioters"):
@@ -840,6 +842,15 @@ func (d *doc) parties(s *sent) []am {
 	}
 	d.sc.memo.partiesOf, d.sc.parties = s, ms
 	return ms
+}
+
+// locativeBefore reports whether a preposition of place, with or without
+// "the", stands just before token k: "in the Philippines".
+func (s *sent) locativeBefore(k int) bool {
+	if k > 0 && s.toks[k-1].Norm == "the" {
+		k--
+	}
+	return k > 0 && whereWords[s.toks[k-1].Norm]
 }
 
 // pronounAfter returns the index of the "it" or "they" that a source
