@@ -450,7 +450,7 @@ var leftGap = map[string]bool{
 
 // tollGrowth are the words right before a figure that a toll grows to:
 // "risen to 90", "reached 90", "stands at 90".
-var tollGrowth = map[string]bool{"to": true, "reached": true, "at": true, "hit": true, "topped": true, "passed": true, "exceeded": true}
+var tollGrowth = map[string]bool{"to": true, "reached": true, "reaches": true, "at": true, "hit": true, "hits": true, "topped": true, "tops": true, "passed": true, "passes": true, "exceeded": true, "exceeds": true, "surpassed": true, "surpasses": true}
 
 // stopRight are words that end the search for the phrase a figure belongs
 // to: clause openers and verbs of other acts.

@@ -188,6 +188,7 @@ func TestTollsApartFromEvents(t *testing.T) {
 		{"dead since a start", "Since the uprising began in March, more than 300 people have been killed in Darfur.", 300, -1, "since the uprising began"},
 		{"a week's toll", "The toll from the week's fighting in Darfur has risen to 90, a monitoring group said.", 90, -1, "the week's"},
 		{"fled since", "Thousands have fled El Geneina since the clashes began.", -1, 1000, "since the clashes began"},
+		{"a toll that tops a figure", "The death toll among peacekeepers in Mali tops 150, the mission said.", 150, -1, "death toll"},
 	} {
 		evs := run(t, tt.text, "2024-12-07")
 		var toll *sitrep.Event
