@@ -77,6 +77,8 @@ func TestSilenceOnWhatIsNotPoliticalViolence(t *testing.T) {
 		{"an event known by its place is no news", "The senator apologised on Tuesday for his remarks about the Mombasa bombings."},
 		{"a body no one found is no killing", "The body of the late president arrived in Bamako from Paris on Friday for a military funeral."},
 		{"a country after 'in the' is where, not who", "Volunteers in the Philippines smashed carriage doors with hammers on Friday to free people trapped after a train derailed near Naga, killing four."},
+		{"a plot governs its clause", "Three army officers were accused on Monday of plotting to topple the president by firing a rocket at his plane over Abuja."},
+		{"a conspiracy governs its clause", "Prosecutors say the man conspired with a known militant to use shoe bombs to blow up two airliners over Nairobi."},
 		{"a bomb alert is no bombing", "Army jets forced a plane bound for Nairobi to land in Mombasa after a bomb alert on board."},
 		{"an attack known by its day is no news", "The rebel commander said the army of Mali would be beaten, in a video aired before the anniversary of the Sept. 11 attacks."},
 		{"protests decades ago are history", "Protesters in Nairobi staged anti-war rallies three decades ago, the senator said of his rival."},
