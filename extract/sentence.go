@@ -735,6 +735,9 @@ func (s *sent) modality(lx *Lexicon) {
 		if c.certainty == "reported" && (s.purpose(lx, c) || s.modalAfter(lx, c)) {
 			c.certainty = "hypothetical"
 		}
+		if c.classes&(classSet(1)<<lx.cls.protest|1<<lx.cls.riot) != 0 && s.festive(c) {
+			c.reference = true // "took to the streets to celebrate": a feast, no protest
+		}
 	}
 }
 
@@ -796,6 +799,27 @@ func (s *sent) remainsFound() bool {
 
 // foundWords tell of remains found or left.
 var foundWords = map[string]bool{"found": true, "discovered": true, "recovered": true, "retrieved": true, "dumped": true, "left": true, "lying": true, "washed": true, "exhumed": true, "unearthed": true, "dropped": true, "pulled": true, "dug": true, "abandoned": true, "thrown": true, "bearing": true, "riddled": true, "seen": true, "spotted": true, "inflicted": true}
+
+// festive reports whether a crowd's act is done, as its clause says, to
+// celebrate, welcome or watch: "250,000 people took to the streets on
+// Sunday to celebrate the carnival".
+func (s *sent) festive(c *cue) bool {
+	if strings.HasPrefix(s.toks[c.start].Norm, "protest") {
+		return false // "a protest rally to celebrate the plot's defeat" says it protests
+	}
+	for k := c.end; k+1 < len(s.toks) && k < c.end+16; k++ {
+		if t := s.toks[k]; t.Norm == ";" || t.Norm == "." || t.Norm == "but" {
+			return false
+		}
+		if s.toks[k].Norm == "to" && festiveVerb[s.toks[k+1].Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// festiveVerb are what a crowd gathers to do when it is no protest.
+var festiveVerb = map[string]bool{"celebrate": true, "welcome": true, "greet": true, "cheer": true, "watch": true, "dance": true}
 
 // yearUnits are the spans that put an act years back: "decades ago".
 var yearUnits = map[string]bool{"years": true, "decades": true, "centuries": true}
