@@ -1286,7 +1286,13 @@ var beForms = map[string]bool{"was": true, "were": true, "been": true, "being": 
 // passiveAt reports whether the act at token k is a participle right after
 // a form of "be": "was attacked".
 func (s *sent) passiveAt(k int) bool {
-	return isParticiple(s.toks[k].Norm) && k > 0 && beForms[s.toks[k-1].Norm]
+	if !isParticiple(s.toks[k].Norm) || k == 0 {
+		return false
+	}
+	if w := s.toks[k-1].Norm; k > 1 && (w == "reported" || strings.HasSuffix(w, "ly")) {
+		k-- // "were reported assaulted", "was allegedly beaten"
+	}
+	return beForms[s.toks[k-1].Norm] || s.sufferedAt(k)
 }
 
 func isParticiple(w string) bool {
@@ -1818,13 +1824,38 @@ func (d *doc) groupActs(s *sent, anchor int) bool {
 		if k == anchor && d.groupAfterBy(s, anchor) {
 			return true
 		}
-		if q, ok := lx.parseQuantity(d.text, s.toks, k); ok && q.End <= anchor && (q.Value >= 3 || q.Vague) {
+		if q, ok := lx.parseQuantity(d.text, s.toks, k); ok && q.End <= anchor && (q.Value >= 3 || q.Vague) && !s.sufferedAt(anchor) {
 			if e, _, ok := lx.victim.Match(s.toks, q.End); ok && e <= anchor {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// sufferedAt reports whether the participle at k is suffered by the
+// people before it, as a headline writes a passive: "Eight children
+// stabbed to death", "three guards shot dead", "four villagers beaten by
+// soldiers".
+func (s *sent) sufferedAt(k int) bool {
+	if k+1 >= len(s.toks) || !isParticiple(s.toks[k].Norm) {
+		return false
+	}
+	next := k + 2
+	switch s.toks[k+1].Norm {
+	case "by":
+		return true
+	case "dead":
+	case "to":
+		if next >= len(s.toks) || s.toks[next].Norm != "death" {
+			return false
+		}
+		next++
+	default:
+		return false
+	}
+	// "shot dead in Gao", not "shot dead two guards".
+	return next >= len(s.toks) || clauseEnd(s.toks[next]) || whereWords[s.toks[next].Norm] || subordinators[s.toks[next].Norm]
 }
 
 // holdsStated reports whether a sentence says who holds a place.

@@ -81,6 +81,7 @@ func TestSilenceOnWhatIsNotPoliticalViolence(t *testing.T) {
 		{"a conspiracy governs its clause", "Prosecutors say the man conspired with a known militant to use shoe bombs to blow up two airliners over Nairobi."},
 		{"a crowd out to celebrate is no protest", "Tens of thousands of people took to the streets of Accra on Sunday - twice as many as last year - to celebrate the festival's tenth year."},
 		{"a command taken over is a post, not ground", "A Chadian general took over command of the peacekeepers in Gao on Monday."},
+		{"people a headline says were stabbed did not stab", "Eight pupils stabbed to death as they slept in a dormitory in Nakuru"},
 		{"a bomb alert is no bombing", "Army jets forced a plane bound for Nairobi to land in Mombasa after a bomb alert on board."},
 		{"an attack known by its day is no news", "The rebel commander said the army of Mali would be beaten, in a video aired before the anniversary of the Sept. 11 attacks."},
 		{"protests decades ago are history", "Protesters in Nairobi staged anti-war rallies three decades ago, the senator said of his rival."},
@@ -100,6 +101,7 @@ func TestEventsOfTheNewsRegister(t *testing.T) {
 	for _, tt := range []struct{ name, text, want string }{
 		{"nurses marching with demands protest", "Teachers marched through central Nakuru for a third day to demand unpaid salaries.", "Peaceful protest"},
 		{"rivals clashing at a welcome march riot, the march is no protest", "Supporters of the mayor marched through Kisumu on Monday to welcome him home, and two rival groups clashed near the market, injuring five.", "Mob violence"},
+		{"an activist reportedly beaten is harmed", "A local activist was reportedly beaten by a man while guiding visitors through the Kerio valley.", "Attack"},
 		{"gunmen killing officials attack civilians", "Gunmen from an armed group shot dead four polling clerks at a market in Maiduguri.", "Attack"},
 		{"a bomb blast needs no named attacker", "A bomb blast at a bus stop in Mogadishu killed five people on Friday.", "Remote explosive/landmine/IED"},
 		{"fighters of an unknown group clash", "Fighters of the Northern Hawks clashed with government troops near Gao.", "Armed clash"},
