@@ -82,6 +82,7 @@ func TestSilenceOnWhatIsNotPoliticalViolence(t *testing.T) {
 		{"a crowd out to celebrate is no protest", "Tens of thousands of people took to the streets of Accra on Sunday - twice as many as last year - to celebrate the festival's tenth year."},
 		{"a command taken over is a post, not ground", "A Chadian general took over command of the peacekeepers in Gao on Monday."},
 		{"people a headline says were stabbed did not stab", "Eight pupils stabbed to death as they slept in a dormitory in Nakuru"},
+		{"a storm's strike is the storm's", "Mozambican troops helped villagers after Cyclone Freddy's strike on Beira last weekend."},
 		{"a bomb alert is no bombing", "Army jets forced a plane bound for Nairobi to land in Mombasa after a bomb alert on board."},
 		{"an attack known by its day is no news", "The rebel commander said the army of Mali would be beaten, in a video aired before the anniversary of the Sept. 11 attacks."},
 		{"protests decades ago are history", "Protesters in Nairobi staged anti-war rallies three decades ago, the senator said of his rival."},

@@ -754,6 +754,9 @@ func (s *sent) markReference(lx *Lexicon, c *cue) {
 	if n := s.toks[c.start].Norm; c.end-c.start == 1 && (n == "body" || n == "bodies") && !s.remainsFound() {
 		c.reference = true // "Arafat's body arrives in Cairo": remains no one found
 	}
+	if s.disasterOwns(lx, c.start) {
+		c.reference = true // "Hurricane Ivan's strike on the island": a storm's
+	}
 	if s.yearsAway(c) {
 		c.reference = true // "protests three decades ago", "150 years after the assault": long past
 	}
@@ -780,6 +783,23 @@ func (s *sent) yearsAway(c *cue) bool {
 	for k := c.start - 1; k > 0 && k >= c.start-6 && !clauseEnd(s.toks[k]); k-- {
 		if w := s.toks[k].Norm; (w == "after" || w == "since") && yearUnits[s.toks[k-1].Norm] {
 			return true
+		}
+	}
+	return false
+}
+
+// disasterOwns reports whether the act at token k is a disaster's, by a
+// possessive: "Hurricane Ivan's strike", "the flood's assault on".
+func (s *sent) disasterOwns(lx *Lexicon, k int) bool {
+	if k < 3 || s.toks[k-1].Norm != "s" || s.toks[k-2].Norm != "'" && s.toks[k-2].Norm != "’" {
+		return false
+	}
+	for j := k - 3; j >= 0 && j >= k-5; j-- {
+		if _, _, ok := lx.disaster.Match(s.toks, j); ok {
+			return true
+		}
+		if !s.toks[j].Cap {
+			break // the owner is one name, or a disaster word
 		}
 	}
 	return false
