@@ -485,7 +485,7 @@ func (d *doc) victimSide(s *sent, m *actors.Mention, country string) string {
 // personAfter are the words after which a country's word is a person of
 // it: prepositions of place and time, "who" ("a Palestinian near the
 // fence", "a Briton who worked for the firm").
-var personAfter = map[string]bool{"in": true, "near": true, "at": true, "on": true, "outside": true, "inside": true, "during": true, "after": true, "who": true}
+var personAfter = map[string]bool{"in": true, "near": true, "at": true, "on": true, "outside": true, "inside": true, "during": true, "after": true, "who": true, "as": true, "while": true, "when": true}
 
 // harmedKind is victimKind over every act of harm in the sentence (the
 // attack at anchor, and any killing, wounding or abduction): "Islamic
