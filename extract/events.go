@@ -467,7 +467,8 @@ func (d *doc) victimSide(s *sent, m *actors.Mention, country string) string {
 		return "civilians" // "soldiers killed a Palestinian near the fence": a person, not a state
 	}
 	for ; k < len(s.toks); k++ {
-		if t := s.toks[k]; t.Norm == ")" || t.Norm == "(" || t.Norm == "'" || t.Norm == "s" || s.actorAt[k] >= 0 && d.actors[s.actorAt[k]].Actor.Name == m.Actor.Name {
+		// "Lebanese-American contractor": another people's word joined on.
+		if t := s.toks[k]; t.Norm == ")" || t.Norm == "(" || t.Norm == "'" || t.Norm == "s" || t.Norm == "-" || s.actorAt[k] >= 0 && (d.actors[s.actorAt[k]].Actor.Name == m.Actor.Name || !d.actors[s.actorAt[k]].Head) {
 			continue
 		}
 		break
