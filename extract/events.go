@@ -41,9 +41,9 @@ func (d *doc) events() []sitrep.Event {
 }
 
 // dropHeadline drops the events of a headline when the lead under it
-// reports an event: "Fierce clashes kill 34" restates the lead's "troops
-// battled insurgents in Sadr City, in clashes that left 34 dead", which
-// says who, where and with what. A headline is the text's first
+// reports an event: "Clashes kill nine near Gao" restates the lead's
+// "troops battled the rebels outside Gao, killing nine", which says who,
+// where and with what. A headline is the text's first
 // sentence, a paragraph of its own, with no full stop.
 func (d *doc) dropHeadline(evs []sitrep.Event) []sitrep.Event {
 	if len(d.sents) < 2 || d.sents[1].para == d.sents[0].para || !d.headline(d.sents[0]) {
@@ -467,7 +467,7 @@ func (d *doc) victimSide(s *sent, m *actors.Mention, country string) string {
 		return "civilians" // "soldiers killed a Palestinian near the fence": a person, not a state
 	}
 	for ; k < len(s.toks); k++ {
-		// "Lebanese-American contractor": another people's word joined on.
+		// "a Turkish-German engineer": another people's word joined on.
 		if t := s.toks[k]; t.Norm == ")" || t.Norm == "(" || t.Norm == "'" || t.Norm == "s" || t.Norm == "-" || s.actorAt[k] >= 0 && (d.actors[s.actorAt[k]].Actor.Name == m.Actor.Name || !d.actors[s.actorAt[k]].Head) {
 			continue
 		}
@@ -830,7 +830,7 @@ func (d *doc) parties(s *sent) []am {
 			// "the border with Uganda", "a region bordering Chad": a
 			// neighbour, no party.
 		case !d.actors[id].Head && s.placeAt[k] >= 0 && s.locativeBefore(k):
-			// "rescuers in the Philippines smashed": where, not who.
+			// "volunteers in the Philippines smashed": where, not who.
 		case !d.actors[id].Head && d.mediaAt(s, e):
 			// "told American broadcaster CNN": an outlet, no party.
 		case len(ms) > 0 && ms[len(ms)-1].end == k && ms[len(ms)-1].m.Actor.Side == "civilians" && (d.actors[id].Actor.Side == "protesters" || d.actors[id].Actor.Side == "rioters"):
@@ -1895,7 +1895,7 @@ func (s *sent) notTheScene(lx *Lexicon, k, end int) bool {
 }
 
 // sourcesCountry reports whether a country named just before a source
-// that speaks qualifies the source, not the act: "U.S. and Iraqi
+// that speaks qualifies the source, not the act: "U.S. and Malian
 // officials said", "Afghan government sources said".
 func (s *sent) sourcesCountry(end int) bool {
 	for _, a := range s.attribs {
@@ -1914,8 +1914,8 @@ func (s *sent) sourcesCountry(end int) bool {
 
 // pairedAdjective reports whether the country ending at token end is
 // paired with a people's adjective before a noun, which both qualify:
-// "attacks on United States and Iraqi outposts" were not in the United
-// States.
+// "rockets at United States and Afghan outposts" did not fall in the
+// United States.
 func (d *doc) pairedAdjective(s *sent, end int) bool {
 	if end+1 >= len(s.toks) || s.toks[end].Norm != "and" {
 		return false

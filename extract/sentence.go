@@ -752,10 +752,10 @@ func (s *sent) markReference(lx *Lexicon, c *cue) {
 		c.reference = true // "comments on the Bali bombings": an event known by its place
 	}
 	if n := s.toks[c.start].Norm; c.end-c.start == 1 && (n == "body" || n == "bodies") && !s.remainsFound() {
-		c.reference = true // "Arafat's body arrives in Cairo": remains no one found
+		c.reference = true // "the late president's body arrived": remains no one found
 	}
 	if s.disasterOwns(lx, c.start) {
-		c.reference = true // "Hurricane Ivan's strike on the island": a storm's
+		c.reference = true // "Cyclone Freddy's strike on the coast": a storm's
 	}
 	if s.yearsAway(c) {
 		c.reference = true // "protests three decades ago", "150 years after the assault": long past
@@ -789,7 +789,7 @@ func (s *sent) yearsAway(c *cue) bool {
 }
 
 // disasterOwns reports whether the act at token k is a disaster's, by a
-// possessive: "Hurricane Ivan's strike", "the flood's assault on".
+// possessive: "Cyclone Freddy's strike", "the flood's assault on".
 func (s *sent) disasterOwns(lx *Lexicon, k int) bool {
 	if k < 3 || s.toks[k-1].Norm != "s" || s.toks[k-2].Norm != "'" && s.toks[k-2].Norm != "’" {
 		return false
@@ -821,8 +821,8 @@ func (s *sent) remainsFound() bool {
 var foundWords = map[string]bool{"found": true, "discovered": true, "recovered": true, "retrieved": true, "dumped": true, "left": true, "lying": true, "washed": true, "exhumed": true, "unearthed": true, "dropped": true, "pulled": true, "dug": true, "abandoned": true, "thrown": true, "bearing": true, "riddled": true, "seen": true, "spotted": true, "inflicted": true}
 
 // festive reports whether a crowd's act is done, as its clause says, to
-// celebrate, welcome or watch: "250,000 people took to the streets on
-// Sunday to celebrate the carnival".
+// celebrate, welcome or watch: "thousands filled the avenue on Saturday
+// to celebrate the festival".
 func (s *sent) festive(c *cue) bool {
 	if strings.HasPrefix(s.toks[c.start].Norm, "protest") {
 		return false // "a protest rally to celebrate the plot's defeat" says it protests
@@ -906,7 +906,7 @@ func (s *sent) sinceWhen(lx *Lexicon, k int) bool {
 }
 
 // struckVenue are the kinds of place by which a known attack is named
-// between its town and itself: "the Madrid train bombings".
+// between its town and itself: "the Kampala bus bombings".
 var struckVenue = map[string]bool{"train": true, "subway": true, "metro": true, "tube": true, "bus": true, "embassy": true, "hotel": true, "school": true, "nightclub": true, "market": true, "theatre": true, "theater": true, "church": true, "mosque": true, "temple": true, "airport": true, "stadium": true, "marathon": true}
 
 // sinceTime are words of time that may follow "since".
@@ -917,7 +917,7 @@ var spanUnit = map[string]bool{"weeks": true, "months": true, "years": true, "de
 
 // knownByName reports whether a plural nominal cue is named, after "the",
 // by the place it struck or the day it fell on: "the Bali bombings", "the
-// Gujarat riots", "the Sept. 11 attacks", "the Madrid train bombings"
+// Gujarat riots", "the Aug. 7 attacks", "the Kampala bus bombings"
 // (a kind of venue may stand between the name and the cue) are events
 // the reader already knows, not news of the day.
 func (s *sent) knownByName(c *cue) bool {
@@ -926,7 +926,7 @@ func (s *sent) knownByName(c *cue) bool {
 	}
 	k := c.start - 1
 	if struckVenue[s.toks[k].Norm] {
-		k-- // "the Madrid train bombings"
+		k-- // "the Kampala bus bombings"
 	}
 	named := false
 	for ; k > 0; k-- {
