@@ -1291,7 +1291,7 @@ func (s *sent) passiveAt(k int) bool {
 		return false
 	}
 	if w := s.toks[k-1].Norm; k > 1 && (w == "reported" || strings.HasSuffix(w, "ly")) {
-		k-- // "were reported assaulted", "was allegedly beaten"
+		k-- // "was reportedly beaten", "were allegedly shot"
 	}
 	return beForms[s.toks[k-1].Norm] || s.sufferedAt(k)
 }
@@ -1835,7 +1835,7 @@ func (d *doc) groupActs(s *sent, anchor int) bool {
 }
 
 // sufferedAt reports whether the participle at k is suffered by the
-// people before it, as a headline writes a passive: "Eight children
+// people before it, as a headline writes a passive: "Six pupils
 // stabbed to death", "three guards shot dead", "four villagers beaten by
 // soldiers".
 func (s *sent) sufferedAt(k int) bool {

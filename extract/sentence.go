@@ -758,7 +758,7 @@ func (s *sent) markReference(lx *Lexicon, c *cue) {
 		c.reference = true // "Cyclone Freddy's strike on the coast": a storm's
 	}
 	if s.yearsAway(c) {
-		c.reference = true // "protests three decades ago", "150 years after the assault": long past
+		c.reference = true // "rallies three decades ago", "60 years after the assault": long past
 	}
 	if s.toks[c.end].Norm == "since" && !s.sinceToday(c.end) {
 		c.reference = true // "the only city it captured since the invasion": a past, not news
@@ -773,7 +773,7 @@ func (s *sent) markReference(lx *Lexicon, c *cue) {
 
 // yearsAway reports whether a cue's clause sets it years back, whether
 // or not the publication day is known: "his protests three decades ago",
-// "150 years after the doomed assault", "years after he defected".
+// "60 years after the assault on the fort", "years after he defected".
 func (s *sent) yearsAway(c *cue) bool {
 	for k := c.end; k < len(s.toks)-1 && k <= c.end+historyReach && !clauseEnd(s.toks[k]); k++ {
 		if yearUnits[s.toks[k].Norm] && s.toks[k+1].Norm == "ago" {
