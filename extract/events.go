@@ -592,6 +592,28 @@ func (d *doc) harmsFigure(s *sent, dr *draft) bool {
 	return false
 }
 
+// peopleTaken reports whether an abduction in the head sentence names
+// the people it took: "two Americans were abducted from their home",
+// "Chinese engineers kidnapped".
+func (d *doc) peopleTaken(s *sent, dr *draft) bool {
+	lx := d.x.lx
+	person := func(k int) string {
+		if _, _, ok := lx.victim.Match(s.toks, k); ok {
+			return "person"
+		}
+		if t := s.toks[k]; t.Cap && strings.HasSuffix(t.Norm, "s") && len(gazetteer.CountriesByDemonym(strings.TrimSuffix(t.Norm, "s"))) > 0 {
+			return "person" // "two Americans"
+		}
+		return ""
+	}
+	for _, c := range dr.cues {
+		if inSent(s, c) && c.classes&(1<<lx.cls.abduct) != 0 && !c.reference && victimWords(s, c.start, s.passiveAt(c.start), person) != "" {
+			return true
+		}
+	}
+	return false
+}
+
 // hasToll reports whether the draft states a death or displacement figure.
 func (d *doc) hasToll(dr *draft) bool {
 	for _, f := range dr.figs {
@@ -1617,6 +1639,9 @@ func (d *doc) codable(s *sent, dr *draft, r *rule, f frameFacts, classes classSe
 	}
 	if violent && !disaster && d.harmsFigure(s, dr) {
 		return true // a journalist assaulted, a candidate shot
+	}
+	if classes&(1<<lx.cls.abduct) != 0 && a1 == nil && !disaster && d.peopleTaken(s, dr) {
+		return true // "two engineers were abducted from their home": by whom, unsaid
 	}
 	if (violent || classes&(1<<lx.cls.destroy) != 0) && !disaster && s.namesSacred(lx) {
 		return true // a mosque set on fire, a church attacked

@@ -138,6 +138,7 @@ func TestEventsOfTheNewsRegister(t *testing.T) {
 		{"artillery that killed is shelling", "Government artillery killed four people in the village of Ndele on Monday.", "Shelling/artillery/missile attack"},
 		{"a blast at a military target needs no named attacker", "An explosion went off beside the convoy of a provincial police chief in Gao on Tuesday, residents said.", "Remote explosive/landmine/IED"},
 		{"a country's word for a person is a civilian", "Soldiers shot dead a Palestinian near the border fence in Gaza on Monday.", "Attack"},
+		{"people abducted by no one named are abducted", "Two Americans were abducted from their home in Kirkuk at dawn, the interior ministry said.", "Abduction/forced disappearance"},
 		{"a jet that fires is an air strike", "A Malian jet fired a missile at a house in Kidal where rebel leaders were meeting on Friday, officials said.", "Air/drone strike"},
 		{"two peoples' words joined before a trade are a civilian", "Gunmen abducted a Turkish-German engineer from his home in Kirkuk on Tuesday, police said.", "Abduction/forced disappearance"},
 		{"a country's word for a person, then 'as', is a civilian", "Kenyan soldiers shot and killed a Somali as he approached a checkpoint near Mandera, the army said on Saturday.", "Attack"},
