@@ -1623,11 +1623,11 @@ func (d *doc) codable(s *sent, dr *draft, r *rule, f frameFacts, classes classSe
 		return false // "beating the Bears 20-16", "New Zealand hold Australia 16-16": a game
 	}
 	disaster := d.disasterIn(s, dr)
-	if disaster && classes&^(classSet(1)<<lx.cls.kill|1<<lx.cls.injure|1<<lx.cls.destroy) == 0 {
+	if disaster && classes&^(classSet(1)<<lx.cls.kill|1<<lx.cls.injure|1<<lx.cls.destroy|lx.manner) == 0 {
 		// Deaths, injuries or damage and no act of violence, told of a
 		// crash, a collapse or a storm: the disaster's, whoever is
 		// named beside them ("police investigate the derailment in
-		// which seven died").
+		// which seven died"), whatever flew ("a plane crashed").
 		return false
 	}
 	violent := classes&(classSet(1)<<lx.cls.attack|1<<lx.cls.clash|1<<lx.cls.capture|1<<lx.cls.kill|1<<lx.cls.abduct) != 0

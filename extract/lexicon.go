@@ -37,6 +37,9 @@ type Lexicon struct {
 	harm classSet
 	// weapons holds the classes of remote violence: shells, bombs, mines.
 	weapons classSet
+	// manner holds the classes that say how an act was done, no act by
+	// themselves: aircraft, artillery; aircraft the first alone.
+	manner, aircraft classSet
 	// cls holds the ids of the classes the Go code itself names.
 	cls struct {
 		capturePlace, capture, withdraw, enter, abduct, loot, demand, displace, kill, injure, attack, hold, protest, riot, mob, destroy, clash int
@@ -176,6 +179,14 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		default:
 			lx.purposeClasses |= 1 << id
 		}
+	}
+	for _, n := range []string{"aircraft", "artillery"} {
+		if id := lx.class(n); id >= 0 {
+			lx.manner |= 1 << id
+		}
+	}
+	if id := lx.class("aircraft"); id >= 0 {
+		lx.aircraft = 1 << id
 	}
 	for _, n := range []string{"attack", "clash", "abduct", "capture", "riot", "mob", "loot", "destroy", "rape"} {
 		if id := lx.class(n); id >= 0 {

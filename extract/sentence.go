@@ -735,6 +735,9 @@ func (s *sent) modality(lx *Lexicon) {
 		if c.certainty == "reported" && (s.purpose(lx, c) || s.modalAfter(lx, c)) {
 			c.certainty = "hypothetical"
 		}
+		if c.classes&lx.aircraft != 0 && c.classes&lx.weapons&^lx.manner == 0 && s.actedOn(lx, c) {
+			c.reference = true // "shot down a cargo plane": the target, not the manner
+		}
 		if c.classes&(classSet(1)<<lx.cls.protest|1<<lx.cls.riot) != 0 && s.festive(c) {
 			c.reference = true // "took to the streets to celebrate": a feast, no protest
 		}
@@ -819,6 +822,29 @@ func (s *sent) remainsFound() bool {
 
 // foundWords tell of remains found or left.
 var foundWords = map[string]bool{"found": true, "discovered": true, "recovered": true, "retrieved": true, "dumped": true, "left": true, "lying": true, "washed": true, "exhumed": true, "unearthed": true, "dropped": true, "pulled": true, "dug": true, "abandoned": true, "thrown": true, "bearing": true, "riddled": true, "seen": true, "spotted": true, "inflicted": true}
+
+// actedOn reports whether an aircraft is the object of an act just
+// before it, and so its target: "troops shot down a cargo plane",
+// "fighters targeted an army helicopter"; not "attacks by helicopter
+// gunships", "bombed them with drones". Guns fired are the manner:
+// "fired artillery at the village".
+func (s *sent) actedOn(lx *Lexicon, c *cue) bool {
+	for _, o := range s.cues {
+		if o.end > c.start || o.end < c.start-4 || o.classes&lx.doing == 0 || s.passiveAt(o.start) {
+			continue
+		}
+		for k := o.end; k < c.start; k++ {
+			if instrumentWords[s.toks[k].Norm] {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// instrumentWords introduce what an act was done with or by.
+var instrumentWords = map[string]bool{"by": true, "with": true, "from": true, "using": true, "via": true}
 
 // festive reports whether a crowd's act is done, as its clause says, to
 // celebrate, welcome or watch: "thousands filled the avenue on Saturday
