@@ -55,6 +55,12 @@ const (
 // Chromium for it (skipping t without one); the store, the server's
 // address and the browser's context are closed when t ends.
 func demoPage(t *testing.T, opt server.Options, w, h int, timeout time.Duration) (st sitrep.Store, base string, bin string, ctx context.Context) {
+	return demoPageVia(t, opt, nil, w, h, timeout)
+}
+
+// demoPageVia is demoPage with the server's handler wrapped by wrap
+// (nil: as it is).
+func demoPageVia(t *testing.T, opt server.Options, wrap func(http.Handler) http.Handler, w, h int, timeout time.Duration) (st sitrep.Store, base string, bin string, ctx context.Context) {
 	bin = chrome()
 	if bin == "" {
 		t.Skip("no Chromium found (apt-get install chromium, or set SITREP_CHROME): the web page is not tested")
@@ -75,7 +81,11 @@ func demoPage(t *testing.T, opt server.Options, w, h int, timeout time.Duration)
 		opt.Poll = 100 * time.Millisecond
 	}
 	srv := server.New(st, opt)
-	ts := httptest.NewServer(srv)
+	var handler http.Handler = srv
+	if wrap != nil {
+		handler = wrap(srv)
+	}
+	ts := httptest.NewServer(handler)
 	t.Cleanup(ts.Close)
 	t.Cleanup(srv.Close) // ends the page's live stream first, so ts.Close does not wait for it
 	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(bin), chromedp.WindowSize(w, h))
@@ -934,6 +944,53 @@ func countsOnTop(b *browser) {
 	}
 	b.do(chromedp.Navigate(b.base + "/"))
 	b.poll(`document.body.dataset.ready === '1'`)
+}
+
+// TestBrowserFirstRenderHasLand: the page says it is drawn only once
+// the map's land is, even when the atlas comes after everything else,
+// and the land drawn from the atlas's own land object is the outline of
+// its countries merged, in both atlases.
+func TestBrowserFirstRenderHasLand(t *testing.T) {
+	slowAtlas := func(h http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if strings.Contains(r.URL.Path, "world-atlas") {
+				time.Sleep(400 * time.Millisecond)
+			}
+			h.ServeHTTP(w, r)
+		})
+	}
+	_, base, _, tctx := demoPageVia(t, server.Options{}, slowAtlas, 1280, 800, 40*time.Second)
+	b := &browser{t: t, ctx: tctx, base: base}
+	b.do(chromedp.Navigate(base + "/"))
+	b.poll(`document.body.dataset.ready === '1'`)
+	var page struct {
+		Countries string
+		Inked     int
+	}
+	b.eval(`(() => {
+		const c = document.querySelector('#map .leaflet-countries-pane canvas');
+		let inked = 0;
+		if (c) {
+			const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+			for (let i = 3; i < px.length; i += 4) if (px[i] > 0) inked++;
+		}
+		return {Countries: document.getElementById('map').dataset.countries || '', Inked: inked};
+	})()`, &page)
+	if page.Countries != "110m" || page.Inked < 10000 {
+		t.Errorf("when the page says it is drawn, the map's land is %q with %d pixels drawn, want the 1:110m land drawn", page.Countries, page.Inked)
+	}
+	raw, err := chromedp.Run(tctx, chromedp.Evaluate[[]bool](`Promise.all(['110m', '50m'].map(async s => {
+		const topo = await (await fetch('vendor/world-atlas/countries-' + s + '.json')).json();
+		const merged = topojson.merge(topo, topo.objects.countries.geometries);
+		const land = topojson.feature(topo, topo.objects.land).features.map(f => f.geometry);
+		return land.length === 1 && JSON.stringify(land[0].coordinates) === JSON.stringify(merged.coordinates);
+	}))`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if same := raw; len(same) != 2 || !same[0] || !same[1] {
+		t.Errorf("the atlases' land objects are their countries merged: %v, want [true true]", raw)
+	}
 }
 
 // TestBrowserAreas: an incident known only by its country is drawn at

@@ -6,6 +6,12 @@
 //
 //	firstrender -url http://127.0.0.1:8080 -n 10
 //
+// With -profile K it also samples the page's JavaScript during each load
+// (the DevTools CPU profiler, every 100 µs, from navigation until the page
+// is drawn) and prints the K functions that ran longest in all loads
+// together, by their own time and with what they called, and the time by
+// script: what holds the page's one thread before its first render.
+//
 // scripts/first-render serves a store and runs it (BENCHMARKS.md).
 package main
 
@@ -17,8 +23,11 @@ import (
 	"os"
 	"os/exec"
 	"sort"
+	"strings"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/profiler"
 	"github.com/chromedp/chromedp"
 )
 
@@ -49,6 +58,7 @@ func main() {
 	base := flag.String("url", "http://127.0.0.1:8080", "the server")
 	n := flag.Int("n", 10, "loads")
 	page := flag.String("page", "/", "the page's path and query (/?control=0: without the control layer)")
+	flag.IntVar(&topK, "profile", 0, "print the K functions of the page's JavaScript that ran longest (0: no profile)")
 	flag.Parse()
 	if err := run(*base+*page, *n); err != nil {
 		fmt.Fprintln(os.Stderr, "firstrender:", err)
@@ -86,6 +96,9 @@ func run(page string, n int) error {
 	}
 	fmt.Printf("median of %d: DOMContentLoaded %.0f ms, drawn %.0f ms\n", n, median(dcl), median(ready))
 	slowest(last)
+	if topK > 0 {
+		printProfile(n)
+	}
 	return nil
 }
 
@@ -98,11 +111,21 @@ func load(bctx context.Context, page string) (timing, error) {
 	defer cancel()
 	tctx, cancel2 := context.WithTimeout(tctx, 60*time.Second)
 	defer cancel2()
+	if topK > 0 {
+		if err := startProfile(tctx); err != nil {
+			return t, err
+		}
+	}
 	if err := chromedp.Do(tctx, chromedp.Navigate(page)); err != nil {
 		return t, err
 	}
 	if _, err := chromedp.Run(tctx, chromedp.Poll[bool](`document.body.dataset.ready === '1'`, chromedp.WithPollingTimeout(60*time.Second))); err != nil {
 		return t, err
+	}
+	if topK > 0 {
+		if err := stopProfile(tctx); err != nil {
+			return t, err
+		}
 	}
 	raw, err := chromedp.Run(tctx, chromedp.Evaluate[[]byte](measure))
 	if err != nil {
@@ -133,4 +156,100 @@ func slowest(t timing) {
 	for _, r := range rs[:min(8, len(rs))] {
 		fmt.Printf("  %6.0f %6.0f ms %9.0f %9.0f  %s\n", r.Start, r.End, r.TransferSize, r.DecodedLength, r.Name)
 	}
+}
+
+// topK is how many functions -profile prints; self, total and byScript
+// gather the samples of every load, in µs.
+var (
+	topK     int
+	self     = map[string]int64{}
+	total    = map[string]int64{}
+	byScript = map[string]int64{}
+)
+
+func startProfile(ctx context.Context) error {
+	if _, err := chromedp.Call(ctx, profiler.Enable, cdp.Empty{}); err != nil {
+		return err
+	}
+	if _, err := chromedp.Call(ctx, profiler.SetSamplingInterval, profiler.SetSamplingIntervalParams{Interval: 100}); err != nil {
+		return err
+	}
+	_, err := chromedp.Call(ctx, profiler.Start, cdp.Empty{})
+	return err
+}
+
+// stopProfile adds each sample's interval to the function on top of the
+// stack (self), to every function on the stack (total) and to the top's
+// script.
+func stopProfile(ctx context.Context) error {
+	res, err := chromedp.Call(ctx, profiler.Stop, cdp.Empty{})
+	if err != nil || res.Profile == nil {
+		return err
+	}
+	p := res.Profile
+	nodes := map[int64]*profiler.ProfileNode{}
+	parent := map[int64]int64{}
+	for _, n := range p.Nodes {
+		nodes[n.ID] = n
+		for _, c := range n.Children {
+			parent[c] = n.ID
+		}
+	}
+	for i, id := range p.Samples {
+		if nodes[id] == nil || i+1 >= len(p.TimeDeltas) {
+			continue
+		}
+		d := p.TimeDeltas[i+1]
+		name, script := frameName(nodes[id])
+		self[name] += d
+		byScript[script] += d
+		seen := map[string]bool{}
+		for n := nodes[id]; n != nil; n = nodes[parent[n.ID]] {
+			if name, _ := frameName(n); !seen[name] {
+				seen[name] = true
+				total[name] += d
+			}
+		}
+	}
+	return nil
+}
+
+// frameName names a profile node's function by its name, script and line,
+// and its script by the file's name or, for the browser's own work, as
+// (program), (idle), (garbage collector).
+func frameName(n *profiler.ProfileNode) (name, script string) {
+	f := n.CallFrame
+	if f == nil {
+		return "(unknown)", "(unknown)"
+	}
+	name = f.FunctionName
+	if name == "" {
+		name = "(anonymous)"
+	}
+	script = f.URL
+	if i := strings.LastIndexByte(script, '/'); i >= 0 {
+		script = script[i+1:]
+	}
+	if script == "" {
+		return name, "(" + strings.Trim(f.FunctionName, "()") + ")"
+	}
+	return fmt.Sprintf("%s %s:%d", name, script, f.LineNumber+1), script
+}
+
+func printProfile(n int) {
+	top := func(m map[string]int64, k int, title string) {
+		keys := make([]string, 0, len(m))
+		for k := range m {
+			keys = append(keys, k)
+		}
+		sort.Slice(keys, func(i, j int) bool { return m[keys[i]] > m[keys[j]] })
+		fmt.Println(title)
+		for _, key := range keys[:min(k, len(keys))] {
+			fmt.Printf("  %7.1f ms  %s\n", float64(m[key])/1000/float64(n), key)
+		}
+	}
+	top(byScript, 12, "time by script, per load (idle, program: the browser's own work):")
+	top(self, topK, "functions by their own time, per load:")
+	delete(total, "(root)")
+	top(total, topK, "functions with what they called, per load:")
 }

@@ -119,6 +119,13 @@
   function typeColor(t) { return TYPE_COLORS[t] || TYPE_COLORS[taxonomy[t]] || '#7b8288'; }
   function sideColor(s) { return SIDE_COLORS[s] || SIDE_COLORS['']; }
 
+  // mark notes in the browser's timeline when a part of the page was
+  // first drawn (scripts/firstrender prints the marks); after the first
+  // render it marks nothing, so a long session does not pile them up.
+  function mark(name) {
+    if (!document.body.dataset.ready) performance.mark('sitrep-' + name);
+  }
+
   function debounce(fn, ms) {
     let t = 0;
     return (...a) => { clearTimeout(t); t = setTimeout(() => fn(...a), ms); };
@@ -306,6 +313,7 @@
     if (countriesLayer) map.removeLayer(countriesLayer);
     countriesLayer = layer;
     $('map').dataset.countries = fine ? '50m' : '110m';
+    mark('countries');
   }
 
   // unwrap makes lines that cross the antimeridian continuous (Chukotka at
@@ -404,6 +412,7 @@
       clustersShown = data.clusters || [];
       clusterCell = data.cell || 0;
       renderClusters(clustersShown, q, data.cell);
+      mark('clusters');
       clustersFor = { key, box };
       report('clusters', null);
     } catch (e) { report('clusters', e); }
@@ -699,6 +708,7 @@
       renderSummary(data);
       renderChart(data.days || []);
       fillCountries(data.countries || []);
+      mark('chart');
       report('stats', null);
     } catch (e) { report('stats', e); }
   }
@@ -902,6 +912,7 @@
       ol.dataset.loaded = String(listed);
       ol.dataset.query = filterParams().toString();
       ol.dataset.request = request;
+      mark('list');
       report('list', null);
     } catch (e) { report('list', e); }
     if (listingFor === request) listingFor = null;
@@ -1360,12 +1371,12 @@
       if (ev.key === 'Escape' && !$('detail').hidden) closeDetail();
     });
 
-    loadCountries();
     const tx = api('/api/taxonomy').then(fillTypes).catch(e => report('taxonomy', e));
     // The list follows the map's view: it is asked for the first view at
     // once, beside the rest, and again below only if fitting the map
     // changed its request (a record spread over the world keeps it).
-    const first = [tx, loadStats(), loadTolls(), loadList(true)];
+    // The map is not drawn before its land is.
+    const first = [loadCountries(), tx, loadStats(), loadTolls(), loadList(true)];
     if (state.sel) select(state.sel, false);
 
     if (!state.view) {
