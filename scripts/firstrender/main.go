@@ -6,11 +6,22 @@
 //
 //	firstrender -url http://127.0.0.1:8080 -n 10
 //
+// Each load also reports the CPU time the page's renderer took on its main
+// thread (from /proc on Linux: the sum over the browser's renderer
+// processes, from navigation until the page is drawn): on a machine
+// shared with other work, where the wall clock waits for other programs,
+// the work the page itself does.
+//
 // With -profile K it also samples the page's JavaScript during each load
 // (the DevTools CPU profiler, every 100 µs, from navigation until the page
 // is drawn) and prints the K functions that ran longest in all loads
 // together, by their own time and with what they called, and the time by
 // script: what holds the page's one thread before its first render.
+//
+// With -screenshot FILE it saves a PNG of the last load once the page is
+// drawn and its control layer too (to compare two builds by eye: the
+// Chromium command line's --screenshot takes its picture at a moment of
+// its own, which the page's live stream keeps from settling).
 //
 // scripts/first-render serves a store and runs it (BENCHMARKS.md).
 package main
@@ -22,7 +33,9 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -31,9 +44,11 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// timing is what the page reports of one load, in ms from navigation.
+// timing is what the page reports of one load, in ms from navigation,
+// with the CPU time of its renderer's main thread.
 type timing struct {
 	DOMContentLoaded, Ready float64
+	MainCPU                 float64 `json:"-"`
 	Marks                   []struct {
 		Name  string
 		Start float64
@@ -58,6 +73,7 @@ func main() {
 	base := flag.String("url", "http://127.0.0.1:8080", "the server")
 	n := flag.Int("n", 10, "loads")
 	page := flag.String("page", "/", "the page's path and query (/?control=0: without the control layer)")
+	flag.StringVar(&shot, "screenshot", "", "save a PNG of the last load, drawn, to this file")
 	flag.IntVar(&topK, "profile", 0, "print the K functions of the page's JavaScript that ran longest (0: no profile)")
 	flag.Parse()
 	if err := run(*base+*page, *n); err != nil {
@@ -84,17 +100,17 @@ func run(page string, n int) error {
 	if err := chromedp.Do(bctx, chromedp.Navigate("about:blank")); err != nil {
 		return err
 	}
-	var dcl, ready []float64
+	var dcl, ready, cpu []float64
 	var last timing
 	for i := 0; i < n; i++ {
 		t, err := load(bctx, page)
 		if err != nil {
 			return err
 		}
-		fmt.Printf("load %2d: DOMContentLoaded %6.0f ms, drawn %6.0f ms\n", i+1, t.DOMContentLoaded, t.Ready)
-		dcl, ready, last = append(dcl, t.DOMContentLoaded), append(ready, t.Ready), t
+		fmt.Printf("load %2d: DOMContentLoaded %6.0f ms, drawn %6.0f ms, main thread CPU %4.0f ms\n", i+1, t.DOMContentLoaded, t.Ready, t.MainCPU)
+		dcl, ready, cpu, last = append(dcl, t.DOMContentLoaded), append(ready, t.Ready), append(cpu, t.MainCPU), t
 	}
-	fmt.Printf("median of %d: DOMContentLoaded %.0f ms, drawn %.0f ms\n", n, median(dcl), median(ready))
+	fmt.Printf("median of %d: DOMContentLoaded %.0f ms, drawn %.0f ms, main thread CPU %.0f ms\n", n, median(dcl), median(ready), median(cpu))
 	slowest(last)
 	if topK > 0 {
 		printProfile(n)
@@ -111,6 +127,11 @@ func load(bctx context.Context, page string) (timing, error) {
 	defer cancel()
 	tctx, cancel2 := context.WithTimeout(tctx, 60*time.Second)
 	defer cancel2()
+	var browser int
+	if p := chromedp.FromContext(bctx).Browser.Process(); p != nil {
+		browser = p.Pid
+	}
+	before := rendererCPU(browser)
 	if topK > 0 {
 		if err := startProfile(tctx); err != nil {
 			return t, err
@@ -122,6 +143,7 @@ func load(bctx context.Context, page string) (timing, error) {
 	if _, err := chromedp.Run(tctx, chromedp.Poll[bool](`document.body.dataset.ready === '1'`, chromedp.WithPollingTimeout(60*time.Second))); err != nil {
 		return t, err
 	}
+	after := rendererCPU(browser)
 	if topK > 0 {
 		if err := stopProfile(tctx); err != nil {
 			return t, err
@@ -131,7 +153,60 @@ func load(bctx context.Context, page string) (timing, error) {
 	if err != nil {
 		return t, err
 	}
-	return t, json.Unmarshal(raw, &t)
+	if shot != "" {
+		if err := screenshot(tctx); err != nil {
+			return t, err
+		}
+	}
+	err = json.Unmarshal(raw, &t)
+	for id, ns := range after {
+		t.MainCPU += float64(ns-before[id]) / 1e6
+	}
+	return t, err
+}
+
+// rendererCPU returns the time on CPU, in ns, of the main thread of each
+// of the browser's renderer processes, by process; nothing off Linux.
+func rendererCPU(browser int) map[string]int64 {
+	out := map[string]int64{}
+	if browser == 0 {
+		return out
+	}
+	procs, _ := filepath.Glob("/proc/[0-9]*")
+	for _, proc := range procs {
+		cmd, err := os.ReadFile(proc + "/cmdline")
+		if err != nil || !strings.Contains(string(cmd), "--type=renderer") || !descends(proc, browser) {
+			continue
+		}
+		sched, err := os.ReadFile(proc + "/task/" + strings.TrimPrefix(proc, "/proc/") + "/schedstat")
+		if f := strings.Fields(string(sched)); err == nil && len(f) > 0 {
+			ns, _ := strconv.ParseInt(f[0], 10, 64)
+			out[proc] = ns
+		}
+	}
+	return out
+}
+
+// descends says the process at /proc/PID is the browser or one of its
+// descendants.
+func descends(proc string, browser int) bool {
+	for i := 0; i < 8; i++ {
+		pid, _ := strconv.Atoi(strings.TrimPrefix(proc, "/proc/"))
+		if pid == browser {
+			return true
+		}
+		stat, err := os.ReadFile(proc + "/stat")
+		if err != nil {
+			return false
+		}
+		// pid (comm) state ppid ...: the command may hold spaces.
+		f := strings.Fields(string(stat[strings.LastIndexByte(string(stat), ')')+1:]))
+		if len(f) < 2 || f[1] == "0" || f[1] == "1" {
+			return false
+		}
+		proc = "/proc/" + f[1]
+	}
+	return false
 }
 
 func median(xs []float64) float64 {
@@ -156,6 +231,24 @@ func slowest(t timing) {
 	for _, r := range rs[:min(8, len(rs))] {
 		fmt.Printf("  %6.0f %6.0f ms %9.0f %9.0f  %s\n", r.Start, r.End, r.TransferSize, r.DecodedLength, r.Name)
 	}
+}
+
+// shot is the file -screenshot writes.
+var shot string
+
+// screenshot waits for the control layer (drawn after the first render,
+// when it is shown) and saves the page as it looks.
+func screenshot(ctx context.Context) error {
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`!document.getElementById('control-toggle').checked || document.getElementById('map').dataset.controlDate !== undefined && document.getElementById('map').dataset.controlDate !== ''`, chromedp.WithPollingTimeout(30*time.Second)))
+	if err != nil {
+		return err
+	}
+	time.Sleep(500 * time.Millisecond) // the canvases' next frame
+	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(shot, png, 0o644)
 }
 
 // topK is how many functions -profile prints; self, total and byScript
