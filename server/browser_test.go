@@ -993,6 +993,30 @@ func TestBrowserFirstRenderHasLand(t *testing.T) {
 	}
 }
 
+// TestBrowserDrawsOnce: the first render draws the map's countries and
+// the chart once each, even when the clusters the map is fitted to come
+// after the atlas.
+func TestBrowserDrawsOnce(t *testing.T) {
+	slowClusters := func(h http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.URL.Path == "/api/clusters" {
+				time.Sleep(300 * time.Millisecond)
+			}
+			h.ServeHTTP(w, r)
+		})
+	}
+	_, base, _, tctx := demoPageVia(t, server.Options{}, slowClusters, 1280, 800, 40*time.Second)
+	b := &browser{t: t, ctx: tctx, base: base}
+	b.do(chromedp.Navigate(base + "/"))
+	b.poll(`document.body.dataset.ready === '1'`)
+	time.Sleep(500 * time.Millisecond) // a draw the first render set off comes in its next frames
+	var draws struct{ Land, Chart string }
+	b.eval(`({Land: document.getElementById('map').dataset.landDraws || '', Chart: document.getElementById('chart').dataset.draws || ''})`, &draws)
+	if draws.Land != "1" || draws.Chart != "1" {
+		t.Errorf("the first render drew the countries %q times and the chart %q times, want once each", draws.Land, draws.Chart)
+	}
+}
+
 // TestBrowserAreas: an incident known only by its country is drawn at
 // the country's own point, dashed, and its detail says it happened
 // somewhere in the country, not at the capital where ACLED codes it.

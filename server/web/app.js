@@ -298,12 +298,17 @@
   }
 
   // drawCountries draws the land and the borders between countries: two
-  // layers, not one per country, so the map is quick to draw.
+  // layers, not one per country, so the map is quick to draw. The land is
+  // the atlas's own, its countries merged when it was built (merging them
+  // here held the page's thread for 10 to 25 ms at each load).
   function drawCountries(topo, fine) {
     const countries = topo.objects.countries;
-    const land = unwrap(topojson.merge(topo, countries.geometries));
+    const land = topojson.feature(topo, topo.objects.land).features.map(f => unwrap(f.geometry));
     const borders = unwrap(topojson.mesh(topo, countries, (a, b) => a !== b));
     const renderer = L.canvas({ pane: 'countries', padding: 0.3 });
+    // data-land-draws counts the countries' draws (each update of their
+    // canvas draws them all).
+    renderer.on('update', () => { $('map').dataset.landDraws = String(+($('map').dataset.landDraws || 0) + 1); });
     const layer = L.layerGroup([
       L.geoJSON(land, { pane: 'countries', renderer, interactive: false,
         style: { color: '#a9a396', weight: 0.8, fillColor: '#f8f6f1', fillOpacity: 1 } }),
@@ -346,10 +351,13 @@
     return geom;
   }
 
-  async function loadCountries() {
+  // loadCountries draws the 1:110m countries (atlas, the promise of the
+  // atlas) once the map has its first view (placed, the promise that it
+  // has).
+  async function loadCountries(atlas, placed) {
     try {
-      const res = await fetch('vendor/world-atlas/countries-110m.json');
-      const topo = await res.json();
+      const topo = await atlas;
+      await placed;
       if (!fineCountries) drawCountries(topo, false);
     } catch (e) { report('countries', e); }
   }
@@ -397,24 +405,49 @@
   let clustersFor = null; // {key: filters and zoom, box}
   let clusterCell = 0;    // degrees of the grid the server grouped by
 
-  async function loadClusters(force) {
+  // clusterRequest is the request of the clusters for the map's view:
+  // the query, the key it is kept by, and the box it covers.
+  function clusterRequest() {
     const p = filterParams();
     const zoom = map.getZoom();
     const key = p.toString() + '|' + zoom;
-    const view = clamp(map.getBounds());
-    if (!force && clustersFor && clustersFor.key === key && clustersFor.box.contains(view)) return;
     const box = zoom <= 3 ? L.latLngBounds([-85, -180], [85, 180]) : clamp(map.getBounds().pad(0.25));
     p.set('bbox', bboxParam(box));
     p.set('zoom', String(zoom));
-    const q = p.toString();
+    return { p, key, box };
+  }
+
+  async function loadClusters(force) {
+    const req = clusterRequest();
+    if (!force && clustersFor && clustersFor.key === req.key && clustersFor.box.contains(clamp(map.getBounds()))) return;
     try {
-      const data = await latest('clusters', () => api('/api/clusters', p));
-      clustersShown = data.clusters || [];
-      clusterCell = data.cell || 0;
-      renderClusters(clustersShown, q, data.cell);
-      mark('clusters');
-      clustersFor = { key, box };
-      report('clusters', null);
+      showClusters(req, await latest('clusters', () => api('/api/clusters', req.p)));
+    } catch (e) { report('clusters', e); }
+  }
+
+  function showClusters(req, data) {
+    clustersShown = data.clusters || [];
+    clusterCell = data.cell || 0;
+    renderClusters(clustersShown, req.p.toString(), data.cell);
+    clustersFor = { key: req.key, box: req.box };
+    mark('clusters');
+    report('clusters', null);
+  }
+
+  // fitToRecord sets the map's first view to where the record is, from
+  // the clusters of the whole world, before anything is drawn on it
+  // (moving a map already drawn drew its countries again); the clusters
+  // are drawn if the fit keeps them, else asked again for the new view.
+  async function fitToRecord() {
+    const req = clusterRequest();
+    try {
+      const data = await latest('clusters', () => api('/api/clusters', req.p));
+      const cs = data.clusters || [];
+      if (cs.length) {
+        const b = L.latLngBounds(cs.map(c => [c.lat, c.lon]));
+        map.fitBounds(b.pad(0.1), { maxZoom: 7, padding: [24, 24], animate: false });
+      }
+      if (clusterRequest().key === req.key) showClusters(req, data);
     } catch (e) { report('clusters', e); }
   }
 
@@ -445,7 +478,7 @@
         fillOpacity: c.area ? 0.35 : 0.72,
         className: 'incident-marker' + (c.count > 1 ? ' cluster' : '') + (c.area ? ' area' : '') + (fresh ? ' fresh' : ''),
       });
-      m.bindTooltip(clusterTip(c), { direction: 'top', offset: [0, -r], opacity: 0.95 });
+      m.bindTooltip(() => clusterTip(c), { direction: 'top', offset: [0, -r], opacity: 0.95 });
       m.on('click', () => clusterClick(c, zoom));
       m.on('keypress', ev => { if (ev.originalEvent.key === 'Enter') clusterClick(c, zoom); });
       m.addTo(clusterLayer);
@@ -575,7 +608,7 @@
         keyboard: false,
         icon: L.divIcon({ className: 'control-icon', html: node, iconSize: null, iconAnchor: [6, 6] }),
       });
-      m.bindTooltip(controlTip(s), { direction: 'right', offset: [10, 0], opacity: 0.95 });
+      m.bindTooltip(() => controlTip(s), { direction: 'right', offset: [10, 0], opacity: 0.95 });
       m.on('click', () => showControl(s));
       m.addTo(controlLayer);
     }
@@ -768,8 +801,11 @@
     box.dataset.fatalities = String(data[2].reduce((a, b) => a + b, 0));
     if (plot) { plot.setData(data); return; }
     plot = new uPlot(chartOptions(box), data, box);
+    // An observer is called once at the start too: a size the chart has
+    // already would only draw it again.
     new ResizeObserver(() => {
-      if (plot && box.clientWidth > 0) plot.setSize({ width: box.clientWidth, height: chartHeight(box) });
+      const width = box.clientWidth, height = chartHeight(box);
+      if (plot && width > 0 && (width !== plot.width || height !== plot.height)) plot.setSize({ width, height });
     }).observe(box);
   }
 
@@ -806,7 +842,9 @@
         { scale: 'f', side: 1, stroke: '#c0392b', grid: { show: false }, ticks: { show: false }, size: 44, incrs: WHOLE },
       ],
       hooks: {
-        draw: [drawDateMark],
+        // data-draws counts the chart's draws (a test checks the first
+        // render draws it once).
+        draw: [drawDateMark, () => { box.dataset.draws = String(+(box.dataset.draws || 0) + 1); }],
         setSelect: [u => {
           if (u.select.width < 3) return;
           dragged = true;
@@ -1340,6 +1378,11 @@
 
   async function start() {
     readURL();
+    // What needs no map is asked first: the server answers while the map
+    // is set up.
+    const atlas = fetch('vendor/world-atlas/countries-110m.json').then(res => res.json());
+    const tx = api('/api/taxonomy').then(fillTypes).catch(e => report('taxonomy', e));
+    const stats = loadStats(), tolls = loadTolls();
     initMap();
     renderLegend();
     stateToForm();
@@ -1371,22 +1414,18 @@
       if (ev.key === 'Escape' && !$('detail').hidden) closeDetail();
     });
 
-    const tx = api('/api/taxonomy').then(fillTypes).catch(e => report('taxonomy', e));
+    // Without a view in the address, the map is fitted to where the
+    // record is before it is drawn.
+    const placed = state.view ? null : fitToRecord();
     // The list follows the map's view: it is asked for the first view at
     // once, beside the rest, and again below only if fitting the map
     // changed its request (a record spread over the world keeps it).
     // The map is not drawn before its land is.
-    const first = [loadCountries(), tx, loadStats(), loadTolls(), loadList(true)];
+    const first = [loadCountries(atlas, placed), tx, stats, tolls, loadList(true)];
     if (state.sel) select(state.sel, false);
 
-    if (!state.view) {
-      // Fit the map to where the record is: the clusters of the whole
-      // world, which are also those to draw if the fit stays zoomed out.
-      await loadClusters();
-      if (clustersShown.length) {
-        const b = L.latLngBounds(clustersShown.map(c => [c.lat, c.lon]));
-        map.fitBounds(b.pad(0.1), { maxZoom: 7, padding: [24, 24], animate: false });
-      }
+    if (placed) {
+      await placed;
       const r = listParams(listView()).toString();
       if (r !== listedFor && r !== listingFor) first.push(loadList(true));
     }
