@@ -1440,10 +1440,12 @@
     });
     first.push(loadClusters());
     await Promise.all(first);
-    writeURL();
-    startLive();
     performance.mark('sitrep-ready');
     document.body.dataset.ready = '1';
+    // The address and the live stream are no part of what is drawn (the
+    // address's first rewrite took 5-10 ms).
+    writeURL();
+    startLive();
     // The control layer comes after the first render: drawing hundreds
     // of places' marks held the page's one thread for a fifth of a
     // second while the map, the chart and the list waited.
