@@ -1,6 +1,7 @@
 package fuse
 
 import (
+	"math"
 	"math/rand/v2"
 	"reflect"
 	"sort"
@@ -8,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/gazetteer"
 )
 
 func words(n int, tag string) string {
@@ -302,5 +304,64 @@ func TestFoldInBatchesIsFoldAtOnce(t *testing.T) {
 		if !reflect.DeepEqual(spans, wantSpans) || !reflect.DeepEqual(assigned, wantAssigned) {
 			t.Fatalf("trial %d: batches give\n%+v\n%v\nat once\n%+v\n%v", trial, spans, assigned, wantSpans, wantAssigned)
 		}
+	}
+}
+
+// TestCellsHoldEveryTownInReach: a store looks for an event's neighbours
+// in Cells of its place; every point within SameTownKm of it (and in the
+// eight cells around it, where a store has always looked) lies in one of
+// them, at any latitude short of the poles, and the cells are fewer than
+// the nine around: one in a cell's middle, four at most at a corner.
+func TestCellsHoldEveryTownInReach(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	nine := func(lat, lon float64) map[int64]bool {
+		out := map[int64]bool{}
+		for dy := -1.0; dy <= 1; dy++ {
+			for dx := -1.0; dx <= 1; dx++ {
+				out[Cell(lat+dy*cellDeg, lon+dx*cellDeg)] = true
+			}
+		}
+		return out
+	}
+	total := 0
+	for range 20000 {
+		lat, lon := rng.Float64()*170-85, rng.Float64()*360-180
+		// Half the points near a cell's corner, where most cells are in reach.
+		if rng.IntN(2) == 0 {
+			lat = math.Round(lat/cellDeg)*cellDeg + (rng.Float64()-0.5)*0.01
+			lon = math.Round(lon/cellDeg)*cellDeg + (rng.Float64()-0.5)*0.01
+		}
+		cells := map[int64]bool{}
+		for _, c := range Cells(lat, lon) {
+			cells[c] = true
+		}
+		total += len(cells)
+		around := nine(lat, lon)
+		for c := range cells {
+			if !around[c] {
+				t.Fatalf("Cells(%v, %v) holds %d, not one of the nine cells around", lat, lon, c)
+			}
+		}
+		for range 20 {
+			// A point at most SameTownKm away, in any direction.
+			km, dir := SameTownKm*math.Sqrt(rng.Float64()), rng.Float64()*2*math.Pi
+			qlat := lat + km*math.Cos(dir)/111.2
+			qlon := lon + km*math.Sin(dir)/(111.2*math.Cos(qlat*math.Pi/180))
+			if gazetteer.Distance(lat, lon, qlat, qlon) > SameTownKm || !around[Cell(qlat, qlon)] {
+				continue
+			}
+			if !cells[Cell(qlat, qlon)] {
+				t.Fatalf("a town %.3f km from (%v, %v) at (%v, %v) lies in a cell Cells leaves out", gazetteer.Distance(lat, lon, qlat, qlon), lat, lon, qlat, qlon)
+			}
+		}
+	}
+	if got := Cells(10.05, 20.05); len(got) != 1 {
+		t.Errorf("Cells of a cell's middle at 10°N: %d cells, want its own alone", len(got))
+	}
+	if got := Cells(10.001, 20.001); len(got) != 4 {
+		t.Errorf("Cells of a point by a cell's corner at 10°N: %d cells, want 4", len(got))
+	}
+	if mean := float64(total) / 20000; mean > 5 {
+		t.Errorf("Cells gives %.1f cells on average, want fewer than 5 of the 9", mean)
 	}
 }

@@ -447,16 +447,40 @@ func cellOf(y, x int64) int64 {
 	return (y+1000)*lonCells + x
 }
 
-// Cells returns the cell of a point and its eight neighbours.
+// Cells returns the cell of a point and those of its eight neighbours
+// that hold a point within SameTownKm of it: one cell at a cell's middle,
+// four at a corner (away from the poles, where a cell is narrower than
+// SameTownKm, the eight neighbours are all it looks at).
 func Cells(lat, lon float64) []int64 {
 	y, x := int64(math.Floor(lat/cellDeg)), int64(math.Floor(lon/cellDeg))
 	out := make([]int64, 0, 9)
 	for dy := int64(-1); dy <= 1; dy++ {
 		for dx := int64(-1); dx <= 1; dx++ {
-			out = append(out, cellOf(y+dy, x+dx))
+			if dy == 0 && dx == 0 || withinReach(lat, lon, y+dy, x+dx) {
+				out = append(out, cellOf(y+dy, x+dx))
+			}
 		}
 	}
 	return out
+}
+
+// withinReach says the cell (y, x) may hold a point within SameTownKm of
+// (lat, lon). It bounds the haversine distance from below: the gaps in
+// latitude and longitude to the cell are each at least those to its
+// nearest edge, and the cosine of a latitude in the cell is at least the
+// smaller of its edges'. A margin keeps rounding from losing a cell.
+func withinReach(lat, lon float64, y, x int64) bool {
+	gap := func(v, lo float64) float64 {
+		return max(0, lo-v, v-(lo+cellDeg))
+	}
+	rad := math.Pi / 180
+	south, north := max(-90, float64(y)*cellDeg), min(90, float64(y+1)*cellDeg)
+	dlat, dlon := gap(lat, float64(y)*cellDeg)*rad, gap(lon, float64(x)*cellDeg)*rad
+	cos := max(0, min(math.Cos(south*rad), math.Cos(north*rad)))
+	hav := func(a float64) float64 { return math.Sin(a/2) * math.Sin(a/2) }
+	h := hav(dlat) + math.Cos(lat*rad)*cos*hav(dlon)
+	const earthKm = 6371.0088 // gazetteer.Distance's radius
+	return 2*earthKm*math.Asin(math.Min(1, math.Sqrt(h))) <= SameTownKm*1.001+0.01
 }
 
 // NameKey names a place by country and spelling ("SY/hama"), which a

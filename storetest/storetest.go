@@ -8,6 +8,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"reflect"
 	"strings"
 	"testing"
@@ -51,6 +52,7 @@ func Run(t *testing.T, open Opener) {
 		{"reads are answered while a write is open", testReadsBesideWrite},
 		{"an incident is read as it stands after an ingest", testIncidentReadAnew},
 		{"the whole record's clusters and tally follow an ingest", testAnswersFollow},
+		{"towns a few km apart fuse across the map's grid", testAcrossCells},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open) })
@@ -400,6 +402,49 @@ func testFusion(t *testing.T, open Opener) {
 	evs, _ := s.Events(ctx, sitrep.EventFilter{Incident: inc.ID})
 	if len(evs) != 4 {
 		t.Errorf("events of the incident: %d, want 4", len(evs))
+	}
+}
+
+// testAcrossCells: two reports of a strike on one day, at towns 4 km
+// apart on either side of a line of a store's 0.1-degree grid (north,
+// south, east, west or across a corner), near the equator and far from
+// it, fuse into one incident whichever is stored first.
+func testAcrossCells(t *testing.T, open Opener) {
+	s := newStore(t, open)
+	const km = 4.0
+	town := func(i int, lat, lon float64) *sitrep.Location {
+		return &sitrep.Location{Name: fmt.Sprintf("Town %d", i), GeonameID: 9100000 + i, Lat: lat, Lon: lon, Country: "Testland", CountryCode: "TL", Precision: "town"}
+	}
+	pairs := 0
+	for _, lat := range []float64{0.1, 35.2, 60.3} {
+		for d, dir := range [][2]float64{{-1, 0}, {1, 0}, {0, -1}, {0, 1}, {-1, -1}, {1, 1}, {-1, 1}, {1, -1}} {
+			// a lies 1 km inside a cell's corner, b km away across it.
+			lon := float64(10 + 10*d)
+			step := [2]float64{dir[0] / math.Hypot(dir[0], dir[1]) * km / 111.2, dir[1] / math.Hypot(dir[0], dir[1]) * km / (111.2 * math.Cos(lat*math.Pi/180))}
+			a := town(2*pairs, lat-dir[0]*0.009, lon-dir[1]*0.009/math.Cos(lat*math.Pi/180))
+			b := town(2*pairs+1, a.Lat+step[0], a.Lon+step[1])
+			name := fmt.Sprintf("cell%d", pairs)
+			first := doc(name+"a", "2024-12-05", "", ev{id: name + "a", sub: "Air/drone strike", date: "2024-12-05", loc: a, a1: army, dead: 3})
+			second := doc(name+"b", "2024-12-05", "", ev{id: name + "b", sub: "Air/drone strike", date: "2024-12-05", loc: b, a1: army, dead: 4})
+			if pairs%2 == 1 {
+				first, second = second, first
+			}
+			ingest(t, s, first)
+			ingest(t, s, second)
+			pairs++
+		}
+	}
+	incs, err := s.Incidents(ctx, sitrep.EventFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, inc := range incs {
+		if inc.Sources != 2 {
+			t.Errorf("incident %s at %.4f,%.4f has %d sources, want both reports of its strike", inc.ID, inc.Location.Lat, inc.Location.Lon, inc.Sources)
+		}
+	}
+	if len(incs) != pairs {
+		t.Errorf("%d incidents, want %d (one per pair of towns)", len(incs), pairs)
 	}
 }
 

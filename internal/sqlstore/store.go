@@ -579,7 +579,7 @@ type hood struct {
 // one batch ask the same question, and one answer serves them all.
 func hoodKey(e *sitrep.Event) string {
 	lo, hi, _ := fuse.Interval(e)
-	return fmt.Sprint(fuse.Cell(e.Location.Lat, e.Location.Lon), fuse.NameKey(e.Location), lo, hi)
+	return fmt.Sprint(fuse.Cells(e.Location.Lat, e.Location.Lon), fuse.NameKey(e.Location), lo, hi)
 }
 
 // hoodBatch is how many hoods one statement reads.
