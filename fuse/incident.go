@@ -432,7 +432,8 @@ func intp(n int) *int { return &n }
 
 // cellDeg is the grid's cell size in degrees: 0.1 degree is 11 km of
 // latitude, more than SameTownKm, so the 3x3 cells around a place hold
-// every town near enough to be the same place.
+// every town near enough to be the same place (below about 63 degrees
+// of latitude, where a cell is also wider than SameTownKm).
 const cellDeg = 0.1
 
 // Cell returns the grid cell of a point.
