@@ -46,7 +46,7 @@ func (d *doc) events() []sitrep.Event {
 // where and with what. A headline is the text's first
 // sentence, a paragraph of its own, with no full stop.
 func (d *doc) dropHeadline(evs []sitrep.Event) []sitrep.Event {
-	if len(d.sents) < 2 || d.sents[1].para == d.sents[0].para || !d.headline(d.sents[0]) {
+	if len(d.sents) < 2 || !d.isHeadline(d.sents[0]) {
 		return evs
 	}
 	end, lead := d.sents[0].end, d.sents[1].para
@@ -62,9 +62,13 @@ func (d *doc) dropHeadline(evs []sitrep.Event) []sitrep.Event {
 	return slices.DeleteFunc(evs, func(e sitrep.Event) bool { return e.Span[0] < end })
 }
 
-// headline reports whether a sentence reads as a headline: it ends with
-// no full stop, question or exclamation mark.
-func (d *doc) headline(s *sent) bool {
+// isHeadline reports whether a sentence is the text's headline: its first
+// sentence, a paragraph of its own, that ends with no full stop, question
+// or exclamation mark.
+func (d *doc) isHeadline(s *sent) bool {
+	if len(d.sents) < 2 || s != d.sents[0] || d.sents[1].para == s.para {
+		return false
+	}
 	t := strings.TrimRight(d.text[s.start:s.end], " \t\"')”’")
 	return t != "" && !strings.ContainsAny(t[len(t)-1:], ".!?")
 }
@@ -956,6 +960,12 @@ func (d *doc) roles(s *sent, anchor int) (a1, a2 *actors.Mention, passive bool) 
 			if w := norm(k); w != "and" && w != "or" && !isParticiple(w) && isParticiple(norm(k+1)) {
 				break
 			}
+		}
+		// A headline's participle with no object after it: "Militia
+		// commander killed", "Two engineers kidnapped in Pakistan".
+		if !passive && d.isHeadline(s) && d.harmAt(s, anchor) {
+			next := anchor + 1
+			passive = next >= len(s.toks) || clauseEnd(s.toks[next]) || whereWords[norm(next)] && next+1 < len(s.toks) && s.placeAt[next+1] >= 0
 		}
 	}
 	if len(ms) == 0 {

@@ -618,3 +618,15 @@ func TestAHeadlineDefersToItsLead(t *testing.T) {
 		t.Errorf("%q: the headline's event is lost", txt)
 	}
 }
+
+// A headline's participle with no object after it is suffered by whom it
+// names before it: the commander was killed, he did not kill.
+func TestAHeadlineParticipleIsPassive(t *testing.T) {
+	evs := run(t, "Mali al-Qaeda commander killed\n\nThe army in Bamako gave no details on Tuesday.", "2024-12-07")
+	if len(evs) == 0 {
+		t.Fatal("no event")
+	}
+	if a := evs[0].Actor1; a != nil && strings.Contains(a.Name, "JNIM") {
+		t.Errorf("the killed commander's group is the killer: %s", describe(evs))
+	}
+}
