@@ -1626,6 +1626,9 @@ func (d *doc) codable(s *sent, dr *draft, r *rule, f frameFacts, classes classSe
 		// people fleeing, a projected toll. Their sentences say so.
 		return true
 	}
+	if r.subType == "Change to group/activity" && stateAct[act.Norm] && (a1 == nil || a1.Actor.Side == "government") {
+		return false // a state that imposes an embargo, suspends an officer or grants an amnesty governs
+	}
 	if r.subType == "Arrests" && !politicalTarget(f.actor2) && !d.heldAsMembers(s, dr, anchor) {
 		return false // police holding a thief or an executive: crime, courts
 	}
@@ -1707,6 +1710,9 @@ func (d *doc) codable(s *sent, dr *draft, r *rule, f frameFacts, classes classSe
 	}
 	return false
 }
+
+// stateAct are the changes a state makes by governing, not by arms.
+var stateAct = map[string]bool{"imposed": true, "declared": true, "suspended": true, "appointed": true, "amnesty": true, "expelled": true, "dissolved": true, "banned": true, "ban": true, "split": true}
 
 // hasScore reports whether the sentence gives a game's score: two numbers
 // under 200 joined by a hyphen or a dash with no space ("27-23", "9-7"),

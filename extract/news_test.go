@@ -85,6 +85,7 @@ func TestSilenceOnWhatIsNotPoliticalViolence(t *testing.T) {
 		{"a storm's strike is the storm's", "Mozambican troops helped villagers after Cyclone Freddy's strike on Beira last weekend."},
 		{"what happened despite something is context", "Despite a brief army incursion into the hills near Gao in the summer, traders say the road to Kidal is busy again."},
 		{"a plane that crashed is a disaster", "A cargo plane crashed on landing near Goma, killing six crew members."},
+		{"an embargo imposed is governing, not arms", "The Security Council imposed an arms embargo on Mali on Monday and threatened sanctions against the junta's leaders."},
 		{"a bomb alert is no bombing", "Army jets forced a plane bound for Nairobi to land in Mombasa after a bomb alert on board."},
 		{"an attack known by its day is no news", "The rebel commander said the army of Mali would be beaten, in a video aired before the anniversary of the Sept. 11 attacks."},
 		{"protests decades ago are history", "Protesters in Nairobi staged anti-war rallies three decades ago, the senator said of his rival."},
