@@ -757,6 +757,9 @@ func (s *sent) markReference(lx *Lexicon, c *cue) {
 	if n := s.toks[c.start].Norm; c.end-c.start == 1 && (n == "body" || n == "bodies") && !s.remainsFound() {
 		c.reference = true // "the late president's body arrived": remains no one found
 	}
+	if s.compoundHead(c) {
+		c.reference = true // "storm-wracked", "riot-hit": a word of another's
+	}
 	if s.disasterOwns(lx, c.start) {
 		c.reference = true // "Cyclone Freddy's strike on the coast": a storm's
 	}
@@ -789,6 +792,18 @@ func (s *sent) yearsAway(c *cue) bool {
 		}
 	}
 	return false
+}
+
+// compoundHead reports whether a cue is the first part of a hyphenated
+// word that goes on with another word: "Storm-Wracked Haiti", "a
+// riot-hit town".
+func (s *sent) compoundHead(c *cue) bool {
+	k := c.end
+	if k+1 >= len(s.toks) || s.toks[k].Norm != "-" || s.toks[k].Start != s.toks[k-1].End {
+		return false
+	}
+	next := s.toks[k+1]
+	return next.Kind == text.Word && next.Start == s.toks[k].End
 }
 
 // disasterOwns reports whether the act at token k is a disaster's, by a
