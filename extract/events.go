@@ -154,11 +154,21 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 		}
 	}
 
+	// A place the act is only placed by ("clashes south of Deir ez-Zor
+	// city", "5 km from Kidal"), when the sentence names no other: the
+	// act happened near it, and ACLED codes it there. A change of control
+	// is of a place the sentence names as taken, never of such a point.
+	territory := classes&(classSet(1)<<lx.cls.capture|1<<lx.cls.enter|1<<lx.cls.withdraw) != 0
+	near := false
+	if len(places) == 0 && !territory {
+		places = d.referencePlaces(s, anchor, classes)
+		near = len(places) > 0
+	}
+
 	// A sentence that only set the scene places the act after it: "On 9
 	// May 2020, in Georgetown, protesters shouted at a guard. One woman was
 	// arrested." A change of control is of the place its own sentence
 	// names, never of one the sentence before was heading for.
-	territory := classes&(classSet(1)<<lx.cls.capture|1<<lx.cls.enter|1<<lx.cls.withdraw) != 0
 	for i := s.idx - 1; len(places) == 0 && !territory && i >= 0; i-- {
 		prev := d.sents[i]
 		if prev.para != s.para || prev.inDraft {
@@ -186,6 +196,9 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 		// only Balkh is known) are one event, not two.
 		// The name itself wins over one placed by it: its precision.
 		l := d.location(pi)
+		if near && l.Precision == sitrep.PrecisionTown {
+			l.Precision = sitrep.PrecisionDistrict // near the town, not in it
+		}
 		if k := slices.IndexFunc(locs, func(o *sitrep.Location) bool { return samePlace(o, l) }); k < 0 {
 			locs = append(locs, l)
 		} else if !d.places[pi].Fallback {
@@ -1352,6 +1365,18 @@ func firstOf(ms ...*actors.Mention) *actors.Mention {
 // happened: the first place after the act (or, failing that, the nearest
 // before it), with any places listed alongside it ("Aleppo and Hama").
 func (d *doc) eventPlaces(s *sent, anchor int, classes classSet) []int {
+	return d.scenePlaces(s, anchor, classes, false)
+}
+
+// referencePlaces is eventPlaces of the places finer than a country that
+// only place another, the scene (syntax.txt [destination]: "south of X",
+// "km from X"), for a sentence that names no scene of its own.
+func (d *doc) referencePlaces(s *sent, anchor int, classes classSet) []int {
+	return d.scenePlaces(s, anchor, classes, true)
+}
+
+// scenePlaces is eventPlaces, or with refs referencePlaces.
+func (d *doc) scenePlaces(s *sent, anchor int, classes classSet, refs bool) []int {
 	lx := d.x.lx
 	displacement := classes&(1<<lx.cls.displace) != 0
 	withdrawal := classes&(1<<lx.cls.withdraw) != 0
@@ -1372,7 +1397,9 @@ func (d *doc) eventPlaces(s *sent, anchor int, classes classSet) []int {
 		if k > 0 && s.toks[k-1].Norm == "from" && !displacement && !withdrawal {
 			continue
 		}
-		if s.notTheScene(lx, k, d.tokenEnd(s, k)) || p.Place.Level == gazetteer.LevelCountry && (s.sourcesCountry(d.tokenEnd(s, k)) || d.pairedAdjective(s, d.tokenEnd(s, k))) {
+		if end := d.tokenEnd(s, k); !refs && (s.notTheScene(lx, k, end) || p.Place.Level == gazetteer.LevelCountry && (s.sourcesCountry(end) || d.pairedAdjective(s, end))) {
+			continue
+		} else if _, ref := s.placedBy(lx, k); refs && (!ref || p.Place.Level == gazetteer.LevelCountry || s.seatNamed(lx, k, end)) {
 			continue
 		}
 		cands = append(cands, k)
@@ -1913,9 +1940,18 @@ func holdsStated(s *sent) bool {
 // notTheScene reports whether the place at tokens [k, end) is named as
 // something other than where the act happened: the seat of a government
 // that speaks ("Damascus said", "officials in the capital said"), or
-// where people went ("retreated to Bukavu", "towards the coast", "closer
-// to Goma"). Words in syntax.txt [seat] and [destination].
+// where people went or a point the scene is placed by ("retreated to
+// Bukavu", "towards the coast", "closer to Goma", "west of Aleppo"). Words
+// in syntax.txt [seat] and [destination].
 func (s *sent) notTheScene(lx *Lexicon, k, end int) bool {
+	placed, _ := s.placedBy(lx, k)
+	return placed || s.seatNamed(lx, k, end)
+}
+
+// seatNamed reports whether the place at tokens [k, end) stands for a
+// government that speaks or acts from it ("Damascus said", "a Damascus
+// ally", "officials in Kabul").
+func (s *sent) seatNamed(lx *Lexicon, k, end int) bool {
 	if end < len(s.toks) {
 		if _, _, ok := lx.say.Match(s.toks, end); ok {
 			return true
@@ -1927,9 +1963,6 @@ func (s *sent) notTheScene(lx *Lexicon, k, end int) bool {
 	for j := max(0, k-4); j < k; j++ {
 		if e, _, ok := lx.seat.Match(s.toks, j); ok && e == k {
 			return true
-		}
-		if e, _, ok := lx.destination.Match(s.toks, j); ok && (e == k || e == k-1 && beforeDestination[s.toks[k-1].Norm]) {
-			return true // "fled into neighbouring Uganda"
 		}
 	}
 	return false
@@ -1963,6 +1996,20 @@ func (d *doc) pairedAdjective(s *sent, end int) bool {
 	}
 	ai := s.actorAt[end+1]
 	return ai >= 0 && !d.actors[ai].Head
+}
+
+// placedBy reports whether the place at token k is where people went or
+// what the scene is placed by ("fled into neighbouring Uganda", "south
+// of Hama"): syntax.txt [destination]. ref says it is the latter, a point
+// of reference ("west of", "5 km from"), not a goal ("to", "towards").
+func (s *sent) placedBy(lx *Lexicon, k int) (ok, ref bool) {
+	for j := max(0, k-4); j < k; j++ {
+		if e, _, ok := lx.destination.Match(s.toks, j); ok && (e == k || e == k-1 && beforeDestination[s.toks[k-1].Norm]) {
+			w := s.toks[e-1].Norm
+			return true, w == "of" || w == "from"
+		}
+	}
+	return false, false
 }
 
 // beforeDestination are the words that may stand between a verb of going

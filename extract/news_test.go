@@ -633,3 +633,18 @@ func TestAHeadlineParticipleIsPassive(t *testing.T) {
 		t.Errorf("the killed commander's group is the killer: %s", describe(evs))
 	}
 }
+
+// An act placed only by a town ("south of Goma") happened near the town:
+// it is placed there, at a coarser precision, rather than at the country;
+// a change of hands is never placed so.
+func TestAnActPlacedOnlyByATown(t *testing.T) {
+	evs := reported(run(t, "Army troops and the rebels fought for hours south of Goma city on Friday.", "2024-12-07"))
+	if len(evs) == 0 || evs[0].Location == nil || evs[0].Location.Name != "Goma" || evs[0].Location.Precision != sitrep.PrecisionDistrict {
+		t.Errorf("a fight south of Goma: %s, want it near Goma (district precision)", describe(evs))
+	}
+	for _, e := range reported(run(t, "The rebels seized two hills west of Goma on Friday.", "2024-12-07")) {
+		if e.Location != nil && e.Location.Name == "Goma" {
+			t.Errorf("hills taken west of Goma: a change of hands placed at Goma: %s", describe([]sitrep.Event{e}))
+		}
+	}
+}
