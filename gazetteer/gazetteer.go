@@ -148,6 +148,9 @@ type Gazetteer struct {
 
 	areasOnce sync.Once
 	areas     map[string]int32 // "SY", "SY.11", "SY.11.163532" -> place index
+
+	townsOnce sync.Once
+	towns     map[string][]int32 // "SY.11" -> the towns of the area, by index
 }
 
 var defaultG struct {
@@ -656,8 +659,11 @@ func abs(x int) int {
 	return x
 }
 
-// editDistance is the Levenshtein distance of a and b, or limit+1 once it
+// EditDistance is the Levenshtein distance of a and b, or limit+1 once it
 // is known to exceed limit.
+func EditDistance(a []byte, b string, limit int) int { return editDistance(a, b, limit) }
+
+// editDistance is EditDistance.
 func editDistance(a []byte, b string, limit int) int {
 	if len(a) > 64 || len(b) > 64 {
 		return limit + 1
@@ -727,6 +733,35 @@ func (g *Gazetteer) area(code string) *Place {
 		return nil
 	}
 	return g.Place(int(i))
+}
+
+// TownsIn returns the indices (see Place.Index) of the towns of the
+// first-level area admin1Code of the country, in the gazetteer's order;
+// nil when there are none. The index is built on first use. The slice is
+// shared: callers must not change it.
+func (g *Gazetteer) TownsIn(countryCode, admin1Code string) []int32 {
+	g.townsOnce.Do(func() {
+		g.towns = map[string][]int32{}
+		for i := range g.n {
+			r := g.rec(i)
+			if Level(r[format.OffLevel]) != LevelTown {
+				continue
+			}
+			cc := ""
+			if c := int(r[format.OffCountry]); c < len(g.countries) {
+				cc = g.countries[c]
+			}
+			codes := g.poolStr(u32(r, format.OffCodes), r[format.OffCodesLen])
+			a1, _, _ := strings.Cut(codes, "\t")
+			if a1 != "" {
+				g.towns[cc+"."+a1] = append(g.towns[cc+"."+a1], int32(i))
+			}
+		}
+	})
+	if admin1Code == "" {
+		return nil
+	}
+	return g.towns[countryCode+"."+admin1Code]
 }
 
 // Admin1 returns the first-level area with GeoNames code admin1Code in the

@@ -336,3 +336,31 @@ func TestPlainWritesNamesAsEnglishNewsDoes(t *testing.T) {
 		}
 	}
 }
+
+// TownsIn lists a province's towns, and only its towns.
+func TestTownsIn(t *testing.T) {
+	g := Default()
+	var idlib *Place
+	for _, c := range g.Lookup("Saraqib") {
+		if c.Place.CountryCode == "SY" && c.Place.Level == LevelTown {
+			idlib = c.Place
+		}
+	}
+	if idlib == nil {
+		t.Fatal("no Saraqib in Syria")
+	}
+	found := false
+	for _, i := range g.TownsIn("SY", idlib.Admin1Code) {
+		p := g.Place(int(i))
+		if p.Level != LevelTown || p.CountryCode != "SY" || p.Admin1Code != idlib.Admin1Code {
+			t.Errorf("TownsIn gave %s (%s, %s %s)", p.Name, p.Level, p.CountryCode, p.Admin1Code)
+		}
+		found = found || p == idlib
+	}
+	if !found {
+		t.Errorf("TownsIn(SY, %s) lacks %s", idlib.Admin1Code, idlib.Name)
+	}
+	if g.TownsIn("SY", "") != nil {
+		t.Error("towns of no province")
+	}
+}

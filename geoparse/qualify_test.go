@@ -75,3 +75,31 @@ func TestOneSenseFollowsTheQualifiedMention(t *testing.T) {
 		t.Errorf("%d mentions of Paris, want 3: %s", n, describe(ms))
 	}
 }
+
+// A name the gazetteer lacks as written, in a province the text names, is
+// the town of that province it names in another transliteration; one
+// like no town there still falls back to the province.
+func TestARespeltTownInItsProvince(t *testing.T) {
+	checkResolution(t, []resolutionCase{
+		{
+			name: "th for dh",
+			text: "Gunmen shot a guard in Thiban village in the rural east of Deir ez-Zor province.",
+			want: []want{{text: "Thiban", place: "Dhībān", cc: "SY", level: gazetteer.LevelTown, qualBy: "Deir ez-Zor"}},
+		},
+		{
+			name: "ei for i",
+			text: "A mortar fell on Heish town in Idlib province.",
+			want: []want{{text: "Heish", place: "Ḩīsh", cc: "SY", level: gazetteer.LevelTown, qualBy: "Idlib"}},
+		},
+		{
+			name: "o for u, and a town that names its province stands for it",
+			text: "Fighting was reported in Sosa in Deir ez-Zor.",
+			want: []want{{text: "Sosa", place: "As Sūsah", cc: "SY", level: gazetteer.LevelTown}},
+		},
+		{
+			name: "a short name one letter from a town is not that town",
+			text: "A farmer was shot in Kurin village in Idlib province.",
+			want: []want{{text: "Kurin", admin1: "Idlib", level: gazetteer.LevelRegion, fallback: true, qualBy: "Idlib"}},
+		},
+	})
+}

@@ -537,7 +537,7 @@ func (st *state) qualify(i int) {
 				placey = x.cue != cueNone && x.cue != cueSite || y.cue != cueNone
 			}
 			if placey {
-				x.qual, y.isQual, x.fallback = qi, true, true
+				st.fallBack(x, y, qi)
 				return
 			}
 			continue
@@ -597,7 +597,7 @@ func (st *state) qualify(i int) {
 			// countryside", "X (A, B)"), x is a place the gazetteer lacks
 			// there: fall back to y. A list ("Aleppo, Hama") is not that.
 			if st.encloses(x, y, h, ys[0].s) {
-				x.qual, y.isQual, x.fallback = qi, true, true
+				st.fallBack(x, y, qi)
 				return
 			}
 			continue
@@ -618,6 +618,25 @@ func (st *state) qualify(i int) {
 		x.qual, y.isQual = qi, true
 		return
 	}
+}
+
+// fallBack places span x, a name with no reading inside its qualifier y
+// (span qi), by y: at the town of y that x names in another spelling if
+// there is one (respeltIn), else at y itself, at y's precision.
+func (st *state) fallBack(x, y *span, qi int) {
+	x.qual, y.isQual = qi, true
+	town, ok := st.respeltIn(x, st.placeOf(qi))
+	if !ok {
+		x.fallback = true
+		return
+	}
+	c := cand{p: town, alt: true}
+	c.prior = prior(&c)
+	c.local = st.local(x, &c)
+	c.base = c.local
+	c.s = c.local + qualBonus
+	x.cands = append(x.cands[:0:0], c)
+	x.unknown = false
 }
 
 // commaArea returns, for "X, Y" that is no list, where X names no area

@@ -1,0 +1,100 @@
+package geoparse
+
+import (
+	"github.com/sitrep/sitrep/gazetteer"
+)
+
+// respeltIn returns the town inside y, the place the text puts span x in,
+// whose name is x's in another transliteration ("Thiban" for Dhībān,
+// "Heish" for Ḩīsh, "Sosa" for As Sūsah in the Deir ez-Zor countryside):
+// the names share a spelling key (see appendSpellKey) or, long enough,
+// differ in it by one letter. A name the gazetteer lacks as written is
+// looked for only where the text says it is, so a loose match is safe
+// there that would be noise across the world. ok is false when no town
+// of y matches, or two match equally well.
+func (st *state) respeltIn(x *span, y *gazetteer.Place) (town *gazetteer.Place, ok bool) {
+	if y == nil || y.Level == gazetteer.LevelCountry {
+		return nil, false
+	}
+	g := st.p.g
+	if y.Level == gazetteer.LevelTown && gazetteer.Key(y.Name) == gazetteer.Key(y.Admin1) {
+		// "Thiban in Deir ez-Zor": a town that names its province
+		// stands for the province too.
+		if a := g.Admin1(y.CountryCode, y.Admin1Code); a != nil {
+			y = a
+		}
+	}
+	var kb, tb [64]byte
+	key := appendSpellKey(kb[:0], st.text[x.start:x.end])
+	if len(key) < 3 {
+		return nil, false
+	}
+	limit := 0
+	switch {
+	case len(key) >= 10:
+		limit = 2
+	case len(key) >= 6:
+		limit = 1
+	}
+	best, tie := limit+1, false
+	for _, i := range g.TownsIn(y.CountryCode, y.Admin1Code) {
+		p := g.Place(int(i))
+		if p == y || !within(y, p) {
+			continue
+		}
+		k := appendSpellKey(tb[:0], p.Name)
+		if len(k) == 0 || k[0] != key[0] {
+			continue
+		}
+		switch d := gazetteer.EditDistance(key, string(k), limit); {
+		case d < best:
+			town, best, tie = p, d, false
+		case d == best && p != town:
+			tie = true
+		}
+	}
+	return town, town != nil && !tie
+}
+
+// appendSpellKey appends the spelling key of a place name: its gazetteer
+// key (lower case, articles and apostrophes gone, doubled letters
+// single, the endings -ah, -eh, -a dropped) with what transliterations of
+// Arabic, Somali and Persian names write differently made one: the
+// vowels o and u, e, i and y, w and u; kh and h, gh and g, sh and s, th
+// and dh and t, q, c and k; doubled letters once more single after that.
+func appendSpellKey(dst []byte, name string) []byte {
+	var kb [96]byte
+	k := gazetteer.AppendKey(kb[:0], name)
+	start := len(dst)
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		if i+1 < len(k) && k[i+1] == 'h' {
+			switch c {
+			case 'k', 'g', 's', 'c', 'z':
+				i++ // kh -> h below, gh -> g, sh -> s, ch -> s, zh -> z
+				switch c {
+				case 'k':
+					c = 'h'
+				case 'c':
+					c = 's'
+				}
+			case 't', 'd':
+				i++
+				c = 't'
+			}
+		}
+		switch c {
+		case 'o', 'w':
+			c = 'u'
+		case 'e', 'y':
+			c = 'i'
+		case 'q', 'c':
+			c = 'k'
+		}
+		if len(dst) > start && dst[len(dst)-1] == c {
+			continue
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
