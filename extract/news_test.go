@@ -648,3 +648,13 @@ func TestAnActPlacedOnlyByATown(t *testing.T) {
 		}
 	}
 }
+
+// A group that fights in one country only says where a text is that
+// names no country: a town spelt as that country's papers spell it is
+// read there.
+func TestAGroupOfOneCountryPlacesTheText(t *testing.T) {
+	evs := reported(run(t, "Gunmen fired on an HTS checkpoint in the town of Darkosh at dawn, wounding two.", "2024-12-07"))
+	if len(evs) == 0 || evs[0].Location == nil || evs[0].Location.CountryCode != "SY" || evs[0].Location.Precision != sitrep.PrecisionTown {
+		t.Errorf("an HTS checkpoint in Darkosh: %s, want the town in Syria", describe(evs))
+	}
+}
