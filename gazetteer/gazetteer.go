@@ -150,7 +150,7 @@ type Gazetteer struct {
 	areas     map[string]int32 // "SY", "SY.11", "SY.11.163532" -> place index
 
 	townsOnce sync.Once
-	towns     map[string][]int32 // "SY.11" -> the towns of the area, by index
+	towns     map[string][]int32 // "SY" -> the towns of the country, by index
 }
 
 var defaultG struct {
@@ -313,6 +313,13 @@ func (g *Gazetteer) poolStr(off uint32, n byte) string {
 		return ""
 	}
 	return g.pool[off : int(off)+int(n)]
+}
+
+// Name returns the name of the place at index i, as Place(i).Name, without
+// building the place.
+func (g *Gazetteer) Name(i int) string {
+	r := g.rec(i)
+	return g.poolStr(u32(r, format.OffName), r[format.OffNameLen])
 }
 
 // Place returns the place at index i (see Place.Index).
@@ -735,11 +742,16 @@ func (g *Gazetteer) area(code string) *Place {
 	return g.Place(int(i))
 }
 
-// TownsIn returns the indices (see Place.Index) of the towns of the
-// first-level area admin1Code of the country, in the gazetteer's order;
-// nil when there are none. The index is built on first use. The slice is
-// shared: callers must not change it.
-func (g *Gazetteer) TownsIn(countryCode, admin1Code string) []int32 {
+// TownsOf returns the indices (see Place.Index) of the towns of the
+// country, in the gazetteer's order; nil when there are none. The index
+// is built on first use. The slice is shared: callers must not change it.
+func (g *Gazetteer) TownsOf(countryCode string) []int32 {
+	return g.townIndex()[countryCode]
+}
+
+// townIndex returns the towns by country, building the index on first
+// use.
+func (g *Gazetteer) townIndex() map[string][]int32 {
 	g.townsOnce.Do(func() {
 		g.towns = map[string][]int32{}
 		for i := range g.n {
@@ -751,17 +763,10 @@ func (g *Gazetteer) TownsIn(countryCode, admin1Code string) []int32 {
 			if c := int(r[format.OffCountry]); c < len(g.countries) {
 				cc = g.countries[c]
 			}
-			codes := g.poolStr(u32(r, format.OffCodes), r[format.OffCodesLen])
-			a1, _, _ := strings.Cut(codes, "\t")
-			if a1 != "" {
-				g.towns[cc+"."+a1] = append(g.towns[cc+"."+a1], int32(i))
-			}
+			g.towns[cc] = append(g.towns[cc], int32(i))
 		}
 	})
-	if admin1Code == "" {
-		return nil
-	}
-	return g.towns[countryCode+"."+admin1Code]
+	return g.towns
 }
 
 // Admin1 returns the first-level area with GeoNames code admin1Code in the

@@ -337,30 +337,31 @@ func TestPlainWritesNamesAsEnglishNewsDoes(t *testing.T) {
 	}
 }
 
-// TownsIn lists a province's towns, and only its towns.
-func TestTownsIn(t *testing.T) {
+// TownsOf lists a country's towns, and only its towns; Name is a
+// place's name without the place.
+func TestTownsOf(t *testing.T) {
 	g := Default()
-	var idlib *Place
+	var saraqib *Place
 	for _, c := range g.Lookup("Saraqib") {
 		if c.Place.CountryCode == "SY" && c.Place.Level == LevelTown {
-			idlib = c.Place
+			saraqib = c.Place
 		}
 	}
-	if idlib == nil {
+	if saraqib == nil {
 		t.Fatal("no Saraqib in Syria")
 	}
 	found := false
-	for _, i := range g.TownsIn("SY", idlib.Admin1Code) {
+	for _, i := range g.TownsOf("SY") {
 		p := g.Place(int(i))
-		if p.Level != LevelTown || p.CountryCode != "SY" || p.Admin1Code != idlib.Admin1Code {
-			t.Errorf("TownsIn gave %s (%s, %s %s)", p.Name, p.Level, p.CountryCode, p.Admin1Code)
+		if p.Level != LevelTown || p.CountryCode != "SY" || g.Name(int(i)) != p.Name {
+			t.Errorf("TownsOf gave %s (%s, %s), named %q", p.Name, p.Level, p.CountryCode, g.Name(int(i)))
 		}
-		found = found || p == idlib
+		found = found || p == saraqib
 	}
 	if !found {
-		t.Errorf("TownsIn(SY, %s) lacks %s", idlib.Admin1Code, idlib.Name)
+		t.Errorf("TownsOf(SY) lacks %s", saraqib.Name)
 	}
-	if g.TownsIn("SY", "") != nil {
-		t.Error("towns of no province")
+	if g.TownsOf("") != nil || g.TownsOf("XX") != nil {
+		t.Error("towns of no country")
 	}
 }

@@ -53,6 +53,7 @@ package geoparse
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/gazetteer"
@@ -67,6 +68,9 @@ type Parser struct {
 	demonyms map[string][]string
 	// cache holds the readings of names met in earlier texts.
 	cache lookupCache
+	// spell holds each country's spelling index (see respeltIn), by ISO
+	// code, built when first needed.
+	spell sync.Map
 }
 
 // New returns a parser over the gazetteer g.

@@ -103,3 +103,17 @@ func TestARespeltTownInItsProvince(t *testing.T) {
 		},
 	})
 }
+
+// A town the gazetteer lacks as written in the text's country, with
+// nothing around it that places it, is the town of that country it names
+// in another spelling, not a namesake abroad that sounds like it.
+func TestARespeltTownInTheTextsCountry(t *testing.T) {
+	checkResolution(t, []resolutionCase{
+		{
+			name:  "the country the text is about",
+			text:  "Kurdish-led SDF fighters raided the village of Thiban at night, Syrian monitors said.",
+			hints: []string{"SY"},
+			want:  []want{{text: "Thiban", place: "Dhībān", cc: "SY", level: gazetteer.LevelTown}},
+		},
+	})
+}

@@ -187,6 +187,7 @@ func (st *state) resolve() {
 		st.qualify(i)
 	}
 	st.seatTowns()
+	st.respellTowns()
 	// 4. Choice and acceptance: the names first, then those that fall
 	// back to a qualifier, which must itself be a place the text names
 	// ("Maareh village east of Sarhan" does not fall back to Manisa,
@@ -620,6 +621,39 @@ func (st *state) qualify(i int) {
 	}
 }
 
+// respellTowns reads each town or village that nothing around places,
+// and that the gazetteer lacks as written in the text's country, as the
+// town of that country it names in another spelling, if one does
+// (respeltInCountry): "the village of Thiban" in a text about Syria is
+// Dhiban, not a Tibaná of Colombia that sounds like it.
+func (st *state) respellTowns() {
+	for i := range st.spans {
+		x := &st.spans[i]
+		if x.qual >= 0 || x.person || x.inRun || x.cue != cueTown && x.cue != cueVillage && (x.cue != cueNone || !x.locative) {
+			continue
+		}
+		cc, share := st.topFocus(x)
+		if share < 0.5 || slices.ContainsFunc(x.cands, func(c cand) bool { return c.p.CountryCode == cc || !c.fuzzy }) {
+			continue
+		}
+		if town, ok := st.respeltInCountry(x, cc); ok {
+			st.readAs(x, town, 0)
+		}
+	}
+}
+
+// readAs makes town, the place x names in another spelling, x's one
+// reading, with bonus added to its score.
+func (st *state) readAs(x *span, town *gazetteer.Place, bonus float64) {
+	c := cand{p: town, alt: true}
+	c.prior = prior(&c)
+	c.local = st.local(x, &c)
+	c.base = c.local + focusWeight*st.focusFor(x, town.CountryCode)
+	c.s = c.base + bonus
+	x.cands = append(x.cands[:0:0], c)
+	x.unknown = false
+}
+
 // fallBack places span x, a name with no reading inside its qualifier y
 // (span qi), by y: at the town of y that x names in another spelling if
 // there is one (respeltIn), else at y itself, at y's precision.
@@ -630,13 +664,7 @@ func (st *state) fallBack(x, y *span, qi int) {
 		x.fallback = true
 		return
 	}
-	c := cand{p: town, alt: true}
-	c.prior = prior(&c)
-	c.local = st.local(x, &c)
-	c.base = c.local
-	c.s = c.local + qualBonus
-	x.cands = append(x.cands[:0:0], c)
-	x.unknown = false
+	st.readAs(x, town, qualBonus)
 }
 
 // commaArea returns, for "X, Y" that is no list, where X names no area

@@ -1,6 +1,8 @@
 package geoparse
 
 import (
+	"sync"
+
 	"github.com/sitrep/sitrep/gazetteer"
 )
 
@@ -24,11 +26,8 @@ func (st *state) respeltIn(x *span, y *gazetteer.Place) (town *gazetteer.Place, 
 			y = a
 		}
 	}
-	var kb, tb [64]byte
+	var kb [64]byte
 	key := appendSpellKey(kb[:0], st.text[x.start:x.end])
-	if len(key) < 3 {
-		return nil, false
-	}
 	limit := 0
 	switch {
 	case len(key) >= 10:
@@ -36,24 +35,76 @@ func (st *state) respeltIn(x *span, y *gazetteer.Place) (town *gazetteer.Place, 
 	case len(key) >= 6:
 		limit = 1
 	}
+	return st.spelt(key, limit, y.CountryCode, func(p *gazetteer.Place) bool {
+		return p != y && within(y, p)
+	})
+}
+
+// respeltInCountry is respeltIn for a town or village the text names
+// with no place around it in a country the text is about ("the village
+// of Thiban" in a note on Syria): only a name of five letters or more
+// whose spelling key is a town's of that country, and no other's.
+func (st *state) respeltInCountry(x *span, cc string) (town *gazetteer.Place, ok bool) {
+	var kb [64]byte
+	key := appendSpellKey(kb[:0], st.text[x.start:x.end])
+	if len(key) < 5 {
+		return nil, false
+	}
+	return st.spelt(key, 0, cc, nil)
+}
+
+// spelt returns the town of country cc (of those keep allows, if keep
+// is not nil) whose spelling key is within limit edits of key, the
+// nearest; ok is false when none is, or two are equally near.
+func (st *state) spelt(key []byte, limit int, cc string, keep func(*gazetteer.Place) bool) (town *gazetteer.Place, ok bool) {
+	if len(key) < 3 {
+		return nil, false
+	}
+	ix := st.p.spellings(cc)
 	best, tie := limit+1, false
-	for _, i := range g.TownsIn(y.CountryCode, y.Admin1Code) {
-		p := g.Place(int(i))
-		if p == y || !within(y, p) {
-			continue
-		}
-		k := appendSpellKey(tb[:0], p.Name)
+	for j, k := range ix.keys {
 		if len(k) == 0 || k[0] != key[0] {
 			continue
 		}
-		switch d := gazetteer.EditDistance(key, string(k), limit); {
+		d := gazetteer.EditDistance(key, k, limit)
+		if d > best || d > limit {
+			continue
+		}
+		p := st.p.g.Place(int(ix.towns[j]))
+		if keep != nil && !keep(p) {
+			continue
+		}
+		switch {
 		case d < best:
 			town, best, tie = p, d, false
-		case d == best && p != town:
+		case p != town:
 			tie = true
 		}
 	}
 	return town, town != nil && !tie
+}
+
+// spellIndex holds the spelling keys of a country's towns (see
+// appendSpellKey), built on first use.
+type spellIndex struct {
+	once  sync.Once
+	towns []int32  // the country's towns
+	keys  []string // their spelling keys
+}
+
+// spellings returns the spelling index of country cc.
+func (p *Parser) spellings(cc string) *spellIndex {
+	v, _ := p.spell.LoadOrStore(cc, &spellIndex{})
+	ix := v.(*spellIndex)
+	ix.once.Do(func() {
+		ix.towns = p.g.TownsOf(cc)
+		ix.keys = make([]string, len(ix.towns))
+		var kb [64]byte
+		for j, i := range ix.towns {
+			ix.keys[j] = string(appendSpellKey(kb[:0], p.g.Name(int(i))))
+		}
+	})
+	return ix
 }
 
 // appendSpellKey appends the spelling key of a place name: its gazetteer
