@@ -38,8 +38,11 @@
 //     than none, for it makes the actors foreign too.
 //  4. Qualifiers. "X, Y", "X in Y", "X (Y, Z)": when Y can contain X, Y
 //     qualifies X and the pair is chosen jointly; an X that is not in the
-//     gazetteer, or whose only readings lie outside Y, falls back to Y at
-//     Y's coarser precision.
+//     gazetteer, or whose only readings lie outside Y, is the town of Y it
+//     names in another transliteration ("Thiban" in Deir ez-Zor is Dhiban:
+//     a spelling key, respell.go), else falls back to Y at Y's coarser
+//     precision. A town or village nothing places, unknown in the text's
+//     country, is that country's town of the same spelling key, if one.
 //  5. Proximity. Candidates near the other places of the text gain; the
 //     choice is made again. A name falls back only to a qualifier that is
 //     itself a mention, and every span of a name takes the reading of the
