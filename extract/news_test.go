@@ -658,3 +658,19 @@ func TestAGroupOfOneCountryPlacesTheText(t *testing.T) {
 		t.Errorf("an HTS checkpoint in Darkosh: %s, want the town in Syria", describe(evs))
 	}
 }
+
+// A protest still to come is no event: a union that balloted its members
+// about a strike, campaigners who are to stage a rally, threats of more
+// marches.
+func TestAProtestToComeIsNoProtest(t *testing.T) {
+	for _, text := range []string{
+		"The union's members in Leeds are being balloted about a walkout over pay.",
+		"The teachers' union is to ballot its members on strikes in protest at the new contracts.",
+		"Residents of Kisumu are to stage a rally demanding a new bridge over the river.",
+		"Hauliers in Nakuru have made threats of more protests over the fuel levy.",
+	} {
+		if got := reported(run(t, text, "2024-12-07")); len(got) > 0 {
+			t.Errorf("%q gave %s", text, describe(got))
+		}
+	}
+}

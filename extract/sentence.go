@@ -712,8 +712,15 @@ func (s *sent) modality(lx *Lexicon) {
 			c.certainty = "hypothetical"
 		}
 		// Modal and negation words a few words before the cue, within the
-		// clause.
-		for k := c.start - 1; k >= 0 && k >= c.start-5; k-- {
+		// clause; before a protest that is the purpose of another act,
+		// anywhere in the clause: that act's mood is the protest's ("is
+		// to ballot its members on strikes in protest at", "threatening a
+		// strike in protest").
+		reach := c.start - 5
+		if s.inProtest(lx, c) {
+			reach = 0
+		}
+		for k := c.start - 1; k >= 0 && k >= reach; k-- {
 			t := s.toks[k]
 			if clauseEnd(t) || t.Norm == "," || t.Norm == "but" {
 				break
@@ -742,6 +749,19 @@ func (s *sent) modality(lx *Lexicon) {
 			c.reference = true // "took to the streets to celebrate": a feast, no protest
 		}
 	}
+}
+
+// inProtest reports whether a protest cue is a purpose phrase, "in
+// protest" or "in a protest", of the act before it.
+func (s *sent) inProtest(lx *Lexicon, c *cue) bool {
+	if c.classes&(1<<lx.cls.protest) == 0 || c.start == 0 {
+		return false
+	}
+	k := c.start - 1
+	if s.toks[k].Norm == "a" && k > 0 {
+		k--
+	}
+	return s.toks[k].Norm == "in"
 }
 
 // markReference marks a cue that names no happening of its own by what
