@@ -674,3 +674,28 @@ func TestAProtestToComeIsNoProtest(t *testing.T) {
 		}
 	}
 }
+
+// One rallies voters or demonstrates a point; a crowd rallies or
+// demonstrates in, at or against. With people of a crowd's kind beside
+// it, the verb with an object is still no protest.
+func TestRalliedVotersAreNoRally(t *testing.T) {
+	for _, text := range []string{
+		"Addressing students in Leeds, the prime minister rallies Labour voters before the election.",
+		"The union leader was rallying the workers of the port in Mombasa, which the students cheered.",
+		"The new handset demonstrates the strength of the software industry, students at the fair in Nairobi said.",
+	} {
+		if got := reported(run(t, text, "2024-12-07")); len(got) > 0 {
+			t.Errorf("%q gave %s", text, describe(got))
+		}
+	}
+	for _, text := range []string{
+		"Teachers demonstrated outside the ministry in Nairobi on Monday.",
+		"Hundreds of traders rallied in Kisumu against the new market fees.",
+		"Thousands gathered at the stadium in Kisumu to demonstrate their support for the troops.",
+		"Police beat demonstrating members of the union in Kisumu on Monday.",
+	} {
+		if got := reported(run(t, text, "2024-12-07")); len(got) == 0 {
+			t.Errorf("%q gave no event", text)
+		}
+	}
+}

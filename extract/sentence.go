@@ -171,6 +171,10 @@ func (s *sent) findCues(lx *Lexicon) {
 			i++ // "a custody battle", "the fight against corruption"
 			continue
 		}
+		if s.gathersOrShows(i, end, isTitle) {
+			i++ // "rallies Labour voters", "demonstrating the strength of"
+			continue
+		}
 		if capPlace >= 0 && classes&(1<<capPlace) != 0 {
 			classes &^= 1 << capPlace
 			if s.placeFollows(end) {
@@ -426,6 +430,47 @@ func (s *sent) figurative(lx *Lexicon, i, end int) bool {
 	}
 	return n > 0
 }
+
+// gathersOrShows reports whether a verb of rallying or demonstrating at
+// toks[i:end] takes an object: one rallies supporters or demonstrates a
+// point ("the chancellor rallies Labour voters", "demonstrating the
+// strength of our values", "demonstrated that"); a crowd rallies or
+// demonstrates with at most how, where, when, against or for what after
+// it, or demonstrates its anger or support. The object is a determiner's
+// or a name's: "demonstrating members of the party" are protesters, "a
+// party rally the following day" a rally. "rally" and "rallies", nouns
+// too, never after a determiner or a number, nor in a headline's
+// capitals.
+func (s *sent) gathersOrShows(i, end int, title func() bool) bool {
+	w := s.toks[i].Norm
+	if end != i+1 || end+1 >= len(s.toks) || !showVerb[w] {
+		return false
+	}
+	t, u := s.toks[end], s.toks[end+1]
+	if t.Kind != text.Word || s.inDate[end] || s.placeAt[end] >= 0 || s.actorAt[end] >= 0 {
+		return false
+	}
+	if w == "rally" || w == "rallies" {
+		if i > 0 && (adjectiveSlot[s.toks[i-1].Norm] || s.toks[i-1].Kind == text.Number) || title() {
+			return false // "a rally", "two rallies"
+		}
+	}
+	if objectWord[t.Norm] {
+		return !timeSpan[u.Norm] && !timeWord[u.Norm] && !heldFeeling[u.Norm] // not "the following day", "their anger"
+	}
+	return t.Cap && !t.Upper || demonstrateVerb[w] && t.Norm == "that"
+}
+
+// showVerb are the verbs of a protest that also gather support or show a
+// thing; objectWord the words an object opens with; heldFeeling what a
+// crowd demonstrates; timeWord what follows a determiner in a time.
+var (
+	showVerb = map[string]bool{"rally": true, "rallies": true, "rallied": true, "rallying": true,
+		"demonstrate": true, "demonstrates": true, "demonstrated": true, "demonstrating": true}
+	objectWord  = map[string]bool{"the": true, "a": true, "an": true, "its": true, "his": true, "her": true, "their": true, "our": true, "this": true, "these": true, "those": true}
+	heldFeeling = map[string]bool{"anger": true, "support": true, "solidarity": true, "opposition": true, "discontent": true, "displeasure": true, "frustration": true, "outrage": true, "grievances": true, "dissatisfaction": true}
+	timeWord    = map[string]bool{"following": true, "next": true, "previous": true, "same": true, "morning": true, "evening": true, "afternoon": true}
+)
 
 // groundOwner reports whether the nominal act at i is the possession of a
 // town or of ground: "the city's capture", "Bakhmut's fall" (not
