@@ -1648,6 +1648,9 @@ func (d *doc) codable(s *sent, dr *draft, r *rule, f frameFacts, classes classSe
 	if classes&lx.unambiguous != 0 {
 		return true
 	}
+	if scrapWord[act.Norm] && !d.scrapSides(s, dr, anchor, a1, a2) {
+		return false // "a singer arrested after a fight at his concert", "a nightclub fracas"
+	}
 	if r.kind != "" || dr.proj != nil {
 		// Not an ACLED event but sitrep's own data: who holds a place,
 		// people fleeing, a projected toll. Their sentences say so.
@@ -1740,6 +1743,43 @@ func (d *doc) codable(s *sent, dr *draft, r *rule, f frameFacts, classes classSe
 
 // stateAct are the changes a state makes by governing, not by arms.
 var stateAct = map[string]bool{"imposed": true, "declared": true, "suspended": true, "appointed": true, "amnesty": true, "expelled": true, "dissolved": true, "banned": true, "ban": true, "split": true}
+
+// scrapWord are the words of a fight between people, which may be no
+// more than a quarrel come to blows.
+var scrapWord = map[string]bool{"fight": true, "brawl": true, "brawls": true, "fracas": true, "scuffle": true, "scuffles": true, "scuffled": true,
+	"melee": true, "altercation": true, "quarrel": true, "feud": true, "feuds": true}
+
+// scrapSides reports whether a fight, a brawl or a feud has sides ACLED
+// codes: a crowd, a group of people or a party's members who fought it,
+// or an armed side that is its party by name (the actor of the act or the
+// one it was against, the head of its words): not the police who came
+// after it, a guard it involved, a demonym before it ("a German brawl"),
+// a singer and a fan.
+func (d *doc) scrapSides(s *sent, dr *draft, anchor int, a1, a2 *actors.Mention) bool {
+	if d.groupActs(s, anchor) {
+		return true
+	}
+	lx := d.x.lx
+	acts := classSet(1)<<lx.cls.attack | 1<<lx.cls.kill | 1<<lx.cls.loot | 1<<lx.cls.destroy | 1<<lx.cls.abduct | 1<<lx.cls.capture
+	for _, c := range s.cues {
+		if c.start != anchor && !scrapWord[s.toks[c.start].Norm] && c.classes&acts != 0 {
+			return true // the scuffle of a raid: "who stormed a shop"
+		}
+	}
+	for _, m := range []*actors.Mention{a1, a2} {
+		if m != nil && m.Head && actors.Armed(m.Actor.Side) && m.Actor.Kind == "" && !strings.HasPrefix(m.Actor.Name, "Private Security") {
+			return true
+		}
+	}
+	for _, ss := range dr.sents() {
+		for _, ai := range ss.actors {
+			if m := &d.actors[ai]; m.Head && (crowdSide(m.Actor.Side) || m.Actor.Kind == "party") {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // hasScore reports whether the sentence gives a game's score: two numbers
 // under 200 joined by a hyphen or a dash with no space ("27-23", "9-7"),

@@ -699,3 +699,25 @@ func TestRalliedVotersAreNoRally(t *testing.T) {
 		}
 	}
 }
+
+// A fight between people is personal violence unless a crowd, a group or
+// an armed side fights it: the police called to it and a guard who saw it
+// are no side.
+func TestAScrapNeedsSides(t *testing.T) {
+	for _, text := range []string{
+		"The singer was arrested after a fight during his concert in Leeds on Friday, a security guard said.",
+		"The guitarist got into an altercation with a fan after the show in Leeds, and police were called.",
+	} {
+		if got := reported(run(t, text, "2024-12-07")); len(got) > 0 {
+			t.Errorf("%q gave %s", text, describe(got))
+		}
+	}
+	for _, text := range []string{
+		"Supporters of the two parties fought a brawl outside the polling station in Kisumu on Monday.",
+		"A scuffle broke out in Kisumu between police and traders who stormed the county offices.",
+	} {
+		if got := reported(run(t, text, "2024-12-07")); len(got) == 0 {
+			t.Errorf("%q gave no event", text)
+		}
+	}
+}
