@@ -349,6 +349,17 @@ func (s *sent) ownDate(dm dateMention, anchor int) bool {
 	return true
 }
 
+// yearNamed reports whether a date mention is a year alone, named by its
+// number: "in 1973". In a text with no publication day, an act so dated is
+// background: the news of the day is told by its day or month.
+func (s *sent) yearNamed(dm dateMention) bool {
+	if dm.precision != "year" || dm.end < 1 || dm.end > len(s.toks) {
+		return false
+	}
+	t := s.toks[dm.end-1]
+	return t.Kind == text.Number && len(t.Norm) == 4
+}
+
 // otherClause are the words between a date and an act that put them in
 // different clauses or events.
 var otherClause = map[string]bool{"who": true, "whom": true, "whose": true, "which": true, "that": true, "following": true, "after": true, "since": true, "about": true, "because": true, "before": true, "when": true, "where": true}

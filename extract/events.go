@@ -686,7 +686,7 @@ func (d *doc) dateEvent(ev *sitrep.Event, dr *draft, r *rule, anchor int, lastDa
 		ev.Date, ev.DatePrecision = d.articleRef().Published, "day"
 	case len(s.dates) > 0:
 		dm := d.firstDate(s)
-		if r.kind == "" && d.historic(dm.date) && s.ownDate(dm, anchor) {
+		if r.kind == "" && (d.historic(dm.date) || d.pub.IsZero() && s.yearNamed(dm)) && s.ownDate(dm, anchor) {
 			return false
 		}
 		d.setDate(ev, dm, s)

@@ -721,3 +721,20 @@ func TestAScrapNeedsSides(t *testing.T) {
 		}
 	}
 }
+
+// A text with no publication day dates its news by a day or a month; an
+// act dated by a year alone is its background.
+func TestAnActOfAYearIsBackgroundInAnUndatedText(t *testing.T) {
+	undated := func(txt string) []sitrep.Event {
+		return reported(extractor(t).Extract(&sitrep.Article{ID: "t", Text: txt}))
+	}
+	if got := undated("The actor refused his award in 1973 in protest at the studios' treatment of miners."); len(got) > 0 {
+		t.Errorf("an act of 1973 gave %s", describe(got))
+	}
+	if got := undated("Thousands of students marched through Nairobi in 1982 to protest the closure of the university."); len(got) > 0 {
+		t.Errorf("a march of 1982 gave %s", describe(got))
+	}
+	if got := undated("Thousands of students marched through Nairobi on Monday to protest the closure of the university."); len(got) == 0 {
+		t.Errorf("a march of Monday gave no event")
+	}
+}
