@@ -1844,7 +1844,7 @@ func (d *doc) staged(s *sent, dr *draft) bool {
 		// protests that happened ("Protests in Dori", "protests erupted"),
 		// not a protest lodged, a study that demonstrated, or troops that
 		// marched into a town.
-		if protestVerb[w] && !notProtest[next] || protestNouns[w] && (c.start == 0 || protestNounNext[next]) || protestNoun[w] && c.start == 0 && protestNounNext[next] {
+		if protestVerb[w] && !notProtest[next] && !(objectVerb[w] && d.oneObjector(s, c.start)) || protestNouns[w] && (c.start == 0 || protestNounNext[next]) || protestNoun[w] && c.start == 0 && protestNounNext[next] {
 			return true
 		}
 		if d.crowdActFor(s, c.start) {
@@ -1877,6 +1877,38 @@ func (d *doc) staged(s *sent, dr *draft) bool {
 	}
 	return false
 }
+
+// objectVerb are the protest verbs that are also how one person or one
+// body objects: "the defence protested", "Mr Lee protested".
+var objectVerb = map[string]bool{"protested": true, "protesting": true}
+
+// oneObjector reports whether the subject right before the verb at k is
+// one person or one body, not a crowd: a determiner and a singular noun
+// ("the defence", "the minister", "its lawyer"), or a person's title and
+// name ("Mr Lee"). A crowd's word ("the crowd") or a named group is left
+// to protest.
+func (d *doc) oneObjector(s *sent, k int) bool {
+	for k > 0 && (strings.HasSuffix(s.toks[k-1].Norm, "ly") || auxiliary[s.toks[k-1].Norm]) {
+		k-- // "the club had strongly protested"
+	}
+	if k < 2 || s.actorAt[k-1] >= 0 && crowdSide(d.actors[s.actorAt[k-1]].Actor.Side) {
+		return false
+	}
+	if _, _, ok := d.x.lx.crowd.Match(s.toks, k-1); ok {
+		return false
+	}
+	n, det := s.toks[k-1], s.toks[k-2].Norm
+	if n.Cap && personTitle[det] {
+		return true
+	}
+	return n.Kind == text.Word && !n.Cap && !strings.HasSuffix(n.Norm, "s") && objectDet[det]
+}
+
+var (
+	auxiliary   = map[string]bool{"had": true, "has": true, "have": true, "was": true, "were": true, "is": true, "also": true, "then": true, "again": true}
+	personTitle = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "miss": true}
+	objectDet   = map[string]bool{"the": true, "a": true, "an": true, "his": true, "her": true, "its": true, "their": true}
+)
 
 // crowdSide reports whether a side is a crowd's: protesters, rioters.
 func crowdSide(side string) bool { return side == "protesters" || side == "rioters" }

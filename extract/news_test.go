@@ -738,3 +738,24 @@ func TestAnActOfAYearIsBackgroundInAnUndatedText(t *testing.T) {
 		t.Errorf("a march of Monday gave no event")
 	}
 }
+
+// One person or one body that protested objected; people protest in
+// numbers.
+func TestOneWhoProtestedObjected(t *testing.T) {
+	for _, text := range []string{
+		"The defence protested after the witness in Nairobi refused to answer their questions.",
+		"Mr Otieno protested when the referee in Kisumu sent him off.",
+	} {
+		if got := reported(run(t, text, "2024-12-07")); len(got) > 0 {
+			t.Errorf("%q gave %s", text, describe(got))
+		}
+	}
+	for _, text := range []string{
+		"Residents protested after the council in Nairobi closed the market.",
+		"The crowd protested outside the court in Nairobi.",
+	} {
+		if got := reported(run(t, text, "2024-12-07")); len(got) == 0 {
+			t.Errorf("%q gave no event", text)
+		}
+	}
+}
