@@ -759,3 +759,14 @@ func TestOneWhoProtestedObjected(t *testing.T) {
 		}
 	}
 }
+
+// The month of May after a nominal capture is no modal "may".
+func TestTheMonthOfMayIsNoModal(t *testing.T) {
+	evs := run(t, "The rebels' capture of Kafr Nabl on 3 May gave them the road to the coast.", "2024-05-07")
+	for _, e := range reported(evs) {
+		if e.SubEventType == "Non-state actor overtakes territory" {
+			return
+		}
+	}
+	t.Errorf("a capture dated 3 May was not reported: %s", describe(evs))
+}

@@ -1085,6 +1085,9 @@ func (s *sent) modalAfter(lx *Lexicon, c *cue) bool {
 		if clauseEnd(s.toks[k]) || s.toks[k].Norm == "," || s.toks[k].Norm == "and" {
 			return false
 		}
+		if s.inDate[k] {
+			continue // "the capture of Kidal on 3 May": a month, no modal
+		}
 		if _, _, ok := lx.modal.Match(s.toks, k); ok {
 			return true
 		}
