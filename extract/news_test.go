@@ -93,6 +93,8 @@ func TestSilenceOnWhatIsNotPoliticalViolence(t *testing.T) {
 		{"an assault years after which a rite is held is history", "Veterans in Gao laid wreaths on Monday, 60 years after the doomed assault on the fort by rebel fighters."},
 		{"an attack known by its town and venue is no news", "Families of those lost in the Kampala bus bombings met the minister on Friday."},
 		{"a retrial is a court's", "Riot murder retrial of eleven men opens in Kisumu."},
+		{"a protest vote is a ballot", "Students in Leeds cast a protest vote against the council."},
+		{"a bonfire of offices is a cull", "A union in Leeds called the merger of the agencies a bonfire of the quangos."},
 		{"a blast blamed on gas in the next sentence", "Six people were killed in an explosion that flattened a block of flats in Mombasa. Firefighters believe a gas leak caused it."},
 	} {
 		evs := run(t, tt.text, "2024-12-07")
