@@ -772,3 +772,24 @@ func TestTheMonthOfMayIsNoModal(t *testing.T) {
 	}
 	t.Errorf("a capture dated 3 May was not reported: %s", describe(evs))
 }
+
+// A protest people were asked or persuaded to stage is not yet staged;
+// one they shut their stalls or gathered to stage is.
+func TestAProtestAskedForIsNotStaged(t *testing.T) {
+	for _, text := range []string{
+		"The organiser failed to persuade the other tenants in Kisumu to stage a protest against the landlord.",
+		"The union urged its members in Kisumu to join the march on Friday.",
+	} {
+		if got := reported(run(t, text, "2024-12-07")); len(got) > 0 {
+			t.Errorf("%q gave %s", text, describe(got))
+		}
+	}
+	for _, text := range []string{
+		"Traders in Kisumu shut their stalls to stage a protest over the levy.",
+		"Students gathered in Kisumu to hold a demonstration against the fees.",
+	} {
+		if got := reported(run(t, text, "2024-12-07")); len(got) == 0 {
+			t.Errorf("%q gave no event", text)
+		}
+	}
+}

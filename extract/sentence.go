@@ -784,7 +784,7 @@ func (s *sent) modality(lx *Lexicon) {
 				break
 			}
 		}
-		if c.certainty == "reported" && (s.purpose(lx, c) || s.modalAfter(lx, c)) {
+		if c.certainty == "reported" && (s.purpose(lx, c) || s.modalAfter(lx, c) || s.protestToStage(lx, c)) {
 			c.certainty = "hypothetical"
 		}
 		if c.classes&lx.aircraft != 0 && c.classes&lx.weapons&^lx.manner == 0 && s.actedOn(lx, c) {
@@ -1064,6 +1064,36 @@ func (s *sent) purpose(lx *Lexicon, c *cue) bool {
 	}
 	return true
 }
+
+// protestToStage reports whether a protest is the object of an
+// infinitive of staging that someone was asked, urged or persuaded to, or
+// that a headline announces: "failed to persuade the others to stage a
+// protest", "urged members to join the march", "England to launch
+// protest". Not what people did to protest: "shut their stalls to stage
+// a protest", "gathered to hold a demonstration".
+func (s *sent) protestToStage(lx *Lexicon, c *cue) bool {
+	if c.classes&(1<<lx.cls.protest) == 0 {
+		return false
+	}
+	for k := c.start - 1; k >= 1 && k >= c.start-4; k-- {
+		if e, _, ok := lx.stage.Match(s.toks, k); !ok || e > c.start || s.toks[k-1].Norm != "to" {
+			continue
+		}
+		if k-1 <= 2 && s.titleCase() {
+			return true // a headline's plan
+		}
+		for j := k - 2; j >= 0 && j >= k-7 && !clauseEnd(s.toks[j]); j-- {
+			if askWord[s.toks[j].Norm] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// askWord are the verbs of asking someone to act.
+var askWord = map[string]bool{"persuade": true, "persuaded": true, "persuading": true, "urge": true, "urged": true, "urging": true,
+	"ask": true, "asked": true, "asking": true, "encourage": true, "encouraged": true, "encouraging": true, "invite": true, "invited": true, "inviting": true}
 
 // modalAfter reports whether a nominal act of taking is followed, in its
 // clause, by a modal: "its capture would open the road", "the fall of
