@@ -1397,7 +1397,7 @@ func (d *doc) scenePlaces(s *sent, anchor int, classes classSet, refs bool) []in
 		if k > 0 && s.toks[k-1].Norm == "from" && !displacement && !withdrawal {
 			continue
 		}
-		if end := d.tokenEnd(s, k); !refs && (s.notTheScene(lx, k, end) || p.Place.Level == gazetteer.LevelCountry && (s.sourcesCountry(end) || d.pairedAdjective(s, end))) {
+		if end := d.tokenEnd(s, k); !refs && (s.notTheScene(lx, k, end) || s.institutionAt(end) || p.Place.Level == gazetteer.LevelCountry && (s.sourcesCountry(end) || d.pairedAdjective(s, end))) {
 			continue
 		} else if _, ref := s.placedBy(lx, k); refs && (!ref || p.Place.Level == gazetteer.LevelCountry || s.seatNamed(lx, k, end)) {
 			continue
@@ -2057,6 +2057,16 @@ func (s *sent) sourcesCountry(end int) bool {
 	}
 	return false
 }
+
+// institutionAt reports whether a capitalised word at token k makes the
+// place before it part of the name of a newspaper or a hotel: "the
+// Jakarta Post", "the Marriott Hotel" say nothing of where an act was.
+func (s *sent) institutionAt(k int) bool {
+	return k < len(s.toks) && s.toks[k].Cap && institutionWord[s.toks[k].Norm]
+}
+
+// institutionWord are the words that end such names.
+var institutionWord = map[string]bool{"times": true, "post": true, "herald": true, "tribune": true, "journal": true, "gazette": true, "telegraph": true, "chronicle": true, "hotel": true}
 
 // pairedAdjective reports whether the country ending at token end is
 // paired with a people's adjective before a noun, which both qualify:

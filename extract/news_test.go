@@ -256,6 +256,8 @@ func TestTheEventsOwnPlace(t *testing.T) {
 		{"the place taken before the cities that place it", "Rebels took over Homs, a city between Damascus and Latakia, on Saturday, a monitor said.", "Homs", "Latakia"},
 		{"a country qualifying the source is not the scene", "Gao car bombs kill nine\n\nGAO, Mali - Two car bombs shook the town on Sunday, killing nine people, U.S. and Malian officials said.", "Gao", "United States"},
 		{"a country paired with a people's adjective qualifies a noun", "Insurgents fired rockets on Saturday at United States and Afghan outposts across Afghanistan, killing six soldiers.", "Afghanistan", "United States"},
+		{"a newspaper's town is no scene", "Militants said they had killed a guard, the Kabul Times reported on Monday.", "Afghanistan", "Kabul"},
+		{"a Briton is a person, not a town", "A Briton and two Americans were kidnapped from a guest house in a wealthy Kirkuk district before dawn, the ministry said.", "Kirkuk", "Britton"},
 		{"a city before an agency's bracket is a dateline", "Amman, (Wire - 8th Dec, 2024) Rebels entered the city of Homs late on Saturday, a monitor said.", "Homs", "Amman"},
 	} {
 		evs := reported(run(t, tt.text, "2024-12-07"))
