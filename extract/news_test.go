@@ -87,6 +87,7 @@ func TestSilenceOnWhatIsNotPoliticalViolence(t *testing.T) {
 		{"a plane that crashed is a disaster", "A cargo plane crashed on landing near Goma, killing six crew members."},
 		{"an embargo imposed is governing, not arms", "The Security Council imposed an arms embargo on Mali on Monday and threatened sanctions against the junta's leaders."},
 		{"a riot-hit town is no riot", "Residents of the riot-hit town of Kisumu queued for water on Monday."},
+		{"a possessive's participle describes", "The president laid flowers on Sunday at the grave of the province's assassinated governor in Kandahar."},
 		{"a bomb alert is no bombing", "Army jets forced a plane bound for Nairobi to land in Mombasa after a bomb alert on board."},
 		{"an attack known by its day is no news", "The rebel commander said the army of Mali would be beaten, in a video aired before the anniversary of the Sept. 11 attacks."},
 		{"protests decades ago are history", "Protesters in Nairobi staged anti-war rallies three decades ago, the senator said of his rival."},

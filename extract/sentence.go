@@ -160,10 +160,11 @@ func (s *sent) findCues(lx *Lexicon) {
 			i++
 			continue
 		}
-		// "the besieged city", "a destroyed house", "in occupied Ukraine":
-		// a participle between a determiner or a preposition and its noun
+		// "the besieged city", "a destroyed house", "in occupied Ukraine",
+		// "the region's assassinated leader": a participle between a
+		// determiner, a preposition or a possessive and its noun
 		// describes, it tells of no act.
-		if end == i+1 && i > 0 && end < len(s.toks) && (adjectiveSlot[s.toks[i-1].Norm] || participleSlot[s.toks[i-1].Norm]) && s.toks[end].Kind == text.Word && (len(s.toks[i].Norm) > 4 && strings.HasSuffix(s.toks[i].Norm, "ed") || pastTaking[s.toks[i].Norm]) {
+		if end == i+1 && i > 0 && end < len(s.toks) && (adjectiveSlot[s.toks[i-1].Norm] || participleSlot[s.toks[i-1].Norm] || s.possessiveAt(i-1)) && s.toks[end].Kind == text.Word && (len(s.toks[i].Norm) > 4 && strings.HasSuffix(s.toks[i].Norm, "ed") || pastTaking[s.toks[i].Norm]) {
 			i++
 			continue
 		}
@@ -1368,6 +1369,12 @@ func (s *sent) titleCase() bool {
 		}
 	}
 	return words > 0 && caps*10 >= words*6
+}
+
+// possessiveAt reports whether token k is the "s" of a possessive: "the
+// region's".
+func (s *sent) possessiveAt(k int) bool {
+	return k > 0 && s.toks[k].Norm == "s" && (s.toks[k-1].Norm == "'" || s.toks[k-1].Norm == "’")
 }
 
 // adjectiveSlot holds the words before which a participle is an
