@@ -62,6 +62,18 @@ func (d *doc) dropHeadline(evs []sitrep.Event) []sitrep.Event {
 	return slices.DeleteFunc(evs, func(e sitrep.Event) bool { return e.Span[0] < end })
 }
 
+// headlineFuture reports whether the act at token k follows "to" in a
+// headline, one word between at most: a headline writes its future so
+// ("Sudan to stop fighting", "army to retake the town").
+func (s *sent) headlineFuture(k int) bool {
+	for j := k - 1; j >= 0 && j >= k-2; j-- {
+		if s.toks[j].Norm == "to" {
+			return j == 0 || !pastTaking[s.toks[j-1].Norm] && !beForms[s.toks[j-1].Norm]
+		}
+	}
+	return false
+}
+
 // isHeadline reports whether a sentence is the text's headline: its first
 // sentence, a paragraph of its own, that ends with no full stop, question
 // or exclamation mark.
@@ -372,6 +384,9 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 		}
 	}
 	ev.Displaced, ev.DisplacedText = d.displaced(dr)
+	if ev.Certainty == sitrep.Reported && d.isHeadline(s) && s.headlineFuture(anchor) {
+		ev.Certainty = sitrep.Hypothetical // "Sudan to stop fighting", "Rebels to attack Goma": a headline's future
+	}
 	if ev.Certainty == sitrep.Reported && d.claimedChange(s, dr, anchor, &ev) {
 		ev.Certainty = sitrep.Claimed
 	}

@@ -823,6 +823,9 @@ func (s *sent) markReference(lx *Lexicon, c *cue) {
 	if n := s.toks[c.start].Norm; c.end-c.start == 1 && (n == "body" || n == "bodies") && !s.remainsFound() {
 		c.reference = true // "the late president's body arrived": remains no one found
 	}
+	if s.datedAside(c) {
+		c.reference = true // "after 14 soldiers were killed in fighting last month": an earlier act, dated apart
+	}
 	if s.compoundHead(c) {
 		c.reference = true // "storm-wracked", "riot-hit": a word of another's
 	}
@@ -859,6 +862,52 @@ func (s *sent) yearsAway(c *cue) bool {
 	}
 	return false
 }
+
+// datedAside reports whether a cue stands in a clause of its own that
+// "after", "following", "since" or "when" opens and that carries its own
+// date, a week or more before publication: "reinforced after 14 soldiers were killed in fighting last
+// month", "since July 3, when the alliance renewed its offensive". Such a
+// clause tells of an earlier act, the reason or the start of the news.
+func (s *sent) datedAside(c *cue) bool {
+	open := -1
+	for k := c.start - 1; k >= 0 && k >= c.start-8; k-- {
+		if w := s.toks[k].Norm; asideOpener[w] {
+			open = k
+			break
+		}
+		if clauseEnd(s.toks[k]) {
+			return false
+		}
+	}
+	if open < 0 || s.d.pub.IsZero() {
+		return false
+	}
+	earlier := func(dm dateMention) bool { return dm.date.Before(s.d.pub.AddDate(0, 0, -asideDays)) }
+	if s.toks[open].Norm == "when" && (open == 0 || s.toks[open-1].Norm != ",") {
+		return false // "when" of the act's own time: "killed when a shell hit"
+	}
+	end := c.end
+	for end < len(s.toks) && end < c.end+8 && !clauseEnd(s.toks[end]) {
+		end++
+	}
+	for _, dm := range s.dates {
+		if dm.start > open && dm.start < end && !s.inDate[open] && earlier(dm) {
+			return true
+		}
+		if s.toks[open].Norm == "when" && (dm.end == open-1 || dm.end == open) && earlier(dm) {
+			return true // "since July 3, when ...": the date stands before the comma
+		}
+	}
+	return false
+}
+
+// asideDays is how long before publication the date of such a clause
+// must lie for it to tell of an earlier act: "after militants attacked
+// two vehicles on Monday evening" is the news itself.
+const asideDays = 7
+
+// asideOpener are the words that open a clause of an earlier act.
+var asideOpener = map[string]bool{"after": true, "following": true, "since": true, "when": true}
 
 // compoundHead reports whether a cue is the first part of a hyphenated
 // word that goes on with another word: "Storm-Wracked Haiti", "a
