@@ -91,6 +91,8 @@ func TestSilenceOnWhatIsNotPoliticalViolence(t *testing.T) {
 		{"a clause of an earlier act, dated apart, is background", "South Africa sent more troops to Goma this week after 14 of its soldiers were killed in fighting with the rebels last month."},
 		{"the act a span started from is background", "Kidal has seen rising violence since 10 November, when battles broke out between the army and the rebels over the town."},
 		{"a comment on an act is no act", "The rebels have not commented publicly on the reported offensive near Kidal."},
+		{"a sentence set in the past by its first word is background", "Previously, the rebel alliance captured the town of Kidal in a week of fighting."},
+		{"allegations of an act are no act", "Allegations of targeting civilians in Kidal have been denied by the rebel alliance."},
 		{"a bomb alert is no bombing", "Army jets forced a plane bound for Nairobi to land in Mombasa after a bomb alert on board."},
 		{"an attack known by its day is no news", "The rebel commander said the army of Mali would be beaten, in a video aired before the anniversary of the Sept. 11 attacks."},
 		{"protests decades ago are history", "Protesters in Nairobi staged anti-war rallies three decades ago, the senator said of his rival."},

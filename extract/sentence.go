@@ -741,7 +741,11 @@ func (s *sent) modality(lx *Lexicon) {
 		// History ("who have previously supported Assad") names no new
 		// event up to the end of its clause.
 		if kinds&(1<<sBackground) != 0 {
-			for k := i; k < n && !clauseEnd(s.toks[k]); k++ {
+			k := i
+			if i == 0 && end < n && s.toks[end].Norm == "," {
+				k = end + 1 // "Previously, the alliance captured ...": the sentence's whole first clause
+			}
+			for ; k < n && !clauseEnd(s.toks[k]); k++ {
 				ref[k] = true
 			}
 		}
