@@ -874,7 +874,7 @@ func (s *sent) yearsAway(c *cue) bool {
 // clause tells of an earlier act, the reason or the start of the news.
 func (s *sent) datedAside(c *cue) bool {
 	open := -1
-	for k := c.start - 1; k >= 0 && k >= c.start-8; k-- {
+	for k := c.start - 1; k >= 0 && k >= c.start-12; k-- {
 		if w := s.toks[k].Norm; asideOpener[w] {
 			open = k
 			break
@@ -1034,7 +1034,17 @@ func (s *sent) aggregate(lx *Lexicon, c *cue) bool {
 	if c.start >= 2 && s.toks[c.start-1].Norm == "of" && spanUnit[s.toks[c.start-2].Norm] {
 		return true
 	}
-	for k := c.end; k < len(s.toks) && k < c.end+8 && !clauseEnd(s.toks[k]); k++ {
+	limit := c.end + 8
+	for k := c.end; k < len(s.toks) && k < limit; k++ {
+		if s.toks[k].Norm == "," {
+			if j := s.appositionEnd(k); j > k {
+				k, limit = j, limit+j-k // "has rocked Lashio, home to the command, since 3 July"
+				continue
+			}
+		}
+		if clauseEnd(s.toks[k]) {
+			break
+		}
 		switch s.toks[k].Norm {
 		case "since":
 			if s.sinceWhen(lx, k) && !s.sinceToday(k) {
@@ -1047,6 +1057,21 @@ func (s *sent) aggregate(lx *Lexicon, c *cue) bool {
 		}
 	}
 	return false
+}
+
+// appositionEnd returns the comma that closes an apposition opened by the
+// comma at k ("Lashio, home to the army's regional command, since"), or
+// k when none does within ten words.
+func (s *sent) appositionEnd(k int) int {
+	for j := k + 2; j < len(s.toks) && j <= k+10; j++ {
+		if s.toks[j].Norm == "," {
+			return j
+		}
+		if clauseEnd(s.toks[j]) {
+			break
+		}
+	}
+	return k
 }
 
 // sinceWhen reports whether the "since" at k starts a time, not a reason:
