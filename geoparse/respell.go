@@ -63,8 +63,8 @@ func (st *state) spelt(key []byte, limit int, cc string, keep func(*gazetteer.Pl
 	ix := st.p.spellings(cc)
 	best, tie := limit+1, false
 	for j, k := range ix.keys {
-		if len(k) == 0 || k[0] != key[0] {
-			continue
+		if len(k) == 0 || k[0] != key[0] || len(k)-len(key) > limit || len(key)-len(k) > limit {
+			continue // the distance is at least the difference in length
 		}
 		d := gazetteer.EditDistance(key, k, limit)
 		if d > best || d > limit {
