@@ -951,14 +951,7 @@ func countsOnTop(b *browser) {
 // and the land drawn from the atlas's own land object is the outline of
 // its countries merged, in both atlases.
 func TestBrowserFirstRenderHasLand(t *testing.T) {
-	slowAtlas := func(h http.Handler) http.Handler {
-		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			if strings.Contains(r.URL.Path, "world-atlas") {
-				time.Sleep(400 * time.Millisecond)
-			}
-			h.ServeHTTP(w, r)
-		})
-	}
+	slowAtlas := delayed(func(r *http.Request) bool { return strings.Contains(r.URL.Path, "world-atlas") }, 400*time.Millisecond)
 	_, base, _, tctx := demoPageVia(t, server.Options{}, slowAtlas, 1280, 800, 40*time.Second)
 	b := &browser{t: t, ctx: tctx, base: base}
 	b.do(chromedp.Navigate(base + "/"))
@@ -997,14 +990,7 @@ func TestBrowserFirstRenderHasLand(t *testing.T) {
 // the chart once each, even when the clusters the map is fitted to come
 // after the atlas.
 func TestBrowserDrawsOnce(t *testing.T) {
-	slowClusters := func(h http.Handler) http.Handler {
-		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			if r.URL.Path == "/api/clusters" {
-				time.Sleep(300 * time.Millisecond)
-			}
-			h.ServeHTTP(w, r)
-		})
-	}
+	slowClusters := delayed(func(r *http.Request) bool { return r.URL.Path == "/api/clusters" }, 300*time.Millisecond)
 	_, base, _, tctx := demoPageVia(t, server.Options{}, slowClusters, 1280, 800, 40*time.Second)
 	b := &browser{t: t, ctx: tctx, base: base}
 	b.do(chromedp.Navigate(base + "/"))
@@ -1082,5 +1068,18 @@ func TestBrowserAreas(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no area marker at Syria's point %v: %v", mid, page.Areas)
+	}
+}
+
+// delayed wraps a handler so that the requests match picks are answered d
+// late: a slow part of the page's data.
+func delayed(match func(*http.Request) bool, d time.Duration) func(http.Handler) http.Handler {
+	return func(h http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if match(r) {
+				time.Sleep(d)
+			}
+			h.ServeHTTP(w, r)
+		})
 	}
 }
