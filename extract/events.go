@@ -933,7 +933,25 @@ func (s *sent) pronounAfter(k int) int {
 	return -1
 }
 
+// roles returns who did the act at token anchor of s and to whom. An act
+// of repelling is done by the side attacked: "the army repelled Russian
+// attacks", "attacks were repelled by the army" have the attacks' side as
+// actor1 and the army as actor2; "repelled an attack by the RSF" names
+// the attacker already.
 func (d *doc) roles(s *sent, anchor int) (a1, a2 *actors.Mention, passive bool) {
+	a1, a2, passive = d.actRoles(s, anchor)
+	e, _, ok := d.x.lx.repel.Match(s.toks, anchor)
+	if !ok || a1 == nil {
+		return a1, a2, passive
+	}
+	after := a1.Start > s.toks[anchor].Start
+	if !passive && after && (a2 == nil || strings.Contains(d.text[s.toks[e-1].End:a1.Start], " by ")) {
+		return a1, a2, passive // the attack's own agent, or the attackers with no defender named
+	}
+	return a2, a1, passive
+}
+
+func (d *doc) actRoles(s *sent, anchor int) (a1, a2 *actors.Mention, passive bool) {
 	ms := d.parties(s)
 	// s.norm is called, not taken as a value: a method value is not inlined.
 	norm := func(k int) string { return s.norm(k) }

@@ -80,7 +80,7 @@ type Lexicon struct {
 	vagueDate        *text.Phrases[string]
 	agoUnits         *text.Phrases[byte]
 
-	ground, site, sacred, determiner, combatant, crowd, remains, offDuty, stage, crowdAct, way, figure, contest *text.Phrases[bool]
+	ground, site, sacred, determiner, combatant, crowd, remains, repel, offDuty, stage, crowdAct, way, figure, contest *text.Phrases[bool]
 	// seat and destination: words before a place that make it a
 	// government's seat or where people went, not an act's scene.
 	seat, destination, seatNoun *text.Phrases[bool]
@@ -386,6 +386,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		"sacred":          flag(&lx.sacred),
 		"determiner":      flag(&lx.determiner),
 		"remains":         flag(&lx.remains),
+		"repel":           flag(&lx.repel),
 		"off duty":        flag(&lx.offDuty),
 		"stage":           flag(&lx.stage),
 		"crowd act":       flag(&lx.crowdAct),

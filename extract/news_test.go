@@ -789,3 +789,29 @@ func wantEvents(t *testing.T, texts ...string) {
 		}
 	}
 }
+
+// The side that repels an attack is the one attacked: the attacks' side
+// is actor1, whether the attacks are named by a demonym, by their group
+// or by the agent of a passive.
+func TestTheSideThatRepelsIsAttacked(t *testing.T) {
+	for _, tt := range []struct{ text, a1, a2 string }{
+		{"Ukrainian soldiers repelled Russian assaults around the village of Krynky on Tuesday.", "RU", "UA"},
+		{"Russian assaults near Krynky were repulsed by Ukrainian soldiers on Tuesday.", "RU", "UA"},
+		{"Russian soldiers kept repelling the Ukrainian incursion near Sudzha on Friday, officials said.", "UA", "RU"},
+		{"Sudanese soldiers repelled an assault by the RSF on the city of El Obeid on Tuesday.", "RSF", "SD"},
+		{"Our men repelled Russian assaults near Avdiivka on Monday, the commander said.", "RU", ""},
+	} {
+		evs := reported(run(t, tt.text, "2024-10-10"))
+		if len(evs) == 0 {
+			t.Errorf("%q: no event", tt.text)
+			continue
+		}
+		e := evs[0]
+		side := func(a *sitrep.Actor, want string) bool {
+			return want == "" || a != nil && (a.Country == want || strings.Contains(a.Name, want))
+		}
+		if !side(e.Actor1, tt.a1) || !side(e.Actor2, tt.a2) {
+			t.Errorf("%q: %s, want %s attacking %s", tt.text, describe(evs), tt.a1, tt.a2)
+		}
+	}
+}
