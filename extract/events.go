@@ -291,10 +291,13 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 		a1, a2 = nil, nil
 	}
 
-	if r.eventType == sitrep.Battles && a2 != nil && (a2.Actor.Side == "protesters" || a2.Actor.Side == "rioters") {
-		a2 = nil // "troops entered Kherson as residents flooded the square": a crowd is no side of a battle
+	if r.eventType == sitrep.Battles && a2 != nil && (crowdSide(a2.Actor.Side) || a2.Actor.Side == "civilians") {
+		// "troops entered Kherson as residents flooded the square", "took
+		// a city packed with displaced people": a crowd or civilians are
+		// no side of a battle.
+		a2 = nil
 	}
-	a2 = d.opponent(s, r, a1, a2)
+	a1, a2 = d.opponent(s, r, a1, a2)
 	// The government a crowd protests against or calls on is its target,
 	// not who protests ("staged a protest calling the government to").
 	if (r.eventType == sitrep.Protests || r.eventType == sitrep.Riots) && a1 != nil && a1.Actor.Side == "government" && anchor < len(s.toks) && a1.Start > s.toks[anchor].Start {
@@ -2405,23 +2408,30 @@ func (d *doc) attributeAfter(m *actors.Mention) bool {
 	return ok
 }
 
-// opponent returns the event's actor2: a2, unless it is a1's actor (an
-// army does not fight itself). A battle without one takes another armed
-// actor the sentence names ("the army clashed with the RSF"), else the
-// article's principal opponent: the armed actor of another side it names
-// most, twice at least ("heavy fighting in Andriivka" in a report of
-// Russia's war on Ukraine).
-func (d *doc) opponent(s *sent, r *rule, a1, a2 *actors.Mention) *actors.Mention {
+// opponent returns the event's actors: a1 and a2, unless a2 is a1's actor
+// (an army does not fight itself). A battle with one side takes for the
+// other another armed actor the sentence names ("the army clashed with the
+// RSF"), else the article's principal opponent: the armed actor of another
+// side it names most, twice at least ("heavy fighting in Andriivka" in a
+// report of Russia's war on Ukraine). A battle whose one side named is an
+// armed actor2 ("troops withdrew", "repelled 30 attacks") takes it as
+// actor1.
+func (d *doc) opponent(s *sent, r *rule, a1, a2 *actors.Mention) (*actors.Mention, *actors.Mention) {
 	if a1 != nil && a2 != nil && a2.Actor.Name == a1.Actor.Name {
 		a2 = nil
 	}
-	if a2 != nil || a1 == nil || r.eventType != sitrep.Battles {
-		return a2
+	if r.eventType != sitrep.Battles || (a1 == nil) == (a2 == nil) || a1 == nil && !actors.Armed(a2.Actor.Side) {
+		return a1, a2
 	}
-	if a2 = d.otherSide(s.actors, a1, 1); a2 == nil {
-		a2 = d.otherSide(d.seq[:len(d.actors)], a1, 2)
+	known := firstOf(a1, a2)
+	other := d.otherSide(s.actors, known, 1)
+	if other == nil {
+		other = d.otherSide(d.seq[:len(d.actors)], known, 2)
 	}
-	return a2
+	if a1 == nil {
+		return other, a2 // "the army repelled 30 attacks": the attackers are the other side
+	}
+	return a1, other
 }
 
 // otherSide returns an armed actor named as such (a Head mention, not a

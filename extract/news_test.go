@@ -815,3 +815,30 @@ func TestTheSideThatRepelsIsAttacked(t *testing.T) {
 		}
 	}
 }
+
+// Civilians are no side of a battle: a town taken that is full of
+// displaced people is taken from no one the sentence names, not from
+// them; and a battle that names only its armed actor2 takes the other
+// side the article names as actor1.
+func TestCiviliansAreNoSideOfABattle(t *testing.T) {
+	evs := reported(run(t, "The rebels seized the town of Sake on Thursday, a town crowded with displaced families.", "2024-10-10"))
+	if len(evs) == 0 {
+		t.Fatal("no capture of Sake")
+	}
+	for _, e := range evs {
+		if e.Actor2 != nil && e.Actor2.Side == "civilians" {
+			t.Errorf("a battle against civilians: %s", describe([]sitrep.Event{e}))
+		}
+	}
+	text := "M23 rebels shelled Sake on Monday. M23 rebels also advanced near Goma. Congolese soldiers repelled five assaults near Sake on Tuesday."
+	evs = reported(run(t, text, "2024-10-10"))
+	for _, e := range evs {
+		if e.Actor2 != nil && e.Actor2.Side == "government" && e.Date == "2024-10-08" {
+			if e.Actor1 == nil || !strings.Contains(e.Actor1.Name, "M23") {
+				t.Errorf("the soldiers' fight: %s, want M23 as actor1", describe([]sitrep.Event{e}))
+			}
+			return
+		}
+	}
+	t.Errorf("no fight of the Congolese soldiers on Tuesday: %s", describe(evs))
+}
