@@ -600,13 +600,21 @@ func (d *doc) possessives(spans []text.Span) {
 		for si < len(spans) && spans[si].End <= m.Start {
 			si++
 		}
-		if si == len(spans) || !m.Head || !m.Actor.Generic || !actors.Armed(m.Actor.Side) || !possessiveBefore(d.text[spans[si].Start:m.Start]) {
+		if si == len(spans) || !m.Head || !m.Actor.Generic || !actors.Armed(m.Actor.Side) {
+			continue
+		}
+		capital := d.capitalBefore(m.Start)
+		if capital == "" && !possessiveBefore(d.text[spans[si].Start:m.Start]) {
 			continue
 		}
 		if bare, ok := d.x.actors.Lookup(m.Text, ""); !ok || bare.Country != "" {
 			continue // "its Russian allies": the words name the country
 		}
-		if a, ok := d.antecedent(spans[si].Start, m); ok {
+		if capital != "" {
+			if a, ok := d.x.actors.Lookup(m.Text, capital); ok {
+				m.Actor = a // "Moscow's troops": the capital stands for its state
+			}
+		} else if a, ok := d.antecedent(spans[si].Start, m); ok {
 			m.Actor = a
 		}
 	}
@@ -643,6 +651,26 @@ func (d *doc) antecedent(from int, m *actors.Mention) (actors.Actor, bool) {
 		return d.x.actors.Lookup(m.Text, cc)
 	}
 	return actors.Actor{}, false
+}
+
+// capitalBefore returns the country whose capital, with a possessive,
+// ends the text before byte at ("Moscow's troops", "Kyiv's forces"), or "".
+func (d *doc) capitalBefore(at int) string {
+	b := strings.TrimRight(d.text[:at], " ")
+	switch {
+	case strings.HasSuffix(b, "'s"):
+		b = b[:len(b)-2]
+	case strings.HasSuffix(b, "’s"):
+		b = b[:len(b)-len("’s")]
+	default:
+		return ""
+	}
+	for _, k := range d.placeIndex(max(0, len(b)-40), len(b)) {
+		if p := d.places[k]; p.End == len(b) && p.Place != nil && p.Place.Feature == "PPLC" {
+			return p.Place.CountryCode
+		}
+	}
+	return ""
 }
 
 // possessiveBefore reports whether text ends with a possessive that points

@@ -842,3 +842,16 @@ func TestCiviliansAreNoSideOfABattle(t *testing.T) {
 	}
 	t.Errorf("no fight of the Congolese soldiers on Tuesday: %s", describe(evs))
 }
+
+// A capital with a possessive stands for its state: "Moscow's troops" in
+// news about Ukraine are Russia's, not the army of the country the news
+// is about.
+func TestACapitalsTroopsAreItsStates(t *testing.T) {
+	evs := reported(run(t, "In eastern Ukraine, Moscow's troops seized the village of Pisky near Donetsk on Monday.", "2024-02-20"))
+	if len(evs) == 0 {
+		t.Fatal("no event")
+	}
+	if a := evs[0].Actor1; a == nil || a.Country != "RU" {
+		t.Errorf("%s, want Russia's forces as actor1", describe(evs))
+	}
+}
