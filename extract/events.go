@@ -886,8 +886,9 @@ func (d *doc) parties(s *sent) []am {
 		case !d.actors[id].Head && bordering(d.text[:d.actors[id].Start]):
 			// "the border with Uganda", "a region bordering Chad": a
 			// neighbour, no party.
-		case !d.actors[id].Head && s.placeAt[k] >= 0 && s.locativeBefore(k):
-			// "volunteers in the Philippines smashed": where, not who.
+		case !d.actors[id].Head && s.locativeBefore(k) && (s.placeAt[k] >= 0 || d.demonymOfPlace(s, k, e)):
+			// "volunteers in the Philippines smashed", "took Sudzha in
+			// the Russian Kursk region": where, not who.
 		case !d.actors[id].Head && d.mediaAt(s, e):
 			// "told American broadcaster CNN": an outlet, no party.
 		case len(ms) > 0 && ms[len(ms)-1].end == k && ms[len(ms)-1].m.Actor.Side == "civilians" && (d.actors[id].Actor.Side == "protesters" || d.actors[id].Actor.Side == "rioters"):
@@ -900,6 +901,24 @@ func (d *doc) parties(s *sent) []am {
 	}
 	d.sc.memo.partiesOf, d.sc.parties = s, ms
 	return ms
+}
+
+// demonymOfPlace reports whether the mention at tokens k..e of s is a
+// people's word before a place or a place noun, perhaps after a name:
+// "the Russian Kursk region", "the Ukrainian city of"; not "the
+// Ukrainian-held town" (two tokens).
+func (d *doc) demonymOfPlace(s *sent, k, e int) bool {
+	if e >= len(s.toks) || e != k+1 {
+		return false
+	}
+	if s.placeAt[e] >= 0 {
+		return true
+	}
+	if c := d.text[s.toks[e].Start]; c >= 'A' && c <= 'Z' && e+1 < len(s.toks) {
+		e++ // "the Russian Kursk region": a name the gazetteer may not hold
+	}
+	_, _, ok := d.x.lx.placeWords.Match(s.toks, e)
+	return ok && s.toks[e].Norm != "the" && s.toks[e].Norm != "of"
 }
 
 // locativeBefore reports whether a preposition of place, with or without

@@ -855,3 +855,16 @@ func TestACapitalsTroopsAreItsStates(t *testing.T) {
 		t.Errorf("%s, want Russia's forces as actor1", describe(evs))
 	}
 }
+
+// A people's word before a place says where, not who: "in the Russian
+// Kursk region" names no Russian party to the act.
+func TestADemonymBeforeAPlaceIsWhere(t *testing.T) {
+	evs := reported(run(t, "The president said his country's forces had taken the town of Korenevo in the Russian Kursk region on Thursday, as the Ukrainian army pressed on.", "2024-08-15"))
+	if len(evs) == 0 {
+		t.Fatal("no event")
+	}
+	e := evs[0]
+	if e.Actor1 == nil || e.Actor1.Country != "UA" || e.SubEventType != "Non-state actor overtakes territory" {
+		t.Errorf("%s, want Ukraine's army overtaking the town", describe(evs))
+	}
+}
