@@ -1152,11 +1152,23 @@ func (d *doc) actRoles(s *sent, anchor int) (a1, a2 *actors.Mention, passive boo
 		return k
 	}
 	ownAgent, afterObject := false, false
+	// ", which has been wracked by jihadist violence": the agent of a
+	// relative clause after the act is not the act's.
+	relative := len(s.toks)
+	for k := anchor + 1; k+1 < len(s.toks); k++ {
+		if w := norm(k + 1); s.toks[k].Norm == "," && (w == "which" || w == "who" || w == "whose") {
+			relative = k
+			break
+		}
+	}
 	for _, a := range ms {
 		if a.start < anchor {
 			continue
 		}
 		if by := governor(a.start); norm(by) == "by" && agent == nil {
+			if a.start > relative {
+				continue
+			}
 			agent, agentBy = a.m, by
 			ownAgent = by <= actEnd+2 && !passive
 			for k := actEnd; k < by; k++ {

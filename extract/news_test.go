@@ -868,3 +868,19 @@ func TestADemonymBeforeAPlaceIsWhere(t *testing.T) {
 		t.Errorf("%s, want Ukraine's army overtaking the town", describe(evs))
 	}
 }
+
+// A relative clause after the act tells of what it hangs on: its actors
+// are no party to the act.
+func TestARelativeClauseNamesNoParty(t *testing.T) {
+	evs := reported(run(t, "The last base in the Gao region was handed over on Tuesday by the departing peacekeepers, who had been shelled by jihadist rebels for months.", "2023-10-31"))
+	if len(evs) == 0 {
+		t.Fatal("no event")
+	}
+	for _, e := range evs {
+		for _, a := range []*sitrep.Actor{e.Actor1, e.Actor2} {
+			if a != nil && strings.Contains(a.Name, "Islamist") {
+				t.Errorf("%s: the rebels of the relative clause are a party", describe([]sitrep.Event{e}))
+			}
+		}
+	}
+}
