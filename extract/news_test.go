@@ -884,3 +884,18 @@ func TestARelativeClauseNamesNoParty(t *testing.T) {
 		}
 	}
 }
+
+// A captive killed is an attack, not an abduction: the killing is the
+// more severe act, as ACLED codes it; a captive still held is abducted.
+func TestACaptiveKilledIsAnAttack(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"Gunmen kidnapped two engineers near Kirkuk on Sunday and beheaded them the next day.", "Attack"},
+		{"Militants beheaded a foreign hostage in Mosul on Tuesday.", "Attack"},
+		{"Gunmen kidnapped two engineers near Kirkuk on Sunday.", "Abduction/forced disappearance"},
+	} {
+		evs := reported(run(t, tt.text, "2024-12-07"))
+		if len(evs) == 0 || evs[0].SubEventType != tt.want {
+			t.Errorf("%q: want %s; %s", tt.text, tt.want, describe(evs))
+		}
+	}
+}
