@@ -508,6 +508,9 @@ func (d *doc) victimSide(s *sent, m *actors.Mention, country string) string {
 		}
 		break
 	}
+	if !m.Head && len(gazetteer.CountriesByDemonym(m.Text)) > 0 && d.civilianAfterDemonym(s, k) {
+		return "civilians"
+	}
 	if k < len(s.toks) && !neutralMember[s.toks[k].Norm] {
 		if _, _, ok := d.x.lx.victim.Match(s.toks, k); ok {
 			if _, _, ok := d.x.lx.combatant.Match(s.toks, k); !ok {
@@ -516,6 +519,36 @@ func (d *doc) victimSide(s *sent, m *actors.Mention, country string) string {
 		}
 	}
 	return side
+}
+
+// civilianAfterDemonym reports whether the words from k, after a
+// country's word, name civilians or their things: "Palestinian homes",
+// "an Australian embassy", "an Iraqi Governing Council member" (a
+// person of a body the name calls by its capitalised words).
+func (d *doc) civilianAfterDemonym(s *sent, k int) bool {
+	lx := d.x.lx
+	j := k
+	for j < len(s.toks) && s.toks[j].Cap && s.actorAt[j] < 0 && s.placeAt[j] < 0 {
+		j++
+	}
+	if j >= len(s.toks) {
+		return false
+	}
+	if _, _, ok := lx.civilianTarget.Match(s.toks, j); ok && j == k {
+		return true
+	}
+	if _, _, ok := lx.victim.Match(s.toks, j); ok && j > k {
+		_, _, armed := lx.combatant.Match(s.toks, j)
+		return !armed
+	}
+	return false
+}
+
+// victimNoun reports whether the word at k is a noun for a person an
+// act is done to ("hostage", "captive").
+func (d *doc) victimNoun(s *sent, k int) bool {
+	_, _, ok := d.x.lx.victim.Match(s.toks, k)
+	return ok
 }
 
 // personAfter are the words after which a country's word is a person of
@@ -1046,7 +1079,9 @@ func (d *doc) actRoles(s *sent, anchor int) (a1, a2 *actors.Mention, passive boo
 	// right before a nominal act names who did it; the target follows.
 	for i, a := range ms {
 		// A demonym, not a country's name: "Brazil fought out a draw".
-		if a.end == anchor && !a.m.Head && a.m.Actor.Country != "" && actors.Armed(a.m.Actor.Side) && !passive && s.placeAt[a.start] < 0 {
+		// A noun for the people the act was done to is no act of the
+		// demonym's people: "a Turkish hostage" is held, not holding.
+		if a.end == anchor && !a.m.Head && a.m.Actor.Country != "" && actors.Armed(a.m.Actor.Side) && !passive && s.placeAt[a.start] < 0 && !d.victimNoun(s, anchor) {
 			var target *actors.Mention
 			for _, b := range ms[i+1:] {
 				if b.start > anchor && b.m.Actor.Name != a.m.Actor.Name {

@@ -899,3 +899,24 @@ func TestACaptiveKilledIsAnAttack(t *testing.T) {
 		}
 	}
 }
+
+// A country's word before a noun for civilians or their things names
+// those people, not the country's forces: the attack on them is on
+// civilians, and the hostage is not the one who holds.
+func TestACountrysWordBeforeCiviliansNamesThem(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"Gunmen opened fire on a car carrying a Kenyan Electoral Commission member near Garissa on Monday.", "Attack"},
+		{"Gunmen attacked Somali homes in Mandera on Sunday night.", "Attack"},
+	} {
+		evs := reported(run(t, tt.text, "2024-12-07"))
+		if len(evs) == 0 || evs[0].SubEventType != tt.want {
+			t.Errorf("%q: want %s; %s", tt.text, tt.want, describe(evs))
+		}
+	}
+	txt := "Masked men in Mosul showed a Turkish hostage in a video on Monday."
+	for _, e := range run(t, txt, "2024-12-07") {
+		if e.Actor1 != nil && e.Actor1.Side != "civilians" && strings.Contains(e.Actor1.Name, "Turkey") {
+			t.Errorf("%q: the hostage's country holds him: %s", txt, describe([]sitrep.Event{e}))
+		}
+	}
+}
