@@ -251,7 +251,7 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 		// fighter") or by what was hit ("attacked a checkpoint", "attacked
 		// the village") tells which side it was on.
 		if a2 == nil || a2.Actor.Side == "civilians" {
-			if k := d.harmedKind(s, dr, anchor, passive); k != "" && (a2 == nil || k == "combatant") {
+			if k := d.harmedKind(s, dr, anchor, passive, a1); k != "" && (a2 == nil || k == "combatant") {
 				facts.actor2 = k
 			}
 		}
@@ -559,9 +559,21 @@ var personAfter = map[string]bool{"in": true, "near": true, "at": true, "on": tr
 // harmedKind is victimKind over every act of harm in the sentence (the
 // attack at anchor, and any killing, wounding or abduction): "Islamic
 // State killed 11 regime fighters ... after attacks" harmed fighters.
-func (d *doc) harmedKind(s *sent, dr *draft, anchor int, passive bool) string {
+func (d *doc) harmedKind(s *sent, dr *draft, anchor int, passive bool, a1 *actors.Mention) string {
 	lx := d.x.lx
-	kind := d.victimKind(s, anchor, passive)
+	// A doer named right before a nominal act ("in a rebel attack")
+	// is not its victim, wherever another act's object is sought.
+	doer := (*actors.Mention)(nil)
+	if a1 != nil && anchor < len(s.toks) && a1.End <= s.toks[anchor].Start {
+		k := anchor
+		for k > 0 && s.toks[k-1].Start >= a1.End {
+			k--
+		}
+		if k == anchor {
+			doer = a1
+		}
+	}
+	kind := d.victimKind(s, anchor, passive, doer)
 	if kind == "combatant" {
 		return kind
 	}
@@ -570,7 +582,7 @@ func (d *doc) harmedKind(s *sent, dr *draft, anchor int, passive bool) string {
 		if !inSent(s, c) || c.start == anchor || c.classes&harm == 0 {
 			continue
 		}
-		switch d.victimKind(s, c.start, s.passiveAt(c.start)) {
+		switch d.victimKind(s, c.start, s.passiveAt(c.start), doer) {
 		case "combatant":
 			return "combatant"
 		case "civilians":
@@ -585,9 +597,12 @@ func (d *doc) harmedKind(s *sent, dr *draft, anchor int, passive bool) string {
 // clause) whether it was armed ("combatant": "a fighter", "a checkpoint")
 // or civilian ("civilians": "the village", "a bus"); "" when the words do
 // not say.
-func (d *doc) victimKind(s *sent, anchor int, passive bool) string {
+func (d *doc) victimKind(s *sent, anchor int, passive bool, a1 *actors.Mention) string {
 	lx := d.x.lx
 	kind := func(k int) string {
+		if a1 != nil && s.toks[k].Start >= a1.Start && s.toks[k].End <= a1.End {
+			return "" // the doer's words: "killed in a rebel attack"
+		}
 		if _, _, ok := lx.combatant.Match(s.toks, k); ok {
 			// "a former soldier", "an off-duty officer" bear no arms.
 			for j := k - 1; j >= 0 && j >= k-2; j-- {

@@ -920,3 +920,17 @@ func TestACountrysWordBeforeCiviliansNamesThem(t *testing.T) {
 		}
 	}
 }
+
+// The doer named right before a nominal act ("a rebel attack") is not
+// its victim: the people killed in it are.
+func TestTheDoerOfAnAttackIsNotItsVictim(t *testing.T) {
+	for _, text := range []string{
+		"Nine killed in Niger rebel attack",
+		"Five killed in Somalia insurgent attack",
+	} {
+		evs := reported(run(t, text, "2024-12-07"))
+		if len(evs) == 0 || evs[0].SubEventType != "Attack" {
+			t.Errorf("%q: want Attack; %s", text, describe(evs))
+		}
+	}
+}
