@@ -934,3 +934,24 @@ func TestTheDoerOfAnAttackIsNotItsVictim(t *testing.T) {
 		}
 	}
 }
+
+// A suicide car or truck bomber is a suicide bombing; beheadings kill;
+// the beheading of an animal kills no one.
+func TestSuicideBombersAndBeheadings(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"A suicide car bomber rammed a police convoy in Kirkuk on Monday, killing four officers.", "Suicide bomb"},
+		{"A suicide truck bomber struck an army base outside Mogadishu on Friday.", "Suicide bomb"},
+		{"Militants release video of two beheadings in Mosul", "Attack"},
+	} {
+		evs := reported(run(t, tt.text, "2024-12-07"))
+		if len(evs) == 0 || evs[0].SubEventType != tt.want {
+			t.Errorf("%q: want %s; %s", tt.text, tt.want, describe(evs))
+		}
+	}
+	txt := "Police officers dispersed a crowd in Meru that had gathered for the ritual beheading of a goat."
+	for _, e := range reported(run(t, txt, "2024-12-07")) {
+		if e.Fatalities != nil && *e.Fatalities > 0 || e.SubEventType == "Attack" {
+			t.Errorf("%q: a goat's beheading killed someone: %s", txt, describe([]sitrep.Event{e}))
+		}
+	}
+}

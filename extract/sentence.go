@@ -848,6 +848,24 @@ func (s *sent) markReference(lx *Lexicon, c *cue) {
 	if _, _, ok := lx.nonhuman.Match(s.toks, c.end); ok && strings.HasSuffix(s.toks[c.end-1].Norm, "ing") {
 		c.reference = true // "fighting bulls": an adjective
 	}
+	if s.killsAnimal(lx, c) {
+		c.reference = true // "the ritual beheading of a sheep": no one killed
+	}
+}
+
+// killsAnimal reports whether a killing's object, after "of", is an
+// animal or a thing: "the beheading of a sheep", "the slaughter of cattle".
+func (s *sent) killsAnimal(lx *Lexicon, c *cue) bool {
+	k := c.end
+	if lx.cls.kill < 0 || c.classes&(1<<lx.cls.kill) == 0 || k+1 >= len(s.toks) || s.toks[k].Norm != "of" {
+		return false
+	}
+	k++
+	if e, _, ok := lx.determiner.Match(s.toks, k); ok {
+		k = e
+	}
+	_, _, ok := lx.nonhuman.Match(s.toks, k)
+	return ok
 }
 
 // yearsAway reports whether a cue's clause sets it years back, whether
