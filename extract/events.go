@@ -1776,6 +1776,9 @@ func (d *doc) codable(s *sent, dr *draft, r *rule, f frameFacts, classes classSe
 	if r.subType == "Change to group/activity" && stateAct[act.Norm] && (a1 == nil || a1.Actor.Side == "government") {
 		return false // a state that imposes an embargo, suspends an officer or grants an amnesty governs
 	}
+	if r.subType == "Arrests" && s.heldOverViolence(lx) {
+		return true // people held over a bombing: by the authorities, whoever they are
+	}
 	if r.subType == "Arrests" && !politicalTarget(f.actor2) && !d.heldAsMembers(s, dr, anchor) {
 		return false // police holding a thief or an executive: crime, courts
 	}
@@ -2380,6 +2383,18 @@ func (d *doc) heldAsMembers(s *sent, dr *draft, anchor int) bool {
 
 // politicalTarget reports whether a side is one whose arrest ACLED codes:
 // fighters, militias, protesters, a party's people.
+// heldOverViolence reports whether the sentence refers to a bombing or
+// another act that alone names political violence as the reason for its
+// arrest: "four men are held over the embassy bombing".
+func (s *sent) heldOverViolence(lx *Lexicon) bool {
+	for _, c := range s.cues {
+		if c.reference && c.classes&(lx.unambiguous|lx.weapons) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
 func politicalTarget(side string) bool {
 	switch side {
 	case "rebel", "militia", "identity_militia", "external", "protesters", "rioters", "party", "combatant":

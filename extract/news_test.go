@@ -955,3 +955,17 @@ func TestSuicideBombersAndBeheadings(t *testing.T) {
 		}
 	}
 }
+
+// People held over a bombing are arrested for it: the arrest is the
+// news, political whoever holds them, and the bombing is its reason.
+func TestAnArrestOverABombingIsTheArrest(t *testing.T) {
+	for _, text := range []string{
+		"Three men were arrested over the bus bombing in Kampala, police said on Sunday.",
+		"Two brothers held over market bombing in Garissa\n\nTwo brothers were detained over the market bombing in Garissa, officials said.",
+	} {
+		evs := reported(run(t, text, "2024-12-07"))
+		if len(evs) == 0 || evs[0].SubEventType != "Arrests" {
+			t.Errorf("%q: want Arrests first; %s", text, describe(evs))
+		}
+	}
+}
