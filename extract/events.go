@@ -603,6 +603,9 @@ func (d *doc) victimKind(s *sent, anchor int, passive bool, a1 *actors.Mention) 
 		if a1 != nil && s.toks[k].Start >= a1.Start && s.toks[k].End <= a1.End {
 			return "" // the doer's words: "killed in a rebel attack"
 		}
+		if !passive && sceneWord[s.toks[k].Norm] && k > anchor+1 && s.toks[k-1].Kind == text.Number {
+			return "scene" // "killed 3 at a checkpoint": the place, not the victim
+		}
 		if _, _, ok := lx.combatant.Match(s.toks, k); ok {
 			// "a former soldier", "an off-duty officer" bear no arms.
 			for j := k - 1; j >= 0 && j >= k-2; j-- {
@@ -623,8 +626,14 @@ func (d *doc) victimKind(s *sent, anchor int, passive bool, a1 *actors.Mention) 
 		}
 		return ""
 	}
-	return victimWords(s, anchor, passive, kind)
+	if v := victimWords(s, anchor, passive, kind); v != "scene" {
+		return v
+	}
+	return ""
 }
+
+// sceneWord are the prepositions that place an act after its object.
+var sceneWord = map[string]bool{"at": true, "near": true, "outside": true}
 
 // victimWords returns the first non-empty kind of a word for the victim
 // of the act at anchor: the object after an active verb, the subject of a

@@ -969,3 +969,18 @@ func TestAnArrestOverABombingIsTheArrest(t *testing.T) {
 		}
 	}
 }
+
+// After a count of the harmed, "at a checkpoint" says where they were
+// harmed, not that a military post was hit.
+func TestAPlaceAfterTheHarmedIsTheScene(t *testing.T) {
+	text := "Troops Kill 4, Wound 3 at Checkpoint in Kandahar"
+	evs := reported(run(t, text, "2024-12-07"))
+	if len(evs) == 0 || evs[0].SubEventType != "Attack" {
+		t.Errorf("%q: want Attack; %s", text, describe(evs))
+	}
+	text = "Militants attacked an army checkpoint in Kandahar, killing four soldiers."
+	evs = reported(run(t, text, "2024-12-07"))
+	if len(evs) == 0 || evs[0].SubEventType != "Armed clash" {
+		t.Errorf("%q: want Armed clash; %s", text, describe(evs))
+	}
+}
