@@ -231,6 +231,9 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 	fat, fatText := d.fatalities(dr)
 	decide := func(anchor int) (*rule, *actors.Mention, *actors.Mention, frameFacts) {
 		a1, a2, passive := d.roles(s, anchor)
+		if d.fled(s, a1) {
+			a1 = nil
+		}
 		facts := frameFacts{classes: classes, killed: fat != nil && *fat > 0}
 		if a1 != nil {
 			facts.actor1 = a1.Actor.SideIn(country)
@@ -540,6 +543,26 @@ func (d *doc) civilianAfterDemonym(s *sent, k int) bool {
 	if _, _, ok := lx.victim.Match(s.toks, j); ok && j > k {
 		_, _, armed := lx.combatant.Match(s.toks, j)
 		return !armed
+	}
+	return false
+}
+
+// fled reports whether a1, the unarmed, are no side of the fighting but
+// flee it: "villagers flee clashes", "residents fled their farms as
+// fighting neared".
+func (d *doc) fled(s *sent, a1 *actors.Mention) bool {
+	lx := d.x.lx
+	if a1 == nil || actors.Armed(a1.Actor.Side) {
+		return false
+	}
+	flee := -1
+	for _, c := range s.cues {
+		switch {
+		case flee < 0 && c.classes&(1<<lx.cls.displace) != 0 && s.toks[c.start].Start >= a1.End:
+			flee = c.start
+		case flee >= 0 && c.start > flee && c.classes&(1<<lx.cls.clash) != 0:
+			return true
+		}
 	}
 	return false
 }

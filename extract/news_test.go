@@ -984,3 +984,22 @@ func TestAPlaceAfterTheHarmedIsTheScene(t *testing.T) {
 		t.Errorf("%q: want Armed clash; %s", text, describe(evs))
 	}
 }
+
+// Civilians who flee fighting are not its side: the clash they fled is
+// a battle, not mob violence.
+func TestThoseWhoFleeAClashAreNotItsSide(t *testing.T) {
+	for _, text := range []string{
+		"Villagers flee clashes near Beni",
+		"Thousands of residents fled their homes after clashes near Beni, aid workers said on Monday.",
+	} {
+		evs := reported(run(t, text, "2024-12-07"))
+		for _, e := range evs {
+			if e.SubEventType == "Mob violence" {
+				t.Errorf("%q: those who fled fought: %s", text, describe(evs))
+			}
+		}
+		if len(evs) == 0 {
+			t.Errorf("%q: no event", text)
+		}
+	}
+}
