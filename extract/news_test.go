@@ -1003,3 +1003,12 @@ func TestThoseWhoFleeAClashAreNotItsSide(t *testing.T) {
 		}
 	}
 }
+
+// Aircraft that back a raid support it; the raid is done on the ground.
+func TestAircraftInSupportAreNoStrike(t *testing.T) {
+	text := "Army troops, backed by helicopter gunships, raided a rebel camp near Kidal on Sunday and killed six fighters."
+	evs := reported(run(t, text, "2024-12-07"))
+	if len(evs) == 0 || evs[0].SubEventType != "Armed clash" {
+		t.Errorf("%q: want Armed clash; %s", text, describe(evs))
+	}
+}

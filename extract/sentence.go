@@ -795,10 +795,27 @@ func (s *sent) modality(lx *Lexicon) {
 		if c.classes&lx.aircraft != 0 && c.classes&lx.weapons&^lx.manner == 0 && s.actedOn(lx, c) {
 			c.reference = true // "shot down a cargo plane": the target, not the manner
 		}
+		if c.classes&lx.aircraft != 0 && c.classes&lx.weapons&^lx.manner == 0 && s.backedBy(c) {
+			c.reference = true // "troops backed by helicopters stormed the camp": support, not the act's manner
+		}
 		if c.classes&(classSet(1)<<lx.cls.protest|1<<lx.cls.riot) != 0 && s.festive(c) {
 			c.reference = true // "took to the streets to celebrate": a feast, no protest
 		}
 	}
+}
+
+// backedBy reports whether a cue follows "backed by", "supported by" or
+// "covered by": what supports the act of others.
+func (s *sent) backedBy(c *cue) bool {
+	for k := c.start - 1; k >= 1 && k >= c.start-3; k-- {
+		if s.toks[k].Norm == "by" {
+			switch s.toks[k-1].Norm {
+			case "backed", "supported", "covered", "assisted", "aided":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // inProtest reports whether a protest cue is a purpose phrase, "in
