@@ -1012,3 +1012,13 @@ func TestAircraftInSupportAreNoStrike(t *testing.T) {
 		t.Errorf("%q: want Armed clash; %s", text, describe(evs))
 	}
 }
+
+// A building burned with no one harmed is property destruction, even
+// when the report calls it an attack.
+func TestArsonWithNoOneHarmedIsPropertyDestruction(t *testing.T) {
+	text := "Church set on fire in Mombasa\n\nA church in Mombasa was set on fire overnight in what looks like a new attack on the faith."
+	evs := reported(run(t, text, "2024-12-07"))
+	if len(evs) == 0 || evs[0].SubEventType != "Looting/property destruction" {
+		t.Errorf("%q: want Looting/property destruction; %s", text, describe(evs))
+	}
+}
