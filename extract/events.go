@@ -722,7 +722,13 @@ func (d *doc) peopleTaken(s *sent, dr *draft) bool {
 		return ""
 	}
 	for _, c := range dr.cues {
-		if inSent(s, c) && c.classes&(1<<lx.cls.abduct) != 0 && !c.reference && victimWords(s, c.start, s.passiveAt(c.start), person) != "" {
+		if !inSent(s, c) || c.classes&(1<<lx.cls.abduct) == 0 || c.reference {
+			continue
+		}
+		// A headline's bare participle is passive: "Chinese engineers
+		// kidnapped in Pakistan".
+		passive := s.passiveAt(c.start) || d.isHeadline(s) && isParticiple(s.toks[c.start].Norm)
+		if victimWords(s, c.start, passive, person) != "" {
 			return true
 		}
 	}

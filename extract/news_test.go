@@ -1022,3 +1022,13 @@ func TestArsonWithNoOneHarmedIsPropertyDestruction(t *testing.T) {
 		t.Errorf("%q: want Looting/property destruction; %s", text, describe(evs))
 	}
 }
+
+// A headline's bare participle tells who was taken: "Two teachers
+// kidnapped in Mandera" is an abduction, by whom unsaid.
+func TestAHeadlineNamesThePeopleTaken(t *testing.T) {
+	text := "Two Kenyan teachers kidnapped near Mandera\n\nElders in the county are negotiating for their release, a spokesman said on Sunday."
+	evs := reported(run(t, text, "2024-12-07"))
+	if len(evs) == 0 || evs[0].SubEventType != "Abduction/forced disappearance" {
+		t.Errorf("%q: want an abduction; %s", text, describe(evs))
+	}
+}
