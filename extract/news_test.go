@@ -893,10 +893,7 @@ func TestACaptiveKilledIsAnAttack(t *testing.T) {
 		{"Militants beheaded a foreign hostage in Mosul on Tuesday.", "Attack"},
 		{"Gunmen kidnapped two engineers near Kirkuk on Sunday.", "Abduction/forced disappearance"},
 	} {
-		evs := reported(run(t, tt.text, "2024-12-07"))
-		if len(evs) == 0 || evs[0].SubEventType != tt.want {
-			t.Errorf("%q: want %s; %s", tt.text, tt.want, describe(evs))
-		}
+		wantFirst(t, tt.text, tt.want)
 	}
 }
 
@@ -908,10 +905,7 @@ func TestACountrysWordBeforeCiviliansNamesThem(t *testing.T) {
 		{"Gunmen opened fire on a car carrying a Kenyan Electoral Commission member near Garissa on Monday.", "Attack"},
 		{"Gunmen attacked Somali homes in Mandera on Sunday night.", "Attack"},
 	} {
-		evs := reported(run(t, tt.text, "2024-12-07"))
-		if len(evs) == 0 || evs[0].SubEventType != tt.want {
-			t.Errorf("%q: want %s; %s", tt.text, tt.want, describe(evs))
-		}
+		wantFirst(t, tt.text, tt.want)
 	}
 	txt := "Masked men in Mosul showed a Turkish hostage in a video on Monday."
 	for _, e := range run(t, txt, "2024-12-07") {
@@ -928,10 +922,7 @@ func TestTheDoerOfAnAttackIsNotItsVictim(t *testing.T) {
 		"Nine killed in Niger rebel attack",
 		"Five killed in Somalia insurgent attack",
 	} {
-		evs := reported(run(t, text, "2024-12-07"))
-		if len(evs) == 0 || evs[0].SubEventType != "Attack" {
-			t.Errorf("%q: want Attack; %s", text, describe(evs))
-		}
+		wantFirst(t, text, "Attack")
 	}
 }
 
@@ -943,10 +934,7 @@ func TestSuicideBombersAndBeheadings(t *testing.T) {
 		{"A suicide truck bomber struck an army base outside Mogadishu on Friday.", "Suicide bomb"},
 		{"Militants release video of two beheadings in Mosul", "Attack"},
 	} {
-		evs := reported(run(t, tt.text, "2024-12-07"))
-		if len(evs) == 0 || evs[0].SubEventType != tt.want {
-			t.Errorf("%q: want %s; %s", tt.text, tt.want, describe(evs))
-		}
+		wantFirst(t, tt.text, tt.want)
 	}
 	txt := "Police officers dispersed a crowd in Meru that had gathered for the ritual beheading of a goat."
 	for _, e := range reported(run(t, txt, "2024-12-07")) {
@@ -963,26 +951,15 @@ func TestAnArrestOverABombingIsTheArrest(t *testing.T) {
 		"Three men were arrested over the bus bombing in Kampala, police said on Sunday.",
 		"Two brothers held over market bombing in Garissa\n\nTwo brothers were detained over the market bombing in Garissa, officials said.",
 	} {
-		evs := reported(run(t, text, "2024-12-07"))
-		if len(evs) == 0 || evs[0].SubEventType != "Arrests" {
-			t.Errorf("%q: want Arrests first; %s", text, describe(evs))
-		}
+		wantFirst(t, text, "Arrests")
 	}
 }
 
 // After a count of the harmed, "at a checkpoint" says where they were
 // harmed, not that a military post was hit.
 func TestAPlaceAfterTheHarmedIsTheScene(t *testing.T) {
-	text := "Troops Kill 4, Wound 3 at Checkpoint in Kandahar"
-	evs := reported(run(t, text, "2024-12-07"))
-	if len(evs) == 0 || evs[0].SubEventType != "Attack" {
-		t.Errorf("%q: want Attack; %s", text, describe(evs))
-	}
-	text = "Militants attacked an army checkpoint in Kandahar, killing four soldiers."
-	evs = reported(run(t, text, "2024-12-07"))
-	if len(evs) == 0 || evs[0].SubEventType != "Armed clash" {
-		t.Errorf("%q: want Armed clash; %s", text, describe(evs))
-	}
+	wantFirst(t, "Troops Kill 4, Wound 3 at Checkpoint in Kandahar", "Attack")
+	wantFirst(t, "Militants attacked an army checkpoint in Kandahar, killing four soldiers.", "Armed clash")
 }
 
 // Civilians who flee fighting are not its side: the clash they fled is
@@ -1007,28 +984,28 @@ func TestThoseWhoFleeAClashAreNotItsSide(t *testing.T) {
 // Aircraft that back a raid support it; the raid is done on the ground.
 func TestAircraftInSupportAreNoStrike(t *testing.T) {
 	text := "Army troops, backed by helicopter gunships, raided a rebel camp near Kidal on Sunday and killed six fighters."
-	evs := reported(run(t, text, "2024-12-07"))
-	if len(evs) == 0 || evs[0].SubEventType != "Armed clash" {
-		t.Errorf("%q: want Armed clash; %s", text, describe(evs))
-	}
+	wantFirst(t, text, "Armed clash")
 }
 
 // A building burned with no one harmed is property destruction, even
 // when the report calls it an attack.
 func TestArsonWithNoOneHarmedIsPropertyDestruction(t *testing.T) {
 	text := "Church set on fire in Mombasa\n\nA church in Mombasa was set on fire overnight in what looks like a new attack on the faith."
-	evs := reported(run(t, text, "2024-12-07"))
-	if len(evs) == 0 || evs[0].SubEventType != "Looting/property destruction" {
-		t.Errorf("%q: want Looting/property destruction; %s", text, describe(evs))
-	}
+	wantFirst(t, text, "Looting/property destruction")
 }
 
 // A headline's bare participle tells who was taken: "Two teachers
 // kidnapped in Mandera" is an abduction, by whom unsaid.
 func TestAHeadlineNamesThePeopleTaken(t *testing.T) {
 	text := "Two Kenyan teachers kidnapped near Mandera\n\nElders in the county are negotiating for their release, a spokesman said on Sunday."
-	evs := reported(run(t, text, "2024-12-07"))
-	if len(evs) == 0 || evs[0].SubEventType != "Abduction/forced disappearance" {
-		t.Errorf("%q: want an abduction; %s", text, describe(evs))
+	wantFirst(t, text, "Abduction/forced disappearance")
+}
+
+// wantFirst fails unless the first event text yields as fact has the
+// sub-type want (published 2024-12-07).
+func wantFirst(t *testing.T, text, want string) {
+	t.Helper()
+	if evs := reported(run(t, text, "2024-12-07")); len(evs) == 0 || evs[0].SubEventType != want {
+		t.Errorf("%q: want %s first; %s", text, want, describe(evs))
 	}
 }
