@@ -95,6 +95,7 @@ func TestSilenceOnWhatIsNotPoliticalViolence(t *testing.T) {
 		{"allegations of an act are no act", "Allegations of targeting civilians in Kidal have been denied by the rebel alliance."},
 		{"a span told across an apposition is no happening", "Shelling has shaken the town of Gao, seat of the army's northern command, since 3 November, when the rebels resumed their offensive."},
 		{"a campaign's start in a 'when' clause far from its act is background", "The north has been shaken by fighting since late last month, when an alliance of three ethnic armed groups resumed its offensive along the road to Kidal."},
+		{"a pledge to end an act is no act", "The president of Mexico presented a plan on Friday to improve the country's record, pledging to eradicate torture by soldiers and police."},
 		{"a bomb alert is no bombing", "Army jets forced a plane bound for Nairobi to land in Mombasa after a bomb alert on board."},
 		{"an attack known by its day is no news", "The rebel commander said the army of Mali would be beaten, in a video aired before the anniversary of the Sept. 11 attacks."},
 		{"protests decades ago are history", "Protesters in Nairobi staged anti-war rallies three decades ago, the senator said of his rival."},
