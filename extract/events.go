@@ -1803,7 +1803,7 @@ func (d *doc) codable(s *sent, dr *draft, r *rule, f frameFacts, classes classSe
 	if classes&lx.unambiguous != 0 {
 		return true
 	}
-	if scrapWord[act.Norm] && !d.scrapSides(s, dr, anchor, a1, a2) {
+	if word(lx.scrap, s.toks, min(anchor, len(s.toks)-1)) && !d.scrapSides(s, dr, anchor, a1, a2) {
 		return false // "a singer arrested after a fight at his concert", "a nightclub fracas"
 	}
 	if r.kind != "" || dr.proj != nil {
@@ -1811,7 +1811,7 @@ func (d *doc) codable(s *sent, dr *draft, r *rule, f frameFacts, classes classSe
 		// people fleeing, a projected toll. Their sentences say so.
 		return true
 	}
-	if r.subType == "Change to group/activity" && stateAct[act.Norm] && (a1 == nil || a1.Actor.Side == "government") {
+	if r.subType == "Change to group/activity" && word(lx.stateAct, s.toks, min(anchor, len(s.toks)-1)) && (a1 == nil || a1.Actor.Side == "government") {
 		return false // a state that imposes an embargo, suspends an officer or grants an amnesty governs
 	}
 	if r.subType == "Arrests" && s.heldOverViolence(lx) {
@@ -1899,14 +1899,6 @@ func (d *doc) codable(s *sent, dr *draft, r *rule, f frameFacts, classes classSe
 	return false
 }
 
-// stateAct are the changes a state makes by governing, not by arms.
-var stateAct = map[string]bool{"imposed": true, "declared": true, "suspended": true, "appointed": true, "amnesty": true, "expelled": true, "dissolved": true, "banned": true, "ban": true, "split": true}
-
-// scrapWord are the words of a fight between people, which may be no
-// more than a quarrel come to blows.
-var scrapWord = map[string]bool{"fight": true, "brawl": true, "brawls": true, "fracas": true, "scuffle": true, "scuffles": true, "scuffled": true,
-	"melee": true, "altercation": true, "quarrel": true, "feud": true, "feuds": true}
-
 // scrapSides reports whether a fight, a brawl or a feud has sides ACLED
 // codes: a crowd, a group of people or a party's members who fought it,
 // or an armed side that is its party by name (the actor of the act or the
@@ -1920,7 +1912,7 @@ func (d *doc) scrapSides(s *sent, dr *draft, anchor int, a1, a2 *actors.Mention)
 	lx := d.x.lx
 	acts := classSet(1)<<lx.cls.attack | 1<<lx.cls.kill | 1<<lx.cls.loot | 1<<lx.cls.destroy | 1<<lx.cls.abduct | 1<<lx.cls.capture
 	for _, c := range s.cues {
-		if c.start != anchor && !scrapWord[s.toks[c.start].Norm] && c.classes&acts != 0 {
+		if c.start != anchor && !word(lx.scrap, s.toks, c.start) && c.classes&acts != 0 {
 			return true // the scuffle of a raid: "who stormed a shop"
 		}
 	}
@@ -2220,11 +2212,8 @@ func (s *sent) sourcesCountry(end int) bool {
 // place before it part of the name of a newspaper or a hotel: "the
 // Jakarta Post", "the Marriott Hotel" say nothing of where an act was.
 func (s *sent) institutionAt(k int) bool {
-	return k < len(s.toks) && s.toks[k].Cap && institutionWord[s.toks[k].Norm]
+	return k < len(s.toks) && s.toks[k].Cap && word(s.d.x.lx.institution, s.toks, k)
 }
-
-// institutionWord are the words that end such names.
-var institutionWord = map[string]bool{"times": true, "post": true, "herald": true, "tribune": true, "journal": true, "gazette": true, "telegraph": true, "chronicle": true, "hotel": true}
 
 // pairedAdjective reports whether the country ending at token end is
 // paired with a people's adjective before a noun, which both qualify:

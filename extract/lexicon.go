@@ -81,6 +81,8 @@ type Lexicon struct {
 	agoUnits         *text.Phrases[byte]
 
 	ground, site, sacred, determiner, combatant, crowd, remains, repel, offDuty, stage, crowdAct, way, figure, contest *text.Phrases[bool]
+	// One-word classes a rule tests at a token (syntax.txt): see word.
+	venue, institution, remainsFound, festive, stateAct, scrap *text.Phrases[bool]
 	// seat and destination: words before a place that make it a
 	// government's seat or where people went, not an act's scene.
 	seat, destination, seatNoun *text.Phrases[bool]
@@ -404,6 +406,12 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		"crowd":           flag(&lx.crowd),
 		"military target": flag(&lx.militaryTarget),
 		"civilian target": flag(&lx.civilianTarget),
+		"venue":           flag(&lx.venue),
+		"institution":     flag(&lx.institution),
+		"remains found":   flag(&lx.remainsFound),
+		"festive":         flag(&lx.festive),
+		"state act":       flag(&lx.stateAct),
+		"scrap":           flag(&lx.scrap),
 	}); err != nil {
 		return nil, err
 	}
@@ -696,4 +704,14 @@ func parseRelDate(v string) (relDate, error) {
 
 func validPrecision(p string) bool {
 	return p == "day" || p == "week" || p == "month" || p == "year"
+}
+
+// word reports whether the one word at toks[k] is in p (a section of
+// one-word entries).
+func word(p *text.Phrases[bool], toks []text.Token, k int) bool {
+	if k < 0 || k >= len(toks) {
+		return false
+	}
+	end, _, ok := p.Match(toks, k)
+	return ok && end == k+1
 }

@@ -981,16 +981,13 @@ func (s *sent) disasterOwns(lx *Lexicon, k int) bool {
 // left somewhere, the way a killing is told by its dead: "the bodies of
 // four men were found", "dumped the body by the road".
 func (s *sent) remainsFound() bool {
-	for _, t := range s.toks {
-		if foundWords[t.Norm] {
+	for k := range s.toks {
+		if word(s.d.x.lx.remainsFound, s.toks, k) {
 			return true
 		}
 	}
 	return false
 }
-
-// foundWords tell of remains found or left.
-var foundWords = map[string]bool{"found": true, "discovered": true, "recovered": true, "retrieved": true, "dumped": true, "left": true, "lying": true, "washed": true, "exhumed": true, "unearthed": true, "dropped": true, "pulled": true, "dug": true, "abandoned": true, "thrown": true, "bearing": true, "riddled": true, "seen": true, "spotted": true, "inflicted": true}
 
 // actedOn reports whether an aircraft is the object of an act just
 // before it, and so its target: "troops shot down a cargo plane",
@@ -1026,15 +1023,12 @@ func (s *sent) festive(c *cue) bool {
 		if t := s.toks[k]; t.Norm == ";" || t.Norm == "." || t.Norm == "but" {
 			return false
 		}
-		if s.toks[k].Norm == "to" && festiveVerb[s.toks[k+1].Norm] {
+		if s.toks[k].Norm == "to" && word(s.d.x.lx.festive, s.toks, k+1) {
 			return true
 		}
 	}
 	return false
 }
-
-// festiveVerb are what a crowd gathers to do when it is no protest.
-var festiveVerb = map[string]bool{"celebrate": true, "welcome": true, "greet": true, "cheer": true, "watch": true, "dance": true}
 
 // yearUnits are the spans that put an act years back: "decades ago".
 var yearUnits = map[string]bool{"years": true, "decades": true, "centuries": true}
@@ -1125,10 +1119,6 @@ func (s *sent) sinceWhen(lx *Lexicon, k int) bool {
 	return false
 }
 
-// struckVenue are the kinds of place by which a known attack is named
-// between its town and itself: "the Kampala bus bombings".
-var struckVenue = map[string]bool{"train": true, "subway": true, "metro": true, "tube": true, "bus": true, "embassy": true, "hotel": true, "school": true, "nightclub": true, "market": true, "theatre": true, "theater": true, "church": true, "mosque": true, "temple": true, "airport": true, "stadium": true, "marathon": true}
-
 // sinceTime are words of time that may follow "since".
 var sinceTime = map[string]bool{"early": true, "mid": true, "late": true, "last": true, "then": true, "start": true, "beginning": true, "outbreak": true}
 
@@ -1145,7 +1135,7 @@ func (s *sent) knownByName(c *cue) bool {
 		return false
 	}
 	k := c.start - 1
-	if struckVenue[s.toks[k].Norm] {
+	if word(s.d.x.lx.venue, s.toks, k) {
 		k-- // "the Kampala bus bombings"
 	}
 	named := false
