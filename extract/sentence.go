@@ -477,7 +477,7 @@ var (
 // town or of ground: "the city's capture", "Bakhmut's fall" (not
 // "Russia's withdrawal": a country's act is its own).
 func (s *sent) groundOwner(lx *Lexicon, i int) bool {
-	if i < 3 || s.toks[i-1].Norm != "s" || s.toks[i-2].Norm != "'" && s.toks[i-2].Norm != "’" {
+	if i < 3 || !s.possessiveAt(i-1) {
 		return false
 	}
 	k := i - 3
@@ -667,7 +667,7 @@ func (s *sent) objectPlace(j int) int {
 			for e < len(s.toks) && s.placeAt[e] == pi {
 				e++
 			}
-			if e+1 >= len(s.toks) || s.toks[e+1].Norm != "s" || s.toks[e].Norm != "'" && s.toks[e].Norm != "’" {
+			if e+1 >= len(s.toks) || !s.possessiveAt(e+1) {
 				return k
 			}
 			for g := e + 2; g < len(s.toks) && g < e+5; g++ {
@@ -963,7 +963,7 @@ func (s *sent) compoundHead(c *cue) bool {
 // disasterOwns reports whether the act at token k is a disaster's, by a
 // possessive: "Cyclone Freddy's strike", "the flood's assault on".
 func (s *sent) disasterOwns(lx *Lexicon, k int) bool {
-	if k < 3 || s.toks[k-1].Norm != "s" || s.toks[k-2].Norm != "'" && s.toks[k-2].Norm != "’" {
+	if k < 3 || !s.possessiveAt(k-1) {
 		return false
 	}
 	for j := k - 3; j >= 0 && j >= k-5; j-- {
