@@ -160,6 +160,7 @@ func TestEventsOfTheNewsRegister(t *testing.T) {
 		{"a jet that fires is an air strike", "A Malian jet fired a missile at a house in Kidal where rebel leaders were meeting on Friday, officials said.", "Air/drone strike"},
 		{"two peoples' words joined before a trade are a civilian", "Gunmen abducted a Turkish-German engineer from his home in Kirkuk on Tuesday, police said.", "Abduction/forced disappearance"},
 		{"a country's word for a person, then 'as', is a civilian", "Kenyan soldiers shot and killed a Somali as he approached a checkpoint near Mandera, the army said on Saturday.", "Attack"},
+		{"a town fallen into a group's hands is taken", "The market town of Kiwanja has fallen into the hands of the rebel coalition, sending thousands across the lake.", "Non-state actor overtakes territory"},
 		{"a councillor stabbed is political violence", "An opposition councillor was stabbed on his way home from a meeting in Kisumu.", "Attack"},
 	} {
 		got := reported(run(t, tt.text, "2024-12-07"))
