@@ -161,6 +161,7 @@ func TestEventsOfTheNewsRegister(t *testing.T) {
 		{"two peoples' words joined before a trade are a civilian", "Gunmen abducted a Turkish-German engineer from his home in Kirkuk on Tuesday, police said.", "Abduction/forced disappearance"},
 		{"a country's word for a person, then 'as', is a civilian", "Kenyan soldiers shot and killed a Somali as he approached a checkpoint near Mandera, the army said on Saturday.", "Attack"},
 		{"a town fallen into a group's hands is taken", "The market town of Kiwanja has fallen into the hands of the rebel coalition, sending thousands across the lake.", "Non-state actor overtakes territory"},
+		{"a possessive before the ground is its determiner", "Rebel fighters took control of the country's second largest city, Kindu, on Sunday.", "Non-state actor overtakes territory"},
 		{"a councillor stabbed is political violence", "An opposition councillor was stabbed on his way home from a meeting in Kisumu.", "Attack"},
 	} {
 		got := reported(run(t, tt.text, "2024-12-07"))

@@ -491,10 +491,14 @@ func (s *sent) groundOwner(lx *Lexicon, i int) bool {
 
 func (s *sent) groundObject(lx *Lexicon, i, end int) bool {
 	skips := 2 // modifiers before the ground noun: "a military regional command"
-	for k := end; k < len(s.toks) && k < end+7; {
+	for k, lim := end, end+7; k < len(s.toks) && k < lim; {
 		t := s.toks[k]
 		if s.placeAt[k] >= 0 {
 			return true
+		}
+		if t.Kind == text.Word && !t.Cap && s.possessiveAt(k+2) {
+			k, lim = k+3, lim+2 // a determiner: "the country's second city"
+			continue
 		}
 		if e, _, ok := lx.ground.Match(s.toks, k); ok {
 			_ = e
@@ -1477,7 +1481,7 @@ func (s *sent) titleCase() bool {
 // possessiveAt reports whether token k is the "s" of a possessive: "the
 // region's".
 func (s *sent) possessiveAt(k int) bool {
-	return k > 0 && s.toks[k].Norm == "s" && (s.toks[k-1].Norm == "'" || s.toks[k-1].Norm == "’")
+	return k > 0 && k < len(s.toks) && s.toks[k].Norm == "s" && (s.toks[k-1].Norm == "'" || s.toks[k-1].Norm == "’")
 }
 
 // adjectiveSlot holds the words before which a participle is an
