@@ -162,6 +162,7 @@ func TestEventsOfTheNewsRegister(t *testing.T) {
 		{"a country's word for a person, then 'as', is a civilian", "Kenyan soldiers shot and killed a Somali as he approached a checkpoint near Mandera, the army said on Saturday.", "Attack"},
 		{"a town fallen into a group's hands is taken", "The market town of Kiwanja has fallen into the hands of the rebel coalition, sending thousands across the lake.", "Non-state actor overtakes territory"},
 		{"a possessive before the ground is its determiner", "Rebel fighters took control of the country's second largest city, Kindu, on Sunday.", "Non-state actor overtakes territory"},
+		{"a palace retaken is ground taken", "Army units retook the presidential palace in Kindu on Friday after a week of fighting with the rebels.", "Government regains territory"},
 		{"a councillor stabbed is political violence", "An opposition councillor was stabbed on his way home from a meeting in Kisumu.", "Attack"},
 	} {
 		got := reported(run(t, tt.text, "2024-12-07"))
@@ -181,6 +182,8 @@ func TestModalityOfTheNewsRegister(t *testing.T) {
 		{"on the verge of taking is not yet taken", "The rebels are on the verge of taking over the army headquarters in Kafr Nabl.", sitrep.Hypothetical},
 		{"managed to enter is a fact", "Rebel fighters managed to enter Kafr Nabl on Friday.", sitrep.Reported},
 		{"forced to withdraw is a fact", "Government troops were forced to withdraw from Kafr Nabl on Friday.", sitrep.Reported},
+		{"nearing control is not yet control", "State television said the army was nearing full control of the airport at Kafr Nabl on Friday.", sitrep.Hypothetical},
+		{"close to taking is not yet taken", "The rebels are close to taking control of Kafr Nabl, a commander said on Friday.", sitrep.Hypothetical},
 		{"the failure to capture is negated", "The rebels' failure to capture Kafr Nabl was a setback.", sitrep.Negated},
 		{"a capture with an aside and a modal is hypothetical", "Fighting raged across Darfur in Sudan. The capture of Nyala, if confirmed, would leave the RSF alone in the west.", sitrep.Hypothetical},
 	} {
