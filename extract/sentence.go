@@ -851,8 +851,8 @@ func (s *sent) markReference(lx *Lexicon, c *cue) {
 	if s.datedAside(c) {
 		c.reference = true // "after 14 soldiers were killed in fighting last month": an earlier act, dated apart
 	}
-	if s.compoundHead(c) {
-		c.reference = true // "storm-wracked", "riot-hit": a word of another's
+	if s.compoundHead(c) || s.prefixed(c) {
+		c.reference = true // "storm-wracked", "riot-hit", "anti-coup": a word of another's
 	}
 	if s.disasterOwns(lx, c.start) {
 		c.reference = true // "Cyclone Freddy's strike on the coast": a storm's
@@ -963,6 +963,20 @@ func (s *sent) compoundHead(c *cue) bool {
 	next := s.toks[k+1]
 	return next.Kind == text.Word && next.Start == s.toks[k].End
 }
+
+// prefixed reports whether a cue goes after a prefix glued to it by a
+// hyphen that makes it a word for something else: "anti-coup fighters",
+// "an anti-riot unit", "pro-war rallies" (a rally, not a war).
+func (s *sent) prefixed(c *cue) bool {
+	k := c.start
+	if k < 2 || s.toks[k-1].Norm != "-" || s.toks[k-1].End != s.toks[k].Start || s.toks[k-2].End != s.toks[k-1].Start {
+		return false
+	}
+	return cuePrefix[s.toks[k-2].Norm]
+}
+
+// cuePrefix are the prefixes that turn an act into a quality.
+var cuePrefix = map[string]bool{"anti": true, "pro": true}
 
 // disasterOwns reports whether the act at token k is a disaster's, by a
 // possessive: "Cyclone Freddy's strike", "the flood's assault on".
