@@ -1017,3 +1017,17 @@ func wantFirst(t *testing.T, text, want string) {
 		t.Errorf("%q: want %s first; %s", text, want, describe(evs))
 	}
 }
+
+// A withdrawal's ground is the place left, not where the force went.
+func TestAWithdrawalToAPlaceCedesNoneOfIt(t *testing.T) {
+	for _, text := range []string{
+		"Army soldiers in dozens of trucks withdrew to eastern Chad on Sunday.",
+		"The garrison pulled back towards Kindu overnight, a local official said.",
+	} {
+		for _, e := range reported(run(t, text, "2024-12-07")) {
+			if sitrep.Territorial(e.SubEventType) {
+				t.Errorf("%q: the destination changed hands: %s", text, describe([]sitrep.Event{e}))
+			}
+		}
+	}
+}

@@ -191,7 +191,7 @@ func (s *sent) findCues(lx *Lexicon) {
 		// "captured 2 soldiers" takes no territory, a law "withdrawn"
 		// cedes none.
 		for _, id := range []int{capture, withdraw, enter} {
-			if id >= 0 && classes&(1<<id) != 0 && !s.groundObject(lx, i, end) && !s.groundOwner(lx, i) {
+			if id >= 0 && classes&(1<<id) != 0 && (!s.groundObject(lx, i, end) && !s.groundOwner(lx, i) || id == withdraw && s.destinationAt(end)) {
 				classes &^= 1 << id
 				// "seized a vehicle" is looting; "captured two
 				// soldiers", an abduction.
@@ -544,6 +544,20 @@ func (s *sent) groundObject(lx *Lexicon, i, end int) bool {
 		if clauseEnd(s.toks[k]) {
 			break
 		}
+	}
+	return false
+}
+
+// destinationAt reports whether the words at token k say where a force
+// went, not what it left: "withdrew to eastern Chad", "pulled back
+// towards the capital". A withdrawal's ground is the place left.
+func (s *sent) destinationAt(k int) bool {
+	if k >= len(s.toks) {
+		return false
+	}
+	switch s.toks[k].Norm {
+	case "to", "toward", "towards", "into", "across":
+		return true
 	}
 	return false
 }
