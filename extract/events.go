@@ -35,7 +35,11 @@ func (d *doc) events() []sitrep.Event {
 			continue
 		}
 		d.check()
+		n := len(out)
 		out = d.appendDraftEvents(out, dr, lastDate)
+		if len(out) > n {
+			d.sc.memo.told |= d.toldBy(dr)
+		}
 	}
 	return d.dropHeadline(out)
 }
@@ -85,6 +89,32 @@ func (d *doc) isHeadline(s *sent) bool {
 	return t != "" && !strings.ContainsAny(t[len(t)-1:], ".!?")
 }
 
+// placesTold reports whether the events made so far stand at each of the
+// places: "the fighting spread to Wad Madani" tells of a new place.
+func (d *doc) placesTold(out []sitrep.Event, places []int) bool {
+	for _, pi := range places {
+		l := d.location(pi)
+		if l == nil {
+			continue
+		}
+		if !slices.ContainsFunc(out, func(e sitrep.Event) bool { return e.Location != nil && e.Location.Name == l.Name }) {
+			return false
+		}
+	}
+	return true
+}
+
+// toldBy returns the classes of the acts a draft tells, not just names.
+func (d *doc) toldBy(dr *draft) classSet {
+	var told classSet
+	for _, c := range dr.cues {
+		if !c.anaphoric && !c.reference {
+			told |= c.classes
+		}
+	}
+	return told &^ d.x.lx.minor
+}
+
 // sentAt returns the sentence that starts at byte at.
 func (d *doc) sentAt(at int) *sent {
 	for _, s := range d.sents {
@@ -103,7 +133,8 @@ type eventMemo struct {
 	refMade   bool
 	day       time.Time // the date day formatted last, and its text
 	dayText   string
-	partiesOf *sent // the sentence whose parties the scratch holds
+	partiesOf *sent    // the sentence whose parties the scratch holds
+	told      classSet // the classes of the acts events were made of so far
 }
 
 // role is an actor mention chosen for an event.
@@ -200,6 +231,11 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 	// the fighting worsens, people are scared") is too vague to be an
 	// event: GDELT's noise.
 	if len(places) == 0 && len(s.dates) == 0 && dr.proj == nil && !d.hasToll(dr) && !ownMain && (anaphoricOnly || len(s.actors) == 0) {
+		return out
+	}
+	// "Following the clashes, the troops withdrew": an act the text told
+	// before, referred back to, is that act again, not another.
+	if anaphoricOnly && !d.hasToll(dr) && d.sc.memo.told&classes&^lx.minor != 0 && d.placesTold(out, places) {
 		return out
 	}
 	var locs []*sitrep.Location

@@ -1031,3 +1031,12 @@ func TestAWithdrawalToAPlaceCedesNoneOfIt(t *testing.T) {
 		}
 	}
 }
+
+// An act the text told, referred back to later ("the fighting"), is that
+// act again: one event, not two.
+func TestAnActReferredBackToIsNotAnother(t *testing.T) {
+	text := "Government troops clashed with rebels in Kindu on Monday. Residents said the clashes in Kindu went on through the night."
+	if got := reported(run(t, text, "2024-12-07")); len(got) != 1 {
+		t.Errorf("%q gave %d events, want 1: %s", text, len(got), describe(got))
+	}
+}
