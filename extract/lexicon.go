@@ -82,7 +82,7 @@ type Lexicon struct {
 
 	ground, site, sacred, determiner, combatant, crowd, remains, repel, offDuty, stage, crowdAct, way, figure, contest *text.Phrases[bool]
 	// One-word classes a rule tests at a token (syntax.txt): see word.
-	venue, institution, remainsFound, festive, stateAct, scrap *text.Phrases[bool]
+	venue, institution, remainsFound, festive, stateAct, scrap, march *text.Phrases[bool]
 	// seat and destination: words before a place that make it a
 	// government's seat or where people went, not an act's scene.
 	seat, destination, seatNoun *text.Phrases[bool]
@@ -412,6 +412,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		"festive":         flag(&lx.festive),
 		"state act":       flag(&lx.stateAct),
 		"scrap":           flag(&lx.scrap),
+		"march":           flag(&lx.march),
 	}); err != nil {
 		return nil, err
 	}

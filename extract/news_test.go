@@ -1040,3 +1040,20 @@ func TestAnActReferredBackToIsNotAnother(t *testing.T) {
 		t.Errorf("%q gave %d events, want 1: %s", text, len(got), describe(got))
 	}
 }
+
+// An army's or a rebel group's march is a force on the move, not a
+// protest; a crowd's march, and the march the police break up, are.
+func TestAForceMarchingIsNoProtest(t *testing.T) {
+	for _, text := range []string{
+		"Government soldiers marched through the village of Kiwanja on Monday after the rebels left.",
+		"The rebels, backed by foreign troops, marched on the provincial capital overnight.",
+	} {
+		for _, e := range reported(run(t, text, "2024-12-07")) {
+			if e.EventType == sitrep.Protests || e.EventType == sitrep.Riots {
+				t.Errorf("%q: a force's march read as %s", text, describe([]sitrep.Event{e}))
+			}
+		}
+	}
+	wantFirst(t, "Hundreds of nurses marched through Kisumu on Monday to demand their unpaid wages.", "Peaceful protest")
+	wantFirst(t, "Police fired tear gas to break up the march of students in Kisumu on Monday.", "Protest with intervention")
+}

@@ -176,6 +176,14 @@ func (s *sent) findCues(lx *Lexicon) {
 			i++ // "rallies Labour voters", "demonstrating the strength of"
 			continue
 		}
+		if p := lx.cls.protest; p >= 0 && classes&(1<<p) != 0 && s.armedMarch(lx, i) {
+			// "rebels marched on the capital", "soldiers march through
+			// the town": a force on the move, no crowd's march.
+			if classes &^= 1 << p; classes == 0 {
+				i++
+				continue
+			}
+		}
 		if capPlace >= 0 && classes&(1<<capPlace) != 0 {
 			classes &^= 1 << capPlace
 			if s.placeFollows(end) {
@@ -976,6 +984,31 @@ func (s *sent) compoundHead(c *cue) bool {
 	}
 	next := s.toks[k+1]
 	return next.Kind == text.Word && next.Start == s.toks[k].End
+}
+
+// armedMarch reports whether the march at token i is a force's: its
+// subject, named at most four words before it, is an army, a rebel group
+// or a foreign force, not a party's or the police's people ("rebels
+// marched on the capital", "troops, backed by tanks, have marched into
+// the city"; not "police broke up the march").
+func (s *sent) armedMarch(lx *Lexicon, i int) bool {
+	if !word(lx.march, s.toks, i) || i > 0 && adjectiveSlot[s.toks[i-1].Norm] {
+		return false
+	}
+	var last *actors.Mention
+	for _, ai := range s.actors {
+		if m := &s.d.actors[ai]; m.Head && m.End <= s.toks[i].Start {
+			last = m
+		}
+	}
+	if last == nil || last.End < s.toks[max(i-4, 0)].Start {
+		return false
+	}
+	switch last.Actor.Side {
+	case "government", "rebel", "external":
+		return last.Actor.Kind != "police" && last.Actor.Kind != "party"
+	}
+	return false
 }
 
 // prefixed reports whether a cue goes after a prefix glued to it by a
