@@ -165,6 +165,7 @@ func TestEventsOfTheNewsRegister(t *testing.T) {
 		{"a palace retaken is ground taken", "Army units retook the presidential palace in Kindu on Friday after a week of fighting with the rebels.", "Government regains territory"},
 		{"anti-coup fighters stage no coup", "Anti-coup fighters have seized an army base outside Lashio, the group said on Sunday.", "Non-state actor overtakes territory"},
 		{"anti-riot police are no riot", "Anti-riot police fired tear gas at students protesting peacefully outside the university in Kisumu on Monday.", "Protest with intervention"},
+		{"riot police are police, no riot", "Riot police fired tear gas at hundreds of traders protesting new levies outside the county offices in Kisumu on Monday.", "Protest with intervention"},
 		{"a councillor stabbed is political violence", "An opposition councillor was stabbed on his way home from a meeting in Kisumu.", "Attack"},
 	} {
 		got := reported(run(t, tt.text, "2024-12-07"))
