@@ -1853,6 +1853,9 @@ func (d *doc) codable(s *sent, dr *draft, r *rule, f frameFacts, classes classSe
 	if r.subType == "Arrests" && s.heldOverViolence(lx) {
 		return true // people held over a bombing: by the authorities, whoever they are
 	}
+	if r.subType == "Arrests" && d.figureHeld(s, dr) {
+		return true // an opposition leader detained, a former premier held
+	}
 	if r.subType == "Arrests" && !politicalTarget(f.actor2) && !d.heldAsMembers(s, dr, anchor) {
 		return false // police holding a thief or an executive: crime, courts
 	}
@@ -2439,6 +2442,53 @@ func (d *doc) heldAsMembers(s *sent, dr *draft, anchor int) bool {
 			if m := &d.actors[ai]; m.Start > after && politicalTarget(m.Actor.Side) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// figureHeld reports whether an arrest in the head sentence holds a
+// political figure ([figure], [held figure]): the object of an active
+// verb, the subject of a passive one, of a headline's bare participle or
+// of "placed under arrest". The people named first decide ("three men
+// were arrested", not the minister who said so).
+func (d *doc) figureHeld(s *sent, dr *draft) bool {
+	lx := d.x.lx
+	kind := func(k int) string {
+		for j := max(k-1, 0); j <= k; j++ { // "the opposition leader was held"
+			for _, p := range []*text.Phrases[bool]{lx.figure, lx.heldFigure} {
+				if e, _, ok := p.Match(s.toks, j); ok && e > k {
+					return "figure"
+				}
+			}
+		}
+		if _, _, ok := lx.victim.Match(s.toks, k); ok || s.attribAt(k) {
+			return "other"
+		}
+		return ""
+	}
+	for _, c := range dr.cues {
+		if !inSent(s, c) || c.classes&(1<<lx.cls.arrest) == 0 || c.reference {
+			continue
+		}
+		w := s.toks[c.start].Norm
+		passive := s.passiveAt(c.start) || d.isHeadline(s) && isParticiple(w) || c.start > 1 && (s.toks[c.start-1].Norm == "under" || s.toks[c.start-2].Norm == "under")
+		at := c.start
+		for passive && at >= 2 && s.toks[at-1].Norm == "," && isParticiple(s.toks[at-2].Norm) {
+			at -= 2 // "Premier sacked, arrested"
+		}
+		if victimWords(s, at, passive, kind) == "figure" {
+			return true
+		}
+	}
+	return false
+}
+
+// attribAt reports whether token k is a verb of saying the sentence cites.
+func (s *sent) attribAt(k int) bool {
+	for _, a := range s.attribs {
+		if a.pos == k {
+			return true
 		}
 	}
 	return false

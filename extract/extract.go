@@ -393,6 +393,9 @@ func (x *Extractor) analyse(ctx context.Context, a *sitrep.Article) *doc {
 	if d.focus == "" && len(local) == 1 {
 		d.focus = local[0]
 	}
+	if d.focus == "" && len(local) == 0 {
+		d.focus = statesCountry(ms)
+	}
 	if d.focus != "" {
 		// Read again with the focus: generic actors take it ("the army"
 		// in news about Sudan), and aliases meant for that country match
@@ -460,6 +463,23 @@ func actorCountries(ms []actors.Mention) (hints, local []string) {
 		}
 	}
 	return hints, local
+}
+
+// statesCountry is where a text that names no place and no group of its
+// own is: the one country its states' words name ("Thai PM", "Congolese
+// army"); "" when they name none or several (a force may be abroad).
+func statesCountry(ms []actors.Mention) string {
+	cc := ""
+	for _, m := range ms {
+		switch c := m.Actor.Country; {
+		case c == "" || c == cc:
+		case cc != "":
+			return ""
+		default:
+			cc = c
+		}
+	}
+	return cc
 }
 
 func paragraphBreak(gap string) bool {

@@ -42,7 +42,7 @@ type Lexicon struct {
 	manner, aircraft classSet
 	// cls holds the ids of the classes the Go code itself names.
 	cls struct {
-		capturePlace, capture, withdraw, enter, abduct, loot, demand, displace, kill, injure, attack, hold, protest, riot, mob, destroy, clash int
+		capturePlace, capture, withdraw, enter, abduct, loot, demand, displace, kill, injure, attack, hold, protest, riot, mob, destroy, clash, arrest int
 	}
 	classIDs map[string]int
 	cues     *text.Phrases[classSet]
@@ -80,7 +80,7 @@ type Lexicon struct {
 	vagueDate        *text.Phrases[string]
 	agoUnits         *text.Phrases[byte]
 
-	ground, site, sacred, determiner, combatant, crowd, remains, repel, offDuty, stage, crowdAct, way, figure, contest *text.Phrases[bool]
+	ground, site, sacred, determiner, combatant, crowd, remains, repel, offDuty, stage, crowdAct, way, figure, heldFigure, contest *text.Phrases[bool]
 	// One-word classes a rule tests at a token (syntax.txt): see word.
 	venue, institution, remainsFound, festive, stateAct, scrap, march *text.Phrases[bool]
 	// seat and destination: words before a place that make it a
@@ -218,7 +218,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		{"capture_place", &lx.cls.capturePlace}, {"capture", &lx.cls.capture}, {"withdraw", &lx.cls.withdraw},
 		{"enter", &lx.cls.enter}, {"abduct", &lx.cls.abduct}, {"loot", &lx.cls.loot}, {"demand", &lx.cls.demand},
 		{"displace", &lx.cls.displace}, {"kill", &lx.cls.kill}, {"injure", &lx.cls.injure}, {"attack", &lx.cls.attack}, {"hold", &lx.cls.hold},
-		{"protest", &lx.cls.protest}, {"riot", &lx.cls.riot}, {"mob", &lx.cls.mob}, {"destroy", &lx.cls.destroy}, {"clash", &lx.cls.clash},
+		{"protest", &lx.cls.protest}, {"riot", &lx.cls.riot}, {"mob", &lx.cls.mob}, {"destroy", &lx.cls.destroy}, {"clash", &lx.cls.clash}, {"arrest", &lx.cls.arrest},
 	} {
 		if *c.id = lx.class(c.name); *c.id < 0 {
 			return nil, fmt.Errorf("extract: cues.txt: no [%s] section, which the extractor needs", c.name)
@@ -394,6 +394,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		"crowd act":       flag(&lx.crowdAct),
 		"way":             flag(&lx.way),
 		"figure":          flag(&lx.figure),
+		"held figure":     flag(&lx.heldFigure),
 		"contest":         flag(&lx.contest),
 		"seat":            flag(&lx.seat),
 		"destination":     flag(&lx.destination),

@@ -1058,3 +1058,39 @@ func TestAForceMarchingIsNoProtest(t *testing.T) {
 	wantFirst(t, "Hundreds of nurses marched through Kisumu on Monday to demand their unpaid wages.", "Peaceful protest")
 	wantFirst(t, "Police fired tear gas to break up the march of students in Kisumu on Monday.", "Protest with intervention")
 }
+
+// The arrest of a leader, an officer of a force or a dissident is
+// political whoever makes it; a thief held by the police stays crime.
+func TestAnArrestOfAFigureIsAnEvent(t *testing.T) {
+	for _, text := range []string{
+		"Police in Lusaka detained the opposition leader on Monday, his party said.",
+		"Ousted premier sacked, arrested in Yangon\n\nState radio gave no reason for the move on Sunday.",
+		"Former premier held in Yangon\n\nThe former prime minister was arrested at his home in Yangon on Sunday, state radio said.",
+	} {
+		wantFirst(t, text, "Arrests")
+	}
+	for _, text := range []string{
+		"Police in Lusaka arrested two men who stole cattle, the minister said.",
+		"The minister said three men were arrested in Lusaka for stealing cattle.",
+	} {
+		if evs := reported(run(t, text, "2024-12-07")); len(evs) > 0 {
+			t.Errorf("%q: a thief's arrest is crime: %s", text, describe(evs))
+		}
+	}
+}
+
+// A text that names no place is in the one country its states' words
+// name; with two countries named it stays unplaced.
+func TestAStateNamedAloneCountsForItsCountry(t *testing.T) {
+	text := "Congolese troops battle mutineers\n\nArmy loyalists fought rebel soldiers near a deserted farming town on Friday, officers said."
+	evs := reported(run(t, text, "2024-12-07"))
+	if len(evs) == 0 || evs[0].Location == nil || evs[0].Location.CountryCode != "CD" {
+		t.Errorf("%q: want an event in CD; %s", text, describe(evs))
+	}
+	text = "Russian jets back Syrian army\n\nThe army fought rebels near a farming town on Friday, backed by Russian airstrikes."
+	for _, e := range reported(run(t, text, "2024-12-07")) {
+		if e.Location != nil && e.Location.CountryCode == "RU" {
+			t.Errorf("%q: a foreign air force's country is the place: %s", text, describe([]sitrep.Event{e}))
+		}
+	}
+}

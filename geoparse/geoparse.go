@@ -84,7 +84,8 @@ func New(g *gazetteer.Gazetteer) *Parser {
 	}
 	p := &Parser{g: g, lex: lx, demonyms: map[string][]string{}}
 	// A plural that is a country's name is the country: "Philippines"
-	// is no plural of "Philippine" here.
+	// is no plural of "Philippine" here; nor is a name that is also its
+	// people's word ("Myanmar") a demonym only.
 	names := map[string]bool{}
 	for _, c := range gazetteer.Countries() {
 		names[strings.ToLower(c.Name)] = true
@@ -96,7 +97,7 @@ func New(g *gazetteer.Gazetteer) *Parser {
 		for _, d := range c.Demonyms {
 			d = strings.ToLower(d)
 			for _, form := range []string{d, d + "s", d + "es"} {
-				if form != d && names[form] {
+				if names[form] {
 					continue
 				}
 				p.demonyms[form] = appendNew(p.demonyms[form], c.ISO2)

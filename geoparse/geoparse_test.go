@@ -340,6 +340,11 @@ func TestResolution(t *testing.T) {
 			absent: []string{"Philippine"},
 		},
 		{
+			name: "a country whose name is also its demonym is the country",
+			text: "Monks marched in Myanmar; Myanmar police watched.",
+			want: []want{{text: "Myanmar", cc: "MM", level: gazetteer.LevelCountry}},
+		},
+		{
 			name:  "a hint chooses between two cities of one name",
 			text:  "Protesters gathered in Tripoli.",
 			hints: []string{"LB"},
