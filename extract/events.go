@@ -1880,6 +1880,9 @@ func (d *doc) codable(s *sent, dr *draft, r *rule, f frameFacts, classes classSe
 	if violent && !disaster && d.harmsFigure(s, dr) {
 		return true // a journalist assaulted, a candidate shot
 	}
+	if !disaster && d.captivesHarmed(s, dr) {
+		return true // "hostage deaths", "a captive died of his wounds"
+	}
 	if classes&(1<<lx.cls.abduct) != 0 && a1 == nil && !disaster && d.peopleTaken(s, dr) {
 		return true // "two engineers were abducted from their home": by whom, unsaid
 	}
@@ -2482,6 +2485,25 @@ func (d *doc) figureHeld(s *sent, dr *draft) bool {
 		}
 	}
 	return false
+}
+
+// captivesHarmed reports whether the head sentence asserts both a
+// captive's word ([captive]: "hostages", "captives") and a killing or a
+// wounding: people held by a captor, whose harm is the captors' violence
+// or the fight to free them.
+func (d *doc) captivesHarmed(s *sent, dr *draft) bool {
+	lx := d.x.lx
+	held, harmed := false, false
+	for _, c := range dr.cues {
+		if !inSent(s, c) || c.reference {
+			continue
+		}
+		held = held || c.classes&(1<<lx.cls.abduct) != 0 && word(lx.captive, s.toks, c.start)
+		// A harm of its own, not remains found ("the body of the
+		// captive"): the killing is told elsewhere.
+		harmed = harmed || !c.anaphoric && c.classes&(classSet(1)<<lx.cls.kill|1<<lx.cls.injure) != 0 && !word(lx.remains, s.toks, c.start)
+	}
+	return held && harmed
 }
 
 // attribAt reports whether token k is a verb of saying the sentence cites.

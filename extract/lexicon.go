@@ -80,7 +80,7 @@ type Lexicon struct {
 	vagueDate        *text.Phrases[string]
 	agoUnits         *text.Phrases[byte]
 
-	ground, site, sacred, determiner, combatant, crowd, remains, repel, offDuty, stage, crowdAct, way, figure, heldFigure, contest *text.Phrases[bool]
+	ground, site, sacred, determiner, combatant, crowd, remains, repel, offDuty, stage, crowdAct, way, figure, heldFigure, captive, contest *text.Phrases[bool]
 	// One-word classes a rule tests at a token (syntax.txt): see word.
 	venue, institution, remainsFound, festive, stateAct, scrap, march *text.Phrases[bool]
 	// seat and destination: words before a place that make it a
@@ -395,6 +395,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		"way":             flag(&lx.way),
 		"figure":          flag(&lx.figure),
 		"held figure":     flag(&lx.heldFigure),
+		"captive":         flag(&lx.captive),
 		"contest":         flag(&lx.contest),
 		"seat":            flag(&lx.seat),
 		"destination":     flag(&lx.destination),

@@ -1094,3 +1094,26 @@ func TestAStateNamedAloneCountsForItsCountry(t *testing.T) {
 		}
 	}
 }
+
+// Captives killed or wounded are harmed by their captors or in the fight
+// to free them: political violence, whoever the sentence names; the
+// remains of one found, or the slain recalled, are no new harm.
+func TestCaptivesHarmedAreAnEvent(t *testing.T) {
+	for _, text := range []string{
+		"Two hostages held in a Sahel camp were wounded as troops stormed it near Menaka on Sunday, officials said.",
+		"Kidnapped engineers: one captive dies in Menaka\n\nOne of the captives died of his wounds in Menaka on Sunday, officials said.",
+	} {
+		if evs := reported(run(t, text, "2024-12-07")); len(evs) == 0 {
+			t.Errorf("%q: no event", text)
+		}
+	}
+	text := "Officials in Menaka tried to recover the bodies of the slain hostages on Sunday."
+	if evs := reported(run(t, text, "2024-12-07")); len(evs) > 0 {
+		t.Errorf("%q: a recovery is no new harm: %s", text, describe(evs))
+	}
+}
+
+// A prisoner exchange is an agreement between the sides that held them.
+func TestAPrisonerExchangeIsAnAgreement(t *testing.T) {
+	wantFirst(t, "Two neighbours agree prisoner swap\n\nThe two states freed nine detainees each at a border post on Sunday, officials said.", "Agreement")
+}
