@@ -103,7 +103,7 @@ func (d *doc) frame() {
 				continue // only a toll over a period: recorded as a toll below
 			}
 			switch {
-			case own && !sameBlock, own && (hasDate || hasPlace):
+			case own && !sameBlock, own && (hasDate || hasPlace), own && d.protestApart(last, cs):
 				// A new act of its own.
 			case sameBlock && !hasDate && !hasPlace:
 				// Detail of the act before: "Police broke up the
@@ -155,6 +155,48 @@ func (d *doc) frame() {
 			}
 		}
 	}
+}
+
+// protestApart reports whether a sentence's own protest, staged or held
+// ("staged a protest", "held a sit-in") or done by protesters named
+// before it, follows an act with no crowd in it (a murder, a battle): a
+// happening of its own, not a detail ("Residents staged a protest
+// outside the court" after the killing tried there). "Protests are
+// expected", "by demonstrating" stay where they were.
+func (d *doc) protestApart(last *draft, cs []cue) bool {
+	lx := d.x.lx
+	if last == nil {
+		return false
+	}
+	for _, c := range last.cues {
+		if c.classes&lx.crowdActs != 0 {
+			return false
+		}
+	}
+	for _, c := range cs {
+		if !c.anaphoric && c.classes&(1<<lx.cls.protest) != 0 && d.doneByCrowd(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// doneByCrowd reports whether a protest cue is staged or held (a verb of
+// [stage] in the four words before it) or follows protesters the
+// sentence names.
+func (d *doc) doneByCrowd(c cue) bool {
+	s := c.s
+	for k := c.start - 1; k >= 0 && k >= c.start-4; k-- {
+		if e, _, ok := d.x.lx.stage.Match(s.toks, k); ok && e <= c.start {
+			return true
+		}
+	}
+	for _, ai := range s.actors {
+		if m := &d.actors[ai]; crowdSide(m.Actor.Side) && m.Head && m.End <= s.toks[c.start].Start {
+			return true
+		}
+	}
+	return false
 }
 
 // cuesOf returns the cues of s asserted with certainty cert: s.cues

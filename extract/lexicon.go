@@ -35,6 +35,9 @@ type Lexicon struct {
 	// harm holds the acts that harm people: killing, injuring, attacking,
 	// abducting.
 	harm classSet
+	// crowdActs holds what a crowd does or has done to it: protests,
+	// riots, mobs, demands, a crowd dispersed.
+	crowdActs classSet
 	// weapons holds the classes of remote violence: shells, bombs, mines.
 	weapons classSet
 	// manner holds the classes that say how an act was done, no act by
@@ -42,7 +45,7 @@ type Lexicon struct {
 	manner, aircraft classSet
 	// cls holds the ids of the classes the Go code itself names.
 	cls struct {
-		capturePlace, capture, withdraw, enter, abduct, loot, demand, displace, kill, injure, attack, hold, protest, riot, mob, destroy, clash, arrest int
+		capturePlace, capture, withdraw, enter, abduct, loot, demand, displace, kill, injure, attack, hold, protest, riot, mob, destroy, clash, arrest, intervene int
 	}
 	classIDs map[string]int
 	cues     *text.Phrases[classSet]
@@ -218,7 +221,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		{"capture_place", &lx.cls.capturePlace}, {"capture", &lx.cls.capture}, {"withdraw", &lx.cls.withdraw},
 		{"enter", &lx.cls.enter}, {"abduct", &lx.cls.abduct}, {"loot", &lx.cls.loot}, {"demand", &lx.cls.demand},
 		{"displace", &lx.cls.displace}, {"kill", &lx.cls.kill}, {"injure", &lx.cls.injure}, {"attack", &lx.cls.attack}, {"hold", &lx.cls.hold},
-		{"protest", &lx.cls.protest}, {"riot", &lx.cls.riot}, {"mob", &lx.cls.mob}, {"destroy", &lx.cls.destroy}, {"clash", &lx.cls.clash}, {"arrest", &lx.cls.arrest},
+		{"protest", &lx.cls.protest}, {"riot", &lx.cls.riot}, {"mob", &lx.cls.mob}, {"destroy", &lx.cls.destroy}, {"clash", &lx.cls.clash}, {"arrest", &lx.cls.arrest}, {"intervene", &lx.cls.intervene},
 	} {
 		if *c.id = lx.class(c.name); *c.id < 0 {
 			return nil, fmt.Errorf("extract: cues.txt: no [%s] section, which the extractor needs", c.name)
@@ -226,6 +229,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 	}
 
 	lx.harm = classSet(1)<<lx.cls.kill | 1<<lx.cls.injure | 1<<lx.cls.attack | 1<<lx.cls.abduct
+	lx.crowdActs = classSet(1)<<lx.cls.protest | 1<<lx.cls.riot | 1<<lx.cls.mob | 1<<lx.cls.demand | 1<<lx.cls.intervene
 
 	if lx.rules, err = lx.parseRules(fsys); err != nil {
 		return nil, err

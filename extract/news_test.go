@@ -1117,3 +1117,13 @@ func TestCaptivesHarmedAreAnEvent(t *testing.T) {
 func TestAPrisonerExchangeIsAnAgreement(t *testing.T) {
 	wantFirst(t, "Two neighbours agree prisoner swap\n\nThe two states freed nine detainees each at a border post on Sunday, officials said.", "Agreement")
 }
+
+// A protest staged after a killing, in the same paragraph, is a
+// happening of its own, not a detail of the crime.
+func TestAProtestAfterACrimeIsItsOwn(t *testing.T) {
+	text := "A farmer in Mamelodi shot his neighbour dead over a debt, the court heard on Tuesday. He pleaded guilty to murder. Dozens of women from the township staged a protest outside the court, asking that he be denied bail."
+	evs := reported(run(t, text, "2024-12-07"))
+	if !slices.ContainsFunc(evs, func(e sitrep.Event) bool { return e.EventType == sitrep.Protests }) {
+		t.Errorf("%q: no protest; %s", text, describe(evs))
+	}
+}
