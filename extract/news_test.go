@@ -1127,3 +1127,14 @@ func TestAProtestAfterACrimeIsItsOwn(t *testing.T) {
 		t.Errorf("%q: no protest; %s", text, describe(evs))
 	}
 }
+
+// Protesters described by a phrase ("with a farm workers' union", "from
+// the settlement") still do what they do next: a blockade, a march.
+func TestACrowdDescribedStillActs(t *testing.T) {
+	for _, text := range []string{
+		"Protesters with a landless farmers' movement blocked a railway line near Resplendor on Monday.",
+		"Demonstrators from the informal settlement marched to the municipal offices in Kimberley on Tuesday.",
+	} {
+		wantFirst(t, text, "Peaceful protest")
+	}
+}

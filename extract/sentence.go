@@ -261,6 +261,7 @@ func (s *sent) crowdActs(lx *Lexicon) {
 		for j < len(s.toks) && s.actorAt[j] == ai {
 			j++
 		}
+		j = s.pastModifier(lx, j)
 		for j < len(s.toks) && (strings.HasSuffix(s.toks[j].Norm, "ly") || s.toks[j].Norm == "also" || s.toks[j].Norm == "then") {
 			j++
 		}
@@ -288,6 +289,27 @@ func (s *sent) crowdActs(lx *Lexicon) {
 		slices.SortStableFunc(s.cues, func(a, b cue) int { return a.start - b.start })
 	}
 }
+
+// pastModifier returns where the verb after a crowd's name at j stands
+// when a short phrase of "with", "from" or "of" describes the crowd
+// ("protesters with a farm workers' union blocked the line", "residents
+// from the camp marched"): the first word of a block or a crowd's act
+// within six words, in the clause; else j.
+func (s *sent) pastModifier(lx *Lexicon, j int) int {
+	if j >= len(s.toks) || !crowdModifier[s.toks[j].Norm] {
+		return j
+	}
+	for k := j + 1; k < len(s.toks) && k <= j+6 && !clauseEnd(s.toks[k]); k++ {
+		if _, _, ok := lx.crowdAct.Match(s.toks, k); ok || blockVerb[s.toks[k].Norm] {
+			return k
+		}
+	}
+	return j
+}
+
+// crowdModifier are the prepositions of a phrase that says who a crowd
+// is: "with a union", "from the township", "of the camp".
+var crowdModifier = map[string]bool{"with": true, "from": true, "of": true}
 
 // posture are crowd acts that are also how anyone sits or lies.
 var posture = map[string]bool{"sit": true, "sits": true, "sat": true, "sitting": true, "lie": true, "lies": true, "lying": true, "lay": true, "camp": true, "camps": true, "camped": true, "camping": true}
