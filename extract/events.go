@@ -2036,7 +2036,8 @@ func (d *doc) staged(s *sent, dr *draft) bool {
 		// protests that happened ("Protests in Dori", "protests erupted"),
 		// not a protest lodged, a study that demonstrated, or troops that
 		// marched into a town.
-		if protestVerb[w] && !notProtest[next] && !(objectVerb[w] && d.oneObjector(s, c.start)) || protestNouns[w] && (c.start == 0 || protestNounNext[next]) || protestNoun[w] && c.start == 0 && protestNounNext[next] {
+		goesOn := c.end < len(s.toks) && word(lx.protestGoesOn, s.toks, c.end) // "protest action intensified"
+		if protestVerb[w] && !notProtest[next] && !(objectVerb[w] && d.oneObjector(s, c.start)) || protestNouns[w] && (c.start == 0 || protestNounNext[next] || goesOn) || protestNoun[w] && (c.start == 0 && protestNounNext[next] || goesOn) {
 			return true
 		}
 		if d.crowdActFor(s, c.start) {
@@ -2404,7 +2405,8 @@ func (d *doc) gainerSide(m *actors.Mention, ev *sitrep.Event) bool {
 // protestVerb, protestNouns: the forms of a protest cue that tell of one
 // happening; notProtest, after a verb, another sense ("demonstrated that",
 // "marched into the town"); protestNounNext, after a plural noun, the
-// words that make it the news ("protests in", "protests erupted").
+// words that make it the news ("protests in"; the verbs of a protest that
+// goes on, "protests erupted", are syntax.txt [protest goes on]).
 var (
 	protestVerb     = map[string]bool{"protested": true, "protesting": true, "demonstrated": true, "demonstrating": true, "marched": true, "marching": true, "picketed": true, "picketing": true, "rioted": true}
 	demonstrateVerb = map[string]bool{"demonstrate": true, "demonstrates": true, "demonstrated": true, "demonstrating": true}
@@ -2412,7 +2414,7 @@ var (
 	notProtest      = map[string]bool{"that": true, "its": true, "his": true, "her": true, "their": true, "how": true, "into": true, "to": true, "the": true, "a": true, "an": true, "one": true, "this": true, "these": true, "those": true, "it": true, "them": true, "what": true, "new": true, "some": true}
 	protestNouns    = map[string]bool{"protests": true, "demonstrations": true, "rallies": true, "marches": true, "sit-ins": true, "riots": true}
 	protestNoun     = map[string]bool{"protest": true, "demonstration": true}
-	protestNounNext = map[string]bool{"in": true, "over": true, "against": true, "erupted": true, "broke": true, "took": true, "spread": true, "continued": true, "were": true, "have": true, "across": true, "at": true, "outside": true, "swept": true, "rocked": true}
+	protestNounNext = map[string]bool{"in": true, "over": true, "against": true, "were": true, "have": true, "across": true, "at": true, "outside": true}
 )
 
 // crowdActFor reports whether the protest word at k is the purpose of a

@@ -83,7 +83,7 @@ type Lexicon struct {
 	vagueDate        *text.Phrases[string]
 	agoUnits         *text.Phrases[byte]
 
-	ground, site, sacred, determiner, combatant, crowd, remains, repel, offDuty, stage, crowdAct, way, figure, heldFigure, captive, contest *text.Phrases[bool]
+	ground, site, sacred, determiner, combatant, crowd, remains, repel, offDuty, stage, crowdAct, way, figure, heldFigure, captive, protestGoesOn, contest *text.Phrases[bool]
 	// One-word classes a rule tests at a token (syntax.txt): see word.
 	venue, institution, remainsFound, festive, stateAct, scrap, march *text.Phrases[bool]
 	// seat and destination: words before a place that make it a
@@ -400,6 +400,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		"figure":          flag(&lx.figure),
 		"held figure":     flag(&lx.heldFigure),
 		"captive":         flag(&lx.captive),
+		"protest goes on": flag(&lx.protestGoesOn),
 		"contest":         flag(&lx.contest),
 		"seat":            flag(&lx.seat),
 		"destination":     flag(&lx.destination),

@@ -1138,3 +1138,16 @@ func TestACrowdDescribedStillActs(t *testing.T) {
 		wantFirst(t, text, "Peaceful protest")
 	}
 }
+
+// Protests that go on are news whatever word comes first: "protest
+// action intensified", "protests started"; residents who "have blocked"
+// a road block it.
+func TestProtestsThatGoOn(t *testing.T) {
+	for _, text := range []string{
+		"The mood in Bloemhof was tense on Thursday as protest action intensified over water cuts.",
+		"On Monday, protests started in the township of Bloemhof over the price of water.",
+		"Residents of the township have blocked roads into Bloemhof since Monday morning, a councillor said.",
+	} {
+		wantFirst(t, text, "Peaceful protest")
+	}
+}

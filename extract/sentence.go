@@ -262,7 +262,7 @@ func (s *sent) crowdActs(lx *Lexicon) {
 			j++
 		}
 		j = s.pastModifier(lx, j)
-		for j < len(s.toks) && (strings.HasSuffix(s.toks[j].Norm, "ly") || s.toks[j].Norm == "also" || s.toks[j].Norm == "then") {
+		for j < len(s.toks) && (strings.HasSuffix(s.toks[j].Norm, "ly") || s.toks[j].Norm == "also" || s.toks[j].Norm == "then" || perfect[s.toks[j].Norm]) {
 			j++
 		}
 		if j >= len(s.toks) || s.hasCueAt(j) {
@@ -306,6 +306,9 @@ func (s *sent) pastModifier(lx *Lexicon, j int) int {
 	}
 	return j
 }
+
+// perfect are the auxiliaries of a perfect: "residents have blocked".
+var perfect = map[string]bool{"have": true, "has": true, "had": true}
 
 // crowdModifier are the prepositions of a phrase that says who a crowd
 // is: "with a union", "from the township", "of the camp".
