@@ -2016,13 +2016,16 @@ func (s *sent) namesSacred(lx *Lexicon) bool {
 // staged reports whether a protest cue of the head sentence is staged,
 // held or joined ("staged a rally", "held a sit-in"), or done by a number
 // of people ("hundreds protested", "thousands marched").
-func (d *doc) staged(s *sent, dr *draft) bool {
+func (d *doc) staged(_ *sent, dr *draft) bool {
 	lx := d.x.lx
 	crowd := classSet(1)<<lx.cls.protest | 1<<lx.cls.riot
 	for _, c := range dr.cues {
-		if !inSent(s, c) || c.classes&crowd == 0 {
+		if c.classes&crowd == 0 {
 			continue
 		}
+		// A detail may say a crowd protested ("They blockaded roads.
+		// ... the miners were demonstrating"); the rest is the head's.
+		s := c.s
 		w := s.toks[c.start].Norm
 		next := ""
 		if c.end < len(s.toks) {
@@ -2037,7 +2040,14 @@ func (d *doc) staged(s *sent, dr *draft) bool {
 		// not a protest lodged, a study that demonstrated, or troops that
 		// marched into a town.
 		goesOn := c.end < len(s.toks) && word(lx.protestGoesOn, s.toks, c.end) // "protest action intensified"
-		if protestVerb[w] && !notProtest[next] && !(objectVerb[w] && d.oneObjector(s, c.start)) || protestNouns[w] && (c.start == 0 || protestNounNext[next] || goesOn) || protestNoun[w] && (c.start == 0 && protestNounNext[next] || goesOn) {
+		done := protestVerb[w] && !notProtest[next] && !(objectVerb[w] && d.oneObjector(s, c.start))
+		if s != dr.head {
+			if done && beForms[s.toks[max(c.start-1, 0)].Norm] {
+				return true // "the miners were demonstrating"
+			}
+			continue
+		}
+		if done || protestNouns[w] && (c.start == 0 || protestNounNext[next] || goesOn) || protestNoun[w] && (c.start == 0 && protestNounNext[next] || goesOn) {
 			return true
 		}
 		if d.crowdActFor(s, c.start) {

@@ -1151,3 +1151,13 @@ func TestProtestsThatGoOn(t *testing.T) {
 		wantFirst(t, text, "Peaceful protest")
 	}
 }
+
+// A detail that says people were demonstrating makes the frame's
+// blockade and stone-throwing a crowd's: a violent demonstration.
+func TestADetailSaysWhoDemonstrated(t *testing.T) {
+	text := "Jobless platinum miners from Thorncliffe in Limpopo went on the rampage early on Friday, police said. They blockaded roads to Sekhukhune and Burgersfort, a captain said. \"Cars were pelted with stones and a bus burned.\" A spokesman confirmed that the miners were demonstrating over their dismissal."
+	evs := reported(run(t, text, "2024-12-07"))
+	if !slices.ContainsFunc(evs, func(e sitrep.Event) bool { return e.SubEventType == "Violent demonstration" }) {
+		t.Errorf("%q: no violent demonstration; %s", text, describe(evs))
+	}
+}
