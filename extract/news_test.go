@@ -1161,3 +1161,19 @@ func TestADetailSaysWhoDemonstrated(t *testing.T) {
 		t.Errorf("%q: no violent demonstration; %s", text, describe(evs))
 	}
 }
+
+// People who block a road protest, whoever they are ("villagers",
+// "a group of people", "children from the camp"); the same people
+// gathering for a market do not.
+func TestPeopleWhoBlockARoadProtest(t *testing.T) {
+	for _, text := range []string{
+		"On Saturday, the children from the transit camp blocked the railway near Gevgelija, demanding that the border open.",
+		"Villagers blocked the highway outside Kisumu on Monday over a lack of water.",
+	} {
+		wantFirst(t, text, "Peaceful protest")
+	}
+	text := "Villagers gathered at the market in Kisumu on Monday to sell maize."
+	if evs := reported(run(t, text, "2024-12-07")); len(evs) > 0 {
+		t.Errorf("%q: a market is no protest: %s", text, describe(evs))
+	}
+}

@@ -254,7 +254,11 @@ func (s *sent) crowdActs(lx *Lexicon) {
 			continue
 		}
 		m := &s.d.actors[ai]
-		if !m.Head || m.Actor.Side != "protesters" && m.Actor.Side != "rioters" {
+		// People in the plural who are no crowd by name ("children",
+		// "villagers") protest only by a blockade: "villagers blocked
+		// the road", not "villagers gathered".
+		people := m.Actor.Side == "civilians" && strings.HasSuffix(s.toks[k].Norm, "s") || s.toks[k].Norm == "children" || s.toks[k].Norm == "people"
+		if !m.Head || m.Actor.Side != "protesters" && m.Actor.Side != "rioters" && !people {
 			continue
 		}
 		j := k
@@ -269,6 +273,7 @@ func (s *sent) crowdActs(lx *Lexicon) {
 			continue
 		}
 		e, _, ok := lx.crowdAct.Match(s.toks, j)
+		ok = ok && !people
 		if ok && posture[s.toks[j].Norm] {
 			ok = false // "lawyers sitting in a room": a sit-in needs its word
 		}
@@ -300,7 +305,12 @@ func (s *sent) pastModifier(lx *Lexicon, j int) int {
 		return j
 	}
 	for k := j + 1; k < len(s.toks) && k <= j+6 && !clauseEnd(s.toks[k]); k++ {
-		if _, _, ok := lx.crowdAct.Match(s.toks, k); ok || blockVerb[s.toks[k].Norm] {
+		if blockVerb[s.toks[k].Norm] {
+			return k
+		}
+		// A crowd's act in the past ("marched", "sat"), not a noun of
+		// the phrase ("from the transit camp").
+		if _, _, ok := lx.crowdAct.Match(s.toks, k); ok && !objectDet[s.toks[k-1].Norm] && (isParticiple(s.toks[k].Norm) || s.toks[k].Norm == "sat") {
 			return k
 		}
 	}
