@@ -160,12 +160,25 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 		}
 	}
 	anaphoricOnly = anaphoricOnly && !ownMain
+	// A crowd's protest does not become a change of territory by a detail
+	// ("They protested outside the office. ... the memorandum handed over
+	// on Monday").
+	var notDetail classSet
+	for _, c := range dr.cues {
+		if inSent(s, c) && !c.anaphoric && c.classes&(classSet(1)<<lx.cls.protest|1<<lx.cls.riot) != 0 {
+			notDetail = lx.territory
+		}
+	}
 	anchor := -1
 	for _, c := range dr.cues {
 		if ownMain && c.anaphoric && inSent(s, c) {
 			continue
 		}
-		classes |= c.classes
+		if inSent(s, c) {
+			classes |= c.classes
+		} else {
+			classes |= c.classes &^ notDetail
+		}
 		if anchor < 0 && inSent(s, c) && (lx.mainClass(c.classes) || !ownMain) {
 			anchor = c.start
 		}

@@ -38,6 +38,9 @@ type Lexicon struct {
 	// crowdActs holds what a crowd does or has done to it: protests,
 	// riots, mobs, demands, a crowd dispersed.
 	crowdActs classSet
+	// territory holds the classes of a change of who holds ground:
+	// capture, withdrawal, entry, a handover.
+	territory classSet
 	// weapons holds the classes of remote violence: shells, bombs, mines.
 	weapons classSet
 	// manner holds the classes that say how an act was done, no act by
@@ -230,6 +233,10 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 
 	lx.harm = classSet(1)<<lx.cls.kill | 1<<lx.cls.injure | 1<<lx.cls.attack | 1<<lx.cls.abduct
 	lx.crowdActs = classSet(1)<<lx.cls.protest | 1<<lx.cls.riot | 1<<lx.cls.mob | 1<<lx.cls.demand | 1<<lx.cls.intervene
+	lx.territory = classSet(1)<<lx.cls.capture | 1<<lx.cls.capturePlace | 1<<lx.cls.withdraw | 1<<lx.cls.enter
+	if id := lx.class("nonviolent"); id >= 0 {
+		lx.territory |= classSet(1) << id
+	}
 
 	if lx.rules, err = lx.parseRules(fsys); err != nil {
 		return nil, err

@@ -1177,3 +1177,14 @@ func TestPeopleWhoBlockARoadProtest(t *testing.T) {
 		t.Errorf("%q: a market is no protest: %s", text, describe(evs))
 	}
 }
+
+// A protest whose detail says a petition was handed over is still a
+// protest, not ground changing hands (an undated text, as wire copy
+// often is).
+func TestAHandoverInADetailIsNoTransfer(t *testing.T) {
+	text := "About 300 nurses protested outside the provincial health offices in Bhisho on Tuesday. The union said the petition handed over on Monday had gone unanswered."
+	evs := reported(extractor(t).Extract(&sitrep.Article{ID: "t", Text: text}))
+	if len(evs) == 0 || evs[0].SubEventType != "Peaceful protest" {
+		t.Errorf("%q: want a peaceful protest; %s", text, describe(evs))
+	}
+}
