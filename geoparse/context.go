@@ -231,11 +231,19 @@ func (st *state) strayNear(k, limit, dir int) bool {
 			}
 			return false
 		}
-		if dir < 0 && t.flags&tSentStart != 0 && st.cls(j)&classStop != 0 {
+		if dir < 0 && st.cls(j)&classStop != 0 && (t.flags&tSentStart != 0 || st.clauseOpens(j)) {
 			return false // "The U.S. government": capitalised only to open the sentence
+		}
+		if dir < 0 && st.cls(j)&(classStop|classLocative) == classStop|classLocative {
+			// A preposition of place capitalised in a title ("Protests
+			// In Ferguson"): what stands before it is another phrase.
+			return false
 		}
 		if dir > 0 && st.cls(j)&classUnit != 0 {
 			return true // "Hamza Division", "Hama Military Council"
+		}
+		if _, ok := st.postalCode(j); ok && dir > 0 {
+			return false // "Kingsport TN": the state it is in
 		}
 		if dir > 0 && st.compassWord(j) {
 			return false // "Bomet Central", "Baringo South": a part of the place
@@ -265,6 +273,13 @@ func (st *state) strayNear(k, limit, dir int) bool {
 		return true
 	}
 	return false
+}
+
+// clauseOpens reports whether token k opens a clause after a colon or a
+// dash ("Measles outbreak: The US has", "Ebola - The U.S. Army"), where
+// a headline's sentence starts anew.
+func (st *state) clauseOpens(k int) bool {
+	return st.isPunct(k-1, ':') || st.isPunct(k-1, '-') || st.isPunct(k-1, '|')
 }
 
 // spanCovering returns the span that covers token k, or -1.
@@ -702,21 +717,27 @@ func votesFor(s *span, cc string) bool {
 }
 
 // stateAbbrev returns, for a span that is a state's abbreviation after a
-// town and a comma ("Paris, Mo.", "Albany, N.Y."), the index in st.cands
-// of a copy of the state's reading; else -1.
+// town and a comma ("Paris, Mo.", "Albany, N.Y."), or its postal code
+// after a town, with or without the comma ("Moore, OK", "Kingsport TN"),
+// the index in st.cands of a copy of the state's reading; else -1.
 func (st *state) stateAbbrev(s *span) int {
-	if s.t0 != s.t1 || !st.isPunct(s.t0-1, ',') || st.spanAt[max(0, s.t0-2)] < 0 && st.spanCovering(s.t0-2) < 0 {
+	if s.t0 != s.t1 {
 		return -1
 	}
-	w := st.word(s.t0)
-	if strings.HasSuffix(w, ".") {
-		w = w[:len(w)-1] // "N.Y."
-	} else if !st.isPunct(s.t0+1, '.') {
-		return -1
-	}
-	name, ok := st.p.lex.states[strings.ToLower(w)]
+	name, ok := st.postalCode(s.t0)
 	if !ok {
-		return -1
+		if !st.isPunct(s.t0-1, ',') || st.spanAt[max(0, s.t0-2)] < 0 && st.spanCovering(s.t0-2) < 0 {
+			return -1
+		}
+		w := st.word(s.t0)
+		if strings.HasSuffix(w, ".") {
+			w = w[:len(w)-1] // "N.Y."
+		} else if !st.isPunct(s.t0+1, '.') {
+			return -1
+		}
+		if name, ok = st.p.lex.states[strings.ToLower(w)]; !ok {
+			return -1
+		}
 	}
 	for _, c := range st.lookup(name).cands {
 		if c.p.Level == gazetteer.LevelRegion && c.p.CountryCode == "US" {
@@ -725,6 +746,47 @@ func (st *state) stateAbbrev(s *span) int {
 		}
 	}
 	return -1
+}
+
+// postalCode returns the state whose postal code token k is, when it
+// follows the name of a place in that state, after a comma or right
+// against it ("Moore, OK", "Kingsport TN"; "Tiruppur, TN" is Tamil Nadu);
+// not after a shouted "LONDON ME" (the name before must not be all
+// capitals) nor "#Egypt IN 27 BC".
+func (st *state) postalCode(k int) (string, bool) {
+	t := st.toks[k]
+	if t.end-t.start != 2 || t.flags&tUpper == 0 {
+		return "", false
+	}
+	name, ok := st.p.lex.states[st.word(k)]
+	if !ok {
+		return "", false
+	}
+	e := k - 1
+	if st.isPunct(e, ',') {
+		e--
+	}
+	i := len(st.spans) - 1
+	for i >= 0 && st.spans[i].t1 > e {
+		i-- // the spans stand in text order, and detect calls this too
+	}
+	if i < 0 || st.spans[i].t1 != e || st.spans[i].unknown || e == k-1 && st.isPunct(st.spans[i].t0-1, '#') {
+		return "", false // "#Egypt IN 27 BC"
+	}
+	for j := st.spans[i].t0; j <= e; j++ {
+		if st.toks[j].flags&tUpper != 0 && st.toks[j].end-st.toks[j].start > 1 {
+			return "", false
+		}
+	}
+	if st.isWord(k+1) && st.toks[k+1].flags&tHyphen != 0 {
+		return "", false // "MS-13"
+	}
+	for _, c := range st.spans[i].cands {
+		if c.p.CountryCode == "US" && c.p.Admin1 == name {
+			return name, true
+		}
+	}
+	return "", false // "Tiruppur, TN" is in Tamil Nadu
 }
 
 // lowerElsewhere reports whether the capitalised word at token k is

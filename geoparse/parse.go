@@ -514,6 +514,13 @@ func (st *state) matchRun(r0, j int) {
 			continue
 		}
 		if found < 0 {
+			if _, ok := st.postalCode(k); ok {
+				// "Kingsport TN": the state, whatever else TN may be.
+				flushUnknown(k - 1)
+				st.addSpan(k, k, true)
+				lastFound = k
+				continue
+			}
 			w := st.word(k)
 			if toks[k].flags&tCap == 0 || st.cls(k)&(classStop|classDemonym) != 0 ||
 				toks[k].flags&tUpper != 0 && len(w) <= 5 || st.cue(k) != cueNone {

@@ -28,6 +28,21 @@ func TestQualifiedNamesStayInTheirArea(t *testing.T) {
 			},
 		},
 		{
+			name: "a postal code after a town is the state, with or without the comma",
+			text: "Storms flattened barns near Moore, OK on Friday, and a crew from Kingsport TN drove out to help.",
+			want: []want{
+				{text: "Moore", admin1: "Oklahoma"},
+				{text: "OK", admin1: "Oklahoma", level: gazetteer.LevelRegion, isQual: true},
+				{text: "Kingsport", admin1: "Tennessee"},
+				{text: "TN", admin1: "Tennessee", level: gazetteer.LevelRegion},
+			},
+		},
+		{
+			name:   "a postal code after a hashtag or a shouted name is a word",
+			text:   "Pictures of #Egypt IN 1890 AD. STORM WARNING FOR DOVER ME TONIGHT.",
+			absent: []string{"IN", "ME"},
+		},
+		{
 			name:   "an abbreviation alone is no state",
 			text:   "Mo said the bill would pass.",
 			absent: []string{"Mo"},

@@ -1,0 +1,30 @@
+package geoparse
+
+import (
+	"testing"
+
+	"github.com/sitrep/sitrep/gazetteer"
+)
+
+// Headlines capitalise their function words; a capitalised preposition,
+// or an article opening a clause after a colon, is no part of the name
+// beside it.
+func TestTitleCaseFunctionWordsAreNoNames(t *testing.T) {
+	checkResolution(t, []resolutionCase{
+		{
+			name: "a place after a capitalised preposition of place",
+			text: "Crowds Gather Again In Ferguson, Missouri After Night Of Clashes",
+			want: []want{{text: "Ferguson", cc: "US", admin1: "Missouri", level: gazetteer.LevelTown}},
+		},
+		{
+			name: "a country after an article that opens a clause",
+			text: "Flu season report: The US has seen fewer cases this winter than last.",
+			want: []want{{text: "US", place: "United States", level: gazetteer.LevelCountry}},
+		},
+		{
+			name:   "an article before a common word still makes a title",
+			text:   "Tonight the cinema shows The Rainbow and other films.",
+			absent: []string{"Rainbow"},
+		},
+	})
+}
