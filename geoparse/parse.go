@@ -207,6 +207,9 @@ func (st *state) continues(k int) bool {
 	if a.flags&tPossessive != 0 || b.flags&tNewline != 0 {
 		return false
 	}
+	if st.text[a.end-1] == '.' && b.flags&tCap != 0 && st.functionWord(k+1) {
+		return false // "in the U.S. The first case": the abbreviation's full stop ends the sentence too
+	}
 	if b.flags&(tHyphen|tCap) != 0 {
 		return true // "Aleppo Hama", and hyphenated parts of any case: ez-Zor, Ti-n-Samane
 	}
@@ -229,6 +232,14 @@ func (st *state) continues(k int) bool {
 		return c.flags&tNewline == 0 && c.flags&(tCap|tHyphen) != 0
 	}
 	return false
+}
+
+// functionWord reports whether token k is an article, a conjunction or a
+// preposition ("The", "A", "In", "Of"), not one of the nouns that are
+// never places alone ("Army", "Police").
+func (st *state) functionWord(k int) bool {
+	c := st.cls(k)
+	return c&classStop != 0 && (c&(classConnector|classLocative|classFiller) != 0 || st.toks[k].end-st.toks[k].start <= 2)
 }
 
 // detect finds the capitalised runs and, within each, the longest names

@@ -22,6 +22,16 @@ func TestTitleCaseFunctionWordsAreNoNames(t *testing.T) {
 			want: []want{{text: "US", place: "United States", level: gazetteer.LevelCountry}},
 		},
 		{
+			name: "an abbreviation's full stop also ends the sentence",
+			text: "Two more herds were culled in the U.S. The farm lies near a river.",
+			want: []want{{text: "U.S.", place: "United States", level: gazetteer.LevelCountry}},
+		},
+		{
+			name: "a country whose demonym is its name is the country",
+			text: "Fishing boats from Thailand, Myanmar and Vietnam sheltered in port.",
+			want: []want{{text: "Myanmar", place: "Myanmar", level: gazetteer.LevelCountry}},
+		},
+		{
 			name:   "an article before a common word still makes a title",
 			text:   "Tonight the cinema shows The Rainbow and other films.",
 			absent: []string{"Rainbow"},
