@@ -12,6 +12,12 @@ func TestCommonWordsCapitalisedAreNotPlaces(t *testing.T) {
 			absent: []string{"Tornado"},
 		},
 		{
+			name:   "a common word capitalised in a title is no village of that name",
+			text:   "Tornado warning issued for Kansas tonight. Y'all stay safe and keep your Kindle charged.",
+			want:   []want{{text: "Kansas", cc: "US"}},
+			absent: []string{"Tornado", "Y'all", "Kindle"},
+		},
+		{
 			name:   "a short word that only sounds like a place's other name is no place",
 			text:   "In Fujian, a woman surnamed Lin also has the virus.",
 			want:   []want{{text: "Fujian", cc: "CN"}},
