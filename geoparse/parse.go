@@ -839,18 +839,36 @@ func (st *state) handles() {
 }
 
 // countryTags capitalises the hashtags in lower case that are a country's
-// name (#iran, #nigeria): their author made them names. Other lower-case
-// hashtags stay words (#tornado is no town in West Virginia).
+// name (#iran, #nigeria), or well known (wellKnownTag): their author made
+// them names. Other lower-case hashtags stay words (#tornado is no town
+// in West Virginia).
 func (st *state) countryTags() {
 	for i := range st.toks {
 		t := &st.toks[i]
 		if t.flags&(tTag|tCap|tDigit) != tTag || i+1 < len(st.toks) && st.toks[i+1].flags&tGlued != 0 {
 			continue
 		}
-		if st.lookup(st.word(i)).country {
+		if st.lookup(st.word(i)).country || st.wellKnownTag(i) {
 			t.flags |= tCap
 		}
 	}
+}
+
+// wellKnownTag reports whether the lower-case hashtag at token i is
+// written as the name of a first-level area or of a city news names on
+// its own (#california, #miami), and is no common word (#reading,
+// #mobile, #tornado).
+func (st *state) wellKnownTag(i int) bool {
+	w := st.word(i)
+	if len(w) < 4 || st.p.lex.lookup(w)&(classStop|classContext|classGiven|classCue) != 0 {
+		return false
+	}
+	for _, c := range st.lookup(w).cands {
+		if c.lit && (c.p.Level == gazetteer.LevelRegion || strong(&c)) {
+			return true
+		}
+	}
+	return false
 }
 
 // release returns st to the pool.

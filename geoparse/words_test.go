@@ -1,6 +1,10 @@
 package geoparse
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/sitrep/sitrep/gazetteer"
+)
 
 // A capitalised word the text also writes in lower case is a word.
 func TestCommonWordsCapitalisedAreNotPlaces(t *testing.T) {
@@ -16,6 +20,12 @@ func TestCommonWordsCapitalisedAreNotPlaces(t *testing.T) {
 			text:   "Tornado warning issued for Kansas tonight. Y'all stay safe and keep your Kindle charged.",
 			want:   []want{{text: "Kansas", cc: "US"}},
 			absent: []string{"Tornado", "Y'all", "Kindle"},
+		},
+		{
+			name:   "a lower-case hashtag of a state or a big city is the place, one of a common word is not",
+			text:   "Wildfire smoke over the bay again today #california #reading #mobile",
+			want:   []want{{text: "california", cc: "US", level: gazetteer.LevelRegion}},
+			absent: []string{"reading", "mobile"},
 		},
 		{
 			name:   "a short word that only sounds like a place's other name is no place",
