@@ -84,9 +84,13 @@ func (st *state) context() {
 	// Candidates.
 	for i := range st.spans {
 		s := &st.spans[i]
-		if c := st.stateAbbrev(s); c >= 0 {
+		c := st.stateAbbrev(s)
+		if c < 0 {
+			c = st.cityAbbrev(s)
+		}
+		if c >= 0 {
 			s.cands = st.cands[c : c+1 : c+1]
-			s.name, s.unknown, s.class = &s.cands[0], false, 0
+			s.name, s.unknown, s.class, s.acronym, s.inRun = &s.cands[0], false, 0, false, false
 			continue
 		}
 		// Known names got their readings when they were found.
@@ -746,6 +750,31 @@ func (st *state) stateAbbrev(s *span) int {
 		}
 	}
 	return -1
+}
+
+// cityAbbrev returns, for a span that is a city's abbreviation in
+// capitals (cities.txt: "NYC", "L.A."), the index in st.cands of a copy
+// of the largest place written as the city's name; else -1.
+func (st *state) cityAbbrev(s *span) int {
+	if s.t0 != s.t1 {
+		return -1
+	}
+	name, ok := st.p.lex.cities[st.word(s.t0)]
+	if !ok || st.isPunct(s.t0-1, '(') && st.isWord(s.t0-2) && st.toks[s.t0-2].flags&tCap != 0 {
+		return -1 // "National Youth Council (NYC)": the name's own abbreviation
+	}
+	best := -1
+	cs := st.lookup(name).cands
+	for i := range cs {
+		if cs[i].lit && cs[i].p.Level != gazetteer.LevelDistrict && (best < 0 || cs[i].prior > cs[best].prior) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return -1
+	}
+	st.cands = append(st.cands, cs[best])
+	return len(st.cands) - 1
 }
 
 // postalCode returns the state whose postal code token k is, when it

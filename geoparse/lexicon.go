@@ -91,6 +91,9 @@ type lexicon struct {
 	// states maps the abbreviation of a state after a town and a comma
 	// (states.txt: "mo", "n.y") to the state's name.
 	states map[string]string
+	// cities maps the abbreviation of a city news writes in capitals
+	// (cities.txt: "NYC", "L.A.") to the city's name.
+	cities map[string]string
 	// spellings maps a word of place names to its other transliterations
 	// (spellings.txt: "ein" -> "ayn", "ain").
 	spellings map[string][]string
@@ -103,7 +106,7 @@ type lexicon struct {
 }
 
 func loadLexicon() (*lexicon, error) {
-	lx := &lexicon{class: map[string]wordClass{}, cue: map[string]cueLevel{}, regions: map[string]bool{}, states: map[string]string{}}
+	lx := &lexicon{class: map[string]wordClass{}, cue: map[string]cueLevel{}, regions: map[string]bool{}}
 	rb, err := lexiconFS.ReadFile("lexicon/regions.txt")
 	if err != nil {
 		return nil, err
@@ -113,18 +116,11 @@ func loadLexicon() (*lexicon, error) {
 			lx.regions[gazetteer.Key(line)] = true
 		}
 	}
-	sb, err := lexiconFS.ReadFile("lexicon/states.txt")
-	if err != nil {
+	if lx.states, err = readAbbreviations("lexicon/states.txt"); err != nil {
 		return nil, err
 	}
-	for i, line := range strings.Split(string(sb), "\n") {
-		if line = strings.TrimSpace(line); line != "" && line[0] != '#' {
-			abbr, name, ok := strings.Cut(line, " ")
-			if !ok {
-				return nil, fmt.Errorf("lexicon/states.txt:%d: want an abbreviation and a name (%s)", i+1, line)
-			}
-			lx.states[abbr] = name
-		}
+	if lx.cities, err = readAbbreviations("lexicon/cities.txt"); err != nil {
+		return nil, err
 	}
 	if err := lx.loadSpellings(); err != nil {
 		return nil, err
@@ -330,4 +326,24 @@ func (lx *lexicon) withoutCue(name string) string {
 // cueOf returns the level a place noun points to, cueNone for other words.
 func (lx *lexicon) cueOf(word string) cueLevel {
 	return cueLevel(lx.lookup(word) >> cueShift & 15)
+}
+
+// readAbbreviations reads a list of abbreviations, one a line: the
+// abbreviation, a space, then the name it stands for.
+func readAbbreviations(file string) (map[string]string, error) {
+	b, err := lexiconFS.ReadFile(file)
+	if err != nil {
+		return nil, err
+	}
+	m := map[string]string{}
+	for i, line := range strings.Split(string(b), "\n") {
+		if line = strings.TrimSpace(line); line != "" && line[0] != '#' {
+			abbr, name, ok := strings.Cut(line, " ")
+			if !ok {
+				return nil, fmt.Errorf("%s:%d: want an abbreviation and a name (%s)", file, i+1, line)
+			}
+			m[abbr] = name
+		}
+	}
+	return m, nil
 }

@@ -525,6 +525,12 @@ func (st *state) matchRun(r0, j int) {
 			continue
 		}
 		if found < 0 {
+			if _, ok := st.p.lex.cities[st.word(k)]; ok {
+				flushUnknown(k - 1)
+				st.addSpan(k, k, true) // "NYC": read in context (cityAbbrev)
+				lastFound = k
+				continue
+			}
 			if _, ok := st.postalCode(k); ok {
 				// "Kingsport TN": the state, whatever else TN may be.
 				flushUnknown(k - 1)

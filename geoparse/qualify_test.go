@@ -43,6 +43,20 @@ func TestQualifiedNamesStayInTheirArea(t *testing.T) {
 			absent: []string{"IN", "ME"},
 		},
 		{
+			name: "a city's abbreviation in capitals is the city",
+			text: "Marchers filled streets in NYC on Friday and in L.A. a day later.",
+			want: []want{
+				{text: "NYC", place: "New York City", admin1: "New York"},
+				{text: "L.A.", place: "Los Angeles", admin1: "California"},
+			},
+		},
+		{
+			name:   "an organisation's own abbreviation is no city, nor is a district commissioner",
+			text:   "Members of the National Youth Club (NYC) met outside the DC office in Kisumu.",
+			want:   []want{{text: "Kisumu", cc: "KE"}},
+			absent: []string{"NYC", "DC"},
+		},
+		{
 			name:   "an abbreviation alone is no state",
 			text:   "Mo said the bill would pass.",
 			absent: []string{"Mo"},
