@@ -44,6 +44,9 @@ func (st *state) context() {
 		if s.cue == cueNone {
 			s.cue = st.cueBefore(s.t0)
 		}
+		if s.cue == cueNone && st.dateline(s) {
+			s.cue = cueTown // where the report was filed, not where things happened
+		}
 		if s.unknown && !s.fuzzy && !s.locative && s.cue == cueNone && !st.isPunct(s.after, '(') {
 			continue // a name the gazetteer lacks, in no place's position: dropped below
 		}
@@ -750,6 +753,19 @@ func (st *state) stateAbbrev(s *span) int {
 		}
 	}
 	return -1
+}
+
+// dateline reports whether a span is a name in capitals before a news
+// agency's name in brackets ("WASHINGTON (Reuters) -", "GAZA CITY
+// (AP)"): where the report was filed.
+func (st *state) dateline(s *span) bool {
+	for k := s.t0; k <= s.t1; k++ {
+		if st.isWord(k) && st.toks[k].flags&tUpper == 0 {
+			return false
+		}
+	}
+	k := s.t1 + 1
+	return st.isPunct(k, '(') && st.isWord(k+1) && st.toks[k+1].flags&tCap != 0 && st.isPunct(k+2, ')')
 }
 
 // cityAbbrev returns, for a span that is a city's abbreviation in

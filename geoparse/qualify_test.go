@@ -57,6 +57,11 @@ func TestQualifiedNamesStayInTheirArea(t *testing.T) {
 			absent: []string{"NYC", "DC"},
 		},
 		{
+			name: "a name in capitals before a news agency in brackets is the dateline's city",
+			text: "Talks stall: WASHINGTON (Reuters) - Officials said on Monday that the vote would wait.",
+			want: []want{{text: "WASHINGTON", place: "Washington", admin1: "District of Columbia"}},
+		},
+		{
 			name:   "an abbreviation alone is no state",
 			text:   "Mo said the bill would pass.",
 			absent: []string{"Mo"},
