@@ -271,6 +271,9 @@ func (st *state) strayNear(k, limit, dir int) bool {
 		if st.cue(j) != cueNone && dir > 0 {
 			return false // "Homs Province"
 		}
+		if dir > 0 && st.eventAfter(j) {
+			return false // "Napa Earthquake", "Ferguson Protests"
+		}
 		// Another known name right against this one ("Hazar Asp", "Jose
 		// Felix Ribas") makes one name the gazetteer lacks, not two
 		// places; across an article it is the same ("Khan al Sabeel").
@@ -287,6 +290,12 @@ func (st *state) strayNear(k, limit, dir int) bool {
 // a headline's sentence starts anew.
 func (st *state) clauseOpens(k int) bool {
 	return st.isPunct(k-1, ':') || st.isPunct(k-1, '-') || st.isPunct(k-1, '|')
+}
+
+// eventAfter reports whether token j, right after a name, is a noun of
+// something that happened there (events.txt).
+func (st *state) eventAfter(j int) bool {
+	return st.toks[j].flags&tCap != 0 && st.cls(j)&classEvent != 0
 }
 
 // spanCovering returns the span that covers token k, or -1.

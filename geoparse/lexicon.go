@@ -33,10 +33,11 @@ const (
 	classGiven                           // a given name: the capitalised word after it is a surname
 	classSpeech                          // a verb of speech: the name before it is a person ("Dunn told")
 	classKin                             // a kinship noun: the name whose possessive it follows is a person
+	classEvent                           // capitalised after a name, what happened there: "Napa Earthquake"
 
 	classUnknown wordClass = 1 << 31 // not looked up yet (see state.cls)
 	// cueShift places a word's cueLevel in the class bits (four, above
-	// the fifteen classes).
+	// the sixteen classes).
 	cueShift = 16
 )
 
@@ -142,6 +143,7 @@ func loadLexicon() (*lexicon, error) {
 		{"givennames.txt", classGiven},
 		{"speech.txt", classSpeech},
 		{"kin.txt", classKin},
+		{"events.txt", classEvent},
 	}
 	for _, l := range lists {
 		b, err := lexiconFS.ReadFile("lexicon/" + l.file)

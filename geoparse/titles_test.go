@@ -32,6 +32,14 @@ func TestTitleCaseFunctionWordsAreNoNames(t *testing.T) {
 			want: []want{{text: "Myanmar", place: "Myanmar", level: gazetteer.LevelCountry}},
 		},
 		{
+			name: "a name before a capitalised noun of what happened there is the place",
+			text: "Crews cleared debris after the Napa Earthquake, and the Modesto Floods followed a week later.",
+			want: []want{
+				{text: "Napa", cc: "US", admin1: "California"},
+				{text: "Modesto", cc: "US", admin1: "California"},
+			},
+		},
+		{
 			name:   "an article before a common word still makes a title",
 			text:   "Tonight the cinema shows The Rainbow and other films.",
 			absent: []string{"Rainbow"},
