@@ -62,6 +62,11 @@ func TestQualifiedNamesStayInTheirArea(t *testing.T) {
 			want: []want{{text: "WASHINGTON", place: "Washington", admin1: "District of Columbia"}},
 		},
 		{
+			name: "a name that is usually a person's is the area the words call it",
+			text: "Flu cases hit a ten-year high in Washington state this week.",
+			want: []want{{text: "Washington", place: "Washington", level: gazetteer.LevelRegion}},
+		},
+		{
 			name:   "an abbreviation alone is no state",
 			text:   "Mo said the bill would pass.",
 			absent: []string{"Mo"},

@@ -865,7 +865,7 @@ func (st *state) choose(i int) {
 		// A skeleton match far from the text's countries, and with nothing
 		// around it that says place, is noise.
 		return
-	case s.class&classContext != 0 && (!s.hasContext() && !st.listedWithPlace(i) || !strong(c) && st.focusFor(s, c.p.CountryCode) < 0.25):
+	case s.class&classContext != 0 && (!s.hasContext() && !st.listedWithPlace(i) || !strong(c) && !st.namedArea(s, c) && st.focusFor(s, c.p.CountryCode) < 0.25):
 		// Jordan, Kikuyu, Western: a place only where the words say so,
 		// and then the text's own country or a place known on its own.
 		return
@@ -873,6 +873,17 @@ func (st *state) choose(i int) {
 		return
 	}
 	s.accepted = c.s >= accept || s.isQual && c.s >= accept-1.5
+}
+
+// namedArea reports whether the words call the span an area of the
+// level of its reading c ("Washington state", "Jordan province"): then
+// even a name that is usually something else is that area; not a
+// compass word ("Southern province" is in many countries).
+func (st *state) namedArea(s *span, c *cand) bool {
+	if !c.lit || st.compassWord(s.t0) {
+		return false // "Southern province" is in many countries
+	}
+	return s.cue == cueRegion && c.p.Level == gazetteer.LevelRegion || s.cue == cueDistrict && c.p.Level == gazetteer.LevelDistrict
 }
 
 // listedWithPlace reports whether span i stands next to an accepted place
