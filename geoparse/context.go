@@ -89,7 +89,7 @@ func (st *state) context() {
 		s := &st.spans[i]
 		c := st.stateAbbrev(s)
 		if c < 0 {
-			c = st.cityAbbrev(s)
+			c = st.abbreviated(s)
 		}
 		if c >= 0 {
 			s.cands = st.cands[c : c+1 : c+1]
@@ -777,14 +777,15 @@ func (st *state) dateline(s *span) bool {
 	return st.isPunct(k, '(') && st.isWord(k+1) && st.toks[k+1].flags&tCap != 0 && st.isPunct(k+2, ')')
 }
 
-// cityAbbrev returns, for a span that is a city's abbreviation in
-// capitals (cities.txt: "NYC", "L.A."), the index in st.cands of a copy
-// of the largest place written as the city's name; else -1.
-func (st *state) cityAbbrev(s *span) int {
+// abbreviated returns, for a span that is a city's or an area's
+// abbreviation in capitals (abbreviations.txt: "NYC", "L.A.", "NSW"), the
+// index in st.cands of a copy of the largest place written as its name;
+// else -1.
+func (st *state) abbreviated(s *span) int {
 	if s.t0 != s.t1 {
 		return -1
 	}
-	name, ok := st.p.lex.cities[st.word(s.t0)]
+	name, ok := st.p.lex.abbrevs[st.word(s.t0)]
 	if !ok || st.isPunct(s.t0-1, '(') && st.isWord(s.t0-2) && st.toks[s.t0-2].flags&tCap != 0 {
 		return -1 // "National Youth Council (NYC)": the name's own abbreviation
 	}

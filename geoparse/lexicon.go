@@ -92,9 +92,9 @@ type lexicon struct {
 	// states maps the abbreviation of a state after a town and a comma
 	// (states.txt: "mo", "n.y") to the state's name.
 	states map[string]string
-	// cities maps the abbreviation of a city news writes in capitals
-	// (cities.txt: "NYC", "L.A.") to the city's name.
-	cities map[string]string
+	// abbrevs maps the abbreviation of a city or an area news writes in
+	// capitals (abbreviations.txt: "NYC", "L.A.", "NSW") to its name.
+	abbrevs map[string]string
 	// spellings maps a word of place names to its other transliterations
 	// (spellings.txt: "ein" -> "ayn", "ain").
 	spellings map[string][]string
@@ -120,7 +120,7 @@ func loadLexicon() (*lexicon, error) {
 	if lx.states, err = readAbbreviations("lexicon/states.txt"); err != nil {
 		return nil, err
 	}
-	if lx.cities, err = readAbbreviations("lexicon/cities.txt"); err != nil {
+	if lx.abbrevs, err = readAbbreviations("lexicon/abbreviations.txt"); err != nil {
 		return nil, err
 	}
 	if err := lx.loadSpellings(); err != nil {

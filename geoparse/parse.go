@@ -525,9 +525,9 @@ func (st *state) matchRun(r0, j int) {
 			continue
 		}
 		if found < 0 {
-			if _, ok := st.p.lex.cities[st.word(k)]; ok {
+			if _, ok := st.p.lex.abbrevs[st.word(k)]; ok {
 				flushUnknown(k - 1)
-				st.addSpan(k, k, true) // "NYC": read in context (cityAbbrev)
+				st.addSpan(k, k, true) // "NYC": read in context (abbreviated)
 				lastFound = k
 				continue
 			}

@@ -51,6 +51,11 @@ func TestQualifiedNamesStayInTheirArea(t *testing.T) {
 			},
 		},
 		{
+			name: "a state's abbreviation in capitals is the state",
+			text: "Race meetings in NSW were called off while vets tested the stables.",
+			want: []want{{text: "NSW", place: "New South Wales", level: gazetteer.LevelRegion}},
+		},
+		{
 			name:   "an organisation's own abbreviation is no city, nor is a district commissioner",
 			text:   "Members of the National Youth Club (NYC) met outside the DC office in Kisumu.",
 			want:   []want{{text: "Kisumu", cc: "KE"}},
