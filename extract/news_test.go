@@ -1188,3 +1188,18 @@ func TestAHandoverInADetailIsNoTransfer(t *testing.T) {
 		t.Errorf("%q: want a peaceful protest; %s", text, describe(evs))
 	}
 }
+
+// A fight whose object is a scourge, not a side, is a struggle; an act
+// someone moves to end has not happened by that move.
+func TestAStruggleOrAMoveToEndIsNoAct(t *testing.T) {
+	wantSilence(t,
+		"Soldiers battled the blaze at a fuel depot near Gao for six hours on Monday.",
+		"The new police chief in Kano vowed on Monday that his officers would fight crime street by street.",
+		"Regional ministers in Addis Ababa agreed on Monday on moves to stop rebel raids on border villages.",
+		"The council asked for an emergency session in Geneva to halt militia attacks on the camps.",
+	)
+	wantEvents(t,
+		"Soldiers battled the rebels at a fuel depot near Gao for six hours on Monday.",
+		"Police in Gao tried to stop the crowd, which then attacked the governor's office with stones.",
+	)
+}

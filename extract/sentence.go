@@ -439,6 +439,9 @@ func (s *sent) figurative(lx *Lexicon, i, end int) bool {
 			return true
 		}
 	}
+	if s.foughtFoe(lx, end) {
+		return true // "as they battle terrorism", "crews battling the blaze"
+	}
 	if end+1 < len(s.toks) && s.toks[end].Norm == "to" {
 		// "fight to retain their rights", "won a battle to be allowed to
 		// stay": a campaign; not "fought to the last man", nor "fought to
@@ -473,6 +476,17 @@ func (s *sent) figurative(lx *Lexicon, i, end int) bool {
 		n++
 	}
 	return n > 0
+}
+
+// foughtFoe reports whether what a fight or a battle takes right after
+// it, a determiner between, is a scourge, no party ([foe]): "battle
+// terrorism", "battling the blaze", "fight crime".
+func (s *sent) foughtFoe(lx *Lexicon, k int) bool {
+	if e, _, ok := lx.determiner.Match(s.toks, k); ok {
+		k = e
+	}
+	_, _, ok := lx.foe.Match(s.toks, k)
+	return ok
 }
 
 // gathersOrShows reports whether a verb of rallying or demonstrating at
