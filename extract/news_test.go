@@ -1203,3 +1203,15 @@ func TestAStruggleOrAMoveToEndIsNoAct(t *testing.T) {
 		"Police in Gao tried to stop the crowd, which then attacked the governor's office with stones.",
 	)
 }
+
+// What one suspect is arrested for is the grounds of the arrest, a crime
+// as the police tell it; an armed man's violence stays an event.
+func TestOneSuspectsCrimeIsTheGroundsOfHisArrest(t *testing.T) {
+	wantSilence(t,
+		"Police in Eldoret have arrested a man in the stabbing of two schoolgirls outside a market last week.",
+		"Police in Kisumu detained a teenager who they say strangled his neighbour and wounded her son overnight.",
+	)
+	wantEvents(t,
+		"Police in Gao arrested a soldier who shot dead two colleagues at a camp on Monday.",
+	)
+}

@@ -826,6 +826,11 @@ func (s *sent) modality(lx *Lexicon) {
 		}
 	}
 	for ci := range s.cues[:found] {
+		if c := s.cues[ci]; c.classes&(1<<lx.cls.arrest) != 0 {
+			s.markGrounds(c.end, ref)
+		}
+	}
+	for ci := range s.cues[:found] {
 		c := &s.cues[ci]
 		if ref[c.start] {
 			c.reference = true
@@ -875,6 +880,39 @@ func (s *sent) modality(lx *Lexicon) {
 		}
 		if c.classes&(classSet(1)<<lx.cls.protest|1<<lx.cls.riot) != 0 && s.festive(c) {
 			c.reference = true // "took to the streets to celebrate": a feast, no protest
+		}
+	}
+}
+
+// markGrounds marks as reference what one person arrested is held for,
+// to the end of the clause: "police arrested a man in the killing of his
+// neighbour", "detained a youth who they say stabbed two pupils". The
+// act is the grounds of the arrest, told as the police tell it, one
+// suspect's crime, unless he is armed men's; the arrest is the news. People held in numbers ("held
+// 40 youths who took part in the riot") were held over a crowd's act,
+// which stays an event.
+func (s *sent) markGrounds(k int, ref []bool) {
+	if k+1 >= len(s.toks) || s.toks[k].Norm != "a" && s.toks[k].Norm != "an" {
+		return
+	}
+	end := min(k+5, len(s.toks))
+	for ; k < end && !clauseEnd(s.toks[k]); k++ {
+		if a := s.actorAt[k]; a >= 0 && actors.Armed(s.d.actors[a].Actor.Side) {
+			return // "arrested a militant who": armed men's violence
+		}
+		if _, _, ok := s.d.x.lx.combatant.Match(s.toks, k); ok {
+			return // "arrested a rogue officer who shot two colleagues"
+		}
+		w := s.toks[k].Norm
+		next := ""
+		if k+2 < len(s.toks) {
+			next = s.toks[k+1].Norm
+		}
+		if w == "who" || w == "for" || w == "in" && (next == "the" || next == "a" || next == "an") && s.placeAt[k+2] < 0 {
+			for ; k < len(s.toks) && !clauseEnd(s.toks[k]); k++ {
+				ref[k] = true
+			}
+			return
 		}
 	}
 }
