@@ -1215,3 +1215,16 @@ func TestOneSuspectsCrimeIsTheGroundsOfHisArrest(t *testing.T) {
 		"Police in Gao arrested a soldier who shot dead two colleagues at a camp on Monday.",
 	)
 }
+
+// "cannot", "can't" and "won't" negate like "did not"; a craft or a
+// person that disappeared was lost, one that was disappeared was taken.
+func TestCannotAndDisappearedAreNoActs(t *testing.T) {
+	wantSilence(t,
+		"Officials in Gao say the police cannot arrest the gunmen while the fighting goes on.",
+		"Officials in Gao say the police can't arrest the gunmen while the fighting goes on.",
+		"The wreckage of an air force helicopter, which disappeared with five airmen on board, has been found off the coast of Lamu, the defence ministry says.",
+	)
+	wantEvents(t,
+		"Activists in Kano say a student leader was forcibly disappeared by soldiers on Monday.",
+	)
+}
