@@ -1228,3 +1228,12 @@ func TestCannotAndDisappearedAreNoActs(t *testing.T) {
 		"Activists in Kano say a student leader was forcibly disappeared by soldiers on Monday.",
 	)
 }
+
+// "Years after" sets back every act of its clause, not only the next
+// few words.
+func TestYearsAfterReachesTheWholeClause(t *testing.T) {
+	wantSilence(t,
+		"Villagers in Gao laid wreaths on Monday, 20 years after the failed push on the old fort in which soldiers battled rebels for a week.",
+		"Families in Gao laid wreaths on Monday, 20 years after a bloody night on the old bridge when soldiers clashed with rebels.",
+	)
+}

@@ -1007,13 +1007,18 @@ func (s *sent) yearsAway(c *cue) bool {
 			return true
 		}
 	}
-	for k := c.start - 1; k > 0 && k >= c.start-6 && !clauseEnd(s.toks[k]); k-- {
+	for k := c.start - 1; k > 0 && k >= c.start-yearsAfterReach && !clauseEnd(s.toks[k]); k-- {
 		if w := s.toks[k].Norm; (w == "after" || w == "since") && yearUnits[s.toks[k-1].Norm] {
 			return true
 		}
 	}
 	return false
 }
+
+// yearsAfterReach is how many words before an act, within its clause,
+// "years after" may stand and still set it years back: "150 years after
+// the doomed charge against the guns in a battle of the war".
+const yearsAfterReach = 12
 
 // datedAside reports whether a cue stands in a clause of its own that
 // "after", "following", "since" or "when" opens and that carries its own
