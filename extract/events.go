@@ -1863,6 +1863,9 @@ func (d *doc) codable(s *sent, dr *draft, r *rule, f frameFacts, classes classSe
 	if r.subType == "Change to group/activity" && word(lx.stateAct, s.toks, min(anchor, len(s.toks)-1)) && (a1 == nil || a1.Actor.Side == "government") {
 		return false // a state that imposes an embargo, suspends an officer or grants an amnesty governs
 	}
+	if r.subType == "Agreement" && a1 == nil && a2 == nil && classes&lx.unambiguous == 0 {
+		return false // "signed an agreement to share data": parties that make no peace are firms
+	}
 	if r.subType == "Arrests" && s.heldOverViolence(lx) {
 		return true // people held over a bombing: by the authorities, whoever they are
 	}

@@ -1237,3 +1237,14 @@ func TestYearsAfterReachesTheWholeClause(t *testing.T) {
 		"Families in Gao laid wreaths on Monday, 20 years after a bloody night on the old bridge when soldiers clashed with rebels.",
 	)
 }
+
+// An agreement needs a party named to it: firms that sign a deal to share
+// data make no peace, whoever is named in the sentences after it.
+func TestAnAgreementWithNoPartyIsNoEvent(t *testing.T) {
+	wantSilence(t,
+		"Planemakers flock to Kenyan show\n\nKenya opened its first air show in Nairobi on Tuesday with a call for foreign firms to build parts in the country.\n\nThe planemaker said it had signed an agreement with a state-owned firm to share data on its patrol aircraft. In fact, the Kenyan air force is weighing the purchase of used patrol planes and fighter jets from the planemaker.",
+	)
+	wantEvents(t,
+		"The army and the rebels signed an agreement in Kidal on Monday to end the fighting.",
+	)
+}
