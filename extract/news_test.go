@@ -1248,3 +1248,19 @@ func TestAnAgreementWithNoPartyIsNoEvent(t *testing.T) {
 		"The army and the rebels signed an agreement in Kidal on Monday to end the fighting.",
 	)
 }
+
+// A fight for a right is a campaign whoever fights it ("by" its agent
+// between), and "years ago" sets back its clause's act however many
+// words on.
+func TestACampaignByItsAgentAndYearsAgoFarOn(t *testing.T) {
+	wantSilence(t,
+		"The ruling in London on Monday ends a long fight by Kenyan soldiers for the right to settle in Britain.",
+	)
+	undated := reported(extractor(t).Extract(&sitrep.Article{ID: "t", Text: "The saga of Peter Otieno ended on Friday with a month in an army prison and a discharge from the Kenya Army he deserted for the rebel north nearly 30 years ago."}))
+	if len(undated) > 0 {
+		t.Errorf("a desertion 30 years ago gave %s", describe(undated))
+	}
+	wantEvents(t,
+		"Fighting by the rebels for control of the town of Kidal went on for a second day on Monday.",
+	)
+}

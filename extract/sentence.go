@@ -455,6 +455,7 @@ func (s *sent) figurative(lx *Lexicon, i, end int) bool {
 		_, _, act := lx.cues.Match(s.toks, end+1)
 		return v.Kind == text.Word && !v.Cap && !act && !determinerWord[v.Norm] && !ownDefence[v.Norm]
 	}
+	end = s.agentAfter(end)
 	if end >= len(s.toks) || s.toks[end].Norm != "for" && s.toks[end].Norm != "against" && s.toks[end].Norm != "of" {
 		return false
 	}
@@ -476,6 +477,21 @@ func (s *sent) figurative(lx *Lexicon, i, end int) bool {
 		n++
 	}
 	return n > 0
+}
+
+// agentAfter returns where a fight's words go on after the agent that
+// may follow it, "by" and up to four words ("a lengthy fight by the
+// veterans for the right to stay"), or k when no agent follows.
+func (s *sent) agentAfter(k int) int {
+	if k >= len(s.toks) || s.toks[k].Norm != "by" {
+		return k
+	}
+	for j := k + 1; j < len(s.toks) && j <= k+5 && !clauseEnd(s.toks[j]); j++ {
+		if w := s.toks[j].Norm; w == "for" || w == "against" {
+			return j
+		}
+	}
+	return k
 }
 
 // foughtFoe reports whether what a fight or a battle takes right after
@@ -1002,7 +1018,7 @@ func (s *sent) killsAnimal(lx *Lexicon, c *cue) bool {
 // or not the publication day is known: "his protests three decades ago",
 // "60 years after the assault on the fort", "years after he defected".
 func (s *sent) yearsAway(c *cue) bool {
-	for k := c.end; k < len(s.toks)-1 && k <= c.end+historyReach && !clauseEnd(s.toks[k]); k++ {
+	for k := c.end; k < len(s.toks)-1 && k <= c.end+yearsAgoReach && !clauseEnd(s.toks[k]); k++ {
 		if yearUnits[s.toks[k].Norm] && s.toks[k+1].Norm == "ago" {
 			return true
 		}
@@ -1014,6 +1030,11 @@ func (s *sent) yearsAway(c *cue) bool {
 	}
 	return false
 }
+
+// yearsAgoReach is how many words after an act, within its clause,
+// "years ago" may stand and still set it years back: "the army he
+// deserted for the north almost 40 years ago".
+const yearsAgoReach = 8
 
 // yearsAfterReach is how many words before an act, within its clause,
 // "years after" may stand and still set it years back: "150 years after
