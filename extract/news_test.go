@@ -1264,3 +1264,16 @@ func TestACampaignByItsAgentAndYearsAgoFarOn(t *testing.T) {
 		"Fighting by the rebels for control of the town of Kidal went on for a second day on Monday.",
 	)
 }
+
+// What one person or a governing body demands is no crowd's demand; what
+// a crowd demands stays a protest.
+func TestADemandOfOneOrOfABodyIsNoProtest(t *testing.T) {
+	wantSilence(t,
+		"The number of files destroyed by the ministry in Nairobi has risen sharply. The auditor has called for an inquiry.",
+		"Records destroyed by the ministry in Nairobi have risen sharply, and the auditor has called for a review of the destruction.",
+	)
+	wantEvents(t,
+		"Hundreds of traders blocked the main road near the market in Kisumu on Monday demanding lower fees.",
+		"Thousands of people attended a rally in Kisumu on Monday to demand lower prices for fuel.",
+	)
+}

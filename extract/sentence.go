@@ -813,7 +813,9 @@ func (s *sent) modality(lx *Lexicon) {
 			for k := end; k < n; k++ {
 				ref[k] = true
 			}
-			s.cues = append(s.cues, cue{s: s, start: i, end: end, classes: 1 << lx.cls.demand, certainty: "reported"})
+			if !s.demandOfOne(lx, i) {
+				s.cues = append(s.cues, cue{s: s, start: i, end: end, classes: 1 << lx.cls.demand, certainty: "reported"})
+			}
 		}
 		if kinds&(1<<sNamed) != 0 && (i == 0 || !resultWords[s.toks[i-1].Norm]) {
 			// "protested over the killing of" names another event;
@@ -931,6 +933,31 @@ func (s *sent) markGrounds(k int, ref []bool) {
 			return
 		}
 	}
+}
+
+// demandOfOne reports whether the demand at i is made by one person or
+// by a body that governs, named right before it: "the victim's sister has
+// demanded", "local authorities are now demanding" ([authority]). That is
+// no crowd's demand: it makes no protest of the sentence.
+func (s *sent) demandOfOne(lx *Lexicon, i int) bool {
+	if s.toks[i].Norm == "to" {
+		return false // "a protest to demand": the purpose of an act
+	}
+	k, aux := i, false
+	for k > 0 && (auxiliary[s.toks[k-1].Norm] || beForms[s.toks[k-1].Norm] || s.toks[k-1].Norm == "now" || strings.HasSuffix(s.toks[k-1].Norm, "ly")) {
+		aux = aux || auxiliary[s.toks[k-1].Norm] || beForms[s.toks[k-1].Norm]
+		k--
+	}
+	if k == 0 || s.hasCueAt(k-1) {
+		return false // "a rally demanding": the crowd's act demands
+	}
+	if strings.HasSuffix(s.toks[i].Norm, "ing") && !aux {
+		return false // "blocked the road near a hospital demanding": the blockers demand
+	}
+	if _, _, ok := lx.authority.Match(s.toks, k-1); ok {
+		return true
+	}
+	return s.d.oneObjector(s, k)
 }
 
 // backedBy reports whether a cue follows "backed by", "supported by" or
