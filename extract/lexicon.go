@@ -86,7 +86,7 @@ type Lexicon struct {
 	vagueDate        *text.Phrases[string]
 	agoUnits         *text.Phrases[byte]
 
-	ground, site, sacred, determiner, combatant, crowd, remains, repel, offDuty, stage, crowdAct, way, figure, heldFigure, captive, protestGoesOn, contest, foe, authority *text.Phrases[bool]
+	ground, site, sacred, determiner, combatant, crowd, remains, repel, offDuty, stage, crowdAct, way, figure, heldFigure, captive, protestGoesOn, contest, foe, authority, scourge *text.Phrases[bool]
 	// One-word classes a rule tests at a token (syntax.txt): see word.
 	venue, institution, remainsFound, festive, stateAct, scrap, march *text.Phrases[bool]
 	// seat and destination: words before a place that make it a
@@ -410,6 +410,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		"protest goes on": flag(&lx.protestGoesOn),
 		"contest":         flag(&lx.contest),
 		"foe":             flag(&lx.foe),
+		"scourge":         flag(&lx.scourge),
 		"authority":       flag(&lx.authority),
 		"seat":            flag(&lx.seat),
 		"destination":     flag(&lx.destination),

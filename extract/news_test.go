@@ -1277,3 +1277,15 @@ func TestADemandOfOneOrOfABodyIsNoProtest(t *testing.T) {
 		"Thousands of people attended a rally in Kisumu on Monday to demand lower prices for fuel.",
 	)
 }
+
+// A crowd out to fight a scourge of nature holds no protest, and a plan of
+// battle is a plan.
+func TestACrowdOutToFightAScourgeHoldsNoProtest(t *testing.T) {
+	wantSilence(t,
+		"In Kano on Monday, villagers burned tyres and boys took to the streets with brooms to fight the swarming locusts, while ministers agreed a battle plan.",
+		"Hundreds of residents took to the streets of Kano on Monday to fight the flames that swept the market.",
+	)
+	wantEvents(t,
+		"Hundreds of residents took to the streets of Kano on Monday to fight the new fuel tax.",
+	)
+}

@@ -501,8 +501,26 @@ func (s *sent) foughtFoe(lx *Lexicon, k int) bool {
 	if e, _, ok := lx.determiner.Match(s.toks, k); ok {
 		k = e
 	}
+	if _, _, ok := lx.scourge.Match(s.toks, k); ok {
+		return true
+	}
 	_, _, ok := lx.foe.Match(s.toks, k)
 	return ok
+}
+
+// fightsScourge reports whether the words at k, "to fight" or "to
+// battle", take a scourge ([scourge]) within a few words: "to fight an
+// invasion of locusts", "to battle the flames".
+func (s *sent) fightsScourge(lx *Lexicon, k int) bool {
+	if k+1 >= len(s.toks) || s.toks[k].Norm != "to" || !contestWords[s.toks[k+1].Norm] {
+		return false
+	}
+	for j := k + 2; j < len(s.toks) && j <= k+6 && !clauseEnd(s.toks[j]); j++ {
+		if _, _, ok := lx.scourge.Match(s.toks, j); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // gathersOrShows reports whether a verb of rallying or demonstrating at
@@ -897,7 +915,7 @@ func (s *sent) modality(lx *Lexicon) {
 			c.reference = true // "troops backed by helicopters stormed the camp": support, not the act's manner
 		}
 		if c.classes&(classSet(1)<<lx.cls.protest|1<<lx.cls.riot) != 0 && s.festive(c) {
-			c.reference = true // "took to the streets to celebrate": a feast, no protest
+			c.reference = true // "took to the streets to celebrate", "to fight the locusts": no protest
 		}
 	}
 }
@@ -1228,7 +1246,7 @@ func (s *sent) festive(c *cue) bool {
 		if t := s.toks[k]; t.Norm == ";" || t.Norm == "." || t.Norm == "but" {
 			return false
 		}
-		if s.toks[k].Norm == "to" && word(s.d.x.lx.festive, s.toks, k+1) {
+		if s.toks[k].Norm == "to" && word(s.d.x.lx.festive, s.toks, k+1) || s.fightsScourge(s.d.x.lx, k) {
 			return true
 		}
 	}
