@@ -1289,3 +1289,18 @@ func TestACrowdOutToFightAScourgeHoldsNoProtest(t *testing.T) {
 		"Hundreds of residents took to the streets of Kano on Monday to fight the new fuel tax.",
 	)
 }
+
+// Support or opposition rallied is gathered, not a rally; protests
+// expected to come have not come; a march called off did not march.
+func TestRalliedSupportAndProtestsToComeAreNoProtest(t *testing.T) {
+	wantSilence(t,
+		"The union in Leeds has spent weeks rallying opposition to the closure of the plant.",
+		"Opposition leaders in Nairobi rallied support for the strike on Monday.",
+		"Bankers and chief executives gather in Davos this week for the forum, where the economy and trade will top the agenda. Unlike past years, protests against the forum are expected to be muted.",
+		"Students in Nairobi have called off a march planned for Saturday.",
+	)
+	wantEvents(t,
+		"Hundreds of students in Nairobi protest a fee rise that would double their costs.",
+		"Thousands rallied in Nairobi on Monday against the fee rise.",
+	)
+}

@@ -547,6 +547,9 @@ func (s *sent) gathersOrShows(i, end int, title func() bool) bool {
 			return false // "a rally", "two rallies"
 		}
 	}
+	if !demonstrateVerb[w] && heldFeeling[t.Norm] {
+		return true // "rallying opposition to the bid": support gathered
+	}
 	if objectWord[t.Norm] {
 		return !timeSpan[u.Norm] && !timeWord[u.Norm] && !heldFeeling[u.Norm] // not "the following day", "their anger"
 	}
@@ -1426,7 +1429,8 @@ var askWord = map[string]bool{"persuade": true, "persuaded": true, "persuading":
 // clause, by a modal: "its capture would open the road", "the fall of
 // the city could". A finite verb ("captured", "took") is left alone.
 func (s *sent) modalAfter(lx *Lexicon, c *cue) bool {
-	if c.classes&(classSet(1)<<lx.cls.capture|1<<lx.cls.enter|1<<lx.cls.withdraw) == 0 {
+	crowd := c.classes&(classSet(1)<<lx.cls.protest|1<<lx.cls.riot) != 0
+	if c.classes&(classSet(1)<<lx.cls.capture|1<<lx.cls.enter|1<<lx.cls.withdraw) == 0 && !crowd {
 		return false
 	}
 	if w := s.toks[c.start].Norm; strings.HasSuffix(w, "ed") || pastTaking[w] {
@@ -1445,12 +1449,19 @@ func (s *sent) modalAfter(lx *Lexicon, c *cue) bool {
 		if s.inDate[k] {
 			continue // "the capture of Kidal on 3 May": a month, no modal
 		}
+		if crowd && (relative[s.toks[k].Norm] || s.toks[k].Kind != text.Word) {
+			return false // "protest a law that would": the law's mood
+		}
 		if _, _, ok := lx.modal.Match(s.toks, k); ok {
 			return true
 		}
 	}
 	return false
 }
+
+// relative are the words that open a relative clause: what follows is
+// another thing's.
+var relative = map[string]bool{"that": true, "which": true, "who": true, "whom": true, "whose": true, "where": true}
 
 // asideEnd returns the index of the comma that closes a short aside opened
 // by the comma at k ("the capture, if confirmed, would"; "the fall, analysts
