@@ -1304,3 +1304,14 @@ func TestRalliedSupportAndProtestsToComeAreNoProtest(t *testing.T) {
 		"Thousands rallied in Nairobi on Monday against the fee rise.",
 	)
 }
+
+// A place's new leader heads its government; an armed group's new leader
+// is a change in the group.
+func TestAPlacesNewLeaderIsNoGroupsChange(t *testing.T) {
+	wantSilence(t,
+		"Dagestan's new leader vowed on Monday to crush the militants and rebuild the region.",
+	)
+	wantEvents(t,
+		"The rebel group's new leader vowed on Monday to fight on in the hills near Gao.",
+	)
+}

@@ -1045,6 +1045,21 @@ func (s *sent) markReference(lx *Lexicon, c *cue) {
 	if s.killsAnimal(lx, c) {
 		c.reference = true // "the ritual beheading of a sheep": no one killed
 	}
+	if s.placesLeader(c) {
+		c.reference = true // "the province's new leader": its government's, no armed group's
+	}
+}
+
+// placesLeader reports whether a new leader is a place's, by a
+// possessive: "the region's new leader vowed", "Chechnya's new leader".
+// A place's leader heads its government; an armed group's change of
+// leader names the group.
+func (s *sent) placesLeader(c *cue) bool {
+	i := c.start
+	if s.toks[i].Norm != "new" || s.toks[c.end-1].Norm != "leader" || i < 3 || !s.possessiveAt(i-1) {
+		return false
+	}
+	return s.placeAt[i-3] >= 0 || s.toks[i-3].Norm == "region" || s.toks[i-3].Norm == "country" || s.toks[i-3].Norm == "province"
 }
 
 // killsAnimal reports whether a killing's object, after "of", is an
