@@ -60,10 +60,31 @@ func (d *doc) dropHeadline(evs []sitrep.Event) []sitrep.Event {
 			led = true
 		}
 	}
-	if !led {
+	if !led && !d.leadTellsOfNoAct() {
 		return evs
 	}
 	return slices.DeleteFunc(evs, func(e sitrep.Event) bool { return e.Span[0] < end })
+}
+
+// leadTellsOfNoAct reports whether the lead under a headline names acts
+// and reports none of them as done: "the UN is in a dilemma over how far
+// to go to stop the killing" under "West mulls limits for African
+// fighting". The headline's act is then the story's topic, which its lead
+// tells as such.
+func (d *doc) leadTellsOfNoAct() bool {
+	lead, cues := d.sents[1].para, 0
+	for _, s := range d.sents[1:] {
+		if s.para != lead {
+			break
+		}
+		for _, c := range s.cues {
+			if c.certainty == sitrep.Reported && (!c.reference || c.anaphoric && !s.compoundHead(&c)) {
+				return false // an act told, or the headline's own told again: "the attack on the post"
+			}
+			cues++
+		}
+	}
+	return cues > 0
 }
 
 // headlineFuture reports whether the act at token k follows "to" in a

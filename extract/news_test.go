@@ -1315,3 +1315,15 @@ func TestAPlacesNewLeaderIsNoGroupsChange(t *testing.T) {
 		"The rebel group's new leader vowed on Monday to fight on in the hills near Gao.",
 	)
 }
+
+// A headline's act that its lead names only as the topic, in a word of
+// another thing, is the story's topic; a lead that tells the act again
+// keeps it.
+func TestAHeadlineWhoseLeadTellsNoActIsATopic(t *testing.T) {
+	wantSilence(t,
+		"Kenya Bomb Dogs Anger Ugandan Coach\n\nThe old rivalry between the two national sides has turned to the dogs of the stadium in Kampala, the bomb-sniffing kind.",
+	)
+	wantEvents(t,
+		"Rebels attack army post near Gao\n\nThe attack on the post was condemned by the governor, who said it could not go unpunished.",
+	)
+}
