@@ -1884,6 +1884,9 @@ func (d *doc) codable(s *sent, dr *draft, r *rule, f frameFacts, classes classSe
 	if r.subType == "Change to group/activity" && word(lx.stateAct, s.toks, min(anchor, len(s.toks)-1)) && (a1 == nil || a1.Actor.Side == "government") {
 		return false // a state that imposes an embargo, suspends an officer or grants an amnesty governs
 	}
+	if r.subType == "Change to group/activity" && d.joinsStateForces(s, anchor) {
+		return false // "until he joined the navy": a career, no armed group's change
+	}
 	if r.subType == "Agreement" && a1 == nil && a2 == nil && classes&lx.unambiguous == 0 {
 		return false // "signed an agreement to share data": parties that make no peace are firms
 	}
@@ -1974,6 +1977,22 @@ func (d *doc) codable(s *sent, dr *draft, r *rule, f frameFacts, classes classSe
 			return false // a state that protests is diplomacy; not the government a crowd calls on
 		}
 		return d.staged(s, dr)
+	}
+	return false
+}
+
+// joinsStateForces reports whether the act at anchor is joining, "joined
+// the", and the force named right after it is the state's: one who
+// joined the army or the navy enlisted; ACLED codes fighters who join
+// or leave an armed group, not recruits of a state.
+func (d *doc) joinsStateForces(s *sent, anchor int) bool {
+	if anchor+2 >= len(s.toks) || !strings.HasPrefix(s.toks[anchor].Norm, "join") || s.toks[anchor+1].Norm != "the" {
+		return false
+	}
+	for k := anchor + 2; k < len(s.toks) && k <= anchor+4; k++ {
+		if a := s.actorAt[k]; a >= 0 {
+			return d.actors[a].Actor.Side == "government"
+		}
 	}
 	return false
 }

@@ -1327,3 +1327,14 @@ func TestAHeadlineWhoseLeadTellsNoActIsATopic(t *testing.T) {
 		"Rebels attack army post near Gao\n\nThe attack on the post was condemned by the governor, who said it could not go unpunished.",
 	)
 }
+
+// One who joined the navy enlisted; fighters who join an armed group
+// change sides.
+func TestJoiningAStatesForcesIsACareer(t *testing.T) {
+	wantSilence(t,
+		"The singer lived in Kisumu from the age of six until he joined the Navy, but he went back often.",
+	)
+	wantEvents(t,
+		"On Monday, 20 soldiers deserted and joined the rebels of the M23 near Goma.",
+	)
+}
