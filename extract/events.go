@@ -67,10 +67,9 @@ func (d *doc) dropHeadline(evs []sitrep.Event) []sitrep.Event {
 }
 
 // leadTellsOfNoAct reports whether the lead under a headline names acts
-// and reports none of them as done: "the UN is in a dilemma over how far
-// to go to stop the killing" under "West mulls limits for African
-// fighting". The headline's act is then the story's topic, which its lead
-// tells as such.
+// and reports none of them as done: "bomb dogs anger the coach" over a
+// lead on the rivalry's "bomb-sniffing" dogs. The headline's act is then
+// the story's topic, which its lead tells as such.
 func (d *doc) leadTellsOfNoAct() bool {
 	lead, cues := d.sents[1].para, 0
 	for _, s := range d.sents[1:] {

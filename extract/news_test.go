@@ -1222,7 +1222,7 @@ func TestCannotAndDisappearedAreNoActs(t *testing.T) {
 	wantSilence(t,
 		"Officials in Gao say the police cannot arrest the gunmen while the fighting goes on.",
 		"Officials in Gao say the police can't arrest the gunmen while the fighting goes on.",
-		"The wreckage of an air force helicopter, which disappeared with five airmen on board, has been found off the coast of Lamu, the defence ministry says.",
+		"Divers near Lamu have located the wreck of an air force helicopter, which disappeared with five airmen aboard, the defence ministry says.",
 	)
 	wantEvents(t,
 		"Activists in Kano say a student leader was forcibly disappeared by soldiers on Monday.",
@@ -1269,7 +1269,7 @@ func TestACampaignByItsAgentAndYearsAgoFarOn(t *testing.T) {
 // a crowd demands stays a protest.
 func TestADemandOfOneOrOfABodyIsNoProtest(t *testing.T) {
 	wantSilence(t,
-		"The number of files destroyed by the ministry in Nairobi has risen sharply. The auditor has called for an inquiry.",
+		"Files destroyed each year by a ministry in Nairobi have grown in number. The auditor has called for an inquiry.",
 		"Records destroyed by the ministry in Nairobi have risen sharply, and the auditor has called for a review of the destruction.",
 	)
 	wantEvents(t,
