@@ -72,13 +72,18 @@ func (d *doc) dropHeadline(evs []sitrep.Event) []sitrep.Event {
 // the story's topic, which its lead tells as such.
 func (d *doc) leadTellsOfNoAct() bool {
 	lead, cues := d.sents[1].para, 0
+	var told classSet // the headline's acts
+	for _, c := range d.sents[0].cues {
+		told |= c.classes &^ d.x.lx.minor
+	}
 	for _, s := range d.sents[1:] {
 		if s.para != lead {
 			break
 		}
 		for _, c := range s.cues {
-			if c.certainty == sitrep.Reported && (!c.reference || c.anaphoric && !s.compoundHead(&c)) {
-				return false // an act told, or the headline's own told again: "the attack on the post"
+			again := (c.anaphoric || c.classes&told != 0) && !s.compoundHead(&c) && !s.prefixed(&c)
+			if c.certainty == sitrep.Reported && (!c.reference || again) {
+				return false // an act told, or the headline's own told again: "the attack on the post", "the arrest of the commander"
 			}
 			cues++
 		}

@@ -1338,3 +1338,9 @@ func TestJoiningAStatesForcesIsACareer(t *testing.T) {
 		"On Monday, 20 soldiers deserted and joined the rebels of the M23 near Goma.",
 	)
 }
+
+// A lead that names the headline's act again, as the topic of its news
+// ("the arrest of ... raises concerns"), keeps the headline's act.
+func TestALeadNamingTheHeadlinesActKeepsIt(t *testing.T) {
+	wantFirst(t, "Army Arrests a Militia Commander\n\nThe arrest of a commander of the Mai-Mai militia raises concerns about the loyalty of the new brigades.", "Arrests")
+}
