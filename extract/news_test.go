@@ -1342,5 +1342,5 @@ func TestJoiningAStatesForcesIsACareer(t *testing.T) {
 // A lead that names the headline's act again, as the topic of its news
 // ("the arrest of ... raises concerns"), keeps the headline's act.
 func TestALeadNamingTheHeadlinesActKeepsIt(t *testing.T) {
-	wantFirst(t, "Army Arrests a Militia Commander\n\nThe arrest of a commander of the Mai-Mai militia raises concerns about the loyalty of the new brigades.", "Arrests")
+	wantFirst(t, "Army Arrests a Militia Chief\n\nThe arrest of the Mai-Mai militia chief raises concerns about the loyalty of the new brigades.", "Arrests")
 }
