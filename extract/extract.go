@@ -393,8 +393,14 @@ func (x *Extractor) analyse(ctx context.Context, a *sitrep.Article) *doc {
 	if d.focus == "" && len(local) == 1 {
 		d.focus = local[0]
 	}
-	if d.focus == "" && len(local) == 0 {
-		d.focus = statesCountry(ms)
+	if d.focus == "" && len(hints) == 1 && countryNamed(ms, hints[0]) >= 2 {
+		// A text that names no place, but one country's people or forces
+		// again and again and no other's ("Thai troops ... the Thai prime
+		// minister"), is about that country. Named once, they may be
+		// abroad ("Russian jets struck", "an Italian was kidnapped"); with
+		// another country ("a Briton shot outside a Saudi mall") it does
+		// not say which.
+		d.focus = hints[0]
 	}
 	if d.focus != "" {
 		// Read again with the focus: generic actors take it ("the army"
@@ -465,21 +471,15 @@ func actorCountries(ms []actors.Mention) (hints, local []string) {
 	return hints, local
 }
 
-// statesCountry is where a text that names no place and no group of its
-// own is: the one country its states' words name ("Thai PM", "Congolese
-// army"); "" when they name none or several (a force may be abroad).
-func statesCountry(ms []actors.Mention) string {
-	cc := ""
+// countryNamed counts the actor mentions of country cc in ms.
+func countryNamed(ms []actors.Mention, cc string) int {
+	n := 0
 	for _, m := range ms {
-		switch c := m.Actor.Country; {
-		case c == "" || c == cc:
-		case cc != "":
-			return ""
-		default:
-			cc = c
+		if m.Actor.Country == cc {
+			n++
 		}
 	}
-	return cc
+	return n
 }
 
 func paragraphBreak(gap string) bool {
@@ -494,18 +494,16 @@ func paragraphBreak(gap string) bool {
 
 // focusCountry is the country the article is most about: the one its
 // resolved places fall in most often, a country named outright counting
-// double. Ties go to the first mentioned. A place inside an actor's name
-// ("US military forces") counts only when no other place is named: the
-// forces may be far from home.
+// double. Ties go to the first mentioned. A dateline says where the
+// report was filed: it counts only when the text names no other place.
+// A place inside an actor's name ("US military forces", "Israel said")
+// counts only when neither is named: the forces may be far from home,
+// and a government speaks from its capital of what happened elsewhere.
 func (d *doc) focusCountry(ms []actors.Mention) string {
 	inside := within(nil, d.places, ms)
-	// A dateline says where the report was filed: it counts only when the
-	// text names no other place.
-	for _, dateline := range []bool{false, true} {
-		for _, inActors := range []bool{false, true} {
-			if cc := d.countPlaces(inside, ms, inActors, dateline); cc != "" {
-				return cc
-			}
+	for _, pass := range [][2]bool{{false, false}, {true, false}, {true, true}} {
+		if cc := d.countPlaces(inside, ms, pass[1], pass[0]); cc != "" {
+			return cc
 		}
 	}
 	return ""
@@ -527,8 +525,8 @@ func (d *doc) countPlaces(inside []bool, ms []actors.Mention, inActors, dateline
 		}
 		cc := m.Place.CountryCode
 		w := 1
-		if m.Place.Level == gazetteer.LevelCountry {
-			w = 2
+		if m.Place.Level == gazetteer.LevelCountry && !inside[i] {
+			w = 2 // named outright as a place, not as the one who acts
 		}
 		count[cc] += w
 		if m.Score >= 0.9 {

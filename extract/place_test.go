@@ -1,0 +1,49 @@
+package extract
+
+import "testing"
+
+// countryOf returns the country code of the first reported event, "" when
+// it has no place, and whether there was an event at all.
+func countryOf(t *testing.T, txt string) (string, bool) {
+	t.Helper()
+	evs := reported(run(t, txt, "2024-12-07"))
+	if len(evs) == 0 {
+		return "", false
+	}
+	if evs[0].Location == nil {
+		return "", true
+	}
+	return evs[0].Location.CountryCode, true
+}
+
+// A text that names no place but names one country's people or forces
+// again and again is about that country; named once, they may be abroad,
+// and actors of two countries do not say which.
+func TestActorsOfOneCountryPlaceAnUnplacedText(t *testing.T) {
+	cc, ok := countryOf(t, "Tanzanian troops exchanged fire with gunmen near a farming village on Sunday, killing four of the attackers, the Tanzanian defence ministry said.")
+	if !ok || cc != "TZ" {
+		t.Errorf("Tanzanian troops in a fight nowhere named: country %q (event %v), want TZ", cc, ok)
+	}
+	for _, txt := range []string{
+		"Tanzanian troops exchanged fire with gunmen near a farming village on Sunday, killing four of the attackers.",
+		"A Dane was stabbed to death outside a Chilean embassy building by an unknown attacker.",
+	} {
+		if cc, _ := countryOf(t, txt); cc != "" {
+			t.Errorf("%q: country %q, want none", txt, cc)
+		}
+	}
+}
+
+// A country named as the one who acts ("France denied", "Israel kills")
+// is no place named: the dateline and the groups the text names say
+// better where it happened.
+func TestACountryThatActsIsNoPlace(t *testing.T) {
+	cc, _ := countryOf(t, "BAMAKO, Mali (AP) - France denied on Friday that its soldiers fired on a crowd of demonstrators, killing two people.")
+	if cc != "ML" {
+		t.Errorf("a government's denial under a Malian dateline: country %q, want ML", cc)
+	}
+	cc, _ = countryOf(t, "Israel kills four in a drone strike on a Hezbollah commander's car; Hezbollah vowed revenge.")
+	if cc != "LB" {
+		t.Errorf("a strike on a Hezbollah commander: country %q, want LB", cc)
+	}
+}
