@@ -158,7 +158,10 @@ func (st *state) resolve() {
 				// The text is about another country: a reading here needs
 				// more than a name (a country less: it may be a neighbour).
 				switch {
-				case c.p.Level == gazetteer.LevelCountry:
+				case c.p.Level == gazetteer.LevelCountry || bigCity(c):
+					// A country, or a city written as its own name, may be
+					// where the text's forces went ("US troops stormed
+					// Fallujah").
 					b -= 1
 				case c.alt:
 					b -= 3 // Málaga for "Mala'aq" in a text about Syria
@@ -402,6 +405,12 @@ func strong(c *cand) bool {
 		return true
 	}
 	return p.Level == gazetteer.LevelTown && p.Population >= 100000
+}
+
+// bigCity reports whether a reading is a city of 100,000 written as the
+// gazetteer writes it (but for an Arabic article).
+func bigCity(c *cand) bool {
+	return c.lit && !c.alt && !c.fuzzy && c.p.Level == gazetteer.LevelTown && townPop(c.p) >= 100000
 }
 
 // proximity adds to each reading its nearness to the clear readings of
