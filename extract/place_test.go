@@ -1,6 +1,10 @@
 package extract
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/sitrep/sitrep"
+)
 
 // countryOf returns the country code of the first reported event, "" when
 // it has no place, and whether there was an event at all.
@@ -45,5 +49,14 @@ func TestACountryThatActsIsNoPlace(t *testing.T) {
 	cc, _ = countryOf(t, "Israel kills four in a drone strike on a Hezbollah commander's car; Hezbollah vowed revenge.")
 	if cc != "LB" {
 		t.Errorf("a strike on a Hezbollah commander: country %q, want LB", cc)
+	}
+}
+
+// A participle between an owner and its noun describes, even with another
+// adjective after a comma: "the port's deserted, silent avenues" tell of
+// no desertion.
+func TestADescribingParticipleBeforeAnAdjectiveList(t *testing.T) {
+	for _, e := range reported(run(t, "Militiamen in Kismayo walked through the port's deserted, silent avenues on Sunday night.", "2024-12-07")) {
+		t.Errorf("deserted avenues read as an act: %s", describe([]sitrep.Event{e}))
 	}
 }

@@ -161,10 +161,10 @@ func (s *sent) findCues(lx *Lexicon) {
 			continue
 		}
 		// "the besieged city", "a destroyed house", "in occupied Ukraine",
-		// "the region's assassinated leader": a participle between a
-		// determiner, a preposition or a possessive and its noun
-		// describes, it tells of no act.
-		if end == i+1 && i > 0 && end < len(s.toks) && (adjectiveSlot[s.toks[i-1].Norm] || participleSlot[s.toks[i-1].Norm] || s.possessiveAt(i-1)) && s.toks[end].Kind == text.Word && (len(s.toks[i].Norm) > 4 && strings.HasSuffix(s.toks[i].Norm, "ed") || pastTaking[s.toks[i].Norm]) {
+		// "the region's assassinated leader", "the town's deserted,
+		// narrow lanes": a participle between a determiner, a preposition
+		// or a possessive and its noun describes, it tells of no act.
+		if end == i+1 && i > 0 && end < len(s.toks) && (adjectiveSlot[s.toks[i-1].Norm] || participleSlot[s.toks[i-1].Norm] || s.possessiveAt(i-1)) && (s.toks[end].Kind == text.Word || s.possessiveAt(i-1) && s.adjectiveList(end)) && (len(s.toks[i].Norm) > 4 && strings.HasSuffix(s.toks[i].Norm, "ed") || pastTaking[s.toks[i].Norm]) {
 			i++
 			continue
 		}
@@ -1732,6 +1732,14 @@ func (s *sent) possessiveAt(k int) bool {
 // adjectiveSlot holds the words before which a participle is an
 // adjective: "the besieged city".
 var adjectiveSlot = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "its": true, "their": true}
+
+// adjectiveList reports whether a comma at token k goes on with another
+// adjective and the noun of an owner's noun phrase: "the town's deserted,
+// narrow lanes".
+func (s *sent) adjectiveList(k int) bool {
+	return s.toks[k].Norm == "," && k+2 < len(s.toks) && s.toks[k+1].Kind == text.Word && s.toks[k+2].Kind == text.Word &&
+		!s.toks[k+1].Cap && !word(s.d.x.lx.listBreak, s.toks, k+1)
+}
 
 // participleSlot are the prepositions before which a participle and a noun
 // make a noun phrase: "in occupied Ukraine", "across captured villages".
