@@ -365,8 +365,8 @@ func ScorePlaces(p *geoparse.Parser, docs []*PlaceDoc, errs io.Writer) PlaceMetr
 			return mn.Place != nil && mn.Start < g.End && g.Start < mn.End
 		}
 		for _, mn := range ms {
-			if mn.Place == nil {
-				continue
+			if mn.Place == nil || mn.Outlet {
+				continue // a newspaper's town is no toponym of the text
 			}
 			m.Mentions++
 			onGold := false

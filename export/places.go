@@ -48,10 +48,14 @@ type PlaceMention struct {
 	Alternatives []Place `json:"alternatives"`
 }
 
-// PlaceMentions returns the mentions of article in the form written.
+// PlaceMentions returns the mentions of article in the form written (a
+// newspaper's town is none: see geoparse.Mention.Outlet).
 func PlaceMentions(article string, ms []geoparse.Mention) []PlaceMention {
 	out := make([]PlaceMention, 0, len(ms))
 	for _, m := range ms {
+		if m.Outlet {
+			continue
+		}
 		pm := PlaceMention{Article: article, Mention: m.Text, Span: [2]int{m.Start, m.End}, Fallback: m.Fallback,
 			Alternatives: make([]Place, 0, len(m.Alternatives))}
 		if m.Place != nil {

@@ -343,10 +343,14 @@ type doc struct {
 	text   string
 	pub    time.Time
 	places []geoparse.Mention
-	actors []actors.Mention
-	focus  string // ISO2 of the country the article is about
-	toks   []text.Token
-	sc     *scratch // the working memory behind toks and the per-token marks
+	// outlets are the places that begin a newspaper's name ("the Kabul
+	// Times"): no scene, and evidence of the text's country only when
+	// nothing else is.
+	outlets []geoparse.Mention
+	actors  []actors.Mention
+	focus   string // ISO2 of the country the article is about
+	toks    []text.Token
+	sc      *scratch // the working memory behind toks and the per-token marks
 	// placeAt and actorAt give, per token, the index of the place or actor
 	// mention covering it, or -1.
 	placeAt, actorAt []int
@@ -389,6 +393,14 @@ func (x *Extractor) analyse(ctx context.Context, a *sitrep.Article) *doc {
 	ms := words.AppendScan(d.sc.actors[:0], "")
 	hints, local := actorCountries(ms)
 	d.places = x.geo.ParseHints(d.text, hints)
+	for _, m := range d.places {
+		if m.Outlet {
+			d.outlets = append(d.outlets, m)
+		}
+	}
+	if len(d.outlets) > 0 {
+		d.places = slices.DeleteFunc(d.places, func(m geoparse.Mention) bool { return m.Outlet })
+	}
 	d.focus = d.focusCountry(ms)
 	if d.focus == "" && len(local) == 1 {
 		d.focus = local[0]
@@ -505,6 +517,11 @@ func (d *doc) focusCountry(ms []actors.Mention) string {
 		if cc := d.countPlaces(inside, ms, pass[1], pass[0]); cc != "" {
 			return cc
 		}
+	}
+	// Last, the town of a newspaper the text names: a paper reports mostly
+	// from its own country.
+	if len(d.outlets) > 0 && d.outlets[0].Place != nil {
+		return d.outlets[0].Place.CountryCode
 	}
 	return ""
 }

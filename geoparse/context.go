@@ -56,6 +56,7 @@ func (st *state) context() {
 		}
 		s.person = s.t0 <= r.named || st.partisan(s.t0) || st.personTok(s)
 		s.money = st.currency(s)
+		s.outlet = st.isWord(s.t1+1) && st.toks[s.t1+1].flags&tCap != 0 && st.cls(s.t1+1)&classOutlet != 0
 		if !s.person && len(persons) > 0 {
 			s.person = isPerson(s.t1) && isPerson(s.t0)
 		}
@@ -505,8 +506,8 @@ func (st *state) countFocus() {
 	}
 	for i := range st.spans {
 		s := &st.spans[i]
-		if len(s.cands) == 0 || s.person || s.acronym {
-			continue
+		if len(s.cands) == 0 || s.person || s.acronym || s.outlet {
+			continue // a paper's town says where the paper is, not the news
 		}
 		// A country named outright is strong evidence; otherwise each
 		// country gets its readings' share of the prior. (The votes of

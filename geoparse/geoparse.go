@@ -150,6 +150,10 @@ type Mention struct {
 	// Locative says a preposition or verb of place stands before the name
 	// ("in X", "near X", "captured X"): what happened, happened there.
 	Locative bool
+	// Outlet says the name begins a newspaper's name ("the Kabul Times"):
+	// it says where the paper is, not where anything the text tells of
+	// happened, and is no place mention of the text.
+	Outlet bool
 
 	// beyond says the words put the place across a border from what
 	// happened, or make it where someone came from ("the border with
@@ -216,7 +220,7 @@ func Event(ms []Mention) int {
 	const sure = 0.25
 	best, bestRank := -1, 99
 	for i, m := range ms {
-		if m.Place == nil || m.beyond && m.Place.Level == gazetteer.LevelCountry {
+		if m.Place == nil || m.Outlet || m.beyond && m.Place.Level == gazetteer.LevelCountry {
 			continue
 		}
 		// Rank: sure before unsure, sub-national before a country, after

@@ -34,11 +34,12 @@ const (
 	classSpeech                          // a verb of speech: the name before it is a person ("Dunn told")
 	classKin                             // a kinship noun: the name whose possessive it follows is a person
 	classEvent                           // capitalised after a name, what happened there: "Napa Earthquake"
+	classOutlet                          // capitalised after a name, a newspaper: "the Jakarta Post"
 
 	classUnknown wordClass = 1 << 31 // not looked up yet (see state.cls)
 	// cueShift places a word's cueLevel in the class bits (four, above
-	// the sixteen classes).
-	cueShift = 16
+	// the seventeen classes).
+	cueShift = 17
 )
 
 // cueLevel is what a place noun says about the name before it.
@@ -144,6 +145,7 @@ func loadLexicon() (*lexicon, error) {
 		{"speech.txt", classSpeech},
 		{"kin.txt", classKin},
 		{"events.txt", classEvent},
+		{"outlets.txt", classOutlet},
 	}
 	for _, l := range lists {
 		b, err := lexiconFS.ReadFile("lexicon/" + l.file)

@@ -3,7 +3,7 @@ package geoparse
 import "testing"
 
 func TestClassesAndCueLevelsDoNotOverlap(t *testing.T) {
-	last := classFacility
+	last := classOutlet // the last class declared
 	if last >= 1<<cueShift {
 		t.Fatalf("class bits reach %b, cue levels start at bit %d", last, cueShift)
 	}

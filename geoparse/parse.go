@@ -36,6 +36,7 @@ type span struct {
 	after    int       // first token after the name and its place noun
 	person   bool      // the run it is in follows a person's title
 	money    bool      // a country's prefix to a currency sign ("US$5", "$US 5")
+	outlet   bool      // the start of a newspaper's name ("the Jakarta Post")
 	inRun    bool      // other capitalised words the gazetteer lacks adjoin it
 	class    wordClass // lexicon classes of a one-word name
 	sentInit bool      // the first word of a sentence

@@ -203,7 +203,7 @@ func (st *state) mentions() []Mention {
 			continue
 		}
 		index[i] = len(ms)
-		m := Mention{Start: s.start, End: s.end, Text: st.text[s.start:s.end], Qualifier: -1, Locative: s.locative, beyond: s.beyond}
+		m := Mention{Start: s.start, End: s.end, Text: st.text[s.start:s.end], Qualifier: -1, Locative: s.locative, Outlet: s.outlet, beyond: s.beyond}
 		switch {
 		case s.fallback:
 			if pl := st.placeOf(s.qual); pl != nil {

@@ -422,7 +422,7 @@ func (st *state) proximity() {
 	defer func() { st.anchors = anchors }()
 	for i := range st.spans {
 		s := &st.spans[i]
-		if len(s.cands) == 0 || s.person {
+		if len(s.cands) == 0 || s.person || s.outlet {
 			continue
 		}
 		c := &s.cands[0]
@@ -525,7 +525,7 @@ func (st *state) qualify(i int) {
 	}
 	for n, qi := range x.quals {
 		y := &st.spans[qi]
-		if y.person || y.acronym || st.placeOf(qi) == nil && len(y.cands) == 0 {
+		if y.person || y.acronym || y.outlet || st.placeOf(qi) == nil && len(y.cands) == 0 {
 			continue
 		}
 		if y.class&classContext != 0 && len(y.cands) > 0 && !strong(&y.cands[0]) && st.focusFor(y, y.cands[0].p.CountryCode) < 0.25 {

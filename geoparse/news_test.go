@@ -1,0 +1,32 @@
+package geoparse
+
+import "testing"
+
+// A city written as its own name is read even in a text whose only other
+// country is that of the forces that went there: the forces are abroad.
+func TestACityWhereForeignForcesWent(t *testing.T) {
+	txt := "U.S. forces pounded the militant stronghold of Fallujah on Monday."
+	for _, m := range testParser().ParseHints(txt, []string{"US"}) {
+		if m.Text == "Fallujah" && m.Place != nil && m.Place.CountryCode == "IQ" {
+			return
+		}
+	}
+	t.Errorf("%q: no Fallujah in Iraq", txt)
+}
+
+// A name before a newspaper's noun is the paper's, not a place the text
+// speaks of: marked as such, and no vote for the text's country.
+func TestANewspaperIsNoPlace(t *testing.T) {
+	txt := "The raid was first reported by the Nairobi Herald and later by the Denver Post."
+	for _, m := range testParser().Parse(txt) {
+		if !m.Outlet {
+			t.Errorf("%q: %q read as a place", txt, m.Text)
+		}
+	}
+	txt = "Gunmen raided a bank in Homs, the Kabul Times and the Kabul Post reported."
+	for _, m := range testParser().Parse(txt) {
+		if m.Text == "Homs" && (m.Place == nil || m.Place.CountryCode != "SY") {
+			t.Errorf("%q: Homs read as %v", txt, m.Place)
+		}
+	}
+}
