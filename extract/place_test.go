@@ -60,3 +60,10 @@ func TestADescribingParticipleBeforeAnAdjectiveList(t *testing.T) {
 		t.Errorf("deserted avenues read as an act: %s", describe([]sitrep.Event{e}))
 	}
 }
+
+// Where freed people came home to is no scene of what was done to them.
+func TestWhereTheFreedCameHomeIsNoScene(t *testing.T) {
+	if cc, _ := countryOf(t, "Two aid workers kidnapped in Mali arrived back in Paris on Tuesday to a warm welcome."); cc != "ML" {
+		t.Errorf("hostages taken in Mali, home in Paris: country %q, want ML", cc)
+	}
+}
