@@ -2346,7 +2346,7 @@ func (d *doc) pairedAdjective(s *sent, end int) bool {
 // of reference ("west of", "5 km from"), not a goal ("to", "towards").
 func (s *sent) placedBy(lx *Lexicon, k int) (ok, ref bool) {
 	for j := max(0, k-4); j < k; j++ {
-		if e, _, ok := lx.destination.Match(s.toks, j); ok && (e == k || e == k-1 && beforeDestination[s.toks[k-1].Norm]) {
+		if e, _, ok := lx.destination.Match(s.toks, j); ok && (e == k || e == k-1 && (beforeDestination[s.toks[k-1].Norm] || word(lx.placeWords, s.toks, k-1))) {
 			w := s.toks[e-1].Norm
 			return true, w == "of" || w == "from"
 		}

@@ -722,7 +722,8 @@ func bordering(before string) bool {
 
 // fledTo reports whether text before a country's name ends with where
 // people fled: "sending 30,000 fleeing into neighbouring Uganda",
-// "refugees poured into neighbouring Uganda".
+// "refugees poured into neighbouring Uganda" (into a neighbour only:
+// troops "poured into" the town they took).
 func fledTo(before string) bool {
 	b := strings.TrimRight(before, " ")
 	neighbour := endsWithWords(b, "neighbouring", "neighboring")
@@ -730,7 +731,7 @@ func fledTo(before string) bool {
 		b = b[:strings.LastIndexByte(b, ' ')+1]
 	}
 	return endsWithWords(b, "fled into", "fled to", "fleeing into", "fleeing to", "flee into", "flee to", "run into", "ran into", "escaped into", "escaped to", "crossed into", "crossing into") ||
-		neighbour && endsWithWords(b, "poured into", "pouring into")
+		neighbour && endsWithWords(b, "poured into", "pouring into", "streamed into", "streaming into", "flooded into", "flooding into", "spilled into", "spilling into")
 }
 
 // endsWithWords reports whether text, its trailing spaces dropped, ends

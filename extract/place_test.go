@@ -67,3 +67,20 @@ func TestWhereTheFreedCameHomeIsNoScene(t *testing.T) {
 		t.Errorf("hostages taken in Mali, home in Paris: country %q, want ML", cc)
 	}
 }
+
+// Where people went is no scene, with a word of place between ("retreated
+// to eastern Chad") or when a crowd streamed into a neighbour; troops
+// that pour into a town are still there.
+func TestWhereTheyWentIsNoScene(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"KINSHASA, Congo (Wire) - The army seized a rebel stronghold on Wednesday as refugees streamed into neighbouring Uganda.", "CD"},
+		{"Fighting raged in Sudan on Sunday. Army soldiers in about 40 trucks reportedly retreated to eastern Chad.", "SD"},
+		{"Rebel fighters poured into Kidal on Sunday and seized the airport.", "ML"},
+	} {
+		for _, e := range reported(run(t, tt.text, "2024-12-07")) {
+			if e.Location == nil || e.Location.CountryCode != tt.want {
+				t.Errorf("%q: %s, want it in %s", tt.text, describe([]sitrep.Event{e}), tt.want)
+			}
+		}
+	}
+}
