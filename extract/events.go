@@ -241,9 +241,12 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 	// is of a place the sentence names as taken, never of such a point.
 	territory := classes&(classSet(1)<<lx.cls.capture|1<<lx.cls.enter|1<<lx.cls.withdraw) != 0
 	near := false
-	if len(places) == 0 && !territory {
-		places = d.referencePlaces(s, anchor, classes)
-		near = len(places) > 0
+	if !territory && (len(places) == 0 || coarse(d.places[places[0]].Place)) {
+		// Near a town rather than somewhere in a region or a country:
+		// "strikes east of Wad Madani, the capital of Gezira state".
+		if refs := d.referencePlaces(s, anchor, classes); len(refs) > 0 && (len(places) == 0 || !coarse(d.places[refs[0]].Place)) {
+			places, near = refs, true
+		}
 	}
 
 	// A sentence that only set the scene places the act after it: "On 9
@@ -1709,6 +1712,11 @@ func (d *doc) scenePlaces(s *sent, anchor int, classes classSet, refs bool) []in
 		end = d.tokenEnd(s, cands[i])
 	}
 	return out
+}
+
+// coarse reports whether a place is a region or a country.
+func coarse(p *gazetteer.Place) bool {
+	return p.Level == gazetteer.LevelRegion || p.Level == gazetteer.LevelCountry
 }
 
 // sureScore is the geoparser's confidence above which a place reading

@@ -101,3 +101,12 @@ func TestPeopleInAPlaceSpeakFromTheScene(t *testing.T) {
 		}
 	}
 }
+
+// An act placed by a town ("west of Mizdah") is near the town, not
+// anywhere in the region the sentence also names.
+func TestNearATownRatherThanInARegion(t *testing.T) {
+	evs := reported(run(t, "Gunmen ambushed a police patrol north of Mizdah in Jabal al Gharbi on Monday.", "2024-12-07"))
+	if len(evs) == 0 || evs[0].Location == nil || evs[0].Location.Name != "Mizdah" || evs[0].Location.Precision != sitrep.PrecisionDistrict {
+		t.Errorf("an ambush north of Mizdah: %s, want it near Mizdah (district precision)", describe(evs))
+	}
+}
