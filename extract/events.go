@@ -2295,11 +2295,12 @@ func (s *sent) notTheScene(lx *Lexicon, k, end int) bool {
 // government that speaks or acts from it ("Damascus said", "a Damascus
 // ally", "officials in Kabul"). People in a place who speak ("residents
 // in Nyala reported") are there, and a capitalised word after a name
-// outside a headline is part of it ("Rakhine State"), not a verb.
+// outside a headline, or a noun of place, is part of it ("Rakhine State",
+// "northern Shan state"), not a verb.
 func (s *sent) seatNamed(lx *Lexicon, k, end int) bool {
 	if end < len(s.toks) {
 		in := k > 0 && (s.toks[k-1].Norm == "in" || s.toks[k-1].Norm == "of")
-		if _, _, ok := lx.say.Match(s.toks, end); ok && !in && (!s.toks[end].Cap || s.d.isHeadline(s)) {
+		if _, _, ok := lx.say.Match(s.toks, end); ok && !in && (!s.toks[end].Cap || s.d.isHeadline(s)) && !word(lx.placeWords, s.toks, end) {
 			return true
 		}
 		if e, _, ok := lx.seatNoun.Match(s.toks, end); ok && e > end {
