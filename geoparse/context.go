@@ -68,9 +68,10 @@ func (st *state) context() {
 		if s.t0 == s.t1 {
 			w := st.word(s.t0)
 			s.class = lex.lookup(w)
-			if s.class&(classFacility|classUnit) != 0 {
-				// "Sabha" (a council), "Temple", "Division": alone, such a
-				// word is a place only where the words around say so.
+			if s.class&(classFacility|classUnit|classTitle) != 0 {
+				// "Sabha" (a council), "Temple", "Division", "Brig." (a
+				// brigadier): alone, such a word is a place only where
+				// the words around say so.
 				s.class |= classContext
 			}
 			s.acronym = st.toks[s.t0].flags&tUpper != 0 && len(w) <= 4 || len(w) <= 4 && hasInnerUpper(w)

@@ -30,3 +30,11 @@ func TestANewspaperIsNoPlace(t *testing.T) {
 		}
 	}
 }
+
+// A title alone ("Brig." before "Gen.") is no town of that name.
+func TestATitleIsNoPlace(t *testing.T) {
+	txt := "Brig. Gen. Aung Kyaw was wounded in the assault, the army said."
+	for _, m := range testParser().Parse(txt) {
+		t.Errorf("%q: %q read as a place", txt, m.Text)
+	}
+}
