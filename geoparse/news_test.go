@@ -1,6 +1,10 @@
 package geoparse
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/sitrep/sitrep/gazetteer"
+)
 
 // A city written as its own name is read even in a text whose only other
 // country is that of the forces that went there: the forces are abroad.
@@ -36,5 +40,18 @@ func TestATitleIsNoPlace(t *testing.T) {
 	txt := "Brig. Gen. Aung Kyaw was wounded in the assault, the army said."
 	for _, m := range testParser().Parse(txt) {
 		t.Errorf("%q: %q read as a place", txt, m.Text)
+	}
+}
+
+// A country whose name is also its people's adjective is still a place.
+func TestACountryNamedAsItsOwnAdjective(t *testing.T) {
+	for _, txt := range []string{"Heavy fighting was reported in Myanmar on Sunday.", "Teachers marched in Eswatini on Sunday."} {
+		found := false
+		for _, m := range testParser().Parse(txt) {
+			found = found || m.Place != nil && m.Place.Level == gazetteer.LevelCountry
+		}
+		if !found {
+			t.Errorf("%q: no country", txt)
+		}
 	}
 }
