@@ -86,7 +86,8 @@ func TestWhereTheyWentIsNoScene(t *testing.T) {
 }
 
 // A place after "in" whose name a verb of speech seems to follow is where
-// the speakers are ("witnesses in Beni said"), and "state" after a name
+// the speakers are ("witnesses in Beni said"), an official in a town may
+// be the one shot there, and "state" after a name
 // is the name's ("in Rakhine State", "northern Shan state"); a
 // government's seat that speaks is still no scene.
 func TestPeopleInAPlaceSpeakFromTheScene(t *testing.T) {
@@ -94,6 +95,7 @@ func TestPeopleInAPlaceSpeakFromTheScene(t *testing.T) {
 		{"Witnesses in Beni said fighting broke out between the army and the rebels on Monday.", "Beni"},
 		{"The rebels opened a new offensive in Rakhine State on Tuesday.", "Rakhine"},
 		{"Heavy fighting spread across northern Shan state on Friday.", "Shan State"},
+		{"Gunmen shot at a local radio official in Beni on Friday.", "Beni"},
 		{"Damascus said rebels shelled the town on Monday.", "Syria"},
 	} {
 		evs := reported(run(t, tt.text, "2024-12-07"))
