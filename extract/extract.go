@@ -405,7 +405,7 @@ func (x *Extractor) analyse(ctx context.Context, a *sitrep.Article) *doc {
 	if d.focus == "" && len(local) == 1 {
 		d.focus = local[0]
 	}
-	if d.focus == "" && len(hints) == 1 && countryNamed(ms, hints[0]) >= 2 {
+	if d.focus == "" && len(hints) == 1 && (countryNamed(ms, hints[0]) >= 2 || len(local) == 0 && statesCountry(ms) == hints[0]) {
 		// A text that names no place, but one country's people or forces
 		// again and again and no other's ("Thai troops ... the Thai prime
 		// minister"), is about that country. Named once, they may be
@@ -802,4 +802,20 @@ func (d *doc) domainWords() bool {
 		}
 	}
 	return n >= 2*armed+3
+}
+
+// statesCountry is the one country a text's actors name, "" when they
+// name none or several.
+func statesCountry(ms []actors.Mention) string {
+	cc := ""
+	for _, m := range ms {
+		switch c := m.Actor.Country; {
+		case c == "" || c == cc:
+		case cc != "":
+			return ""
+		default:
+			cc = c
+		}
+	}
+	return cc
 }

@@ -20,16 +20,17 @@ func countryOf(t *testing.T, txt string) (string, bool) {
 	return evs[0].Location.CountryCode, true
 }
 
-// A text that names no place but names one country's people or forces
-// again and again is about that country; named once, they may be abroad,
-// and actors of two countries do not say which.
+// A text that names no place but names one country's people or forces,
+// and no other's, is about that country (named once, they may be abroad,
+// but the news then says where more often than not: eval general
+// measured it, AG World country 0.927 -> 0.933); actors of two countries
+// do not say which.
 func TestActorsOfOneCountryPlaceAnUnplacedText(t *testing.T) {
 	cc, ok := countryOf(t, "Tanzanian troops exchanged fire with gunmen near a farming village on Sunday, killing four of the attackers, the Tanzanian defence ministry said.")
 	if !ok || cc != "TZ" {
 		t.Errorf("Tanzanian troops in a fight nowhere named: country %q (event %v), want TZ", cc, ok)
 	}
 	for _, txt := range []string{
-		"Tanzanian troops exchanged fire with gunmen near a farming village on Sunday, killing four of the attackers.",
 		"A Dane was stabbed to death outside a Chilean embassy building by an unknown attacker.",
 	} {
 		if cc, _ := countryOf(t, txt); cc != "" {
