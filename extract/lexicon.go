@@ -48,7 +48,7 @@ type Lexicon struct {
 	manner, aircraft classSet
 	// cls holds the ids of the classes the Go code itself names.
 	cls struct {
-		capturePlace, capture, withdraw, enter, abduct, loot, demand, displace, kill, injure, attack, hold, protest, riot, mob, destroy, clash, arrest, intervene int
+		capturePlace, capture, withdraw, enter, abduct, loot, demand, displace, kill, injure, attack, hold, protest, riot, mob, destroy, clash, arrest, intervene, release, captor, agree int
 	}
 	classIDs map[string]int
 	cues     *text.Phrases[classSet]
@@ -175,7 +175,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		lx.classIDs["demand"] = len(lx.classNames)
 		lx.classNames = append(lx.classNames, "demand")
 	}
-	for _, n := range []string{"kill", "injure", "nonviolent", "displaced", "demand", "unambiguous", "aircraft", "artillery"} {
+	for _, n := range []string{"kill", "injure", "nonviolent", "displaced", "demand", "unambiguous", "aircraft", "artillery", "release", "captor"} {
 		if id := lx.class(n); id >= 0 {
 			lx.minor |= 1 << id
 		}
@@ -225,6 +225,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		{"enter", &lx.cls.enter}, {"abduct", &lx.cls.abduct}, {"loot", &lx.cls.loot}, {"demand", &lx.cls.demand},
 		{"displace", &lx.cls.displace}, {"kill", &lx.cls.kill}, {"injure", &lx.cls.injure}, {"attack", &lx.cls.attack}, {"hold", &lx.cls.hold},
 		{"protest", &lx.cls.protest}, {"riot", &lx.cls.riot}, {"mob", &lx.cls.mob}, {"destroy", &lx.cls.destroy}, {"clash", &lx.cls.clash}, {"arrest", &lx.cls.arrest}, {"intervene", &lx.cls.intervene},
+		{"release", &lx.cls.release}, {"captor", &lx.cls.captor}, {"agree", &lx.cls.agree},
 	} {
 		if *c.id = lx.class(c.name); *c.id < 0 {
 			return nil, fmt.Errorf("extract: cues.txt: no [%s] section, which the extractor needs", c.name)

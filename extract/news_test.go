@@ -1010,6 +1010,27 @@ func TestAHeadlineNamesThePeopleTaken(t *testing.T) {
 	wantFirst(t, text, "Abduction/forced disappearance")
 }
 
+// A release told before the captivity it ends is the news: ACLED codes
+// prisoner releases as agreements. A captivity told first stays an
+// abduction, and words of release or of captors make no event alone.
+func TestCaptivesFreedAreAnAgreement(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"Two aid workers held in Mali were freed on Sunday, three weeks after being kidnapped near Gao.", "Agreement"},
+		{"A nurse was released by her abductors near Mopti on Sunday, her employer said.", "Agreement"},
+		{"Gunmen kidnapped two traders near Gao on Sunday and released them the next day.", "Abduction/forced disappearance"},
+	} {
+		wantFirst(t, tt.text, tt.want)
+	}
+	for _, text := range []string{
+		"Rebels in Mali released a statement on Sunday about the talks.",
+		"Police in Bamako said on Sunday they were hunting the kidnappers of a businessman.",
+	} {
+		if evs := reported(run(t, text, "2024-12-07")); len(evs) > 0 {
+			t.Errorf("%q: no event wanted; %s", text, describe(evs))
+		}
+	}
+}
+
 // wantFirst fails unless the first event text yields as fact has the
 // sub-type want (published 2024-12-07).
 func wantFirst(t *testing.T, text, want string) {

@@ -80,6 +80,7 @@ func (d *doc) analyseSentence(s *sent, sp text.Span, para int) {
 		}
 	}
 	s.findCues(lx)
+	s.captivesFreed(lx)
 	s.crowdActs(lx)
 	s.modality(lx)
 	s.figs = lx.findFigures(d.text, s)
@@ -240,6 +241,31 @@ func (s *sent) findCues(lx *Lexicon) {
 		}
 		i = end
 	}
+}
+
+// captivesFreed reads a release told before the captivity it ends
+// ("were freed a month after being abducted", "released by their
+// kidnappers", "freed a journalist abducted in Gaza") as the news: an
+// agreement between the sides, which rules.txt prefers to the abduction
+// it ends. A captivity told first ("abducted three traders and released
+// them the next day") stays the abduction. Words of a release or of
+// captors are no cues otherwise ("released a statement", "the Free
+// Syrian Army", "police hunt the kidnappers").
+func (s *sent) captivesFreed(lx *Lexicon) {
+	freed, words := -1, classSet(1)<<lx.cls.release|1<<lx.cls.captor
+	for i := range s.cues {
+		c := &s.cues[i]
+		if c.classes&(1<<lx.cls.abduct|1<<lx.cls.captor) != 0 {
+			if freed >= 0 {
+				s.cues[freed].classes |= 1<<lx.cls.agree | 1<<lx.cls.abduct
+			}
+			break
+		}
+		if c.classes&(1<<lx.cls.release) != 0 && freed < 0 && s.actorAt[c.start] < 0 {
+			freed = i
+		}
+	}
+	s.cues = slices.DeleteFunc(s.cues, func(c cue) bool { return c.classes&^words == 0 })
 }
 
 // crowdActs adds a protest cue where protesters or rioters named as such
