@@ -1031,6 +1031,17 @@ func TestCaptivesFreedAreAnAgreement(t *testing.T) {
 	}
 }
 
+// Killing people in the killers' hands is one-sided whoever they are:
+// soldiers found executed, a massacre of recruits, are an Attack.
+func TestAnExecutionIsAnAttack(t *testing.T) {
+	for _, text := range []string{
+		"The bodies of twelve policemen who had been executed were found near Kidal on Sunday, the army said.",
+		"Officials in Mali blamed the rebels for a massacre of 30 army cadets near Gao on Saturday.",
+	} {
+		wantFirst(t, text, "Attack")
+	}
+}
+
 // wantFirst fails unless the first event text yields as fact has the
 // sub-type want (published 2024-12-07).
 func wantFirst(t *testing.T, text, want string) {
