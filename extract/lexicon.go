@@ -201,7 +201,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 			lx.doing |= 1 << id
 		}
 	}
-	for _, n := range []string{"airstrike", "aircraft", "artillery", "shelling", "ied", "suicide", "grenade", "chemical"} {
+	for _, n := range []string{"airstrike", "strike", "aircraft", "artillery", "shelling", "ied", "suicide", "grenade", "chemical"} {
 		if id := lx.class(n); id >= 0 {
 			lx.weapons |= 1 << id
 		}

@@ -1042,6 +1042,13 @@ func TestAnExecutionIsAnAttack(t *testing.T) {
 	}
 }
 
+// "Strikes" of no named manner come from the air when an army makes
+// them; when fighters do, they are attacks on whom they hit.
+func TestFightersStrikesAreNoAirStrike(t *testing.T) {
+	wantFirst(t, "Rebels launched strikes at two army posts near Kidal on Sunday, killing five soldiers.", "Armed clash")
+	wantFirst(t, "The French army carried out strikes on a rebel camp near Kidal on Sunday.", "Air/drone strike")
+}
+
 // wantFirst fails unless the first event text yields as fact has the
 // sub-type want (published 2024-12-07).
 func wantFirst(t *testing.T, text, want string) {
