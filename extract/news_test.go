@@ -1049,6 +1049,12 @@ func TestFightersStrikesAreNoAirStrike(t *testing.T) {
 	wantFirst(t, "The French army carried out strikes on a rebel camp near Kidal on Sunday.", "Air/drone strike")
 }
 
+// A suicide fighter who kills himself with the blast he sets off is a
+// suicide bombing, whatever the weapon.
+func TestASuicideFighterIsASuicideBombing(t *testing.T) {
+	wantFirst(t, "A suicide fighter killed himself and wounded six guards in a grenade attack on a market in Kabul on Sunday.", "Suicide bomb")
+}
+
 // wantFirst fails unless the first event text yields as fact has the
 // sub-type want (published 2024-12-07).
 func wantFirst(t *testing.T, text, want string) {
