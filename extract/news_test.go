@@ -1055,6 +1055,12 @@ func TestASuicideFighterIsASuicideBombing(t *testing.T) {
 	wantFirst(t, "A suicide fighter killed himself and wounded six guards in a grenade attack on a market in Kabul on Sunday.", "Suicide bomb")
 }
 
+// Soldiers killed when fighters blew up their post died of a blast the
+// fighters set off: an explosive, not a battle.
+func TestABlowingUpThatKillsIsAnExplosive(t *testing.T) {
+	wantFirst(t, "Three soldiers were killed when rebels blew up a bridge under their convoy near Gao on Sunday.", "Remote explosive/landmine/IED")
+}
+
 // wantFirst fails unless the first event text yields as fact has the
 // sub-type want (published 2024-12-07).
 func wantFirst(t *testing.T, text, want string) {
