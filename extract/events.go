@@ -1330,6 +1330,13 @@ func (d *doc) actRoles(s *sent, anchor int) (a1, a2 *actors.Mention, passive boo
 		if a.start < anchor {
 			continue
 		}
+		// "a Kenyan village", "shot dead by a Saudi shopping centre": a
+		// demonym before a thing names no party.
+		if !a.m.Head && a.end < len(s.toks) {
+			if _, _, ok := d.x.lx.civilianTarget.Match(s.toks, a.end); ok {
+				continue
+			}
+		}
 		if by := governor(a.start); norm(by) == "by" && agent == nil {
 			if a.start > relative {
 				continue
@@ -1342,12 +1349,6 @@ func (d *doc) actRoles(s *sent, anchor int) (a1, a2 *actors.Mention, passive boo
 				}
 			}
 			continue
-		}
-		// "a Kenyan village": a demonym before a thing names no party.
-		if !a.m.Head && a.end < len(s.toks) {
-			if _, _, ok := d.x.lx.civilianTarget.Match(s.toks, a.end); ok {
-				continue
-			}
 		}
 		if after == nil && a.m != before {
 			g := governor(a.start)

@@ -1061,6 +1061,17 @@ func TestABlowingUpThatKillsIsAnExplosive(t *testing.T) {
 	wantFirst(t, "Three soldiers were killed when rebels blew up a bridge under their convoy near Gao on Sunday.", "Remote explosive/landmine/IED")
 }
 
+// "By" before a country's word and a thing places the act; it names no
+// doer: the country's forces did not shoot the man by the mall.
+func TestByACountrysThingIsNoAgent(t *testing.T) {
+	text := "A tourist was shot dead by a Kenyan shopping mall in Mombasa on Sunday, police said."
+	for _, e := range reported(run(t, text, "2024-12-07")) {
+		if e.Actor1 != nil && e.Actor1.Side == "government" {
+			t.Errorf("%q: the country's forces as the doer: %s", text, describe([]sitrep.Event{e}))
+		}
+	}
+}
+
 // wantFirst fails unless the first event text yields as fact has the
 // sub-type want (published 2024-12-07).
 func wantFirst(t *testing.T, text, want string) {
