@@ -793,7 +793,7 @@ func (d *doc) peopleTaken(s *sent, dr *draft) bool {
 		if _, _, ok := lx.victim.Match(s.toks, k); ok {
 			return "person"
 		}
-		if t := s.toks[k]; t.Cap && strings.HasSuffix(t.Norm, "s") && len(gazetteer.CountriesByDemonym(strings.TrimSuffix(t.Norm, "s"))) > 0 {
+		if demonymPlural(s.toks[k]) {
 			return "person" // "two Americans"
 		}
 		return ""

@@ -1072,6 +1072,14 @@ func TestByACountrysThingIsNoAgent(t *testing.T) {
 	}
 }
 
+// People seized are no ground taken, whatever place the sentence named
+// before the verb: a dateline's town does not make "seized two Americans"
+// a capture.
+func TestPeopleSeizedAreNoGround(t *testing.T) {
+	wantFirst(t, "KABUL -- Gunmen seized two Americans from a guest house in Kabul on Sunday.", "Abduction/forced disappearance")
+	wantFirst(t, "KIDAL -- Rebels seized soldiers from an army post near Kidal on Sunday.", "Armed clash")
+}
+
 // wantFirst fails unless the first event text yields as fact has the
 // sub-type want (published 2024-12-07).
 func wantFirst(t *testing.T, text, want string) {

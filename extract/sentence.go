@@ -625,7 +625,7 @@ func (s *sent) groundObject(lx *Lexicon, i, end int) bool {
 			return true
 		}
 		if t.Kind == text.Word && (t.Cap || t.Upper) && s.actorAt[k] < 0 {
-			return true // a name the gazetteer does not know: "Gharitah Hill"
+			return !demonymPlural(t) // a name the gazetteer does not know: "Gharitah Hill"; not "two Americans"
 		}
 		if ai := s.actorAt[k]; ai >= 0 && k > 0 && s.toks[k-1].Norm == "of" {
 			// "the retreat of Ukrainian troops from Maryinka": who left,
@@ -655,6 +655,9 @@ func (s *sent) groundObject(lx *Lexicon, i, end int) bool {
 			k++
 			continue
 		}
+		if !slices.ContainsFunc(s.toks[end-1:k], func(t text.Token) bool { return t.Norm == "by" }) && s.peopleAt(lx, k) {
+			return false // "seized two Americans": people, not ground, whatever place came before; not "held by rebels"
+		}
 		break
 	}
 	for k := i - 1; k >= 0 && k >= i-4; k-- {
@@ -680,6 +683,30 @@ func (s *sent) destinationAt(k int) bool {
 		return true
 	}
 	return false
+}
+
+// peopleAt reports whether the object at token k names people: a noun for
+// a person, or an actor that is not the owner of what follows ("the
+// rebels' stronghold").
+func (s *sent) peopleAt(lx *Lexicon, k int) bool {
+	if _, _, ok := lx.victim.Match(s.toks, k); ok {
+		return true
+	}
+	ai := s.actorAt[k]
+	if ai < 0 {
+		return false
+	}
+	e := k
+	for e < len(s.toks) && s.actorAt[e] == ai {
+		e++
+	}
+	return e+1 >= len(s.toks) || !s.possessiveAt(e+1)
+}
+
+// demonymPlural reports whether a token is a people's word in the plural,
+// which names people of that country: "two Americans".
+func demonymPlural(t text.Token) bool {
+	return t.Cap && strings.HasSuffix(t.Norm, "s") && len(gazetteer.CountriesByDemonym(strings.TrimSuffix(t.Norm, "s"))) > 0
 }
 
 // groundNext reports whether ground is named at token k or the one after:
@@ -708,7 +735,7 @@ func (s *sent) personObject(lx *Lexicon, j int) bool {
 		if s.actorAt[k] >= 0 {
 			return true
 		}
-		if _, _, ok := lx.victim.Match(s.toks, k); ok {
+		if _, _, ok := lx.victim.Match(s.toks, k); ok || demonymPlural(s.toks[k]) {
 			return true
 		}
 		if clauseEnd(s.toks[k]) {
