@@ -1080,6 +1080,24 @@ func TestPeopleSeizedAreNoGround(t *testing.T) {
 	wantFirst(t, "KIDAL -- Rebels seized soldiers from an army post near Kidal on Sunday.", "Armed clash")
 }
 
+// What someone appeals or calls for is asked, not done: a hostage's
+// appeal for a withdrawal is no withdrawal, and her captivity is the news.
+func TestAnAppealForAnActIsNoAct(t *testing.T) {
+	wantFirst(t, "A nurse held hostage has appealed for a withdrawal of Kenyan troops from Somalia in a video shown on Sunday.", "Abduction/forced disappearance")
+}
+
+// "Retaking" and "recapturing" take ground back as "retook" does.
+func TestRetakingIsACapture(t *testing.T) {
+	wantFirst(t, "Malian troops pushed north on Sunday, retaking the town of Kidal from the rebels.", "Government regains territory")
+}
+
+// A passive's doer after "by" is no object of the taking: what was
+// seized came before the verb, people or things.
+func TestAPassivesDoerIsNotTheOneSeized(t *testing.T) {
+	wantFirst(t, "A Kenyan engineer was seized by gunmen near Mandera on Sunday and freed the next day.", "Abduction/forced disappearance")
+	wantFirst(t, "Two aid trucks were seized by rebels near Kidal on Sunday, the UN said.", "Looting/property destruction")
+}
+
 // wantFirst fails unless the first event text yields as fact has the
 // sub-type want (published 2024-12-07).
 func wantFirst(t *testing.T, text, want string) {

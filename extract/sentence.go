@@ -732,6 +732,12 @@ var seizure = map[string]bool{"seized": true, "seize": true, "seizes": true, "se
 // number or article before a noun for a person, or an actor.
 func (s *sent) personObject(lx *Lexicon, j int) bool {
 	for k := j; k < len(s.toks) && k < j+5; k++ {
+		if s.toks[k].Norm == "by" {
+			// A passive's doer is no object: who was taken came before
+			// ("a journalist was seized by militants"), not after
+			// ("sites seized last week by gunmen").
+			return s.personBefore(lx, j)
+		}
 		if s.actorAt[k] >= 0 {
 			return true
 		}
@@ -740,6 +746,20 @@ func (s *sent) personObject(lx *Lexicon, j int) bool {
 		}
 		if clauseEnd(s.toks[k]) {
 			return false
+		}
+	}
+	return false
+}
+
+// personBefore reports whether people are named in the few words before
+// the act that ends at token j, in its clause: the subject of a passive.
+func (s *sent) personBefore(lx *Lexicon, j int) bool {
+	for k := j - 2; k >= 0 && k >= j-6; k-- {
+		if clauseEnd(s.toks[k]) {
+			return false
+		}
+		if _, _, ok := lx.victim.Match(s.toks, k); ok || demonymPlural(s.toks[k]) {
+			return true
 		}
 	}
 	return false
