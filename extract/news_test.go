@@ -1098,6 +1098,12 @@ func TestAPassivesDoerIsNotTheOneSeized(t *testing.T) {
 	wantFirst(t, "Two aid trucks were seized by rebels near Kidal on Sunday, the UN said.", "Looting/property destruction")
 }
 
+// An act that names a person ("the siege leader", "a coup kingpin")
+// tells who that person is, not what happened: the arrest is the news.
+func TestTheLeaderOfAnActIsNoAct(t *testing.T) {
+	wantFirst(t, "Police in Mali arrested a rebel siege leader in Bamako on Sunday.", "Arrests")
+}
+
 // wantFirst fails unless the first event text yields as fact has the
 // sub-type want (published 2024-12-07).
 func wantFirst(t *testing.T, text, want string) {
