@@ -423,6 +423,7 @@ func (x *Extractor) analyse(ctx context.Context, a *sitrep.Article) *doc {
 	d.actors = d.dropPlaceActors(ms)
 	// A dateline's agency is no actor: "(BSS/AFP)" is a news service.
 	d.actors = slices.DeleteFunc(d.actors, func(m actors.Mention) bool { return d.inDateline(m.Start) })
+	d.demonymPeople()
 	d.inActor = within(nil, d.places, d.actors)
 	d.toks = text.AppendTokens(d.sc.toks[:0], d.text)
 	d.sc.take(len(d.toks))
@@ -622,6 +623,41 @@ func (d *doc) dropPlaceActors(ms []actors.Mention) []actors.Mention {
 	}
 	return out
 }
+
+// demonymPeople reads a people's word standing alone as a noun ("killed
+// two Palestinians", "seized three Americans", "a Briton who was shot")
+// as people of that country, civilians: not its state, which the word
+// names as a modifier ("Palestinian forces") or as a country's name.
+func (d *doc) demonymPeople() {
+	for i := range d.actors {
+		m := &d.actors[i]
+		if m.Head || m.Actor.Side != "government" || !m.Actor.Generic || strings.ContainsAny(m.Text, " -") {
+			continue
+		}
+		word, plural := strings.CutSuffix(m.Text, "s")
+		if !plural {
+			prev := strings.Fields(d.text[max(0, m.Start-4):m.Start])
+			next := strings.Fields(d.text[m.End:min(len(d.text), m.End+6)])
+			if len(prev) == 0 || !nounBefore[strings.ToLower(prev[len(prev)-1])] || len(next) > 0 && !nounAfter[strings.ToLower(strings.TrimRight(next[0], ".,;:"))] {
+				continue // "a Pakistani soldier": a modifier
+			}
+		}
+		cs := gazetteer.CountriesByDemonym(word)
+		if len(cs) != 1 || cs[0].ISO2 != m.Actor.Country {
+			continue
+		}
+		if a, ok := d.x.actors.Lookup("civilians", m.Actor.Country); ok {
+			m.Actor, m.Head = a, true
+		}
+	}
+}
+
+// nounBefore and nounAfter are the words around a people's word in the
+// singular that make it a noun: "a Briton who", "an American and".
+var (
+	nounBefore = map[string]bool{"a": true, "an": true, "one": true}
+	nounAfter  = map[string]bool{"": true, "who": true, "was": true, "is": true, "has": true, "had": true, "and": true, "from": true, "in": true, "at": true, "on": true, "near": true}
+)
 
 // possessives gives a force named by a possessive ("Russia said its army
 // captured the town", "the country's armed forces", "the RSF said their

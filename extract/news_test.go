@@ -1104,6 +1104,12 @@ func TestTheLeaderOfAnActIsNoAct(t *testing.T) {
 	wantFirst(t, "Police in Mali arrested a rebel siege leader in Bamako on Sunday.", "Arrests")
 }
 
+// A people's word standing alone as a noun names people of that country,
+// not its forces: gunmen who seize "a Canadian" take a civilian.
+func TestAPeoplesWordAloneNamesPeople(t *testing.T) {
+	wantFirst(t, "Gunmen seized an engineer and a Canadian from their camp near Gao on Sunday, in a raid that worried aid groups.", "Abduction/forced disappearance")
+}
+
 // wantFirst fails unless the first event text yields as fact has the
 // sub-type want (published 2024-12-07).
 func wantFirst(t *testing.T, text, want string) {
