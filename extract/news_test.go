@@ -1047,6 +1047,7 @@ func TestAnExecutionIsAnAttack(t *testing.T) {
 func TestFightersStrikesAreNoAirStrike(t *testing.T) {
 	wantFirst(t, "Rebels launched strikes at two army posts near Kidal on Sunday, killing five soldiers.", "Armed clash")
 	wantFirst(t, "The French army carried out strikes on a rebel camp near Kidal on Sunday.", "Air/drone strike")
+	wantFirst(t, "The Malian army killed four men in a strike at a rebel commander near Kidal on Sunday.", "Air/drone strike")
 }
 
 // A suicide fighter who kills himself with the blast he sets off is a
