@@ -1040,6 +1040,8 @@ func TestAnExecutionIsAnAttack(t *testing.T) {
 	} {
 		wantFirst(t, text, "Attack")
 	}
+	// Fighters who took a policeman and then killed him: ACLED's battle.
+	wantFirst(t, "Rebels abducted a policeman near Kidal on Sunday and later beheaded him, officials said.", "Armed clash")
 }
 
 // "Strikes" of no named manner come from the air when an army makes
