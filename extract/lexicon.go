@@ -21,8 +21,9 @@ type classSet uint64
 // Lexicon is every word list and rule the extractor uses, read from the
 // files in lexicon/. It is immutable once built and safe to share.
 type Lexicon struct {
-	classNames []string
-	minor      classSet // classes that are a toll or a manner, not an act (see mainClass)
+	classNames  []string
+	minor       classSet // classes that are a toll or a manner, not an act (see mainClass)
+	projectiles classSet // classes of what is fired from afar: shelling, air strikes (projectileFired)
 	// unambiguous holds the class of cues that alone name political
 	// violence (cues.txt [unambiguous]): no party need be named.
 	unambiguous classSet
@@ -48,7 +49,7 @@ type Lexicon struct {
 	manner, aircraft classSet
 	// cls holds the ids of the classes the Go code itself names.
 	cls struct {
-		capturePlace, capture, withdraw, enter, abduct, loot, demand, displace, kill, injure, attack, hold, protest, riot, mob, destroy, clash, arrest, intervene, release, captor, agree int
+		capturePlace, capture, withdraw, enter, abduct, loot, demand, displace, kill, injure, attack, hold, protest, riot, mob, destroy, clash, arrest, intervene, release, captor, agree, fire int
 	}
 	classIDs map[string]int
 	cues     *text.Phrases[classSet]
@@ -175,7 +176,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		lx.classIDs["demand"] = len(lx.classNames)
 		lx.classNames = append(lx.classNames, "demand")
 	}
-	for _, n := range []string{"kill", "injure", "nonviolent", "displaced", "demand", "unambiguous", "aircraft", "artillery", "release", "captor"} {
+	for _, n := range []string{"kill", "injure", "nonviolent", "displaced", "demand", "unambiguous", "aircraft", "artillery", "release", "captor", "fire"} {
 		if id := lx.class(n); id >= 0 {
 			lx.minor |= 1 << id
 		}
@@ -195,6 +196,11 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 	}
 	if id := lx.class("aircraft"); id >= 0 {
 		lx.aircraft = 1 << id
+	}
+	for _, n := range []string{"shelling", "airstrike"} {
+		if id := lx.class(n); id >= 0 {
+			lx.projectiles |= 1 << id
+		}
 	}
 	for _, n := range []string{"attack", "clash", "abduct", "capture", "riot", "mob", "loot", "destroy", "rape"} {
 		if id := lx.class(n); id >= 0 {
@@ -226,6 +232,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		{"displace", &lx.cls.displace}, {"kill", &lx.cls.kill}, {"injure", &lx.cls.injure}, {"attack", &lx.cls.attack}, {"hold", &lx.cls.hold},
 		{"protest", &lx.cls.protest}, {"riot", &lx.cls.riot}, {"mob", &lx.cls.mob}, {"destroy", &lx.cls.destroy}, {"clash", &lx.cls.clash}, {"arrest", &lx.cls.arrest}, {"intervene", &lx.cls.intervene},
 		{"release", &lx.cls.release}, {"captor", &lx.cls.captor}, {"agree", &lx.cls.agree},
+		{"release", &lx.cls.release}, {"captor", &lx.cls.captor}, {"fire", &lx.cls.fire}, {"agree", &lx.cls.agree},
 	} {
 		if *c.id = lx.class(c.name); *c.id < 0 {
 			return nil, fmt.Errorf("extract: cues.txt: no [%s] section, which the extractor needs", c.name)

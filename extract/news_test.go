@@ -1113,6 +1113,12 @@ func TestAPeoplesWordAloneNamesPeople(t *testing.T) {
 	wantFirst(t, "Gunmen seized an engineer and a Canadian from their camp near Gao on Sunday, in a raid that worried aid groups.", "Abduction/forced disappearance")
 }
 
+// Firing is the manner of the shelling when a projectile is named with
+// it: rockets fired at soldiers are shelling, not a battle.
+func TestRocketsFiredAreShelling(t *testing.T) {
+	wantFirst(t, "Rebels fired rockets at an army base near Kidal on Sunday, the army said.", "Shelling/artillery/missile attack")
+}
+
 // wantFirst fails unless the first event text yields as fact has the
 // sub-type want (published 2024-12-07).
 func wantFirst(t *testing.T, text, want string) {

@@ -81,6 +81,7 @@ func (d *doc) analyseSentence(s *sent, sp text.Span, para int) {
 	}
 	s.findCues(lx)
 	s.captivesFreed(lx)
+	s.projectileFired(lx)
 	s.crowdActs(lx)
 	s.modality(lx)
 	s.figs = lx.findFigures(d.text, s)
@@ -266,6 +267,28 @@ func (s *sent) captivesFreed(lx *Lexicon) {
 		}
 	}
 	s.cues = slices.DeleteFunc(s.cues, func(c cue) bool { return c.classes&^words == 0 })
+}
+
+// projectileFired reads a firing with a projectile named within three
+// words of it ("rockets were fired at an Israeli town", "fired three
+// missiles at a warehouse") as the manner of the shelling or strike, not
+// an attack of its own, which would make the act a battle or an attack
+// by whom it hit.
+func (s *sent) projectileFired(lx *Lexicon) {
+	projectile := lx.projectiles
+	for i := range s.cues {
+		c := &s.cues[i]
+		if c.classes&(1<<lx.cls.fire) == 0 {
+			continue
+		}
+		for j := range s.cues {
+			o := &s.cues[j]
+			if j != i && o.classes&projectile != 0 && o.start <= c.end+3 && o.end >= c.start-3 {
+				c.classes &^= 1 << lx.cls.attack
+				break
+			}
+		}
+	}
 }
 
 // crowdActs adds a protest cue where protesters or rioters named as such
