@@ -1119,6 +1119,12 @@ func TestRocketsFiredAreShelling(t *testing.T) {
 	wantFirst(t, "Rebels fired rockets at an army base near Kidal on Sunday, the army said.", "Shelling/artillery/missile attack")
 }
 
+// Bombs discovered did not go off: their discovery is a disrupted use of
+// weapons, not an explosion.
+func TestBombsDiscoveredAreDisrupted(t *testing.T) {
+	wantFirst(t, "Parcel bombs found\n\nThe discovery of two parcel bombs at a post office in Nairobi on Sunday led police to warn the public.", "Disrupted weapons use")
+}
+
 // wantFirst fails unless the first event text yields as fact has the
 // sub-type want (published 2024-12-07).
 func wantFirst(t *testing.T, text, want string) {

@@ -235,7 +235,7 @@ func (s *sent) findCues(lx *Lexicon) {
 				case "the", "this", "these", "that", "those", "such":
 					// "the clashes" points back; "the capture of
 					// Medaya" names its own object.
-					c.anaphoric = end >= len(s.toks) || s.toks[end].Norm != "of"
+					c.anaphoric = (end >= len(s.toks) || s.toks[end].Norm != "of") && s.toks[end-1].Norm != "of"
 				}
 			}
 			s.cues = append(s.cues, c)
