@@ -2604,12 +2604,13 @@ func (s *sent) attribAt(k int) bool {
 // politicalTarget reports whether a side is one whose arrest ACLED codes:
 // fighters, militias, protesters, a party's people.
 // heldOverViolence reports whether the sentence refers to a bombing or
-// another act that alone names political violence as the reason for its
-// arrest: "four men are held over the embassy bombing".
+// another act that alone names political violence, done or planned, as
+// the reason for its arrest: "four men are held over the embassy
+// bombing", "eight arrested over a plot to bomb a court".
 func (s *sent) heldOverViolence(lx *Lexicon) bool {
 	for _, c := range s.cues {
-		if c.reference && c.classes&(lx.unambiguous|lx.weapons) != 0 {
-			return true
+		if (c.reference || c.certainty == "hypothetical") && c.classes&(lx.unambiguous|lx.weapons) != 0 {
+			return true // "held over the embassy bombing", "arrested over a plot to bomb the court"
 		}
 	}
 	return false

@@ -89,7 +89,7 @@ type Lexicon struct {
 
 	ground, site, sacred, determiner, combatant, crowd, remains, repel, offDuty, stage, crowdAct, way, figure, heldFigure, captive, protestGoesOn, contest, foe, authority, scourge *text.Phrases[bool]
 	// One-word classes a rule tests at a token (syntax.txt): see word.
-	venue, institution, remainsFound, festive, stateAct, scrap, march, listBreak *text.Phrases[bool]
+	venue, institution, remainsFound, festive, stateAct, scrap, march, listBreak, foiled *text.Phrases[bool]
 	// seat and destination: words before a place that make it a
 	// government's seat or where people went, not an act's scene.
 	seat, destination, seatNoun *text.Phrases[bool]
@@ -439,6 +439,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		"scrap":           flag(&lx.scrap),
 		"march":           flag(&lx.march),
 		"list break":      flag(&lx.listBreak),
+		"foiled":          flag(&lx.foiled),
 	}); err != nil {
 		return nil, err
 	}

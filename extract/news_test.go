@@ -1125,6 +1125,18 @@ func TestBombsDiscoveredAreDisrupted(t *testing.T) {
 	wantFirst(t, "Parcel bombs found\n\nThe discovery of two parcel bombs at a post office in Nairobi on Sunday led police to warn the public.", "Disrupted weapons use")
 }
 
+// An attack said to have been foiled did not happen; arrests over a plot
+// to bomb are arrests of the plotters, political violence planned.
+func TestAFoiledAttackIsNoAttack(t *testing.T) {
+	text := "A gun attack by militants on a church in Mombasa was thwarted on Sunday, police said."
+	for _, e := range reported(run(t, text, "2024-12-07")) {
+		if e.SubEventType == "Attack" || e.SubEventType == "Armed clash" {
+			t.Errorf("%q: the foiled attack reported: %s", text, describe([]sitrep.Event{e}))
+		}
+	}
+	wantFirst(t, "Police in Kenya arrested six men over a plot to bomb a church in Mombasa on Sunday.", "Arrests")
+}
+
 // wantFirst fails unless the first event text yields as fact has the
 // sub-type want (published 2024-12-07).
 func wantFirst(t *testing.T, text, want string) {

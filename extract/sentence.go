@@ -1007,6 +1007,9 @@ func (s *sent) modality(lx *Lexicon) {
 		if c.certainty == "reported" && (s.purpose(lx, c) || s.modalAfter(lx, c) || s.protestToStage(lx, c)) {
 			c.certainty = "hypothetical"
 		}
+		if c.certainty == "reported" && s.foiledAfter(lx, c) {
+			c.certainty = "negated" // "an attack on the court was foiled by police"
+		}
 		if c.classes&lx.aircraft != 0 && c.classes&lx.weapons&^lx.manner == 0 && s.actedOn(lx, c) {
 			c.reference = true // "shot down a cargo plane": the target, not the manner
 		}
@@ -1103,6 +1106,25 @@ func (s *sent) inProtest(lx *Lexicon, c *cue) bool {
 	}
 	return s.toks[k].Norm == "in"
 }
+
+// foiledAfter reports whether the act of cue c is said, later in its
+// clause, to have been stopped: "an attack on the court was foiled by
+// police", "the bombing that was thwarted". Not "were prevented
+// from": the passive must end there or go on with its doer or its time.
+func (s *sent) foiledAfter(lx *Lexicon, c *cue) bool {
+	for k := c.end; k+1 < len(s.toks) && k < c.end+16; k++ {
+		if clauseEnd(s.toks[k]) || s.toks[k].Norm == "," {
+			return false
+		}
+		if beForms[s.toks[k].Norm] && word(lx.foiled, s.toks, k+1) {
+			return k+2 >= len(s.toks) || foiledNext[s.toks[k+2].Norm] || s.toks[k+2].Kind != text.Word
+		}
+	}
+	return false
+}
+
+// foiledNext are the words after which "was foiled" ends its predicate.
+var foiledNext = map[string]bool{"by": true, "in": true, "on": true, "at": true, "when": true, "after": true, "before": true, "as": true, "and": true}
 
 // markReference marks a cue that names no happening of its own by what
 // follows or owns it: a topic, an event known by its place, a past, a span
