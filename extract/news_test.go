@@ -1137,6 +1137,22 @@ func TestAFoiledAttackIsNoAttack(t *testing.T) {
 	wantFirst(t, "Police in Kenya arrested six men over a plot to bomb a church in Mombasa on Sunday.", "Arrests")
 }
 
+// What an act foreshadows has not happened yet.
+func TestWhatAnActForeshadowsIsNotYet(t *testing.T) {
+	wantFirst(t, "Militants fired rockets at a Kenyan border town on Sunday, foreshadowing more unrest in the region.", "Shelling/artillery/missile attack")
+}
+
+// Sources that speak are no party, whatever their country's word: the
+// army that demolished houses did not fight the sources who told of it.
+func TestSourcesAreNoParty(t *testing.T) {
+	text := "The Kenyan army demolished nine houses during a raid in Mandera on Sunday, Somali security sources said."
+	for _, e := range reported(run(t, text, "2024-12-07")) {
+		if e.SubEventType == "Armed clash" {
+			t.Errorf("%q: the sources as a side: %s", text, describe([]sitrep.Event{e}))
+		}
+	}
+}
+
 // wantFirst fails unless the first event text yields as fact has the
 // sub-type want (published 2024-12-07).
 func wantFirst(t *testing.T, text, want string) {
