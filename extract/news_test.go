@@ -1153,6 +1153,13 @@ func TestSourcesAreNoParty(t *testing.T) {
 	}
 }
 
+// Houses demolished in a raid with no one harmed are property destroyed,
+// even when the raid is counted an attack and the houses a civilian
+// target.
+func TestHousesDemolishedInARaidAreDestruction(t *testing.T) {
+	wantFirst(t, "Kenyan soldiers demolished nine houses during a raid in Mandera on Sunday, residents said.", "Looting/property destruction")
+}
+
 // wantFirst fails unless the first event text yields as fact has the
 // sub-type want (published 2024-12-07).
 func wantFirst(t *testing.T, text, want string) {
