@@ -1160,6 +1160,12 @@ func TestHousesDemolishedInARaidAreDestruction(t *testing.T) {
 	wantFirst(t, "Kenyan soldiers demolished nine houses during a raid in Mandera on Sunday, residents said.", "Looting/property destruction")
 }
 
+// Fighters who disarm, handing in their own weapons, change what their
+// group does: no one's weapons use was disrupted.
+func TestFightersWhoDisarmChangeTheirActivity(t *testing.T) {
+	wantFirst(t, "Some 300 militia fighters disarmed near Bunia on Sunday, handing in their weapons at a transit camp.", "Change to group/activity")
+}
+
 // wantFirst fails unless the first event text yields as fact has the
 // sub-type want (published 2024-12-07).
 func wantFirst(t *testing.T, text, want string) {
