@@ -678,7 +678,7 @@ func (s *sent) groundObject(lx *Lexicon, i, end int) bool {
 			k++
 			continue
 		}
-		if !slices.ContainsFunc(s.toks[end-1:k], func(t text.Token) bool { return t.Norm == "by" }) && s.peopleAt(lx, k) {
+		if seizure[s.toks[i].Norm] && !slices.ContainsFunc(s.toks[end-1:k], func(t text.Token) bool { return t.Norm == "by" }) && s.peopleAt(lx, k) {
 			return false // "seized two Americans": people, not ground, whatever place came before; not "held by rebels"
 		}
 		break
