@@ -1125,6 +1125,9 @@ func (s *sent) pronounAfter(k int) int {
 // the attacker already.
 func (d *doc) roles(s *sent, anchor int) (a1, a2 *actors.Mention, passive bool) {
 	a1, a2, passive = d.actRoles(s, anchor)
+	if a1 != nil && !actors.Armed(a1.Actor.Side) && d.witness(s, a1) {
+		a1 = nil // "a resident of Lashio said the clashes went on": who tells, not who fought
+	}
 	e, _, ok := d.x.lx.repel.Match(s.toks, anchor)
 	if !ok || a1 == nil {
 		return a1, a2, passive
@@ -1134,6 +1137,26 @@ func (d *doc) roles(s *sent, anchor int) (a1, a2 *actors.Mention, passive bool) 
 		return a1, a2, passive // the attack's own agent, or the attackers with no defender named
 	}
 	return a2, a1, passive
+}
+
+// witness reports whether people not armed are named as the ones who
+// tell: a verb of saying ([say]) follows them, past a place they are of,
+// a name in apposition or an auxiliary ("Abbas, a resident of Zalingei,
+// said", "residents reported being woken").
+func (d *doc) witness(s *sent, m *actors.Mention) bool {
+	k := sort.Search(len(s.toks), func(i int) bool { return s.toks[i].Start >= m.End })
+	for n := 0; k < len(s.toks) && n < 6; k, n = k+1, n+1 {
+		if word(d.x.lx.say, s.toks, k) {
+			return true
+		}
+		t := s.toks[k]
+		switch {
+		case s.placeAt[k] >= 0, s.actorAt[k] >= 0, t.Cap, t.Norm == "of", t.Norm == ",", t.Norm == "in", perfect[t.Norm]:
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 func (d *doc) actRoles(s *sent, anchor int) (a1, a2 *actors.Mention, passive bool) {

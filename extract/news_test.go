@@ -1416,3 +1416,18 @@ func TestJoiningAStatesForcesIsACareer(t *testing.T) {
 		"On Monday, 20 soldiers deserted and joined the rebels of the M23 near Goma.",
 	)
 }
+
+// People not armed who tell of a fight are its witnesses, not a side of
+// it: a resident's report of clashes is no mob's violence.
+func TestAWitnessIsNoSide(t *testing.T) {
+	for _, text := range []string{
+		"A resident of Kidal said that the clashes were still going on in the town on Monday.",
+		"Two traders, residents of Gao, said that heavy gunfire broke out near the market on Monday.",
+	} {
+		for _, e := range reported(run(t, text, "2024-12-07")) {
+			if e.EventType == sitrep.Riots || e.Actor1 != nil && (e.Actor1.Side == "civilians" || e.Actor1.Side == "rioters") {
+				t.Errorf("%q: the witnesses as a side: %s", text, describe([]sitrep.Event{e}))
+			}
+		}
+	}
+}
