@@ -249,11 +249,19 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 		}
 	}
 
+	// A place named only by its people ("mortars fired at a Kenyan
+	// town", "outside a Peruvian shopping centre") places the act in their
+	// country when the sentence names no better scene.
+	sceneCountry := ""
+	if cc, at := d.demonymScene(s); cc != "" && !territory && d.demonymWins(s, places, at, anchor) {
+		places, sceneCountry = nil, cc
+	}
+
 	// A sentence that only set the scene places the act after it: "On 9
 	// May 2020, in Georgetown, protesters shouted at a guard. One woman was
 	// arrested." A change of control is of the place its own sentence
 	// names, never of one the sentence before was heading for.
-	for i := s.idx - 1; len(places) == 0 && !territory && i >= 0; i-- {
+	for i := s.idx - 1; len(places) == 0 && sceneCountry == "" && !territory && i >= 0; i-- {
 		prev := d.sents[i]
 		if prev.para != s.para || prev.inDraft {
 			break
@@ -262,7 +270,7 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 	}
 	// "the town", "the city", "the base": the town the article named last
 	// before this sentence (not a dateline, not where people went).
-	if len(places) == 0 && s.namesTheTown(lx) {
+	if len(places) == 0 && sceneCountry == "" && s.namesTheTown(lx) {
 		if pi := d.lastTownBefore(s); pi >= 0 {
 			places = []int{pi}
 		}
@@ -271,7 +279,7 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 	// An act with no place, no date, no toll, that only refers back ("As
 	// the fighting worsens, people are scared") is too vague to be an
 	// event: GDELT's noise.
-	if len(places) == 0 && len(s.dates) == 0 && dr.proj == nil && !d.hasToll(dr) && !ownMain && (anaphoricOnly || len(s.actors) == 0) {
+	if len(places) == 0 && sceneCountry == "" && len(s.dates) == 0 && dr.proj == nil && !d.hasToll(dr) && !ownMain && (anaphoricOnly || len(s.actors) == 0) {
 		return out
 	}
 	// "Following the clashes, the troops withdrew": an act the text told
@@ -295,7 +303,10 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 		}
 	}
 	if len(locs) == 0 {
-		if c := d.x.gaz.Country(d.focus); c != nil {
+		if sceneCountry == "" {
+			sceneCountry = d.focus
+		}
+		if c := d.x.gaz.Country(sceneCountry); c != nil {
 			locs = append(locs, geoparse.PlaceLocation(c, "", [2]int{}))
 		}
 	}
@@ -1049,7 +1060,7 @@ func (d *doc) parties(s *sent) []am {
 		case !d.actors[id].Head && bordering(d.text[:d.actors[id].Start]):
 			// "the border with Uganda", "a region bordering Chad": a
 			// neighbour, no party.
-		case !d.actors[id].Head && s.locativeBefore(k) && (s.placeAt[k] >= 0 || d.demonymOfPlace(s, k, e)):
+		case !d.actors[id].Head && (s.locativeBefore(k) && s.placeAt[k] >= 0 || d.placeOfPeople(s, k, e)):
 			// "volunteers in the Philippines smashed", "took Sudzha in
 			// the Russian Kursk region": where, not who.
 		case !d.actors[id].Head && d.mediaAt(s, e):
@@ -1082,6 +1093,89 @@ func (d *doc) demonymOfPlace(s *sent, k, e int) bool {
 	}
 	_, _, ok := d.x.lx.placeWords.Match(s.toks, e)
 	return ok && s.toks[e].Norm != "the" && s.toks[e].Norm != "of"
+}
+
+// placeOfPeople reports whether the people's word at tokens [k, e) of s
+// names a place by its people after a preposition of place: "in the
+// Russian Kursk region", "at a Kenyan town", "in the northern Somali
+// region".
+func (d *doc) placeOfPeople(s *sent, k, e int) bool {
+	j := k
+	if j > 0 && word(d.x.lx.placeWords, s.toks, j-1) && s.toks[j-1].Norm != "of" {
+		j-- // "the northern Somali region"
+	}
+	if j > 0 && (s.toks[j-1].Norm == "a" || s.toks[j-1].Norm == "an") {
+		j--
+	}
+	by := j > 0 && s.toks[j-1].Norm == "by" // "shot by a Peruvian shopping centre"
+	return (by || s.locativeBefore(j)) && d.demonymOfPlace(s, k, e)
+}
+
+// demonymScene returns the country of the first place s names only by
+// its people (placeOfPeople) and the token of its people's word, or "",
+// -1.
+func (d *doc) demonymScene(s *sent) (string, int) {
+	for k := 0; k < len(s.toks); k++ {
+		id := s.actorAt[k]
+		if id < 0 || k > 0 && s.actorAt[k-1] == id {
+			continue
+		}
+		m := &d.actors[id]
+		e := k
+		for e < len(s.toks) && s.actorAt[e] == id {
+			e++
+		}
+		if !m.Head && m.Actor.Country != "" && s.placeAt[k] < 0 && d.placeOfPeople(s, k, e) && !borderAt(s, e) {
+			return m.Actor.Country, k
+		}
+	}
+	return "", -1
+}
+
+// borderAt reports whether a border is named at token e of s or just
+// after a name there: a people's border ("near the Lebanese border") is
+// where their land ends, often on the other side.
+func borderAt(s *sent, e int) bool {
+	for j := e; j < len(s.toks) && j <= e+1; j++ {
+		switch s.toks[j].Norm {
+		case "border", "borders", "frontier", "boundary":
+			return true
+		}
+	}
+	return false
+}
+
+// demonymWins reports whether a place named by its people at token at
+// places the act anchored at token anchor rather than the places found:
+// when there are none, when they are a country no preposition of place
+// introduces ("left Uganda for the northern Somali region"), or when
+// the people's place is what the act aimed at, in its own clause, and the
+// place found lies in another clause before it ("streets sealed in
+// Mogadishu when mortars hit a Kenyan town").
+func (d *doc) demonymWins(s *sent, places []int, at, anchor int) bool {
+	if len(places) == 0 {
+		return true
+	}
+	p := d.places[places[0]]
+	if p.Place.Level == gazetteer.LevelCountry && !p.Locative {
+		return true
+	}
+	if at <= anchor || at-anchor > 6 || s.clauseBetween(anchor, at) {
+		return false
+	}
+	k := s.tokenAt(p.Start)
+	return k >= 0 && k < anchor && s.clauseBetween(k, anchor)
+}
+
+// clauseBetween reports whether a clause ends or opens between tokens a
+// and b of s.
+func (s *sent) clauseBetween(a, b int) bool {
+	for j := a + 1; j < b; j++ {
+		if clauseEnd(s.toks[j]) || subordinators[s.toks[j].Norm] {
+			return true
+		}
+	}
+	return false
 }
 
 // locativeBefore reports whether a preposition of place, with or without

@@ -114,3 +114,24 @@ func TestNearATownRatherThanInARegion(t *testing.T) {
 		t.Errorf("an ambush north of Mizdah: %s, want it near Mizdah (district precision)", describe(evs))
 	}
 }
+
+// A place named only by its people ("at a Moroccan port town", "near a
+// Kenyan market centre") puts the act in their country when the sentence
+// names no finer scene, or when it is what the act aimed at and the place
+// named lies in another clause; a people's border is where their land
+// ends and places nothing.
+func TestAPlaceNamedByItsPeople(t *testing.T) {
+	for txt, want := range map[string]string{
+		"Two guards were shot dead by a Peruvian shopping centre on Monday.":                                      "PE",
+		"Police sealed off streets in Mogadishu on Monday after mortars were fired at a Kenyan town.":             "KE",
+		"Ugandan soldiers left Uganda on Friday to watch over a fragile truce in the northern Somali region.":     "SO",
+		"Soldiers left Kampala on Friday after gunmen opened fire at a Tanzanian resort, killing three visitors.": "TZ",
+	} {
+		if cc, ok := countryOf(t, txt); cc != want {
+			t.Errorf("%q: country %q (event %v), want %s", txt, cc, ok, want)
+		}
+	}
+	if cc, _ := countryOf(t, "Kenyan police raided a camp near the Somali border on Tuesday and seized rifles."); cc == "SO" {
+		t.Errorf("a raid near a people's border placed in their country")
+	}
+}
