@@ -267,6 +267,7 @@ func (d *doc) cutLong(spans []text.Span) []text.Span {
 type scratch struct {
 	sents  []sent
 	toks   []text.Token
+	near   []text.Token // the words before a place (seatBefore)
 	ints   []int
 	bools  []bool
 	starts []uint32
@@ -541,6 +542,9 @@ func (d *doc) countPlaces(inside []bool, ms []actors.Mention, inActors, dateline
 		if m.Place.Level == gazetteer.LevelCountry && (bordering(d.text[:m.Start]) || fledTo(d.text[:m.Start])) {
 			continue // the neighbour across the border, or where people fled
 		}
+		if !inActors && d.seatBefore(m.Start) {
+			continue // "a statement to the media in Dublin": where words were said (counted last)
+		}
 		cc := m.Place.CountryCode
 		w := 1
 		if m.Place.Level == gazetteer.LevelCountry && !inside[i] {
@@ -584,6 +588,24 @@ func (d *doc) countPlaces(inside []bool, ms []actors.Mention, inActors, dateline
 		}
 	}
 	return best
+}
+
+// seatBefore reports whether the words just before byte offset at make
+// the place there a seat of speech or government (syntax.txt [seat]:
+// "officials in", "the media in"), not where the news happened.
+func (d *doc) seatBefore(at int) bool {
+	if d.x == nil || !endsWithWords(d.text[:at], "in") {
+		return false // every seat ends with "in"; a bare doc of a test has no lexicon
+	}
+	from := max(0, at-40)
+	toks := text.AppendTokens(d.sc.near[:0], d.text[from:at])
+	d.sc.near = toks
+	for j := range toks {
+		if e, _, ok := d.x.lx.seat.Match(toks, j); ok && e == len(toks) {
+			return true
+		}
+	}
+	return false
 }
 
 // within appends, per place mention, whether it lies within one of the

@@ -135,3 +135,17 @@ func TestAPlaceNamedByItsPeople(t *testing.T) {
 		t.Errorf("a raid near a people's border placed in their country")
 	}
 }
+
+// Where people spoke to the press ("told the media in Oslo") is no place
+// the news happened: it counts toward the text's country only when
+// nothing else, not even a country in an actor's name, places it.
+func TestWhereWordsWereSaidIsNoFocus(t *testing.T) {
+	cc, _ := countryOf(t, "Yemen kidnap victim Lars Berg's two brothers spoke to the media in Oslo on Monday, pleading for his release.")
+	if cc != "YE" {
+		t.Errorf("a kidnapping told of in Oslo: country %q, want YE", cc)
+	}
+	cc, _ = countryOf(t, "Youths stoned two reporters and the press in Mombasa on Monday.")
+	if cc != "KE" {
+		t.Errorf("people attacked in a town: country %q, want KE", cc)
+	}
+}
