@@ -1131,6 +1131,7 @@ func TestAForceMarchingIsNoProtest(t *testing.T) {
 	for _, text := range []string{
 		"Government soldiers marched through the village of Kiwanja on Monday after the rebels left.",
 		"The rebels, backed by foreign troops, marched on the provincial capital overnight.",
+		"Rebel fighters have blockaded the town of Kidal since Monday, cutting off its food supplies.",
 	} {
 		for _, e := range reported(run(t, text, "2024-12-07")) {
 			if e.EventType == sitrep.Protests || e.EventType == sitrep.Riots {
