@@ -87,7 +87,7 @@ type Lexicon struct {
 	vagueDate        *text.Phrases[string]
 	agoUnits         *text.Phrases[byte]
 
-	ground, site, sacred, determiner, combatant, crowd, remains, repel, offDuty, stage, crowdAct, way, figure, heldFigure, captive, protestGoesOn, contest, foe, authority, scourge *text.Phrases[bool]
+	ground, site, sacred, determiner, combatant, crowd, remains, repel, offDuty, stage, crowdAct, way, figure, heldFigure, captive, takeCaptive, protestGoesOn, contest, foe, authority, scourge *text.Phrases[bool]
 	// One-word classes a rule tests at a token (syntax.txt): see word.
 	venue, institution, remainsFound, festive, stateAct, scrap, march, listBreak, foiled *text.Phrases[bool]
 	// seat and destination: words before a place that make it a
@@ -415,6 +415,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		"figure":          flag(&lx.figure),
 		"held figure":     flag(&lx.heldFigure),
 		"captive":         flag(&lx.captive),
+		"take captive":    flag(&lx.takeCaptive),
 		"protest goes on": flag(&lx.protestGoesOn),
 		"contest":         flag(&lx.contest),
 		"foe":             flag(&lx.foe),

@@ -1432,3 +1432,41 @@ func TestAWitnessIsNoSide(t *testing.T) {
 		}
 	}
 }
+
+// People held name no act of taking: a captive's word alone ("the
+// hostage", "holding two engineers hostage") tells of a captivity that
+// began before, unless a verb of taking stands before it or the sentence
+// tells of harm done to them.
+func TestHostagesHeldAreNoNewAbduction(t *testing.T) {
+	for _, text := range []string{
+		"Gunmen holding two engineers hostage opened talks with the governor of Kidal on Monday, a mediator said.",
+		"Hostage in northern Mali faces handover to a jihadist group",
+		"A French hostage in Mali appeared in a new video on Monday, officials in Bamako said.",
+	} {
+		if evs := reported(run(t, text, "2024-12-07")); len(evs) > 0 {
+			t.Errorf("%q: no event wanted; %s", text, describe(evs))
+		}
+	}
+	wantFirst(t, "Gunmen took eleven passengers hostage on a bus near Gao on Monday, police said.", "Abduction/forced disappearance")
+	wantFirst(t, "Rebels near Kidal beheaded a hostage on Monday, a video showed.", "Attack")
+	wantFirst(t, "Jihadists in Gao were still holding three drivers captive on Monday, the third day of the siege.", "Abduction/forced disappearance")
+}
+
+// An army "on the offensive" holds a stance; it tells of no battle.
+// Going on the offensive is one.
+func TestOnTheOffensiveIsNoBattle(t *testing.T) {
+	text := "Government troops are on the offensive in northern Mali ahead of the rainy season, officials said."
+	if evs := reported(run(t, text, "2024-12-07")); len(evs) > 0 {
+		t.Errorf("%q: no event wanted; %s", text, describe(evs))
+	}
+	wantFirst(t, "Soldiers went on the offensive against mutineers in a northern town on Monday, witnesses said.", "Armed clash")
+}
+
+// Rockets as a trade or a science are no fire: a contractor barred from
+// rocket work tells of no shelling.
+func TestRocketWorkIsNoShelling(t *testing.T) {
+	text := "The Pentagon later cancelled two contracts with the company and barred the Texas-based firm from future rocket work."
+	if evs := reported(run(t, text, "2024-12-07")); len(evs) > 0 {
+		t.Errorf("%q: no event wanted; %s", text, describe(evs))
+	}
+}

@@ -81,6 +81,7 @@ func (d *doc) analyseSentence(s *sent, sp text.Span, para int) {
 	}
 	s.findCues(lx)
 	s.captivesFreed(lx)
+	s.captivesNamed(lx)
 	s.projectileFired(lx)
 	s.crowdActs(lx)
 	s.modality(lx)
@@ -267,6 +268,32 @@ func (s *sent) captivesFreed(lx *Lexicon) {
 		}
 	}
 	s.cues = slices.DeleteFunc(s.cues, func(c cue) bool { return c.classes&^words == 0 })
+}
+
+// captivesNamed drops the abduction a captive's word alone would tell
+// when the sentence tells of nothing else: "the hostage faces a
+// handover", "gunmen holding two engineers hostage opened talks" name
+// people already held, not their taking, unless a verb of taking stands
+// before the word in its clause ("took 26 people hostage").
+func (s *sent) captivesNamed(lx *Lexicon) {
+	for _, c := range s.cues {
+		bare := c.classes&(1<<lx.cls.abduct) != 0 && c.end == c.start+1 && word(lx.captive, s.toks, c.start)
+		if !bare || s.takenBefore(lx, c.start) {
+			return
+		}
+	}
+	s.cues = s.cues[:0]
+}
+
+// takenBefore reports whether a verb of taking or holding ([take
+// captive]) ends at most six words before token k, in its clause.
+func (s *sent) takenBefore(lx *Lexicon, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-7 && !clauseEnd(s.toks[j]); j-- {
+		if end, _, ok := lx.takeCaptive.Match(s.toks, j); ok && end <= k && end >= k-6 {
+			return true
+		}
+	}
+	return false
 }
 
 // projectileFired reads a firing with a projectile named within three
