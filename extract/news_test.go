@@ -1470,3 +1470,16 @@ func TestRocketWorkIsNoShelling(t *testing.T) {
 		t.Errorf("%q: no event wanted; %s", text, describe(evs))
 	}
 }
+
+// Voters who enter a polling station take no ground, whoever watches
+// them do it.
+func TestEnteringAPollingStationIsNoCapture(t *testing.T) {
+	for _, text := range []string{
+		"Soldiers searched the voters before they entered the polling station at a camp near Gao on Sunday.",
+		"Paramilitary troops search displaced voters as they enter in polling station in a camp near Gao on Sunday.",
+	} {
+		if evs := reported(run(t, text, "2024-12-07")); len(evs) > 0 {
+			t.Errorf("%q: no event wanted; %s", text, describe(evs))
+		}
+	}
+}
