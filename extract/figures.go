@@ -146,7 +146,7 @@ func (lx *Lexicon) findFigures(src string, s *sent) figures {
 			}
 			q = Quantity{Value: 1, Start: i, End: i + 1}
 		}
-		if q.End <= i || notACount(toks, q.End) {
+		if q.End <= i || notACount(toks, q.End) || s.ageAt(q) {
 			if q.End > i {
 				i = q.End - 1
 			}
@@ -414,6 +414,17 @@ func (lx *Lexicon) figureCertainty(s *sent, q Quantity, p phraseMatch) string {
 
 // notACount reports whether the token after a number makes it an age, a
 // distance, a time or a measure rather than a count of people.
+// ageAt reports whether a quantity is a person's age set off by commas
+// after the name: "John Kamau, 34, was shot dead" killed one man, not 34.
+func (s *sent) ageAt(q Quantity) bool {
+	a, b := q.Start, q.End
+	if a < 2 || b >= len(s.toks) || s.toks[a-1].Norm != "," || s.toks[b].Norm != "," || q.Value >= 120 {
+		return false
+	}
+	name := s.toks[a-2]
+	return name.Kind == text.Word && name.Cap && s.placeAt[a-2] < 0
+}
+
 func notACount(toks []text.Token, end int) bool {
 	if end >= len(toks) {
 		return false

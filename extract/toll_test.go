@@ -37,6 +37,7 @@ func TestTollReadings(t *testing.T) {
 		{"deaths at a riot stay", "On 2 June 2021, rioters torched buses in Mymensingh and 2 people were killed in the clashes with police.", "", 2},
 		{"a group's own outlet is a claim", "On 2 June 2021, 9 soldiers were killed in an attack by militants on a checkpoint in Kandahar.", "Voice of Jihad", -1},
 		{"one independent source counts", "On 2 June 2021, 9 soldiers were killed in an attack by militants on a checkpoint in Kandahar.", "Voice of Jihad; Pajhwok", 9},
+		{"an age after a name is no toll", "On 2 June 2021, Abdul Karim, 34, was shot dead by gunmen in Mymensingh.", "", 1},
 		{"a toll attributed to the group's outlet is a claim", "On 2 June 2021, 9 soldiers were killed in an attack on a checkpoint in Kandahar, Amaq said.", "", -1},
 	}
 	x := extractor(t)
