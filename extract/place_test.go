@@ -20,22 +20,26 @@ func countryOf(t *testing.T, txt string) (string, bool) {
 	return evs[0].Location.CountryCode, true
 }
 
+// wantCountry fails unless the first event the text reports as fact is in
+// country want ("" for no place or no event).
+func wantCountry(t *testing.T, txt, want string) {
+	t.Helper()
+	if cc, ok := countryOf(t, txt); cc != want {
+		t.Errorf("%q: country %q (event %v), want %q", txt, cc, ok, want)
+	}
+}
+
 // A text that names no place but names one country's people or forces,
 // and no other's, is about that country (named once, they may be abroad,
 // but the news then says where more often than not: eval general
 // measured it, AG World country 0.927 -> 0.933); actors of two countries
 // do not say which.
 func TestActorsOfOneCountryPlaceAnUnplacedText(t *testing.T) {
-	cc, ok := countryOf(t, "Tanzanian troops exchanged fire with gunmen near a farming village on Sunday, killing four of the attackers, the Tanzanian defence ministry said.")
-	if !ok || cc != "TZ" {
-		t.Errorf("Tanzanian troops in a fight nowhere named: country %q (event %v), want TZ", cc, ok)
-	}
+	wantCountry(t, "Tanzanian troops exchanged fire with gunmen near a farming village on Sunday, killing four of the attackers, the Tanzanian defence ministry said.", "TZ")
 	for _, txt := range []string{
 		"A Dane was stabbed to death outside a Chilean embassy building by an unknown attacker.",
 	} {
-		if cc, _ := countryOf(t, txt); cc != "" {
-			t.Errorf("%q: country %q, want none", txt, cc)
-		}
+		wantCountry(t, txt, "")
 	}
 }
 
@@ -43,14 +47,8 @@ func TestActorsOfOneCountryPlaceAnUnplacedText(t *testing.T) {
 // is no place named: the dateline and the groups the text names say
 // better where it happened.
 func TestACountryThatActsIsNoPlace(t *testing.T) {
-	cc, _ := countryOf(t, "BAMAKO, Mali (AP) - France denied on Friday that its soldiers fired on a crowd of demonstrators, killing two people.")
-	if cc != "ML" {
-		t.Errorf("a government's denial under a Malian dateline: country %q, want ML", cc)
-	}
-	cc, _ = countryOf(t, "Israel kills four in a drone strike on a Hezbollah commander's car; Hezbollah vowed revenge.")
-	if cc != "LB" {
-		t.Errorf("a strike on a Hezbollah commander: country %q, want LB", cc)
-	}
+	wantCountry(t, "BAMAKO, Mali (AP) - France denied on Friday that its soldiers fired on a crowd of demonstrators, killing two people.", "ML")
+	wantCountry(t, "Israel kills four in a drone strike on a Hezbollah commander's car; Hezbollah vowed revenge.", "LB")
 }
 
 // A participle between an owner and its noun describes, even with another
@@ -64,9 +62,7 @@ func TestADescribingParticipleBeforeAnAdjectiveList(t *testing.T) {
 
 // Where freed people came home to is no scene of what was done to them.
 func TestWhereTheFreedCameHomeIsNoScene(t *testing.T) {
-	if cc, _ := countryOf(t, "Two aid workers kidnapped in Mali arrived back in Paris on Tuesday to a warm welcome."); cc != "ML" {
-		t.Errorf("hostages taken in Mali, home in Paris: country %q, want ML", cc)
-	}
+	wantCountry(t, "Two aid workers kidnapped in Mali arrived back in Paris on Tuesday to a warm welcome.", "ML")
 }
 
 // Where people went is no scene, with a word of place between ("retreated
@@ -127,9 +123,7 @@ func TestAPlaceNamedByItsPeople(t *testing.T) {
 		"Ugandan soldiers left Uganda on Friday to watch over a fragile truce in the northern Somali region.":     "SO",
 		"Soldiers left Kampala on Friday after gunmen opened fire at a Tanzanian resort, killing three visitors.": "TZ",
 	} {
-		if cc, ok := countryOf(t, txt); cc != want {
-			t.Errorf("%q: country %q (event %v), want %s", txt, cc, ok, want)
-		}
+		wantCountry(t, txt, want)
 	}
 	if cc, _ := countryOf(t, "Kenyan police raided a camp near the Somali border on Tuesday and seized rifles."); cc == "SO" {
 		t.Errorf("a raid near a people's border placed in their country")
@@ -140,12 +134,6 @@ func TestAPlaceNamedByItsPeople(t *testing.T) {
 // the news happened: it counts toward the text's country only when
 // nothing else, not even a country in an actor's name, places it.
 func TestWhereWordsWereSaidIsNoFocus(t *testing.T) {
-	cc, _ := countryOf(t, "Yemen kidnap victim Lars Berg's two brothers spoke to the media in Oslo on Monday, pleading for his release.")
-	if cc != "YE" {
-		t.Errorf("a kidnapping told of in Oslo: country %q, want YE", cc)
-	}
-	cc, _ = countryOf(t, "Youths stoned two reporters and the press in Mombasa on Monday.")
-	if cc != "KE" {
-		t.Errorf("people attacked in a town: country %q, want KE", cc)
-	}
+	wantCountry(t, "Yemen kidnap victim Lars Berg's two brothers spoke to the media in Oslo on Monday, pleading for his release.", "YE")
+	wantCountry(t, "Youths stoned two reporters and the press in Mombasa on Monday.", "KE")
 }
