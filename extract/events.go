@@ -1121,10 +1121,7 @@ func (d *doc) demonymScene(s *sent) (string, int) {
 			continue
 		}
 		m := &d.actors[id]
-		e := k
-		for e < len(s.toks) && s.actorAt[e] == id {
-			e++
-		}
+		e := s.mentionEnd(s.actorAt, k)
 		if !m.Head && m.Actor.Country != "" && s.placeAt[k] < 0 && d.placeOfPeople(s, k, e) && !borderAt(s, e) {
 			return m.Actor.Country, k
 		}
@@ -1558,7 +1555,7 @@ func (d *doc) actRoles(s *sent, anchor int) (a1, a2 *actors.Mention, passive boo
 // owns reports whether the place starting at token k is followed by a
 // possessive: "Kursk's biggest town Sudzha" names Sudzha.
 func (d *doc) owns(s *sent, k int) bool {
-	e := d.tokenEnd(s, k)
+	e := s.mentionEnd(s.placeAt, k)
 	return e+1 < len(s.toks) && (s.toks[e].Norm == "'" || s.toks[e].Norm == "’") && s.toks[e+1].Norm == "s" && s.toks[e].Start == s.toks[e-1].End
 }
 
@@ -1747,7 +1744,7 @@ func (d *doc) scenePlaces(s *sent, anchor int, classes classSet, refs bool) []in
 		if k > 0 && s.toks[k-1].Norm == "from" && !displacement && !withdrawal {
 			continue
 		}
-		if end := d.tokenEnd(s, k); !refs && (s.notTheScene(lx, k, end) || s.institutionAt(end) || p.Place.Level == gazetteer.LevelCountry && (s.sourcesCountry(end) || d.pairedAdjective(s, end))) {
+		if end := s.mentionEnd(s.placeAt, k); !refs && (s.notTheScene(lx, k, end) || s.institutionAt(end) || p.Place.Level == gazetteer.LevelCountry && (s.sourcesCountry(end) || d.pairedAdjective(s, end))) {
 			continue
 		} else if _, ref := s.placedBy(lx, k); refs && (!ref || p.Place.Level == gazetteer.LevelCountry || s.seatNamed(lx, k, end)) {
 			continue
@@ -1818,7 +1815,7 @@ func (d *doc) scenePlaces(s *sent, anchor int, classes classSet, refs bool) []in
 	out := []int{ids[pick]}
 	// Places listed with it: only commas, "and", qualifiers and brackets
 	// between them.
-	end := d.tokenEnd(s, cands[pick])
+	end := s.mentionEnd(s.placeAt, cands[pick])
 	for i := pick + 1; i < len(cands); i++ {
 		if !listGap(s, end, cands[i], d) {
 			break
@@ -1827,7 +1824,7 @@ func (d *doc) scenePlaces(s *sent, anchor int, classes classSet, refs bool) []in
 			break
 		}
 		out = append(out, ids[i])
-		end = d.tokenEnd(s, cands[i])
+		end = s.mentionEnd(s.placeAt, cands[i])
 	}
 	return out
 }
@@ -1840,17 +1837,6 @@ func coarse(p *gazetteer.Place) bool {
 // sureScore is the geoparser's confidence above which a place reading
 // is taken as sure.
 const sureScore = 0.25
-
-// tokenEnd returns the index after the last token of the place mention
-// starting at token k.
-func (d *doc) tokenEnd(s *sent, k int) int {
-	pi := s.placeAt[k]
-	e := k
-	for e < len(s.toks) && s.placeAt[e] == pi {
-		e++
-	}
-	return e
-}
 
 // listGap reports whether tokens [from,to) only join items of a list.
 func listGap(s *sent, from, to int, d *doc) bool {
@@ -2811,7 +2797,7 @@ func (d *doc) lastTownBefore(s *sent) int {
 				continue
 			}
 			k := prev.tokenAt(p.Start)
-			if k >= 0 && prev.notTheScene(d.x.lx, k, d.tokenEnd(prev, k)) {
+			if k >= 0 && prev.notTheScene(d.x.lx, k, prev.mentionEnd(prev.placeAt, k)) {
 				continue
 			}
 			return pi

@@ -337,10 +337,7 @@ func (s *sent) crowdActs(lx *Lexicon) {
 		if !m.Head || m.Actor.Side != "protesters" && m.Actor.Side != "rioters" && !people {
 			continue
 		}
-		j := k
-		for j < len(s.toks) && s.actorAt[j] == ai {
-			j++
-		}
+		j := s.mentionEnd(s.actorAt, k)
 		j = s.pastModifier(lx, j)
 		for j < len(s.toks) && (strings.HasSuffix(s.toks[j].Norm, "ly") || s.toks[j].Norm == "also" || s.toks[j].Norm == "then" || perfect[s.toks[j].Norm]) {
 			j++
@@ -680,9 +677,7 @@ func (s *sent) groundObject(lx *Lexicon, i, end int) bool {
 		if ai := s.actorAt[k]; ai >= 0 && k > 0 && s.toks[k-1].Norm == "of" {
 			// "the retreat of Ukrainian troops from Maryinka": who left,
 			// then the ground.
-			for k < len(s.toks) && s.actorAt[k] == ai {
-				k++
-			}
+			k = s.mentionEnd(s.actorAt, k)
 			continue
 		}
 		if e, _, ok := lx.determiner.Match(s.toks, k); ok {
@@ -742,15 +737,19 @@ func (s *sent) peopleAt(lx *Lexicon, k int) bool {
 	if _, _, ok := lx.victim.Match(s.toks, k); ok {
 		return true
 	}
-	ai := s.actorAt[k]
-	if ai < 0 {
-		return false
-	}
-	e := k
-	for e < len(s.toks) && s.actorAt[e] == ai {
+	return s.actorAt[k] >= 0 && !s.possessiveAt(s.mentionEnd(s.actorAt, k)+1)
+}
+
+// mentionEnd returns the end of the mention at token k: the run of tokens
+// with the same index in at (s.actorAt, s.placeAt). A possessive after it
+// makes the mention the owner of what follows ("the rebels' stronghold",
+// "France's top award").
+func (s *sent) mentionEnd(at []int, k int) int {
+	e := k + 1
+	for e < len(s.toks) && at[e] == at[k] {
 		e++
 	}
-	return e+1 >= len(s.toks) || !s.possessiveAt(e+1)
+	return e
 }
 
 // demonymPlural reports whether a token is a people's word in the plural,
@@ -898,11 +897,8 @@ func (s *sent) objectPlace(j int) int {
 		if pi := s.placeAt[k]; pi >= 0 {
 			// "won France's top award": the place owns the object,
 			// which must be ground ("took Syria's second city").
-			e := k + 1
-			for e < len(s.toks) && s.placeAt[e] == pi {
-				e++
-			}
-			if e+1 >= len(s.toks) || !s.possessiveAt(e+1) {
+			e := s.mentionEnd(s.placeAt, k)
+			if !s.possessiveAt(e + 1) {
 				return k
 			}
 			for g := e + 2; g < len(s.toks) && g < e+5; g++ {
@@ -1753,10 +1749,7 @@ func (s *sent) nameAt(lx *Lexicon, j int) (int, int, bool) {
 		return j, end, true
 	}
 	if s.actorAt[a] >= 0 {
-		b := a
-		for b < len(s.toks) && s.actorAt[b] == s.actorAt[a] {
-			b++
-		}
+		b := s.mentionEnd(s.actorAt, a)
 		return j, b, true
 	}
 	b := a
