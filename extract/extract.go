@@ -267,7 +267,6 @@ func (d *doc) cutLong(spans []text.Span) []text.Span {
 type scratch struct {
 	sents  []sent
 	toks   []text.Token
-	near   []text.Token // the words before a place (seatBefore)
 	ints   []int
 	bools  []bool
 	starts []uint32
@@ -389,6 +388,8 @@ func (x *Extractor) analyse(ctx context.Context, a *sitrep.Article) *doc {
 	if fault.Extract != nil {
 		fault.Extract(a.Text) // a test's panic, with the scratch taken
 	}
+	// The text's tokens, which every reader below shares.
+	d.toks = text.AppendTokens(d.sc.toks[:0], d.text)
 	words := x.actors.Words(d.text)
 	defer words.Release()
 	ms := words.AppendScan(d.sc.actors[:0], "")
@@ -426,7 +427,6 @@ func (x *Extractor) analyse(ctx context.Context, a *sitrep.Article) *doc {
 	d.actors = slices.DeleteFunc(d.actors, func(m actors.Mention) bool { return d.inDateline(m.Start) })
 	d.demonymPeople()
 	d.inActor = within(nil, d.places, d.actors)
-	d.toks = text.AppendTokens(d.sc.toks[:0], d.text)
 	d.sc.take(len(d.toks))
 	d.startAt = x.lx.appendStarts(d.sc.starts[:0], d.toks)
 	d.sc.starts = d.startAt
@@ -597,15 +597,18 @@ func (d *doc) seatBefore(at int) bool {
 	if d.x == nil || !endsWithWords(d.text[:at], "in") {
 		return false // every seat ends with "in"; a bare doc of a test has no lexicon
 	}
-	from := max(0, at-40)
-	toks := text.AppendTokens(d.sc.near[:0], d.text[from:at])
-	d.sc.near = toks
-	for j := range toks {
-		if e, _, ok := d.x.lx.seat.Match(toks, j); ok && e == len(toks) {
+	k := d.tokenAt(at)
+	for j := max(0, k-8); j < k; j++ {
+		if e, _, ok := d.x.lx.seat.Match(d.toks, j); ok && e == k {
 			return true
 		}
 	}
 	return false
+}
+
+// tokenAt returns the index of the first token at or after byte offset at.
+func (d *doc) tokenAt(at int) int {
+	return sort.Search(len(d.toks), func(i int) bool { return d.toks[i].Start >= at })
 }
 
 // within appends, per place mention, whether it lies within one of the
@@ -657,12 +660,8 @@ func (d *doc) demonymPeople() {
 			continue
 		}
 		word, plural := strings.CutSuffix(m.Text, "s")
-		if !plural {
-			prev := strings.Fields(d.text[max(0, m.Start-4):m.Start])
-			next := strings.Fields(d.text[m.End:min(len(d.text), m.End+6)])
-			if len(prev) == 0 || !nounBefore[strings.ToLower(prev[len(prev)-1])] || len(next) > 0 && !nounAfter[strings.ToLower(strings.TrimRight(next[0], ".,;:"))] {
-				continue // "a Pakistani soldier": a modifier
-			}
+		if !plural && !d.nounSlot(m) {
+			continue // "a Pakistani soldier": a modifier
 		}
 		cs := gazetteer.CountriesByDemonym(word)
 		if len(cs) != 1 || cs[0].ISO2 != m.Actor.Country {
@@ -674,11 +673,26 @@ func (d *doc) demonymPeople() {
 	}
 }
 
+// nounSlot reports whether the words around a mention make it a noun: an
+// article right before it, and after it the end of the text, a full stop
+// or comma, or one of nounAfter.
+func (d *doc) nounSlot(m *actors.Mention) bool {
+	k, e := d.tokenAt(m.Start), d.tokenAt(m.End)
+	if k == 0 || !nounBefore[d.toks[k-1].Norm] || d.toks[k-1].End < m.Start-4 {
+		return false
+	}
+	if e == len(d.toks) {
+		return true
+	}
+	t := d.toks[e]
+	return t.Kind == text.Punct && strings.ContainsAny(t.Norm, ".,;:") || nounAfter[t.Norm]
+}
+
 // nounBefore and nounAfter are the words around a people's word in the
 // singular that make it a noun: "a Briton who", "an American and".
 var (
 	nounBefore = map[string]bool{"a": true, "an": true, "one": true}
-	nounAfter  = map[string]bool{"": true, "who": true, "was": true, "is": true, "has": true, "had": true, "and": true, "from": true, "in": true, "at": true, "on": true, "near": true}
+	nounAfter  = map[string]bool{"who": true, "was": true, "is": true, "has": true, "had": true, "and": true, "from": true, "in": true, "at": true, "on": true, "near": true}
 )
 
 // possessives gives a force named by a possessive ("Russia said its army
