@@ -72,6 +72,11 @@ func TestResolution(t *testing.T) {
 			},
 		},
 		{
+			name: "a connector before a people's word or an acronym is English: as",
+			text: "Clashes went on in Goma as M23 fighters advanced, and in Mykolaiv as Russian units fell back.",
+			want: []want{{text: "Goma", cc: "CD"}, {text: "Mykolaiv", cc: "UA"}},
+		},
+		{
 			name: "Talbisseh is Tallbisah in a text about Syria",
 			text: "Syrian troops withdrew from Talbisseh.",
 			want: []want{{text: "Talbisseh", place: "Tallbīsah", cc: "SY", admin1: "Homs"}},

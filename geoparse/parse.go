@@ -230,9 +230,21 @@ func (st *state) continues(k int) bool {
 			return false // "the" only in "Republic of the Congo"
 		}
 		c := st.toks[k+2]
-		return c.flags&tNewline == 0 && c.flags&(tCap|tHyphen) != 0
+		return c.flags&tNewline == 0 && c.flags&(tCap|tHyphen) != 0 && !st.notInName(k+2)
 	}
 	return false
+}
+
+// notInName reports whether the word at k, after a connector and a
+// space, starts no part of a name: a people's word, an acronym or a word
+// with a digit ("Goma as M23 advanced", "Mykolaiv as Russian troops
+// left": the connector is the English word).
+func (st *state) notInName(k int) bool {
+	t := st.toks[k]
+	if t.flags&tHyphen != 0 {
+		return false // "as-Suwayda"
+	}
+	return st.cls(k)&classDemonym != 0 || t.flags&tUpper != 0 && t.end-t.start <= 5 || strings.ContainsAny(st.word(k), "0123456789")
 }
 
 // functionWord reports whether token k is an article, a conjunction or a
