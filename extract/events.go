@@ -400,6 +400,9 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 	if (r.subType == "Non-state actor overtakes territory" || r.subType == "Government regains territory") && r.need&(1<<lx.cls.withdraw) != 0 {
 		a1, a2 = a2, a1 // the side that withdrew is the one that lost
 	}
+	if r.ploverMode == "withdraw" && r.need&(1<<lx.cls.withdraw) != 0 && a1 != nil && a2 == nil {
+		a2 = d.entrant(s, anchor, a1)
+	}
 	ev := sitrep.Event{
 		EventType:    r.eventType,
 		SubEventType: r.subType,
@@ -1230,6 +1233,69 @@ func (d *doc) roles(s *sent, anchor int) (a1, a2 *actors.Mention, passive bool) 
 	return a2, a1, passive
 }
 
+// otherWayBefore reports whether a cue before the act at anchor moves
+// ground the other way: a withdrawal before a capture or an entry, or
+// the reverse.
+func (d *doc) otherWayBefore(s *sent, anchor int) bool {
+	lx := d.x.lx
+	leave, take := classSet(1)<<lx.cls.withdraw, classSet(1)<<lx.cls.capture|1<<lx.cls.enter
+	var at classSet
+	for _, c := range s.cues {
+		if c.start == anchor {
+			at |= c.classes
+		}
+	}
+	for _, c := range s.cues {
+		if c.start < anchor && (at&leave != 0 && c.classes&take != 0 || at&take != 0 && c.classes&leave != 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseOfItsOwn reports whether the noun at k is the subject of a verb
+// of being before the clause ends: "after the bodies of two men were found"
+// is a clause, "before the capture of Goma" a phrase.
+func (s *sent) clauseOfItsOwn(k int) bool {
+	for j := k + 1; j < len(s.toks) && !clauseEnd(s.toks[j]); j++ {
+		if beForms[s.norm(j)] && s.actorAt[j] < 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// fromPhrase reports whether the words from token k back to the act at
+// anchor end in "from" within a short noun phrase: "from the grip of".
+func (s *sent) fromPhrase(k, anchor int) bool {
+	for j := k; j > anchor && j >= k-6; j-- {
+		switch {
+		case s.norm(j) == "from":
+			return true
+		case clauseEnd(s.toks[j]):
+			return false
+		}
+	}
+	return false
+}
+
+// entrant returns the armed side that takes or enters the place in the
+// sentence of a withdrawal by a1 (at anchor): "troops entered Kherson as
+// Russian forces retreated" hands the town to the troops. nil when no
+// other side does.
+func (d *doc) entrant(s *sent, anchor int, a1 *actors.Mention) *actors.Mention {
+	lx := d.x.lx
+	for _, c := range s.cues {
+		if c.start == anchor || c.classes&(classSet(1)<<lx.cls.capture|1<<lx.cls.enter) == 0 {
+			continue
+		}
+		if b1, _, passive := d.roles(s, c.start); !passive && b1 != nil && b1.Head && actors.Armed(b1.Actor.Side) && b1.Actor.Name != a1.Actor.Name {
+			return b1
+		}
+	}
+	return nil
+}
+
 // witness reports whether people not armed are named as the ones who
 // tell: a verb of saying ([say]) follows them, past a place they are of,
 // a name in apposition or an auxiliary ("Abbas, a resident of Zalingei,
@@ -1278,7 +1344,7 @@ func (d *doc) actRoles(s *sent, anchor int) (a1, a2 *actors.Mention, passive boo
 	// (perhaps with an adverb) right before a participle.
 	if isParticiple(norm(anchor)) {
 		for k := anchor - 1; k >= 0 && k >= anchor-2; k-- {
-			if beForms[norm(k)] {
+			if beForms[norm(k)] && s.actorAt[k] < 0 { // "IS captured": a group, not a verb
 				passive = true
 				break
 			}
@@ -1346,7 +1412,15 @@ func (d *doc) actRoles(s *sent, anchor int) (a1, a2 *actors.Mention, passive boo
 	// the act sits in a subordinate clause ("Two people died after police
 	// opened fire"), the subject is sought after its opening word first.
 	from := 0
-	for k := anchor - 1; k > 0; k-- {
+	// "had abandoned the airport before the capture of Goma", "entered
+	// Lashio following the withdrawal of the MNDAA": the subject of a
+	// clause that gains or leaves ground is on the other side of the
+	// nominal act of the other way that a preposition of time governs.
+	timed := anchor > 1 && norm(anchor-1) == "the" && timePreps[norm(anchor-2)] && !s.clauseOfItsOwn(anchor) && d.otherWayBefore(s, anchor)
+	if timed {
+		from = anchor
+	}
+	for k := anchor - 1; k > 0 && from == 0; k-- {
 		if subordinators[norm(k)] {
 			for _, a := range ms {
 				if a.start > k && a.end <= anchor && !subjectPreps[norm(a.start-1)] {
@@ -1395,7 +1469,7 @@ func (d *doc) actRoles(s *sent, anchor int) (a1, a2 *actors.Mention, passive boo
 		}
 		return false
 	}
-	if before == nil {
+	if before == nil && !timed {
 		// Else the last named before the act, but not one the act's
 		// subject was "locked in conflict with": a noun the dictionary
 		// does not know ("Fighters from a paramilitary force locked in
@@ -1467,6 +1541,9 @@ func (d *doc) actRoles(s *sent, anchor int) (a1, a2 *actors.Mention, passive boo
 		if after == nil && a.m != before {
 			g := governor(a.start)
 			after, afterPrep, afterEnd = a.m, norm(g), a.end
+			if afterPrep != "from" && s.fromPhrase(g, anchor) {
+				afterPrep = "from" // "from the grip of", "from the hands of the criminal regime"
+			}
 			afterObject = g >= anchor && d.harmAt(s, g) // "a bomb killed three soldiers"
 		}
 	}
@@ -1512,6 +1589,10 @@ func (d *doc) actRoles(s *sent, anchor int) (a1, a2 *actors.Mention, passive boo
 			return agent, firstOf(before, after), passive
 		}
 		return before, firstOf(after, agent), passive
+	case passive && afterPrep == "from":
+		// "the town was liberated from the grip of the regime": the
+		// side it was taken from lost it; who took it is not said.
+		return nil, after, passive
 	case passive:
 		return after, before, passive
 	case before != nil:
@@ -1619,6 +1700,10 @@ var targetPreps = map[string]bool{
 
 // subordinators open a clause of their own: the subject of the act after
 // them is not before them ("Two people died after police opened fire").
+// timePreps are the prepositions of time that govern a nominal act
+// ("before the capture of", "after the fall of").
+var timePreps = map[string]bool{"before": true, "after": true, "following": true, "since": true, "until": true}
+
 var subordinators = map[string]bool{
 	"after": true, "when": true, "while": true, "as": true, "because": true, "since": true,
 	"following": true, "before": true, "where": true, "which": true, "who": true, "that": true,

@@ -7,6 +7,7 @@ import (
 
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/actors"
+	"github.com/sitrep/sitrep/fuse"
 	"github.com/sitrep/sitrep/gazetteer"
 	"github.com/sitrep/sitrep/geoparse"
 	"github.com/sitrep/sitrep/text"
@@ -1443,6 +1444,44 @@ func TestEnteringAPollingStationIsNoCapture(t *testing.T) {
 	} {
 		if evs := reported(run(t, text, "2024-12-07")); len(evs) > 0 {
 			t.Errorf("%q: no event wanted; %s", text, describe(evs))
+		}
+	}
+}
+
+// TestTheGainerIsTheSideThatTookThePlace checks who a change of control
+// hands the town to, as the control record reads it: the side that came
+// in, not the one named as its victim, its announcer or the subject of
+// another verb.
+func TestTheGainerIsTheSideThatTookThePlace(t *testing.T) {
+	for _, tt := range []struct{ name, text, gainer, loser string }{
+		{"the side that enters as the other retreats",
+			"Ukrainian soldiers entered Izium as Russian troops retreated on Saturday.", "Military Forces of Ukraine", "Military Forces of Russia"},
+		{"a town freed from a regime's grip is not the regime's",
+			"Residents said on Saturday that the town of Bosaso was liberated from the grip of the army and its allies.", "", "Military Forces of Somalia"},
+		{"a group called IS is no verb of being",
+			"IS captured the town of Tabqa from regime forces on Monday.", "Islamic State (Syria)", "Military Forces of Syria"},
+		{"an army that left before a town's capture did not take it",
+			"Witnesses said the army and police had withdrawn from the airport before the capture of Goma.", "", ""},
+	} {
+		var got []string
+		found := false
+		for _, e := range reported(run(t, tt.text, "2024-12-07")) {
+			if !sitrep.Territorial(e.SubEventType) {
+				continue
+			}
+			c, _ := fuse.ClaimOf(&e) // no claim: neither side said
+			g, l := "", ""
+			if c.Gainer != nil {
+				g = c.Gainer.Name
+			}
+			if c.Loser != nil {
+				l = c.Loser.Name
+			}
+			got = append(got, g+" / "+l)
+			found = found || g == tt.gainer && (tt.loser == "" || l == tt.loser)
+		}
+		if !found {
+			t.Errorf("%s: %q: gainer / loser %q, want %q / %q", tt.name, tt.text, got, tt.gainer, tt.loser)
 		}
 	}
 }
