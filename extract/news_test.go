@@ -1458,6 +1458,8 @@ func TestTheGainerIsTheSideThatTookThePlace(t *testing.T) {
 			"Ukrainian soldiers entered Izium as Russian troops retreated on Saturday.", "Military Forces of Ukraine", "Military Forces of Russia"},
 		{"a town freed from a regime's grip is not the regime's",
 			"Residents said on Saturday that the town of Bosaso was liberated from the grip of the army and its allies.", "", "Military Forces of Somalia"},
+		{"a town entered is taken, not a change of what the army does",
+			"Government troops entered the town of Kidal on Sunday after the rebels fled.", "Military Forces of Mali", ""},
 		{"a group called IS is no verb of being",
 			"IS captured the town of Tabqa from regime forces on Monday.", "Islamic State (Syria)", "Military Forces of Syria"},
 		{"an army that left before a town's capture did not take it",
