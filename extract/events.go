@@ -1201,6 +1201,9 @@ func (s *sent) pronounAfter(k int) int {
 			return at.pos // "the militants claimed to have shot"
 		}
 		for j := at.pos + 1; j < len(s.toks) && j <= at.pos+6 && !clauseEnd(s.toks[j]); j++ {
+			if w := s.toks[j].Norm; j == at.pos+1 && (w == "its" || w == "their") && j+1 < len(s.toks) && s.actorAt[j+1] < 0 {
+				return j // "the rebels announced their capture of Homs": the act is the source's own
+			}
 			if w := s.toks[j].Norm; w == "it" || w == "they" {
 				if j+2 < len(s.toks) && beForms[s.toks[j+1].Norm] && !strings.HasSuffix(s.toks[j+2].Norm, "ing") {
 					return -1 // "said it was captured": the pronoun is the place; not "they are carrying out"
@@ -1416,7 +1419,7 @@ func (d *doc) actRoles(s *sent, anchor int) (a1, a2 *actors.Mention, passive boo
 	// Lashio following the withdrawal of the MNDAA": the subject of a
 	// clause that gains or leaves ground is on the other side of the
 	// nominal act of the other way that a preposition of time governs.
-	timed := anchor > 1 && norm(anchor-1) == "the" && timePreps[norm(anchor-2)] && !s.clauseOfItsOwn(anchor) && d.otherWayBefore(s, anchor)
+	timed := anchor > 1 && (norm(anchor-1) == "the" && timePreps[norm(anchor-2)] || timePreps[norm(anchor-1)]) && !s.clauseOfItsOwn(anchor) && d.otherWayBefore(s, anchor)
 	if timed {
 		from = anchor
 	}

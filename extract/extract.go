@@ -733,7 +733,7 @@ func (d *doc) possessives(spans []text.Span) {
 // army", "South Africa sent troops to Congo after 14 of its soldiers").
 func (d *doc) antecedent(from int, m *actors.Mention) (actors.Actor, bool) {
 	var group *actors.Mention
-	cc, at := "", m.Start
+	cc, at, atEnd := "", m.Start, 0
 	for _, k := range d.actorIndex(from, m.Start) {
 		o := &d.actors[k]
 		if o.Start >= at {
@@ -743,12 +743,24 @@ func (d *doc) antecedent(from int, m *actors.Mention) (actors.Actor, bool) {
 		case o.Head && !o.Actor.Generic && actors.Armed(o.Actor.Side):
 			at, group, cc = o.Start, o, ""
 		case !o.Head && o.Actor.Country != "":
-			at, group, cc = o.Start, nil, o.Actor.Country
+			at, atEnd, group, cc = o.Start, o.End, nil, o.Actor.Country
 		}
 	}
 	for _, k := range d.placeIndex(from, m.Start) {
 		if p := d.places[k]; p.Start < at && p.Place != nil && p.Place.Level == gazetteer.LevelCountry && !d.inDateline(p.Start) {
-			at, group, cc = p.Start, nil, p.Place.CountryCode
+			at, atEnd, group, cc = p.Start, p.End, nil, p.Place.CountryCode
+		}
+	}
+	if group == nil && cc != "" {
+		// "Sudan's Rapid Support Forces said its fighters": the country
+		// names the group's home; the group is the subject.
+		for _, k := range d.actorIndex(atEnd, m.Start) {
+			o := &d.actors[k]
+			gap := strings.TrimSpace(d.text[atEnd:max(atEnd, o.Start)])
+			if o.Start >= atEnd && o.Start < m.Start && (gap == "" || gap == "'s" || gap == "’s") && o.Head && !o.Actor.Generic && actors.Armed(o.Actor.Side) {
+				group = o
+				break
+			}
 		}
 	}
 	switch {

@@ -1460,6 +1460,8 @@ func TestTheGainerIsTheSideThatTookThePlace(t *testing.T) {
 			"Residents said on Saturday that the town of Bosaso was liberated from the grip of the army and its allies.", "", "Military Forces of Somalia"},
 		{"a town entered is taken, not a change of what the army does",
 			"Government troops entered the town of Kidal on Sunday after the rebels fled.", "Military Forces of Mali", ""},
+		{"an entry after a withdrawal with no article",
+			"Kenyan troops enter Kismayo on Sunday after withdrawal of al-Shabaab fighters", "Military Forces of Kenya", ""},
 		{"a group called IS is no verb of being",
 			"IS captured the town of Tabqa from regime forces on Monday.", "Islamic State (Syria)", "Military Forces of Syria"},
 		{"an army that left before a town's capture did not take it",
@@ -1484,6 +1486,35 @@ func TestTheGainerIsTheSideThatTookThePlace(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("%s: %q: gainer / loser %q, want %q / %q", tt.name, tt.text, got, tt.gainer, tt.loser)
+		}
+	}
+}
+
+// TestASidesOwnWordsNameItsAct checks that a side which tells of its own
+// act is its doer, whether it names the act with a possessive ("announced
+// their capture") or names itself with its home country ("Sudan's RSF
+// said its fighters").
+func TestASidesOwnWordsNameItsAct(t *testing.T) {
+	for _, tt := range []struct{ text, a1 string }{
+		{"Rebel commanders announced their capture of Kidal on Sunday.", "Opposition Rebels (Mali)"},
+		{"Sudan's Rapid Support Forces said its fighters had seized Nyala on Sunday.", "RSF: Rapid Support Forces"},
+		{"The Syrian army announced its withdrawal from Hama on Thursday.", "Military Forces of Syria"},
+	} {
+		var got []string
+		ok := false
+		for _, e := range run(t, tt.text, "2024-12-07") {
+			if !sitrep.Territorial(e.SubEventType) {
+				continue
+			}
+			a1 := ""
+			if e.Actor1 != nil {
+				a1 = e.Actor1.Name
+			}
+			got = append(got, a1)
+			ok = ok || a1 == tt.a1
+		}
+		if !ok {
+			t.Errorf("%q: actor1 %q, want %q", tt.text, got, tt.a1)
 		}
 	}
 }
