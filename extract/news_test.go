@@ -1462,6 +1462,8 @@ func TestTheGainerIsTheSideThatTookThePlace(t *testing.T) {
 			"Government troops entered the town of Kidal on Sunday after the rebels fled.", "Military Forces of Mali", ""},
 		{"an entry after a withdrawal with no article",
 			"Kenyan troops enter Kismayo on Sunday after withdrawal of al-Shabaab fighters", "Military Forces of Kenya", ""},
+		{"a town's past told in a clause on it is no news",
+			"Government troops entered Gao on Monday, a town that the rebels had seized early in the war.", "Military Forces of Mali", "Opposition Rebels (Mali)"},
 		{"a group called IS is no verb of being",
 			"IS captured the town of Tabqa from regime forces on Monday.", "Islamic State (Syria)", "Military Forces of Syria"},
 		{"an army that left before a town's capture did not take it",

@@ -201,7 +201,14 @@ func (s *sent) findCues(lx *Lexicon) {
 		// A capture or a withdrawal needs ground for its object:
 		// "captured 2 soldiers" takes no territory, a law "withdrawn"
 		// cedes none.
+		// "Kherson, a regional capital that Russian forces had captured
+		// early in the war": the ground is what the clause describes, and
+		// the act is the place's past, not news.
+		described := capture >= 0 && classes&(1<<capture) != 0 && s.relativeGround(lx, i)
 		for _, id := range []int{capture, withdraw, enter} {
+			if described && id == capture {
+				continue
+			}
 			if id >= 0 && classes&(1<<id) != 0 && (!s.groundObject(lx, i, end) && !s.groundOwner(lx, i) || id == withdraw && s.destinationAt(end)) {
 				classes &^= 1 << id
 				// "seized a vehicle" is looting; "captured two
@@ -230,7 +237,7 @@ func (s *sent) findCues(lx *Lexicon) {
 			}
 		}
 		if classes != 0 {
-			c := cue{s: s, start: i, end: end, classes: classes, certainty: "reported"}
+			c := cue{s: s, start: i, end: end, classes: classes, certainty: "reported", reference: described}
 			if i > 0 {
 				switch s.toks[i-1].Norm {
 				case "the", "this", "these", "that", "those", "such":
@@ -654,6 +661,33 @@ func (s *sent) groundOwner(lx *Lexicon, i int) bool {
 	}
 	_, _, ok := lx.ground.Match(s.toks, k)
 	return ok
+}
+
+// relativeGround reports whether the act at token i, with no object of
+// its own, sits in a relative clause on ground: "a regional capital that
+// Russian forces had captured", "the town which the rebels took".
+func (s *sent) relativeGround(lx *Lexicon, i int) bool {
+	if i+1 < len(s.toks) && !clauseEnd(s.toks[i+1]) && s.groundObject(lx, i, i+1) {
+		return false // an object of its own
+	}
+	for j := i - 1; j > 0 && j >= i-6; j-- {
+		if clauseEnd(s.toks[j]) {
+			return false
+		}
+		if w := s.toks[j].Norm; w != "that" && w != "which" {
+			continue
+		}
+		if s.placeAt[j-1] >= 0 {
+			return true
+		}
+		for k := max(0, j-3); k < j; k++ {
+			if e, _, ok := lx.ground.Match(s.toks, k); ok && e == j {
+				return true
+			}
+		}
+		return false
+	}
+	return false
 }
 
 func (s *sent) groundObject(lx *Lexicon, i, end int) bool {
