@@ -1520,3 +1520,14 @@ func TestASidesOwnWordsNameItsAct(t *testing.T) {
 		}
 	}
 }
+
+// What a scene is the aftermath of was told before: "the aftermath of the
+// army's offensive" names an earlier act. "In the aftermath of" dates
+// the clause's own act, as "after" does.
+func TestTheAftermathOfAnActIsNoNews(t *testing.T) {
+	text := "Families sifted through the ruins of their houses in a town near Gao on Monday, the aftermath of the army's ten-day offensive there."
+	if evs := reported(run(t, text, "2024-12-07")); len(evs) > 0 {
+		t.Errorf("%q: no event wanted; %s", text, describe(evs))
+	}
+	wantFirst(t, "Police arrested twelve pupils in the aftermath of a protest outside the education office in Gao on Monday.", "Protest with intervention")
+}

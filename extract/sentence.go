@@ -1007,7 +1007,10 @@ func (s *sent) modality(lx *Lexicon) {
 		}
 		// History ("who have previously supported Assad") names no new
 		// event up to the end of its clause.
-		if kinds&(1<<sBackground) != 0 {
+		// "in the aftermath of the protest" dates the clause's act, as
+		// "after" would; "the aftermath of the offensive" names what
+		// happened before.
+		if kinds&(1<<sBackground) != 0 && !(i >= 2 && s.toks[i-1].Norm == "the" && s.toks[i-2].Norm == "in") {
 			k := i
 			if i == 0 && end < n && s.toks[end].Norm == "," {
 				k = end + 1 // "Previously, the alliance captured ...": the sentence's whole first clause
