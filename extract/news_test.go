@@ -1531,3 +1531,16 @@ func TestTheAftermathOfAnActIsNoNews(t *testing.T) {
 	}
 	wantFirst(t, "Police arrested twelve pupils in the aftermath of a protest outside the education office in Gao on Monday.", "Protest with intervention")
 }
+
+// Rebels who stay away from talks, or "protest" a breach of a truce,
+// stage no demonstration: a protest needs a crowd. Former rebels are
+// civilians, and a rebel advance that stirs protests is not their
+// subject.
+func TestRebelsHoldNoProtest(t *testing.T) {
+	text := "Rebels in northern Mali walked out of peace talks with the government on Monday to hold a two-day boycott in protest at the slow pace of disarmament."
+	if evs := reported(run(t, text, "2024-12-07")); len(evs) > 0 {
+		t.Errorf("%q: no event wanted; %s", text, describe(evs))
+	}
+	wantFirst(t, "Former rebels staged a protest outside the governor's office in Gao on Monday.", "Peaceful protest")
+	wantFirst(t, "Rebel gains in the north have emboldened protests in Gao, where crowds marched on Monday.", "Peaceful protest")
+}

@@ -179,7 +179,7 @@ func (s *sent) findCues(lx *Lexicon) {
 			i++ // "rallies Labour voters", "demonstrating the strength of"
 			continue
 		}
-		if p := lx.cls.protest; p >= 0 && classes&(1<<p) != 0 && s.armedMarch(lx, i) {
+		if p := lx.cls.protest; p >= 0 && classes&(1<<p) != 0 && (s.armedMarch(lx, i) || s.rebelSubject(i)) {
 			// "rebels marched on the capital", "soldiers march through
 			// the town": a force on the move, no crowd's march.
 			if classes &^= 1 << p; classes == 0 {
@@ -1363,6 +1363,44 @@ func (s *sent) armedMarch(lx *Lexicon, i int) bool {
 		return last.Actor.Kind != "police" && last.Actor.Kind != "party"
 	}
 	return false
+}
+
+// rebelSubject reports whether the clause of token i has for its subject,
+// the first actor named in it, a rebel group, with no clause of its own
+// opened between them: "rebels walked out of the talks to hold a boycott
+// in protest at". Armed men who stay away from talks stage no
+// demonstration; a crowd does ("fighters fired on troops after they
+// stormed a sit-in" is not the fighters' sit-in). Former rebels are
+// civilians ("ex-LTTE cadres staged a protest"), and "rebel advances have
+// emboldened protests" names no subject.
+func (s *sent) rebelSubject(i int) bool {
+	from := i
+	for from > 0 && !clauseEnd(s.toks[from-1]) {
+		from--
+	}
+	var subj *actors.Mention
+	for _, ai := range s.actors {
+		if m := &s.d.actors[ai]; m.Head && m.Start >= s.toks[from].Start {
+			subj = m
+			break
+		}
+	}
+	if subj == nil || subj.Actor.Side != "rebel" || subj.End > s.toks[i].Start {
+		return false
+	}
+	k, e := s.tokenAt(subj.Start), from
+	for e < len(s.toks) && s.toks[e].Start < subj.End {
+		e++
+	}
+	if k > 0 && s.toks[k-1].Norm == "former" || k > 1 && s.toks[k-1].Norm == "-" && s.toks[k-2].Norm == "ex" {
+		return false
+	}
+	for j := e; j < i; j++ {
+		if subordinators[s.toks[j].Norm] {
+			return false
+		}
+	}
+	return e == len(s.toks) || s.toks[e].Kind != text.Word || s.toks[e].Cap || strings.HasSuffix(s.toks[e-1].Norm, "s")
 }
 
 // prefixed reports whether a cue goes after a prefix glued to it by a
