@@ -1544,3 +1544,14 @@ func TestRebelsHoldNoProtest(t *testing.T) {
 	wantFirst(t, "Former rebels staged a protest outside the governor's office in Gao on Monday.", "Peaceful protest")
 	wantFirst(t, "Rebel gains in the north have emboldened protests in Gao, where crowds marched on Monday.", "Peaceful protest")
 }
+
+// One who gives himself up to face charges goes before the courts: a
+// judicial matter, no change to a group's activity. Fighters who
+// surrender to an army still make one.
+func TestSurrenderToFaceChargesIsNoChange(t *testing.T) {
+	text := "A runaway French army deserter has surrendered at a French base near Dakar to face charges brought in 1990, a news agency reported."
+	if evs := reported(run(t, text, "2024-12-07")); len(evs) > 0 {
+		t.Errorf("%q: no event wanted; %s", text, describe(evs))
+	}
+	wantFirst(t, "Fifty rebels surrendered to the army in Gao on Monday with their weapons, officials said.", "Change to group/activity")
+}

@@ -1223,6 +1223,9 @@ func (s *sent) markReference(lx *Lexicon, c *cue) {
 	if s.killsAnimal(lx, c) {
 		c.reference = true // "the ritual beheading of a sheep": no one killed
 	}
+	if s.toJustice(c) {
+		c.reference = true // "surrendered at a base to face charges": the courts' matter
+	}
 	if s.placesLeader(c) {
 		c.reference = true // "the province's new leader": its government's, no armed group's
 	}
@@ -1468,6 +1471,21 @@ func (s *sent) actedOn(lx *Lexicon, c *cue) bool {
 
 // instrumentWords introduce what an act was done with or by.
 var instrumentWords = map[string]bool{"by": true, "with": true, "from": true, "using": true, "via": true}
+
+// toJustice reports whether an act is done, as its clause says, to go
+// before a court: "an accused deserter surrendered at a base to face
+// charges". One who gives himself up to justice makes no change to a
+// group's activity; the news is the case's.
+func (s *sent) toJustice(c *cue) bool {
+	for k := c.end; k+1 < len(s.toks) && k < c.end+12 && !clauseEnd(s.toks[k]); k++ {
+		if s.toks[k].Norm == "to" {
+			if _, _, ok := s.d.x.lx.justice.Match(s.toks, k+1); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // festive reports whether a crowd's act is done, as its clause says, to
 // celebrate, welcome or watch: "thousands filled the avenue on Saturday
