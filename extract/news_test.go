@@ -1555,3 +1555,16 @@ func TestSurrenderToFaceChargesIsNoChange(t *testing.T) {
 	}
 	wantFirst(t, "Fifty rebels surrendered to the army in Gao on Monday with their weapons, officials said.", "Change to group/activity")
 }
+
+// A weapon lost or supplied as material is no blast: explosives gone
+// missing from a depot, materials for chemical weapons sold. A cache of
+// explosives found is a disrupted weapons use.
+func TestWeaponsLostOrSuppliedAreNoBlast(t *testing.T) {
+	text := "Nearly two hundred tons of military explosives have gone missing from a depot in northern Mali, officials said on Monday."
+	if evs := reported(run(t, text, "2024-12-07")); len(evs) > 0 {
+		t.Errorf("%q: no event wanted; %s", text, describe(evs))
+	}
+	wantFirst(t, "A trader suspected of selling rebels materials for chemical weapons was arrested by police in Bamako on Monday.", "Arrests")
+	wantFirst(t, "Police discovered a large cache of explosives in a farm near Gao on Monday.", "Disrupted weapons use")
+	wantFirst(t, "A bomb exploded at a market in Gao on Monday, killing two people.", "Remote explosive/landmine/IED")
+}

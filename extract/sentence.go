@@ -1223,6 +1223,9 @@ func (s *sent) markReference(lx *Lexicon, c *cue) {
 	if s.killsAnimal(lx, c) {
 		c.reference = true // "the ritual beheading of a sheep": no one killed
 	}
+	if c.classes&lx.weapons != 0 && s.stockOf(lx, c) {
+		c.reference = true // "400 tons of explosives have gone missing": a stock, no blast
+	}
 	if s.toJustice(c) {
 		c.reference = true // "surrendered at a base to face charges": the courts' matter
 	}
@@ -1471,6 +1474,25 @@ func (s *sent) actedOn(lx *Lexicon, c *cue) bool {
 
 // instrumentWords introduce what an act was done with or by.
 var instrumentWords = map[string]bool{"by": true, "with": true, "from": true, "using": true, "via": true}
+
+// stockOf reports whether a weapon's noun names a material or a stock
+// lost ([stock] before it, past at most one word: "materials for chemical
+// weapons", "stolen military explosives"; [gone] within three words
+// after it: "explosives have gone missing"). A weapon supplied or lost is
+// no blast.
+func (s *sent) stockOf(lx *Lexicon, c *cue) bool {
+	for k := max(c.start-4, 0); k < c.start; k++ {
+		if e, _, ok := lx.stock.Match(s.toks, k); ok && (e == c.start || e == c.start-1 && s.toks[e].Kind == text.Word) {
+			return true
+		}
+	}
+	for k := c.end; k < len(s.toks) && k < c.end+3 && !clauseEnd(s.toks[k]); k++ {
+		if word(lx.gone, s.toks, k) {
+			return true
+		}
+	}
+	return false
+}
 
 // toJustice reports whether an act is done, as its clause says, to go
 // before a court: "an accused deserter surrendered at a base to face
