@@ -1568,3 +1568,15 @@ func TestWeaponsLostOrSuppliedAreNoBlast(t *testing.T) {
 	wantFirst(t, "Police discovered a large cache of explosives in a farm near Gao on Monday.", "Disrupted weapons use")
 	wantFirst(t, "A bomb exploded at a market in Gao on Monday, killing two people.", "Remote explosive/landmine/IED")
 }
+
+// A harm that names the person his kin are known by ("the brother of a
+// trader who died after") was told before: the news is what the kin do,
+// and their own acts stay events.
+func TestTheHarmThatNamesAPersonsKinIsNoNews(t *testing.T) {
+	text := "The brother of a trader who died after a violent struggle with soldiers at a checkpoint near Gao has demanded an inquiry."
+	if evs := reported(run(t, text, "2024-12-07")); len(evs) > 0 {
+		t.Errorf("%q: no event wanted; %s", text, describe(evs))
+	}
+	wantFirst(t, "The family of a man who was shot by police blocked the main road in Gao on Monday to protest.", "Peaceful protest")
+	wantFirst(t, "Relatives of a dead patient attacked a doctor at a clinic in Gao on Monday.", "Mob violence")
+}

@@ -1025,6 +1025,7 @@ func (s *sent) modality(lx *Lexicon) {
 			s.markGrounds(c.end, ref)
 		}
 	}
+	s.markKinOf(lx, found)
 	for ci := range s.cues[:found] {
 		c := &s.cues[ci]
 		if ref[c.start] {
@@ -1112,6 +1113,40 @@ func (s *sent) markGrounds(k int, ref []bool) {
 			}
 			return
 		}
+	}
+}
+
+// markKinOf marks as references the acts that name a person his kin are
+// known by ([kin] "of" a person "who"): "the sister of a man who died
+// after a violent confrontation with police has demanded". The harm was
+// told before; the news is what the kin do. Their crowd's acts stay
+// events ("the family of a man who was shot by police blocked the
+// road"); the person's clause ends at its clause's end or at the main
+// verb's auxiliary ("has demanded"). Without "who" the act may be the
+// kin's own ("relatives of a deceased child assaulted a doctor").
+func (s *sent) markKinOf(lx *Lexicon, found int) {
+	n := len(s.toks)
+	for i := 0; i+2 < n; i++ {
+		if s.toks[i+1].Norm != "of" || !word(lx.kin, s.toks, i) {
+			continue
+		}
+		who := i + 2
+		for who < n && who < i+7 && s.toks[who].Norm != "who" && s.toks[who].Kind == text.Word && !s.hasCueAt(who) {
+			who++
+		}
+		if who == n || s.toks[who].Norm != "who" {
+			continue // "relatives of a deceased child assaulted a doctor": their act
+		}
+		end := who + 1
+		for end < n && !clauseEnd(s.toks[end]) && !(auxiliary[s.toks[end].Norm] && end > who+1) {
+			end++
+		}
+		for ci := range s.cues[:found] {
+			if c := &s.cues[ci]; c.start > i+1 && c.start < end && c.classes&lx.crowdActs == 0 {
+				c.reference = true
+			}
+		}
+		i = end
 	}
 }
 
