@@ -456,6 +456,7 @@ func (x *Extractor) analyse(ctx context.Context, a *sitrep.Article) *doc {
 		d.sents = append(d.sents, &slab[i])
 	}
 	d.offTopic = d.domainWords()
+	d.referBack()
 	d.frame()
 	return d
 }
@@ -902,4 +903,44 @@ func statesCountry(ms []actors.Mention) string {
 		}
 	}
 	return cc
+}
+
+// referBack makes an anaphoric act ("the siege", "the clashes") an
+// example when the last act named by the same noun before it is one: in
+// "any possibility of terrorism like the school siege ... an analysis of
+// the siege that killed 340", the second siege is the example again, no
+// news of its own. Other references do not carry over: "reports the
+// killing of a supporter. The killing was made by" tells of it.
+func (d *doc) referBack() {
+	for si, s := range d.sents {
+		for ci := range s.cues {
+			c := &s.cues[ci]
+			if !c.anaphoric || c.reference {
+				continue
+			}
+			if ante := d.earlierAct(si, ci); ante != nil && ante.example {
+				c.reference, c.example = true, true
+			}
+		}
+	}
+}
+
+// earlierAct returns the last cue before cue ci of sentence si whose
+// last word is the same as its own, or nil.
+func (d *doc) earlierAct(si, ci int) *cue {
+	s := d.sents[si]
+	head := s.toks[s.cues[ci].end-1].Norm
+	for j := si; j >= 0; j-- {
+		t := d.sents[j]
+		last := len(t.cues)
+		if j == si {
+			last = ci
+		}
+		for k := last - 1; k >= 0; k-- {
+			if c := &t.cues[k]; t.toks[c.end-1].Norm == head {
+				return c
+			}
+		}
+	}
+	return nil
 }

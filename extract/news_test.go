@@ -1580,3 +1580,15 @@ func TestTheHarmThatNamesAPersonsKinIsNoNews(t *testing.T) {
 	wantFirst(t, "The family of a man who was shot by police blocked the main road in Gao on Monday to protest.", "Peaceful protest")
 	wantFirst(t, "Relatives of a dead patient attacked a doctor at a clinic in Gao on Monday.", "Mob violence")
 }
+
+// An act named as an example or a likeness ("threats like the school
+// siege") is no news, and neither is "the siege" that names it again.
+func TestAnActNamedAsAnExampleIsNoNews(t *testing.T) {
+	text := "Officials urged head teachers to watch for threats like the deadly school siege in Mali. The warning follows a study of the siege that killed dozens of pupils in Gao."
+	if evs := reported(run(t, text, "2024-12-07")); len(evs) > 0 {
+		t.Errorf("%q: no event wanted; %s", text, describe(evs))
+	}
+	if evs := reported(run(t, "Gunmen seized a school in Gao on Monday. The siege ended when troops stormed the building.", "2024-12-07")); len(evs) == 0 {
+		t.Error("a siege told as news: an event wanted")
+	}
+}

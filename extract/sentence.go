@@ -55,6 +55,7 @@ type cue struct {
 	reference  bool // names another event (a reason, a context), not asserted here
 	span       bool // counts acts over weeks or more ("months of fighting"): a reference too
 	anaphoric  bool // "the clashes", "this advance": refers back to a known event
+	example    bool // "terrorism like the school siege": a likeness named, a reference too
 }
 
 func (d *doc) analyseSentence(s *sent, sp text.Span, para int) {
@@ -1261,6 +1262,9 @@ func (s *sent) markReference(lx *Lexicon, c *cue) {
 	if c.classes&lx.weapons != 0 && s.stockOf(lx, c) {
 		c.reference = true // "400 tons of explosives have gone missing": a stock, no blast
 	}
+	if s.exampleOf(lx, c) {
+		c.reference, c.example = true, true // "terrorism like the deadly school siege": a likeness, not news
+	}
 	if s.toJustice(c) {
 		c.reference = true // "surrendered at a base to face charges": the courts' matter
 	}
@@ -1523,6 +1527,23 @@ func (s *sent) stockOf(lx *Lexicon, c *cue) bool {
 	}
 	for k := c.end; k < len(s.toks) && k < c.end+3 && !clauseEnd(s.toks[k]); k++ {
 		if word(lx.gone, s.toks, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// exampleOf reports whether an act is named as an example or a
+// likeness ([example] before it, with only words of its noun phrase
+// between, no actor, no other act): "any possibility of terrorism like
+// the deadly school siege", "attacks such as the bombing of the market".
+func (s *sent) exampleOf(lx *Lexicon, c *cue) bool {
+	for k := c.start - 1; k >= 0 && k >= c.start-5; k-- {
+		t := s.toks[k]
+		if t.Kind != text.Word || s.actorAt[k] >= 0 || s.hasCueAt(k) {
+			return false
+		}
+		if e, _, ok := lx.example.Match(s.toks, k); ok && e <= c.start {
 			return true
 		}
 	}
