@@ -89,7 +89,7 @@ type Lexicon struct {
 
 	ground, site, sacred, determiner, combatant, crowd, remains, repel, offDuty, stage, crowdAct, way, figure, heldFigure, captive, takeCaptive, protestGoesOn, contest, foe, authority, scourge *text.Phrases[bool]
 	// One-word classes a rule tests at a token (syntax.txt): see word.
-	venue, institution, remainsFound, festive, justice, stock, gone, kin, example, stateAct, scrap, march, listBreak, foiled *text.Phrases[bool]
+	venue, institution, remainsFound, festive, justice, stock, gone, kin, example, past, stateAct, scrap, march, listBreak, foiled *text.Phrases[bool]
 	// seat and destination: words before a place that make it a
 	// government's seat or where people went, not an act's scene.
 	seat, destination, seatNoun *text.Phrases[bool]
@@ -441,6 +441,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		"gone":            flag(&lx.gone),
 		"kin":             flag(&lx.kin),
 		"example":         flag(&lx.example),
+		"past":            flag(&lx.past),
 		"state act":       flag(&lx.stateAct),
 		"scrap":           flag(&lx.scrap),
 		"march":           flag(&lx.march),

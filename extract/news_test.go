@@ -1592,3 +1592,15 @@ func TestAnActNamedAsAnExampleIsNoNews(t *testing.T) {
 		t.Error("a siege told as news: an event wanted")
 	}
 }
+
+// Acts a "who" clause tells in the present are habits, no one act:
+// bandits who attack trucks and raid villages. Told as done, they are
+// events.
+func TestActsToldAsHabitsAreNoEvent(t *testing.T) {
+	text := "Farmers near Gao are now terrorised by armed bandits who attack grain trucks, raid villages at night and shoot anyone who resists."
+	if evs := reported(run(t, text, "2024-12-07")); len(evs) > 0 {
+		t.Errorf("%q: no event wanted; %s", text, describe(evs))
+	}
+	wantFirst(t, "Gunmen who attacked a convoy near Gao on Monday killed three drivers, officials said.", "Attack")
+	wantFirst(t, "Angry residents who threw stones at the mayor's car in Gao on Monday chased him out of the town.", "Mob violence")
+}

@@ -1027,6 +1027,7 @@ func (s *sent) modality(lx *Lexicon) {
 		}
 	}
 	s.markKinOf(lx, found)
+	s.markHabits(lx, found)
 	for ci := range s.cues[:found] {
 		c := &s.cues[ci]
 		if ref[c.start] {
@@ -1113,6 +1114,35 @@ func (s *sent) markGrounds(k int, ref []bool) {
 				ref[k] = true
 			}
 			return
+		}
+	}
+}
+
+// markHabits marks as references the acts a "who" clause tells in the
+// present, and the acts after them up to the end of the sentence or an
+// act told as done: "street gangs who attack food convoys, raid homes at
+// night and shoot those who resist" says what the gangs do, no one act.
+// "Gunmen who attacked a convoy", "youths who threw stones" tell of one
+// ([past]).
+func (s *sent) markHabits(lx *Lexicon, found int) {
+	habit := false
+	for ci := range s.cues[:found] {
+		c := &s.cues[ci]
+		w := s.toks[c.start].Norm
+		if isParticiple(w) || strings.HasSuffix(w, "ing") || word(lx.past, s.toks, c.start) {
+			habit = false
+			continue
+		}
+		if c.start > 0 && s.toks[c.start-1].Norm == "who" {
+			habit = true
+		}
+		for k := c.start - 1; habit && k >= 0 && (ci == 0 || k >= s.cues[ci-1].end); k-- {
+			if n := s.toks[k].Norm; n == ";" || n == "." {
+				habit = false
+			}
+		}
+		if habit {
+			c.reference = true
 		}
 	}
 }
