@@ -1604,3 +1604,13 @@ func TestActsToldAsHabitsAreNoEvent(t *testing.T) {
 	wantFirst(t, "Gunmen who attacked a convoy near Gao on Monday killed three drivers, officials said.", "Attack")
 	wantFirst(t, "Angry residents who threw stones at the mayor's car in Gao on Monday chased him out of the town.", "Mob violence")
 }
+
+// A kind of act named as a problem to study or to end ("the root cause
+// of sexual assault at a school") is no act of the day.
+func TestAnActNamedAsAProblemIsNoEvent(t *testing.T) {
+	text := "An army inquiry found the root cause of sexual assault at a military school in Bamako was its commanders' neglect of the problem."
+	if evs := reported(run(t, text, "2024-12-07")); len(evs) > 0 {
+		t.Errorf("%q: no event wanted; %s", text, describe(evs))
+	}
+	wantFirst(t, "Soldiers raped two women at a checkpoint near Gao on Monday, residents said.", "Sexual violence")
+}
