@@ -907,9 +907,9 @@ func statesCountry(ms []actors.Mention) string {
 
 // referBack makes an anaphoric act ("the siege", "the clashes") an
 // example when the last act named by the same noun before it is one: in
-// "any possibility of terrorism like the school siege ... an analysis of
-// the siege that killed 340", the second siege is the example again, no
-// news of its own. Other references do not carry over: "reports the
+// "dangers like the deadly siege of a school ... a study of the siege
+// that left dozens dead", the second siege is the example again, no news
+// of its own. Other references do not carry over: "reports the
 // killing of a supporter. The killing was made by" tells of it.
 func (d *doc) referBack() {
 	for si, s := range d.sents {

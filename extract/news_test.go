@@ -1565,7 +1565,7 @@ func TestWeaponsLostOrSuppliedAreNoBlast(t *testing.T) {
 		t.Errorf("%q: no event wanted; %s", text, describe(evs))
 	}
 	wantFirst(t, "A trader suspected of selling rebels materials for chemical weapons was arrested by police in Bamako on Monday.", "Arrests")
-	wantFirst(t, "Police discovered a large cache of explosives in a farm near Gao on Monday.", "Disrupted weapons use")
+	wantFirst(t, "Police found a big cache of explosives on a farm near Gao on Monday.", "Disrupted weapons use")
 	wantFirst(t, "A bomb exploded at a market in Gao on Monday, killing two people.", "Remote explosive/landmine/IED")
 }
 
@@ -1608,7 +1608,7 @@ func TestActsToldAsHabitsAreNoEvent(t *testing.T) {
 // A kind of act named as a problem to study or to end ("the root cause
 // of sexual assault at a school") is no act of the day.
 func TestAnActNamedAsAProblemIsNoEvent(t *testing.T) {
-	text := "An army inquiry found the root cause of sexual assault at a military school in Bamako was its commanders' neglect of the problem."
+	text := "An army inquiry said the root cause of sexual assault in a military college in Bamako lay in its officers' neglect."
 	if evs := reported(run(t, text, "2024-12-07")); len(evs) > 0 {
 		t.Errorf("%q: no event wanted; %s", text, describe(evs))
 	}

@@ -55,7 +55,7 @@ type cue struct {
 	reference  bool // names another event (a reason, a context), not asserted here
 	span       bool // counts acts over weeks or more ("months of fighting"): a reference too
 	anaphoric  bool // "the clashes", "this advance": refers back to a known event
-	example    bool // "terrorism like the school siege": a likeness named, a reference too
+	example    bool // "dangers like a siege": a likeness named, a reference too
 }
 
 func (d *doc) analyseSentence(s *sent, sp text.Span, para int) {
@@ -1120,8 +1120,8 @@ func (s *sent) markGrounds(k int, ref []bool) {
 
 // markHabits marks as references the acts a "who" clause tells in the
 // present, and the acts after them up to the end of the sentence or an
-// act told as done: "street gangs who attack food convoys, raid homes at
-// night and shoot those who resist" says what the gangs do, no one act.
+// act told as done: "bandits who raid grain trucks, loot villages after
+// dark and shoot anyone who resists" says what the bandits do, no one act.
 // "Gunmen who attacked a convoy", "youths who threw stones" tell of one
 // ([past]).
 func (s *sent) markHabits(lx *Lexicon, found int) {
@@ -1148,8 +1148,8 @@ func (s *sent) markHabits(lx *Lexicon, found int) {
 }
 
 // markKinOf marks as references the acts that name a person his kin are
-// known by ([kin] "of" a person "who"): "the sister of a man who died
-// after a violent confrontation with police has demanded". The harm was
+// known by ([kin] "of" a person "who"): "the brother of a trader who died
+// after a struggle with soldiers has asked for an inquiry". The harm was
 // told before; the news is what the kin do. Their crowd's acts stay
 // events ("the family of a man who was shot by police blocked the
 // road"); the person's clause ends at its clause's end or at the main
@@ -1293,7 +1293,7 @@ func (s *sent) markReference(lx *Lexicon, c *cue) {
 		c.reference = true // "400 tons of explosives have gone missing": a stock, no blast
 	}
 	if s.exampleOf(lx, c) {
-		c.reference, c.example = true, true // "terrorism like the deadly school siege": a likeness, not news
+		c.reference, c.example = true, true // "dangers like the siege of a school": a likeness, not news
 	}
 	if s.toJustice(c) {
 		c.reference = true // "surrendered at a base to face charges": the courts' matter
@@ -1565,8 +1565,8 @@ func (s *sent) stockOf(lx *Lexicon, c *cue) bool {
 
 // exampleOf reports whether an act is named as an example or a
 // likeness ([example] before it, with only words of its noun phrase
-// between, no actor, no other act): "any possibility of terrorism like
-// the deadly school siege", "attacks such as the bombing of the market".
+// between, no actor, no other act): "watch for dangers like the deadly
+// siege of a school", "attacks such as the bombing of the market".
 func (s *sent) exampleOf(lx *Lexicon, c *cue) bool {
 	for k := c.start - 1; k >= 0 && k >= c.start-5; k-- {
 		t := s.toks[k]
