@@ -760,3 +760,21 @@ func TestAnAreaIsCodedAtItsSeatAndDrawnAtItsOwnPoint(t *testing.T) {
 		t.Errorf("a town is drawn where it is: Area = %v, MapPoint = %v", town.Area, town.MapPoint())
 	}
 }
+
+// A capital or a provincial seat that other languages spell a letter
+// apart from GeoNames is that city, not a smaller town elsewhere whose
+// own name it is.
+func TestACitySpeltTheEnglishWay(t *testing.T) {
+	checkResolution(t, []resolutionCase{
+		{
+			name: "Geneva is the Swiss city",
+			text: "Negotiators are due back in Geneva next week.",
+			want: []want{{text: "Geneva", cc: "CH"}},
+		},
+		{
+			name: "Odessa is the Ukrainian port",
+			text: "Drones struck the port of Odessa overnight.",
+			want: []want{{text: "Odessa", cc: "UA"}},
+		},
+	})
+}

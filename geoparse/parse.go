@@ -667,8 +667,18 @@ func (p *Parser) readings(dst []cand, cs []gazetteer.Candidate, fold []byte) []c
 		c.lit = sameFold(fold, c.p.Name) || c.p.Level != gazetteer.LevelTown &&
 			(c.alt || sameFold(fold, p.lex.withoutCue(c.p.Name)))
 		c.prior = prior(&c)
-		c.weight = math.Exp(c.prior)
 		dst = append(dst, c)
+	}
+	if slices.ContainsFunc(dst[n:], func(c cand) bool { return c.lit && c.p.Level == gazetteer.LevelTown }) {
+		for i := n; i < len(dst); i++ {
+			if c := &dst[i]; !c.lit && !c.fuzzy && nearSpelling(fold, c) {
+				c.lit, c.alt = true, false
+				c.prior = prior(c)
+			}
+		}
+	}
+	for i := n; i < len(dst); i++ {
+		dst[i].weight = math.Exp(dst[i].prior)
 	}
 	slices.SortStableFunc(dst[n:], func(a, b cand) int {
 		switch {
@@ -680,6 +690,28 @@ func (p *Parser) readings(dst []cand, cs []gazetteer.Candidate, fold []byte) []c
 		return a.p.Index() - b.p.Index()
 	})
 	return dst
+}
+
+// nearSpelling reports whether the name written (folded to fold) is a
+// capital's or a provincial seat's own name spelt another way, a letter
+// apart, as another language writes it: Geneva for Genève, Odessa for
+// Odesa, Lugansk for Luhansk. Where a town bears that very name (a county
+// seat of Illinois, a city of Texas), the name is the city's as much as
+// the town's. (Where none does, the city reads as it did: a letter apart
+// may be another place the gazetteer lacks, Malabe near Colombo.)
+func nearSpelling(fold []byte, c *cand) bool {
+	p := c.p
+	if p.Level != gazetteer.LevelTown || p.Feature != "PPLA" && p.Feature != "PPLC" {
+		return false
+	}
+	var b [64]byte
+	own := gazetteer.AppendFold(b[:0], p.Name)
+	if len(own) == 0 || own[0] != fold[0] {
+		return false
+	}
+	// A city of 100,000, and a name of six letters or more one letter
+	// from its own (not Trent for Trento, Pray for Praia).
+	return len(fold) >= 6 && p.Population >= 100000 && gazetteer.EditDistance(fold, string(own), 1) <= 1
 }
 
 // lookupCache remembers what the gazetteer said of the names met in
