@@ -859,6 +859,7 @@ func newState(p *Parser, text string) *state {
 	if strings.IndexByte(text, '#') >= 0 {
 		st.countryTags() // (no hashtag, no token to look at)
 	}
+	st.lowerPlaces()
 	if strings.IndexByte(text, '@') >= 0 {
 		st.handles()
 	}
@@ -900,6 +901,24 @@ func (st *state) countryTags() {
 			continue
 		}
 		if st.lookup(st.word(i)).country || st.wellKnownTag(i) {
+			t.flags |= tCap
+		}
+	}
+}
+
+// lowerPlaces capitalises a word written in lower case after a
+// preposition of place when it is a country's name, a first-level area's
+// or a well-known city's ("flooding in terengganu", "a riot in
+// sydney"): whoever writes so writes every name so. Other words stay
+// words ("in reading", "at home", "in northeast").
+func (st *state) lowerPlaces() {
+	for i := 1; i < len(st.toks); i++ {
+		t := &st.toks[i]
+		if t.flags&(tWord|tCap|tDigit|tTag) != tWord || t.end-t.start < 4 || !st.isWord(i-1) ||
+			st.toks[i-1].flags&tCap != 0 || i+1 < len(st.toks) && st.toks[i+1].flags&(tGlued|tHyphen) != 0 {
+			continue
+		}
+		if st.cls(i-1)&classLocative != 0 && st.cls(i)&(classFiller|classLocative) == 0 && st.wellKnownTag(i) {
 			t.flags |= tCap
 		}
 	}

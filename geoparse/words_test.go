@@ -45,6 +45,16 @@ func TestCommonWordsCapitalisedAreNotPlaces(t *testing.T) {
 			want: []want{{text: "Bali", cc: "ID"}},
 		},
 		{
+			name: "a state or a country in lower case after a preposition of place is the place",
+			text: "so much rain in kerala this week, and my cousin flew home from nepal",
+			want: []want{{text: "kerala", cc: "IN", level: gazetteer.LevelRegion}, {text: "nepal", cc: "NP", level: gazetteer.LevelCountry}},
+		},
+		{
+			name:   "a common word or a compass word in lower case after a preposition is a word",
+			text:   "we stayed in reading the news at home, then drove in northwest winds",
+			absent: []string{"reading", "home", "northwest"},
+		},
+		{
 			name: "a country is its name whatever else the text writes",
 			text: "Aid for Chad arrived; a chad is a scrap of paper.",
 			want: []want{{text: "Chad", cc: "TD"}},
