@@ -62,7 +62,7 @@ func (st *state) context() {
 		}
 		// Capitalised words the gazetteer lacks next to the name, within
 		// its run: "Hama Military Council", "Antonio Guterres".
-		if st.strayNear(s.t0, r.t0, -1) || st.strayNear(s.t1, r.t1, +1) || st.saintsBuilding(s) {
+		if (st.strayNear(s.t0, r.t0, -1) || st.strayNear(s.t1, r.t1, +1)) && !st.titledName(s) || st.saintsBuilding(s) {
 			s.inRun = true
 		}
 		if s.t0 == s.t1 {
@@ -922,4 +922,66 @@ func shortLoose(s *span) bool {
 		}
 	}
 	return true
+}
+
+// wellKnown reports whether reading c is a country or a first-level area
+// written by one of its names ("US"), or a city news names on its own
+// (strong).
+func wellKnown(c cand) bool {
+	return c.lit && !c.fuzzy && (c.p.Level >= gazetteer.LevelRegion || strong(&c))
+}
+
+// titledName reports whether span s is a well-known place's name, no
+// common or compass word (Metro, North) nor after one, in a clause in
+// title case.
+func (st *state) titledName(s *span) bool {
+	if st.isWord(s.t0-1) && st.compassWord(s.t0-1) || st.toks[s.t0].flags&tHyphen != 0 {
+		return false // "North America" is no America, "Mayo-Sava" no Sava
+	}
+	for k := s.t0; k <= s.t1; k++ {
+		if st.cls(k)&(classContext|classFiller|classLocative) != 0 {
+			return false
+		}
+	}
+	return slices.ContainsFunc(s.cands, wellKnown) && st.titleClause(s)
+}
+
+// titleClause reports whether span s stands in a clause written in title
+// case ("Military Vets Criticize Ferguson Police Tactics:"): every word of
+// four letters or more capitalised (not in capitals: shouting says no
+// more), at least four of them besides the span's. There capitals say
+// nothing, and the words next to a name are no evidence that it is part
+// of an organisation's name. The clause is the first of its sentence or
+// line, as a headline's is, and runs to a punctuation mark (a comma too:
+// a list of names is no title).
+func (st *state) titleClause(s *span) bool {
+	caps, words := 0, 0
+	count := func(k int) bool {
+		t := st.toks[k]
+		if t.flags&tWord == 0 {
+			return t.punct == '\''
+		}
+		if t.flags&(tDigit|tTag|tGlued) == 0 && t.end-t.start >= 4 {
+			words++
+			if t.flags&(tCap|tUpper) == tCap {
+				caps++
+			}
+		}
+		return words == caps
+	}
+	opens := s.t0 == 0 || st.toks[s.t0].flags&(tNewline|tSentStart) != 0
+	for k := s.t0 - 1; k >= 0 && !opens && count(k); k-- {
+		opens = k == 0 || st.toks[k].flags&(tNewline|tSentStart) != 0
+	}
+	if !opens {
+		return false // "... at Esoit, Junction and Kirindon in Trans Mara West"
+	}
+	if s.t1+1 < len(st.toks) && st.toks[s.t1+1].flags&tNewline == 0 {
+		for k := s.t1 + 1; k < len(st.toks) && count(k); k++ {
+			if k+1 < len(st.toks) && st.toks[k+1].flags&(tNewline|tSentStart) != 0 {
+				break
+			}
+		}
+	}
+	return words >= 4 && caps == words
 }

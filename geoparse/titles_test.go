@@ -40,6 +40,26 @@ func TestTitleCaseFunctionWordsAreNoNames(t *testing.T) {
 			},
 		},
 		{
+			name: "a state among the capitalised nouns of a title-case headline",
+			text: "Mumps Outbreak Leaves Oregon Schools Checking Hundreds Of Pupils",
+			want: []want{{text: "Oregon", place: "Oregon", level: gazetteer.LevelRegion}},
+		},
+		{
+			name: "a country's short name in a title-case headline",
+			text: "Why The US Keeps Losing Its Vaccine Lead",
+			want: []want{{text: "US", place: "United States", level: gazetteer.LevelCountry}},
+		},
+		{
+			name:   "a compass word before a continent makes no country of it in a headline",
+			text:   "Storm Season Reaches North America Early This Spring",
+			absent: []string{"America"},
+		},
+		{
+			name:   "a body named for its state is no place outside a headline",
+			text:   "Volunteers of the Oregon Trail Riders Association arrived with supplies on Tuesday.",
+			absent: []string{"Oregon"},
+		},
+		{
 			name:   "an article before a common word still makes a title",
 			text:   "Tonight the cinema shows The Rainbow and other films.",
 			absent: []string{"Rainbow"},
