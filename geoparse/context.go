@@ -933,7 +933,7 @@ func wellKnown(c cand) bool {
 
 // titledName reports whether span s is a well-known place's name, no
 // common or compass word (Metro, North) nor after one, in a clause in
-// title case.
+// title case or a hashtag.
 func (st *state) titledName(s *span) bool {
 	if st.isWord(s.t0-1) && st.compassWord(s.t0-1) || st.toks[s.t0].flags&tHyphen != 0 {
 		return false // "North America" is no America, "Mayo-Sava" no Sava
@@ -943,7 +943,19 @@ func (st *state) titledName(s *span) bool {
 			return false
 		}
 	}
-	return slices.ContainsFunc(s.cands, wellKnown) && st.titleClause(s)
+	return slices.ContainsFunc(s.cands, wellKnown) && (st.inHashtag(s) || st.titleClause(s))
+}
+
+// inHashtag reports whether span s is words of a hashtag run together
+// (#KansasToday, #FreedomForScotland): the capitals there only part the
+// words.
+func (st *state) inHashtag(s *span) bool {
+	for k := s.t0; k <= s.t1; k++ {
+		if st.toks[k].flags&(tTag|tGlued) == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // titleClause reports whether span s stands in a clause written in title

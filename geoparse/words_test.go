@@ -55,6 +55,16 @@ func TestCommonWordsCapitalisedAreNotPlaces(t *testing.T) {
 			absent: []string{"reading", "home", "northwest"},
 		},
 		{
+			name: "a state's or a country's name run together with other words in a hashtag is the place",
+			text: "School nurses report more flu cases than last winter #NevadaTonight",
+			want: []want{{text: "Nevada", cc: "US", level: gazetteer.LevelRegion}},
+		},
+		{
+			name: "a country's name at the end of a hashtag is the country",
+			text: "Landslides cut the mountain roads again #PrayersForPeru",
+			want: []want{{text: "Peru", cc: "PE", level: gazetteer.LevelCountry}},
+		},
+		{
 			name: "a country is its name whatever else the text writes",
 			text: "Aid for Chad arrived; a chad is a scrap of paper.",
 			want: []want{{text: "Chad", cc: "TD"}},
