@@ -540,6 +540,8 @@ func TestTokenize(t *testing.T) {
 		{"a possessive is cut off", "Assad's forces", []string{"Assad", "forces"}},
 		{"hyphens split words", "Deir ez-Zor", []string{"Deir", "ez", "Zor"}},
 		{"punctuation is its own token", "Homs, (Syria).", []string{"Homs", ",", "(", "Syria", ")", "."}},
+		{"a hashtag's words part at capitals and at digits", "#Aid4Nepal #Rio2016", []string{"#", "Aid", "Nepal", "#", "Rio"}},
+		{"a hashtag that opens with digits parts only at capitals", "#2ndRound4Kenya", []string{"#", "2nd", "Round4Kenya"}},
 	}
 	for _, c := range cases {
 		var got []string

@@ -323,26 +323,41 @@ func tokenize(text string, toks []token) []token {
 
 // appendHashtag appends the words of the hashtag text[start:end] (the
 // part after '#'; a possessive took the other path), whose flags as one
-// word are f. Words run together are
-// split where a capital follows a lower-case letter (#GazaUnderAttack,
-// #SierraLeone), each later one marked tGlued so that a name may span
-// them. The first word is marked tTag.
+// word are f. Words run together are split where a capital follows a
+// lower-case letter (#GazaUnderAttack, #SierraLeone) and where letters
+// meet digits (#Unity4Malaysia, #Tokyo2020; not in a hashtag that opens
+// with digits, #1Ummah), each later word marked tGlued so that a name may
+// span them; the digits make no word. The first word is marked tTag.
 func appendHashtag(toks []token, text string, start, end int, f tokFlags) []token {
 	f |= tTag
-	from := start
+	from, first := start, true
+	digits := asciiKind[text[start]] != kDigit // not in #1Ummah, #2dayIn1947
 	for k := start + 1; k <= end; k++ {
-		if k < end && !(asciiKind[text[k-1]] == kLower && asciiKind[text[k]] == kUpper) {
+		if k < end && !hashtagBreak(text[k-1], text[k], digits) {
+			continue
+		}
+		a := asciiKind[text[from]]
+		if a == kDigit && !first {
+			from = k // "4" of #Unity4Malaysia: no word
 			continue
 		}
 		g := f // the first word keeps the hashtag's flags
-		if from > start {
+		if !first {
 			g = tWord | tGlued
-			if asciiKind[text[from]] == kUpper {
+			if a == kUpper {
 				g |= tCap
 			}
 		}
 		toks = append(toks, token{start: int32(from), end: int32(k), flags: g})
-		from = k
+		from, first = k, false
 	}
 	return toks
+}
+
+// hashtagBreak reports whether a hashtag's words part between bytes a
+// and b: a capital after a lower-case letter, or, if digits, letters
+// against digits.
+func hashtagBreak(a, b byte, digits bool) bool {
+	ka, kb := asciiKind[a], asciiKind[b]
+	return ka == kLower && kb == kUpper || digits && ka != 0 && kb != 0 && (ka == kDigit) != (kb == kDigit)
 }

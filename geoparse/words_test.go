@@ -60,6 +60,11 @@ func TestCommonWordsCapitalisedAreNotPlaces(t *testing.T) {
 			want: []want{{text: "Nevada", cc: "US", level: gazetteer.LevelRegion}},
 		},
 		{
+			name: "a country's name after digits inside a hashtag is the country",
+			text: "Volunteers packed food parcels all weekend #Aid4Nepal",
+			want: []want{{text: "Nepal", cc: "NP", level: gazetteer.LevelCountry}},
+		},
+		{
 			name: "a country's name at the end of a hashtag is the country",
 			text: "Landslides cut the mountain roads again #PrayersForPeru",
 			want: []want{{text: "Peru", cc: "PE", level: gazetteer.LevelCountry}},
