@@ -986,7 +986,7 @@ func (st *state) titleClause(s *span) bool {
 		opens = k == 0 || st.toks[k].flags&(tNewline|tSentStart) != 0
 	}
 	if !opens {
-		return false // "... at Esoit, Junction and Kirindon in Trans Mara West"
+		return false // a clause within a sentence: "... and raided Kiptere in Upper Mara East"
 	}
 	if s.t1+1 < len(st.toks) && st.toks[s.t1+1].flags&tNewline == 0 {
 		for k := s.t1 + 1; k < len(st.toks) && count(k); k++ {
