@@ -1614,3 +1614,19 @@ func TestAnActNamedAsAProblemIsNoEvent(t *testing.T) {
 	}
 	wantFirst(t, "Soldiers raped two women at a checkpoint near Gao on Monday, residents said.", "Sexual violence")
 }
+
+// A role in a play or a film is fiction: the unrest or the raid of its
+// story happened to no one. The clause that casts an actor in a part
+// tells of no event, whatever its plot holds.
+func TestARoleInAPlayIsNoEvent(t *testing.T) {
+	for _, text := range []string{
+		"He will play the manager of a Texas cannery who falls for a union organiser during labour unrest.",
+		"In the film she plays a nurse caught up in riots in a port city.",
+		"The veteran actor stars as a police chief who leads a raid on a gang of smugglers.",
+	} {
+		if evs := reported(extractor(t).Extract(&sitrep.Article{ID: "t", Text: text})); len(evs) > 0 {
+			t.Errorf("%q: no event wanted; %s", text, describe(evs))
+		}
+	}
+	wantFirst(t, "Dockers who play football on Sundays rioted outside the port offices in Gao on Monday.", "Violent demonstration")
+}
