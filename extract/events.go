@@ -1435,14 +1435,18 @@ func (d *doc) actRoles(s *sent, anchor int) (a1, a2 *actors.Mention, passive boo
 	}
 	// A relative clause's subject is the noun it hangs on: "police held
 	// a man who stole a phone" (the man stole).
+	// A person the dictionary does not know ("an intruder who stole")
+	// did it: not an actor named earlier in the sentence.
+	unnamed := false
 	if anchor > 0 && (norm(anchor-1) == "who" || norm(anchor-1) == "which") {
 		for _, a := range ms {
 			if a.end == anchor-1 {
 				before, beforeEnd = a.m, a.end
 			}
 		}
+		unnamed = before == nil && norm(anchor-1) == "who" && s.unknownPerson(anchor-1)
 	}
-	for pass := 0; pass < 2 && before == nil; pass++ {
+	for pass := 0; pass < 2 && before == nil && !unnamed; pass++ {
 		for _, a := range ms {
 			// "Israeli warplanes conducted": a name holding the act's
 			// word is the one that acted.
@@ -1472,7 +1476,7 @@ func (d *doc) actRoles(s *sent, anchor int) (a1, a2 *actors.Mention, passive boo
 		}
 		return false
 	}
-	if before == nil && !timed {
+	if before == nil && !timed && !unnamed {
 		// Else the last named before the act, but not one the act's
 		// subject was "locked in conflict with": a noun the dictionary
 		// does not know ("Fighters from a paramilitary force locked in
@@ -1634,6 +1638,21 @@ func (d *doc) actRoles(s *sent, anchor int) (a1, a2 *actors.Mention, passive boo
 		}
 	}
 	return after, nil, passive
+}
+
+// unknownPerson reports whether the relative pronoun at k hangs on a
+// noun phrase of at most three words after its article that names no
+// actor: "a burglar who", "an angry neighbour who"; not "as to who".
+func (s *sent) unknownPerson(k int) bool {
+	for j := k - 1; j >= 0 && j >= k-4; j-- {
+		if s.toks[j].Kind != text.Word || s.actorAt[j] >= 0 || s.placeAt[j] >= 0 {
+			return false
+		}
+		if adjectiveSlot[s.toks[j].Norm] {
+			return j < k-1
+		}
+	}
+	return false
 }
 
 // owns reports whether the place starting at token k is followed by a

@@ -1630,3 +1630,15 @@ func TestARoleInAPlayIsNoEvent(t *testing.T) {
 	}
 	wantFirst(t, "Dockers who play football on Sundays rioted outside the port offices in Gao on Monday.", "Violent demonstration")
 }
+
+// The act of a relative clause is done by the noun it hangs on: "a
+// burglar who stole" is the burglar's theft, not an act of the police
+// named earlier in the sentence, and a theft by nobody the dictionary
+// knows as an actor is ordinary crime.
+func TestARelativeClausesActIsItsNouns(t *testing.T) {
+	text := "A chef was thanked by police in Leeds for catching an intruder who stole rings from her flat."
+	if evs := reported(extractor(t).Extract(&sitrep.Article{ID: "t", Text: text})); len(evs) > 0 {
+		t.Errorf("%q: no event wanted; %s", text, describe(evs))
+	}
+	wantFirst(t, "Villagers in Gao said soldiers who looted the market on Monday had left.", "Looting/property destruction")
+}
