@@ -353,11 +353,36 @@ func (s *sent) ownDate(dm dateMention, anchor int) bool {
 // number: "in 1973". In a text with no publication day, an act so dated is
 // background: the news of the day is told by its day or month.
 func (s *sent) yearNamed(dm dateMention) bool {
-	if dm.precision != "year" || dm.end < 1 || dm.end > len(s.toks) {
+	return dm.precision == "year" && s.yearNumbered(dm)
+}
+
+// yearNumbered reports whether a date mention of a year or a month ends
+// in the year's number: "in 1973", "in May 1997".
+func (s *sent) yearNumbered(dm dateMention) bool {
+	if dm.precision != "year" && dm.precision != "month" || dm.end < 1 || dm.end > len(s.toks) {
 		return false
 	}
 	t := s.toks[dm.end-1]
 	return t.Kind == text.Number && len(t.Norm) == 4
+}
+
+// causeAfter reports whether the act at anchor is told, after date
+// mention dm and in its clause, as what the dated act followed: "jailed
+// in 1997 following a brawl", "fined in May 1997 after a scuffle". Such
+// an act is older than the date: history when the date is, or when a text
+// with no publication day names the date's year.
+func (s *sent) causeAfter(dm dateMention, anchor int) bool {
+	for k := dm.end; k < anchor; k++ {
+		switch w := s.toks[k].Norm; {
+		case clauseEnd(s.toks[k]):
+			return false
+		case w == "following" || w == "after":
+			return true
+		case otherClause[w]:
+			return false
+		}
+	}
+	return false
 }
 
 // otherClause are the words between a date and an act that put them in

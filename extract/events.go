@@ -872,7 +872,8 @@ func split(n *int, k int) []int {
 // the day it was published. It reports false for history: an act its own
 // date puts more than historyDays before publication ("captured Menaka in
 // March 2021, officials recalled"), which the record has from its own
-// day's news. A date carried over from an earlier sentence that old is
+// day's news; so is an act told as what such a dated act followed ("jailed
+// in 1997 following a brawl"). A date carried over from an earlier sentence that old is
 // that sentence's background, not this act's day.
 func (d *doc) dateEvent(ev *sitrep.Event, dr *draft, r *rule, anchor int, lastDate []*dateMention) bool {
 	s := dr.head
@@ -881,7 +882,9 @@ func (d *doc) dateEvent(ev *sitrep.Event, dr *draft, r *rule, anchor int, lastDa
 		ev.Date, ev.DatePrecision = d.articleRef().Published, "day"
 	case len(s.dates) > 0:
 		dm := d.firstDate(s)
-		if r.kind == "" && (d.historic(dm.date) || d.pub.IsZero() && s.yearNamed(dm)) && s.ownDate(dm, anchor) {
+		old := d.historic(dm.date) || d.pub.IsZero() && s.yearNamed(dm)
+		older := d.historic(dm.date) || d.pub.IsZero() && s.yearNumbered(dm)
+		if r.kind == "" && (old && s.ownDate(dm, anchor) || older && s.causeAfter(dm, anchor)) {
 			return false
 		}
 		d.setDate(ev, dm, s)

@@ -1642,3 +1642,24 @@ func TestARelativeClausesActIsItsNouns(t *testing.T) {
 	}
 	wantFirst(t, "Villagers in Gao said soldiers who looted the market on Monday had left.", "Looting/property destruction")
 }
+
+// An act told as the cause of something dated long ago ("jailed in 1997
+// following a brawl") is older still: background, in a text with no
+// publication day as in one with.
+func TestAnActBeforeAnOldDatedOneIsHistory(t *testing.T) {
+	for _, text := range []string{
+		"The producer was jailed in 1997 following a brawl with a rival gang in Miami.",
+		"The producer, 41, was jailed in May 1997 after a brawl with a rival gang in Miami.",
+	} {
+		if evs := reported(extractor(t).Extract(&sitrep.Article{ID: "t", Text: text})); len(evs) > 0 {
+			t.Errorf("%q: no event wanted; %s", text, describe(evs))
+		}
+	}
+	if evs := reported(run(t, "The producer was jailed in May 1997 after a brawl with a rival gang in Miami.", "2004-12-07")); len(evs) > 0 {
+		t.Errorf("with a publication day: no event wanted; %s", describe(evs))
+	}
+	text := "Soldiers were deployed to Gao in May 2012 after rebels attacked a checkpoint."
+	if evs := reported(run(t, text, "2012-05-20")); len(evs) == 0 || evs[0].SubEventType != "Armed clash" {
+		t.Errorf("%q: the news of the month wanted; %s", text, describe(evs))
+	}
+}
