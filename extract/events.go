@@ -2439,8 +2439,8 @@ func (d *doc) groupActs(s *sent, anchor int) bool {
 		if _, _, ok := lx.combatant.Match(s.toks, k); ok {
 			return true
 		}
-		if _, _, ok := lx.crowd.Match(s.toks, k); ok {
-			return true
+		if e, _, ok := lx.crowd.Match(s.toks, k); ok && !d.attributeAt(s, e) {
+			return true // not a crowd's word before a noun of its own: "community service"
 		}
 		t := s.toks[k]
 		if t.Norm == "group" && k+1 < len(s.toks) && s.toks[k+1].Norm == "of" {
@@ -2935,6 +2935,16 @@ func (d *doc) attributeAfter(m *actors.Mention) bool {
 		return false
 	}
 	_, _, ok := d.x.lx.attribute.Match(d.toks, i)
+	return ok
+}
+
+// attributeAt reports whether token k of s is a noun a name before it
+// modifies (syntax.txt [attribute]).
+func (d *doc) attributeAt(s *sent, k int) bool {
+	if k >= len(s.toks) {
+		return false
+	}
+	_, _, ok := d.x.lx.attribute.Match(s.toks, k)
 	return ok
 }
 

@@ -1663,3 +1663,17 @@ func TestAnActBeforeAnOldDatedOneIsHistory(t *testing.T) {
 		t.Errorf("%q: the news of the month wanted; %s", text, describe(evs))
 	}
 }
+
+// A crowd's word that modifies a noun names no crowd: "community
+// service" is a sentence served, and a brawl it followed has no sides.
+func TestACrowdWordBeforeItsNounIsNoCrowd(t *testing.T) {
+	for _, text := range []string{
+		"He was given community service after a nightclub fracas in Leicester.",
+		"The singer served community service for carrying a knife and a month in jail after a pub brawl in Leicester.",
+	} {
+		if evs := reported(extractor(t).Extract(&sitrep.Article{ID: "t", Text: text})); len(evs) > 0 {
+			t.Errorf("%q: no event wanted; %s", text, describe(evs))
+		}
+	}
+	wantFirst(t, "Community members fought with herders near Gao on Monday.", "Mob violence")
+}
