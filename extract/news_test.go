@@ -1677,3 +1677,19 @@ func TestACrowdWordBeforeItsNounIsNoCrowd(t *testing.T) {
 	}
 	wantFirst(t, "Community members fought with herders near Gao on Monday.", "Mob violence")
 }
+
+// Goods described as stolen ("the stolen paintings", "the thieves and
+// stolen paintings") tell of no theft of their own: the participle
+// describes its noun, as "the destroyed house" does.
+func TestStolenGoodsAreNoTheft(t *testing.T) {
+	for _, text := range []string{
+		"Police in Leeds asked the public to help find the thieves and stolen paintings.",
+		"Police in Leeds recovered the stolen paintings on Monday.",
+	} {
+		if evs := reported(extractor(t).Extract(&sitrep.Article{ID: "t", Text: text})); len(evs) > 0 {
+			t.Errorf("%q: no event wanted; %s", text, describe(evs))
+		}
+	}
+	wantFirst(t, "Gunmen in Gao beat the drivers and stole their cattle on Monday.", "Looting/property destruction")
+	wantFirst(t, "Rebels in Gao had beaten and stolen cattle from herders on Monday.", "Attack")
+}

@@ -166,10 +166,15 @@ func (s *sent) findCues(lx *Lexicon) {
 		}
 		// "the besieged city", "a destroyed house", "in occupied Ukraine",
 		// "the region's assassinated leader", "the town's deserted,
-		// narrow lanes": a participle between a determiner, a preposition
-		// or a possessive and its noun describes, it tells of no act.
-		if end == i+1 && i > 0 && end < len(s.toks) && (adjectiveSlot[s.toks[i-1].Norm] || participleSlot[s.toks[i-1].Norm] || s.possessiveAt(i-1)) && (s.toks[end].Kind == text.Word || s.possessiveAt(i-1) && s.adjectiveList(end)) && (len(s.toks[i].Norm) > 4 && strings.HasSuffix(s.toks[i].Norm, "ed") || pastTaking[s.toks[i].Norm]) {
+		// narrow lanes", "the stolen paintings": a participle between a
+		// determiner, a preposition or a possessive and its noun
+		// describes, it tells of no act.
+		if end == i+1 && i > 0 && end < len(s.toks) && (adjectiveSlot[s.toks[i-1].Norm] || participleSlot[s.toks[i-1].Norm] || s.possessiveAt(i-1)) && (s.toks[end].Kind == text.Word || s.possessiveAt(i-1) && s.adjectiveList(end)) && (len(s.toks[i].Norm) > 4 && (strings.HasSuffix(s.toks[i].Norm, "ed") || strings.HasSuffix(s.toks[i].Norm, "en")) || pastTaking[s.toks[i].Norm]) {
 			i++
+			continue
+		}
+		if s.listedGoods(i, end) {
+			i++ // "the thieves and stolen paintings"
 			continue
 		}
 		if s.figurative(lx, i, end) {
@@ -2066,6 +2071,25 @@ func (s *sent) titleCase() bool {
 // region's".
 func (s *sent) possessiveAt(k int) bool {
 	return k > 0 && k < len(s.toks) && s.toks[k].Norm == "s" && (s.toks[k-1].Norm == "'" || s.toks[k-1].Norm == "’")
+}
+
+// listedGoods reports whether the one-word cue at i is a participle in
+// -en after "and" and before a noun, with no auxiliary before "and": "the
+// thieves and stolen paintings" lists things; "had beaten and stolen
+// cattle", "were beaten and stolen from" tell acts.
+func (s *sent) listedGoods(i, end int) bool {
+	if end != i+1 || i < 2 || end >= len(s.toks) || s.toks[i-1].Norm != "and" || !strings.HasSuffix(s.toks[i].Norm, "en") {
+		return false
+	}
+	if n := s.toks[end]; n.Kind != text.Word || adjectiveSlot[n.Norm] || participleSlot[n.Norm] || instrumentWords[n.Norm] || whereWords[n.Norm] {
+		return false
+	}
+	for k := i - 2; k >= 0 && !clauseEnd(s.toks[k]); k-- {
+		if w := s.toks[k].Norm; perfect[w] || beForms[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // adjectiveSlot holds the words before which a participle is an
