@@ -1693,3 +1693,18 @@ func TestStolenGoodsAreNoTheft(t *testing.T) {
 	wantFirst(t, "Gunmen in Gao beat the drivers and stole their cattle on Monday.", "Looting/property destruction")
 	wantFirst(t, "Rebels in Gao had beaten and stolen cattle from herders on Monday.", "Attack")
 }
+
+// One who resigns or quits "in protest" leaves a post: no crowd gathers,
+// whatever body the resigner led.
+func TestResigningInProtestIsNoProtest(t *testing.T) {
+	for _, text := range []string{
+		"The vote prompted the association chairman in Leeds to resign in protest.",
+		"Members of the farmers association in Leeds resigned in protest at the decision.",
+		"Two board members of the tenants association in Leeds quit in protest on Monday.",
+	} {
+		if evs := reported(extractor(t).Extract(&sitrep.Article{ID: "t", Text: text})); len(evs) > 0 {
+			t.Errorf("%q: no event wanted; %s", text, describe(evs))
+		}
+	}
+	wantFirst(t, "Thousands of teachers marched in protest through Nairobi on Monday.", "Peaceful protest")
+}
