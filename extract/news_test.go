@@ -1708,3 +1708,17 @@ func TestResigningInProtestIsNoProtest(t *testing.T) {
 	}
 	wantFirst(t, "Thousands of teachers marched in protest through Nairobi on Monday.", "Peaceful protest")
 }
+
+// A team that rallies to win comes back in a game, and a market's rally
+// is a rise in prices: neither is a crowd's.
+func TestAComebackOrAMarketsRallyIsNoProtest(t *testing.T) {
+	for _, text := range []string{
+		"WIZARDS 98, JAZZ 95 DENVER (AP) — Nikola Smith scored 30 points as Denver rallied to beat Utah in a scrappy game.",
+		"Traders in New York were cautious about the ability of the stock market to extend its recent rally.",
+	} {
+		if evs := reported(extractor(t).Extract(&sitrep.Article{ID: "t", Text: text})); len(evs) > 0 {
+			t.Errorf("%q: no event wanted; %s", text, describe(evs))
+		}
+	}
+	wantFirst(t, "Thousands rallied to demand the release of the leader in Harare on Monday.", "Peaceful protest")
+}
