@@ -1722,3 +1722,19 @@ func TestAComebackOrAMarketsRallyIsNoProtest(t *testing.T) {
 	}
 	wantFirst(t, "Thousands rallied to demand the release of the leader in Harare on Monday.", "Peaceful protest")
 }
+
+// A protest threatened as the price of refusal ("meet the demand or face
+// protest action") or one to be averted has not begun; an army's
+// procession is a parade.
+func TestAThreatOrAParadeIsNoProtest(t *testing.T) {
+	for _, text := range []string{
+		"The union gave mining firms two days to meet its wage demand or face protest action, it said in Johannesburg.",
+		"The president collapsed in Lusaka on Monday while watching a military procession, a newspaper reported.",
+		"Union members in Pretoria said a pay rise of seven percent was the only way to avert protest action.",
+	} {
+		if evs := reported(run(t, text, "2024-12-07")); len(evs) > 0 {
+			t.Errorf("%q: no event wanted; %s", text, describe(evs))
+		}
+	}
+	wantFirst(t, "Thousands of workers joined a procession through Lusaka on Monday to demand higher wages.", "Peaceful protest")
+}
