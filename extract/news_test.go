@@ -1714,7 +1714,8 @@ func TestResigningInProtestIsNoProtest(t *testing.T) {
 func TestAComebackOrAMarketsRallyIsNoProtest(t *testing.T) {
 	for _, text := range []string{
 		"WIZARDS 98, JAZZ 95 DENVER (AP) — Nikola Smith scored 30 points as Denver rallied to beat Utah in a scrappy game.",
-		"Traders in New York were cautious about the ability of the stock market to extend its recent rally.",
+		"Traders in Chicago were wary of the power of the index to prolong its recent rally.",
+		"Traders in Chicago said the relief rally in oil shares faded by the close.",
 	} {
 		if evs := reported(extractor(t).Extract(&sitrep.Article{ID: "t", Text: text})); len(evs) > 0 {
 			t.Errorf("%q: no event wanted; %s", text, describe(evs))
