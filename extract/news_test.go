@@ -1739,3 +1739,16 @@ func TestAThreatOrAParadeIsNoProtest(t *testing.T) {
 	}
 	wantFirst(t, "Thousands of workers joined a procession through Lusaka on Monday to demand higher wages.", "Peaceful protest")
 }
+
+// "A recruiting sergeant for extremists" is a figure of speech for what
+// drives people to a cause: no group recruits.
+func TestARecruitingSergeantIsAFigure(t *testing.T) {
+	for _, text := range []string{
+		"He warned that holding suspects without trial would act as a recruiting sergeant for militants in Britain.",
+		"He said the new law was a recruiting sergeant for extremists in Leeds.",
+	} {
+		if evs := reported(run(t, text, "2005-01-10")); len(evs) > 0 {
+			t.Errorf("%q: no event wanted; %s", text, describe(evs))
+		}
+	}
+}
