@@ -1752,3 +1752,11 @@ func TestARecruitingSergeantIsAFigure(t *testing.T) {
 		}
 	}
 }
+
+// The dead of a tidal wave are a disaster's, whoever tells of them.
+func TestATidalWavesDeadAreADisasters(t *testing.T) {
+	text := "The Indian navy said the tidal wave which struck on Sunday killed 150,000 people in Aceh."
+	if evs := reported(extractor(t).Extract(&sitrep.Article{ID: "t", Text: text})); len(evs) > 0 {
+		t.Errorf("%q: no event wanted; %s", text, describe(evs))
+	}
+}
