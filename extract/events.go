@@ -1060,7 +1060,9 @@ func (d *doc) parties(s *sent) []am {
 			// "Ukrainian officials said": a source, not a party; but
 			// the "it" it goes on with is: "the army said it had taken
 			// Kidal".
-			if at := s.pronounAfter(k); at >= 0 {
+			// "the RSF said their withdrawal": a force's possessive, not
+			// a ministry's ("the ministry said its forces", forces unnamed).
+			if at := s.pronounAfter(k); at >= 0 && (d.actors[id].Actor.Kind != "civil" || s.toks[at].Norm == "it" || s.toks[at].Norm == "they") {
 				ms = append(ms, am{m: &d.actors[id], start: at, end: at + 1})
 			}
 		case !d.actors[id].Head && bordering(d.text[:d.actors[id].Start]):
@@ -1204,10 +1206,15 @@ func (s *sent) pronounAfter(k int) int {
 			return at.pos // "the militants claimed to have shot"
 		}
 		for j := at.pos + 1; j < len(s.toks) && j <= at.pos+6 && !clauseEnd(s.toks[j]); j++ {
-			if w := s.toks[j].Norm; j == at.pos+1 && (w == "its" || w == "their") && j+1 < len(s.toks) && s.actorAt[j+1] < 0 {
-				return j // "the rebels announced their capture of Homs": the act is the source's own
+			w := s.toks[j].Norm
+			if (w == "its" || w == "their") && j+1 < len(s.toks) && s.actorAt[j+1] >= 0 {
+				return -1 // "said its troops": the troops are named, and stand for it
 			}
-			if w := s.toks[j].Norm; w == "it" || w == "they" {
+			// A possessive right after the verb ("announced its
+			// withdrawal", "said that their forces"), not one further on
+			// ("said in a statement on its channel").
+			poss := (w == "its" || w == "their") && j <= at.pos+2
+			if w == "it" || w == "they" || poss || w == "group" && s.toks[j-1].Norm == "the" {
 				if j+2 < len(s.toks) && beForms[s.toks[j+1].Norm] && !strings.HasSuffix(s.toks[j+2].Norm, "ing") {
 					return -1 // "said it was captured": the pronoun is the place; not "they are carrying out"
 				}

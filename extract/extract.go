@@ -794,9 +794,9 @@ func (d *doc) capitalBefore(at int) string {
 }
 
 // possessiveBefore reports whether text ends with a possessive that points
-// back: "its", "their", "his", "her", "the country's".
+// back: "its", "their", "his", "her", "the country's", "the group's".
 func possessiveBefore(before string) bool {
-	return endsWithWords(before, "its", "their", "his", "her", "the country's", "the country’s", "the nation's", "the nation’s")
+	return endsWithWords(before, "its", "their", "his", "her", "the country's", "the country’s", "the nation's", "the nation’s", "the group's", "the group’s")
 }
 
 // bordering reports whether text before a name makes the name a

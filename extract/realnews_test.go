@@ -1,6 +1,11 @@
 package extract
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/sitrep/sitrep"
+)
 
 // Assaults in the plural are pushes of one force on the other's lines: a
 // battle, even with no defender named, not violence against civilians.
@@ -8,4 +13,42 @@ func TestAssaultsOnTheLinesAreABattle(t *testing.T) {
 	wantFirst(t, "Russian units carried out fourteen assaults near Kupiansk on Tuesday, the regional command said.", "Armed clash")
 	wantFirst(t, "The army's evening summary said the enemy made nine assaults in the Toretsk area over the day.", "Armed clash")
 	wantFirst(t, "Gunmen assaulted two traders on the road outside Goma on Monday, witnesses said.", "Attack")
+}
+
+// Who speaks for a force is no side of what he tells: a spokesman's title
+// and its owner ("Russian Defence Ministry spokesman Ivan Petrov said")
+// are the source. A pronoun or possessive right after the verb ("said its
+// fighters", "announced its withdrawal", "the group's") brings the force
+// back as the one that acted.
+func TestASpokesmanSpeaksForNoSide(t *testing.T) {
+	name := func(a *sitrep.Actor) string {
+		if a == nil {
+			return ""
+		}
+		return a.Name
+	}
+	for _, tt := range []struct{ text, a1, a2 string }{
+		{"Wagner Group fighters kept up \"heavy fighting to push the enemy out of the centre of Soledar,\" Russian Defence Ministry spokesman Ivan Petrov said.", "Wagner", "-Russia"},
+		{"The RSF said its fighters had seized the army base in Zalingei on Sunday.", "RSF", "Sudan"},
+		{"The Sudanese army announced its withdrawal from Kadugli on Friday, and said the rebels had entered the town.", "Sudan", "Rebels"},
+		{"The rebels announced their capture of Kadugli on Friday, a day after the army pulled out.", "Rebels", "Sudan"},
+		{"Sudan's army says its forces entered Sennar in a push to retake the town from the RSF.", "Sudan", "RSF"},
+		{"MNDAA spokesman Li Wei said the group's fighters had captured Hsenwi on Monday.", "MNDAA", ""},
+	} {
+		evs := run(t, tt.text, "2024-12-07")
+		if len(evs) == 0 {
+			t.Errorf("%q: no event", tt.text)
+			continue
+		}
+		e := evs[0]
+		ok := func(got, want string) bool {
+			if strings.HasPrefix(want, "-") {
+				return !strings.Contains(got, want[1:])
+			}
+			return strings.Contains(got, want)
+		}
+		if !ok(name(e.Actor1), tt.a1) || !ok(name(e.Actor2), tt.a2) {
+			t.Errorf("%q: %s, want actor1 %q, actor2 %q", tt.text, describe(evs), tt.a1, tt.a2)
+		}
+	}
 }

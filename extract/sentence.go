@@ -1998,6 +1998,7 @@ func (s *sent) nameBefore(lx *Lexicon, i int) (int, int, bool) {
 	if a == 0 && i == 1 && !s.toks[0].Upper {
 		return 0, 0, false
 	}
+	a = s.titledBy(lx, a)
 	if a < i {
 		if a > 0 && s.toks[a-1].Norm == "the" {
 			a--
@@ -2005,6 +2006,25 @@ func (s *sent) nameBefore(lx *Lexicon, i int) (int, int, bool) {
 		return a, i, true
 	}
 	return 0, 0, false
+}
+
+// titledBy returns where a source name that starts at token a begins
+// once the title before it is read with it, and the title's owner before
+// that: "Russian Defence Ministry spokesman Igor Konashenkov said", "an
+// army spokesman said" (syntax.txt [attribute]). Who speaks for a force
+// tells what happened; the force is not by that a side of it.
+func (s *sent) titledBy(lx *Lexicon, a int) int {
+	t := a - 1
+	if t < 0 {
+		return a
+	}
+	if e, _, ok := lx.attribute.Match(s.toks, t); !ok || e != a {
+		return a
+	}
+	for t > 0 && (s.actorAt[t-1] >= 0 || s.toks[t-1].Kind == text.Word && (s.toks[t-1].Cap || s.toks[t-1].Upper)) {
+		t--
+	}
+	return t
 }
 
 // partyOutlet reports whether name is wholly one armed group's own outlet
