@@ -1207,13 +1207,14 @@ func (s *sent) pronounAfter(k int) int {
 		}
 		for j := at.pos + 1; j < len(s.toks) && j <= at.pos+6 && !clauseEnd(s.toks[j]); j++ {
 			w := s.toks[j].Norm
-			if (w == "its" || w == "their") && j+1 < len(s.toks) && s.actorAt[j+1] >= 0 {
+			if (w == "its" || w == "their" || w == "his" || w == "her") && j+1 < len(s.toks) && s.actorAt[j+1] >= 0 {
 				return -1 // "said its troops": the troops are named, and stand for it
 			}
-			// A possessive right after the verb ("announced its
-			// withdrawal", "said that their forces"), not one further on
-			// ("said in a statement on its channel").
-			poss := (w == "its" || w == "their") && j <= at.pos+2
+			// A possessive right after the verb or its "that"
+			// ("announced its withdrawal", "said on Friday that their
+			// forces"), not one further on ("said in a statement on its
+			// channel").
+			poss := (w == "its" || w == "their" || w == "his" || w == "her") && (j <= at.pos+2 || s.toks[j-1].Norm == "that")
 			if w == "it" || w == "they" || poss || w == "group" && s.toks[j-1].Norm == "the" {
 				if j+2 < len(s.toks) && beForms[s.toks[j+1].Norm] && !strings.HasSuffix(s.toks[j+2].Norm, "ing") {
 					return -1 // "said it was captured": the pronoun is the place; not "they are carrying out"
@@ -1404,12 +1405,19 @@ func (d *doc) actRoles(s *sent, anchor int) (a1, a2 *actors.Mention, passive boo
 		// A demonym, not a country's name: "Brazil fought out a draw".
 		// A noun for the people the act was done to is no act of the
 		// demonym's people: "a Turkish hostage" is held, not holding.
-		if a.end == anchor && !a.m.Head && a.m.Actor.Country != "" && actors.Armed(a.m.Actor.Side) && !passive && s.placeAt[a.start] < 0 && !d.victimNoun(s, anchor) {
+		if a.end == anchor && (!a.m.Head && a.m.Actor.Country != "" || d.groupBeforeNoun(s, a, anchor)) && actors.Armed(a.m.Actor.Side) && !passive && s.placeAt[a.start] < 0 && !d.victimNoun(s, anchor) {
 			var target *actors.Mention
 			for _, b := range ms[i+1:] {
 				if b.start > anchor && b.m.Actor.Name != a.m.Actor.Name {
 					target = b.m
 					break
+				}
+			}
+			// "pro-government forces thwarted a Houthi attack": the
+			// force that met the act is its target.
+			for j := i - 1; j >= 0 && target == nil && a.m.Head; j-- {
+				if b := ms[j]; b.m.Head && actors.Armed(b.m.Actor.Side) && b.m.Actor.Name != a.m.Actor.Name {
+					target = b.m
 				}
 			}
 			return a.m, target, passive
@@ -1663,6 +1671,22 @@ func (s *sent) unknownPerson(k int) bool {
 		}
 	}
 	return false
+}
+
+// groupBeforeNoun reports whether a named group stands between a
+// determiner and the act's noun: "during the RSF offensive", "an M23
+// attack". The group did the act, whoever the clause's subject is
+// ("thousands fled during the RSF offensive"); not a verb's subject ("the
+// RSF attacked"), nor a noun another verb takes ("repelled an M23 attack").
+func (d *doc) groupBeforeNoun(s *sent, a am, anchor int) bool {
+	if !a.m.Head || a.m.Actor.Generic || a.start == 0 || isParticiple(s.norm(anchor)) || strings.HasSuffix(s.norm(anchor), "ing") {
+		return false
+	}
+	if a.start >= 2 && isParticiple(s.norm(a.start-2)) {
+		return false // "thwarted a Houthi attack": another's act on it, the old reading
+	}
+	e, _, ok := d.x.lx.determiner.Match(s.toks, a.start-1)
+	return ok && e == a.start
 }
 
 // owns reports whether the place starting at token k is followed by a

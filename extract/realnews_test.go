@@ -52,3 +52,22 @@ func TestASpokesmanSpeaksForNoSide(t *testing.T) {
 		}
 	}
 }
+
+// A named group between a determiner and the act's noun did the act,
+// whoever the clause's subject is ("people fled during the RSF
+// offensive"); and a possessive after "said ... that" points back to the
+// force that speaks ("a Wagner commander said on Friday that his
+// fighters").
+func TestAGroupNamedWithItsActDidIt(t *testing.T) {
+	for _, tt := range []struct{ text, a1 string }{
+		{"Some 40,000 people fled Kadugli during the RSF offensive on Monday.", "RSF"},
+		{"A Wagner commander said on Friday that his fighters had nearly encircled Bakhmut.", "Wagner"},
+		{"The RSF announced on Monday that its commander was leading the battle for Kadugli.", "RSF"},
+		{"Government troops repelled an M23 attack near Sake on Monday.", "M23"},
+	} {
+		evs := run(t, tt.text, "2024-12-07")
+		if len(evs) == 0 || evs[0].Actor1 == nil || !strings.Contains(evs[0].Actor1.Name, tt.a1) {
+			t.Errorf("%q: %s, want actor1 %q", tt.text, describe(evs), tt.a1)
+		}
+	}
+}
