@@ -71,3 +71,12 @@ func TestAGroupNamedWithItsActDidIt(t *testing.T) {
 		}
 	}
 }
+
+// Where talks are held is not where the fighting they frame happened:
+// "negotiations in Doha" name the talks' seat.
+func TestNegotiationsNameTheirSeat(t *testing.T) {
+	evs := run(t, "During negotiations in Doha on Monday, the rebels shelled army positions near Goma.", "2024-12-07")
+	if len(evs) == 0 || evs[0].Location == nil || evs[0].Location.Name != "Goma" {
+		t.Errorf("%s, want it at Goma", describe(evs))
+	}
+}
