@@ -1565,6 +1565,9 @@ func (d *doc) actRoles(s *sent, anchor int) (a1, a2 *actors.Mention, passive boo
 		}
 		if after == nil && a.m != before {
 			g := governor(a.start)
+			if norm(g) == "alongside" {
+				continue // "launched the offensive alongside resistance groups": allies, no target
+			}
 			after, afterPrep, afterEnd = a.m, norm(g), a.end
 			if afterPrep != "from" && s.fromPhrase(g, anchor) {
 				afterPrep = "from" // "from the grip of", "from the hands of the criminal regime"
@@ -1812,6 +1815,7 @@ var subjectPreps = map[string]bool{
 	"by": true, "with": true, "against": true, "from": true, "of": true, "between": true,
 	"following": true, "after": true, "to": true, "on": true, "for": true, "among": true,
 	"targeting": true, "toward": true, "towards": true, "at": true, "into": true,
+	"alongside": true,
 }
 
 var beForms = map[string]bool{"was": true, "were": true, "been": true, "being": true, "is": true, "are": true, "got": true, "get": true, "be": true}

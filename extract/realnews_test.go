@@ -80,3 +80,12 @@ func TestNegotiationsNameTheirSeat(t *testing.T) {
 		t.Errorf("%s, want it at Goma", describe(evs))
 	}
 }
+
+// Those a force fights alongside are its allies, not the side it fights.
+func TestAlliesAreNoTarget(t *testing.T) {
+	text := "The Brotherhood Alliance opened a new offensive in northern Shan State on Monday alongside several resistance groups."
+	evs := run(t, text, "2024-12-07")
+	if len(evs) == 0 || evs[0].Actor2 != nil && evs[0].Actor2.Side == "rebel" {
+		t.Errorf("%q: %s, want no rebel target", text, describe(evs))
+	}
+}
