@@ -89,3 +89,13 @@ func TestAlliesAreNoTarget(t *testing.T) {
 		t.Errorf("%q: %s, want no rebel target", text, describe(evs))
 	}
 }
+
+// An attack beaten off ends with the attackers falling back: no ground
+// changes hands, and the defenders regain nothing.
+func TestARepelledAttackersRetreatIsNoTransfer(t *testing.T) {
+	text := "Fierce clashes broke out on Monday in Kadugli, the capital of South Kordofan, after an offensive launched by the Rapid Support Forces (RSF) targeting positions held by the army. " +
+		"Army sources said the assault began with shelling of the eastern districts, followed by a ground push with armoured vehicles. " +
+		"They said the army repelled the attack and seized weapons. " +
+		"The attackers suffered heavy losses, and the assault ended with a disorderly retreat from the front."
+	wantFirst(t, text, "Armed clash")
+}
