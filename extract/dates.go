@@ -77,7 +77,8 @@ func (lx *Lexicon) dateAt(s string, toks []text.Token, starts []uint32, i int, a
 		}
 	}
 	if !pub.IsZero() && lx.vagueDateF.may(toks, starts, i) {
-		if end, p, ok := lx.vagueDate.Match(toks, i); ok {
+		// "as recently as Saturday" names its day: the day, not "recently".
+		if end, p, ok := lx.vagueDate.Match(toks, i); ok && (end >= len(toks) || toks[end].Norm != "as") {
 			return dateMention{date: pub, precision: p, start: i, end: end}, true
 		}
 	}

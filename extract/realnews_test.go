@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/text"
 )
 
 // Assaults in the plural are pushes of one force on the other's lines: a
@@ -98,4 +99,20 @@ func TestARepelledAttackersRetreatIsNoTransfer(t *testing.T) {
 		"They said the army repelled the attack and seized weapons. " +
 		"The attackers suffered heavy losses, and the assault ended with a disorderly retreat from the front."
 	wantFirst(t, text, "Armed clash")
+}
+
+// "As recently as Saturday" names its day; "recently" alone keeps the
+// publication date.
+func TestAsRecentlyAsNamesItsDay(t *testing.T) {
+	lx := extractor(t).lx
+	pub := day("2024-12-06") // a Friday
+	for in, want := range map[string]string{
+		"Fighting flared as recently as Tuesday near the bridge.": "2024-12-03",
+		"Fighting flared recently near the bridge.":               "2024-12-06",
+	} {
+		ds := lx.findDates(in, text.Tokenize(in), pub)
+		if len(ds) == 0 || ds[0].date.Format(sitrep.DateLayout) != want {
+			t.Errorf("findDates(%q) = %v, want %s first", in, ds, want)
+		}
+	}
 }
