@@ -2658,8 +2658,14 @@ func datelines(text string) [][2]int {
 // dateline without the dash: "AMMAN (Reuters) -", "GOMA, Congo, Jan. 27
 // (AP) —", and two forms without a dash: a day before the city in
 // brackets ("21-12-2024 (YANGON)") and a city before an agency's bracket
-// ("Beirut, (APP - ... - 8th Dec, 2024)").
-var datelineREs = []*regexp.Regexp{datelineRE, datelineBracketRE}
+// ("Beirut, (APP - ... - 8th Dec, 2024)"); and a city in title case
+// before an agency's initials ("Amman (TIP) :").
+var datelineREs = []*regexp.Regexp{datelineRE, datelineBracketRE, datelineAgencyRE}
+
+// datelineAgencyRE matches a city in title case before an agency's
+// initials in brackets: "Amman (TIP) :", "Goma (AFP) -". The initials are
+// the agency's, not an armed group's.
+var datelineAgencyRE = regexp.MustCompile(`^\s*([A-Z][a-z'-]+(?: [A-Z][a-z'-]+)? \([A-Z]{2,6}\))\s*(?:-|--|—|–|:)\s`)
 
 var datelineBracketRE = regexp.MustCompile(`^\s*(\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4} \([A-Z][A-Za-z .'-]{1,30}\)|[A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z'-]+){0,2}, \([^()\n]{1,80}\))`)
 

@@ -116,3 +116,17 @@ func TestAsRecentlyAsNamesItsDay(t *testing.T) {
 		}
 	}
 }
+
+// A title-case city before bracketed initials opens a dateline: the
+// initials are the agency's, even when an armed group goes by the same
+// letters.
+func TestAgencyInitialsAfterACityAreADateline(t *testing.T) {
+	text := "Amman (TIP) : Syrian rebels seized the town of Saraqib on Monday after heavy fighting."
+	for _, e := range run(t, text, "2024-12-07") {
+		for _, a := range []*sitrep.Actor{e.Actor1, e.Actor2} {
+			if a != nil && strings.Contains(a.Name, "Turkistan") {
+				t.Errorf("%q: the agency's initials as a side: %s", text, describe([]sitrep.Event{e}))
+			}
+		}
+	}
+}
