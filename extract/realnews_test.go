@@ -130,3 +130,9 @@ func TestAgencyInitialsAfterACityAreADateline(t *testing.T) {
 		}
 	}
 }
+
+// Routing a force is beating it in battle: the routed force is the other
+// side, not civilians attacked.
+func TestRoutingAForceIsABattle(t *testing.T) {
+	wantFirst(t, "Government forces said they had routed the M23 near Rutshuru on Sunday after a dawn attack.", "Armed clash")
+}
