@@ -1236,6 +1236,9 @@ func (d *doc) roles(s *sent, anchor int) (a1, a2 *actors.Mention, passive bool) 
 	if a1 != nil && !actors.Armed(a1.Actor.Side) && d.witness(s, a1) {
 		a1 = nil // "a resident of Lashio said the clashes went on": who tells, not who fought
 	}
+	if a2 != nil && !actors.Armed(a2.Actor.Side) && d.witness(s, a2) {
+		a2 = nil // "in Hama, a driver described the shelling": who tells, not its target
+	}
 	e, _, ok := d.x.lx.repel.Match(s.toks, anchor)
 	if !ok || a1 == nil {
 		return a1, a2, passive

@@ -136,3 +136,14 @@ func TestAgencyInitialsAfterACityAreADateline(t *testing.T) {
 func TestRoutingAForceIsABattle(t *testing.T) {
 	wantFirst(t, "Government forces said they had routed the M23 near Rutshuru on Sunday after a dawn attack.", "Armed clash")
 }
+
+// The people who tell of an act are not its target: "a resident of
+// Kadugli told the radio" after the act names a witness.
+func TestAWitnessIsNoTarget(t *testing.T) {
+	text := "By Monday the rebels had broken into the army's base in Kadugli and the army answered with air strikes, a resident of Kadugli told Radio Dabanga."
+	for _, e := range run(t, text, "2024-12-07") {
+		if e.Actor2 != nil && e.Actor2.Side == "civilians" {
+			t.Errorf("%q: the witness as the target: %s", text, describe([]sitrep.Event{e}))
+		}
+	}
+}
