@@ -713,6 +713,11 @@ func (d *doc) possessives(spans []text.Span) {
 		}
 		capital := d.capitalBefore(m.Start)
 		if capital == "" && !possessiveBefore(d.text[spans[si].Start:m.Start]) {
+			if cc := d.foreignOpener(spans[si].Start, m); cc != "" {
+				if a, ok := d.x.actors.Lookup(m.Text, cc); ok {
+					m.Actor = a // "Russian President Vladimir Putin congratulated military units"
+				}
+			}
 			continue
 		}
 		if bare, ok := d.x.actors.Lookup(m.Text, ""); !ok || bare.Country != "" {
@@ -726,6 +731,36 @@ func (d *doc) possessives(spans []text.Span) {
 			m.Actor = a
 		}
 	}
+}
+
+// foreignOpener returns the country of a people's word that opens the
+// sentence starting at byte from as the modifier of its subject ("Russian
+// President Vladimir Putin", "Israeli officials"), when it is not the
+// country the text is about and the force m after it names none: that
+// subject's forces are its own. "" otherwise.
+func (d *doc) foreignOpener(from int, m *actors.Mention) string {
+	if bare, ok := d.x.actors.Lookup(m.Text, ""); !ok || bare.Country != "" {
+		return ""
+	}
+	for _, k := range d.actorIndex(from, m.Start) {
+		o := &d.actors[k]
+		if o.Start >= m.Start {
+			break
+		}
+		if o.Head || o.Actor.Country == "" || o.Actor.Country == d.focus || strings.TrimSpace(d.text[from:o.Start]) != "" || len(gazetteer.CountriesByDemonym(o.Text)) == 0 {
+			return ""
+		}
+		// The people's word names an authority's country: "Russian
+		// President", "Russian Defense Minister".
+		k := d.tokenAt(o.End)
+		for n := 0; n < 2 && k < len(d.toks); n, k = n+1, k+1 {
+			if word(d.x.lx.authority, d.toks, k) {
+				return o.Actor.Country
+			}
+		}
+		return ""
+	}
+	return ""
 }
 
 // antecedent returns what a possessive before mention m points to: the

@@ -1501,6 +1501,7 @@ func TestASidesOwnWordsNameItsAct(t *testing.T) {
 		{"Rebel commanders announced their capture of Kidal on Sunday.", "Opposition Rebels (Mali)"},
 		{"Sudan's Rapid Support Forces said its fighters had seized Nyala on Sunday.", "RSF: Rapid Support Forces"},
 		{"The Syrian army announced its withdrawal from Hama on Thursday.", "Military Forces of Syria"},
+		{"Russian Defence Minister Andrei Belousov praised troops on Sunday for the capture of Pokrovsk in Ukraine's Donetsk region.", "Military Forces of Russia"},
 	} {
 		var got []string
 		ok := false
