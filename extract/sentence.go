@@ -164,13 +164,8 @@ func (s *sent) findCues(lx *Lexicon) {
 			i++
 			continue
 		}
-		// "the besieged city", "a destroyed house", "in occupied Ukraine",
-		// "the region's assassinated leader", "the town's deserted,
-		// narrow lanes", "the stolen paintings": a participle between a
-		// determiner, a preposition or a possessive and its noun
-		// describes, it tells of no act.
-		if end == i+1 && i > 0 && end < len(s.toks) && (adjectiveSlot[s.toks[i-1].Norm] || participleSlot[s.toks[i-1].Norm] || s.possessiveAt(i-1)) && (s.toks[end].Kind == text.Word || s.possessiveAt(i-1) && s.adjectiveList(end)) && (len(s.toks[i].Norm) > 4 && (strings.HasSuffix(s.toks[i].Norm, "ed") || strings.HasSuffix(s.toks[i].Norm, "en")) || pastTaking[s.toks[i].Norm]) {
-			i++
+		if end == i+1 && s.describing(i) {
+			i++ // "the besieged city", "the stolen paintings"
 			continue
 		}
 		if s.listedGoods(i, end) {
@@ -667,6 +662,28 @@ func (s *sent) groundOwner(lx *Lexicon, i int) bool {
 	}
 	_, _, ok := lx.ground.Match(s.toks, k)
 	return ok
+}
+
+// describing reports whether the one-word cue at token i is a participle
+// that describes the noun after it: "the besieged city", "a destroyed
+// house", "in occupied Ukraine", "the region's assassinated leader", "the
+// town's deserted, narrow lanes", "the stolen paintings". Between a
+// determiner, a preposition or a possessive and its noun, it tells of no
+// act.
+func (s *sent) describing(i int) bool {
+	end := i + 1
+	if i == 0 || end >= len(s.toks) {
+		return false
+	}
+	prev, w := s.toks[i-1].Norm, s.toks[i].Norm
+	poss := s.possessiveAt(i - 1)
+	if !adjectiveSlot[prev] && !participleSlot[prev] && !poss {
+		return false
+	}
+	if s.toks[end].Kind != text.Word && !(poss && s.adjectiveList(end)) {
+		return false
+	}
+	return len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en")) || pastTaking[w]
 }
 
 // relativeGround reports whether the act at token i, with no object of
