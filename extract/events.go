@@ -1207,14 +1207,14 @@ func (s *sent) pronounAfter(k int) int {
 		}
 		for j := at.pos + 1; j < len(s.toks) && j <= at.pos+6 && !clauseEnd(s.toks[j]); j++ {
 			w := s.toks[j].Norm
-			if (w == "its" || w == "their" || w == "his" || w == "her") && j+1 < len(s.toks) && s.actorAt[j+1] >= 0 {
+			if possessivePronoun[w] && j+1 < len(s.toks) && s.actorAt[j+1] >= 0 {
 				return -1 // "said its troops": the troops are named, and stand for it
 			}
 			// A possessive right after the verb or its "that"
 			// ("announced its withdrawal", "said on Friday that their
 			// forces"), not one further on ("said in a statement on its
 			// channel").
-			poss := (w == "its" || w == "their" || w == "his" || w == "her") && (j <= at.pos+2 || s.toks[j-1].Norm == "that")
+			poss := possessivePronoun[w] && (j <= at.pos+2 || s.toks[j-1].Norm == "that")
 			if w == "it" || w == "they" || poss || w == "group" && s.toks[j-1].Norm == "the" {
 				if j+2 < len(s.toks) && beForms[s.toks[j+1].Norm] && !strings.HasSuffix(s.toks[j+2].Norm, "ing") {
 					return -1 // "said it was captured": the pronoun is the place; not "they are carrying out"
@@ -1225,6 +1225,9 @@ func (s *sent) pronounAfter(k int) int {
 	}
 	return -1
 }
+
+// possessivePronoun are the possessives that point back to a speaker.
+var possessivePronoun = map[string]bool{"its": true, "their": true, "his": true, "her": true}
 
 // roles returns who did the act at token anchor of s and to whom. An act
 // of repelling is done by the side attacked: "the army repelled Russian
