@@ -1024,14 +1024,10 @@ func TestCaptivesFreedAreAnAgreement(t *testing.T) {
 	} {
 		wantFirst(t, tt.text, tt.want)
 	}
-	for _, text := range []string{
+	wantSilence(t,
 		"Rebels in Mali released a statement on Sunday about the talks.",
 		"Police in Bamako said on Sunday they were hunting the kidnappers of a businessman.",
-	} {
-		if evs := reported(run(t, text, "2024-12-07")); len(evs) > 0 {
-			t.Errorf("%q: no event wanted; %s", text, describe(evs))
-		}
-	}
+	)
 }
 
 // Killing people in the killers' hands is one-sided whoever they are:
@@ -1402,15 +1398,11 @@ func TestAWitnessIsNoSide(t *testing.T) {
 // began before, unless a verb of taking stands before it or the sentence
 // tells of harm done to them.
 func TestHostagesHeldAreNoNewAbduction(t *testing.T) {
-	for _, text := range []string{
+	wantSilence(t,
 		"Gunmen holding two engineers hostage opened talks with the governor of Kidal on Monday, a mediator said.",
 		"Hostage in northern Mali faces handover to a jihadist group",
 		"A French hostage in Mali appeared in a new video on Monday, officials in Bamako said.",
-	} {
-		if evs := reported(run(t, text, "2024-12-07")); len(evs) > 0 {
-			t.Errorf("%q: no event wanted; %s", text, describe(evs))
-		}
-	}
+	)
 	wantFirst(t, "Gunmen took eleven passengers hostage on a bus near Gao on Monday, police said.", "Abduction/forced disappearance")
 	wantFirst(t, "Rebels near Kidal beheaded a hostage on Monday, a video showed.", "Attack")
 	wantFirst(t, "Jihadists in Gao were still holding three drivers captive on Monday, the third day of the siege.", "Abduction/forced disappearance")
@@ -1420,9 +1412,7 @@ func TestHostagesHeldAreNoNewAbduction(t *testing.T) {
 // Going on the offensive is one.
 func TestOnTheOffensiveIsNoBattle(t *testing.T) {
 	text := "Government troops are on the offensive in northern Mali ahead of the rainy season, officials said."
-	if evs := reported(run(t, text, "2024-12-07")); len(evs) > 0 {
-		t.Errorf("%q: no event wanted; %s", text, describe(evs))
-	}
+	wantSilence(t, text)
 	wantFirst(t, "Soldiers went on the offensive against mutineers in a northern town on Monday, witnesses said.", "Armed clash")
 }
 
@@ -1430,22 +1420,16 @@ func TestOnTheOffensiveIsNoBattle(t *testing.T) {
 // rocket work tells of no shelling.
 func TestRocketWorkIsNoShelling(t *testing.T) {
 	text := "The Pentagon later cancelled two contracts with the company and barred the Texas-based firm from future rocket work."
-	if evs := reported(run(t, text, "2024-12-07")); len(evs) > 0 {
-		t.Errorf("%q: no event wanted; %s", text, describe(evs))
-	}
+	wantSilence(t, text)
 }
 
 // Voters who enter a polling station take no ground, whoever watches
 // them do it.
 func TestEnteringAPollingStationIsNoCapture(t *testing.T) {
-	for _, text := range []string{
+	wantSilence(t,
 		"Soldiers searched the voters before they entered the polling station at a camp near Gao on Sunday.",
 		"Paramilitary troops search displaced voters as they enter in polling station in a camp near Gao on Sunday.",
-	} {
-		if evs := reported(run(t, text, "2024-12-07")); len(evs) > 0 {
-			t.Errorf("%q: no event wanted; %s", text, describe(evs))
-		}
-	}
+	)
 }
 
 // TestTheGainerIsTheSideThatTookThePlace checks who a change of control
@@ -1527,9 +1511,7 @@ func TestASidesOwnWordsNameItsAct(t *testing.T) {
 // the clause's own act, as "after" does.
 func TestTheAftermathOfAnActIsNoNews(t *testing.T) {
 	text := "Families sifted through the ruins of their houses in a town near Gao on Monday, the aftermath of the army's ten-day offensive there."
-	if evs := reported(run(t, text, "2024-12-07")); len(evs) > 0 {
-		t.Errorf("%q: no event wanted; %s", text, describe(evs))
-	}
+	wantSilence(t, text)
 	wantFirst(t, "Police arrested twelve pupils in the aftermath of a protest outside the education office in Gao on Monday.", "Protest with intervention")
 }
 
@@ -1539,9 +1521,7 @@ func TestTheAftermathOfAnActIsNoNews(t *testing.T) {
 // subject.
 func TestRebelsHoldNoProtest(t *testing.T) {
 	text := "Rebels in northern Mali walked out of peace talks with the government on Monday to hold a two-day boycott in protest at the slow pace of disarmament."
-	if evs := reported(run(t, text, "2024-12-07")); len(evs) > 0 {
-		t.Errorf("%q: no event wanted; %s", text, describe(evs))
-	}
+	wantSilence(t, text)
 	wantFirst(t, "Former rebels staged a protest outside the governor's office in Gao on Monday.", "Peaceful protest")
 	wantFirst(t, "Rebel gains in the north have emboldened protests in Gao, where crowds marched on Monday.", "Peaceful protest")
 }
@@ -1551,9 +1531,7 @@ func TestRebelsHoldNoProtest(t *testing.T) {
 // surrender to an army still make one.
 func TestSurrenderToFaceChargesIsNoChange(t *testing.T) {
 	text := "A runaway French army deserter has surrendered at a French base near Dakar to face charges brought in 1990, a news agency reported."
-	if evs := reported(run(t, text, "2024-12-07")); len(evs) > 0 {
-		t.Errorf("%q: no event wanted; %s", text, describe(evs))
-	}
+	wantSilence(t, text)
 	wantFirst(t, "Fifty rebels surrendered to the army in Gao on Monday with their weapons, officials said.", "Change to group/activity")
 }
 
@@ -1562,9 +1540,7 @@ func TestSurrenderToFaceChargesIsNoChange(t *testing.T) {
 // explosives found is a disrupted weapons use.
 func TestWeaponsLostOrSuppliedAreNoBlast(t *testing.T) {
 	text := "Nearly two hundred tons of military explosives have gone missing from a depot in northern Mali, officials said on Monday."
-	if evs := reported(run(t, text, "2024-12-07")); len(evs) > 0 {
-		t.Errorf("%q: no event wanted; %s", text, describe(evs))
-	}
+	wantSilence(t, text)
 	wantFirst(t, "A trader suspected of selling rebels materials for chemical weapons was arrested by police in Bamako on Monday.", "Arrests")
 	wantFirst(t, "Police found a big cache of explosives on a farm near Gao on Monday.", "Disrupted weapons use")
 	wantFirst(t, "A bomb exploded at a market in Gao on Monday, killing two people.", "Remote explosive/landmine/IED")
@@ -1575,9 +1551,7 @@ func TestWeaponsLostOrSuppliedAreNoBlast(t *testing.T) {
 // and their own acts stay events.
 func TestTheHarmThatNamesAPersonsKinIsNoNews(t *testing.T) {
 	text := "The brother of a trader who died after a violent struggle with soldiers at a checkpoint near Gao has demanded an inquiry."
-	if evs := reported(run(t, text, "2024-12-07")); len(evs) > 0 {
-		t.Errorf("%q: no event wanted; %s", text, describe(evs))
-	}
+	wantSilence(t, text)
 	wantFirst(t, "The family of a man who was shot by police blocked the main road in Gao on Monday to protest.", "Peaceful protest")
 	wantFirst(t, "Relatives of a dead patient attacked a doctor at a clinic in Gao on Monday.", "Mob violence")
 }
@@ -1586,9 +1560,7 @@ func TestTheHarmThatNamesAPersonsKinIsNoNews(t *testing.T) {
 // siege") is no news, and neither is "the siege" that names it again.
 func TestAnActNamedAsAnExampleIsNoNews(t *testing.T) {
 	text := "Officials urged head teachers to watch for threats like the deadly school siege in Mali. The warning follows a study of the siege that killed dozens of pupils in Gao."
-	if evs := reported(run(t, text, "2024-12-07")); len(evs) > 0 {
-		t.Errorf("%q: no event wanted; %s", text, describe(evs))
-	}
+	wantSilence(t, text)
 	if evs := reported(run(t, "Gunmen seized a school in Gao on Monday. The siege ended when troops stormed the building.", "2024-12-07")); len(evs) == 0 {
 		t.Error("a siege told as news: an event wanted")
 	}
@@ -1599,9 +1571,7 @@ func TestAnActNamedAsAnExampleIsNoNews(t *testing.T) {
 // events.
 func TestActsToldAsHabitsAreNoEvent(t *testing.T) {
 	text := "Farmers near Gao are now terrorised by armed bandits who attack grain trucks, raid villages at night and shoot anyone who resists."
-	if evs := reported(run(t, text, "2024-12-07")); len(evs) > 0 {
-		t.Errorf("%q: no event wanted; %s", text, describe(evs))
-	}
+	wantSilence(t, text)
 	wantFirst(t, "Gunmen who attacked a convoy near Gao on Monday killed three drivers, officials said.", "Attack")
 	wantFirst(t, "Angry residents who threw stones at the mayor's car in Gao on Monday chased him out of the town.", "Mob violence")
 }
@@ -1610,9 +1580,7 @@ func TestActsToldAsHabitsAreNoEvent(t *testing.T) {
 // of sexual assault at a school") is no act of the day.
 func TestAnActNamedAsAProblemIsNoEvent(t *testing.T) {
 	text := "An army inquiry said the root cause of sexual assault in a military college in Bamako lay in its officers' neglect."
-	if evs := reported(run(t, text, "2024-12-07")); len(evs) > 0 {
-		t.Errorf("%q: no event wanted; %s", text, describe(evs))
-	}
+	wantSilence(t, text)
 	wantFirst(t, "Soldiers raped two women at a checkpoint near Gao on Monday, residents said.", "Sexual violence")
 }
 
@@ -1729,15 +1697,11 @@ func TestAComebackOrAMarketsRallyIsNoProtest(t *testing.T) {
 // protest action") or one to be averted has not begun; an army's
 // procession is a parade.
 func TestAThreatOrAParadeIsNoProtest(t *testing.T) {
-	for _, text := range []string{
+	wantSilence(t,
 		"The union gave mining firms two days to meet its wage demand or face protest action, it said in Johannesburg.",
 		"The president collapsed in Lusaka on Monday while watching a military procession, a newspaper reported.",
 		"Union members in Pretoria said a pay rise of seven percent was the only way to avert protest action.",
-	} {
-		if evs := reported(run(t, text, "2024-12-07")); len(evs) > 0 {
-			t.Errorf("%q: no event wanted; %s", text, describe(evs))
-		}
-	}
+	)
 	wantFirst(t, "Thousands of workers joined a procession through Lusaka on Monday to demand higher wages.", "Peaceful protest")
 }
 
