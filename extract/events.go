@@ -1068,9 +1068,10 @@ func (d *doc) parties(s *sent) []am {
 		case !d.actors[id].Head && bordering(d.text[:d.actors[id].Start]):
 			// "the border with Uganda", "a region bordering Chad": a
 			// neighbour, no party.
-		case !d.actors[id].Head && (s.locativeBefore(k) && s.placeAt[k] >= 0 || d.placeOfPeople(s, k, e)):
+		case !d.actors[id].Head && (s.locativeBefore(k) && s.placeAt[k] >= 0 || d.placeOfPeople(s, k, e) || k > 0 && s.toks[k-1].Norm == "the" && d.demonymOfPlace(s, k, e)):
 			// "volunteers in the Philippines smashed", "took Sudzha in
-			// the Russian Kursk region": where, not who.
+			// the Russian Kursk region", "captured the Syrian capital":
+			// where, not who.
 		case !d.actors[id].Head && d.mediaAt(s, e):
 			// "told American broadcaster CNN": an outlet, no party.
 		case len(ms) > 0 && ms[len(ms)-1].end == k && ms[len(ms)-1].m.Actor.Side == "civilians" && (d.actors[id].Actor.Side == "protesters" || d.actors[id].Actor.Side == "rioters"):

@@ -1725,3 +1725,21 @@ func TestATidalWavesDeadAreADisasters(t *testing.T) {
 		t.Errorf("%q: no event wanted; %s", text, describe(evs))
 	}
 }
+
+// TestAPlacesPastAndItsPeoplesWord checks two readings of ground: a
+// capture told in apposition to a place ("Gao, the only regional capital
+// seized by the rebels during the war") is the place's past, not news;
+// and a people's word before a noun of ground ("the Malian town of
+// Kidal") names the town's country, it leaves the town the act's object.
+func TestAPlacesPastAndItsPeoplesWord(t *testing.T) {
+	wantFirst(t, "Residents of Gao, the only regional capital seized by the rebels during the war, marched on Monday to demand water.", "Peaceful protest")
+	var got []string
+	ok := false
+	for _, e := range run(t, "The army said on Sunday it had taken full control of the Malian town of Kidal.", "2024-12-07") {
+		got = append(got, e.SubEventType)
+		ok = ok || e.SubEventType == "Government regains territory"
+	}
+	if !ok {
+		t.Errorf("full control of the Malian town of Kidal: %q, want the army regaining it", got)
+	}
+}

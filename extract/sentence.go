@@ -690,6 +690,9 @@ func (s *sent) describing(i int) bool {
 // its own, sits in a relative clause on ground: "a regional capital that
 // Russian forces had captured", "the town which the rebels took".
 func (s *sent) relativeGround(lx *Lexicon, i int) bool {
+	if s.appositiveGround(lx, i) {
+		return true
+	}
 	if i+1 < len(s.toks) && !clauseEnd(s.toks[i+1]) && s.groundObject(lx, i, i+1) {
 		return false // an object of its own
 	}
@@ -709,6 +712,41 @@ func (s *sent) relativeGround(lx *Lexicon, i int) bool {
 			}
 		}
 		return false
+	}
+	return false
+}
+
+// namedAfter reports whether the noun of ground ending before token e
+// is followed by the place's name: "the town of Sudzha", "the capital,
+// Damascus" (a name the gazetteer does not hold counts).
+func (s *sent) namedAfter(e int) bool {
+	if e+1 >= len(s.toks) || s.toks[e].Norm != "of" && s.toks[e].Norm != "," {
+		return false
+	}
+	t := s.toks[e+1]
+	return s.placeAt[e+1] >= 0 || t.Kind == text.Word && t.Cap && s.actorAt[e+1] < 0
+}
+
+// appositiveGround reports whether the participle at token i, with its
+// agent after it, ends a noun of ground in apposition to a place:
+// "Kherson, the only regional capital captured by Russia's army".
+func (s *sent) appositiveGround(lx *Lexicon, i int) bool {
+	if i+1 >= len(s.toks) || s.toks[i+1].Norm != "by" {
+		return false
+	}
+	ground := false
+	for j := max(0, i-3); j < i; j++ {
+		if e, _, ok := lx.ground.Match(s.toks, j); ok && e == i {
+			ground = true
+		}
+	}
+	for k := i - 1; ground && k > 0 && k >= i-6; k-- {
+		if s.toks[k].Norm == "," {
+			return s.placeAt[k-1] >= 0
+		}
+		if clauseEnd(s.toks[k]) {
+			return false
+		}
 	}
 	return false
 }
@@ -736,6 +774,14 @@ func (s *sent) groundObject(lx *Lexicon, i, end int) bool {
 			// then the ground.
 			k = s.mentionEnd(s.actorAt, k)
 			continue
+		}
+		if ai := s.actorAt[k]; ai >= 0 && !s.d.actors[ai].Head {
+			// "the Russian town of Sudzha", "the Syrian capital,
+			// Damascus": a people's word before the noun of a named
+			// place names its country.
+			if e, _, ok := lx.ground.Match(s.toks, s.mentionEnd(s.actorAt, k)); ok && s.namedAfter(e) {
+				return true
+			}
 		}
 		if e, _, ok := lx.determiner.Match(s.toks, k); ok {
 			k = e
