@@ -255,7 +255,10 @@ func hasFigure(f figures) bool {
 // isHistory reports whether a sentence's own date lies long before the
 // publication date: "since the civil war began in 2011".
 func (d *doc) isHistory(s *sent) bool {
-	if d.pub.IsZero() || len(s.dates) == 0 {
+	if d.pub.IsZero() {
+		return d.x.lx.opensPast(s)
+	}
+	if len(s.dates) == 0 {
 		return false
 	}
 	// Only a date that stands by the sentence's first act dates it: in
@@ -280,6 +283,44 @@ func (d *doc) isHistory(s *sent) bool {
 	}
 	return seen
 }
+
+// opensPast reports whether a sentence of an undated text opens with a
+// past time before its first comma, ahead of any act: "Recently, the firm
+// lost a contract after mass protests", "In the north earlier this year,
+// the envoy was pelted by a crowd", "In 2001, crowds rioted". The news of
+// the day is not told so: such a sentence recalls what the day's news
+// follows.
+func (lx *Lexicon) opensPast(s *sent) bool {
+	comma := -1
+	for k := 0; k < len(s.toks) && k <= openerReach; k++ {
+		if clauseEnd(s.toks[k]) {
+			if s.toks[k].Norm == "," {
+				comma = k
+			}
+			break
+		}
+	}
+	// "Since 2020," runs up to the day's news.
+	if comma < 1 || len(s.cues) > 0 && s.cues[0].start < comma || s.toks[0].Norm == "since" {
+		return false
+	}
+	for _, dm := range s.dates {
+		if dm.end <= comma && s.yearNumbered(dm) {
+			return true
+		}
+	}
+	for k := 0; k < comma; k++ {
+		// "As recently as Saturday," names its day.
+		if end, _, ok := lx.pastOpener.Match(s.toks, k); ok && end <= comma && s.toks[end].Norm != "as" {
+			return true
+		}
+	}
+	return false
+}
+
+// openerReach is how many words a sentence's opening time phrase may
+// run before its comma: "In the north earlier this year,".
+const openerReach = 8
 
 // detailGap is how many sentences on, in its paragraph, a sentence may
 // still add detail to the act before it: a paragraph of a court story

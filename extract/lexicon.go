@@ -67,6 +67,11 @@ type Lexicon struct {
 	// demand, named, background: bits by scope kind), matched in one pass.
 	scopes *text.Phrases[uint8]
 
+	// pastOpener holds the phrases of a past time that, opening an
+	// undated sentence before its first comma, tell it as background:
+	// "Recently, ...", "Earlier this year, ...".
+	pastOpener *text.Phrases[bool]
+
 	vague      *text.Phrases[int]
 	qualifiers *text.Phrases[string]
 	// quantityStart holds every word a quantity may start with, for a
@@ -352,8 +357,9 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 	lx.vagueDate = text.NewPhrases[string]()
 	lx.agoUnits = text.NewPhrases[byte]()
 	if err := sections("dates.txt", map[string]func(lexEntry) error{
-		"month":   integer(&lx.months),
-		"weekday": integer(&lx.weekdays),
+		"month":       integer(&lx.months),
+		"weekday":     integer(&lx.weekdays),
+		"past opener": flag(&lx.pastOpener),
 		"relative": func(e lexEntry) error {
 			r, err := parseRelDate(e.Value)
 			if err != nil {

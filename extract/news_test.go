@@ -1743,3 +1743,45 @@ func TestAPlacesPastAndItsPeoplesWord(t *testing.T) {
 		t.Errorf("full control of the Malian town of Kidal: %q, want the army regaining it", got)
 	}
 }
+
+// A sentence of an undated text that opens with a past time before its
+// first comma ("Recently,", "Earlier this year,", "In 1998,") recalls what
+// the day's news follows: background, no event. The same act told with
+// no such opener, or with a day of its own, stays news.
+func TestAnUndatedPastOpenerIsBackground(t *testing.T) {
+	undated := func(txt string) []sitrep.Event {
+		return reported(extractor(t).Extract(&sitrep.Article{ID: "t", Text: txt}))
+	}
+	for _, text := range []string{
+		"Recently, the brewer gave up its licence in Peru after mass protests by farmers in the town of Arequipa.",
+		"In the capital earlier this year, the banker was pelted with eggs by angry protesters.",
+		"In 1998, angry crowds took to the streets of Jakarta and clashed with the police.",
+		"Last year, rebels stormed the mining town of Bunia and killed twelve guards.",
+	} {
+		if evs := undated(text); len(evs) > 0 {
+			t.Errorf("%q: no event wanted; %s", text, describe(evs))
+		}
+	}
+	for _, text := range []string{
+		"Angry crowds took to the streets of Jakarta and clashed with the police.",
+		"On Monday, rebels stormed the mining town of Bunia and killed twelve guards.",
+		"After rebels stormed the mining town of Bunia last year, troops killed twelve of them.",
+	} {
+		if evs := undated(text); len(evs) == 0 {
+			t.Errorf("%q: an event wanted", text)
+		}
+	}
+}
+
+// "As recently as Saturday," names a day, and "Since 2019," a period that
+// runs up to the day's news: neither opener makes background.
+func TestANamedDayOrAPeriodOpenerStaysNews(t *testing.T) {
+	for _, text := range []string{
+		"As recently as Saturday, rebels stormed the mining town of Bunia and killed twelve guards.",
+		"Since the start of 2019, rebels have stormed the mining town of Bunia and killed twelve guards.",
+	} {
+		if evs := reported(extractor(t).Extract(&sitrep.Article{ID: "t", Text: text})); len(evs) == 0 {
+			t.Errorf("%q: an event wanted", text)
+		}
+	}
+}
