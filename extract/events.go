@@ -890,11 +890,35 @@ func (d *doc) dateEvent(ev *sitrep.Event, dr *draft, r *rule, anchor int, lastDa
 		d.setDate(ev, dm, s)
 	case dm != nil && !(r.kind == "" && d.historic(dm.date)):
 		d.setDate(ev, *dm, nil)
+	case dm == nil && d.pub.IsZero() && r.kind == "" && d.yearEarlier(s):
+		return false
 	case !d.pub.IsZero():
 		// The article reference holds the publication day, formatted.
 		ev.Date, ev.DatePrecision = d.articleRef().Published, "day"
 	}
 	return true
+}
+
+// yearEarlier reports whether one of the detailGap sentences before s in
+// its paragraph names a year alone by its number after "in" or "during"
+// ("a recession which in 2001 culminated in a default"): in an undated
+// text the paragraph tells of that year, and an act of a later sentence
+// with no date of its own is its history. "Since 2011" runs up to the
+// day's news; the first paragraph, the lead, tells the news (as does a
+// text run into one block, whose paragraphs are lost).
+func (d *doc) yearEarlier(s *sent) bool {
+	if s.para == 0 {
+		return false // the lead, or a text run into one block: the news
+	}
+	for k := s.idx - 1; k >= 0 && k >= s.idx-detailGap && d.sents[k].para == s.para; k-- {
+		p := d.sents[k]
+		for _, dm := range p.dates {
+			if dm.start > 0 && (p.toks[dm.start-1].Norm == "in" || p.toks[dm.start-1].Norm == "during") && p.yearNamed(dm) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // firstDate returns the first date of sentence s that is not in its

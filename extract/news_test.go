@@ -1785,3 +1785,26 @@ func TestANamedDayOrAPeriodOpenerStaysNews(t *testing.T) {
 		}
 	}
 }
+
+// In an undated text, a paragraph after the lead that names a year ("in
+// 1998") tells of that year: an act of its next sentences with no date of
+// their own is history. The lead, and a year that opens a period up to
+// now ("since 1998"), leave such an act news.
+func TestAnUndatedParagraphOfAYearIsHistory(t *testing.T) {
+	undated := func(txt string) []sitrep.Event {
+		return reported(extractor(t).Extract(&sitrep.Article{ID: "t", Text: txt}))
+	}
+	const lead = "The central bank left its main rate unchanged, traders said.\n\n"
+	old := "The country sank into a slump which in 1998 ended with a default on its bonds. In response, angry crowds took to the streets of Jakarta and clashed with the police."
+	if evs := undated(lead + old); len(evs) > 0 {
+		t.Errorf("%q: no event wanted; %s", old, describe(evs))
+	}
+	for _, text := range []string{
+		old,
+		lead + "The country has been in a slump since 1998. Angry crowds took to the streets of Jakarta and clashed with the police.",
+	} {
+		if evs := undated(text); len(evs) == 0 {
+			t.Errorf("%q: an event wanted", text)
+		}
+	}
+}
