@@ -92,7 +92,7 @@ type Lexicon struct {
 	vagueDate        *text.Phrases[string]
 	agoUnits         *text.Phrases[byte]
 
-	ground, site, sacred, determiner, combatant, crowd, remains, repel, offDuty, stage, crowdAct, way, figure, heldFigure, captive, takeCaptive, protestGoesOn, contest, foe, authority, scourge *text.Phrases[bool]
+	ground, site, sacred, determiner, combatant, crowd, remains, repel, offDuty, stage, crowdAct, way, figure, heldFigure, captive, takeCaptive, protestGoesOn, shown, contest, foe, authority, scourge *text.Phrases[bool]
 	// One-word classes a rule tests at a token (syntax.txt): see word.
 	venue, institution, remainsFound, festive, justice, stock, gone, kin, example, past, stateAct, scrap, march, listBreak, foiled *text.Phrases[bool]
 	// seat and destination: words before a place that make it a
@@ -423,6 +423,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		"captive":         flag(&lx.captive),
 		"take captive":    flag(&lx.takeCaptive),
 		"protest goes on": flag(&lx.protestGoesOn),
+		"shown":           flag(&lx.shown),
 		"contest":         flag(&lx.contest),
 		"foe":             flag(&lx.foe),
 		"scourge":         flag(&lx.scourge),

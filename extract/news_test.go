@@ -1808,3 +1808,19 @@ func TestAnUndatedParagraphOfAYearIsHistory(t *testing.T) {
 		}
 	}
 }
+
+// "Demonstrate" that shows a quality or a fact is no protest: troops that
+// demonstrated great skill, a vote that demonstrated why. A crowd that
+// demonstrated against a law still protests.
+func TestAQualityShownIsNoProtest(t *testing.T) {
+	for _, text := range []string{
+		"The minister said on Tuesday that the army units in the north demonstrated remarkable professionalism during the exercise.",
+		"The rebels demonstrated their ability to strike deep inside the province, the analyst in Goma said.",
+		"The local election in Durban demonstrated why the party must change, its leader said on Monday.",
+	} {
+		if evs := reported(run(t, text, "2016-05-05")); len(evs) > 0 {
+			t.Errorf("%q: no event wanted; %s", text, describe(evs))
+		}
+	}
+	wantFirst(t, "Hundreds of students demonstrated against the fee increase in Durban on Monday.", "Peaceful protest")
+}

@@ -176,7 +176,7 @@ func (s *sent) findCues(lx *Lexicon) {
 			i++ // "a custody battle", "the fight against corruption"
 			continue
 		}
-		if s.gathersOrShows(i, end, isTitle) {
+		if s.gathersOrShows(i, end, isTitle) || s.showsQuality(lx, i, end) {
 			i++ // "rallies Labour voters", "demonstrating the strength of"
 			continue
 		}
@@ -635,6 +635,26 @@ func (s *sent) gathersOrShows(i, end int, title func() bool) bool {
 		return !timeSpan[u.Norm] && !timeWord[u.Norm] && !heldFeeling[u.Norm] // not "the following day", "their anger"
 	}
 	return t.Cap && !t.Upper || demonstrateVerb[w] && t.Norm == "that"
+}
+
+// showsQuality reports whether a demonstrating verb at toks[i:end] shows
+// a quality or a fact ([shown] in syntax.txt) named right after it or
+// after one plain word ("demonstrated high professionalism"): no crowd
+// protests. A place, an actor, a date or a word of a protest's where,
+// when or against what between them keeps the protest ("demonstrated
+// against").
+func (s *sent) showsQuality(lx *Lexicon, i, end int) bool {
+	if end != i+1 || !demonstrateVerb[s.toks[i].Norm] || end >= len(s.toks) {
+		return false
+	}
+	if word(lx.shown, s.toks, end) {
+		return true
+	}
+	t := s.toks[end]
+	if t.Kind != text.Word || t.Cap || protestAfter[t.Norm] || s.inDate[end] || s.placeAt[end] >= 0 || s.actorAt[end] >= 0 {
+		return false
+	}
+	return word(lx.shown, s.toks, end+1)
 }
 
 // showVerb are the verbs of a protest that also gather support or show a
