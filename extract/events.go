@@ -2414,6 +2414,9 @@ func (d *doc) staged(_ *sent, dr *draft) bool {
 			if t := s.toks[k]; t.Kind == text.Number || t.Norm == "hundreds" || t.Norm == "thousands" || t.Norm == "dozens" || t.Norm == "scores" {
 				return true
 			}
+			if s.toks[k].Norm == "they" && d.crowdBefore(s) {
+				return true // "Hundreds of supporters sang. They carried placards."
+			}
 			// People in the plural right before: "widows protest",
 			// "residents marched".
 			if k == c.start-1 && strings.HasSuffix(s.toks[k].Norm, "s") || s.toks[k].Norm == "people" || s.toks[k].Norm == "women" || s.toks[k].Norm == "men" {
@@ -2423,6 +2426,22 @@ func (d *doc) staged(_ *sent, dr *draft) bool {
 			}
 			if clauseEnd(s.toks[k]) {
 				break
+			}
+		}
+	}
+	return false
+}
+
+// crowdBefore reports whether the last one named before s, within three
+// sentences, is a crowd (protesters, rioters, a party's people): the
+// "they" of a protest told after it ("Hundreds of supporters sang. They
+// carried placards").
+func (d *doc) crowdBefore(s *sent) bool {
+	for i := s.idx - 1; i >= 0 && i >= s.idx-3; i-- {
+		acts := d.sents[i].actors
+		for j := len(acts) - 1; j >= 0; j-- {
+			if a := d.actors[acts[j]]; a.Head {
+				return crowdSide(a.Actor.Side) || a.Actor.Kind == "party"
 			}
 		}
 	}

@@ -1824,3 +1824,14 @@ func TestAQualityShownIsNoProtest(t *testing.T) {
 	}
 	wantFirst(t, "Hundreds of students demonstrated against the fee increase in Durban on Monday.", "Peaceful protest")
 }
+
+// "They" who protest are the crowd named last before them: supporters
+// who sang, then carried placards, protested; a "they" after a minister
+// is no crowd.
+func TestTheyAfterACrowdProtest(t *testing.T) {
+	wantFirst(t, "Hundreds of party supporters sang and danced at a stadium in Soshanguve on Saturday. The leader was due to speak there. They were carrying placards that read: \"Give us houses\".", "Peaceful protest")
+	text := "The housing minister visited a school hall in Soshanguve on Saturday. They were carrying placards that read: \"Give us houses\"."
+	if evs := reported(run(t, text, "2016-05-05")); len(evs) > 0 {
+		t.Errorf("%q: no event wanted; %s", text, describe(evs))
+	}
+}
