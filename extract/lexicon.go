@@ -60,6 +60,9 @@ type Lexicon struct {
 	// "forced to"); modal the words that make a nominal act after them
 	// hypothetical ("its capture would").
 	realized, modal *text.Phrases[bool]
+	// intent holds the words of intent that make a gerund right after
+	// them hypothetical ("intended protesting").
+	intent *text.Phrases[bool]
 	// topic holds nouns that, right after a cue, make it a modifier:
 	// "murder probe", "bomb plot".
 	topic *text.Phrases[bool]
@@ -294,6 +297,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		"realized":     flag(&lx.realized),
 		"topic":        flag(&lx.topic),
 		"modal":        flag(&lx.modal),
+		"intent":       flag(&lx.intent),
 		"projection":   flag(&lx.projection),
 		"negation":     flag(&lx.negation),
 		"reference":    scopes.add(sReference),

@@ -1835,3 +1835,18 @@ func TestTheyAfterACrowdProtest(t *testing.T) {
 		t.Errorf("%q: no event wanted; %s", text, describe(evs))
 	}
 }
+
+// A protest told by its gerund after a word of intent has not happened
+// yet: "intended protesting", "planned picketing". A bomb meant for a
+// convoy that exploded still did.
+func TestAnIntendedProtestIsNotYet(t *testing.T) {
+	for _, text := range []string{
+		"Two civic groups intended protesting outside the magistrate's court in Polokwane on Thursday.",
+		"The residents' association planned picketing at the mine gates in Rustenburg on Friday.",
+	} {
+		if evs := reported(run(t, text, "2016-05-05")); len(evs) > 0 {
+			t.Errorf("%q: no event wanted; %s", text, describe(evs))
+		}
+	}
+	wantFirst(t, "A car bomb intended for an army convoy exploded in Kabul on Monday, killing five soldiers.", "Remote explosive/landmine/IED")
+}

@@ -657,6 +657,21 @@ func (s *sent) showsQuality(lx *Lexicon, i, end int) bool {
 	return word(lx.shown, s.toks, end+1)
 }
 
+// intendedGerund reports whether the cue is a gerund right after a word
+// of intent ([intent] in modality.txt): "intended protesting", "are
+// considering marching" tell of an act not yet done.
+func (s *sent) intendedGerund(lx *Lexicon, c *cue) bool {
+	if c.start == 0 || !strings.HasSuffix(s.toks[c.start].Norm, "ing") {
+		return false
+	}
+	for k := max(c.start-2, 0); k < c.start; k++ {
+		if end, _, ok := lx.intent.Match(s.toks, k); ok && end == c.start {
+			return true
+		}
+	}
+	return false
+}
+
 // showVerb are the verbs of a protest that also gather support or show a
 // thing; objectWord the words an object opens with; heldFeeling what a
 // crowd demonstrates; timeWord what follows a determiner in a time.
@@ -1155,7 +1170,7 @@ func (s *sent) modality(lx *Lexicon) {
 				break
 			}
 		}
-		if c.certainty == "reported" && (s.purpose(lx, c) || s.modalAfter(lx, c) || s.protestToStage(lx, c)) {
+		if c.certainty == "reported" && (s.purpose(lx, c) || s.modalAfter(lx, c) || s.protestToStage(lx, c) || s.intendedGerund(lx, c)) {
 			c.certainty = "hypothetical"
 		}
 		if c.certainty == "reported" && s.foiledAfter(lx, c) {
