@@ -26,7 +26,7 @@ func (st *state) findPersons() {
 		case st.kunya(*r):
 			st.markPerson(r.t0, r.t1, 0)
 			r.named = r.t1
-		case st.titled(r.t0):
+		case st.titled(r.t0) && !st.rankWord(*r):
 			// (The span that starts at the title is a place's name the
 			// gazetteer knows: "Imam Sahib", "General Santos".) A title
 			// names the next three words at most: in "Senator Warren
@@ -41,6 +41,22 @@ func (st *state) findPersons() {
 		}
 		st.initialled(r.t0)
 	}
+}
+
+// rankWord reports whether the title before run r names no one, the run
+// being a place's name: a place noun follows the run, and the title is a
+// word of size or rank apart from it ("the only major Kursk region
+// town") or is someone's of the place ("the Governor of Kursk region").
+// A capitalised title joined to the name is a word of a place's name
+// ("Sheikh Saad town").
+func (st *state) rankWord(r run) bool {
+	if !st.isWord(r.t1+1) || st.cue(r.t1+1) == cueNone {
+		return false
+	}
+	if st.toks[r.t0].flags&tTitled != 0 {
+		return st.is(r.t0, "of")
+	}
+	return st.isWord(r.t0-1) && st.toks[r.t0-1].flags&tCap == 0
 }
 
 // nameEnd returns the last token of a person's name that starts at

@@ -88,5 +88,15 @@ func TestPeopleAreNotPlaces(t *testing.T) {
 			text: "Tourists flew to Alice Springs; the rally in San Carlos de Bariloche drew crowds, and Nelson Mandela Bay was calm.",
 			want: []want{{text: "Alice Springs", cc: "AU"}, {text: "San Carlos de Bariloche", cc: "AR"}},
 		},
+		{
+			name: "a title word before a name and a place noun is no title",
+			text: "Troops pulled back from Belgorod. It was the last major Belgorod region village they held.",
+			want: []want{{text: "Belgorod", cc: "RU"}},
+		},
+		{
+			name: "a title before 'of' and a place is someone's of the place",
+			text: "The Governor of Belgorod region spoke on Monday after shelling hit Belgorod.",
+			want: []want{{text: "Belgorod", cc: "RU"}},
+		},
 	})
 }
