@@ -1961,7 +1961,7 @@ func (d *doc) scenePlaces(s *sent, anchor int, classes classSet, refs bool) []in
 		if p.Place.Level == gazetteer.LevelCountry {
 			r = 2
 		}
-		if p.Score < sureScore {
+		if p.Score < sureScore || s.officeOf(lx, cands[i]) {
 			r += 3
 		}
 		if p.IsQualifier || d.owns(s, cands[i]) && townAfter(i) {
@@ -1999,10 +1999,21 @@ func (d *doc) scenePlaces(s *sent, anchor int, classes classSet, refs bool) []in
 		if d.places[ids[i]].Place.Level == gazetteer.LevelCountry {
 			break
 		}
+		if d.regionOf(ids[i], out[len(out)-1]) {
+			continue // "the city of Sudzha, Kursk region" names one place
+		}
 		out = append(out, ids[i])
 		end = s.mentionEnd(s.placeAt, cands[i])
 	}
 	return out
+}
+
+// regionOf reports whether place mention q only qualifies mention p
+// before it: a first-level area that holds the town p.
+func (d *doc) regionOf(q, p int) bool {
+	y, x := d.places[q], d.places[p]
+	return y.IsQualifier && !y.Fallback && y.Place.Level == gazetteer.LevelRegion && x.Place.Level == gazetteer.LevelTown &&
+		x.Place.CountryCode == y.Place.CountryCode && x.Place.Admin1Code != "" && x.Place.Admin1Code == y.Place.Admin1Code
 }
 
 // coarse reports whether a place is a region or a country.
@@ -2663,6 +2674,17 @@ func (s *sent) placedBy(lx *Lexicon, k int) (ok, ref bool) {
 		}
 	}
 	return false, false
+}
+
+// officeOf reports whether the place at token k is an officer's ("the
+// governor of Kursk region"): syntax.txt [office] right before it.
+func (s *sent) officeOf(lx *Lexicon, k int) bool {
+	for j := max(0, k-2); j < k; j++ {
+		if e, _, ok := lx.office.Match(s.toks, j); ok && e == k {
+			return true
+		}
+	}
+	return false
 }
 
 // beforeDestination are the words that may stand between a verb of going

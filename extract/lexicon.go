@@ -101,6 +101,10 @@ type Lexicon struct {
 	// seat and destination: words before a place that make it a
 	// government's seat or where people went, not an act's scene.
 	seat, destination, seatNoun *text.Phrases[bool]
+	// office: words before a place that make it the place an officer
+	// serves ("the governor of Kursk region"), a scene only when the
+	// sentence names no other.
+	office *text.Phrases[bool]
 	// placeWords may stand between an act of taking and the place taken
 	// ("took the northern rebel stronghold of Kidal").
 	placeWords *text.Phrases[bool]
@@ -435,6 +439,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		"seat":            flag(&lx.seat),
 		"destination":     flag(&lx.destination),
 		"seat noun":       flag(&lx.seatNoun),
+		"office":          flag(&lx.office),
 		"place words":     flag(&lx.placeWords),
 		"media":           flag(&lx.media),
 		"anaphoric place": flag(&lx.anaphoricPlace),

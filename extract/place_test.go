@@ -137,3 +137,19 @@ func TestWhereWordsWereSaidIsNoFocus(t *testing.T) {
 	wantCountry(t, "Yemen kidnap victim Lars Berg's two brothers spoke to the media in Oslo on Monday, pleading for his release.", "YE")
 	wantCountry(t, "Youths stoned two reporters and the press in Mombasa on Monday.", "KE")
 }
+
+// The place an officer serves ("the governor of Belgorod region") is no
+// scene while the sentence names another, and a region after a town
+// ("the town of Shebekino, Belgorod region") names the town again: one
+// event there, not a second in the region.
+func TestAnOfficersPlaceIsNoScene(t *testing.T) {
+	for _, txt := range []string{
+		"The acting governor of Belgorod region said on Tuesday that a house was shelled by Ukrainian forces in the town of Shebekino.",
+		"Ukrainian forces shelled a school on Tuesday in the town of Shebekino, Belgorod region, the governor said.",
+	} {
+		evs := reported(run(t, txt, "2024-08-08"))
+		if len(evs) != 1 || evs[0].Location == nil || evs[0].Location.Name != "Shebekino" {
+			t.Errorf("%q: %s, want one event at Shebekino", txt, describe(evs))
+		}
+	}
+}
