@@ -1905,6 +1905,7 @@ func (d *doc) scenePlaces(s *sent, anchor int, classes classSet, refs bool) []in
 	withdrawal := classes&(1<<lx.cls.withdraw) != 0
 	var cands []int // token index of each candidate's first token
 	var ids []int
+	fromEnd := 0 // the end of the last place named after "from"
 	for k := 0; k < len(s.toks); k++ {
 		pi := s.placeAt[k]
 		if pi < 0 || (k > 0 && s.placeAt[k-1] == pi) {
@@ -1917,7 +1918,13 @@ func (d *doc) scenePlaces(s *sent, anchor int, classes classSet, refs bool) []in
 		if p.Place.Level == gazetteer.LevelCountry && bordering(d.text[:p.Start]) {
 			continue // "a town on the border with Uganda" is not in Uganda
 		}
-		if k > 0 && s.toks[k-1].Norm == "from" && !displacement && !withdrawal {
+		// Where people came from, and the places listed with it
+		// ("mercenaries from Colombia, Chad and Niger", "arriving from
+		// Cyangugu, Rwanda"); a village's district may be the scene ("a
+		// man from Anduro village, Siaya county, was shot").
+		listedFrom := fromEnd > 0 && (!p.IsQualifier || p.Place.Level == gazetteer.LevelCountry) && listGap(s, fromEnd, k, d)
+		if !displacement && !withdrawal && (k > 0 && s.toks[k-1].Norm == "from" || listedFrom) {
+			fromEnd = s.mentionEnd(s.placeAt, k)
 			continue
 		}
 		if end := s.mentionEnd(s.placeAt, k); !refs && (s.notTheScene(lx, k, end) || s.institutionAt(end) || p.Place.Level == gazetteer.LevelCountry && (s.sourcesCountry(end) || d.pairedAdjective(s, end))) {

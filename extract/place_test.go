@@ -153,3 +153,20 @@ func TestAnOfficersPlaceIsNoScene(t *testing.T) {
 		}
 	}
 }
+
+// The places listed after "from" are where people came from too, as the
+// first is ("mercenaries from Peru, Chad and Niger"), and so is a
+// country after a town people came from ("arriving from Gisenyi,
+// Rwanda"): none is the scene.
+func TestPlacesListedAfterFromAreNoScene(t *testing.T) {
+	for txt, want := range map[string]string{
+		"Rebels attacked the city of El Fasher in Sudan on Monday.\nThe army claimed to have repelled the assault and to have inflicted heavy losses on the rebels and their foreign mercenaries from Peru, Chad, Niger, and Mali.": "SD",
+		"Fighting broke out in Bukavu on Saturday. The soldiers waited for reinforcements arriving from Gisenyi, Rwanda, before they entered the city on Sunday.":                                                                   "CD",
+	} {
+		for _, e := range reported(run(t, txt, "2025-02-18")) {
+			if e.Location == nil || e.Location.CountryCode != want {
+				t.Errorf("%q: %s, want every event in %s", txt, describe([]sitrep.Event{e}), want)
+			}
+		}
+	}
+}
