@@ -416,6 +416,9 @@ func (x *Extractor) analyse(ctx context.Context, a *sitrep.Article) *doc {
 		// not say which.
 		d.focus = hints[0]
 	}
+	if d.focus == "" && len(d.places) == 0 {
+		d.focus = d.peoplesCountry()
+	}
 	if d.focus != "" {
 		// Read again with the focus: generic actors take it ("the army"
 		// in news about Sudan), and aliases meant for that country match
@@ -648,6 +651,24 @@ func (d *doc) dropPlaceActors(ms []actors.Mention) []actors.Mention {
 		out = append(out, m)
 	}
 	return out
+}
+
+// peoplesCountry returns the one country whose people a text that names
+// no place and no country's forces speaks of by their plural ("killing at
+// least 11 Iraqis", "two Afghans were kidnapped"); "" when none or several.
+func (d *doc) peoplesCountry() string {
+	cc := ""
+	for _, t := range d.toks {
+		if !demonymPlural(t) {
+			continue
+		}
+		cs := gazetteer.CountriesByDemonym(strings.TrimSuffix(t.Norm, "s"))
+		if len(cs) != 1 || cc != "" && cs[0].ISO2 != cc {
+			return ""
+		}
+		cc = cs[0].ISO2
+	}
+	return cc
 }
 
 // demonymPeople reads a people's word standing alone as a noun ("killed

@@ -170,3 +170,11 @@ func TestPlacesListedAfterFromAreNoScene(t *testing.T) {
 		}
 	}
 }
+
+// A text that names no place and no country's forces, but speaks of one
+// country's people by their plural ("killing at least nine Somalis"), is
+// about that country; people of two countries do not say which.
+func TestPeopleOfOneCountryPlaceAnUnplacedText(t *testing.T) {
+	wantCountry(t, "A car bomb went off outside a busy hotel early on Friday, killing at least nine Somalis, witnesses said.", "SO")
+	wantCountry(t, "A car bomb went off outside a busy hotel early on Friday, killing four Kenyans and two Somalis, witnesses said.", "")
+}
