@@ -1096,6 +1096,10 @@ func (d *doc) parties(s *sent) []am {
 			// "volunteers in the Philippines smashed", "took Sudzha in
 			// the Russian Kursk region", "captured the Syrian capital":
 			// where, not who.
+		case d.actors[id].Head && d.actors[id].Actor.Generic && !strings.HasSuffix(s.toks[e-1].Norm, "s") && d.attributeAt(s, e):
+			// "the Russian private military firm", "a military court":
+			// a force's word before a noun of its own is no party (a
+			// plural is a subject: "fighters parade in the streets").
 		case !d.actors[id].Head && d.mediaAt(s, e):
 			// "told American broadcaster CNN": an outlet, no party.
 		case len(ms) > 0 && ms[len(ms)-1].end == k && ms[len(ms)-1].m.Actor.Side == "civilians" && (d.actors[id].Actor.Side == "protesters" || d.actors[id].Actor.Side == "rioters"):

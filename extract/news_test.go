@@ -1850,3 +1850,17 @@ func TestAnIntendedProtestIsNotYet(t *testing.T) {
 	}
 	wantFirst(t, "A car bomb intended for an army convoy exploded in Kabul on Monday, killing five soldiers.", "Remote explosive/landmine/IED")
 }
+
+// A force's word before a noun of its own ("a private military company",
+// "a military court") is no party: the company is no army.
+func TestAForcesWordBeforeItsOwnNounIsNoParty(t *testing.T) {
+	evs := reported(run(t, "A private military company and rebel fighters took control of the town of Kidal on Sunday.", "2024-12-07"))
+	if len(evs) == 0 {
+		t.Fatal("no event from a town taken")
+	}
+	for _, e := range evs {
+		if e.Actor1 == nil || e.Actor1.Name != "Opposition Rebels (Mali)" {
+			t.Errorf("actor1 %+v, want the rebels (not the army for 'military company')", e.Actor1)
+		}
+	}
+}
