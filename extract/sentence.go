@@ -738,15 +738,18 @@ func (s *sent) relativeGround(lx *Lexicon, i int) bool {
 		if w := s.toks[j].Norm; w != "that" && w != "which" {
 			continue
 		}
-		if s.placeAt[j-1] >= 0 {
+		return s.placeAt[j-1] >= 0 || s.groundEndsAt(lx, j)
+	}
+	return false
+}
+
+// groundEndsAt reports whether a noun of ground ([ground], up to three
+// words) ends right before token end: "a regional capital|".
+func (s *sent) groundEndsAt(lx *Lexicon, end int) bool {
+	for k := max(0, end-3); k < end; k++ {
+		if e, _, ok := lx.ground.Match(s.toks, k); ok && e == end {
 			return true
 		}
-		for k := max(0, j-3); k < j; k++ {
-			if e, _, ok := lx.ground.Match(s.toks, k); ok && e == j {
-				return true
-			}
-		}
-		return false
 	}
 	return false
 }
@@ -769,13 +772,10 @@ func (s *sent) appositiveGround(lx *Lexicon, i int) bool {
 	if i+1 >= len(s.toks) || s.toks[i+1].Norm != "by" {
 		return false
 	}
-	ground := false
-	for j := max(0, i-3); j < i; j++ {
-		if e, _, ok := lx.ground.Match(s.toks, j); ok && e == i {
-			ground = true
-		}
+	if !s.groundEndsAt(lx, i) {
+		return false
 	}
-	for k := i - 1; ground && k > 0 && k >= i-6; k-- {
+	for k := i - 1; k > 0 && k >= i-6; k-- {
 		if s.toks[k].Norm == "," {
 			return s.placeAt[k-1] >= 0
 		}
@@ -786,6 +786,10 @@ func (s *sent) appositiveGround(lx *Lexicon, i int) bool {
 	return false
 }
 
+// groundObject reports whether the act at tokens [i, end) takes ground
+// for its object: a place, a noun of ground or an unknown name after it,
+// past determiners and a few modifiers, or a place named just before a
+// passive act ("Homs was captured").
 func (s *sent) groundObject(lx *Lexicon, i, end int) bool {
 	skips := 2 // modifiers before the ground noun: "a military regional command"
 	for k, lim := end, end+7; k < len(s.toks) && k < lim; {
