@@ -61,20 +61,48 @@ func encode(v any) ([]byte, error) {
 
 // decode reads a stored record into v.
 func decode(data []byte, v any) error {
+	js, err := plain(data, nil)
+	if err != nil {
+		return err
+	}
+	return json.Unmarshal(js, v)
+}
+
+// plain returns a stored record's JSON, decompressed into dst's storage
+// if it is compressed.
+func plain(data, dst []byte) ([]byte, error) {
 	if len(data) == 0 {
-		return fmt.Errorf("empty record")
+		return nil, fmt.Errorf("empty record")
 	}
 	switch data[0] {
 	case codecJSON:
-		return json.Unmarshal(data, v)
+		return data, nil
 	case codecDict1:
-		js, err := zdec.DecodeAll(data[1:], nil)
+		js, err := zdec.DecodeAll(data[1:], dst[:0])
 		if err != nil {
-			return fmt.Errorf("record: %w", err)
+			return nil, fmt.Errorf("record: %w", err)
 		}
-		return json.Unmarshal(js, v)
+		return js, nil
 	}
-	return fmt.Errorf("record in unknown encoding %d", data[0])
+	return nil, fmt.Errorf("record in unknown encoding %d", data[0])
+}
+
+// plainBufs hold decompressed events while they are read (unmarshalEvent
+// copies what it keeps).
+var plainBufs = sync.Pool{New: func() any { b := make([]byte, 0, 4096); return &b }}
+
+// readEvent reads a stored event into e, as decode would.
+func readEvent(data []byte, e *sitrep.Event) error {
+	bp := plainBufs.Get().(*[]byte)
+	defer plainBufs.Put(bp)
+	js, err := plain(data, *bp)
+	if err != nil {
+		return err
+	}
+	if len(data) > 0 && data[0] != codecJSON && cap(js) <= 1<<16 {
+		*bp = js[:0]
+	}
+	return unmarshalEvent(js, e)
 }
 
 // Article text is stored DEFLATE-compressed (no dictionary: a news
@@ -124,7 +152,7 @@ func decodeText(data []byte) (string, error) {
 // https, which a record stored before Ingest refused them may hold, is
 // left out: no answer carries one.
 func decodeEvent(data []byte, e *sitrep.Event) error {
-	if err := decode(data, e); err != nil {
+	if err := readEvent(data, e); err != nil {
 		return err
 	}
 	if sitrep.ValidArticleURL(e.Article.URL) != nil {

@@ -697,7 +697,7 @@ func scanEvent(rows *sql.Rows) (withIncident, error) {
 		return w, err
 	}
 	w.incident = inc.String
-	return w, decode(data, &w.Event)
+	return w, readEvent(data, &w.Event)
 }
 
 // points returns a location's columns: lat, lon where a map draws it,
