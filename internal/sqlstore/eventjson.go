@@ -11,7 +11,7 @@ import (
 
 // A stored event is the JSON json.Marshal writes for a sitrep.Event.
 // Reading it with encoding/json (reflection, a string allocated per
-// field) was half of a filtered incident list's CPU, so parseEvent reads
+// field) was a quarter of a filtered incident list's CPU, so parseEvent reads
 // that JSON by hand: the decompressed record becomes one string, and
 // every field without an escape is a slice of it; the actors, the
 // location and the tolls share one allocation.
@@ -42,8 +42,8 @@ type eventParts struct {
 	fatalities, displaced int
 }
 
-// jscan reads JSON from s at i; ok turns false at the first thing it
-// does not read, and stays false.
+// jscan reads JSON from s at i; each method reports false at the first
+// thing it does not read, and the record is then left to encoding/json.
 type jscan struct {
 	s     string
 	i     int
