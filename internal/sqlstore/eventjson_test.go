@@ -243,3 +243,32 @@ func BenchmarkDecodeEvent(b *testing.B) {
 		}
 	})
 }
+
+// fullEvent sets every field of an event, so that a field added to
+// sitrep.Event without a place in parseEvent fails the round trip
+// instead of sending every record to encoding/json unnoticed.
+func TestFullEventSetsEveryField(t *testing.T) {
+	var unset func(v reflect.Value, path string)
+	unset = func(v reflect.Value, path string) {
+		if path == "Event.Actor2" {
+			return // the same type as Actor1, left with zero values on purpose
+		}
+		switch v.Kind() {
+		case reflect.Pointer:
+			if v.IsNil() {
+				t.Errorf("fullEvent leaves %s unset", path)
+				return
+			}
+			unset(v.Elem(), path)
+		case reflect.Struct:
+			for i := 0; i < v.NumField(); i++ {
+				unset(v.Field(i), path+"."+v.Type().Field(i).Name)
+			}
+		default:
+			if v.IsZero() {
+				t.Errorf("fullEvent leaves %s unset", path)
+			}
+		}
+	}
+	unset(reflect.ValueOf(fullEvent("x")), "Event")
+}
