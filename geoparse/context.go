@@ -260,14 +260,16 @@ func (st *state) strayNear(k, limit, dir int) bool {
 		if dir > 0 {
 			// "Kelaniya University", "Matale International Airport",
 			// "Gampaha Municipal Council", "Matara Mayor": a facility or
-			// an office of the place, past an adjective or two.
+			// an office of the place, past an adjective or two; "Ferguson
+			// Metro Police", "Surigao City Health Office": a public body
+			// of the place, past any words of its name.
+			adjectives := true
 			for f := j; f <= limit && f < j+3 && st.toks[f].flags&tCap != 0; f++ {
-				if st.cls(f)&(classFacility|classTitle) != 0 {
+				c := st.cls(f)
+				if c&classBody != 0 || adjectives && c&(classFacility|classTitle) != 0 {
 					return false
 				}
-				if st.cls(f)&classStop == 0 {
-					break
-				}
+				adjectives = adjectives && c&classStop != 0
 			}
 		}
 		if st.cue(j) != cueNone && dir > 0 {

@@ -35,11 +35,12 @@ const (
 	classKin                             // a kinship noun: the name whose possessive it follows is a person
 	classEvent                           // capitalised after a name, what happened there: "Napa Earthquake"
 	classOutlet                          // capitalised after a name, a newspaper: "the Jakarta Post"
+	classBody                            // capitalised after a name, past its other words, a public body there: "Ferguson PD"
 
 	classUnknown wordClass = 1 << 31 // not looked up yet (see state.cls)
 	// cueShift places a word's cueLevel in the class bits (four, above
-	// the seventeen classes).
-	cueShift = 17
+	// the eighteen classes).
+	cueShift = 18
 )
 
 // cueLevel is what a place noun says about the name before it.
@@ -146,6 +147,7 @@ func loadLexicon() (*lexicon, error) {
 		{"kin.txt", classKin},
 		{"events.txt", classEvent},
 		{"outlets.txt", classOutlet},
+		{"bodies.txt", classBody},
 	}
 	for _, l := range lists {
 		b, err := lexiconFS.ReadFile("lexicon/" + l.file)

@@ -116,3 +116,32 @@ func TestTransliterationsOfAWord(t *testing.T) {
 		},
 	})
 }
+
+// A name before the capitalised name of one of its public bodies (its
+// government, police, sheriff, offices) is the place the body
+// serves: "the Ferguson PD", not a name of several words the gazetteer
+// lacks.
+func TestANameBeforeItsPublicBodyIsThePlace(t *testing.T) {
+	checkResolution(t, []resolutionCase{
+		{
+			name: "a town before its police, named by the initials",
+			text: "Officers of the Ferguson PD closed two streets near the vigil on Sunday.",
+			want: []want{{text: "Ferguson", cc: "US"}},
+		},
+		{
+			name: "a province before its government",
+			text: "The Punjab Government turned down the offer of tents and food.",
+			want: []want{{text: "Punjab", level: gazetteer.LevelRegion}},
+		},
+		{
+			name: "a town before its police, past a word of the force's name",
+			text: "Two officers of the Ferguson Metro Police were hurt by flying bottles.",
+			want: []want{{text: "Ferguson", cc: "US"}},
+		},
+		{
+			name: "a city before its health office",
+			text: "This month the Surigao City Health Office is giving free shots to children.",
+			want: []want{{text: "Surigao City", cc: "PH"}},
+		},
+	})
+}
