@@ -61,8 +61,11 @@ func (st *state) context() {
 			s.person = isPerson(s.t1) && isPerson(s.t0)
 		}
 		// Capitalised words the gazetteer lacks next to the name, within
-		// its run: "Hama Military Council", "Antonio Guterres".
-		if (st.strayNear(s.t0, r.t0, -1) || st.strayNear(s.t1, r.t1, +1)) && !st.titledName(s) || st.saintsBuilding(s) {
+		// its run: "Hama Military Council", "Antonio Guterres"; not the
+		// words before a name that names what happened there with it
+		// ("the Great Alaska Earthquake", "South Napa Earthquake").
+		eventNamed := s.t1 < r.t1 && st.eventAfter(s.t1+1)
+		if (!eventNamed && st.strayNear(s.t0, r.t0, -1) || st.strayNear(s.t1, r.t1, +1)) && !st.titledName(s) || st.saintsBuilding(s) {
 			s.inRun = true
 		}
 		if s.t0 == s.t1 {

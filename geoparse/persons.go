@@ -151,10 +151,10 @@ func (st *state) capsEnd(k, t1 int) int {
 // surnameAt reports whether token k, after a given name, is a surname:
 // a capitalised word, not joined by a hyphen, that is no place news
 // names on its own ("Sydney Australia", "Rob Baltimore Kid" in a
-// headline).
+// headline) and no noun of an event ("Ferguson Protest Leader").
 func (st *state) surnameAt(k int) bool {
 	t := st.toks[k]
-	if t.flags&tCap == 0 || t.flags&tHyphen != 0 || st.cls(k)&(classStop|classDemonym|classTitle) != 0 || st.cue(k) != cueNone {
+	if t.flags&tCap == 0 || t.flags&tHyphen != 0 || st.cls(k)&(classStop|classDemonym|classTitle|classEvent) != 0 || st.cue(k) != cueNone {
 		return false
 	}
 	return !st.placeOnItsOwn(st.word(k))

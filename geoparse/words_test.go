@@ -145,3 +145,26 @@ func TestANameBeforeItsPublicBodyIsThePlace(t *testing.T) {
 		},
 	})
 }
+
+// A name that, with a noun of what happened there, names an event is
+// the place, whatever words of the event's name stand before it, and a
+// noun of an event is no surname.
+func TestANameInAnEventsNameIsThePlace(t *testing.T) {
+	checkResolution(t, []resolutionCase{
+		{
+			name: "an adjective of the event's name before the place",
+			text: "Survivors of the Great Alaska Earthquake of 1964 still tell of the wave.",
+			want: []want{{text: "Alaska", cc: "US", level: gazetteer.LevelRegion}},
+		},
+		{
+			name: "a compass word of the event's name before the place",
+			text: "Engineers Study South Napa Earthquake Damage To Old Brick Buildings",
+			want: []want{{text: "Napa", cc: "US"}},
+		},
+		{
+			name: "a given name before a noun of an event is the town",
+			text: "Late update: Ferguson Protest Leaders Ask Marchers To Stay Calm Tonight",
+			want: []want{{text: "Ferguson", cc: "US"}},
+		},
+	})
+}
