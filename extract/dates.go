@@ -350,6 +350,59 @@ func (s *sent) ownDate(dm dateMention, anchor int) bool {
 	return true
 }
 
+// laterClauseDate reports whether date mention dm lies after the act at
+// anchor, in a clause of another act that opens between them: "since"
+// with words of its own before the date ("their biggest triumph since the
+// war began in April 2023", "since the coup in 2021"), or ", which" and
+// ", who" ("the junta, which seized power in a February 2021 coup"). That
+// date is the other act's, or a period's start; it does not date the act
+// before it. "Fighting has gone on since July 3" is the act's own period.
+func (s *sent) laterClauseDate(dm dateMention, anchor int) bool {
+	if dm.start <= anchor {
+		return false
+	}
+	for k := anchor + 1; k < dm.start; k++ {
+		switch s.toks[k].Norm {
+		case "since":
+			if s.wordsBefore(k+1, dm.start) {
+				return true
+			}
+		case "which", "who":
+			if s.toks[k-1].Norm == "," && !s.commaIn(k+1, dm.start) {
+				return true // ", who were backed by jets, ... on 4 January": an aside
+			}
+		}
+	}
+	return false
+}
+
+// wordsBefore reports whether the tokens from i up to j hold a word other
+// than a number or a word of a day's time: "since the war began in", not
+// "since 11 p.m. on", "since the 30th of".
+func (s *sent) wordsBefore(i, j int) bool {
+	for k := i; k < j; k++ {
+		t := s.toks[k]
+		if t.Kind == text.Word && !clockWords[t.Norm] && (t.Norm == "" || t.Norm[0] < '0' || t.Norm[0] > '9') {
+			return true
+		}
+	}
+	return false
+}
+
+// commaIn reports whether a comma lies among the tokens from i up to j.
+func (s *sent) commaIn(i, j int) bool {
+	for k := i; k < j; k++ {
+		if s.toks[k].Norm == "," {
+			return true
+		}
+	}
+	return false
+}
+
+// clockWords are the words of a day's time ("11 p.m.", tokens "p" and
+// "m") and their prepositions and articles.
+var clockWords = map[string]bool{"a": true, "p": true, "m": true, "am": true, "pm": true, "on": true, "at": true, "about": true, "around": true, "of": true, "the": true}
+
 // yearNamed reports whether a date mention is a year alone, named by its
 // number: "in 1973". In a text with no publication day, an act so dated is
 // background: the news of the day is told by its day or month.

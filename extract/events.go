@@ -877,10 +877,19 @@ func split(n *int, k int) []int {
 // that sentence's background, not this act's day.
 func (d *doc) dateEvent(ev *sitrep.Event, dr *draft, r *rule, anchor int, lastDate []*dateMention) bool {
 	s := dr.head
-	switch dm := lastDate[s.idx]; {
+	dm, own := lastDate[s.idx], len(s.dates) > 0
+	if own && s.laterClauseDate(d.firstDate(s), anchor) {
+		// The sentence's date is another clause's: the act takes the day
+		// stated before the sentence, or the publication's.
+		dm, own = nil, false
+		if s.idx > 0 {
+			dm = lastDate[s.idx-1]
+		}
+	}
+	switch {
 	case dr.toll && dr.period != "" && !d.pub.IsZero():
 		ev.Date, ev.DatePrecision = d.articleRef().Published, "day"
-	case len(s.dates) > 0:
+	case own:
 		dm := d.firstDate(s)
 		old := d.historic(dm.date) || d.pub.IsZero() && s.yearNamed(dm)
 		older := d.historic(dm.date) || d.pub.IsZero() && s.yearNumbered(dm)
@@ -1565,11 +1574,13 @@ func (d *doc) actRoles(s *sent, anchor int) (a1, a2 *actors.Mention, passive boo
 		return k
 	}
 	ownAgent, afterObject := false, false
-	// ", which has been wracked by jihadist violence": the agent of a
-	// relative clause after the act is not the act's.
+	// ", which has been wracked by jihadist violence", "entered areas
+	// that have been held by the army": the agent of a relative clause
+	// after the act, or after its object, is not the act's ("an attack
+	// that was claimed by IS", right after the act, tells of the act).
 	relative := len(s.toks)
 	for k := anchor + 1; k+1 < len(s.toks); k++ {
-		if w := norm(k + 1); s.toks[k].Norm == "," && (w == "which" || w == "who" || w == "whose") {
+		if w := norm(k + 1); s.toks[k].Norm == "," && (w == "which" || w == "who" || w == "whose") || k > actEnd && relativeOfObject[norm(k)] && !conjunctionThat[norm(k-1)] {
 			relative = k
 			break
 		}
@@ -1695,6 +1706,15 @@ func (d *doc) actRoles(s *sent, anchor int) (a1, a2 *actors.Mention, passive boo
 	}
 	return after, nil, passive
 }
+
+// relativeOfObject are the pronouns that open a relative clause on the
+// act's object: what its verb says is another act's.
+var relativeOfObject = map[string]bool{"that": true, "which": true, "who": true, "whose": true}
+
+// conjunctionThat are the words that make "that" after them a
+// conjunction, not a relative pronoun: "a riot broke out after that a
+// building was set on fire by the prisoners".
+var conjunctionThat = map[string]bool{"after": true, "before": true, "so": true, "now": true, "given": true, "except": true, "such": true}
 
 // unknownPerson reports whether the relative pronoun at k hangs on a
 // noun phrase of at most three words after its article that names no

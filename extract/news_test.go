@@ -1864,3 +1864,57 @@ func TestAForcesWordBeforeItsOwnNounIsNoParty(t *testing.T) {
 		}
 	}
 }
+
+// The agent of a relative clause on the act's object is not the act's:
+// in "entered districts that have been held by the army" the army held
+// the districts; the ones who entered took them.
+func TestAgentOfTheObjectsClauseIsNotTheActs(t *testing.T) {
+	evs := reported(run(t, "The M23 has now entered districts that have been held firmly by the Congolese army since the war broke out, residents said.", "2024-02-12"))
+	if len(evs) == 0 {
+		t.Fatal("no event from villages entered")
+	}
+	e := evs[0]
+	if e.Actor1 == nil || e.Actor1.Name != "M23: March 23 Movement" || e.SubEventType != "Non-state actor overtakes territory" {
+		t.Errorf("got %s, want the M23 overtaking the villages", describe(evs))
+	}
+}
+
+// A date in a clause of another act after the act ("since the rebellion
+// began in March 2012", ", which seized power in a February 2021 coup")
+// does not date the act: it takes the day of the report. A period's own
+// start ("fighting has gone on since July 3") still dates it.
+func TestADateOfALaterClauseIsNotTheActs(t *testing.T) {
+	for _, text := range []string{
+		"Army units entered the town of Kidal, their largest gain since the rebellion began in March 2012, officials said.",
+		"Rebels pressed an offensive on the town of Maungdaw against the junta, which seized power in a February 2021 coup.",
+	} {
+		evs := reported(run(t, text, "2024-06-17"))
+		if len(evs) == 0 {
+			t.Errorf("%q: no event", text)
+			continue
+		}
+		if evs[0].Date != "2024-06-17" {
+			t.Errorf("%q: dated %s, want the report's day 2024-06-17", text, evs[0].Date)
+		}
+	}
+	evs := reported(run(t, "Fighting between the army and the MNDAA has gone on in the town of Lashio since July 3, residents said.", "2024-07-26"))
+	if len(evs) == 0 || evs[0].Date != "2024-07-03" {
+		t.Errorf("got %s, want the fighting dated from July 3", describe(evs))
+	}
+}
+
+// A force's word before "operation" names the operation's kind, not a
+// party: in "after opening a military operation, the rebels took two
+// villages" the rebels took them, not the army.
+func TestAMilitaryOperationIsNoParty(t *testing.T) {
+	evs := reported(run(t, "After opening a military operation on Sunday, the rebels took control of two villages near Hama.", "2017-03-24"))
+	if len(evs) == 0 {
+		t.Fatal("no event from villages taken")
+	}
+	for _, e := range evs {
+		if e.SubEventType == "Non-state actor overtakes territory" && e.Actor1 != nil && e.Actor1.Side == "rebel" {
+			return
+		}
+	}
+	t.Errorf("got %s, want the rebels overtaking the villages", describe(evs))
+}
