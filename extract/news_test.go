@@ -1918,3 +1918,35 @@ func TestAMilitaryOperationIsNoParty(t *testing.T) {
 	}
 	t.Errorf("got %s, want the rebels overtaking the villages", describe(evs))
 }
+
+// A side that "lost control" of a place lost it: the change is the other
+// side's, not a government regaining ground.
+func TestASideThatLostControlLostTheGround(t *testing.T) {
+	evs := reported(run(t, "Government forces lost control of the border town of Tessit on Sunday after an assault by rebel fighters, a security source said.", "2023-08-15"))
+	if len(evs) == 0 {
+		t.Fatal("no event from a town lost")
+	}
+	e := evs[0]
+	if e.SubEventType != "Non-state actor overtakes territory" || e.Actor2 == nil || e.Actor2.Side != "government" {
+		t.Errorf("got %s, want a non-state overtaking with the government forces as actor2", describe(evs))
+	}
+}
+
+// A fight named by its noun whose verb is modal has not happened yet:
+// "fighting could soon reach the city", "the battle for the town may
+// begin". "The motives of the clash might be", of another noun, is not
+// the fight's mood.
+func TestAFightWithAModalVerbIsNotYet(t *testing.T) {
+	for _, text := range []string{
+		"Heavy fighting between the army and the RSF could soon reach the outskirts of Omdurman, analysts warned on Monday.",
+		"A battle between the junta and the MNDAA may begin within days near Lashio, a resident said.",
+	} {
+		if evs := reported(run(t, text, "2024-07-20")); len(evs) > 0 {
+			t.Errorf("%q: no reported event wanted; %s", text, describe(evs))
+		}
+	}
+	text := "Soldiers and rebels fought near Garissa on Sunday; the motives of the clash might be disputes over water, police said."
+	if evs := reported(run(t, text, "2024-07-20")); len(evs) == 0 {
+		t.Errorf("%q: a reported clash wanted", text)
+	}
+}

@@ -1894,12 +1894,21 @@ var askWord = map[string]bool{"persuade": true, "persuaded": true, "persuading":
 // the city could". A finite verb ("captured", "took") is left alone.
 func (s *sent) modalAfter(lx *Lexicon, c *cue) bool {
 	crowd := c.classes&(classSet(1)<<lx.cls.protest|1<<lx.cls.riot) != 0
-	if c.classes&(classSet(1)<<lx.cls.capture|1<<lx.cls.enter|1<<lx.cls.withdraw) == 0 && !crowd {
+	// "the battle for the capital could unfold in the coming days",
+	// "fighting could soon reach the city": a fight named by its noun
+	// whose verb is modal has not happened; in a relative clause the
+	// modal is another thing's ("fighting that could last weeks").
+	clash := c.classes&(classSet(1)<<lx.cls.clash) != 0
+	if c.classes&(classSet(1)<<lx.cls.capture|1<<lx.cls.enter|1<<lx.cls.withdraw) == 0 && !crowd && !clash {
 		return false
 	}
 	if w := s.toks[c.start].Norm; strings.HasSuffix(w, "ed") || pastTaking[w] {
 		return false
 	}
+	if clash && !crowd && c.classes&(classSet(1)<<lx.cls.capture|1<<lx.cls.enter|1<<lx.cls.withdraw) == 0 && s.ofBefore(c.start) {
+		return false // "the motives of the clash might be": the motives' mood
+	}
+	between := false // "fighting between the army and the RSF could": one noun phrase
 	for k := c.end; k < len(s.toks) && k < c.end+10; k++ {
 		if s.toks[k].Norm == "," {
 			if j := s.asideEnd(k); j > k {
@@ -1907,20 +1916,35 @@ func (s *sent) modalAfter(lx *Lexicon, c *cue) bool {
 				continue
 			}
 		}
-		if clauseEnd(s.toks[k]) || s.toks[k].Norm == "," || s.toks[k].Norm == "and" {
+		if clash && s.toks[k].Norm == "between" {
+			between = true
+		}
+		if clauseEnd(s.toks[k]) || s.toks[k].Norm == "," || s.toks[k].Norm == "and" && !between {
 			return false
 		}
 		if s.inDate[k] {
 			continue // "the capture of Kidal on 3 May": a month, no modal
 		}
-		if crowd && (relative[s.toks[k].Norm] || s.toks[k].Kind != text.Word) {
+		if (crowd || clash) && (relative[s.toks[k].Norm] || s.toks[k].Kind != text.Word) {
 			return false // "protest a law that would": the law's mood
+		}
+		if clash && s.toks[k].Cap {
+			continue // "resumed fighting in May": a month's name, no modal
 		}
 		if _, _, ok := lx.modal.Match(s.toks, k); ok {
 			return true
 		}
 	}
 	return false
+}
+
+// ofBefore reports whether "of", perhaps with an article, comes right
+// before token k: the cue names what another noun is of.
+func (s *sent) ofBefore(k int) bool {
+	if k > 0 && (s.toks[k-1].Norm == "the" || s.toks[k-1].Norm == "a") {
+		k--
+	}
+	return k > 0 && s.toks[k-1].Norm == "of"
 }
 
 // relative are the words that open a relative clause: what follows is
