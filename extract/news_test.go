@@ -1950,3 +1950,15 @@ func TestAFightWithAModalVerbIsNotYet(t *testing.T) {
 		t.Errorf("%q: a reported clash wanted", text)
 	}
 }
+
+// An ethnic, separatist or insurgent "army" is a rebel force, not the
+// state's: its captures are a non-state actor's.
+func TestAnEthnicArmyIsNoStateArmy(t *testing.T) {
+	evs := reported(run(t, "The ethnic army seized a police outpost near Buthidaung in Myanmar on Tuesday, residents said.", "2024-05-22"))
+	if len(evs) == 0 {
+		t.Fatal("no event from an outpost seized")
+	}
+	if e := evs[0]; e.Actor1 == nil || e.Actor1.Side != "rebel" || e.SubEventType != "Non-state actor overtakes territory" {
+		t.Errorf("got %s, want a rebel force overtaking the outpost", describe(evs))
+	}
+}
