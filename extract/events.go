@@ -1500,7 +1500,7 @@ func (d *doc) actRoles(s *sent, anchor int) (a1, a2 *actors.Mention, passive boo
 	// A person the dictionary does not know ("an intruder who stole")
 	// did it: not an actor named earlier in the sentence.
 	unnamed := false
-	if anchor > 0 && (norm(anchor-1) == "who" || norm(anchor-1) == "which") {
+	if anchor > 0 && (norm(anchor-1) == "who" || norm(anchor-1) == "which" || norm(anchor-1) == "that") {
 		for _, a := range ms {
 			if a.end == anchor-1 {
 				before, beforeEnd = a.m, a.end

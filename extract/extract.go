@@ -428,6 +428,7 @@ func (x *Extractor) analyse(ctx context.Context, a *sitrep.Article) *doc {
 	d.actors = d.dropPlaceActors(ms)
 	// A dateline's agency is no actor: "(BSS/AFP)" is a news service.
 	d.actors = slices.DeleteFunc(d.actors, func(m actors.Mention) bool { return d.inDateline(m.Start) })
+	d.namedAfterGeneric()
 	d.demonymPeople()
 	d.inActor = within(nil, d.places, d.actors)
 	d.sc.take(len(d.toks))
@@ -669,6 +670,18 @@ func (d *doc) peoplesCountry() string {
 		cc = cs[0].ISO2
 	}
 	return cc
+}
+
+// namedAfterGeneric gives a generic force's word right before the name
+// of a group of its side the group: "the rebel Rapid Support Forces" are
+// the RSF, not rebels the text leaves unnamed.
+func (d *doc) namedAfterGeneric() {
+	for i := 0; i+1 < len(d.actors); i++ {
+		m, n := &d.actors[i], d.actors[i+1]
+		if m.Head && m.Actor.Generic && !n.Actor.Generic && n.Actor.Side == m.Actor.Side && strings.TrimSpace(d.text[m.End:n.Start]) == "" {
+			m.Actor = n.Actor
+		}
+	}
 }
 
 // demonymPeople reads a people's word standing alone as a noun ("killed

@@ -1962,3 +1962,24 @@ func TestAnEthnicArmyIsNoStateArmy(t *testing.T) {
 		t.Errorf("got %s, want a rebel force overtaking the outpost", describe(evs))
 	}
 }
+
+// A generic force's word right before a group's name is that group: "the
+// rebel Rapid Support Forces" are the RSF. An act in a relative clause
+// opened by "that" is the act of the noun it hangs on: "the junta that
+// seized power" seized it.
+func TestAGroupNamedAfterItsKindAndThatClauses(t *testing.T) {
+	evs := reported(run(t, "The army retook the town of Wad Madani from the rebel Rapid Support Forces on Saturday.", "2025-01-12"))
+	if len(evs) == 0 || evs[0].Actor2 == nil || evs[0].Actor2.Name != "RSF: Rapid Support Forces" {
+		t.Errorf("got %s, want the RSF as actor2", describe(evs))
+	}
+	evs = run(t, "The Arakan Army is fighting for autonomy in western Myanmar and has made large gains this year, pushing troops loyal to the junta that seized power in 2021 back into a few enclaves.", "2024-12-03")
+	for _, e := range evs {
+		if e.Trigger == "seized power" {
+			if e.Actor1 == nil || e.Actor1.Name != "Military Forces of Myanmar" {
+				t.Errorf("the seizure of power by %+v, want the junta", e.Actor1)
+			}
+			return
+		}
+	}
+	t.Errorf("no seizure of power in %s", describe(evs))
+}
