@@ -1486,7 +1486,13 @@ func (d *doc) actRoles(s *sent, anchor int) (a1, a2 *actors.Mention, passive boo
 		from = anchor
 	}
 	for k := anchor - 1; k > 0 && from == 0; k-- {
-		if subordinators[norm(k)] {
+		if (norm(k) == "who" || norm(k) == "which") && norm(k-1) == "," && s.commaIn(k+1, anchor) {
+			break // ", who was sanctioned by the United States, oversaw the battles": an aside, not the act's clause
+		}
+		// "Residents said the AA had seized": the clause after a verb of
+		// saying by people who bear no arms has its own subject (armed
+		// speakers may tell their own act: "rebels said they took").
+		if subordinators[norm(k)] || word(d.x.lx.say, s.toks, k) && !armedBefore(ms, k) {
 			for _, a := range ms {
 				if a.start > k && a.end <= anchor && !subjectPreps[norm(a.start-1)] {
 					from = k
@@ -1705,6 +1711,16 @@ func (d *doc) actRoles(s *sent, anchor int) (a1, a2 *actors.Mention, passive boo
 		}
 	}
 	return after, nil, passive
+}
+
+// armedBefore reports whether an armed party is named before token k.
+func armedBefore(ms []am, k int) bool {
+	for _, a := range ms {
+		if a.end <= k && a.m.Head && actors.Armed(a.m.Actor.Side) {
+			return true
+		}
+	}
+	return false
 }
 
 // relativeOfObject are the pronouns that open a relative clause on the

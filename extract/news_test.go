@@ -1983,3 +1983,18 @@ func TestAGroupNamedAfterItsKindAndThatClauses(t *testing.T) {
 	}
 	t.Errorf("no seizure of power in %s", describe(evs))
 }
+
+// An aside opened by ", who" and closed before the act is not the act's
+// clause: its agent ("sanctioned by the United States") did not fight.
+// After a verb of saying by people who bear no arms, the clause has its
+// own subject: "local people say the M23 rebels have taken the town".
+func TestAnAsideAndAWitnessesClause(t *testing.T) {
+	evs := reported(run(t, "An RSF commander, who was sanctioned by the United States in September, directed the fighting in Nyala on Thursday.", "2023-10-27"))
+	if len(evs) == 0 || evs[0].Actor1 == nil || evs[0].Actor1.Name != "RSF: Rapid Support Forces" {
+		t.Errorf("got %s, want the RSF fighting", describe(evs))
+	}
+	evs = reported(run(t, "Local people in North Kivu say the M23 rebels have taken the town of Bunagana after a night of fighting.", "2022-06-13"))
+	if len(evs) == 0 || evs[0].Actor1 == nil || evs[0].Actor1.Name != "M23: March 23 Movement" {
+		t.Errorf("got %s, want the M23 taking the town", describe(evs))
+	}
+}
