@@ -780,3 +780,24 @@ func TestACitySpeltTheEnglishWay(t *testing.T) {
 		},
 	})
 }
+
+// A text that calls a name a city ("the city of Hama") means the city by
+// the name alone after it too, not the province of the same name; a
+// province named once ("Idlib province") leaves the bare name as it was.
+func TestTheCityOfANameFixesItsBareMentions(t *testing.T) {
+	p := testParser()
+	ms := p.Parse("Insurgents drove into the city of Hama on Thursday. Their seizure of Hama stunned the government, whose troops left Hama in haste.")
+	n := 0
+	for _, m := range ms {
+		if m.Text != "Hama" {
+			continue
+		}
+		n++
+		if m.Place == nil || m.Place.Level != gazetteer.LevelTown {
+			t.Errorf("%q at %d: %s, want the city", m.Text, m.Start, describe(ms))
+		}
+	}
+	if n != 3 {
+		t.Fatalf("want three mentions of Hama; got %s", describe(ms))
+	}
+}

@@ -271,7 +271,7 @@ func (st *state) oneSense() {
 			continue
 		}
 		t := &st.spans[sure[s.group]]
-		if s.accepted && (s.qual >= 0 || t.qual < 0) {
+		if s.accepted && (s.qual >= 0 || t.qual < 0) && !nounFixes(s, t) {
 			// An accepted span keeps its reading unless the surest is
 			// placed by a qualifier and it is not: "Paris, Missouri ...
 			// Paris officials" is the same Paris.
@@ -943,4 +943,18 @@ func literal(text, name string) bool {
 	var a, b [64]byte
 	x, y := gazetteer.AppendFold(a[:0], text), gazetteer.AppendFold(b[:0], name)
 	return len(x) > 0 && string(x) == string(y)
+}
+
+// nounFixes reports whether the surest span t of a name, read as a town by
+// a place noun ("the city of Hama"), gives its reading to a span s of the
+// name read as an area that has no noun of its own ("the capture of
+// Hama"): a text that said it means the city does not mean the province
+// of the same name after. The other way does not hold: "Idlib province"
+// once does not make every bare "Idlib" after it the province.
+func nounFixes(s, t *span) bool {
+	if t.cue == cueNone || s.cue != cueNone || s.best < 0 || t.best < 0 || t.cands[t.best].p.Level != gazetteer.LevelTown {
+		return false
+	}
+	l := s.cands[s.best].p.Level
+	return l != gazetteer.LevelCountry && l != gazetteer.LevelTown
 }
