@@ -3056,10 +3056,17 @@ func (s *sent) namesTheTown(lx *Lexicon) bool {
 
 // lastTownBefore returns the last place mention, before sentence s, of a
 // town the article names as a scene (not in a dateline, not inside an
-// actor's name, not where people went), or -1.
+// actor's name, not where people went), or -1. It looks back six
+// sentences from s or from the last sentence that spoke of "the city"
+// too: a text that keeps referring to its town still means the one it
+// named.
 func (d *doc) lastTownBefore(s *sent) int {
-	for i := s.idx - 1; i >= 0 && i >= s.idx-6; i-- {
+	for i, gap := s.idx-1, 0; i >= 0 && gap < 6; i-- {
 		prev := d.sents[i]
+		gap++
+		if prev.namesTheTown(d.x.lx) {
+			gap = 0
+		}
 		for j := len(prev.places) - 1; j >= 0; j-- {
 			pi := prev.places[j]
 			p := d.places[pi]

@@ -178,3 +178,19 @@ func TestPeopleOfOneCountryPlaceAnUnplacedText(t *testing.T) {
 	wantCountry(t, "A car bomb went off outside a busy hotel early on Friday, killing at least nine Somalis, witnesses said.", "SO")
 	wantCountry(t, "A car bomb went off outside a busy hotel early on Friday, killing four Kenyans and two Somalis, witnesses said.", "")
 }
+
+// "The northern city", "the besieged town": a word of its own before the
+// noun still refers back to the town the text named; and a text that keeps
+// speaking of "the city" still means the town it named, however many
+// sentences back.
+func TestTheCityReferredBackStaysTheCity(t *testing.T) {
+	for _, txt := range []string{
+		"Rebels entered Aleppo on Monday.\nResidents said heavy fighting raged in the northern city on Tuesday.",
+		"Rebels entered Aleppo on Monday.\nResidents stayed indoors. Shops were shut. Bakeries ran out of bread.\nThe city had no power. Schools were shut. Phone lines were down. Water ran short. Roads were blocked.\nThe army shelled the city on Tuesday.",
+	} {
+		evs := reported(run(t, txt, "2024-12-05"))
+		if len(evs) < 2 || evs[len(evs)-1].Location == nil || evs[len(evs)-1].Location.Name != "Aleppo" {
+			t.Errorf("%q: %s, want the last event at Aleppo", txt, describe(evs))
+		}
+	}
+}
