@@ -270,8 +270,8 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 	}
 	// "the town", "the city", "the base": the town the article named last
 	// before this sentence (not a dateline, not where people went).
-	if len(places) == 0 && sceneCountry == "" && s.namesTheTown(lx) {
-		if pi := d.lastTownBefore(s); pi >= 0 {
+	if ok, area := s.namesTheTown(lx); ok && len(places) == 0 && sceneCountry == "" {
+		if pi := d.lastTownBefore(s, area); pi >= 0 {
 			places = []int{pi}
 		}
 	}
@@ -3041,36 +3041,41 @@ func (d *doc) groupAfterBy(s *sent, anchor int) bool {
 }
 
 // namesTheTown reports whether a sentence speaks of a town it does not
-// name: "the town", "the city", "the base" (syntax.txt [anaphoric place]).
-func (s *sent) namesTheTown(lx *Lexicon) bool {
+// name: "the town", "the city", "the base" (syntax.txt [anaphoric place]);
+// area, whether of a province instead ("the region", "the province").
+func (s *sent) namesTheTown(lx *Lexicon) (ok, area bool) {
 	for k := 0; k+1 < len(s.toks); k++ {
 		if s.toks[k].Norm != "the" {
 			continue
 		}
-		if e, _, ok := lx.anaphoricPlace.Match(s.toks, k+1); ok && (e >= len(s.toks) || s.toks[e].Norm != "of") {
-			return true // not "the village of Tongomayel", which names one
+		if e, a, ok := lx.anaphoricPlace.Match(s.toks, k+1); ok && (e >= len(s.toks) || s.toks[e].Norm != "of") {
+			return true, a // not "the village of Tongomayel", which names one
 		}
 	}
-	return false
+	return false, false
 }
 
 // lastTownBefore returns the last place mention, before sentence s, of a
-// town the article names as a scene (not in a dateline, not inside an
-// actor's name, not where people went), or -1. It looks back six
-// sentences from s or from the last sentence that spoke of "the city"
-// too: a text that keeps referring to its town still means the one it
-// named.
-func (d *doc) lastTownBefore(s *sent) int {
+// town (with area, of a province) the article names as a scene (not in a
+// dateline, not inside an actor's name, not where people went), or -1.
+// It looks back six sentences from s or from the last sentence that spoke
+// of "the city" (or "the region") too: a text that keeps referring to its
+// town still means the one it named.
+func (d *doc) lastTownBefore(s *sent, area bool) int {
+	level := gazetteer.LevelTown
+	if area {
+		level = gazetteer.LevelRegion
+	}
 	for i, gap := s.idx-1, 0; i >= 0 && gap < 6; i-- {
 		prev := d.sents[i]
 		gap++
-		if prev.namesTheTown(d.x.lx) {
+		if ok, a := prev.namesTheTown(d.x.lx); ok && a == area {
 			gap = 0
 		}
 		for j := len(prev.places) - 1; j >= 0; j-- {
 			pi := prev.places[j]
 			p := d.places[pi]
-			if p.Place == nil || p.Place.Level != gazetteer.LevelTown || p.Score < sureScore || d.insideActor(pi) || d.inDateline(p.Start) {
+			if p.Place == nil || p.Place.Level != level || p.Score < sureScore || d.insideActor(pi) || d.inDateline(p.Start) {
 				continue
 			}
 			k := prev.tokenAt(p.Start)

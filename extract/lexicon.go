@@ -115,7 +115,8 @@ type Lexicon struct {
 	// (domains.txt): an article mostly in them is off the topic of war.
 	domain *text.Phrases[bool]
 	// anaphoricPlace holds the nouns by which a text refers back to a town
-	// it named ("the town", syntax.txt [anaphoric place]).
+	// it named ("the town", syntax.txt [anaphoric place]), true for those
+	// of a province it named ("the province", marked "=> area").
 	anaphoricPlace *text.Phrases[bool]
 	// attribute holds nouns a force's name may modify ("military
 	// arsenal"): then the name is no force acting.
@@ -415,6 +416,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 	lx.scopes = scopes.build()
 	lx.casualty = casualty.build()
 	filtered[startScope], filtered[startCasualty] = scopes.order, casualty.order
+	lx.anaphoricPlace = text.NewPhrases[bool]()
 	if err := sections("syntax.txt", map[string]func(lexEntry) error{
 		"ground":          flag(&lx.ground),
 		"site":            flag(&lx.site),
@@ -442,7 +444,13 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		"office":          flag(&lx.office),
 		"place words":     flag(&lx.placeWords),
 		"media":           flag(&lx.media),
-		"anaphoric place": flag(&lx.anaphoricPlace),
+		"anaphoric place": func(e lexEntry) error {
+			if e.Value != "" && e.Value != "area" {
+				return fmt.Errorf("%q: value %q, want none or 'area'", e.Phrase, e.Value)
+			}
+			lx.anaphoricPlace.Add(e.Phrase, e.Value == "area")
+			return nil
+		},
 		"attribute":       flag(&lx.attribute),
 		"combatant":       flag(&lx.combatant),
 		"crowd":           flag(&lx.crowd),

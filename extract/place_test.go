@@ -194,3 +194,12 @@ func TestTheCityReferredBackStaysTheCity(t *testing.T) {
 		}
 	}
 }
+
+// "The region", "the province": the province the text named last, as "the
+// town" is the town it named last; never a town.
+func TestTheRegionReferredBackIsTheRegion(t *testing.T) {
+	evs := reported(run(t, "Ukrainian troops have held parts of Kursk region since August.\nOn Tuesday, Russian forces launched a counteroffensive to drive them out of the region.", "2024-10-20"))
+	if len(evs) != 1 || evs[0].Location == nil || evs[0].Location.Name != "Kursk Oblast" {
+		t.Errorf("%s, want one event in Kursk Oblast", describe(evs))
+	}
+}
