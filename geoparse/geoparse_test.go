@@ -801,3 +801,28 @@ func TestTheCityOfANameFixesItsBareMentions(t *testing.T) {
 		t.Fatalf("want three mentions of Hama; got %s", describe(ms))
 	}
 }
+
+// A span with a place noun of its own keeps the level it names though the
+// surest span of the name is placed by a qualifier: "Aleppo province" is
+// not the city of "Aleppo, Syria's second city".
+func TestAPlaceNounKeepsItsLevelBesideAQualifiedName(t *testing.T) {
+	p := testParser()
+	for _, c := range []struct {
+		text  string
+		start int
+		level gazetteer.Level
+	}{
+		{"Rebels overran much of Aleppo province on Friday. By Sunday they held Aleppo, Syria's second city.", len("Rebels overran much of "), gazetteer.LevelRegion},
+	} {
+		ms := p.Parse(c.text)
+		ok := false
+		for _, m := range ms {
+			if m.Start == c.start {
+				ok = m.Place != nil && m.Place.Level == c.level
+			}
+		}
+		if !ok {
+			t.Errorf("%q: the mention at %d is not a %s: %s", c.text, c.start, c.level, describe(ms))
+		}
+	}
+}

@@ -271,10 +271,12 @@ func (st *state) oneSense() {
 			continue
 		}
 		t := &st.spans[sure[s.group]]
-		if s.accepted && (s.qual >= 0 || t.qual < 0) && !nounFixes(s, t) {
+		if s.accepted && (s.qual >= 0 || t.qual < 0 || s.cue != cueNone && s.cue != t.cue) && !nounFixes(s, t) {
 			// An accepted span keeps its reading unless the surest is
 			// placed by a qualifier and it is not: "Paris, Missouri ...
-			// Paris officials" is the same Paris.
+			// Paris officials" is the same Paris. A span with a place
+			// noun of its own keeps it: "Aleppo province" is not the
+			// city of "Aleppo, Syria's second city".
 			continue
 		}
 		p := t.cands[t.best].p
