@@ -2020,9 +2020,17 @@ func (d *doc) scenePlaces(s *sent, anchor int, classes classSet, refs bool) []in
 	for i := range cands {
 		best = min(best, rank(i))
 	}
+	// Among equals, the place a preposition of place right after the act
+	// introduces ("attacks near the southern city of Kherson"), else the
+	// first.
 	pick := -1
+	if k := s.sceneAfter(s.cueEnd(anchor)); k >= 0 {
+		if i := slices.Index(cands, k); i >= 0 && rank(i) == best {
+			pick = i
+		}
+	}
 	for i := range cands {
-		if rank(i) == best {
+		if pick < 0 && rank(i) == best {
 			pick = i
 			break
 		}
@@ -2053,6 +2061,35 @@ func (d *doc) scenePlaces(s *sent, anchor int, classes classSet, refs bool) []in
 		end = s.mentionEnd(s.placeAt, cands[i])
 	}
 	return out
+}
+
+// sceneAfter returns the token where the place starts that a preposition
+// of place at token j introduces, perhaps after "the city of" ("near the
+// southern city of Kherson", "in Sake"), or -1. A name that only names a
+// road or a part of a town ("in the Presidente Dutra Highway", "in Sao
+// Joaquim neighborhood") is no town of the act's own.
+func (s *sent) sceneAfter(j int) int {
+	if j >= len(s.toks) {
+		return -1
+	}
+	switch s.toks[j].Norm {
+	case "in", "at", "near", "around", "outside", "inside", "on":
+	default:
+		return -1
+	}
+	k := s.objectPlace(j + 1)
+	if k < 0 {
+		return -1
+	}
+	lx := s.d.x.lx
+	e := s.mentionEnd(s.placeAt, k)
+	_, _, site := lx.site.Match(s.toks, e)
+	_, _, way := lx.way.Match(s.toks, e)
+	_, _, ground := lx.ground.Match(s.toks, e)
+	if site || way || ground && !word(lx.placeWords, s.toks, e) {
+		return -1
+	}
+	return k
 }
 
 // regionOf reports whether place mention q only qualifies mention p

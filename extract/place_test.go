@@ -203,3 +203,13 @@ func TestTheRegionReferredBackIsTheRegion(t *testing.T) {
 		t.Errorf("%s, want one event in Kursk Oblast", describe(evs))
 	}
 }
+
+// Of two places a sentence names alike, the act's is the one a preposition
+// of place right after it introduces ("attacks near the southern town of
+// Nikopol"), not the first.
+func TestThePlaceRightAfterTheActIsItsScene(t *testing.T) {
+	evs := reported(run(t, "The garrison was told to leave the east bank of the Dnipro River on Monday in the face of Ukrainian attacks near the southern town of Nikopol.", "2024-08-08"))
+	if len(evs) != 1 || evs[0].Location == nil || evs[0].Location.Name != "Nikopol" {
+		t.Errorf("%s, want one event at Nikopol", describe(evs))
+	}
+}
