@@ -826,3 +826,24 @@ func TestAPlaceNounKeepsItsLevelBesideAQualifiedName(t *testing.T) {
 		}
 	}
 }
+
+// A bare name that only the gazetteer's district carries is the district's
+// town when GeoNames spells the town apart ("Myawaddy", Myawaddy District,
+// the town Myawadi); the district's own name written out stays the
+// district.
+func TestADistrictsNameAloneIsItsTownSpeltApart(t *testing.T) {
+	checkResolution(t, []resolutionCase{
+		{
+			name:  "the bare name is the town",
+			text:  "Rebels overran an army post on the edge of Myawaddy on Saturday.",
+			hints: []string{"MM"},
+			want:  []want{{text: "Myawaddy", place: "Myawadi", cc: "MM", level: gazetteer.LevelTown}},
+		},
+		{
+			name:  "the district written out stays the district",
+			text:  "Rebels overran an army post in Myawaddy District on Saturday.",
+			hints: []string{"MM"},
+			want:  []want{{text: "Myawaddy District", cc: "MM", level: gazetteer.LevelDistrict}},
+		},
+	})
+}

@@ -220,15 +220,19 @@ func (st *state) resolve() {
 // seatTowns gives a town the lead its district took by the name alone:
 // "Lashio" with no "district" written is the town, not Lashio District,
 // however many towns around it the district holds (which is what
-// proximity rewards). ACLED codes the town, and news means it.
+// proximity rewards). ACLED codes the town, and news means it. A bare name
+// that only the district carries is the district's town that GeoNames
+// spells apart, found by its spelling key (respeltIn); with a place noun
+// ("Myawaddy Township") it stays the area.
 func (st *state) seatTowns() {
 	for i := range st.spans {
 		s := &st.spans[i]
-		if len(s.cands) < 2 || s.cands[0].p.Level != gazetteer.LevelDistrict {
+		if len(s.cands) == 0 || s.cands[0].p.Level != gazetteer.LevelDistrict {
 			continue
 		}
 		area := s.cands[0].p
-		for k := 1; k < len(s.cands); k++ {
+		k := 1
+		for ; k < len(s.cands); k++ {
 			c := &s.cands[k]
 			if c.p.Level == gazetteer.LevelTown && !c.fuzzy && literal(st.text[s.start:s.end], c.p.Name) &&
 				c.p.CountryCode == area.CountryCode && gazetteer.Distance(c.p.Lat, c.p.Lon, area.Lat, area.Lon) <= nearKm {
@@ -237,6 +241,18 @@ func (st *state) seatTowns() {
 				copy(s.cands[1:k+1], s.cands[:k])
 				s.cands[0] = town
 				break
+			}
+		}
+		if k == len(s.cands) && s.cue == cueNone && !literal(st.text[s.start:s.end], area.Name) {
+			// No town of the name: the district's town spelt apart
+			// ("Myawaddy" for Myawaddy District, whose town GeoNames
+			// spells Myawadi).
+			if seat, ok := st.respeltIn(s, area); ok {
+				town := s.cands[0]
+				town.p, town.s = seat, town.s+0.01
+				s.cands = append(s.cands, cand{})
+				copy(s.cands[1:], s.cands[:len(s.cands)-1])
+				s.cands[0] = town
 			}
 		}
 	}
