@@ -2020,11 +2020,12 @@ func (d *doc) scenePlaces(s *sent, anchor int, classes classSet, refs bool) []in
 	for i := range cands {
 		best = min(best, rank(i))
 	}
-	// Among equals, the place a preposition of place right after the act
-	// introduces ("attacks near the southern city of Kherson"), else the
-	// first.
+	// Among equals none of which a preposition of place introduces, the
+	// place one right after the act introduces ("attacks near the southern
+	// city of Kherson"), else the first: "in Acapulco, a man was found
+	// dead in Colonia Libertad" is in the first.
 	pick := -1
-	if k := s.sceneAfter(s.cueEnd(anchor)); k >= 0 {
+	if k := s.sceneAfter(s.cueEnd(anchor)); k >= 0 && best > 0 {
 		if i := slices.Index(cands, k); i >= 0 && rank(i) == best {
 			pick = i
 		}
@@ -2067,7 +2068,8 @@ func (d *doc) scenePlaces(s *sent, anchor int, classes classSet, refs bool) []in
 // of place at token j introduces, perhaps after "the city of" ("near the
 // southern city of Kherson", "in Sake"), or -1. A name that only names a
 // road or a part of a town ("in the Presidente Dutra Highway", "in Sao
-// Joaquim neighborhood") is no town of the act's own.
+// Joaquim neighborhood"), or begins a longer name, is no town of the
+// act's own.
 func (s *sent) sceneAfter(j int) int {
 	if j >= len(s.toks) {
 		return -1
@@ -2086,8 +2088,8 @@ func (s *sent) sceneAfter(j int) int {
 	_, _, site := lx.site.Match(s.toks, e)
 	_, _, way := lx.way.Match(s.toks, e)
 	_, _, ground := lx.ground.Match(s.toks, e)
-	if site || way || ground && !word(lx.placeWords, s.toks, e) {
-		return -1
+	if site || way || ground && !word(lx.placeWords, s.toks, e) || e < len(s.toks) && s.toks[e].Cap {
+		return -1 // nor one inside a longer name ("on Thika Superhighway")
 	}
 	return k
 }
