@@ -2022,8 +2022,8 @@ func (d *doc) scenePlaces(s *sent, anchor int, classes classSet, refs bool) []in
 	}
 	// Among equals none of which a preposition of place introduces, the
 	// place one right after the act introduces ("attacks near the southern
-	// city of Kherson"), else the first: "in Acapulco, a man was found
-	// dead in Colonia Libertad" is in the first.
+	// city of Kherson"), else the first: "in Leon, a driver lay shot in
+	// the Obrera quarter" is in the first.
 	pick := -1
 	if k := s.sceneAfter(s.cueEnd(anchor)); k >= 0 && best > 0 {
 		if i := slices.Index(cands, k); i >= 0 && rank(i) == best {
