@@ -254,6 +254,9 @@ func (st *state) strayNear(k, limit, dir int) bool {
 		if dir > 0 && st.cls(j)&classUnit != 0 {
 			return true // "Hamza Division", "Hama Military Council"
 		}
+		if dir > 0 && st.cls(j)&classCalendar != 0 {
+			return false // "shelled Kherson Wednesday": when, in a headline's style
+		}
 		if _, ok := st.postalCode(j); ok && dir > 0 {
 			return false // "Kingsport TN": the state it is in
 		}

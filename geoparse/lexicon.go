@@ -36,11 +36,12 @@ const (
 	classEvent                           // capitalised after a name, what happened there: "Napa Earthquake"
 	classOutlet                          // capitalised after a name, a newspaper: "the Jakarta Post"
 	classBody                            // capitalised after a name, past its other words, a public body there: "Ferguson PD"
+	classCalendar                        // a day's or a month's name: "Kherson Wednesday" in a headline's style is no name
 
 	classUnknown wordClass = 1 << 31 // not looked up yet (see state.cls)
 	// cueShift places a word's cueLevel in the class bits (four, above
-	// the eighteen classes).
-	cueShift = 18
+	// the nineteen classes).
+	cueShift = 19
 )
 
 // cueLevel is what a place noun says about the name before it.
@@ -148,6 +149,7 @@ func loadLexicon() (*lexicon, error) {
 		{"events.txt", classEvent},
 		{"outlets.txt", classOutlet},
 		{"bodies.txt", classBody},
+		{"calendar.txt", classCalendar},
 	}
 	for _, l := range lists {
 		b, err := lexiconFS.ReadFile("lexicon/" + l.file)

@@ -61,11 +61,16 @@ func (st *state) rankWord(r run) bool {
 
 // nameEnd returns the last token of a person's name that starts at
 // token a, within the run ending at t1: up to three capitalised words,
-// with what hyphens and connectors join to them ("Bashar al-Assad").
+// with what hyphens and connectors join to them ("Bashar al-Assad"),
+// never past "of" ("Deputy Head of the Kherson Oblast Council": what
+// follows is the body the title is of).
 func (st *state) nameEnd(a, t1 int) int {
 	e, n := a, 0
 	for k := a; k <= t1; k++ {
 		t := st.toks[k]
+		if st.is(k, "of") {
+			break
+		}
 		if t.flags&tCap != 0 && t.flags&tHyphen == 0 {
 			if n++; n > 3 {
 				break
