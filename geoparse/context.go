@@ -499,8 +499,9 @@ func (st *state) countFocus() {
 		}
 	}
 	st.votes = slices.Grow(st.votes, 4*len(st.spans))
+	abroad := st.forcesAbroad()
 	for _, cc := range st.hints {
-		if len(cc) == 2 {
+		if len(cc) == 2 && !slices.Contains(abroad, strings.ToUpper(cc)) {
 			st.addEvidence(strings.ToUpper(cc), hintWeight)
 		}
 	}
@@ -508,6 +509,9 @@ func (st *state) countFocus() {
 		i, cs := d.tok, d.ccs
 		if st.partisan(i) || st.isWord(i+1) && st.toks[i+1].flags&tHyphen != 0 && st.toks[i+1].flags&tCap == 0 {
 			continue // "Saudi-led", "Turkish-backed", "pro-Iranian": a side, not a place
+		}
+		if len(cs) == 1 && slices.Contains(abroad, cs[0]) && st.forceAfter(i) {
+			continue // "government forces backed by Russian ground forces": allies from abroad
 		}
 		for _, c := range cs {
 			st.addEvidence(c, 1/float64(len(cs)))
@@ -575,6 +579,83 @@ func (st *state) countFocus() {
 		}
 		return strings.Compare(a, b)
 	})
+}
+
+// forcesAbroad returns the countries of the forces a text names by a
+// demonym ("Russian ground forces", "Iraqi and Afghan gunmen") when it
+// also names the home government's forces: their country says nothing
+// of where. The home forces are those of a demonym before "regime"
+// ("Syrian regime forces"), or of a country the text sets others
+// against ("non-Syrian militias"); named by none ("government forces",
+// "regime troops"), they leave every other force a foreign one. (A
+// demonym before "army" or "government" is no home: "the Russian army"
+// fights abroad as often as not.) (The caller's hints, the countries of the text's
+// actors, hold those countries too: they are left out with the
+// demonyms.)
+func (st *state) forcesAbroad() []string {
+	if len(st.demonyms) == 0 {
+		return nil
+	}
+	var home, ccs []string
+	for _, d := range st.demonyms {
+		k := d.tok
+		if len(d.ccs) == 1 && (st.is(k+1, "regime") || st.toks[k].flags&tHyphen != 0 && st.is(k-1, "non")) {
+			home = append(home, d.ccs[0])
+		}
+	}
+	if len(home) == 0 && !st.homeForces() {
+		return nil
+	}
+	for _, d := range st.demonyms {
+		if len(d.ccs) == 1 && st.forceAfter(d.tok) && !slices.Contains(home, d.ccs[0]) && !slices.Contains(ccs, d.ccs[0]) {
+			ccs = append(ccs, d.ccs[0])
+		}
+	}
+	return ccs
+}
+
+// homeForces reports whether the text names a government's forces
+// without a demonym or a country before them: "government forces",
+// "regime troops".
+func (st *state) homeForces() bool {
+	for k := 0; k+1 < len(st.toks); k++ {
+		if !st.is(k, "government") && !st.is(k, "regime") || st.cls(k+1)&classForce == 0 {
+			continue
+		}
+		if k == 0 || st.cls(k-1)&classDemonym == 0 && (st.toks[k-1].flags&tCap == 0 || !st.lookup(st.word(k-1)).country) {
+			return true
+		}
+	}
+	return false
+}
+
+// forceAfter reports whether the demonym at token k names a force: a
+// force's noun follows, past other demonyms of a list and up to two
+// words ("Russian ground forces", "Iraqi, Afghan and Palestinian
+// gunmen"), and no "or" leaves open whose ("Syrian or Russian jets").
+func (st *state) forceAfter(k int) bool {
+	if st.is(k-1, "or") {
+		return false // "Syrian or Russian jets": whose is not known
+	}
+	if st.is(k+1, "army") || st.is(k+1, "military") {
+		return false // "the Syrian army": a state's own, at home or abroad
+	}
+	words := 0
+	for j := k + 1; j < len(st.toks) && j <= k+8; j++ {
+		switch {
+		case st.cls(j)&classForce != 0:
+			return true
+		case st.is(j, "or"):
+			return false
+		case st.isPunct(j, ','), st.is(j, "and"):
+		case st.cls(j)&classDemonym != 0:
+		case st.isWord(j) && st.toks[j].flags&tCap == 0 && words < 2:
+			words++
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // groupVotes gives each span the votes of every span of the same name

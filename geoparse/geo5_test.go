@@ -28,3 +28,59 @@ func TestTitlesAndDaysBesideNames(t *testing.T) {
 		},
 	})
 }
+
+// A force named by its country, beside the home government's forces
+// named by none, fought there from abroad: its country is no evidence
+// against the place.
+func TestForcesFromAbroad(t *testing.T) {
+	checkResolution(t, []resolutionCase{
+		{
+			name:  "government forces and foreign ground forces took a town",
+			text:  "Government forces backed by Russian ground forces retook the city of Tadmor from the militants.",
+			hints: []string{"RU"},
+			want:  []want{{text: "Tadmor", cc: "SY"}},
+		},
+		{
+			name:  "regime forces and a list of foreign gunmen",
+			text:  "Regime forces, aided by Iraqi and Afghan gunmen, pushed west of Tadmor.",
+			hints: []string{"IQ", "AF"},
+			want:  []want{{text: "Tadmor", cc: "SY"}},
+		},
+		{
+			name:   "the home regime named by its country speaks for it, a foreign air force not",
+			text:   "Syrian regime forces, backed by Russian warplanes, shelled Rihan before dawn.",
+			hints:  []string{"SY", "RU"},
+			absent: []string{"Rihan"},
+		},
+		{
+			name:   "home forces named by their country still speak for it",
+			text:   "Syrian regime forces shelled Rihan before dawn.",
+			absent: []string{"Rihan"},
+		},
+	})
+}
+
+func TestForcesOfEitherCountry(t *testing.T) {
+	checkResolution(t, []resolutionCase{
+		{
+			name: "jets of one country or another are no foreign force",
+			text: "Regime forces fought rebels in Arbin while Syrian or Russian jets struck the town.",
+			want: []want{{text: "Arbin", cc: "SY"}},
+		},
+		{
+			name:  "an army named by its country may be the foreign one",
+			text:  "The Russian army said it took Marinka after Ukrainian forces pulled back from the ruins of the town.",
+			hints: []string{"RU", "UA"},
+			want:  []want{{text: "Marinka", cc: "UA"}},
+		},
+	})
+}
+
+func TestArmyNamedByItsCountry(t *testing.T) {
+	checkResolution(t, []resolutionCase{{
+		name:  "a country's army beside regime forces is no foreign force",
+		text:  "Regime forces shelled Arbin, and ten soldiers of the Syrian army were killed in the town.",
+		hints: []string{"SY"},
+		want:  []want{{text: "Arbin", cc: "SY"}},
+	}})
+}

@@ -37,11 +37,12 @@ const (
 	classOutlet                          // capitalised after a name, a newspaper: "the Jakarta Post"
 	classBody                            // capitalised after a name, past its other words, a public body there: "Ferguson PD"
 	classCalendar                        // a day's or a month's name: "Kherson Wednesday" in a headline's style is no name
+	classForce                           // armed men or arms, after a demonym: "Russian ground forces"
 
 	classUnknown wordClass = 1 << 31 // not looked up yet (see state.cls)
 	// cueShift places a word's cueLevel in the class bits (four, above
-	// the nineteen classes).
-	cueShift = 19
+	// the twenty classes).
+	cueShift = 20
 )
 
 // cueLevel is what a place noun says about the name before it.
@@ -150,6 +151,7 @@ func loadLexicon() (*lexicon, error) {
 		{"outlets.txt", classOutlet},
 		{"bodies.txt", classBody},
 		{"calendar.txt", classCalendar},
+		{"forces.txt", classForce},
 	}
 	for _, l := range lists {
 		b, err := lexiconFS.ReadFile("lexicon/" + l.file)
