@@ -1,6 +1,10 @@
 package geoparse
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/sitrep/sitrep/gazetteer"
+)
 
 // Words next to a name that are no part of it: the body a title is of,
 // a day of the week in a headline's style.
@@ -83,4 +87,22 @@ func TestArmyNamedByItsCountry(t *testing.T) {
 		hints: []string{"SY"},
 		want:  []want{{text: "Arbin", cc: "SY"}},
 	}})
+}
+
+func TestLowerCaseCountries(t *testing.T) {
+	checkResolution(t, []resolutionCase{
+		{
+			name: "a country's name in lower case is the country, wherever it stands",
+			text: "so many quakes lately, stay safe japan and keep praying for nepal",
+			want: []want{
+				{text: "japan", place: "Japan", level: gazetteer.LevelCountry},
+				{text: "nepal", place: "Nepal", level: gazetteer.LevelCountry},
+			},
+		},
+		{
+			name:   "a country's name that is a common word in lower case stays a word",
+			text:   "we ate turkey off the good china at grandma's",
+			absent: []string{"turkey", "china"},
+		},
+	})
 }

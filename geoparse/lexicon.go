@@ -38,11 +38,12 @@ const (
 	classBody                            // capitalised after a name, past its other words, a public body there: "Ferguson PD"
 	classCalendar                        // a day's or a month's name: "Kherson Wednesday" in a headline's style is no name
 	classForce                           // armed men or arms, after a demonym: "Russian ground forces"
+	classLower                           // a place's name that is a common word in lower case: "turkey"
 
 	classUnknown wordClass = 1 << 31 // not looked up yet (see state.cls)
 	// cueShift places a word's cueLevel in the class bits (four, above
-	// the twenty classes).
-	cueShift = 20
+	// the twenty-one classes).
+	cueShift = 21
 )
 
 // cueLevel is what a place noun says about the name before it.
@@ -152,6 +153,7 @@ func loadLexicon() (*lexicon, error) {
 		{"bodies.txt", classBody},
 		{"calendar.txt", classCalendar},
 		{"forces.txt", classForce},
+		{"lowerwords.txt", classLower},
 	}
 	for _, l := range lists {
 		b, err := lexiconFS.ReadFile("lexicon/" + l.file)

@@ -909,16 +909,22 @@ func (st *state) countryTags() {
 // lowerPlaces capitalises a word written in lower case after a
 // preposition of place when it is a country's name, a first-level area's
 // or a well-known city's ("flooding in terengganu", "a riot in
-// sydney"): whoever writes so writes every name so. Other words stay
-// words ("in reading", "at home", "in northeast").
+// sydney"), and a country's name anywhere ("pray for japan"): whoever
+// writes so writes every name so. Other words stay words ("in reading",
+// "at home", "in northeast"), and so do names that are common words in
+// lower case ("turkey", "china": lexicon/lowerwords.txt).
 func (st *state) lowerPlaces() {
-	for i := 1; i < len(st.toks); i++ {
+	for i := 0; i < len(st.toks); i++ {
 		t := &st.toks[i]
-		if t.flags&(tWord|tCap|tDigit|tTag) != tWord || t.end-t.start < 4 || !st.isWord(i-1) ||
-			st.toks[i-1].flags&tCap != 0 || i+1 < len(st.toks) && st.toks[i+1].flags&(tGlued|tHyphen) != 0 {
+		if t.flags&(tWord|tCap|tDigit|tTag) != tWord || t.end-t.start < 4 ||
+			i > 0 && st.isWord(i-1) && st.toks[i-1].flags&tCap != 0 || i+1 < len(st.toks) && st.toks[i+1].flags&(tGlued|tHyphen) != 0 {
 			continue
 		}
-		if st.cls(i-1)&classLocative != 0 && st.cls(i)&(classFiller|classLocative) == 0 && st.wellKnownTag(i) {
+		c := st.cls(i)
+		if c&(classFiller|classLocative|classStop|classLower) != 0 {
+			continue
+		}
+		if i > 0 && st.isWord(i-1) && st.cls(i-1)&classLocative != 0 && st.wellKnownTag(i) || st.lookup(st.word(i)).country {
 			t.flags |= tCap
 		}
 	}
