@@ -596,7 +596,9 @@ func (st *state) forcesAbroad() []string {
 	if len(st.demonyms) == 0 {
 		return nil
 	}
-	var home, ccs []string
+	var hb [4]string
+	home, ccs := hb[:0], st.abroad[:0]
+	defer func() { st.abroad = ccs }()
 	for _, d := range st.demonyms {
 		k := d.tok
 		if len(d.ccs) == 1 && (st.is(k+1, "regime") || st.toks[k].flags&tHyphen != 0 && st.is(k-1, "non")) {

@@ -93,6 +93,12 @@ func New(g *gazetteer.Gazetteer) *Parser {
 			names[strings.ToLower(a)] = true
 		}
 	}
+	for n := range names {
+		if !strings.ContainsAny(n, " -.'") {
+			lx.class[n] |= classCountry // (lowerPlaces looks no other word up)
+			lx.maxLen = max(lx.maxLen, len(n))
+		}
+	}
 	for _, c := range gazetteer.Countries() {
 		for _, d := range c.Demonyms {
 			d = strings.ToLower(d)

@@ -39,11 +39,12 @@ const (
 	classCalendar                        // a day's or a month's name: "Kherson Wednesday" in a headline's style is no name
 	classForce                           // armed men or arms, after a demonym: "Russian ground forces"
 	classLower                           // a place's name that is a common word in lower case: "turkey"
+	classCountry                         // a country's name of one word (set by New): "japan"
 
 	classUnknown wordClass = 1 << 31 // not looked up yet (see state.cls)
 	// cueShift places a word's cueLevel in the class bits (four, above
-	// the twenty-one classes).
-	cueShift = 21
+	// the twenty-two classes).
+	cueShift = 22
 )
 
 // cueLevel is what a place noun says about the name before it.

@@ -163,6 +163,8 @@ type state struct {
 	// demonyms holds the capitalised demonyms of the text with their
 	// countries, found once for context and countFocus.
 	demonyms []demonymTok
+	// abroad holds the countries of forces fighting abroad (forcesAbroad).
+	abroad []string
 }
 
 // cls returns the lexicon classes of word token k, looked up once.
@@ -924,7 +926,7 @@ func (st *state) lowerPlaces() {
 		if c&(classFiller|classLocative|classStop|classLower) != 0 {
 			continue
 		}
-		if i > 0 && st.isWord(i-1) && st.cls(i-1)&classLocative != 0 && st.wellKnownTag(i) || st.lookup(st.word(i)).country {
+		if i > 0 && st.isWord(i-1) && st.cls(i-1)&classLocative != 0 && st.wellKnownTag(i) || c&classCountry != 0 && st.lookup(st.word(i)).country {
 			t.flags |= tCap
 		}
 	}
