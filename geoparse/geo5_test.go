@@ -106,3 +106,12 @@ func TestLowerCaseCountries(t *testing.T) {
 		},
 	})
 }
+
+func TestLowerCaseTagAfterPreposition(t *testing.T) {
+	checkResolution(t, []resolutionCase{{
+		name:   "a lower-case hashtag after a preposition of place is a place the gazetteer holds",
+		text:   "Crowds gathered again tonight in #ferguson and Missouri police waited. #reading",
+		want:   []want{{text: "ferguson", cc: "US", admin1: "Missouri"}},
+		absent: []string{"reading"},
+	}})
+}

@@ -902,10 +902,33 @@ func (st *state) countryTags() {
 		if t.flags&(tTag|tCap|tDigit) != tTag || i+1 < len(st.toks) && st.toks[i+1].flags&tGlued != 0 {
 			continue
 		}
-		if st.lookup(st.word(i)).country || st.wellKnownTag(i) {
+		if st.lookup(st.word(i)).country || st.wellKnownTag(i) || st.locativeTag(i) {
 			t.flags |= tCap
 		}
 	}
+}
+
+// locativeTag reports whether the lower-case hashtag at token i follows a
+// preposition of place and is written as a place's name the gazetteer
+// holds, no common word ("protests in #ferguson", not "in #reading").
+func (st *state) locativeTag(i int) bool {
+	k := i - 1
+	if st.isPunct(k, '#') {
+		k--
+	}
+	if !st.isWord(k) || st.toks[k].flags&tCap != 0 || st.cls(k)&classLocative == 0 {
+		return false
+	}
+	w := st.word(i)
+	if len(w) < 4 || st.p.lex.lookup(w)&(classStop|classContext|classCue|classLower|classFiller|classLocative) != 0 {
+		return false
+	}
+	for _, c := range st.lookup(w).cands {
+		if c.lit && !c.alt {
+			return true
+		}
+	}
+	return false
 }
 
 // lowerPlaces capitalises a word written in lower case after a
