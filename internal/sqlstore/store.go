@@ -227,10 +227,16 @@ type ingest struct {
 func (in *ingest) docs(docs []sitrep.Doc, prep []prepared) ([]sitrep.IngestResult, error) {
 	ids := make([]string, len(docs))
 	var keys []any
+	seen := map[int64]bool{}
 	for i := range docs {
 		ids[i] = docs[i].Article.ID
 		for _, k := range prep[i].sig.BandKeys() {
-			keys = append(keys, k)
+			// Once each: a stock phrase's band, shared by a batch's
+			// articles, would be read again in each chunk of the list.
+			if !seen[k] {
+				seen[k] = true
+				keys = append(keys, k)
+			}
 		}
 	}
 	if err := in.loadStories(ids, keys); err != nil {
