@@ -53,8 +53,13 @@ func Open(ctx context.Context, path string) (*sqlstore.Store, error) {
 	// WAL lets readers run beside the one writer; a writing transaction
 	// takes the write lock when it begins (immediate), so two writers
 	// queue instead of failing mid-way; NORMAL sync is safe in WAL mode
-	// (a crash loses at most the last commits, never consistency).
-	db, err := open(ctx, path, "immediate", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(ON)")
+	// (a crash loses at most the last commits, never consistency). The WAL
+	// is copied back into the file (a checkpoint, with two fsyncs) once it
+	// holds walPages pages, not SQLite's 1,000: a batch of 256 synthetic
+	// articles writes some 11,000 pages (random index inserts), so the
+	// default checkpointed after every batch, and a page two batches dirty
+	// was copied twice (BENCHMARKS.md, "Ingest at 350,000 events").
+	db, err := open(ctx, path, "immediate", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(ON)", fmt.Sprintf("wal_autocheckpoint(%d)", walPages))
 	if err != nil {
 		return nil, err
 	}
@@ -70,6 +75,9 @@ func Open(ctx context.Context, path string) (*sqlstore.Store, error) {
 	}
 	return &sqlstore.Store{DB: db, Read: read, D: dialect, Name: path}, nil
 }
+
+// walPages is the writer's wal_autocheckpoint: 64 MB of 4 kB pages.
+const walPages = 16000
 
 // open opens a pool of connections to path with the pragmas every
 // connection has and those given.

@@ -35,3 +35,21 @@ func TestReadPoolCannotWrite(t *testing.T) {
 		t.Errorf("a write through the writer: %v", err)
 	}
 }
+
+// The writer checkpoints the WAL once it holds 16,000 pages, not after
+// every batch of an ingest (SQLite's default, 1,000, is less than one
+// batch writes); readers never checkpoint.
+func TestWriterCheckpointsLarge(t *testing.T) {
+	s, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "sitrep.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var n int
+	if err := s.DB.QueryRow(`PRAGMA wal_autocheckpoint`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	if n != 16000 {
+		t.Errorf("the writer's wal_autocheckpoint is %d, want 16000", n)
+	}
+}
