@@ -1998,3 +1998,61 @@ func TestAnAsideAndAWitnessesClause(t *testing.T) {
 		t.Errorf("got %s, want the M23 taking the town", describe(evs))
 	}
 }
+
+// A fight counted over months or years is a span, not the news of a day:
+// "after three years of bitter fighting", "the 14-month siege of the
+// city", "clashes for more than a year". A short measured fight ("a
+// three-week battle") and an assault still going on for a month stay.
+func TestAFightOverYearsIsASpan(t *testing.T) {
+	for _, text := range []string{
+		"Nine residents of Kidal described life in the town after three years of bitter fighting between the army and the rebels.",
+		"Aid workers recalled the 14-month siege of Nyala by the paramilitary forces in a report on Tuesday.",
+		"Nyala has been a hub for aid convoys but has seen blockades and repeated clashes for more than a year, relief officials said.",
+	} {
+		if evs := reported(run(t, text, "2024-07-20")); len(evs) > 0 {
+			t.Errorf("%q: no reported event wanted; %s", text, describe(evs))
+		}
+	}
+	for _, text := range []string{
+		"More than 40 soldiers died in the three-week battle to push the militants out of Kidal, officials said on Friday.",
+		"The town of Kidal has come under relentless shelling by the rebels for more than a month, officials said on Friday.",
+	} {
+		if evs := reported(run(t, text, "2024-07-20")); len(evs) == 0 {
+			t.Errorf("%q: a reported event wanted", text)
+		}
+	}
+}
+
+// A gerund that tells who a group is, in a relative clause in the present
+// ("the militia, which is fighting for self-rule") or before "alongside"
+// ("fighters battling alongside the army"), is no act; a past one and a
+// crowd's are.
+func TestAGroupDescribedByWhatItIsFighting(t *testing.T) {
+	for _, text := range []string{
+		"The Kachin Independence Army, which is fighting for self-rule in northern Myanmar, told villagers near Bhamo to stay indoors on Sunday.",
+		"The movement is led by former officers who say they are fighting for the return of exiled families to Goma.",
+		"Volunteer brigades fighting alongside the army in Omdurman rejected the statement on Sunday.",
+	} {
+		if evs := reported(run(t, text, "2024-07-20")); len(evs) > 0 {
+			t.Errorf("%q: no reported event wanted; %s", text, describe(evs))
+		}
+	}
+	for _, text := range []string{
+		"Rebels who were fighting the army near Bhamo on Sunday withdrew at dawn, villagers said.",
+		"Traffic stopped in Kisumu on Monday after traders who are protesting the closure of the market blocked the highway.",
+	} {
+		if evs := reported(run(t, text, "2024-07-20")); len(evs) == 0 {
+			t.Errorf("%q: a reported event wanted", text)
+		}
+	}
+}
+
+// "de facto control" tells who holds ground, not that it changed hands.
+func TestDeFactoControlIsHeld(t *testing.T) {
+	text := "The 2016 accord ended the war in the north and left de facto rebel control over the region around Kidal."
+	for _, e := range reported(run(t, text, "2024-07-20")) {
+		if e.EventType == "Battles" {
+			t.Errorf("%q: no change of hands wanted; %s", text, describe([]sitrep.Event{e}))
+		}
+	}
+}

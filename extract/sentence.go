@@ -1408,7 +1408,66 @@ func (s *sent) markReference(lx *Lexicon, c *cue) {
 	if s.placesLeader(c) {
 		c.reference = true // "the province's new leader": its government's, no armed group's
 	}
+	if s.describes(lx, c) {
+		c.reference = true // "the Arakan Army, which is fighting for autonomy": who the group is
+	}
+	if capture := classSet(1) << lx.cls.capture; c.classes&capture != 0 && s.ownedControl(c) {
+		c.classes = c.classes&^capture | 1<<lx.cls.hold // "de facto rebel control over the north": who holds it
+	}
 }
+
+// ownedControl reports whether a nominal "control" is held, not taken:
+// "de facto control over the region", "de facto rebel control".
+func (s *sent) ownedControl(c *cue) bool {
+	k := c.start
+	if s.toks[k].Norm != "control" {
+		return false
+	}
+	for k--; k >= 0 && controlDegree[s.toks[k].Norm]; k-- {
+	}
+	return k >= 1 && s.toks[k].Norm == "facto" && s.toks[k-1].Norm == "de"
+}
+
+// controlDegree are the words that may stand between "de facto" and
+// "control".
+var controlDegree = map[string]bool{"complete": true, "full": true, "total": true, "effective": true, "rebel": true, "military": true, "government": true}
+
+// describes reports whether a gerund tells what a group is, not what it
+// did: in a relative clause in the present ("the army, which is fighting
+// rebels in the north", "deserters who say they are fighting for their
+// rights") or right after the group's noun before "alongside" ("militias
+// fighting alongside the army denied it"). "who were fighting in the town
+// on Monday" tells an act; "youths who are protesting" are the crowd of
+// the news.
+func (s *sent) describes(lx *Lexicon, c *cue) bool {
+	i := c.start
+	if !strings.HasSuffix(s.toks[i].Norm, "ing") || c.classes&(classSet(1)<<lx.cls.protest|1<<lx.cls.riot) != 0 {
+		return false
+	}
+	if c.end < len(s.toks) && s.toks[c.end].Norm == "alongside" {
+		return i > 0 && s.toks[i-1].Kind == text.Word && !auxiliary[s.toks[i-1].Norm] && !beForm[s.toks[i-1].Norm]
+	}
+	for k := i - 1; k >= 0 && k >= i-5; k-- {
+		w := s.toks[k].Norm
+		if w == "which" || w == "who" {
+			return k < i-1
+		}
+		if !presentLink[w] {
+			return false
+		}
+	}
+	return false
+}
+
+// presentLink are the words that may stand between "which" or "who" and a
+// gerund in a clause that tells what a group is doing these days: "which
+// is fighting", "who say they are fighting", "which has long been
+// fighting".
+var presentLink = map[string]bool{"is": true, "are": true, "has": true, "have": true, "been": true, "long": true, "still": true,
+	"now": true, "also": true, "say": true, "says": true, "claim": true, "claims": true, "they": true, "it": true}
+
+// beForm are the forms of "be" and its auxiliaries before a gerund.
+var beForm = map[string]bool{"be": true, "been": true, "are": true, "were": true, "was": true, "is": true, "am": true}
 
 // placesLeader reports whether a new leader is a place's, by a
 // possessive: "the region's new leader vowed", "Chechnya's new leader".
@@ -1750,7 +1809,7 @@ func (s *sent) aggregate(lx *Lexicon, c *cue) bool {
 	if c.classes&ground != 0 {
 		return false
 	}
-	if c.start >= 2 && s.toks[c.start-1].Norm == "of" && spanUnit[s.toks[c.start-2].Norm] {
+	if s.spanBefore(lx, c.start) {
 		return true
 	}
 	limit := c.end + 8
@@ -1769,14 +1828,60 @@ func (s *sent) aggregate(lx *Lexicon, c *cue) bool {
 			if s.sinceWhen(lx, k) && !s.sinceToday(k) {
 				return true
 			}
-		case "recent", "past", "last", "for":
+		case "recent", "past", "last":
 			if k+1 < len(s.toks) && spanUnit[s.toks[k+1].Norm] {
+				return true
+			}
+		case "for":
+			if s.spanFor(k) {
 				return true
 			}
 		}
 	}
 	return false
 }
+
+// spanBefore reports whether the words right before the cue at i make
+// it a span of time: "months of fighting", "two years of grinding
+// battle", "weeks of Russian shelling" (up to two words between), "the
+// 18-month siege" (not "a two-week battle", the news of a fight).
+func (s *sent) spanBefore(lx *Lexicon, i int) bool {
+	if i >= 3 && (s.toks[i-1].Norm == "month" || yearUnits[s.toks[i-1].Norm+"s"]) && s.toks[i-2].Norm == "-" && (s.toks[i-3].Kind == text.Number || numberWords[s.toks[i-3].Norm] > 0) {
+		return true
+	}
+	for k := i - 1; k >= 1 && k >= i-3; k-- {
+		t := s.toks[k]
+		if t.Norm == "of" {
+			return spanUnit[s.toks[k-1].Norm]
+		}
+		if t.Kind != text.Word || s.hasCueAt(k) {
+			return false
+		}
+	}
+	return false
+}
+
+// spanFor reports whether the "for" at k opens a span: "for weeks",
+// "for years", "for more than a year". A measured span shorter than a year
+// may be the news of an assault still going on ("has come under attack
+// for more than a month").
+func (s *sent) spanFor(k int) bool {
+	for j := k + 1; j < len(s.toks) && j <= k+4; j++ {
+		w := s.toks[j].Norm
+		if j == k+1 && spanUnit[w] || yearUnits[w] || yearUnits[w+"s"] {
+			return true
+		}
+		if !spanLead[w] && s.toks[j].Kind != text.Number && numberWords[w] == 0 {
+			return false
+		}
+	}
+	return false
+}
+
+// spanLead are the words that may stand between "for" and a span's
+// unit: "for more than a year", "for the past two months".
+var spanLead = map[string]bool{"more": true, "than": true, "over": true, "nearly": true, "almost": true, "about": true,
+	"around": true, "some": true, "a": true, "an": true, "the": true, "past": true, "last": true, "several": true, "many": true}
 
 // appositionEnd returns the comma that closes an apposition opened by the
 // comma at k ("Lashio, home to the army's regional command, since"), or
