@@ -2056,3 +2056,34 @@ func TestDeFactoControlIsHeld(t *testing.T) {
 		}
 	}
 }
+
+// A modal governs its clause: a compound's hyphen does not count toward
+// its reach ("would be a well-planned mutiny"), and a clause of time opens
+// another clause ("appears imminent after the rebels seized the base").
+func TestAModalReachesOverACompoundButNotIntoAnotherClause(t *testing.T) {
+	text := "All that could stop the rebels now would be a well-planned mutiny in Damascus, a diplomat said on Friday."
+	for _, e := range reported(run(t, text, "2024-12-06")) {
+		if e.Trigger == "mutiny" {
+			t.Errorf("%q: the mutiny is hypothetical; %s", text, describe([]sitrep.Event{e}))
+		}
+	}
+	text = "The fall of Myawaddy appears imminent after the rebels seized two army bases on its edge on Monday, a spokesman said."
+	if evs := reported(run(t, text, "2024-04-09")); len(evs) == 0 {
+		t.Errorf("%q: the seizure of the bases is reported", text)
+	}
+}
+
+// A place described by what it has long seen names no fight of the day:
+// "has been the focus of", "had been the site of". A force's "fighting
+// capacity" is no fighting.
+func TestAPlacesHistoryAndAFightingCapacity(t *testing.T) {
+	for _, text := range []string{
+		"Kherson has been the focus of the fiercest shelling of the war in the south.",
+		"Zalingei had been the site of heavy clashes between the two forces, residents recalled.",
+		"The general praised the fighting capacity of the brigade in Kharkiv on Monday.",
+	} {
+		if evs := reported(run(t, text, "2024-07-20")); len(evs) > 0 {
+			t.Errorf("%q: no reported event wanted; %s", text, describe(evs))
+		}
+	}
+}

@@ -1151,14 +1151,19 @@ func (s *sent) modality(lx *Lexicon) {
 		// anywhere in the clause: that act's mood is the protest's ("is
 		// to ballot its members on strikes in protest at", "threatening a
 		// strike in protest").
+		// The hyphens of compounds do not count toward the five words:
+		// "would be a well-orchestrated coup".
 		reach := c.start - 5
 		if s.inProtest(lx, c) {
 			reach = 0
 		}
 		for k := c.start - 1; k >= 0 && k >= reach; k-- {
 			t := s.toks[k]
-			if clauseEnd(t) || t.Norm == "," || t.Norm == "but" {
-				break
+			if uncounted[t.Norm] && reach > 0 {
+				reach--
+			}
+			if clauseEnd(t) || t.Norm == "," || t.Norm == "but" || opensClause[t.Norm] {
+				break // "appears imminent after the guerrillas seized": the modal is the other clause's
 			}
 			if s.inDate[k] {
 				continue // "May" in "On 3 May 2020" is not a modal
@@ -1191,6 +1196,14 @@ func (s *sent) modality(lx *Lexicon) {
 		}
 	}
 }
+
+// opensClause are the words that open a clause of time or cause: a modal
+// before one governs another clause.
+var opensClause = map[string]bool{"after": true, "before": true, "when": true, "while": true, "because": true, "until": true, "during": true}
+
+// uncounted are the tokens that do not count toward the words between a
+// modal and its act: a compound's hyphen.
+var uncounted = map[string]bool{"-": true}
 
 // markGrounds marks as reference what one person arrested is held for,
 // to the end of the clause: "police arrested a man in the killing of his
