@@ -2087,3 +2087,17 @@ func TestAPlacesHistoryAndAFightingCapacity(t *testing.T) {
 		}
 	}
 }
+
+// An act that is the object of an infinitive of staging is a purpose, not
+// yet a fact: "used the ridge as a base to launch attacks on the town";
+// "were forced to launch an offensive" tells one.
+func TestAnActToLaunchIsAPurpose(t *testing.T) {
+	text := "Kidal lies in the desert north of Gao, with the rebels using its hills as a base to launch attacks on the army."
+	if evs := reported(run(t, text, "2024-07-20")); len(evs) > 0 {
+		t.Errorf("%q: no reported event wanted; %s", text, describe(evs))
+	}
+	text = "The rebels were forced to launch an offensive on the army camp near Kidal on Sunday, a spokesman said."
+	if evs := reported(run(t, text, "2024-07-20")); len(evs) == 0 {
+		t.Errorf("%q: a reported event wanted", text)
+	}
+}

@@ -1963,18 +1963,38 @@ func (s *sent) knownByName(c *cue) bool {
 // to take", "sent troops to attack" (but "managed to enter", "were forced
 // to withdraw": [realized]).
 func (s *sent) purpose(lx *Lexicon, c *cue) bool {
-	if c.classes&lx.purposeClasses == 0 || c.start == 0 || s.toks[c.start-1].Norm != "to" {
+	if c.classes&lx.purposeClasses == 0 || c.start == 0 {
+		return false
+	}
+	verb := s.stagedBy(lx, c) // "to launch attacks on the city": the act is the infinitive's object
+	if s.toks[verb-1].Norm != "to" {
 		return false
 	}
 	if w := s.toks[c.start].Norm; strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed") {
 		return false // "due to fighting", "to besieged towns"
 	}
-	for k := c.start - 1; k >= 0 && k >= c.start-5; k-- {
-		if e, _, ok := lx.realized.Match(s.toks, k); ok && e == c.start {
+	for k := verb - 1; k >= 0 && k >= verb-5; k-- {
+		if e, _, ok := lx.realized.Match(s.toks, k); ok && e == verb {
 			return false
 		}
 	}
 	return true
+}
+
+// stagedBy returns where the verb of staging ([stage]) that governs a
+// nominal cue starts ("launch attacks", "mount an offensive"), or the
+// cue's own start when none does.
+func (s *sent) stagedBy(lx *Lexicon, c *cue) int {
+	end := c.start
+	if end > 0 && (s.toks[end-1].Norm == "a" || s.toks[end-1].Norm == "an") {
+		end--
+	}
+	for k := end - 1; k >= 1 && k >= end-3; k-- {
+		if e, _, ok := lx.stage.Match(s.toks, k); ok && e == end {
+			return k
+		}
+	}
+	return c.start
 }
 
 // protestToStage reports whether a protest is the object of an
