@@ -2101,3 +2101,17 @@ func TestAnActToLaunchIsAPurpose(t *testing.T) {
 		t.Errorf("%q: a reported event wanted", text)
 	}
 }
+
+// The noun phrase that a modal phrase ending in "of" or "for" governs is
+// hypothetical however long the phrase: "would clear the way for a rebel
+// advance on the city". A place named after "on the outskirts of" ends it.
+func TestTheObjectOfAModalPhrase(t *testing.T) {
+	text := "Taking the bridge would clear the way for a rebel advance on Lashio, an analyst said."
+	if evs := reported(run(t, text, "2024-07-20")); len(evs) > 0 {
+		t.Errorf("%q: the advance is hypothetical; %s", text, describe(evs))
+	}
+	text = "On Friday, villagers on the outskirts of Bamako staged a protest against the eviction of their families."
+	if evs := reported(run(t, text, "2024-07-20")); len(evs) == 0 {
+		t.Errorf("%q: a reported protest wanted", text)
+	}
+}

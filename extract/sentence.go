@@ -1179,6 +1179,9 @@ func (s *sent) modality(lx *Lexicon) {
 				break
 			}
 		}
+		if c.certainty == "reported" && s.objectOfModal(lx, c) {
+			c.certainty = "hypothetical" // "would pave the way for a Russian advance on the hub"
+		}
 		if c.certainty == "reported" && (s.purpose(lx, c) || s.modalAfter(lx, c) || s.protestToStage(lx, c) || s.intendedGerund(lx, c)) {
 			c.certainty = "hypothetical"
 		}
@@ -1196,6 +1199,37 @@ func (s *sent) modality(lx *Lexicon) {
 		}
 	}
 }
+
+// objectOfModal reports whether a nominal cue heads the noun phrase that
+// a [hypothetical] phrase ending in "of" or "for" governs, however far its
+// start: "would pave the way for a Russian advance on", "on the brink of
+// a full-scale war".
+func (s *sent) objectOfModal(lx *Lexicon, c *cue) bool {
+	k := c.start - 1
+	for ; k >= 0 && k >= c.start-4; k-- {
+		t := s.toks[k]
+		if t.Norm == "of" || t.Norm == "for" {
+			break
+		}
+		if t.Kind != text.Word || s.hasCueAt(k) || s.inDate[k] || s.placeAt[k] >= 0 || strings.HasSuffix(t.Norm, "ed") || npBreak[t.Norm] {
+			return false // "on the outskirts of Bamako staged a protest": a place, then a verb
+		}
+	}
+	if k < 1 || k < c.start-4 || (s.toks[k].Norm != "of" && s.toks[k].Norm != "for") {
+		return false
+	}
+	for j := k; j >= 0 && j >= k-4; j-- {
+		if e, _, ok := lx.hypothetical.Match(s.toks, j); ok && e == k+1 {
+			return true
+		}
+	}
+	return false
+}
+
+// npBreak are the words that end a noun phrase read backwards from its
+// head: prepositions and conjunctions.
+var npBreak = map[string]bool{"amid": true, "amidst": true, "in": true, "on": true, "at": true, "near": true, "from": true,
+	"with": true, "by": true, "to": true, "into": true, "and": true, "or": true, "as": true}
 
 // opensClause are the words that open a clause of time or cause: a modal
 // before one governs another clause.
