@@ -2115,3 +2115,17 @@ func TestTheObjectOfAModalPhrase(t *testing.T) {
 		t.Errorf("%q: a reported protest wanted", text)
 	}
 }
+
+// A patrol is a force's routine, not a change to it: a caption ("fighters
+// of the movement patrol a market in Goma on Thursday, March 6, 2025") or
+// "have stepped up patrols along the border" tells no event.
+func TestAPatrolIsNoEvent(t *testing.T) {
+	for _, text := range []string{
+		"Fighters of the movement patrol a market in Goma, Congo, on Thursday, March 6, 2025.",
+		"The border guards have stepped up patrols along the frontier near Teknaf since the weekend.",
+	} {
+		if evs := reported(run(t, text, "2025-03-07")); len(evs) > 0 {
+			t.Errorf("%q: no reported event wanted; %s", text, describe(evs))
+		}
+	}
+}
