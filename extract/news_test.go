@@ -2129,3 +2129,12 @@ func TestAPatrolIsNoEvent(t *testing.T) {
 		}
 	}
 }
+
+// A truce "that had held since" a date is a state over time, not an
+// agreement of the day.
+func TestATruceThatHadHeldSince(t *testing.T) {
+	text := "Villagers near Sittwe said on Monday that a truce that had mostly held since the election was fraying."
+	if evs := reported(run(t, text, "2024-07-20")); len(evs) > 0 {
+		t.Errorf("%q: no reported event wanted; %s", text, describe(evs))
+	}
+}

@@ -1872,8 +1872,8 @@ func (s *sent) aggregate(lx *Lexicon, c *cue) bool {
 		}
 		switch s.toks[k].Norm {
 		case "since":
-			if s.sinceWhen(lx, k) && !s.sinceToday(k) {
-				return true
+			if s.sinceWhen(lx, k) && !s.sinceToday(k) || durative[s.toks[k-1].Norm] {
+				return true // "a ceasefire that had held since the coup": a state over time
 			}
 		case "recent", "past", "last":
 			if k+1 < len(s.toks) && spanUnit[s.toks[k+1].Norm] {
@@ -1963,6 +1963,10 @@ func (s *sent) sinceWhen(lx *Lexicon, k int) bool {
 
 // sinceTime are words of time that may follow "since".
 var sinceTime = map[string]bool{"early": true, "mid": true, "late": true, "last": true, "then": true, "start": true, "beginning": true, "outbreak": true}
+
+// durative are the verbs that, before "since", tell a state that has
+// lasted: "a truce that had largely held since the coup".
+var durative = map[string]bool{"held": true, "endured": true, "lasted": true, "persisted": true, "existed": true, "prevailed": true}
 
 // spanUnit are the spans of time over which acts are counted, not told.
 var spanUnit = map[string]bool{"weeks": true, "months": true, "years": true, "decades": true}
