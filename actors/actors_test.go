@@ -456,3 +456,26 @@ func TestPartyKind(t *testing.T) {
 		t.Errorf("Taliban: Kind %q, want none", a.Kind)
 	}
 }
+
+// TestModifierApostropheScan: a possessive written with the modifier
+// letter apostrophe (U+02BC) names the same forces as one written with
+// the typographic apostrophe, and a lone mark is no word.
+func TestModifierApostropheScan(t *testing.T) {
+	d := Default()
+	for _, in := range []string{"Assadʼs troops shelled a village.", "Assad’s troops shelled a village."} {
+		ok := false
+		for _, m := range d.Scan(in, "") {
+			ok = ok || m.Actor.Name == "Military Forces of Syria"
+		}
+		if !ok {
+			t.Errorf("Scan(%q) = %s, want Syria's army", in, describe(d.Scan(in, "")))
+		}
+	}
+	for _, in := range []string{"ʼ", "ʿs", "a ʾ b"} {
+		for _, m := range d.Scan(in, "") {
+			if m.End <= m.Start {
+				t.Errorf("Scan(%q): empty mention %+v", in, m)
+			}
+		}
+	}
+}

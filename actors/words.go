@@ -74,7 +74,7 @@ func nextWord(s string, i int, key []byte, w *word) (k []byte, j int, ok bool) {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		if unicode.IsLetter(r) && !isApostrophe(r) || unicode.IsDigit(r) {
 			break
 		}
 		switch {
@@ -162,6 +162,14 @@ func nextWord(s string, i int, key []byte, w *word) (k []byte, j int, ok bool) {
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
+		case isApostrophe(r):
+			// Before the letters: the modifier apostrophe (ʼ) and the
+			// half rings are letters to Unicode, but "Assadʼs" is a
+			// possessive as "Assad’s" is.
+			if joinsApostrophe(s, i+size) {
+				i += size
+				continue
+			}
 		case unicode.IsLetter(r):
 			if upper+lower == 0 && unicode.IsUpper(r) {
 				title = true
@@ -195,11 +203,6 @@ func nextWord(s string, i int, key []byte, w *word) (k []byte, j int, ok bool) {
 		case unicode.Is(unicode.Mn, r):
 			i += size // a combining accent: folded away
 			continue
-		case isApostrophe(r):
-			if joinsApostrophe(s, i+size) {
-				i += size
-				continue
-			}
 		}
 		break
 	}

@@ -283,3 +283,34 @@ func TestSentencesInRunsOfSpace(t *testing.T) {
 		}
 	}
 }
+
+// TestModifierApostrophe: the modifier letter apostrophe (U+02BC), which
+// Unicode counts as a letter, splits a possessive off as the typographic
+// one does, and stays inside a name as an inner apostrophe.
+func TestModifierApostrophe(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"the juntaʼs troops", []string{"the", "junta", "'", "s", "troops"}},
+		{"Nʼdjamena", []string{"n'djamena"}},
+		{"ʼs", []string{"'", "s"}},
+	}
+	for _, tt := range tests {
+		if got := norms(tt.in); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("Tokenize(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestLoneModifierLetters: a modifier apostrophe or half ring with no word
+// after it is a mark of its own, never an empty word.
+func TestLoneModifierLetters(t *testing.T) {
+	for _, in := range []string{"ʼ", "ʿ", "ʾs", "a ʿ b", "xʼ"} {
+		for _, tok := range Tokenize(in) {
+			if tok.End <= tok.Start {
+				t.Errorf("Tokenize(%q): empty token %+v", in, tok)
+			}
+		}
+	}
+}

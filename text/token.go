@@ -84,7 +84,7 @@ func appendTokens(dst []Token, s, lower string) []Token {
 		switch {
 		case unicode.IsSpace(r) || r == utf8.RuneError:
 			i += size
-		case unicode.IsLetter(r):
+		case unicode.IsLetter(r) && r != 'ʼ' && r != 'ʿ' && r != 'ʾ':
 			j := scanWord(s, i)
 			dst = append(dst, wordToken(s, lower, i, j))
 			i = j
@@ -144,11 +144,17 @@ func scanWord(s string, i int) int {
 			break
 		}
 		r, size := utf8.DecodeRuneInString(s[j:])
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
-			j += size
-			continue
+		if r == '’' || r == 'ʼ' || r == 'ʿ' || r == 'ʾ' || r == '‘' {
+			// Asked before the letter test: the modifier apostrophe (ʼ) and
+			// the half rings are letters to Unicode, but a possessive
+			// "ʼs" splits off as "’s" does.
+			if j+size < len(s) && isLetterAt(s, j+size) && !possessive(s, j+size) {
+				j += size
+				continue
+			}
+			break
 		}
-		if (r == '’' || r == 'ʼ' || r == 'ʿ' || r == 'ʾ' || r == '‘') && j+size < len(s) && isLetterAt(s, j+size) && !possessive(s, j+size) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
 			j += size
 			continue
 		}
