@@ -776,6 +776,9 @@ func (d *doc) foreignOpener(from int, m *actors.Mention) string {
 	if bare, ok := d.x.actors.Lookup(m.Text, ""); !ok || bare.Country != "" {
 		return ""
 	}
+	if cc := d.titleOfCountry(from, m.Start); cc != "" {
+		return cc
+	}
 	for _, k := range d.actorIndex(from, m.Start) {
 		o := &d.actors[k]
 		if o.Start >= m.Start {
@@ -795,6 +798,42 @@ func (d *doc) foreignOpener(from int, m *actors.Mention) string {
 		return ""
 	}
 	return ""
+}
+
+// titleOfCountry returns the country an authority's title with "of"
+// names at the opening of the sentence starting at byte from, before byte
+// end ("President of Russia Vladimir Putin", "The Defence Minister of
+// Israel"), when it is not the country the text is about; "" otherwise.
+func (d *doc) titleOfCountry(from, end int) string {
+	k := d.tokenAt(from)
+	if k < len(d.toks) && d.toks[k].Norm == "the" {
+		k++
+	}
+	of := k + 1
+	for of < len(d.toks) && of < k+3 && d.toks[of].Norm != "of" {
+		of++
+	}
+	if of+1 >= len(d.toks) || d.toks[of+1].Start >= end || d.toks[of].Norm != "of" || !word(d.x.lx.authority, d.toks, of-1) {
+		return ""
+	}
+	// The country's name is read here, not from the places: the geoparser
+	// takes "Russia Vladimir Putin" for one longer name.
+	rest := d.text[d.toks[of+1].Start:end]
+	for _, c := range gazetteer.Countries() {
+		if c.ISO2 != d.focus && (namePrefix(rest, c.Name) || slices.ContainsFunc(c.Aliases, func(a string) bool { return namePrefix(rest, a) })) {
+			return c.ISO2
+		}
+	}
+	return ""
+}
+
+// namePrefix reports whether s begins with the name, a whole word.
+func namePrefix(s, name string) bool {
+	if !strings.HasPrefix(s, name) {
+		return false
+	}
+	c := s[min(len(s)-1, len(name))] | 0x20
+	return len(s) == len(name) || c < 'a' || c > 'z'
 }
 
 // antecedent returns what a possessive before mention m points to: the

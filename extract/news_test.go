@@ -2138,3 +2138,16 @@ func TestATruceThatHadHeldSince(t *testing.T) {
 		t.Errorf("%q: no reported event wanted; %s", text, describe(evs))
 	}
 }
+
+// A title with "of" and a country opening the sentence names a foreign
+// authority as "Russian President" does: the forces it praises are its
+// own, not those of the country the text is about.
+func TestAForeignTitleWithOf(t *testing.T) {
+	txt := "Ukrainian troops left the city of Avdiivka on Saturday. " +
+		"President of Russia Vladimir Putin praised the army on Sunday for the capture of Avdiivka."
+	for _, e := range run(t, txt, "2024-02-18") {
+		if e.Actor1 != nil && e.Trigger == "capture" && !strings.Contains(e.Actor1.Name, "Russia") {
+			t.Errorf("the capture praised by Russia's president is by %s", e.Actor1.Name)
+		}
+	}
+}
