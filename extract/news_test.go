@@ -2151,3 +2151,22 @@ func TestAForeignTitleWithOf(t *testing.T) {
 		}
 	}
 }
+
+// A verb of saying that begins the act ("claimed control of", "declared
+// control of") makes the side before it the doer, not a source: the
+// rebels who declare a town theirs took it.
+func TestASideThatDeclaresControlTookThePlace(t *testing.T) {
+	for _, text := range []string{
+		"The rebels claimed control of the town of Kutum on Tuesday.",
+		"The army chief confirmed on Tuesday a withdrawal from the town of Kutum after the rebels declared control of the town.",
+	} {
+		evs := run(t, text, "2024-12-07")
+		ok := false
+		for _, e := range evs {
+			ok = ok || e.SubEventType == "Non-state actor overtakes territory" && e.Actor1 != nil && e.Actor1.Side == "rebel"
+		}
+		if !ok {
+			t.Errorf("%q: got %s, want the rebels overtaking the town", text, describe(evs))
+		}
+	}
+}

@@ -2201,7 +2201,7 @@ func (lx *Lexicon) attribution(src string, s *sent) []attrib {
 			continue
 		}
 		end, _, ok := lx.say.Match(toks, i)
-		if !ok {
+		if !ok || s.cueBeyond(i, end) {
 			continue
 		}
 		phrase := strings.ToLower(src[toks[i].Start:toks[end-1].End])
@@ -2218,6 +2218,18 @@ func (lx *Lexicon) attribution(src string, s *sent) []attrib {
 		}
 	}
 	return out
+}
+
+// cueBeyond reports whether a cue starts at token i and runs past end:
+// the verb of saying begins the act ("the rebels claimed control of the
+// town"), and the one before it is its doer, not a source.
+func (s *sent) cueBeyond(i, end int) bool {
+	for _, c := range s.cues {
+		if c.start == i && c.end > end {
+			return true
+		}
+	}
+	return false
 }
 
 // attribFor returns the source of what the sentence says at token k: the
