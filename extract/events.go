@@ -400,8 +400,17 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 	if (r.subType == "Non-state actor overtakes territory" || r.subType == "Government regains territory") && r.need&(1<<lx.cls.withdraw) != 0 {
 		a1, a2 = a2, a1 // the side that withdrew is the one that lost
 	}
+	entered := false
 	if r.ploverMode == "withdraw" && r.need&(1<<lx.cls.withdraw) != 0 && a1 != nil && a2 == nil {
 		a2 = d.entrant(s, anchor, a1)
+	}
+	if r.subType == "Non-violent transfer of territory" && r.need&(1<<lx.cls.withdraw) != 0 && a1 != nil && a2 != nil {
+		// "troops entered Kherson as Russian forces retreated": the side
+		// that came in gained the place, and ACLED names the gainer of a
+		// transfer as actor1, the side that left as actor2.
+		if e := d.entrant(s, anchor, a1); e != nil && e.Actor.Name == a2.Actor.Name {
+			a1, a2, entered = e, a1, true
+		}
 	}
 	ev := sitrep.Event{
 		EventType:    r.eventType,
@@ -414,7 +423,7 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 		Kind:         r.kind,
 	}
 	ev.Plover, ev.PloverMode = r.plover, r.ploverMode
-	if ev.PloverMode == "withdraw" && r.need&(1<<lx.cls.withdraw) == 0 {
+	if ev.PloverMode == "withdraw" && (r.need&(1<<lx.cls.withdraw) == 0 || entered) {
 		// A transfer decided by a capture ("took Sweida without a
 		// fight") has the taker as actor1: the withdraw mode would say
 		// actor1 left, and control would go the wrong way.

@@ -2170,3 +2170,20 @@ func TestASideThatDeclaresControlTookThePlace(t *testing.T) {
 		}
 	}
 }
+
+// A withdrawal from a town another side entered is that side's gain:
+// ACLED names the gainer of a transfer as actor1 and the side that left
+// as actor2, and the control record hands the town to the gainer.
+func TestAWithdrawalTheOtherSideEnteredIsItsGain(t *testing.T) {
+	text := "On Friday the army announced it had pulled out of the town of Kutum and conceded that rebel fighters had entered the town."
+	evs := reported(run(t, text, "2024-12-07"))
+	ok := false
+	for _, e := range evs {
+		c, _ := fuse.ClaimOf(&e)
+		ok = ok || e.SubEventType == "Non-violent transfer of territory" && e.Actor1 != nil && e.Actor1.Side == "rebel" &&
+			e.Actor2 != nil && e.Actor2.Side == "government" && c.Gainer != nil && c.Gainer.Side == "rebel"
+	}
+	if !ok {
+		t.Errorf("%q: got %s, want a transfer to the rebels, with them as actor1 and gainer", text, describe(evs))
+	}
+}
