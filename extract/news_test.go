@@ -2187,3 +2187,22 @@ func TestAWithdrawalTheOtherSideEnteredIsItsGain(t *testing.T) {
 		t.Errorf("%q: got %s, want a transfer to the rebels, with them as actor1 and gainer", text, describe(evs))
 	}
 }
+
+// An army's attacks on the ground a front runs through ("the outskirts",
+// "several fronts", "a sector") are fought against the other side: an
+// armed clash, not an attack on civilians, though no target is named.
+func TestAttacksOnAFrontAreClashes(t *testing.T) {
+	for _, text := range []string{
+		"Government troops pressed their attacks on the outskirts of the town of Kutum on Monday.",
+		"On Monday the army attacked on several fronts around the town of Kutum.",
+	} {
+		evs := run(t, text, "2024-12-10")
+		ok := len(evs) > 0
+		for _, e := range evs {
+			ok = ok && e.SubEventType == "Armed clash"
+		}
+		if !ok {
+			t.Errorf("%q: got %s, want an armed clash", text, describe(evs))
+		}
+	}
+}
