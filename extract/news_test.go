@@ -2206,3 +2206,22 @@ func TestAttacksOnAFrontAreClashes(t *testing.T) {
 		}
 	}
 }
+
+// A noun of ground as the subject of a passive capture ("the city was
+// seized", "these towns have been captured") is the ground taken: a
+// capture, not a seizure of goods.
+func TestAGroundSubjectOfAPassiveCapture(t *testing.T) {
+	for _, text := range []string{
+		"The last flight left the airport of Kutum around the time the city was seized by the rebels on Sunday.",
+		"Near Kutum, officials would not say whether these towns have been captured by the rebels on Sunday.",
+	} {
+		evs := run(t, text, "2024-12-10")
+		ok := false
+		for _, e := range evs {
+			ok = ok || e.SubEventType == "Non-state actor overtakes territory" && e.Actor1 != nil && e.Actor1.Side == "rebel"
+		}
+		if !ok {
+			t.Errorf("%q: got %s, want the rebels overtaking", text, describe(evs))
+		}
+	}
+}

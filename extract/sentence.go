@@ -210,7 +210,7 @@ func (s *sent) findCues(lx *Lexicon) {
 			if described && id == capture {
 				continue
 			}
-			if id >= 0 && classes&(1<<id) != 0 && (!s.groundObject(lx, i, end) && !s.groundOwner(lx, i) || id == withdraw && s.destinationAt(end)) {
+			if id >= 0 && classes&(1<<id) != 0 && (!s.groundObject(lx, i, end) && !s.groundOwner(lx, i) && (id != capture || !s.townSubject(lx, i)) || id == withdraw && s.destinationAt(end)) {
 				classes &^= 1 << id
 				// "seized a vehicle" is looting; "captured two
 				// soldiers", an abduction.
@@ -856,6 +856,38 @@ func (s *sent) groundObject(lx *Lexicon, i, end int) bool {
 		}
 	}
 	return false
+}
+
+// townSubject reports whether the passive act at token i has for subject
+// a noun of ground that is no military target: "the capital was seized by
+// the rebels", "these cities have been captured"; not "positions held by
+// the rebels" (no auxiliary) nor "the post was overrun" (an attack on a
+// post is a battle).
+func (s *sent) townSubject(lx *Lexicon, i int) bool {
+	a := auxStart(s.toks, i)
+	if a == i || !s.passiveAt(i) || !s.groundEndsAt(lx, a) {
+		return false
+	}
+	for k := max(0, a-3); k < a; k++ {
+		if e, _, ok := lx.militaryTarget.Match(s.toks, k); ok && e == a {
+			return false
+		}
+	}
+	return true
+}
+
+// auxStart returns the first token of the auxiliaries and adverbs right
+// before token i: the subject of "these cities have been captured" ends
+// where "have" begins.
+func auxStart(toks []text.Token, i int) int {
+	for i > 0 {
+		w := toks[i-1].Norm
+		if !beForms[w] && w != "has" && w != "have" && w != "had" && w != "reportedly" && w != "reported" && !strings.HasSuffix(w, "ly") {
+			break
+		}
+		i--
+	}
+	return i
 }
 
 // destinationAt reports whether the words at token k say where a force
