@@ -411,6 +411,15 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 		if e := d.entrant(s, anchor, a1); e != nil && e.Actor.Name == a2.Actor.Name {
 			a1, a2, entered = e, a1, true
 		}
+		// A state's forces do not hand a town to the side they fight: the
+		// state left, another side came in, and no word says it was
+		// peaceful ("without a fight", "handed over"): that side overtook
+		// it, as ACLED codes the entry into a town the army gave up.
+		if nv := lx.class("nonviolent"); entered && isState(a2.Actor, country) && !isState(a1.Actor, country) && (nv < 0 || classes&(1<<nv) == 0) {
+			if o := lx.withdrawRule("Non-state actor overtakes territory"); o != nil {
+				r = o
+			}
+		}
 	}
 	ev := sitrep.Event{
 		EventType:    r.eventType,

@@ -2175,16 +2175,32 @@ func TestASideThatDeclaresControlTookThePlace(t *testing.T) {
 // ACLED names the gainer of a transfer as actor1 and the side that left
 // as actor2, and the control record hands the town to the gainer.
 func TestAWithdrawalTheOtherSideEnteredIsItsGain(t *testing.T) {
+	text := "Somali soldiers moved into the town of Baidoa on Friday as Ethiopian troops pulled out of it."
+	evs := reported(run(t, text, "2024-12-07"))
+	ok := false
+	for _, e := range evs {
+		c, _ := fuse.ClaimOf(&e)
+		ok = ok || sitrep.Territorial(e.SubEventType) && e.Actor1 != nil && e.Actor1.Name == "Military Forces of Somalia" &&
+			c.Gainer != nil && c.Gainer.Name == "Military Forces of Somalia"
+	}
+	if !ok {
+		t.Errorf("%q: got %s, want Somalia's army as actor1 and gainer", text, describe(evs))
+	}
+}
+
+// A town the army gave up and the rebels entered is the rebels'
+// overtaking, unless the words say it was peaceful.
+func TestATownTheArmyLeftAndRebelsEnteredIsOvertaken(t *testing.T) {
 	text := "On Friday the army announced it had pulled out of the town of Kutum and conceded that rebel fighters had entered the town."
 	evs := reported(run(t, text, "2024-12-07"))
 	ok := false
 	for _, e := range evs {
 		c, _ := fuse.ClaimOf(&e)
-		ok = ok || e.SubEventType == "Non-violent transfer of territory" && e.Actor1 != nil && e.Actor1.Side == "rebel" &&
+		ok = ok || e.SubEventType == "Non-state actor overtakes territory" && e.Actor1 != nil && e.Actor1.Side == "rebel" &&
 			e.Actor2 != nil && e.Actor2.Side == "government" && c.Gainer != nil && c.Gainer.Side == "rebel"
 	}
 	if !ok {
-		t.Errorf("%q: got %s, want a transfer to the rebels, with them as actor1 and gainer", text, describe(evs))
+		t.Errorf("%q: got %s, want the rebels overtaking the town from the army", text, describe(evs))
 	}
 }
 

@@ -185,6 +185,17 @@ func sideIn(side string, state bool, want []string) bool {
 
 // controlRule returns the rule of statements of who holds a place (kind
 // "control"), or nil when rules.txt has none.
+// withdrawRule returns the first rule of sub-event type sub that needs a
+// withdrawal, or nil.
+func (lx *Lexicon) withdrawRule(sub string) *rule {
+	for i := range lx.rules {
+		if r := &lx.rules[i]; r.subType == sub && r.need&(1<<lx.cls.withdraw) != 0 {
+			return r
+		}
+	}
+	return nil
+}
+
 func (lx *Lexicon) controlRule() *rule {
 	for i := range lx.rules {
 		if lx.rules[i].kind == sitrep.KindControl {
