@@ -103,7 +103,7 @@ func (d *doc) frame() {
 				continue // only a toll over a period: recorded as a toll below
 			}
 			switch {
-			case own && !sameBlock, own && (hasDate || hasPlace), own && d.protestApart(last, cs):
+			case own && !sameBlock, own && (hasDate || hasPlace), own && d.protestApart(last, cs), own && d.groundApart(last, cs):
 				// A new act of its own.
 			case sameBlock && !hasDate && !hasPlace:
 				// Detail of the act before: "Police broke up the
@@ -155,6 +155,31 @@ func (d *doc) frame() {
 			}
 		}
 	}
+}
+
+// groundApart reports whether a sentence's own change of control (a
+// capture, an entry, a withdrawal) follows an act of violence that moved
+// no ground and was no battle: news of its own, not a detail that would make the shelling
+// before it a capture ("The army has kept shelling the town, killing 8.
+// The town is now almost wholly in the rebels' hands.").
+func (d *doc) groundApart(last *draft, cs []cue) bool {
+	if last == nil {
+		return false
+	}
+	lx := d.x.lx
+	ground := classSet(1)<<lx.cls.capture | 1<<lx.cls.capturePlace | 1<<lx.cls.withdraw | 1<<lx.cls.enter
+	var mine, theirs classSet
+	for _, c := range cs {
+		if !c.anaphoric && !c.reference {
+			mine |= c.classes
+		}
+	}
+	for _, c := range last.cues {
+		theirs |= c.classes
+	}
+	// A battle's outcome is the battle's: "Clashes raged in the village.
+	// The army took it" is one capture.
+	return mine&ground != 0 && theirs&lx.territory == 0 && theirs&lx.harm != 0 && theirs&(1<<lx.cls.clash) == 0
 }
 
 // protestApart reports whether a sentence's own protest, staged or held

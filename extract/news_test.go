@@ -2241,3 +2241,22 @@ func TestAGroundSubjectOfAPassiveCapture(t *testing.T) {
 		}
 	}
 }
+
+// A change of control told in a sentence of its own after shelling is
+// news of its own: it does not join the shelling's frame and make the
+// shelling a capture by the side that shelled.
+func TestACaptureAfterShellingIsApart(t *testing.T) {
+	text := "The army seems to have mostly left the town of Kutum but has kept shelling it, killing six civilians on Monday. " +
+		"The rebels have taken control of most of the town, residents said."
+	evs := reported(run(t, text, "2024-12-10"))
+	shelling := false
+	for _, e := range evs {
+		if e.Actor1 != nil && e.Actor1.Side == "government" && sitrep.Territorial(e.SubEventType) {
+			t.Errorf("the army that shelled the town gains it: %s", describe([]sitrep.Event{e}))
+		}
+		shelling = shelling || e.SubEventType == "Shelling/artillery/missile attack"
+	}
+	if !shelling {
+		t.Errorf("got %s, want the shelling as its own event", describe(evs))
+	}
+}
