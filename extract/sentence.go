@@ -1502,14 +1502,10 @@ func (s *sent) ownedControl(c *cue) bool {
 	if s.toks[k].Norm != "control" {
 		return false
 	}
-	for k--; k >= 0 && controlDegree[s.toks[k].Norm]; k-- {
+	for k--; word(s.d.x.lx.controlDegree, s.toks, k); k-- {
 	}
 	return k >= 1 && s.toks[k].Norm == "facto" && s.toks[k-1].Norm == "de"
 }
-
-// controlDegree are the words that may stand between "de facto" and
-// "control".
-var controlDegree = map[string]bool{"complete": true, "full": true, "total": true, "effective": true, "rebel": true, "military": true, "government": true}
 
 // describes reports whether a gerund tells what a group is, not what it
 // did: in a relative clause in the present ("the army, which is fighting
@@ -1904,7 +1900,7 @@ func (s *sent) aggregate(lx *Lexicon, c *cue) bool {
 		}
 		switch s.toks[k].Norm {
 		case "since":
-			if s.sinceWhen(lx, k) && !s.sinceToday(k) || durative[s.toks[k-1].Norm] {
+			if s.sinceWhen(lx, k) && !s.sinceToday(k) || word(lx.durative, s.toks, k-1) {
 				return true // "a ceasefire that had held since the coup": a state over time
 			}
 		case "recent", "past", "last":
@@ -1995,10 +1991,6 @@ func (s *sent) sinceWhen(lx *Lexicon, k int) bool {
 
 // sinceTime are words of time that may follow "since".
 var sinceTime = map[string]bool{"early": true, "mid": true, "late": true, "last": true, "then": true, "start": true, "beginning": true, "outbreak": true}
-
-// durative are the verbs that, before "since", tell a state that has
-// lasted: "a truce that had largely held since the coup".
-var durative = map[string]bool{"held": true, "endured": true, "lasted": true, "persisted": true, "existed": true, "prevailed": true}
 
 // spanUnit are the spans of time over which acts are counted, not told.
 var spanUnit = map[string]bool{"weeks": true, "months": true, "years": true, "decades": true}
