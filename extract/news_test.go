@@ -2260,3 +2260,40 @@ func TestACaptureAfterShellingIsApart(t *testing.T) {
 		t.Errorf("got %s, want the shelling as its own event", describe(evs))
 	}
 }
+
+// What a capture takes is told by the noun it ends on: a people's word or
+// a group's possessive before a town names whose town it was ("another
+// gold-rich Burundian town", "the militia's final stronghold"), and a
+// capture told as a bare noun ("the capture strengthens", "its capture
+// would") takes nobody. People taken stay an abduction.
+func TestCaptureOfWhoseGroundIsNoAbduction(t *testing.T) {
+	for _, text := range []string{
+		"Rebels capture another gold-rich Burundian town near the lake",
+		"The army retook Uvira on Friday. The capture strengthens the army's grip on the whole lake shore, officials said.",
+		"The army hopes to take Uvira soon. Its capture would hand the army the road to the lake, officials said on Friday.",
+		"On Friday, the army said it had captured the M23's last stronghold after two days of fighting near Uvira.",
+	} {
+		evs := run(t, text, "2024-12-10")
+		for _, e := range evs {
+			if e.SubEventType == "Abduction/forced disappearance" || e.SubEventType == "Looting/property destruction" {
+				t.Errorf("%q: got %s, want no people or goods taken", text, describe([]sitrep.Event{e}))
+			}
+		}
+		if strings.Contains(text, "stronghold") && !slices.ContainsFunc(evs, func(e sitrep.Event) bool { return sitrep.Territorial(e.SubEventType) }) {
+			t.Errorf("%q: got %s, want the stronghold taken", text, describe(evs))
+		}
+	}
+	for _, text := range []string{
+		"On Friday, the rebels captured three soldiers of the army near Uvira.",
+		"On Friday, the rebels captured the army's commander near Uvira.",
+	} {
+		evs := run(t, text, "2024-12-10")
+		ok := false
+		for _, e := range evs {
+			ok = ok || !sitrep.Territorial(e.SubEventType) && e.EventType != ""
+		}
+		if !ok || slices.ContainsFunc(evs, func(e sitrep.Event) bool { return sitrep.Territorial(e.SubEventType) }) {
+			t.Errorf("%q: got %s, want people taken, no ground", text, describe(evs))
+		}
+	}
+}

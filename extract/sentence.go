@@ -210,13 +210,13 @@ func (s *sent) findCues(lx *Lexicon) {
 			if described && id == capture {
 				continue
 			}
-			if id >= 0 && classes&(1<<id) != 0 && (!s.groundObject(lx, i, end) && !s.groundOwner(lx, i) && (id != capture || !s.townSubject(lx, i)) || id == withdraw && s.destinationAt(end)) {
+			if id >= 0 && classes&(1<<id) != 0 && (!s.groundObject(lx, i, end) && !s.groundOwner(lx, i) && (id != capture || !s.townSubject(lx, i) && !s.groundTakenBy(i, end)) || id == withdraw && s.destinationAt(end)) {
 				classes &^= 1 << id
 				// "seized a vehicle" is looting; "captured two
 				// soldiers", an abduction.
 				// A capture with no object ("the capture, if confirmed,
 				// would") is neither.
-				if id == capture && seizure[s.toks[i].Norm] {
+				if id == capture && seizure[s.toks[i].Norm] && !s.bareNoun(i, end) {
 					if s.personObject(lx, end) {
 						classes |= 1 << lx.cls.abduct
 					} else if s.thingObject(lx, end) {
@@ -818,9 +818,18 @@ func (s *sent) groundObject(lx *Lexicon, i, end int) bool {
 			// "the Russian town of Sudzha", "the Syrian capital,
 			// Damascus": a people's word before the noun of a named
 			// place names its country.
-			if e, _, ok := lx.ground.Match(s.toks, s.mentionEnd(s.actorAt, k)); ok && s.namedAfter(e) {
+			// "captured another Congolese town": the people's word says
+			// whose town, named or not (not "entered Syrian territory",
+			// a crossing, nor "the French garrison", a military target).
+			g := s.mentionEnd(s.actorAt, k)
+			_, _, military := lx.militaryTarget.Match(s.toks, g)
+			if e, _, ok := lx.ground.Match(s.toks, g); ok && (s.namedAfter(e) || seizure[s.toks[i].Norm] && !military) {
 				return true
 			}
+		}
+		if e := s.ownerEnd(k); e > k {
+			k, lim = e, lim+2 // whose ground: "the army's last stronghold"
+			continue
 		}
 		if e, _, ok := lx.determiner.Match(s.toks, k); ok {
 			k = e
@@ -912,6 +921,40 @@ func (s *sent) peopleAt(lx *Lexicon, k int) bool {
 		return true
 	}
 	return s.actorAt[k] >= 0 && !s.possessiveAt(s.mentionEnd(s.actorAt, k)+1)
+}
+
+// bareNoun reports whether the act at tokens [i, end) is a noun after a
+// determiner or a possessive with no "of" to bring its object: "the
+// capture consolidates their hold" takes nobody and nothing.
+func (s *sent) bareNoun(i, end int) bool {
+	if i == 0 || end < len(s.toks) && s.toks[end].Norm == "of" {
+		return false
+	}
+	return objectWord[s.toks[i-1].Norm] || s.possessiveAt(i-1)
+}
+
+// groundTakenBy reports whether the act at tokens [i, end) is a noun
+// after "the" or "its" with its doer after "by" and no object: "the
+// capture by the rebels makes their hold complete", "its capture by the
+// army" tell again the taking of ground named before.
+func (s *sent) groundTakenBy(i, end int) bool {
+	if i == 0 || end >= len(s.toks) || s.toks[end].Norm != "by" {
+		return false
+	}
+	w := s.toks[i-1].Norm
+	return w == "the" || w == "its"
+}
+
+// ownerEnd returns the token after the possessive of an actor named at
+// token k ("M23's", "the army's"), or -1 when no owner stands there.
+func (s *sent) ownerEnd(k int) int {
+	if s.actorAt[k] < 0 {
+		return -1
+	}
+	if e := s.mentionEnd(s.actorAt, k); s.possessiveAt(e + 1) {
+		return e + 2
+	}
+	return -1
 }
 
 // mentionEnd returns the end of the mention at token k: the run of tokens
