@@ -2297,3 +2297,32 @@ func TestCaptureOfWhoseGroundIsNoAbduction(t *testing.T) {
 		}
 	}
 }
+
+// A modal governs both objects joined by "and" or "or", however long the
+// first: "might be cut off from fuel and reinforcements", "dread possible
+// reprisals by the army or government airstrikes".
+func TestAModalGovernsTheSecondObject(t *testing.T) {
+	for _, text := range []string{
+		"Officers said on Monday that the troops in Kupiansk might be cut off from supplies and reinforcements.",
+		"Shopkeepers in Idlib said on Monday that they dread possible reprisals by the army or government airstrikes, as they did last winter.",
+	} {
+		if evs := reported(run(t, text, "2024-07-20")); len(evs) > 0 {
+			t.Errorf("%q: no reported event wanted; %s", text, describe(evs))
+		}
+	}
+}
+
+// "May" capitalised within a sentence, before a lower-case word, is the
+// month, not a modal: "fell in May following fierce battles" tells the
+// battles as done. A title-case headline keeps the modal: "Rebels May
+// Attack Town".
+func TestMayTheMonthIsNoModal(t *testing.T) {
+	text := "Soledar, a salt-mining town, fell to Russian forces in May following fierce battles with the Ukrainian army."
+	if evs := reported(run(t, text, "2024-07-20")); len(evs) == 0 {
+		t.Errorf("%q: the battles are reported", text)
+	}
+	text = "Rebels May Attack Soledar Next Week, Officials Say"
+	if evs := reported(run(t, text, "2024-07-20")); len(evs) > 0 {
+		t.Errorf("%q: no reported event wanted; %s", text, describe(evs))
+	}
+}

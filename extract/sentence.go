@@ -1237,11 +1237,14 @@ func (s *sent) modality(lx *Lexicon) {
 			if uncounted[t.Norm] && reach > 0 {
 				reach--
 			}
+			if (t.Norm == "and" || t.Norm == "or") && k >= c.start-3 && reach > 0 {
+				reach = max(0, k-6) // "might be cut off from supplies and reinforcements": the second of two objects is the first's
+			}
 			if clauseEnd(t) || t.Norm == "," || t.Norm == "but" || opensClause[t.Norm] {
 				break // "appears imminent after the guerrillas seized": the modal is the other clause's
 			}
-			if s.inDate[k] {
-				continue // "May" in "On 3 May 2020" is not a modal
+			if s.inDate[k] || s.month(k) {
+				continue // "May" in "On 3 May 2020" or "in May following" is not a modal
 			}
 			if end, _, ok := lx.negation.Match(s.toks, k); ok && end <= c.start {
 				if c.certainty == "reported" {
@@ -1273,6 +1276,17 @@ func (s *sent) modality(lx *Lexicon) {
 			c.reference = true // "took to the streets to celebrate", "to fight the locusts": no protest
 		}
 	}
+}
+
+// month reports whether the token at k is "May" the month: capitalised
+// within the sentence and not followed by a capitalised word as in a
+// title-case headline ("Rebels May Attack Town").
+func (s *sent) month(k int) bool {
+	t := s.toks[k]
+	if k == 0 || t.Norm != "may" || !t.Cap || t.Upper {
+		return false
+	}
+	return k+1 >= len(s.toks) || !s.toks[k+1].Cap
 }
 
 // objectOfModal reports whether a nominal cue heads the noun phrase that
