@@ -2326,3 +2326,20 @@ func TestMayTheMonthIsNoModal(t *testing.T) {
 		t.Errorf("%q: no reported event wanted; %s", text, describe(evs))
 	}
 }
+
+// A control held, exerted or retained is a state, not a change of hands:
+// "a militia that holds much control over the town", "the rebels now exert
+// full control over the district" report no capture; the holder is
+// control data.
+func TestAControlHeldIsNoCapture(t *testing.T) {
+	for _, text := range []string{
+		"The Shan border guard, an army-allied militia that holds much control over Lashio, said last month it would stop taking orders from the generals.",
+		"After a week of heavy fighting, the rebels now exert full control over the northern districts of Kachin state, an analyst said.",
+	} {
+		for _, e := range reported(run(t, text, "2024-07-20")) {
+			if sitrep.Territorial(e.SubEventType) {
+				t.Errorf("%q: a control held is no capture; %s", text, describe([]sitrep.Event{e}))
+			}
+		}
+	}
+}
