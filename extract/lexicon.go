@@ -97,7 +97,7 @@ type Lexicon struct {
 
 	ground, site, sacred, determiner, combatant, crowd, remains, repel, offDuty, stage, crowdAct, way, figure, heldFigure, captive, takeCaptive, protestGoesOn, shown, contest, foe, authority, scourge *text.Phrases[bool]
 	// One-word classes a rule tests at a token (syntax.txt): see word.
-	venue, institution, remainsFound, festive, justice, stock, gone, kin, example, past, stateAct, scrap, march, listBreak, foiled, durative, controlDegree *text.Phrases[bool]
+	venue, institution, remainsFound, festive, justice, stock, gone, kin, example, past, stateAct, scrap, march, listBreak, foiled, durative, controlDegree, fleeFrom *text.Phrases[bool]
 	// seat and destination: words before a place that make it a
 	// government's seat or where people went, not an act's scene.
 	seat, destination, seatNoun *text.Phrases[bool]
@@ -473,6 +473,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		"march":           flag(&lx.march),
 		"list break":      flag(&lx.listBreak),
 		"foiled":          flag(&lx.foiled),
+		"flee from":       flag(&lx.fleeFrom),
 	}); err != nil {
 		return nil, err
 	}

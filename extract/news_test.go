@@ -2343,3 +2343,19 @@ func TestAControlHeldIsNoCapture(t *testing.T) {
 		}
 	}
 }
+
+// The fighting people flee is what they leave, told elsewhere: "families
+// who fled the fighting", "to move farther from the clashes" make no act
+// of the fleeing civilians, least of all a riot.
+func TestFightingFledIsNoAct(t *testing.T) {
+	for _, text := range []string{
+		"In Kherson, the governor said the state would give housing to residents who wanted to move further from the fighting.",
+		"Aid workers said the families of Goma who fled the clashes had walked for three days with little water.",
+	} {
+		for _, e := range reported(run(t, text, "2024-07-20")) {
+			if e.EventType == sitrep.Riots || e.EventType == sitrep.Battles {
+				t.Errorf("%q: the fighting fled is no act here; %s", text, describe([]sitrep.Event{e}))
+			}
+		}
+	}
+}

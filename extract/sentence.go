@@ -1547,9 +1547,29 @@ func (s *sent) markReference(lx *Lexicon, c *cue) {
 	if s.describes(lx, c) {
 		c.reference = true // "the Arakan Army, which is fighting for autonomy": who the group is
 	}
+	if s.fledFrom(lx, c) {
+		c.reference = true // "fled the fighting", "to move further from the clashes": what people leave
+	}
 	if capture := classSet(1) << lx.cls.capture; c.classes&capture != 0 && s.ownedControl(c) {
 		c.classes = c.classes&^capture | 1<<lx.cls.hold // "de facto rebel control over the north": who holds it
 	}
+}
+
+// fledFrom reports whether an anaphoric cue ("the fighting") is what
+// people flee, a word of flight ([flee from]) right before its
+// determiner: "fled the fighting", "move further from the clashes". The
+// act is told elsewhere; whoever flees it is no party to it.
+func (s *sent) fledFrom(lx *Lexicon, c *cue) bool {
+	if !c.anaphoric {
+		return false
+	}
+	det := c.start - 1
+	for j := det - 1; j >= 0 && j >= det-3; j-- {
+		if e, _, ok := lx.fleeFrom.Match(s.toks, j); ok && e == det {
+			return true
+		}
+	}
+	return false
 }
 
 // ownedControl reports whether a nominal "control" is held, not taken:
