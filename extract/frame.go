@@ -105,7 +105,7 @@ func (d *doc) frame() {
 			switch {
 			case own && !sameBlock, own && (hasDate || hasPlace), own && d.protestApart(last, cs), own && d.groundApart(last, cs):
 				// A new act of its own.
-			case sameBlock && !hasDate && !hasPlace:
+			case sameBlock && !hasDate && !hasPlace && !d.afterFlight(last, cs):
 				// Detail of the act before: "Police broke up the
 				// march with tear gas." "The clashes left 3 dead."
 				last.more = append(last.more, s)
@@ -155,6 +155,24 @@ func (d *doc) frame() {
 			}
 		}
 	}
+}
+
+// afterFlight reports whether a sentence tells of an act after a draft
+// that tells only of people leaving ("fled", "were displaced"): its "the
+// fighting" points further back, to what they fled ("People have fled
+// to Kosti. At least 60 people were killed in the fighting"), and is no
+// detail of the flight, whose people are no party to it.
+func (d *doc) afterFlight(last *draft, cs []cue) bool {
+	lx := d.x.lx
+	flight := classSet(1)<<lx.cls.displace | lx.minor
+	var mine, theirs classSet
+	for _, c := range cs {
+		mine |= c.classes
+	}
+	for _, c := range last.cues {
+		theirs |= c.classes
+	}
+	return theirs&(1<<lx.cls.displace) != 0 && theirs&^flight == 0 && mine&^flight != 0
 }
 
 // groundApart reports whether a sentence's own change of control (a

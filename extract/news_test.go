@@ -2359,3 +2359,16 @@ func TestFightingFledIsNoAct(t *testing.T) {
 		}
 	}
 }
+
+// "The fighting" told after a flight points back to what people fled,
+// not to the flight: the people who left are no party to it, and their
+// leaving is no riot ("fled to two towns. At least 40 people were killed
+// in the fighting").
+func TestFightingAfterFlightIsNotTheirs(t *testing.T) {
+	text := "Thousands of residents have also fled to Kosti and Rabak in White Nile state. At least 40 people were killed and 90 wounded in the fighting, the health ministry said."
+	for _, e := range reported(run(t, text, "2024-07-20")) {
+		if e.EventType == sitrep.Riots {
+			t.Errorf("%q: the people who fled made no riot; %s", text, describe([]sitrep.Event{e}))
+		}
+	}
+}
