@@ -168,14 +168,64 @@ type role struct {
 	ok bool
 }
 
+// appendDraftEvents appends to out the events one draft tells: it reads
+// the act and its anchor, the places, the rule and its actors, builds the
+// event, and appends it once per place, with what it says of who holds
+// those places.
 func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateMention) []sitrep.Event {
 	lx := d.x.lx
 	s := dr.head
 
-	// Classes and anchor: the first act of the head sentence that does not
-	// just refer back.
-	var classes classSet
-	ownMain, anaphoricOnly := false, false
+	classes, anchor, ownMain, anaphoricOnly := d.draftAct(dr)
+	places, near, sceneCountry := d.draftPlaces(dr, anchor, classes)
+
+	// An act with no place, no date, no toll, that only refers back ("As
+	// the fighting worsens, people are scared") is too vague to be an
+	// event: GDELT's noise.
+	if len(places) == 0 && sceneCountry == "" && len(s.dates) == 0 && dr.proj == nil && !d.hasToll(dr) && !ownMain && (anaphoricOnly || len(s.actors) == 0) {
+		return out
+	}
+	// "Following the clashes, the troops withdrew": an act the text told
+	// before, referred back to, is that act again, not another.
+	if anaphoricOnly && !d.hasToll(dr) && d.sc.memo.told&classes&^lx.minor != 0 && d.placesTold(out, places) {
+		return out
+	}
+	locs, country := d.draftLocations(places, near, sceneCountry)
+
+	// Actors.
+	fat, fatText := d.fatalities(dr)
+	r, a1, a2, facts, anchor := d.decideDraft(dr, anchor, classes, fat, country)
+	if r == nil {
+		return out
+	}
+	if !d.codable(s, dr, r, facts, classes, anchor, a1, a2, fat) {
+		// A cue without a party to political violence: no event. What
+		// the sentence says of who holds a place stays data.
+		if r = lx.controlRule(); r == nil || !holdsStated(s) {
+			return out
+		}
+		a1, a2 = nil, nil
+	}
+	r, a1, a2, entered := d.settleSides(s, r, anchor, classes, country, a1, a2)
+
+	ev := d.draftEvent(dr, r, anchor, entered)
+	d.setActors(&ev, r, a1, a2, country)
+	d.setFigures(&ev, dr, r, anchor, fat, fatText, country)
+	if !d.dateEvent(&ev, dr, r, anchor, lastDate) {
+		return out // history
+	}
+	out = d.appendPerPlace(out, ev, locs)
+	return d.appendHeld(out, ev, dr, r, locs, country)
+}
+
+// draftAct reads the classes of a draft's act and its anchor: the first
+// act of the head sentence that does not just refer back. ownMain says the
+// head sentence tells a main act of its own, anaphoricOnly that it only
+// refers back to one.
+func (d *doc) draftAct(dr *draft) (classes classSet, anchor int, ownMain, anaphoricOnly bool) {
+	lx := d.x.lx
+	s := dr.head
+
 	for _, c := range dr.cues {
 		if c.anaphoric == false && lx.mainClass(c.classes) && inSent(s, c) {
 			ownMain = true
@@ -194,7 +244,7 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 			notDetail = lx.territory
 		}
 	}
-	anchor := -1
+	anchor = -1
 	for _, c := range dr.cues {
 		if ownMain && c.anaphoric && inSent(s, c) {
 			continue
@@ -221,9 +271,20 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 	if anchor < 0 {
 		anchor = 0
 	}
+	return classes, anchor, ownMain, anaphoricOnly
+}
+
+// draftPlaces finds where a draft's act happened: the places of its head
+// sentence, made finer by the sentences that add detail, else a place the
+// act is near, a country named by its people (sceneCountry), the scene a
+// sentence before set, or "the town" named last. near says the places
+// are points the act is only placed by.
+func (d *doc) draftPlaces(dr *draft, anchor int, classes classSet) (places []int, near bool, sceneCountry string) {
+	lx := d.x.lx
+	s := dr.head
 
 	// Places: the event's own, else the focus country.
-	places := d.eventPlaces(s, anchor, classes)
+	places = d.eventPlaces(s, anchor, classes)
 	// The sentences that only add detail may place the act more finely
 	// ("Clashes in Hama countryside. ... in the village of Kafr Nabl").
 	for _, m := range dr.more {
@@ -240,7 +301,6 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 	// act happened near it, and ACLED codes it there. A change of control
 	// is of a place the sentence names as taken, never of such a point.
 	territory := classes&(classSet(1)<<lx.cls.capture|1<<lx.cls.enter|1<<lx.cls.withdraw) != 0
-	near := false
 	if !territory && (len(places) == 0 || coarse(d.places[places[0]].Place)) {
 		// Near a town rather than somewhere in a region or a country:
 		// "strikes east of Wad Madani, the capital of Gezira state".
@@ -252,7 +312,6 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 	// A place named only by its people ("mortars fired at a Kenyan
 	// town", "outside a Peruvian shopping centre") places the act in their
 	// country when the sentence names no better scene.
-	sceneCountry := ""
 	if cc, at := d.demonymScene(s); cc != "" && !territory && d.demonymWins(s, places, at, anchor) {
 		places, sceneCountry = nil, cc
 	}
@@ -275,19 +334,13 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 			places = []int{pi}
 		}
 	}
+	return places, near, sceneCountry
+}
 
-	// An act with no place, no date, no toll, that only refers back ("As
-	// the fighting worsens, people are scared") is too vague to be an
-	// event: GDELT's noise.
-	if len(places) == 0 && sceneCountry == "" && len(s.dates) == 0 && dr.proj == nil && !d.hasToll(dr) && !ownMain && (anaphoricOnly || len(s.actors) == 0) {
-		return out
-	}
-	// "Following the clashes, the troops withdrew": an act the text told
-	// before, referred back to, is that act again, not another.
-	if anaphoricOnly && !d.hasToll(dr) && d.sc.memo.told&classes&^lx.minor != 0 && d.placesTold(out, places) {
-		return out
-	}
-	var locs []*sitrep.Location
+// draftLocations turns a draft's places into its locations, one per
+// place, else the scene's or the focus country; country is the country of
+// the first.
+func (d *doc) draftLocations(places []int, near bool, sceneCountry string) (locs []*sitrep.Location, country string) {
 	for _, pi := range places {
 		// Two names for one place ("in Charbolak district, Balkh" when
 		// only Balkh is known) are one event, not two.
@@ -310,47 +363,57 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 			locs = append(locs, geoparse.PlaceLocation(c, "", [2]int{}))
 		}
 	}
-	country := d.focus
+	country = d.focus
 	if len(locs) > 0 && locs[0].CountryCode != "" {
 		country = locs[0].CountryCode
 	}
+	return locs, country
+}
 
-	// Actors.
-	fat, fatText := d.fatalities(dr)
-	decide := func(anchor int) (*rule, *actors.Mention, *actors.Mention, frameFacts) {
-		a1, a2, passive := d.roles(s, anchor)
-		if d.fled(s, a1) {
-			a1 = nil
-		}
-		facts := frameFacts{classes: classes, killed: fat != nil && *fat > 0}
-		if a1 != nil {
-			facts.actor1 = a1.Actor.SideIn(country)
-			facts.actor1State = isState(a1.Actor, country)
-			facts.actor1Crowd = d.isCrowd(s, a1)
-			if a1.Actor.Kind == "party" {
-				facts.actor1 = "party" // a party's people fight as a crowd, not an army
-			}
-		}
-		if a2 != nil {
-			facts.actor2 = d.victimSide(s, a2, country)
-			facts.actor2State = facts.actor2 == "government" && isState(a2.Actor, country)
-			if a2.Actor.Kind == "party" && facts.actor2 != "civilians" {
-				facts.actor2 = "party"
-			}
-		}
-		// A victim named only as a fighter ("killed a Northern Brigade
-		// fighter") or by what was hit ("attacked a checkpoint", "attacked
-		// the village") tells which side it was on.
-		if a2 == nil || a2.Actor.Side == "civilians" {
-			if k := d.harmedKind(s, dr, anchor, passive, a1); k != "" && (a2 == nil || k == "combatant") {
-				facts.actor2 = k
-			}
-		}
-		return lx.decide(facts), a1, a2, facts
+// decideAt reads the actors around the act at anchor in a draft's head
+// sentence and decides the rule they and the act's classes make.
+func (d *doc) decideAt(dr *draft, anchor int, classes classSet, fat *int, country string) (*rule, *actors.Mention, *actors.Mention, frameFacts) {
+	lx := d.x.lx
+	s := dr.head
+	a1, a2, passive := d.roles(s, anchor)
+	if d.fled(s, a1) {
+		a1 = nil
 	}
-	r, a1, a2, facts := decide(anchor)
+	facts := frameFacts{classes: classes, killed: fat != nil && *fat > 0}
+	if a1 != nil {
+		facts.actor1 = a1.Actor.SideIn(country)
+		facts.actor1State = isState(a1.Actor, country)
+		facts.actor1Crowd = d.isCrowd(s, a1)
+		if a1.Actor.Kind == "party" {
+			facts.actor1 = "party" // a party's people fight as a crowd, not an army
+		}
+	}
+	if a2 != nil {
+		facts.actor2 = d.victimSide(s, a2, country)
+		facts.actor2State = facts.actor2 == "government" && isState(a2.Actor, country)
+		if a2.Actor.Kind == "party" && facts.actor2 != "civilians" {
+			facts.actor2 = "party"
+		}
+	}
+	// A victim named only as a fighter ("killed a Northern Brigade
+	// fighter") or by what was hit ("attacked a checkpoint", "attacked
+	// the village") tells which side it was on.
+	if a2 == nil || a2.Actor.Side == "civilians" {
+		if k := d.harmedKind(s, dr, anchor, passive, a1); k != "" && (a2 == nil || k == "combatant") {
+			facts.actor2 = k
+		}
+	}
+	return lx.decide(facts), a1, a2, facts
+}
+
+// decideDraft decides a draft's rule and actors at its anchor, then, when
+// another act of the head sentence is the one the rule needs, around that
+// act; at is the anchor that decided. The rule is nil when none applies.
+func (d *doc) decideDraft(dr *draft, anchor int, classes classSet, fat *int, country string) (r *rule, a1, a2 *actors.Mention, facts frameFacts, at int) {
+	s := dr.head
+	r, a1, a2, facts = d.decideAt(dr, anchor, classes, fat, country)
 	if r == nil {
-		return out
+		return nil, a1, a2, facts, anchor
 	}
 	// The rule names the act that matters ("captured" in "Following
 	// clashes with HTS, regime forces captured Rabiah"): read the actors
@@ -368,20 +431,20 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 		if !inSent(s, c) || c.classes&r.need == 0 || c.start == anchor {
 			continue
 		}
-		if r2, b1, b2, f2 := decide(c.start); r2 != nil && c.classes&r2.need != 0 {
+		if r2, b1, b2, f2 := d.decideAt(dr, c.start, classes, fat, country); r2 != nil && c.classes&r2.need != 0 {
 			r, a1, a2, facts, anchor = r2, b1, b2, f2, c.start
 		}
 		break
 	}
-	if !d.codable(s, dr, r, facts, classes, anchor, a1, a2, fat) {
-		// A cue without a party to political violence: no event. What
-		// the sentence says of who holds a place stays data.
-		if r = lx.controlRule(); r == nil || !holdsStated(s) {
-			return out
-		}
-		a1, a2 = nil, nil
-	}
+	return r, a1, a2, facts, anchor
+}
 
+// settleSides sets which side did the act and which it was done to once
+// the rule is known: no crowd in a battle, a crowd's target, the side that
+// withdrew or came in. entered says the side that came in is actor1; the
+// rule may turn into an overtaking.
+func (d *doc) settleSides(s *sent, r *rule, anchor int, classes classSet, country string, a1, a2 *actors.Mention) (*rule, *actors.Mention, *actors.Mention, bool) {
+	lx := d.x.lx
 	if r.eventType == sitrep.Battles && a2 != nil && (crowdSide(a2.Actor.Side) || a2.Actor.Side == "civilians") {
 		// "troops entered Kherson as residents flooded the square", "took
 		// a city packed with displaced people": a crowd or civilians are
@@ -421,6 +484,14 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 			}
 		}
 	}
+	return r, a1, a2, entered
+}
+
+// draftEvent builds a draft's event from its rule: the type, the
+// sentence, the article, the PLOVER code, the trigger and the site taken.
+func (d *doc) draftEvent(dr *draft, r *rule, anchor int, entered bool) sitrep.Event {
+	lx := d.x.lx
+	s := dr.head
 	ev := sitrep.Event{
 		EventType:    r.eventType,
 		SubEventType: r.subType,
@@ -459,6 +530,13 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 			}
 		}
 	}
+	return ev
+}
+
+// setActors sets an event's actors from the mentions read, else the
+// rule's defaults or forced actors; civilians read as the subject of
+// violence against civilians or of an explosion are its victims.
+func (d *doc) setActors(ev *sitrep.Event, r *rule, a1, a2 *actors.Mention, country string) {
 	if a1 != nil {
 		x := a1.Sitrep(country)
 		ev.Actor1 = &x
@@ -492,6 +570,14 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 			ev.Actor1 = d.defaultActor(*r.default1, country)
 		}
 	}
+}
+
+// setFigures sets an event's toll and displaced figures and its
+// certainty, and turns a toll over a period or a statement of who holds
+// a place into a record with no act's actors.
+func (d *doc) setFigures(ev *sitrep.Event, dr *draft, r *rule, anchor int, fat *int, fatText, country string) {
+	lx := d.x.lx
+	s := dr.head
 	if dr.certainty == sitrep.Reported && !r.noToll {
 		ev.Fatalities, ev.FatalitiesText = fat, fatText
 		if fat != nil && d.partyClaim(dr) {
@@ -502,7 +588,7 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 	if ev.Certainty == sitrep.Reported && d.isHeadline(s) && s.headlineFuture(anchor) {
 		ev.Certainty = sitrep.Hypothetical // "Sudan to stop fighting", "Rebels to attack Goma": a headline's future
 	}
-	if ev.Certainty == sitrep.Reported && d.claimedChange(s, dr, anchor, &ev) {
+	if ev.Certainty == sitrep.Reported && d.claimedChange(s, dr, anchor, ev) {
 		ev.Certainty = sitrep.Claimed
 	}
 	if dr.toll {
@@ -524,12 +610,11 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 			}
 		}
 	}
+}
 
-	if !d.dateEvent(&ev, dr, r, anchor, lastDate) {
-		return out // history
-	}
-
-	// One event per place, the toll shared as ACLED shares it.
+// appendPerPlace appends an event once per place, the toll shared as
+// ACLED shares it, or once with no place when there is none.
+func (d *doc) appendPerPlace(out []sitrep.Event, ev sitrep.Event, locs []*sitrep.Location) []sitrep.Event {
 	n := len(out)
 	shares := split(ev.Fatalities, len(locs))
 	for i, loc := range locs {
@@ -546,8 +631,15 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 		ev.ID = sitrep.EventID(d.a.ID, ev.Span, ev.SubEventType, ev.Certainty, nil)
 		out = append(out, ev)
 	}
-	// An act at a place said to be held by someone ("Rebels shelled
-	// government-held Homs") tells who held it, too.
+	return out
+}
+
+// appendHeld appends, for a reported act at places the sentence says are
+// held by someone ("Rebels shelled government-held Homs"), a control
+// record of who held each place.
+func (d *doc) appendHeld(out []sitrep.Event, ev sitrep.Event, dr *draft, r *rule, locs []*sitrep.Location, country string) []sitrep.Event {
+	lx := d.x.lx
+	s := dr.head
 	if r.kind != sitrep.KindControl && dr.certainty == sitrep.Reported {
 		for _, h := range s.holds {
 			if h.holder == nil {
