@@ -1484,8 +1484,33 @@ func (d *doc) witness(s *sent, m *actors.Mention) bool {
 	return false
 }
 
+// actRoles reads who did the act at anchor (actor1) and whom it was done
+// to (actor2), and whether the act is told in the passive.
 func (d *doc) actRoles(s *sent, anchor int) (a1, a2 *actors.Mention, passive bool) {
 	ms := d.parties(s)
+	if first, second, ok := betweenRoles(s, ms); ok {
+		return first, second, false
+	}
+	passive = d.actPassive(s, anchor)
+	if len(ms) == 0 {
+		return nil, nil, passive
+	}
+	if a1, a2, ok := d.remainsRoles(s, anchor, ms); ok {
+		return a1, a2, passive
+	}
+	if a1, a2, ok := d.nominalRoles(s, ms, anchor, passive); ok {
+		return a1, a2, passive
+	}
+	before, beforeEnd := d.subjectBefore(s, ms, anchor)
+	aa := d.mentionsAfter(s, ms, anchor, passive, before)
+	aa.after = groupOfMember(s, ms, aa.after)
+	before = groupOfMember(s, ms, before)
+	return d.pickRoles(s, ms, anchor, passive, before, beforeEnd, aa)
+}
+
+// betweenRoles reads "clashes between X and Y": the first two different
+// parties named within a few words after "between".
+func betweenRoles(s *sent, ms []am) (first, second *actors.Mention, ok bool) {
 	// s.norm is called, not taken as a value: a method value is not inlined.
 	norm := func(k int) string { return s.norm(k) }
 	// "clashes between X and Y"
@@ -1505,9 +1530,17 @@ func (d *doc) actRoles(s *sent, anchor int) (a1, a2 *actors.Mention, passive boo
 			}
 		}
 		if first != nil && second != nil {
-			return first, second, false
+			return first, second, true
 		}
 	}
+	return nil, nil, false
+}
+
+// actPassive reports whether the act at anchor, a participle, is told in
+// the passive: after a form of "be", before "by", or as a headline's
+// participle with no object.
+func (d *doc) actPassive(s *sent, anchor int) (passive bool) {
+	norm := func(k int) string { return s.norm(k) }
 	// Passive: "12 soldiers were killed by militants": a form of "be"
 	// (perhaps with an adverb) right before a participle.
 	if isParticiple(norm(anchor)) {
@@ -1547,12 +1580,13 @@ func (d *doc) actRoles(s *sent, anchor int) (a1, a2 *actors.Mention, passive boo
 			passive = next >= len(s.toks) || clauseEnd(s.toks[next]) || whereWords[norm(next)] && next+1 < len(s.toks) && s.placeAt[next+1] >= 0
 		}
 	}
-	if len(ms) == 0 {
-		return nil, nil, passive
-	}
-	if a1, a2, ok := d.remainsRoles(s, anchor, ms); ok {
-		return a1, a2, passive
-	}
+	return passive
+}
+
+// nominalRoles reads the roles of a nominal act a country's word or a
+// group names right before it ("34 Russian attacks", "Israeli strikes on
+// Gaza"): that party did it, and the target follows.
+func (d *doc) nominalRoles(s *sent, ms []am, anchor int, passive bool) (a1, a2 *actors.Mention, ok bool) {
 	// "34 Russian attacks", "Israeli strikes on Gaza": a country's word
 	// right before a nominal act names who did it; the target follows.
 	for i, a := range ms {
@@ -1574,12 +1608,16 @@ func (d *doc) actRoles(s *sent, anchor int) (a1, a2 *actors.Mention, passive boo
 					target = b.m
 				}
 			}
-			return a.m, target, passive
+			return a.m, target, true
 		}
 	}
-	var before, after, agent *actors.Mention
-	afterPrep := "" // the word before after
-	beforeEnd, agentBy, afterEnd := 0, 0, 0
+	return nil, nil, false
+}
+
+// subjectBefore finds the act's subject among the parties named before
+// it, and where its mention ends.
+func (d *doc) subjectBefore(s *sent, ms []am, anchor int) (before *actors.Mention, beforeEnd int) {
+	norm := func(k int) string { return s.norm(k) }
 	// The subject: the first actor before the act that is not inside a
 	// prepositional phrase ("Following clashes with HTS, regime forces
 	// captured ...", "Regime forces, supported by airstrikes, took
@@ -1666,6 +1704,22 @@ func (d *doc) actRoles(s *sent, anchor int) (a1, a2 *actors.Mention, passive boo
 			}
 		}
 	}
+	return before, beforeEnd
+}
+
+// actAfter is what the parties named after an act tell: its agent after
+// "by", and the first other party after it, with the word that governs it.
+type actAfter struct {
+	agent, after          *actors.Mention
+	agentBy, afterEnd     int
+	afterPrep             string // the word before after
+	ownAgent, afterObject bool
+}
+
+// mentionsAfter reads the parties named after the act at anchor: the
+// act's own agent after "by", else the first other party (not before).
+func (d *doc) mentionsAfter(s *sent, ms []am, anchor int, passive bool, before *actors.Mention) (aa actAfter) {
+	norm := func(k int) string { return s.norm(k) }
 	// The act's own agent: "by" right after the act's words ("an attack
 	// by Taliban militants", "attacks carried out by IS") names who did
 	// it, whatever the clause around it says of others ("three policemen
@@ -1689,7 +1743,6 @@ func (d *doc) actRoles(s *sent, anchor int) (a1, a2 *actors.Mention, passive boo
 		}
 		return k
 	}
-	ownAgent, afterObject := false, false
 	// ", which has been wracked by jihadist violence", "entered areas
 	// that have been held by the army": the agent of a relative clause
 	// after the act, or after its object, is not the act's ("an attack
@@ -1712,62 +1765,72 @@ func (d *doc) actRoles(s *sent, anchor int) (a1, a2 *actors.Mention, passive boo
 				continue
 			}
 		}
-		if by := governor(a.start); norm(by) == "by" && agent == nil {
+		if by := governor(a.start); norm(by) == "by" && aa.agent == nil {
 			if a.start > relative {
 				continue
 			}
-			agent, agentBy = a.m, by
-			ownAgent = by <= actEnd+2 && !passive
+			aa.agent, aa.agentBy = a.m, by
+			aa.ownAgent = by <= actEnd+2 && !passive
 			for k := actEnd; k < by; k++ {
 				if clauseEnd(s.toks[k]) || s.actorAt[k] >= 0 || s.placeAt[k] >= 0 {
-					ownAgent = false
+					aa.ownAgent = false
 				}
 			}
 			continue
 		}
-		if after == nil && a.m != before {
+		if aa.after == nil && a.m != before {
 			g := governor(a.start)
 			if norm(g) == "alongside" {
 				continue // "launched the offensive alongside resistance groups": allies, no target
 			}
-			after, afterPrep, afterEnd = a.m, norm(g), a.end
-			if afterPrep != "from" && s.fromPhrase(g, anchor) {
-				afterPrep = "from" // "from the grip of", "from the hands of the criminal regime"
+			aa.after, aa.afterPrep, aa.afterEnd = a.m, norm(g), a.end
+			if aa.afterPrep != "from" && s.fromPhrase(g, anchor) {
+				aa.afterPrep = "from" // "from the grip of", "from the hands of the criminal regime"
 			}
-			afterObject = g >= anchor && d.harmAt(s, g) // "a bomb killed three soldiers"
+			aa.afterObject = g >= anchor && d.harmAt(s, g) // "a bomb killed three soldiers"
 		}
 	}
-	// "a cleric of HTS", "members from the SDF": a person of an armed
-	// group stands for the group.
-	member := func(m *actors.Mention) *actors.Mention {
-		if m == nil || m.Actor.Side != "civilians" {
-			return m
-		}
-		for i, a := range ms {
-			if a.m != m {
-				continue
-			}
-			for j := i + 1; j < len(ms); j++ {
-				n := ms[j]
-				if n.start > a.end+3 {
-					break
-				}
-				gap := norm(n.start - 1)
-				if (gap == "of" || gap == "from" || gap == "the") && n.m.Actor.Side != "civilians" {
-					return n.m
-				}
-			}
-		}
+	return aa
+}
+
+// groupOfMember returns the armed group a person is named of ("a cleric
+// of HTS", "members from the SDF"): a person of an armed group stands for
+// the group. Any other mention is returned as it is.
+func groupOfMember(s *sent, ms []am, m *actors.Mention) *actors.Mention {
+	norm := func(k int) string { return s.norm(k) }
+	if m == nil || m.Actor.Side != "civilians" {
 		return m
 	}
-	after = member(after)
-	before = member(before)
+	for i, a := range ms {
+		if a.m != m {
+			continue
+		}
+		for j := i + 1; j < len(ms); j++ {
+			n := ms[j]
+			if n.start > a.end+3 {
+				break
+			}
+			gap := norm(n.start - 1)
+			if (gap == "of" || gap == "from" || gap == "the") && n.m.Actor.Side != "civilians" {
+				return n.m
+			}
+		}
+	}
+	return m
+}
+
+// pickRoles chooses actor1 and actor2 from the subject before the act
+// and the parties after it, by the voice of the act and the words that
+// govern them.
+func (d *doc) pickRoles(s *sent, ms []am, anchor int, passive bool, before *actors.Mention, beforeEnd int, aa actAfter) (*actors.Mention, *actors.Mention, bool) {
+	norm := func(k int) string { return s.norm(k) }
+	agent, after := aa.agent, aa.after
 	switch {
 	case agent != nil:
 		// "a shopkeeper was shot dead in Nairobi by two gunmen": a
 		// passive verb between subject and "by" makes the
 		// subject its object, whichever act the event is named for.
-		for k := beforeEnd; k+1 < agentBy && !passive; k++ {
+		for k := beforeEnd; k+1 < aa.agentBy && !passive; k++ {
 			if clauseEnd(s.toks[k]) {
 				break
 			}
@@ -1775,11 +1838,11 @@ func (d *doc) actRoles(s *sent, anchor int) (a1, a2 *actors.Mention, passive boo
 				passive = true
 			}
 		}
-		if passive || before == nil || ownAgent {
+		if passive || before == nil || aa.ownAgent {
 			return agent, firstOf(before, after), passive
 		}
 		return before, firstOf(after, agent), passive
-	case passive && afterPrep == "from":
+	case passive && aa.afterPrep == "from":
 		// "the town was liberated from the grip of the regime": the
 		// side it was taken from lost it; who took it is not said.
 		return nil, after, passive
@@ -1799,7 +1862,7 @@ func (d *doc) actRoles(s *sent, anchor int) (a1, a2 *actors.Mention, passive boo
 	// those it harmed.
 	// "A roadside bomb killed three soldiers": the object of an act of
 	// harm is whom it hit, not who did it.
-	if targetPreps[afterPrep] || d.harmedSubject(s, afterEnd) || afterObject && !d.cueClass(s, anchor, d.x.lx.cls.clash) {
+	if targetPreps[aa.afterPrep] || d.harmedSubject(s, aa.afterEnd) || aa.afterObject && !d.cueClass(s, anchor, d.x.lx.cls.clash) {
 		return nil, after, passive
 	}
 	// "Fighting flared in X, forcing civilians to flee as rebels fought
