@@ -1614,22 +1614,16 @@ func (d *doc) nominalRoles(s *sent, ms []am, anchor int, passive bool) (a1, a2 *
 	return nil, nil, false
 }
 
-// subjectBefore finds the act's subject among the parties named before
-// it, and where its mention ends.
-func (d *doc) subjectBefore(s *sent, ms []am, anchor int) (before *actors.Mention, beforeEnd int) {
+// subjectFrom returns where the subject of the act at anchor is sought
+// from: after the word opening the act's subordinate clause, or past a
+// nominal act of the other way a preposition of time governs (timed).
+func (d *doc) subjectFrom(s *sent, ms []am, anchor int) (from int, timed bool) {
 	norm := func(k int) string { return s.norm(k) }
-	// The subject: the first actor before the act that is not inside a
-	// prepositional phrase ("Following clashes with HTS, regime forces
-	// captured ...", "Regime forces, supported by airstrikes, took
-	// control"), preferring actors named as such over mere pointers. When
-	// the act sits in a subordinate clause ("Two people died after police
-	// opened fire"), the subject is sought after its opening word first.
-	from := 0
 	// "had abandoned the airport before the capture of Goma", "entered
 	// Lashio following the withdrawal of the MNDAA": the subject of a
 	// clause that gains or leaves ground is on the other side of the
 	// nominal act of the other way that a preposition of time governs.
-	timed := anchor > 1 && (norm(anchor-1) == "the" && timePreps[norm(anchor-2)] || timePreps[norm(anchor-1)]) && !s.clauseOfItsOwn(anchor) && d.otherWayBefore(s, anchor)
+	timed = anchor > 1 && (norm(anchor-1) == "the" && timePreps[norm(anchor-2)] || timePreps[norm(anchor-1)]) && !s.clauseOfItsOwn(anchor) && d.otherWayBefore(s, anchor)
 	if timed {
 		from = anchor
 	}
@@ -1649,6 +1643,20 @@ func (d *doc) subjectBefore(s *sent, ms []am, anchor int) (before *actors.Mentio
 			break
 		}
 	}
+	return from, timed
+}
+
+// subjectBefore finds the act's subject among the parties named before
+// it, and where its mention ends.
+func (d *doc) subjectBefore(s *sent, ms []am, anchor int) (before *actors.Mention, beforeEnd int) {
+	norm := func(k int) string { return s.norm(k) }
+	// The subject: the first actor before the act that is not inside a
+	// prepositional phrase ("Following clashes with HTS, regime forces
+	// captured ...", "Regime forces, supported by airstrikes, took
+	// control"), preferring actors named as such over mere pointers. When
+	// the act sits in a subordinate clause ("Two people died after police
+	// opened fire"), the subject is sought after its opening word first.
+	from, timed := d.subjectFrom(s, ms, anchor)
 	// A relative clause's subject is the noun it hangs on: "police held
 	// a man who stole a phone" (the man stole).
 	// A person the dictionary does not know ("an intruder who stole")
