@@ -178,6 +178,14 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 
 	classes, anchor, ownMain, anaphoricOnly := d.draftAct(dr)
 	places, near, sceneCountry := d.draftPlaces(dr, anchor, classes)
+	// Else "the town", "the city", "the base": the town the article
+	// named last before this sentence (not a dateline, not where people
+	// went). Read here, the one-place slice stays on the stack.
+	if ok, area := s.namesTheTown(lx); ok && len(places) == 0 && sceneCountry == "" {
+		if pi := d.lastTownBefore(s, area); pi >= 0 {
+			places = []int{pi}
+		}
+	}
 
 	// An act with no place, no date, no toll, that only refers back ("As
 	// the fighting worsens, people are scared") is too vague to be an
@@ -190,7 +198,8 @@ func (d *doc) appendDraftEvents(out []sitrep.Event, dr *draft, lastDate []*dateM
 	if anaphoricOnly && !d.hasToll(dr) && d.sc.memo.told&classes&^lx.minor != 0 && d.placesTold(out, places) {
 		return out
 	}
-	locs, country := d.draftLocations(places, near, sceneCountry)
+	var buf [4]*sitrep.Location // most drafts have few places: locs stays on the stack
+	locs, country := d.draftLocations(buf[:0], places, near, sceneCountry)
 
 	// Actors.
 	fat, fatText := d.fatalities(dr)
@@ -276,9 +285,9 @@ func (d *doc) draftAct(dr *draft) (classes classSet, anchor int, ownMain, anapho
 
 // draftPlaces finds where a draft's act happened: the places of its head
 // sentence, made finer by the sentences that add detail, else a place the
-// act is near, a country named by its people (sceneCountry), the scene a
-// sentence before set, or "the town" named last. near says the places
-// are points the act is only placed by.
+// act is near, a country named by its people (sceneCountry), or the scene
+// a sentence before set. near says the places are points the act is only
+// placed by.
 func (d *doc) draftPlaces(dr *draft, anchor int, classes classSet) (places []int, near bool, sceneCountry string) {
 	lx := d.x.lx
 	s := dr.head
@@ -327,20 +336,13 @@ func (d *doc) draftPlaces(dr *draft, anchor int, classes classSet) (places []int
 		}
 		places = d.eventPlaces(prev, len(prev.toks), classes)
 	}
-	// "the town", "the city", "the base": the town the article named last
-	// before this sentence (not a dateline, not where people went).
-	if ok, area := s.namesTheTown(lx); ok && len(places) == 0 && sceneCountry == "" {
-		if pi := d.lastTownBefore(s, area); pi >= 0 {
-			places = []int{pi}
-		}
-	}
 	return places, near, sceneCountry
 }
 
-// draftLocations turns a draft's places into its locations, one per
+// draftLocations appends to locs (empty) a draft's locations, one per
 // place, else the scene's or the focus country; country is the country of
 // the first.
-func (d *doc) draftLocations(places []int, near bool, sceneCountry string) (locs []*sitrep.Location, country string) {
+func (d *doc) draftLocations(locs []*sitrep.Location, places []int, near bool, sceneCountry string) ([]*sitrep.Location, string) {
 	for _, pi := range places {
 		// Two names for one place ("in Charbolak district, Balkh" when
 		// only Balkh is known) are one event, not two.
@@ -363,7 +365,7 @@ func (d *doc) draftLocations(places []int, near bool, sceneCountry string) (locs
 			locs = append(locs, geoparse.PlaceLocation(c, "", [2]int{}))
 		}
 	}
-	country = d.focus
+	country := d.focus
 	if len(locs) > 0 && locs[0].CountryCode != "" {
 		country = locs[0].CountryCode
 	}
